@@ -1,0 +1,172 @@
+package org.masthead.newsroom;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.masthead.newsroom.internal.ArticleRepository;
+import org.masthead.newsroom.internal.BodyRenderer;
+import org.masthead.newsroom.internal.CatalogRepository;
+import org.masthead.newsroom.internal.ImageRenditions;
+import org.masthead.newsroom.internal.ImageRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Changes the newsroom's content: what journalists file and editors publish. */
+@Service
+public class Newsroom {
+
+    private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+
+    private final ArticleRepository articles;
+    private final CatalogRepository catalog;
+    private final ImageRepository images;
+    private final BodyRenderer bodies;
+    private final PublishedContent content;
+    private final ApplicationEventPublisher events;
+    private final NewsroomProperties properties;
+    private final Clock clock;
+
+    Newsroom(
+            ArticleRepository articles,
+            CatalogRepository catalog,
+            ImageRepository images,
+            BodyRenderer bodies,
+            PublishedContent content,
+            ApplicationEventPublisher events,
+            NewsroomProperties properties,
+            Clock clock) {
+        this.articles = articles;
+        this.catalog = catalog;
+        this.images = images;
+        this.bodies = bodies;
+        this.content = content;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Section createSection(NewSection section) {
+        requireSlug(section.slug());
+        if (SectionPaths.isReserved(section.slug())) {
+            throw new ContentRejectedException("'" + section.slug() + "' is a reserved address; choose another slug");
+        }
+        Section parent = section.parentPath() == null
+                ? null
+                : content.section(section.parentPath())
+                        .orElseThrow(() -> new ContentRejectedException("There is no section " + section.parentPath()));
+        Long parentId = parent == null ? null : parent.id();
+        String path = parent == null ? section.slug() : parent.path() + "/" + section.slug();
+        long id = unique(
+                () -> catalog.insertSection(
+                        parentId, section.slug(), path, section.name(), section.description(), section.position()),
+                "A section already lives at /" + path);
+        content.forgetSections();
+        return new Section(id, parentId, section.slug(), path, section.name(), section.description(), section.position());
+    }
+
+    @Transactional
+    public Author createAuthor(NewAuthor author) {
+        requireSlug(author.slug());
+        long id = unique(
+                () -> catalog.insertAuthor(author.slug(), author.name(), author.jobTitle(), author.bio(), author.photoId()),
+                "An author already has the slug " + author.slug());
+        return catalog.authorById(id).orElseThrow();
+    }
+
+    @Transactional
+    public Tag createTag(NewTag tag) {
+        requireSlug(tag.slug());
+        long id = unique(
+                () -> catalog.insertTag(tag.slug(), tag.name(), tag.description()),
+                "A tag already has the slug " + tag.slug());
+        return new Tag(id, tag.slug(), tag.name(), tag.description());
+    }
+
+    @Transactional
+    public ImageRef storeImage(NewImage image) {
+        if (image.altText().isBlank()) {
+            throw new ContentRejectedException("Every image needs alt text describing what it shows");
+        }
+        ImageRenditions.Decoded decoded = ImageRenditions.of(image.bytes());
+        long id = images.insert(
+                "image/jpeg",
+                decoded.image().getWidth(),
+                decoded.image().getHeight(),
+                image.altText(),
+                image.caption(),
+                image.credit());
+        for (ImageRenditions.Rendition rendition : decoded.renditions()) {
+            images.insertRendition(id, rendition.width(), rendition.height(), rendition.contentType(), rendition.bytes());
+        }
+        return images.find(id).orElseThrow();
+    }
+
+    /** Files a draft; nothing is public until it is published. */
+    @Transactional
+    public long createDraft(ArticleDraft draft) {
+        requireSlug(draft.slug());
+        if (draft.headline().isBlank()) {
+            throw new ContentRejectedException("An article needs a headline");
+        }
+        Section section = content.section(draft.sectionPath())
+                .orElseThrow(() -> new ContentRejectedException("There is no section " + draft.sectionPath()));
+        List<Long> authorIds = draft.authorSlugs().stream()
+                .map(slug -> catalog.authorIdBySlug(slug)
+                        .orElseThrow(() -> new ContentRejectedException("There is no author " + slug)))
+                .toList();
+        List<Long> tagIds = draft.tagSlugs().stream()
+                .map(slug -> catalog.tagIdBySlug(slug)
+                        .orElseThrow(() -> new ContentRejectedException("There is no tag " + slug)))
+                .toList();
+        long id = unique(
+                () -> articles.insertDraft(
+                        section.id(),
+                        draft.slug(),
+                        draft.headline().strip(),
+                        draft.standfirst().strip(),
+                        draft.bodyMarkdown(),
+                        bodies.toHtml(draft.bodyMarkdown()),
+                        draft.mainImageId()),
+                "Another article already has the slug " + draft.slug());
+        articles.setAuthors(id, authorIds);
+        articles.setTags(id, tagIds);
+        return id;
+    }
+
+    /** Publishes now. */
+    @Transactional
+    public void publish(long articleId) {
+        publish(articleId, clock.instant());
+    }
+
+    /**
+     * Publishes as of the given time (back-dated for imported copy). Republishing a published article
+     * marks it updated; its URL stays the same.
+     */
+    @Transactional
+    public void publish(long articleId, Instant at) {
+        if (!articles.publish(articleId, at, at.plus(properties.commentsOpenFor()))) {
+            throw new ContentRejectedException("There is no article " + articleId);
+        }
+        events.publishEvent(new ArticlePublished(
+                articleId, articles.sectionIdOf(articleId), articles.tagIdsOf(articleId), articles.authorIdsOf(articleId)));
+    }
+
+    private static void requireSlug(String slug) {
+        if (!slug.matches(SLUG)) {
+            throw new ContentRejectedException(
+                    "'" + slug + "' is not a valid slug: use lower-case letters and digits joined by single hyphens");
+        }
+    }
+
+    private static long unique(java.util.function.LongSupplier insert, String messageIfTaken) {
+        try {
+            return insert.getAsLong();
+        } catch (DuplicateKeyException e) {
+            throw new ContentRejectedException(messageIfTaken);
+        }
+    }
+}

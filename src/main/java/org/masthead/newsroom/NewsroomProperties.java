@@ -1,0 +1,11 @@
+package org.masthead.newsroom;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param commentsOpenFor how long after publication an article takes comments, unless an editor says otherwise
+ */
+@ConfigurationProperties("masthead.newsroom")
+public record NewsroomProperties(@DefaultValue("3d") Duration commentsOpenFor) {}

@@ -1,0 +1,212 @@
+package org.masthead.newsroom;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.masthead.newsroom.internal.ArticleRepository;
+import org.masthead.newsroom.internal.ArticleRepository.Filter;
+import org.masthead.newsroom.internal.CatalogRepository;
+import org.masthead.newsroom.internal.ImageRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What readers may see: published articles and the sections, tags and authors around them. */
+@Service
+@Transactional(readOnly = true)
+public class PublishedContent {
+
+    private final ArticleRepository articles;
+    private final CatalogRepository catalog;
+    private final ImageRepository images;
+    /**
+     * Sections are few and read on every page. Kept in memory; a node that did not make a change
+     * itself sees it within a minute.
+     */
+    private final LoadingCache<Boolean, Map<Long, Section>> sections =
+            Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1)).build(all -> loadSections());
+
+    PublishedContent(ArticleRepository articles, CatalogRepository catalog, ImageRepository images) {
+        this.articles = articles;
+        this.catalog = catalog;
+        this.images = images;
+    }
+
+    /** Every section, top-level ones first in their order, each followed by its sub-sections. */
+    public List<Section> sections() {
+        return List.copyOf(sectionsById().values());
+    }
+
+    public List<Section> topLevelSections() {
+        return sectionsById().values().stream().filter(Section::isTopLevel).toList();
+    }
+
+    public List<Section> subSectionsOf(Section parent) {
+        return sectionsById().values().stream()
+                .filter(s -> Long.valueOf(parent.id()).equals(s.parentId()))
+                .toList();
+    }
+
+    /** The chain from the top-level section down to this one. */
+    public List<Section> lineageOf(Section section) {
+        List<Section> lineage = new ArrayList<>();
+        Section current = section;
+        while (current != null) {
+            lineage.addFirst(current);
+            current = current.parentId() == null ? null : sectionsById().get(current.parentId());
+        }
+        return lineage;
+    }
+
+    public Optional<Section> section(String path) {
+        return sectionsById().values().stream().filter(s -> s.path().equals(path)).findFirst();
+    }
+
+    public Optional<PublishedArticle> article(String slug) {
+        return articles.publishedBySlug(slug).map(row -> new PublishedArticle(
+                row.id(),
+                row.slug(),
+                row.headline(),
+                row.standfirst(),
+                row.bodyHtml(),
+                sectionsById().get(row.sectionId()),
+                catalog.authorsOf(row.id()),
+                catalog.tagsOf(row.id()),
+                row.mainImageId() == null ? null : images.find(row.mainImageId()).orElse(null),
+                row.publishedAt(),
+                row.updatedAt(),
+                row.modifiedAt(),
+                row.commentsEnabled(),
+                row.commentsCloseAt()));
+    }
+
+    /** Where an article that once had this slug lives now, so old links keep working. */
+    public Optional<String> currentSlugOf(String formerSlug) {
+        return articles.currentSlugForFormer(formerSlug);
+    }
+
+    public List<ArticleCard> latest(int count) {
+        return articles.cards(Filter.ALL, count, 0, this::sectionById);
+    }
+
+    public List<ArticleCard> latestIn(Section section, int count) {
+        return articles.cards(Filter.inSections(withDescendants(section)), count, 0, this::sectionById);
+    }
+
+    /** Articles in the section and its sub-sections. */
+    public ArticlePage sectionPage(Section section, int page, int pageSize) {
+        return page(Filter.inSections(withDescendants(section)), page, pageSize);
+    }
+
+    public ArticlePage tagPage(Tag tag, int page, int pageSize) {
+        return page(Filter.withTag(tag.id()), page, pageSize);
+    }
+
+    public ArticlePage authorPage(Author author, int page, int pageSize) {
+        return page(Filter.byAuthor(author.id()), page, pageSize);
+    }
+
+    public List<ArticleCard> publishedBetween(Instant from, Instant until, int limit) {
+        return articles.cards(Filter.publishedBetween(from, until), limit, 0, this::sectionById);
+    }
+
+    /** The months, in UTC, in which articles were first published, newest first. */
+    public List<YearMonth> publicationMonths() {
+        return articles.publicationMonths();
+    }
+
+    /** Other articles a reader of this one may want next: on its first tag, else in its section. */
+    public List<ArticleCard> relatedTo(PublishedArticle article, int count) {
+        Map<Long, ArticleCard> related = new LinkedHashMap<>();
+        if (!article.tags().isEmpty()) {
+            articles.cards(Filter.withTag(article.tags().getFirst().id()), count + 1, 0, this::sectionById)
+                    .forEach(card -> related.put(card.id(), card));
+        }
+        if (related.size() <= count) {
+            articles.cards(Filter.inSections(List.of(article.section().id())), count + 1, 0, this::sectionById)
+                    .forEach(card -> related.putIfAbsent(card.id(), card));
+        }
+        related.remove(article.id());
+        return related.values().stream().limit(count).toList();
+    }
+
+    public Optional<Tag> tag(String slug) {
+        return catalog.tagBySlug(slug);
+    }
+
+    public List<Tag> tags() {
+        return catalog.allTags();
+    }
+
+    public Optional<Author> author(String slug) {
+        return catalog.authorBySlug(slug);
+    }
+
+    public List<Author> authors() {
+        return catalog.allAuthors();
+    }
+
+    public Optional<ImageRendition> image(long imageId, int width) {
+        return images.rendition(imageId, width);
+    }
+
+    /** The section and everything below it; sections are few, so this is worked out in memory. */
+    private List<Long> withDescendants(Section root) {
+        List<Long> ids = new ArrayList<>();
+        ids.add(root.id());
+        for (Section section : sectionsById().values()) {
+            if (!section.isTopLevel() && section.path().startsWith(root.path() + "/")) {
+                ids.add(section.id());
+            }
+        }
+        return ids;
+    }
+
+    private ArticlePage page(Filter filter, int page, int pageSize) {
+        long total = articles.count(filter);
+        int totalPages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        List<ArticleCard> cards = articles.cards(filter, pageSize, (long) (page - 1) * pageSize, this::sectionById);
+        return new ArticlePage(cards, page, totalPages);
+    }
+
+    private Section sectionById(long id) {
+        return sectionsById().get(id);
+    }
+
+    private Map<Long, Section> sectionsById() {
+        return sections.get(Boolean.TRUE);
+    }
+
+    private Map<Long, Section> loadSections() {
+        List<Section> all = catalog.allSections();
+        Map<Long, Section> ordered = new LinkedHashMap<>();
+        for (Section top : all) {
+            if (top.isTopLevel()) {
+                ordered.put(top.id(), top);
+                addChildren(top, all, ordered);
+            }
+        }
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    private static void addChildren(Section parent, List<Section> all, Map<Long, Section> ordered) {
+        for (Section child : all) {
+            if (Long.valueOf(parent.id()).equals(child.parentId())) {
+                ordered.put(child.id(), child);
+                addChildren(child, all, ordered);
+            }
+        }
+    }
+
+    /** Sections changed: read them afresh on next use. */
+    void forgetSections() {
+        sections.invalidateAll();
+    }
+}

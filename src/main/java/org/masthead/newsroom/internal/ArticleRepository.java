@@ -1,0 +1,300 @@
+package org.masthead.newsroom.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.masthead.newsroom.ArticleCard;
+import org.masthead.newsroom.ImageRef;
+import org.masthead.newsroom.Section;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ArticleRepository {
+
+    /** Which published articles a list shows; an empty criterion does not narrow it. */
+    public record Filter(
+            @Nullable Collection<Long> sectionIds,
+            @Nullable Long tagId,
+            @Nullable Long authorId,
+            @Nullable Instant from,
+            @Nullable Instant until) {
+
+        public static final Filter ALL = new Filter(null, null, null, null, null);
+
+        public static Filter inSections(Collection<Long> sectionIds) {
+            return new Filter(sectionIds, null, null, null, null);
+        }
+
+        public static Filter withTag(long tagId) {
+            return new Filter(null, tagId, null, null, null);
+        }
+
+        public static Filter byAuthor(long authorId) {
+            return new Filter(null, null, authorId, null, null);
+        }
+
+        /** Articles first published at or after {@code from} and before {@code until}. */
+        public static Filter publishedBetween(Instant from, Instant until) {
+            return new Filter(null, null, null, from, until);
+        }
+
+        String where() {
+            StringBuilder where = new StringBuilder("a.status = 'PUBLISHED'");
+            if (sectionIds != null) {
+                where.append(" AND a.section_id IN (:sections)");
+            }
+            if (tagId != null) {
+                where.append(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)");
+            }
+            if (authorId != null) {
+                where.append(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)");
+            }
+            if (from != null) {
+                where.append(" AND a.published_at >= :from");
+            }
+            if (until != null) {
+                where.append(" AND a.published_at < :until");
+            }
+            return where.toString();
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            if (sectionIds != null) {
+                spec = spec.param("sections", sectionIds.isEmpty() ? List.of(-1L) : sectionIds);
+            }
+            if (tagId != null) {
+                spec = spec.param("tag", tagId);
+            }
+            if (authorId != null) {
+                spec = spec.param("author", authorId);
+            }
+            if (from != null) {
+                spec = spec.param("from", Timestamp.from(from));
+            }
+            if (until != null) {
+                spec = spec.param("until", Timestamp.from(until));
+            }
+            return spec;
+        }
+    }
+
+    /** The columns of one published article, before its authors, tags and image are attached. */
+    public record ArticleRow(
+            long id,
+            long sectionId,
+            String slug,
+            String headline,
+            String standfirst,
+            String bodyHtml,
+            @Nullable Long mainImageId,
+            Instant publishedAt,
+            @Nullable Instant updatedAt,
+            Instant modifiedAt,
+            boolean commentsEnabled,
+            @Nullable Instant commentsCloseAt) {}
+
+    private final JdbcClient db;
+    private final ImageRepository images;
+
+    ArticleRepository(JdbcClient db, ImageRepository images) {
+        this.db = db;
+        this.images = images;
+    }
+
+    public long insertDraft(
+            long sectionId, String slug, String headline, String standfirst, String bodySource, String bodyHtml,
+            @Nullable Long mainImageId) {
+        return db.sql("""
+                        INSERT INTO article (section_id, slug, headline, standfirst, body_source, body_html, main_image_id)
+                        VALUES (:section, :slug, :headline, :standfirst, :source, :html, :image) RETURNING id""")
+                .param("section", sectionId)
+                .param("slug", slug)
+                .param("headline", headline)
+                .param("standfirst", standfirst)
+                .param("source", bodySource)
+                .param("html", bodyHtml)
+                .param("image", mainImageId)
+                .query(Long.class)
+                .single();
+    }
+
+    public void setAuthors(long articleId, List<Long> authorIds) {
+        db.sql("DELETE FROM article_author WHERE article_id = :id").param("id", articleId).update();
+        for (int i = 0; i < authorIds.size(); i++) {
+            db.sql("INSERT INTO article_author (article_id, author_id, position) VALUES (:article, :author, :position)")
+                    .param("article", articleId)
+                    .param("author", authorIds.get(i))
+                    .param("position", i)
+                    .update();
+        }
+    }
+
+    public void setTags(long articleId, List<Long> tagIds) {
+        db.sql("DELETE FROM article_tag WHERE article_id = :id").param("id", articleId).update();
+        for (int i = 0; i < tagIds.size(); i++) {
+            db.sql("INSERT INTO article_tag (article_id, tag_id, position) VALUES (:article, :tag, :position)")
+                    .param("article", articleId)
+                    .param("tag", tagIds.get(i))
+                    .param("position", i)
+                    .update();
+        }
+    }
+
+    /** Publishes the article; its first publication time, which fixes its URL, never changes after. */
+    public boolean publish(long articleId, Instant at, Instant commentsCloseAt) {
+        return db.sql("""
+                        UPDATE article SET status = 'PUBLISHED',
+                            published_at = coalesce(published_at, CAST(:at AS timestamptz)),
+                            updated_at = CASE WHEN published_at IS NULL THEN NULL ELSE CAST(:at AS timestamptz) END,
+                            modified_at = CAST(:at AS timestamptz),
+                            comments_close_at = coalesce(comments_close_at, CAST(:closeAt AS timestamptz))
+                        WHERE id = :id""")
+                        .param("id", articleId)
+                        .param("at", Timestamp.from(at))
+                        .param("closeAt", Timestamp.from(commentsCloseAt))
+                        .update()
+                == 1;
+    }
+
+    public Optional<ArticleRow> publishedBySlug(String slug) {
+        return db.sql("""
+                        SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
+                               updated_at, modified_at, comments_enabled, comments_close_at
+                        FROM article WHERE slug = :slug AND status = 'PUBLISHED'""")
+                .param("slug", slug)
+                .query(ArticleRepository::toRow)
+                .optional();
+    }
+
+    public Optional<String> currentSlugForFormer(String formerSlug) {
+        return db.sql("SELECT a.slug FROM article_former_slug f JOIN article a ON a.id = f.article_id WHERE f.slug = :slug")
+                .param("slug", formerSlug)
+                .query(String.class)
+                .optional();
+    }
+
+    public Optional<Long> idOf(String slug) {
+        return db.sql("SELECT id FROM article WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
+    }
+
+    public List<Long> tagIdsOf(long articleId) {
+        return db.sql("SELECT tag_id FROM article_tag WHERE article_id = :id ORDER BY position")
+                .param("id", articleId)
+                .query(Long.class)
+                .list();
+    }
+
+    public List<Long> authorIdsOf(long articleId) {
+        return db.sql("SELECT author_id FROM article_author WHERE article_id = :id ORDER BY position")
+                .param("id", articleId)
+                .query(Long.class)
+                .list();
+    }
+
+    public long sectionIdOf(long articleId) {
+        return db.sql("SELECT section_id FROM article WHERE id = :id").param("id", articleId).query(Long.class).single();
+    }
+
+    public long count(Filter filter) {
+        return filter.bind(db.sql("SELECT count(*) FROM article a WHERE " + filter.where()))
+                .query(Long.class)
+                .single();
+    }
+
+    /** Published articles newest first, as cards. */
+    public List<ArticleCard> cards(Filter filter, int limit, long offset, Function<Long, Section> sections) {
+        record CardRow(long id, long sectionId, String slug, String headline, String standfirst, Instant publishedAt,
+                Instant modifiedAt, @Nullable Long imageId) {}
+        List<CardRow> rows = filter.bind(db.sql("""
+                                SELECT a.id, a.section_id, a.slug, a.headline, a.standfirst, a.published_at,
+                                       a.modified_at, a.main_image_id
+                                FROM article a WHERE %s
+                                ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset"""
+                                .formatted(filter.where())))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new CardRow(
+                        rs.getLong("id"),
+                        rs.getLong("section_id"),
+                        rs.getString("slug"),
+                        rs.getString("headline"),
+                        rs.getString("standfirst"),
+                        rs.getTimestamp("published_at").toInstant(),
+                        rs.getTimestamp("modified_at").toInstant(),
+                        rs.getObject("main_image_id", Long.class)))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(CardRow::id).toList();
+        Map<Long, ImageRef> imagesById = images.findAll(
+                rows.stream().map(CardRow::imageId).filter(java.util.Objects::nonNull).toList());
+        Map<Long, List<ArticleCard.Byline>> bylines = bylinesOf(ids);
+        List<ArticleCard> cards = new ArrayList<>(rows.size());
+        for (CardRow row : rows) {
+            cards.add(new ArticleCard(
+                    row.id(),
+                    row.slug(),
+                    row.headline(),
+                    row.standfirst(),
+                    sections.apply(row.sectionId()),
+                    row.publishedAt(),
+                    row.modifiedAt(),
+                    row.imageId() == null ? null : imagesById.get(row.imageId()),
+                    bylines.getOrDefault(row.id(), List.of())));
+        }
+        return cards;
+    }
+
+    private Map<Long, List<ArticleCard.Byline>> bylinesOf(List<Long> articleIds) {
+        Map<Long, List<ArticleCard.Byline>> bylines = new HashMap<>();
+        db.sql("""
+                        SELECT aa.article_id, au.slug, au.name FROM article_author aa
+                        JOIN author au ON au.id = aa.author_id
+                        WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""")
+                .param("ids", articleIds)
+                .query((ResultSet rs) -> {
+                    bylines.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>())
+                            .add(new ArticleCard.Byline(rs.getString("slug"), rs.getString("name")));
+                });
+        return bylines;
+    }
+
+    /** The months, in UTC, in which articles were first published, newest first. */
+    public List<YearMonth> publicationMonths() {
+        return db.sql("""
+                        SELECT DISTINCT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month FROM article
+                        WHERE status = 'PUBLISHED' ORDER BY month DESC""")
+                .query((rs, n) -> YearMonth.parse(rs.getString("month")))
+                .list();
+    }
+
+    private static ArticleRow toRow(ResultSet rs, int n) throws SQLException {
+        Timestamp updated = rs.getTimestamp("updated_at");
+        Timestamp closes = rs.getTimestamp("comments_close_at");
+        return new ArticleRow(
+                rs.getLong("id"),
+                rs.getLong("section_id"),
+                rs.getString("slug"),
+                rs.getString("headline"),
+                rs.getString("standfirst"),
+                rs.getString("body_html"),
+                rs.getObject("main_image_id", Long.class),
+                rs.getTimestamp("published_at").toInstant(),
+                updated == null ? null : updated.toInstant(),
+                rs.getTimestamp("modified_at").toInstant(),
+                rs.getBoolean("comments_enabled"),
+                closes == null ? null : closes.toInstant());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.newsroom.internal;
+
+import org.jspecify.annotations.NullMarked;

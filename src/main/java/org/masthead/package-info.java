@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead;
+
+import org.jspecify.annotations.NullMarked;

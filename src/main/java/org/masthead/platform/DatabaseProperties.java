@@ -1,0 +1,26 @@
+package org.masthead.platform;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Masthead keeps its data.
+ *
+ * @param dataDir the folder for local state, such as the embedded PostgreSQL's files
+ * @param db an external PostgreSQL; when its URL is empty Masthead runs its own
+ */
+@ConfigurationProperties("masthead")
+public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Db db) {
+
+    /**
+     * @param url a JDBC URL such as {@code jdbc:postgresql://db.example:5432/masthead}
+     */
+    public record Db(@Nullable String url, @Nullable String user, @Nullable String password) {
+
+        public boolean isExternal() {
+            return url != null && !url.isBlank();
+        }
+    }
+}

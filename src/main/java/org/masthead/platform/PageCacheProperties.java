@@ -1,0 +1,38 @@
+package org.masthead.platform;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How public pages are cached, in this app and by browsers and CDNs in front of it.
+ *
+ * @param enabled whether rendered public pages are kept in memory and served from there
+ * @param maxSize the memory the in-app cache may use
+ * @param timeToLive how long a page stays in the in-app cache at most, however quiet its content
+ * @param maxAge how long browsers may reuse a page without asking
+ * @param sharedMaxAge how long CDNs and proxies may serve a page without asking
+ * @param staleWhileRevalidate how long a shared cache may serve a stale page while it fetches a fresh one
+ * @param staleIfError how long a shared cache may serve a stale page while Masthead is failing
+ */
+@ConfigurationProperties("masthead.page-cache")
+public record PageCacheProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("256MB") DataSize maxSize,
+        @DefaultValue("10m") Duration timeToLive,
+        @DefaultValue("60s") Duration maxAge,
+        @DefaultValue("5m") Duration sharedMaxAge,
+        @DefaultValue("10m") Duration staleWhileRevalidate,
+        @DefaultValue("1d") Duration staleIfError) {
+
+    /** The Cache-Control value of a public page. */
+    public String cacheControl() {
+        return "public, max-age=%d, s-maxage=%d, stale-while-revalidate=%d, stale-if-error=%d"
+                .formatted(
+                        maxAge.toSeconds(),
+                        sharedMaxAge.toSeconds(),
+                        staleWhileRevalidate.toSeconds(),
+                        staleIfError.toSeconds());
+    }
+}

@@ -1,0 +1,53 @@
+package org.masthead.platform.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.masthead.platform.DatabaseProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * One data source: the external PostgreSQL named by {@code masthead.db.url}, or else our own.
+ * Pool settings come from the usual {@code spring.datasource.hikari.*} properties.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Conditional(NoExternalDatabase.class)
+    EmbeddedPostgresServer embeddedPostgres(DatabaseProperties properties) {
+        return EmbeddedPostgresServer.start(properties.dataDir());
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
+        HikariDataSource dataSource = new HikariDataSource();
+        DatabaseProperties.Db db = properties.db();
+        if (db.isExternal()) {
+            dataSource.setJdbcUrl(db.url());
+            dataSource.setUsername(db.user());
+            dataSource.setPassword(db.password());
+        } else {
+            EmbeddedPostgresServer server = embedded.getObject();
+            dataSource.setJdbcUrl(server.jdbcUrl());
+            dataSource.setUsername(server.user());
+        }
+        dataSource.setPoolName("masthead");
+        return dataSource;
+    }
+
+    static class NoExternalDatabase implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("masthead.db.url"));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.masthead.platform.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.masthead.platform.ClusterMessages;
+import org.masthead.platform.PageCache;
+import org.masthead.platform.PageCacheProperties;
+import org.springframework.stereotype.Component;
+
+/** Rendered pages by request path and query, in this node's memory. */
+@Component
+class InMemoryPageCache implements PageCache {
+
+    private static final String CHANNEL = "page_cache";
+    private static final String EVERYTHING = "*";
+
+    private final Cache<String, CachedPage> pages;
+    private final ClusterMessages cluster;
+    /** Bumped by every eviction, so a page rendered while its content changed is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+
+    InMemoryPageCache(PageCacheProperties properties, ClusterMessages cluster, MeterRegistry meters) {
+        this.cluster = cluster;
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(properties.maxSize().toBytes())
+                .weigher((String key, CachedPage page) -> page.weight())
+                .expireAfterWrite(properties.timeToLive())
+                .recordStats()
+                .build();
+        meters.gauge("masthead.page_cache.size", pages, Cache::estimatedSize);
+        meters.gauge("masthead.page_cache.hits", pages, c -> c.stats().hitCount());
+        meters.gauge("masthead.page_cache.misses", pages, c -> c.stats().missCount());
+        cluster.subscribe(CHANNEL, this::evictLocally);
+    }
+
+    @Nullable
+    CachedPage get(String key) {
+        return pages.getIfPresent(key);
+    }
+
+    long generation() {
+        return generation.get();
+    }
+
+    /** Keeps the page unless some content changed after {@code renderedAtGeneration}. */
+    void put(String key, CachedPage page, long renderedAtGeneration) {
+        if (generation.get() == renderedAtGeneration) {
+            pages.put(key, page);
+        }
+    }
+
+    @Override
+    public void evict(Collection<String> surrogateKeys) {
+        if (surrogateKeys.isEmpty()) {
+            return;
+        }
+        String payload = String.join(" ", surrogateKeys);
+        evictLocally(payload);
+        cluster.send(CHANNEL, payload);
+    }
+
+    @Override
+    public void evictAll() {
+        evictLocally(EVERYTHING);
+        cluster.send(CHANNEL, EVERYTHING);
+    }
+
+    private void evictLocally(String payload) {
+        generation.incrementAndGet();
+        if (payload.equals(EVERYTHING)) {
+            pages.invalidateAll();
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        Collections.addAll(keys, payload.split(" "));
+        pages.asMap().values().removeIf(page -> !Collections.disjoint(page.surrogateKeys(), keys));
+    }
+}

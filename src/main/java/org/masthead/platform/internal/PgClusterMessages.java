@@ -1,0 +1,138 @@
+package org.masthead.platform.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.masthead.platform.ClusterMessages;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds one connection that LISTENs on every subscribed channel and hands each notification to its
+ * handlers. A lost connection is re-established; messages sent while it was down are lost, so
+ * handlers must treat them as hints (caches also expire on their own).
+ */
+@Component
+class PgClusterMessages implements ClusterMessages, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PgClusterMessages.class);
+    private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final DataSource dataSource;
+    private final JdbcClient db;
+    private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile boolean resubscribe;
+    private Thread listener;
+
+    PgClusterMessages(DataSource dataSource, JdbcClient db) {
+        this.dataSource = dataSource;
+        this.db = db;
+    }
+
+    @Override
+    public void send(String channel, String payload) {
+        db.sql("SELECT pg_notify(:channel, :payload)")
+                .param("channel", requireChannel(channel))
+                .param("payload", payload)
+                .query()
+                .singleValue();
+    }
+
+    @Override
+    public void subscribe(String channel, Consumer<String> handler) {
+        handlers.computeIfAbsent(requireChannel(channel), c -> new CopyOnWriteArrayList<>()).add(handler);
+        resubscribe = true;
+    }
+
+    private static String requireChannel(String channel) {
+        if (!CHANNEL.matcher(channel).matches()) {
+            throw new IllegalArgumentException("Not a channel name: " + channel);
+        }
+        return channel;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = Thread.ofPlatform().daemon().name("cluster-messages").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                listenToAll(connection);
+                while (running) {
+                    if (resubscribe) {
+                        listenToAll(connection);
+                    }
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            deliver(notification.getName(), notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Lost the connection that listens for cluster messages; reconnecting: {}", e.getMessage());
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private void listenToAll(Connection connection) throws SQLException {
+        resubscribe = false;
+        try (Statement statement = connection.createStatement()) {
+            for (String channel : handlers.keySet()) {
+                statement.execute("LISTEN " + channel);
+            }
+        }
+    }
+
+    private void deliver(String channel, String payload) {
+        for (Consumer<String> handler : handlers.getOrDefault(channel, List.of())) {
+            try {
+                handler.accept(payload);
+            } catch (RuntimeException e) {
+                log.error("A handler of cluster channel {} failed", channel, e);
+            }
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

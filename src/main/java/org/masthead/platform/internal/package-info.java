@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.platform.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,37 @@
+package org.masthead.site.internal;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.masthead.newsroom.ArticlePublished;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.PageCache;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Drops the pages a newsroom change made stale, on every node. */
+@Component
+class StalePages {
+
+    private final PageCache pageCache;
+    private final PublishedContent content;
+
+    StalePages(PageCache pageCache, PublishedContent content) {
+        this.pageCache = pageCache;
+        this.content = content;
+    }
+
+    @ApplicationModuleListener
+    void on(ArticlePublished published) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(SurrogateKeys.article(published.articleId()));
+        keys.add(SurrogateKeys.FRONT);
+        content.sections().stream()
+                .filter(section -> section.id() == published.sectionId())
+                .findFirst()
+                .ifPresent(section -> content.lineageOf(section)
+                        .forEach(s -> keys.add(SurrogateKeys.section(s.id()))));
+        published.tagIds().forEach(id -> keys.add(SurrogateKeys.tag(id)));
+        published.authorIds().forEach(id -> keys.add(SurrogateKeys.author(id)));
+        pageCache.evict(keys);
+    }
+}

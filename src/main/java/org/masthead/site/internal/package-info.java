@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.site.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,68 @@
+package org.masthead.site.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.Optional;
+import org.masthead.newsroom.PublishedArticle;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.PublicPages;
+import org.masthead.site.internal.Links;
+import org.masthead.site.internal.StructuredData;
+import org.masthead.site.internal.SurrogateKeys;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Article pages. Each article has one canonical address; a known article asked for under another
+ * (an old slug, a moved section, a wrong date) is sent there with a permanent redirect.
+ */
+@Controller
+class ArticleController {
+
+    private static final String DATE = "/{year:\\d{4}}/{month:[a-z]{3}}/{day:\\d{2}}/{slug:.+}";
+    private static final int RELATED = 4;
+
+    private final PublishedContent content;
+    private final PublicPages publicPages;
+    private final Links links;
+    private final StructuredData structuredData;
+
+    ArticleController(PublishedContent content, PublicPages publicPages, Links links, StructuredData structuredData) {
+        this.content = content;
+        this.publicPages = publicPages;
+        this.links = links;
+        this.structuredData = structuredData;
+    }
+
+    @GetMapping({
+        "/{section:" + SectionController.SLUG + "}" + DATE,
+        "/{section:" + SectionController.SLUG + "}/{subSection:" + SectionController.SLUG + "}" + DATE
+    })
+    Object article(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<PublishedArticle> found = content.article(slug)
+                .or(() -> content.currentSlugOf(slug).flatMap(content::article));
+        PublishedArticle article = found.orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No article at " + request.getRequestURI()));
+        String canonical = links.article(article);
+        if (!canonical.equals(request.getRequestURI())) {
+            RedirectView redirect = new RedirectView(canonical);
+            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            redirect.setPropagateQueryParams(false);
+            return redirect;
+        }
+        model.addAttribute("article", article);
+        model.addAttribute("canonical", links.absolute(canonical));
+        model.addAttribute("related", content.relatedTo(article, RELATED));
+        model.addAttribute("lineage", content.lineageOf(article.section()));
+        model.addAttribute("jsonLd", structuredData.newsArticle(article));
+        Instant lastModified = article.modifiedAt();
+        publicPages.mark(response, lastModified, SurrogateKeys.of(article));
+        return "site/article";
+    }
+}

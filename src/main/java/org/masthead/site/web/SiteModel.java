@@ -1,0 +1,33 @@
+package org.masthead.site.web;
+
+import org.masthead.site.internal.Dates;
+import org.masthead.site.internal.Links;
+import org.masthead.site.internal.SiteView;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Gives every page template the site, its addresses and its dates as model variables. (Thymeleaf
+ * does not allow bean references such as {@code @links} in URL attributes.)
+ */
+@ControllerAdvice
+class SiteModel {
+
+    private final SiteView site;
+    private final Links links;
+    private final Dates dates;
+
+    SiteModel(SiteView site, Links links, Dates dates) {
+        this.site = site;
+        this.links = links;
+        this.dates = dates;
+    }
+
+    @ModelAttribute
+    void addSiteHelpers(Model model) {
+        model.addAttribute("site", site);
+        model.addAttribute("links", links);
+        model.addAttribute("dates", dates);
+    }
+}

@@ -1,0 +1,62 @@
+package org.masthead.site.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.masthead.newsroom.ArticlePage;
+import org.masthead.newsroom.Author;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.Tag;
+import org.masthead.platform.PublicPages;
+import org.masthead.site.internal.SurrogateKeys;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Pages that gather articles across sections: by topic (tag) and by author. */
+@Controller
+class TopicController {
+
+    private final PublishedContent content;
+    private final PublicPages publicPages;
+
+    TopicController(PublishedContent content, PublicPages publicPages) {
+        this.content = content;
+        this.publicPages = publicPages;
+    }
+
+    @GetMapping("/topic/{slug}")
+    String topic(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "1") int page,
+            Model model,
+            HttpServletResponse response) {
+        PageRequests.require(page);
+        Tag tag = content.tag(slug)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No topic " + slug));
+        ArticlePage articles = PageRequests.requireExisting(content.tagPage(tag, page, PageRequests.PAGE_SIZE));
+        model.addAttribute("tag", tag);
+        model.addAttribute("articles", articles);
+        publicPages.mark(response, PageRequests.lastModified(articles.articles()), SurrogateKeys.of(tag));
+        return "site/topic";
+    }
+
+    @GetMapping("/author/{slug}")
+    String author(
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "1") int page,
+            Model model,
+            HttpServletResponse response) {
+        PageRequests.require(page);
+        Author author = content.author(slug)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No author " + slug));
+        ArticlePage articles =
+                PageRequests.requireExisting(content.authorPage(author, page, PageRequests.PAGE_SIZE));
+        model.addAttribute("author", author);
+        model.addAttribute("articles", articles);
+        publicPages.mark(response, PageRequests.lastModified(articles.articles()), SurrogateKeys.of(author));
+        return "site/author";
+    }
+}

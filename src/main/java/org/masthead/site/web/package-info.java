@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.site.web;
+
+import org.jspecify.annotations.NullMarked;
