@@ -15,6 +15,7 @@ import org.masthead.newsroom.internal.ArticleRepository;
 import org.masthead.newsroom.internal.ArticleRepository.Filter;
 import org.masthead.newsroom.internal.CatalogRepository;
 import org.masthead.newsroom.internal.ImageRepository;
+import org.masthead.platform.ClusterMessages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,17 +27,24 @@ public class PublishedContent {
     private final ArticleRepository articles;
     private final CatalogRepository catalog;
     private final ImageRepository images;
+    private static final String SECTIONS_CHANGED = "newsroom_sections";
+
     /**
-     * Sections are few and read on every page. Kept in memory; a node that did not make a change
-     * itself sees it within a minute.
+     * Sections are few and read on every page, so they are kept in memory. Every node drops them
+     * when a change commits; the periodic refresh covers a message lost while a node reconnected.
      */
     private final LoadingCache<Boolean, Map<Long, Section>> sections =
             Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1)).build(all -> loadSections());
 
-    PublishedContent(ArticleRepository articles, CatalogRepository catalog, ImageRepository images) {
+    private final ClusterMessages cluster;
+
+    PublishedContent(
+            ArticleRepository articles, CatalogRepository catalog, ImageRepository images, ClusterMessages cluster) {
         this.articles = articles;
         this.catalog = catalog;
         this.images = images;
+        this.cluster = cluster;
+        cluster.subscribe(SECTIONS_CHANGED, payload -> sections.invalidateAll());
     }
 
     /** Every section, top-level ones first in their order, each followed by its sub-sections. */
@@ -205,8 +213,9 @@ public class PublishedContent {
         }
     }
 
-    /** Sections changed: read them afresh on next use. */
+    /** Sections changed: every node reads them afresh once the change commits. */
     void forgetSections() {
         sections.invalidateAll();
+        cluster.send(SECTIONS_CHANGED, "");
     }
 }
