@@ -1,0 +1,301 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One reader's headless Chromium, pointed at the application on localhost. Every page a journey
+ * reaches, whether by {@link #open}, {@link #follow} or {@link #back}, is checked to be a whole page
+ * and run through axe, so journeys get the accessibility check without asking for it.
+ *
+ * <p>Each browser has its own profile directory, so two open at once are two readers who share no
+ * cookies or storage.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String IMAGES_IN_VIEW_LOADED =
+            """
+            return Array.from(document.images)
+                .filter(i => { const r = i.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })
+                .every(i => i.complete);""";
+
+    private final String origin;
+    private final Path profile;
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+
+    private Browser(String origin, Path profile, ChromeDriverService service, ChromeDriver driver) {
+        this.origin = origin;
+        this.profile = profile;
+        this.service = service;
+        this.driver = driver;
+    }
+
+    /**
+     * Starts a fresh headless Chromium for the application on {@code localhost:port}. The browser
+     * is {@code CHROME_BIN} and its driver {@code CHROMEDRIVER}, when those name programs that
+     * exist; else /usr/bin/chromium and /usr/bin/chromedriver. Close it when done.
+     */
+    public static Browser start(int port) {
+        File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
+        File chromium = executable("CHROME_BIN", "/usr/bin/chromium");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("masthead-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Naming the driver and the binary outright keeps Selenium Manager, which would try to
+        // download them, out of the way.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver)
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(chromium)
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--disable-dev-shm-usage",
+                        "--hide-scrollbars",
+                        "--force-device-scale-factor=1",
+                        "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(),
+                        "--user-data-dir=" + profile.toAbsolutePath());
+        try {
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            Browser browser = new Browser("http://localhost:" + port, profile, service, driver);
+            browser.resizeViewport(DESKTOP);
+            return browser;
+        } catch (RuntimeException e) {
+            service.stop();
+            deleteQuietly(profile);
+            throw e;
+        }
+    }
+
+    // The environment's choice when it names a program that is there, else where Debian installs it.
+    private static File executable(String environmentVariable, String debianPath) {
+        String configured = System.getenv(environmentVariable);
+        Stream<String> candidates =
+                configured == null || configured.isBlank() ? Stream.of(debianPath) : Stream.of(configured, debianPath);
+        return candidates
+                .map(File::new)
+                .filter(File::canExecute)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No executable at " + debianPath
+                        + (configured == null ? "" : " or " + configured) + "; install it or set "
+                        + environmentVariable + " to its path"));
+    }
+
+    /** Opens a path on the site, such as {@code /world}, then checks the page and runs axe on it. */
+    public Browser open(String path) {
+        driver.get(origin + path);
+        return arrived();
+    }
+
+    /** Clicks the element (a link, or anything inside one) and checks the page it leads to. */
+    public Browser follow(WebElement link) {
+        String from = driver.getCurrentUrl();
+        link.click();
+        new WebDriverWait(driver, WAIT).until(d -> !from.equals(d.getCurrentUrl()) && loaded());
+        return arrived();
+    }
+
+    /** Clicks the first element matching the locator and checks the page it leads to. */
+    public Browser follow(By link) {
+        return follow(find(link));
+    }
+
+    /** Goes back a page in history, as a reader's Back button does, and checks that page again. */
+    public Browser back() {
+        driver.navigate().back();
+        new WebDriverWait(driver, WAIT).until(d -> loaded());
+        return arrived();
+    }
+
+    // The one place every page a journey reaches passes through.
+    private Browser arrived() {
+        assertThat(driver.findElements(By.tagName("main")))
+                .as("a <main> landmark on %s", path())
+                .hasSize(1);
+        assertThat(driver.findElements(By.tagName("h1")))
+                .as("one <h1> on %s", path())
+                .hasSize(1);
+        assertThat(driver.getTitle()).as("the <title> of %s", path()).isNotBlank();
+        checkAccessibility();
+        return this;
+    }
+
+    /**
+     * Runs axe against the WCAG 2.0, 2.1 and 2.2 A and AA rules on the current page, failing with an
+     * AssertionError that lists every violation and where it is.
+     */
+    public void checkAccessibility() {
+        Accessibility.check(driver);
+    }
+
+    /** The path and query of the current page, such as {@code /world/asia?page=2}. */
+    public String path() {
+        URI uri = URI.create(driver.getCurrentUrl());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** The page's title, as a tab or search result shows it. */
+    public String title() {
+        return driver.getTitle();
+    }
+
+    /** The page's one top-level heading. */
+    public String heading() {
+        return find(By.tagName("h1")).getText();
+    }
+
+    /** The first element matching the locator; fails if there is none. */
+    public WebElement find(By locator) {
+        return driver.findElement(locator);
+    }
+
+    /** Every element matching the locator, in document order. */
+    public List<WebElement> findAll(By locator) {
+        return driver.findElements(locator);
+    }
+
+    /** Presses Tab once, as a keyboard user moving on, and returns what then has focus. */
+    public WebElement pressTab() {
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        return focused();
+    }
+
+    /** Presses Enter on whatever has focus, and returns what has focus afterwards. */
+    public WebElement pressEnter() {
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        return focused();
+    }
+
+    /** The element with keyboard focus ({@code body} when nothing in particular has it). */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /**
+     * Saves what a reader sees now as {@code target/screenshots/<name>-desktop.png} at 1280x900 and
+     * {@code <name>-phone.png} at 390x844, then puts the window back as it was.
+     */
+    public void screenshot(String name) {
+        Dimension before = viewport();
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            capture(DESKTOP, SCREENSHOTS.resolve(name + "-desktop.png"));
+            capture(PHONE, SCREENSHOTS.resolve(name + "-phone.png"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            resizeViewport(before);
+        }
+    }
+
+    private void capture(Dimension size, Path file) throws IOException {
+        resizeViewport(size);
+        // A resize can swap image renditions (srcset); shoot once the images in view have loaded.
+        new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(script(IMAGES_IN_VIEW_LOADED)));
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The size of the page's viewport: what a reader sees of the page, without the window around it. */
+    public Dimension viewport() {
+        List<?> size = (List<?>) script("return [window.innerWidth, window.innerHeight]");
+        return new Dimension(((Number) size.get(0)).intValue(), ((Number) size.get(1)).intValue());
+    }
+
+    /**
+     * Resizes the window so that the page's viewport is the given size. Even headless, Chromium's
+     * window is taller than its viewport, so the window is sized for the difference.
+     */
+    public void resizeViewport(Dimension size) {
+        Dimension window = driver.manage().window().getSize();
+        Dimension viewport = viewport();
+        driver.manage()
+                .window()
+                .setSize(new Dimension(
+                        size.getWidth() + window.getWidth() - viewport.getWidth(),
+                        size.getHeight() + window.getHeight() - viewport.getHeight()));
+        new WebDriverWait(driver, WAIT).until(d -> viewport().equals(size));
+    }
+
+    /** Saves just the current view, for looking at after a failure. */
+    void screenshotAsIs(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs JavaScript in the page; for checks the methods above do not cover. */
+    public Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /** The underlying WebDriver, for anything this class does not offer. */
+    public WebDriver driver() {
+        return driver;
+    }
+
+    private boolean loaded() {
+        return "complete".equals(script("return document.readyState"));
+    }
+
+    /** Quits Chromium and its driver and deletes the profile. */
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            deleteQuietly(profile);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A profile left in the temp directory is untidy but harmless.
+        }
+    }
+}
