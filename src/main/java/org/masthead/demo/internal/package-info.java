@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.demo.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package org.masthead.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.masthead.Http;
+import org.masthead.MastheadApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The embedded default as a newcomer meets it: a living site on the first start, the same site on the next. */
+class DemoContentTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void firstStartFillsTheSiteAndASecondStartKeepsItAsItWas() {
+        long articles;
+        try (ConfigurableApplicationContext app = start(dataDir, true)) {
+            JdbcClient db = app.getBean(JdbcClient.class);
+            articles = publishedArticles(db);
+            assertThat(articles).isGreaterThanOrEqualTo(40);
+            assertThat(db.sql("SELECT count(DISTINCT section_id) FROM article")
+                            .query(Long.class)
+                            .single())
+                    .isGreaterThanOrEqualTo(8);
+            assertThat(db.sql("SELECT count(*) FROM author WHERE bio <> '' AND photo_id IS NOT NULL")
+                            .query(Long.class)
+                            .single())
+                    .isGreaterThanOrEqualTo(3);
+            String home = http(app).get("/").body();
+            assertThat(home).contains("card--lead").contains("<h2 class=\"front-block__title\"");
+            assertThat(http(app).get("/world/asia").body()).contains("Qalbend");
+        }
+
+        try (ConfigurableApplicationContext app = start(dataDir, true)) {
+            JdbcClient db = app.getBean(JdbcClient.class);
+            assertThat(publishedArticles(db)).isEqualTo(articles);
+            assertThat(db.sql("SELECT count(*) FROM demo_content")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void demoContentCanBeTurnedOff() {
+        try (ConfigurableApplicationContext app = start(dataDir, false)) {
+            assertThat(publishedArticles(app.getBean(JdbcClient.class))).isZero();
+            assertThat(http(app).get("/").body()).contains("Nothing has been published yet.");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, boolean demoContent) {
+        return new SpringApplicationBuilder(MastheadApplication.class)
+                .run("--server.port=0", "--masthead.data-dir=" + dataDir, "--masthead.demo-content=" + demoContent);
+    }
+
+    private static long publishedArticles(JdbcClient db) {
+        return db.sql("SELECT count(*) FROM article WHERE status = 'PUBLISHED'")
+                .query(Long.class)
+                .single();
+    }
+
+    private static Http http(ConfigurableApplicationContext app) {
+        return new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+    }
+}

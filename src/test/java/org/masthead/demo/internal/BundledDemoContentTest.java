@@ -1,0 +1,132 @@
+package org.masthead.demo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.masthead.demo.internal.DemoCatalog.DemoArticle;
+import org.masthead.demo.internal.DemoCatalog.DemoAuthor;
+import org.masthead.demo.internal.DemoCatalog.DemoSection;
+import org.masthead.demo.internal.DemoCatalog.DemoTag;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** Checks the content files as the loader will read them, without starting the application. */
+class BundledDemoContentTest {
+
+    private static final Instant NOW = Instant.parse("2025-11-05T16:20:00Z");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private static DemoCatalog catalog;
+
+    @BeforeAll
+    static void load() {
+        catalog = DemoCatalog.load(new PathMatchingResourcePatternResolver());
+    }
+
+    @Test
+    void everyFileParsesAndFitsTogether() {
+        assertThat(catalog.problems()).isEmpty();
+        assertThat(catalog.articles()).hasSizeGreaterThanOrEqualTo(44);
+        assertThat(catalog.authors()).hasSizeBetween(6, 8);
+        assertThat(catalog.tags()).hasSizeBetween(12, 20);
+    }
+
+    @Test
+    void articleSlugsAreUnique() {
+        assertThat(catalog.articles()).extracting(DemoArticle::slug).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void articlesReferOnlyToBundledSectionsAuthorsAndTags() {
+        List<String> sections =
+                catalog.sections().stream().map(DemoSection::path).toList();
+        List<String> authors = catalog.authors().stream().map(DemoAuthor::slug).toList();
+        List<String> tags = catalog.tags().stream().map(DemoTag::slug).toList();
+
+        for (DemoArticle article : catalog.articles()) {
+            assertThat(sections).as(article.slug()).contains(article.sectionPath());
+            assertThat(authors).as(article.slug()).containsAll(article.authorSlugs());
+            assertThat(tags).as(article.slug()).containsAll(article.tagSlugs());
+        }
+    }
+
+    @Test
+    void everyArticleIsComplete() {
+        for (DemoArticle article : catalog.articles()) {
+            assertThat(article.headline()).as(article.slug()).isNotBlank().hasSizeLessThan(110);
+            assertThat(article.standfirst()).as(article.slug()).isNotBlank().hasSizeLessThan(300);
+            assertThat(article.authorSlugs()).as(article.slug()).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(article.tagSlugs())
+                    .as(article.slug())
+                    .hasSizeBetween(1, 4)
+                    .doesNotHaveDuplicates();
+            assertThat(article.imageAlt()).as(article.slug()).isNotBlank();
+            assertThat(article.imageCaption()).as(article.slug()).isNotBlank();
+            assertThat(article.imageCredit()).as(article.slug()).isNotBlank();
+            assertThat(article.document().paragraphs()).as(article.slug()).hasSizeBetween(4, 8);
+            assertThat(article.body()).as(article.slug()).doesNotContain("<");
+        }
+    }
+
+    @Test
+    void everyTagIsUsedByAtLeastTwoArticles() {
+        Map<String, Long> uses = catalog.articles().stream()
+                .flatMap(article -> article.tagSlugs().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+
+        for (DemoTag tag : catalog.tags()) {
+            assertThat(uses.getOrDefault(tag.slug(), 0L)).as(tag.slug()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void everySectionHasArticlesAndEveryAuthorWrites() {
+        for (DemoSection section : catalog.sections()) {
+            assertThat(catalog.articles())
+                    .as(section.path())
+                    .anyMatch(article -> article.sectionPath().equals(section.path())
+                            || article.sectionPath().startsWith(section.path() + "/"));
+        }
+        for (DemoAuthor author : catalog.authors()) {
+            assertThat(author.name()).isNotBlank();
+            assertThat(author.jobTitle()).isNotBlank();
+            assertThat(author.bio()).as(author.slug()).hasSizeGreaterThan(120);
+            assertThat(catalog.articles()).as(author.slug()).anyMatch(a -> a.authorSlugs()
+                    .contains(author.slug()));
+        }
+    }
+
+    @Test
+    void theAttackOnPoliceHeadquartersIsFiledUnderAsia() {
+        assertThat(catalog.articles())
+                .filteredOn(article -> article.slug().equals("police-headquarters-attacked"))
+                .singleElement()
+                .extracting(DemoArticle::sectionPath)
+                .isEqualTo("world/asia");
+    }
+
+    @Test
+    void publicationTimesLookLikeALiveSite() {
+        List<Instant> times = catalog.articles().stream()
+                .map(article -> article.published().resolve(NOW, LONDON))
+                .sorted(Comparator.reverseOrder())
+                .toList();
+
+        assertThat(times).doesNotHaveDuplicates().allMatch(time -> time.isBefore(NOW));
+        assertThat(times.getFirst()).as("the newest").isAfter(NOW.minus(Duration.ofHours(2)));
+        assertThat(times.getLast()).as("the oldest").isAfter(NOW.minus(Duration.ofDays(30)));
+        assertThat(times.getLast()).isBefore(NOW.minus(Duration.ofDays(21)));
+        assertThat(times)
+                .as("in the news sitemap")
+                .filteredOn(time -> time.isAfter(NOW.minus(Duration.ofHours(48))))
+                .hasSizeGreaterThanOrEqualTo(6);
+    }
+}
