@@ -14,8 +14,10 @@ import java.time.Duration;
  */
 public final class Http {
 
-    private final HttpClient client =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String origin;
 
     public Http(int port) {
@@ -33,12 +35,15 @@ public final class Http {
 
     public HttpResponse<String> head(String path, String... headers) {
         return send(
-                request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                request(path, headers)
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(20));
         if (headers.length > 0) {
             builder.headers(headers);
         }

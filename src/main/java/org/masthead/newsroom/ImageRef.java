@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param widths the widths, in pixels and ascending, at which renditions exist
  */
-public record ImageRef(long id, int width, int height, String altText, String caption, String credit, List<Integer> widths) {
+public record ImageRef(
+        long id, int width, int height, String altText, String caption, String credit, List<Integer> widths) {
 
     public int largestWidth() {
         return widths.getLast();

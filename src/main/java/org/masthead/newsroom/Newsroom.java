@@ -64,14 +64,16 @@ public class Newsroom {
                         parentId, section.slug(), path, section.name(), section.description(), section.position()),
                 "A section already lives at /" + path);
         content.forgetSections();
-        return new Section(id, parentId, section.slug(), path, section.name(), section.description(), section.position());
+        return new Section(
+                id, parentId, section.slug(), path, section.name(), section.description(), section.position());
     }
 
     @Transactional
     public Author createAuthor(NewAuthor author) {
         requireSlug(author.slug());
         long id = unique(
-                () -> catalog.insertAuthor(author.slug(), author.name(), author.jobTitle(), author.bio(), author.photoId()),
+                () -> catalog.insertAuthor(
+                        author.slug(), author.name(), author.jobTitle(), author.bio(), author.photoId()),
                 "An author already has the slug " + author.slug());
         return catalog.authorById(id).orElseThrow();
     }
@@ -99,7 +101,8 @@ public class Newsroom {
                 image.caption(),
                 image.credit());
         for (ImageRenditions.Rendition rendition : decoded.renditions()) {
-            images.insertRendition(id, rendition.width(), rendition.height(), rendition.contentType(), rendition.bytes());
+            images.insertRendition(
+                    id, rendition.width(), rendition.height(), rendition.contentType(), rendition.bytes());
         }
         return images.find(id).orElseThrow();
     }
@@ -152,7 +155,10 @@ public class Newsroom {
             throw new ContentRejectedException("There is no article " + articleId);
         }
         events.publishEvent(new ArticlePublished(
-                articleId, articles.sectionIdOf(articleId), articles.tagIdsOf(articleId), articles.authorIdsOf(articleId)));
+                articleId,
+                articles.sectionIdOf(articleId),
+                articles.tagIdsOf(articleId),
+                articles.authorIdsOf(articleId)));
     }
 
     private static void requireSlug(String slug) {

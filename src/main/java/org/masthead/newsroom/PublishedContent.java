@@ -5,8 +5,8 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,25 +74,30 @@ public class PublishedContent {
     }
 
     public Optional<Section> section(String path) {
-        return sectionsById().values().stream().filter(s -> s.path().equals(path)).findFirst();
+        return sectionsById().values().stream()
+                .filter(s -> s.path().equals(path))
+                .findFirst();
     }
 
     public Optional<PublishedArticle> article(String slug) {
-        return articles.publishedBySlug(slug).map(row -> new PublishedArticle(
-                row.id(),
-                row.slug(),
-                row.headline(),
-                row.standfirst(),
-                row.bodyHtml(),
-                sectionsById().get(row.sectionId()),
-                catalog.authorsOf(row.id()),
-                catalog.tagsOf(row.id()),
-                row.mainImageId() == null ? null : images.find(row.mainImageId()).orElse(null),
-                row.publishedAt(),
-                row.updatedAt(),
-                row.modifiedAt(),
-                row.commentsEnabled(),
-                row.commentsCloseAt()));
+        return articles.publishedBySlug(slug)
+                .map(row -> new PublishedArticle(
+                        row.id(),
+                        row.slug(),
+                        row.headline(),
+                        row.standfirst(),
+                        row.bodyHtml(),
+                        sectionsById().get(row.sectionId()),
+                        catalog.authorsOf(row.id()),
+                        catalog.tagsOf(row.id()),
+                        row.mainImageId() == null
+                                ? null
+                                : images.find(row.mainImageId()).orElse(null),
+                        row.publishedAt(),
+                        row.updatedAt(),
+                        row.modifiedAt(),
+                        row.commentsEnabled(),
+                        row.commentsCloseAt()));
     }
 
     /** Where an article that once had this slug lives now, so old links keep working. */

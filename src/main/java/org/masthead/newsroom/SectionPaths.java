@@ -6,10 +6,37 @@ import java.util.Set;
 final class SectionPaths {
 
     private static final Set<String> RESERVED = Set.of(
-            "about", "account", "actuator", "admin", "api", "article", "author", "comment", "comments", "css",
-            "error", "favicon.ico", "feeds", "img", "js", "login", "logout", "media", "membership", "newsroom",
-            "profile", "register", "robots.txt", "rss", "search", "signin", "sitemap.xml", "sitemaps", "support",
-            "topic", "webhooks");
+            "about",
+            "account",
+            "actuator",
+            "admin",
+            "api",
+            "article",
+            "author",
+            "comment",
+            "comments",
+            "css",
+            "error",
+            "favicon.ico",
+            "feeds",
+            "img",
+            "js",
+            "login",
+            "logout",
+            "media",
+            "membership",
+            "newsroom",
+            "profile",
+            "register",
+            "robots.txt",
+            "rss",
+            "search",
+            "signin",
+            "sitemap.xml",
+            "sitemaps",
+            "support",
+            "topic",
+            "webhooks");
 
     private SectionPaths() {}
 

@@ -40,7 +40,8 @@ public class TestContent {
     }
 
     public Author author(String name) {
-        return newsroom.createAuthor(new NewAuthor(unique("author"), name, "Correspondent", name + " writes for us.", null));
+        return newsroom.createAuthor(
+                new NewAuthor(unique("author"), name, "Correspondent", name + " writes for us.", null));
     }
 
     public Tag tag(String name) {
@@ -59,7 +60,8 @@ public class TestContent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return newsroom.storeImage(new NewImage(png.toByteArray(), altText, "A caption for " + altText, "Photograph: Test"));
+        return newsroom.storeImage(
+                new NewImage(png.toByteArray(), altText, "A caption for " + altText, "Photograph: Test"));
     }
 
     /** An article under construction; {@link #publishedAt} files and publishes it. */

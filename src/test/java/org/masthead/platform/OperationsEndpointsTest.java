@@ -31,7 +31,9 @@ class OperationsEndpointsTest {
     @Test
     void metricsAreHiddenWithoutTheToken() {
         assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(404);
-        assertThat(http.get("/actuator/prometheus", "Authorization", "Bearer wrong").statusCode()).isEqualTo(404);
+        assertThat(http.get("/actuator/prometheus", "Authorization", "Bearer wrong")
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(http.get("/actuator").statusCode()).isEqualTo(404);
     }
 

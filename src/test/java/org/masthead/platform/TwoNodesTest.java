@@ -63,13 +63,18 @@ class TwoNodesTest {
         Instant published = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
         long id = content.article(section).slug(slug).publishedAt(published);
         Http onB = new Http(((WebServerApplicationContext) nodeB).getWebServer().getPort());
-        String path = new Http(port).get("/" + section.path()).body().lines()
+        String path = new Http(port)
+                .get("/" + section.path())
+                .body()
+                .lines()
                 .filter(line -> line.contains(slug))
-                .map(line -> line.substring(line.indexOf("href=\"") + 6, line.indexOf("\"", line.indexOf("href=\"") + 6)))
+                .map(line ->
+                        line.substring(line.indexOf("href=\"") + 6, line.indexOf("\"", line.indexOf("href=\"") + 6)))
                 .findFirst()
                 .orElseThrow();
         // The new section reaches node B by a message, so give it a moment.
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(onB.get(path).statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(onB.get(path).statusCode()).isEqualTo(200));
         assertThat(onB.get(path).body()).doesNotContain("Updated <time");
 
         newsroom.publish(id, published.plus(30, ChronoUnit.MINUTES));

@@ -100,13 +100,14 @@ class ArticlePageTest {
     @Test
     void structuredDataDescribesTheNewsArticle() {
         String html = http.get(canonicalPath()).body();
-        String json = html.substring(
-                html.indexOf("<script type=\"application/ld+json\">") + 35, html.indexOf("</script>"));
+        String json =
+                html.substring(html.indexOf("<script type=\"application/ld+json\">") + 35, html.indexOf("</script>"));
 
         JsonNode data = JsonMapper.builder().build().readTree(json);
 
         assertThat(data.get("@type").asString()).isEqualTo("NewsArticle");
-        assertThat(data.get("headline").asString()).isEqualTo("Police headquarters attacked <b>in</b> provincial capital");
+        assertThat(data.get("headline").asString())
+                .isEqualTo("Police headquarters attacked <b>in</b> provincial capital");
         assertThat(data.get("datePublished").asString()).isEqualTo("2026-11-24T23:30:00Z");
         assertThat(data.get("dateModified").asString()).isEqualTo("2026-11-24T23:30:00Z");
         assertThat(data.get("author").get(0).get("name").asString()).isEqualTo("Amara Okafor");
@@ -121,7 +122,8 @@ class ArticlePageTest {
         HttpResponse<String> wrongSection = http.get("/uk/2026/nov/24/" + slug);
 
         assertThat(wrongDate.statusCode()).isEqualTo(301);
-        assertThat(wrongDate.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(canonicalPath()));
+        assertThat(wrongDate.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(canonicalPath()));
         assertThat(wrongSection.statusCode()).isEqualTo(301);
     }
 
@@ -136,7 +138,8 @@ class ArticlePageTest {
         HttpResponse<String> response = http.get("/" + asia.path() + "/2026/nov/24/" + former);
 
         assertThat(response.statusCode()).isEqualTo(301);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(canonicalPath()));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith(canonicalPath()));
     }
 
     @Test
@@ -147,12 +150,14 @@ class ArticlePageTest {
         HttpResponse<String> page = http.get("/" + asia.path() + "/2026/jul/02/" + lateNight);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<time datetime=\"2026-07-02T00:30:00+01:00\">Thu 2 Jul 2026 00.30 BST</time>");
+        assertThat(page.body())
+                .contains("<time datetime=\"2026-07-02T00:30:00+01:00\">Thu 2 Jul 2026 00.30 BST</time>");
     }
 
     @Test
     void unknownArticleIsAHelpful404() {
-        HttpResponse<String> response = http.get("/" + asia.path() + "/2026/nov/24/no-such-story", "Accept", "text/html");
+        HttpResponse<String> response =
+                http.get("/" + asia.path() + "/2026/nov/24/no-such-story", "Accept", "text/html");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("couldn’t find that page").contains("href=\"/\"");
@@ -181,7 +186,8 @@ class ArticlePageTest {
         HttpResponse<String> second = http.get(canonicalPath(), "Cookie", "SESSION=someone-else");
 
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(second.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(second.headers().firstValue("ETag"))
+                .isEqualTo(first.headers().firstValue("ETag"));
     }
 
     @Test
@@ -203,9 +209,11 @@ class ArticlePageTest {
         HttpResponse<byte[]> page = http.getBytes(canonicalPath(), "Accept-Encoding", "gzip, deflate, br");
 
         assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
-        assertThat(page.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
+        assertThat(page.headers().firstValue("Vary"))
+                .hasValueSatisfying(v -> assertThat(v).containsIgnoringCase("Accept-Encoding"));
         try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(page.body()))) {
-            assertThat(new String(gunzip.readAllBytes(), StandardCharsets.UTF_8)).contains("Gunmen struck before dawn");
+            assertThat(new String(gunzip.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("Gunmen struck before dawn");
         }
     }
 
@@ -229,6 +237,7 @@ class ArticlePageTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
         assertThat(image.widths()).containsExactly(320, 640, 960);
-        assertThat(http.getBytes("/media/" + image.id() + "/123.jpg").statusCode()).isEqualTo(404);
+        assertThat(http.getBytes("/media/" + image.id() + "/123.jpg").statusCode())
+                .isEqualTo(404);
     }
 }

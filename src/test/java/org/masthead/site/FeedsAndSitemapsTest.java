@@ -47,9 +47,16 @@ class FeedsAndSitemapsTest {
         author = content.author("Tom Ellery");
         freshSlug = TestContent.unique("river-levels-rise");
         oldSlug = TestContent.unique("drought-warning");
-        content.article(climate).slug(freshSlug).headline("River levels rise & towns prepare").tagged(tag).by(author)
+        content.article(climate)
+                .slug(freshSlug)
+                .headline("River levels rise & towns prepare")
+                .tagged(tag)
+                .by(author)
                 .publishedAt(now.minus(2, ChronoUnit.HOURS));
-        content.article(climate).slug(oldSlug).headline("Drought warning issued").publishedAt(now.minus(5, ChronoUnit.DAYS));
+        content.article(climate)
+                .slug(oldSlug)
+                .headline("Drought warning issued")
+                .publishedAt(now.minus(5, ChronoUnit.DAYS));
     }
 
     @Test
@@ -60,20 +67,29 @@ class FeedsAndSitemapsTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/rss+xml");
         SyndFeed feed = new SyndFeedInput().build(new StringReader(response.body()));
         assertThat(feed.getTitle()).isEqualTo("Climate | The Masthead");
-        assertThat(feed.getEntries()).extracting(SyndEntry::getTitle)
+        assertThat(feed.getEntries())
+                .extracting(SyndEntry::getTitle)
                 .containsExactly("River levels rise & towns prepare", "Drought warning issued");
-        assertThat(feed.getEntries().getFirst().getLink()).endsWith("/" + freshSlug).startsWith("http://localhost:8080/");
+        assertThat(feed.getEntries().getFirst().getLink())
+                .endsWith("/" + freshSlug)
+                .startsWith("http://localhost:8080/");
     }
 
     @Test
     void siteTopicAndAuthorFeedsExist() throws Exception {
-        SyndFeed site = new SyndFeedInput().build(new StringReader(http.get("/rss").body()));
-        SyndFeed topic = new SyndFeedInput().build(new StringReader(http.get("/topic/" + tag.slug() + "/rss").body()));
-        SyndFeed byAuthor =
-                new SyndFeedInput().build(new StringReader(http.get("/author/" + author.slug() + "/rss").body()));
+        SyndFeed site =
+                new SyndFeedInput().build(new StringReader(http.get("/rss").body()));
+        SyndFeed topic = new SyndFeedInput()
+                .build(new StringReader(
+                        http.get("/topic/" + tag.slug() + "/rss").body()));
+        SyndFeed byAuthor = new SyndFeedInput()
+                .build(new StringReader(
+                        http.get("/author/" + author.slug() + "/rss").body()));
 
         assertThat(site.getEntries()).isNotEmpty();
-        assertThat(topic.getEntries()).extracting(SyndEntry::getTitle).containsExactly("River levels rise & towns prepare");
+        assertThat(topic.getEntries())
+                .extracting(SyndEntry::getTitle)
+                .containsExactly("River levels rise & towns prepare");
         assertThat(byAuthor.getEntries()).hasSize(1);
         assertThat(http.get("/topic/nothing-here/rss").statusCode()).isEqualTo(404);
     }
@@ -83,15 +99,21 @@ class FeedsAndSitemapsTest {
         HttpResponse<String> robots = http.get("/robots.txt");
 
         assertThat(robots.statusCode()).isEqualTo(200);
-        assertThat(robots.body()).contains("Sitemap: http://localhost:8080/sitemap.xml").contains("User-agent: *");
+        assertThat(robots.body())
+                .contains("Sitemap: http://localhost:8080/sitemap.xml")
+                .contains("User-agent: *");
     }
 
     @Test
     void sitemapIndexLeadsToEveryArticle() {
         String index = http.get("/sitemap.xml").body();
-        String month = YearMonth.from(now.minus(5, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC)).toString();
+        String month = YearMonth.from(now.minus(5, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))
+                .toString();
 
-        assertThat(index).contains("<sitemapindex").contains("/sitemaps/news.xml").contains("/sitemaps/articles/" + month + ".xml");
+        assertThat(index)
+                .contains("<sitemapindex")
+                .contains("/sitemaps/news.xml")
+                .contains("/sitemaps/articles/" + month + ".xml");
         String monthly = http.get("/sitemaps/articles/" + month + ".xml").body();
         assertThat(monthly).contains("/" + oldSlug + "</loc>").contains("<lastmod>");
         assertThat(http.get("/sitemaps/articles/1999-01.xml").statusCode()).isEqualTo(404);

@@ -45,7 +45,9 @@ class ReadingPagesTest {
     @Test
     void homePageLeadsWithTheLatestStoryAndHasABlockPerSection() {
         content.article(markets).headline("Older markets story").publishedAt(now.minus(2, ChronoUnit.HOURS));
-        content.article(business).headline("Bank holds rates as inflation eases").publishedAt(now.plus(1, ChronoUnit.HOURS));
+        content.article(business)
+                .headline("Bank holds rates as inflation eases")
+                .publishedAt(now.plus(1, ChronoUnit.HOURS));
 
         String home = http.get("/").body();
 
@@ -64,9 +66,7 @@ class ReadingPagesTest {
         HttpResponse<String> page = http.get("/" + business.path());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body())
-                .contains("<h1>Business</h1>")
-                .contains("href=\"/" + markets.path() + "\"");
+        assertThat(page.body()).contains("<h1>Business</h1>").contains("href=\"/" + markets.path() + "\"");
         assertThat(page.body().indexOf("Shares rally on chip earnings"))
                 .isPositive()
                 .isLessThan(page.body().indexOf("Retailers report a quiet November"));
@@ -79,7 +79,10 @@ class ReadingPagesTest {
 
         String page = http.get("/" + markets.path()).body();
 
-        assertThat(page).contains("<h1>Markets</h1>").contains("aria-label=\"Breadcrumb\"").contains("Bond yields slip");
+        assertThat(page)
+                .contains("<h1>Markets</h1>")
+                .contains("aria-label=\"Breadcrumb\"")
+                .contains("Bond yields slip");
     }
 
     @Test
@@ -91,7 +94,10 @@ class ReadingPagesTest {
         String first = http.get("/" + business.path()).body();
         String second = http.get("/" + business.path() + "?page=2").body();
 
-        assertThat(first).contains("Story number 24").doesNotContain("Story number 4<").contains("rel=\"next\"");
+        assertThat(first)
+                .contains("Story number 24")
+                .doesNotContain("Story number 4<")
+                .contains("rel=\"next\"");
         assertThat(second).contains("Story number 4<").contains("Page 2 of 2").contains("rel=\"prev\"");
         assertThat(second).contains("<title>Business (page 2) | The Masthead</title>");
     }
@@ -101,14 +107,17 @@ class ReadingPagesTest {
         HttpResponse<String> response = http.get("/" + business.path() + "?page=abc", "Accept", "text/html");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("couldn’t make sense of that request").doesNotContain("Exception");
+        assertThat(response.body())
+                .contains("couldn’t make sense of that request")
+                .doesNotContain("Exception");
     }
 
     @Test
     void pageNumberBelowOneIsABadRequest() {
         assertThat(http.get("/" + business.path() + "?page=-1").statusCode()).isEqualTo(400);
         assertThat(http.get("/" + business.path() + "?page=0").statusCode()).isEqualTo(400);
-        assertThat(http.get("/" + business.path() + "?page=99999999999999").statusCode()).isEqualTo(400);
+        assertThat(http.get("/" + business.path() + "?page=99999999999999").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -140,20 +149,28 @@ class ReadingPagesTest {
 
     @Test
     void topicPageListsTaggedArticles() {
-        content.article(business).headline("Mortgage rates fall again").tagged(tag).publishedAt(now.minusSeconds(20));
+        content.article(business)
+                .headline("Mortgage rates fall again")
+                .tagged(tag)
+                .publishedAt(now.minusSeconds(20));
         content.article(business).headline("Untagged story").publishedAt(now.minusSeconds(10));
 
         HttpResponse<String> page = http.get("/topic/" + tag.slug());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>Interest rates</h1>").contains("Mortgage rates fall again")
+        assertThat(page.body())
+                .contains("<h1>Interest rates</h1>")
+                .contains("Mortgage rates fall again")
                 .doesNotContain("Untagged story");
         assertThat(http.get("/topic/no-such-topic").statusCode()).isEqualTo(404);
     }
 
     @Test
     void authorPageShowsTheBioAndTheirArticles() {
-        content.article(business).headline("What the budget means for savers").by(author).publishedAt(now.minusSeconds(20));
+        content.article(business)
+                .headline("What the budget means for savers")
+                .by(author)
+                .publishedAt(now.minusSeconds(20));
 
         HttpResponse<String> page = http.get("/author/" + author.slug());
 
@@ -171,7 +188,8 @@ class ReadingPagesTest {
         content.article(business).slug(slug).headline("Embargoed story").draft();
 
         assertThat(http.get("/" + business.path()).body()).doesNotContain("Embargoed story");
-        assertThat(http.get("/" + business.path() + "/2026/nov/24/" + slug).statusCode()).isEqualTo(404);
+        assertThat(http.get("/" + business.path() + "/2026/nov/24/" + slug).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -113,9 +113,15 @@ public class ArticleRepository {
     }
 
     public long insertDraft(
-            long sectionId, String slug, String headline, String standfirst, String bodySource, String bodyHtml,
+            long sectionId,
+            String slug,
+            String headline,
+            String standfirst,
+            String bodySource,
+            String bodyHtml,
             @Nullable Long mainImageId) {
-        return db.sql("""
+        return db.sql(
+                        """
                         INSERT INTO article (section_id, slug, headline, standfirst, body_source, body_html, main_image_id)
                         VALUES (:section, :slug, :headline, :standfirst, :source, :html, :image) RETURNING id""")
                 .param("section", sectionId)
@@ -130,7 +136,9 @@ public class ArticleRepository {
     }
 
     public void setAuthors(long articleId, List<Long> authorIds) {
-        db.sql("DELETE FROM article_author WHERE article_id = :id").param("id", articleId).update();
+        db.sql("DELETE FROM article_author WHERE article_id = :id")
+                .param("id", articleId)
+                .update();
         for (int i = 0; i < authorIds.size(); i++) {
             db.sql("INSERT INTO article_author (article_id, author_id, position) VALUES (:article, :author, :position)")
                     .param("article", articleId)
@@ -141,7 +149,9 @@ public class ArticleRepository {
     }
 
     public void setTags(long articleId, List<Long> tagIds) {
-        db.sql("DELETE FROM article_tag WHERE article_id = :id").param("id", articleId).update();
+        db.sql("DELETE FROM article_tag WHERE article_id = :id")
+                .param("id", articleId)
+                .update();
         for (int i = 0; i < tagIds.size(); i++) {
             db.sql("INSERT INTO article_tag (article_id, tag_id, position) VALUES (:article, :tag, :position)")
                     .param("article", articleId)
@@ -153,7 +163,8 @@ public class ArticleRepository {
 
     /** Publishes the article; its first publication time, which fixes its URL, never changes after. */
     public boolean publish(long articleId, Instant at, Instant commentsCloseAt) {
-        return db.sql("""
+        return db.sql(
+                                """
                         UPDATE article SET status = 'PUBLISHED',
                             published_at = coalesce(published_at, CAST(:at AS timestamptz)),
                             updated_at = CASE WHEN published_at IS NULL THEN NULL ELSE CAST(:at AS timestamptz) END,
@@ -168,7 +179,8 @@ public class ArticleRepository {
     }
 
     public Optional<ArticleRow> publishedBySlug(String slug) {
-        return db.sql("""
+        return db.sql(
+                        """
                         SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
                                updated_at, modified_at, comments_enabled, comments_close_at
                         FROM article WHERE slug = :slug AND status = 'PUBLISHED'""")
@@ -178,14 +190,18 @@ public class ArticleRepository {
     }
 
     public Optional<String> currentSlugForFormer(String formerSlug) {
-        return db.sql("SELECT a.slug FROM article_former_slug f JOIN article a ON a.id = f.article_id WHERE f.slug = :slug")
+        return db.sql(
+                        "SELECT a.slug FROM article_former_slug f JOIN article a ON a.id = f.article_id WHERE f.slug = :slug")
                 .param("slug", formerSlug)
                 .query(String.class)
                 .optional();
     }
 
     public Optional<Long> idOf(String slug) {
-        return db.sql("SELECT id FROM article WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
+        return db.sql("SELECT id FROM article WHERE slug = :slug")
+                .param("slug", slug)
+                .query(Long.class)
+                .optional();
     }
 
     public List<Long> tagIdsOf(long articleId) {
@@ -203,7 +219,10 @@ public class ArticleRepository {
     }
 
     public long sectionIdOf(long articleId) {
-        return db.sql("SELECT section_id FROM article WHERE id = :id").param("id", articleId).query(Long.class).single();
+        return db.sql("SELECT section_id FROM article WHERE id = :id")
+                .param("id", articleId)
+                .query(Long.class)
+                .single();
     }
 
     public long count(Filter filter) {
@@ -214,9 +233,17 @@ public class ArticleRepository {
 
     /** Published articles newest first, as cards. */
     public List<ArticleCard> cards(Filter filter, int limit, long offset, Function<Long, Section> sections) {
-        record CardRow(long id, long sectionId, String slug, String headline, String standfirst, Instant publishedAt,
-                Instant modifiedAt, @Nullable Long imageId) {}
-        List<CardRow> rows = filter.bind(db.sql("""
+        record CardRow(
+                long id,
+                long sectionId,
+                String slug,
+                String headline,
+                String standfirst,
+                Instant publishedAt,
+                Instant modifiedAt,
+                @Nullable Long imageId) {}
+        List<CardRow> rows = filter.bind(db.sql(
+                        """
                                 SELECT a.id, a.section_id, a.slug, a.headline, a.standfirst, a.published_at,
                                        a.modified_at, a.main_image_id
                                 FROM article a WHERE %s
@@ -238,8 +265,10 @@ public class ArticleRepository {
             return List.of();
         }
         List<Long> ids = rows.stream().map(CardRow::id).toList();
-        Map<Long, ImageRef> imagesById = images.findAll(
-                rows.stream().map(CardRow::imageId).filter(java.util.Objects::nonNull).toList());
+        Map<Long, ImageRef> imagesById = images.findAll(rows.stream()
+                .map(CardRow::imageId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         Map<Long, List<ArticleCard.Byline>> bylines = bylinesOf(ids);
         List<ArticleCard> cards = new ArrayList<>(rows.size());
         for (CardRow row : rows) {
@@ -259,7 +288,8 @@ public class ArticleRepository {
 
     private Map<Long, List<ArticleCard.Byline>> bylinesOf(List<Long> articleIds) {
         Map<Long, List<ArticleCard.Byline>> bylines = new HashMap<>();
-        db.sql("""
+        db.sql(
+                        """
                         SELECT aa.article_id, au.slug, au.name FROM article_author aa
                         JOIN author au ON au.id = aa.author_id
                         WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""")
@@ -273,7 +303,8 @@ public class ArticleRepository {
 
     /** The months, in UTC, in which articles were first published, newest first. */
     public List<YearMonth> publicationMonths() {
-        return db.sql("""
+        return db.sql(
+                        """
                         SELECT DISTINCT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month FROM article
                         WHERE status = 'PUBLISHED' ORDER BY month DESC""")
                 .query((rs, n) -> YearMonth.parse(rs.getString("month")))

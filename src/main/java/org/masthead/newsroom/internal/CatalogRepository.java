@@ -23,7 +23,8 @@ public class CatalogRepository {
     }
 
     public List<Section> allSections() {
-        return db.sql("SELECT id, parent_id, slug, path, name, description, position FROM section ORDER BY position, name")
+        return db.sql(
+                        "SELECT id, parent_id, slug, path, name, description, position FROM section ORDER BY position, name")
                 .query((rs, n) -> new Section(
                         rs.getLong("id"),
                         rs.getObject("parent_id", Long.class),
@@ -35,8 +36,10 @@ public class CatalogRepository {
                 .list();
     }
 
-    public long insertSection(@Nullable Long parentId, String slug, String path, String name, String description, int position) {
-        return db.sql("""
+    public long insertSection(
+            @Nullable Long parentId, String slug, String path, String name, String description, int position) {
+        return db.sql(
+                        """
                         INSERT INTO section (parent_id, slug, path, name, description, position)
                         VALUES (:parent, :slug, :path, :name, :description, :position) RETURNING id""")
                 .param("parent", parentId)
@@ -50,7 +53,8 @@ public class CatalogRepository {
     }
 
     public long insertAuthor(String slug, String name, String jobTitle, String bio, @Nullable Long photoId) {
-        return db.sql("""
+        return db.sql(
+                        """
                         INSERT INTO author (slug, name, job_title, bio, photo_id)
                         VALUES (:slug, :name, :jobTitle, :bio, :photo) RETURNING id""")
                 .param("slug", slug)
@@ -89,7 +93,8 @@ public class CatalogRepository {
 
     private List<Author> authorsWhere(String condition, Object key) {
         record Row(long id, String slug, String name, String jobTitle, String bio, @Nullable Long photoId) {}
-        List<Row> rows = db.sql("SELECT a.id, a.slug, a.name, a.job_title, a.bio, a.photo_id FROM author a WHERE " + condition)
+        List<Row> rows = db.sql(
+                        "SELECT a.id, a.slug, a.name, a.job_title, a.bio, a.photo_id FROM author a WHERE " + condition)
                 .param("key", key)
                 .query((rs, n) -> new Row(
                         rs.getLong("id"),
@@ -116,16 +121,23 @@ public class CatalogRepository {
     }
 
     public Optional<Long> tagIdBySlug(String slug) {
-        return db.sql("SELECT id FROM tag WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
+        return db.sql("SELECT id FROM tag WHERE slug = :slug")
+                .param("slug", slug)
+                .query(Long.class)
+                .optional();
     }
 
     public Optional<Long> authorIdBySlug(String slug) {
-        return db.sql("SELECT id FROM author WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
+        return db.sql("SELECT id FROM author WHERE slug = :slug")
+                .param("slug", slug)
+                .query(Long.class)
+                .optional();
     }
 
     /** The tags of an article, in the order the editor gave them. */
     public List<Tag> tagsOf(long articleId) {
-        return db.sql("""
+        return db.sql(
+                        """
                         SELECT t.id, t.slug, t.name, t.description FROM tag t
                         JOIN article_tag at ON at.tag_id = t.id
                         WHERE at.article_id = :article ORDER BY at.position""")
@@ -135,7 +147,9 @@ public class CatalogRepository {
     }
 
     public List<Tag> allTags() {
-        return db.sql("SELECT id, slug, name, description FROM tag ORDER BY name").query(Tag.class).list();
+        return db.sql("SELECT id, slug, name, description FROM tag ORDER BY name")
+                .query(Tag.class)
+                .list();
     }
 
     public List<Author> allAuthors() {

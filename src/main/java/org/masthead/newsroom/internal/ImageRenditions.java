@@ -53,7 +53,11 @@ public final class ImageRenditions {
                     .imageType(BufferedImage.TYPE_INT_RGB)
                     .asBufferedImage();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Thumbnails.of(resized).scale(1).outputFormat("jpg").outputQuality(0.82).toOutputStream(out);
+            Thumbnails.of(resized)
+                    .scale(1)
+                    .outputFormat("jpg")
+                    .outputQuality(0.82)
+                    .toOutputStream(out);
             return new Rendition(resized.getWidth(), resized.getHeight(), "image/jpeg", out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

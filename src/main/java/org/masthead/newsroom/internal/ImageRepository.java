@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ImageRepository {
 
-    private static final String SELECT_IMAGE = """
+    private static final String SELECT_IMAGE =
+            """
             SELECT i.id, i.width, i.height, i.alt_text, i.caption, i.credit,
                    (SELECT string_agg(r.width::text, ',' ORDER BY r.width) FROM image_rendition r WHERE r.image_id = i.id) AS widths
             FROM image i""";
@@ -27,7 +28,8 @@ public class ImageRepository {
     }
 
     public long insert(String contentType, int width, int height, String altText, String caption, String credit) {
-        return db.sql("""
+        return db.sql(
+                        """
                         INSERT INTO image (content_type, width, height, alt_text, caption, credit)
                         VALUES (:type, :width, :height, :alt, :caption, :credit) RETURNING id""")
                 .param("type", contentType)
@@ -41,7 +43,8 @@ public class ImageRepository {
     }
 
     public void insertRendition(long imageId, int width, int height, String contentType, byte[] bytes) {
-        db.sql("""
+        db.sql(
+                        """
                         INSERT INTO image_rendition (image_id, width, height, content_type, bytes)
                         VALUES (:image, :width, :height, :type, :bytes)""")
                 .param("image", imageId)
@@ -63,7 +66,8 @@ public class ImageRepository {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return db.sql(SELECT_IMAGE + " WHERE i.id IN (:ids)")
+        return db
+                .sql(SELECT_IMAGE + " WHERE i.id IN (:ids)")
                 .param("ids", ids)
                 .query((rs, n) -> toRef(rs))
                 .list()
@@ -72,7 +76,8 @@ public class ImageRepository {
     }
 
     public Optional<ImageRendition> rendition(long imageId, int width) {
-        return db.sql("SELECT image_id, width, content_type, bytes FROM image_rendition WHERE image_id = :id AND width = :width")
+        return db.sql(
+                        "SELECT image_id, width, content_type, bytes FROM image_rendition WHERE image_id = :id AND width = :width")
                 .param("id", imageId)
                 .param("width", width)
                 .query((rs, n) -> new ImageRendition(

@@ -32,8 +32,15 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     /** Headers that belong to one response, not to the page. */
     private static final Set<String> NOT_REPLAYED = Set.of(
-            "set-cookie", "content-length", "content-encoding", "transfer-encoding", "date", "etag", "vary",
-            "connection", "keep-alive");
+            "set-cookie",
+            "content-length",
+            "content-encoding",
+            "transfer-encoding",
+            "date",
+            "etag",
+            "vary",
+            "connection",
+            "keep-alive");
 
     private final InMemoryPageCache cache;
 
@@ -133,7 +140,9 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static boolean notModified(HttpServletRequest request, CachedPage page) {
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null) {
-            return ifNoneMatch.contains(page.etag()) || ifNoneMatch.contains(page.gzipEtag()) || ifNoneMatch.equals("*");
+            return ifNoneMatch.contains(page.etag())
+                    || ifNoneMatch.contains(page.gzipEtag())
+                    || ifNoneMatch.equals("*");
         }
         long ifModifiedSince = dateHeader(request, "If-Modified-Since");
         return page.lastModified() > 0 && ifModifiedSince >= page.lastModified() / 1000 * 1000;

@@ -53,7 +53,8 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
 
     @Override
     public void subscribe(String channel, Consumer<String> handler) {
-        handlers.computeIfAbsent(requireChannel(channel), c -> new CopyOnWriteArrayList<>()).add(handler);
+        handlers.computeIfAbsent(requireChannel(channel), c -> new CopyOnWriteArrayList<>())
+                .add(handler);
         resubscribe = true;
     }
 

@@ -62,7 +62,8 @@ public class Feeds {
         SyndCategoryImpl category = new SyndCategoryImpl();
         category.setName(article.section().name());
         entry.setCategories(List.of(category));
-        entry.setAuthor(String.join(", ", article.bylines().stream().map(ArticleCard.Byline::name).toList()));
+        entry.setAuthor(String.join(
+                ", ", article.bylines().stream().map(ArticleCard.Byline::name).toList()));
         return entry;
     }
 }

@@ -69,7 +69,9 @@ public class Links {
 
     /** The rendition closest to, and not smaller than, the given width; else the largest. */
     public String imageAtLeast(ImageRef image, int width) {
-        return image(image, image.widths().stream().filter(w -> w >= width).findFirst().orElse(image.largestWidth()));
+        return image(
+                image,
+                image.widths().stream().filter(w -> w >= width).findFirst().orElse(image.largestWidth()));
     }
 
     public String absolute(String path) {

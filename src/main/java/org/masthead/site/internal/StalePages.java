@@ -28,8 +28,7 @@ class StalePages {
         content.sections().stream()
                 .filter(section -> section.id() == published.sectionId())
                 .findFirst()
-                .ifPresent(section -> content.lineageOf(section)
-                        .forEach(s -> keys.add(SurrogateKeys.section(s.id()))));
+                .ifPresent(section -> content.lineageOf(section).forEach(s -> keys.add(SurrogateKeys.section(s.id()))));
         published.tagIds().forEach(id -> keys.add(SurrogateKeys.tag(id)));
         published.authorIds().forEach(id -> keys.add(SurrogateKeys.author(id)));
         pageCache.evict(keys);

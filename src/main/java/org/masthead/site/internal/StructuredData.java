@@ -36,19 +36,30 @@ public class StructuredData {
         data.put("dateModified", dates.iso(article.updatedAt() != null ? article.updatedAt() : article.publishedAt()));
         data.put("articleSection", article.section().name());
         data.put("keywords", article.tags().stream().map(t -> t.name()).toList());
-        data.put("author", article.authors().stream()
-                .map(a -> Map.of(
-                        "@type", "Person", "name", a.name(), "url", links.absolute(links.author(a.slug()))))
-                .toList());
+        data.put(
+                "author",
+                article.authors().stream()
+                        .map(a -> Map.of(
+                                "@type", "Person", "name", a.name(), "url", links.absolute(links.author(a.slug()))))
+                        .toList());
         if (article.mainImage() != null) {
-            data.put("image", List.of(links.absolute(links.image(article.mainImage(), article.mainImage().largestWidth()))));
+            data.put(
+                    "image",
+                    List.of(links.absolute(
+                            links.image(article.mainImage(), article.mainImage().largestWidth()))));
         }
         data.put("isAccessibleForFree", true);
-        data.put("publisher", Map.of(
-                "@type", "NewsMediaOrganization",
-                "name", site.name(),
-                "url", site.origin() + "/",
-                "logo", Map.of("@type", "ImageObject", "url", site.origin() + "/img/logo.png")));
+        data.put(
+                "publisher",
+                Map.of(
+                        "@type",
+                        "NewsMediaOrganization",
+                        "name",
+                        site.name(),
+                        "url",
+                        site.origin() + "/",
+                        "logo",
+                        Map.of("@type", "ImageObject", "url", site.origin() + "/img/logo.png")));
         // "</script>" inside a string would end the element early; escaped, it means the same JSON.
         return json.writeValueAsString(data)
                 .replace("<", "\\u003c")

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Article pages. Each article has one canonical address; a known article asked for under another
@@ -45,8 +45,8 @@ class ArticleController {
         "/{section:" + SectionController.SLUG + "}/{subSection:" + SectionController.SLUG + "}" + DATE
     })
     Object article(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
-        Optional<PublishedArticle> found = content.article(slug)
-                .or(() -> content.currentSlugOf(slug).flatMap(content::article));
+        Optional<PublishedArticle> found =
+                content.article(slug).or(() -> content.currentSlugOf(slug).flatMap(content::article));
         PublishedArticle article = found.orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No article at " + request.getRequestURI()));
         String canonical = links.article(article);

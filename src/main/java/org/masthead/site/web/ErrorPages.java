@@ -41,7 +41,8 @@ class ErrorPages implements ErrorController {
             body.setStatus(status);
             return body;
         }
-        String view = status == HttpStatus.NOT_FOUND ? "error/404" : status.is4xxClientError() ? "error/4xx" : "error/5xx";
+        String view =
+                status == HttpStatus.NOT_FOUND ? "error/404" : status.is4xxClientError() ? "error/4xx" : "error/5xx";
         return new ModelAndView(view, Map.of("status", status.value(), "error", status.getReasonPhrase()), status);
     }
 
@@ -53,7 +54,6 @@ class ErrorPages implements ErrorController {
 
     private static boolean wantsProblemJson(HttpServletRequest request, String path) {
         String accept = request.getHeader("Accept");
-        return path.startsWith("/api/")
-                || (accept != null && !accept.contains("text/html") && accept.contains("json"));
+        return path.startsWith("/api/") || (accept != null && !accept.contains("text/html") && accept.contains("json"));
     }
 }

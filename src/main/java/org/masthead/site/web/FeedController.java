@@ -54,26 +54,45 @@ class FeedController {
             HttpServletResponse response) {
         String path = subSection == null ? section : section + "/" + subSection;
         Section found = content.section(path).orElseThrow(() -> notFound("No section at /" + path));
-        return feed(found.name(), found.description(), links.section(found), content.latestIn(found, ENTRIES),
-                SurrogateKeys.of(found), response);
+        return feed(
+                found.name(),
+                found.description(),
+                links.section(found),
+                content.latestIn(found, ENTRIES),
+                SurrogateKeys.of(found),
+                response);
     }
 
     @GetMapping("/topic/{slug}/rss")
     ResponseEntity<String> topic(@PathVariable String slug, HttpServletResponse response) {
         Tag tag = content.tag(slug).orElseThrow(() -> notFound("No topic " + slug));
-        return feed(tag.name(), tag.description(), links.tag(slug), content.tagPage(tag, 1, ENTRIES).articles(),
-                SurrogateKeys.of(tag), response);
+        return feed(
+                tag.name(),
+                tag.description(),
+                links.tag(slug),
+                content.tagPage(tag, 1, ENTRIES).articles(),
+                SurrogateKeys.of(tag),
+                response);
     }
 
     @GetMapping("/author/{slug}/rss")
     ResponseEntity<String> author(@PathVariable String slug, HttpServletResponse response) {
         Author author = content.author(slug).orElseThrow(() -> notFound("No author " + slug));
-        return feed(author.name(), author.jobTitle(), links.author(slug),
-                content.authorPage(author, 1, ENTRIES).articles(), SurrogateKeys.of(author), response);
+        return feed(
+                author.name(),
+                author.jobTitle(),
+                links.author(slug),
+                content.authorPage(author, 1, ENTRIES).articles(),
+                SurrogateKeys.of(author),
+                response);
     }
 
     private ResponseEntity<String> feed(
-            String title, String description, String pagePath, List<ArticleCard> articles, List<String> keys,
+            String title,
+            String description,
+            String pagePath,
+            List<ArticleCard> articles,
+            List<String> keys,
             HttpServletResponse response) {
         publicPages.mark(response, PageRequests.lastModified(articles), keys);
         return ResponseEntity.ok().contentType(RSS).body(feeds.rss(title, description, pagePath, articles));

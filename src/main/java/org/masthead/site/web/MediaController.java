@@ -29,7 +29,8 @@ class MediaController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such image"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(rendition.contentType()))
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .cacheControl(
+                        CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .eTag("\"" + id + "-" + width + "\"")
                 .header(PublicPages.SURROGATE_KEY, "image-" + id)
                 .body(rendition.bytes());

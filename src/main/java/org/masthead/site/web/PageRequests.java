@@ -31,6 +31,9 @@ final class PageRequests {
     }
 
     static Instant lastModified(Collection<ArticleCard> cards) {
-        return cards.stream().map(ArticleCard::modifiedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return cards.stream()
+                .map(ArticleCard::modifiedAt)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
     }
 }

@@ -50,8 +50,7 @@ class SectionController {
         PageRequests.require(page);
         Section section = content.section(path)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No section at /" + path));
-        ArticlePage articles =
-                PageRequests.requireExisting(content.sectionPage(section, page, PageRequests.PAGE_SIZE));
+        ArticlePage articles = PageRequests.requireExisting(content.sectionPage(section, page, PageRequests.PAGE_SIZE));
         model.addAttribute("section", section);
         model.addAttribute("lineage", content.lineageOf(section));
         model.addAttribute("subSections", content.subSectionsOf(section));

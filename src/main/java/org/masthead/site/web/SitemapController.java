@@ -37,6 +37,7 @@ class SitemapController {
     private static final Duration NEWS_WINDOW = Duration.ofHours(48);
     /** Google News reads at most 1,000 entries; the sitemap protocol allows 50,000. */
     private static final int NEWS_LIMIT = 1000;
+
     private static final int SITEMAP_LIMIT = 50_000;
 
     private final PublishedContent content;
@@ -47,7 +48,11 @@ class SitemapController {
     private final Clock clock;
 
     SitemapController(
-            PublishedContent content, Links links, Dates dates, SiteProperties site, PublicPages publicPages,
+            PublishedContent content,
+            Links links,
+            Dates dates,
+            SiteProperties site,
+            PublicPages publicPages,
             Clock clock) {
         this.content = content;
         this.links = links;
@@ -68,7 +73,8 @@ class SitemapController {
 
                 Sitemap: %1$s/sitemap.xml
                 Sitemap: %1$s/sitemaps/news.xml
-                """.formatted(site.origin());
+                """
+                .formatted(site.origin());
     }
 
     @GetMapping("/sitemap.xml")

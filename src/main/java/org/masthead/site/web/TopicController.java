@@ -52,8 +52,7 @@ class TopicController {
         PageRequests.require(page);
         Author author = content.author(slug)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No author " + slug));
-        ArticlePage articles =
-                PageRequests.requireExisting(content.authorPage(author, page, PageRequests.PAGE_SIZE));
+        ArticlePage articles = PageRequests.requireExisting(content.authorPage(author, page, PageRequests.PAGE_SIZE));
         model.addAttribute("author", author);
         model.addAttribute("articles", articles);
         publicPages.mark(response, PageRequests.lastModified(articles.articles()), SurrogateKeys.of(author));

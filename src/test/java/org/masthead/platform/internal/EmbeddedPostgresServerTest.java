@@ -39,11 +39,15 @@ class EmbeddedPostgresServerTest {
                 .redirectErrorStream(true)
                 .start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(app.getInputStream()))) {
-            assertThat(output.lines().filter(line -> line.contains("READY")).findFirst()).isPresent();
+            assertThat(output.lines().filter(line -> line.contains("READY")).findFirst())
+                    .isPresent();
         }
-        long postgresPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst());
+        long postgresPid = Long.parseLong(
+                Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst());
         app.destroyForcibly().waitFor();
-        assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive)).as("PostgreSQL outlives its app").hasValue(true);
+        assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive))
+                .as("PostgreSQL outlives its app")
+                .hasValue(true);
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
             assertThat(query(server, "SELECT text FROM note")).isEqualTo("written before the crash");
