@@ -45,7 +45,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("max_connections", "200")
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setRegisterShutdownHook(true)
+                    // Spring closes this server after the connection pool; a hook of its own would race that.
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL is listening on 127.0.0.1:{}", postgres.getPort());
             return new EmbeddedPostgresServer(postgres);

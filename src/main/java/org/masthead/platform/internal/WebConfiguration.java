@@ -3,6 +3,8 @@ package org.masthead.platform.internal;
 import java.time.Clock;
 import org.masthead.platform.OperationsProperties;
 import org.masthead.platform.PageCacheProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,16 @@ class WebConfiguration {
         registration.setEnabled(properties.enabled());
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /**
+     * A cached page should leave in one write: Tomcat's default 8 KB socket buffer splits a typical
+     * article into two, and a front into seven.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> socketBuffers() {
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setProperty("socket.appWriteBufSize", String.valueOf(64 * 1024)));
     }
 
     @Bean
