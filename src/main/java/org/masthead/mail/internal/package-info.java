@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.mail.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.mail.web;
+
+import org.jspecify.annotations.NullMarked;
