@@ -5,11 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * An integration test against the whole application on a random port, with its own real PostgreSQL
- * in a fresh data directory and no demo content. Every class with this annotation shares one
- * application, so tests make their own content with unique slugs (see TestContent).
+ * in a fresh data directory, no demo content, and its mail sent to a real SMTP server (see
+ * TestMailServer). Every class with this annotation shares one application, so tests make their own
+ * content with unique slugs and addresses (see TestContent).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +22,5 @@ import org.springframework.boot.test.context.SpringBootTest;
             "masthead.demo-content=false",
             "masthead.metrics-token=test-metrics-token"
         })
+@ContextConfiguration(initializers = TestMailServer.class)
 public @interface MastheadTest {}

@@ -2,8 +2,8 @@ package org.masthead.newsroom;
 
 import java.util.Set;
 
-/** Top-level addresses the site uses for itself, which no section may take. */
-final class SectionPaths {
+/** Top-level addresses the site keeps for itself, which no section may take. */
+public final class SectionPaths {
 
     private static final Set<String> RESERVED = Set.of(
             "about",
@@ -23,6 +23,7 @@ final class SectionPaths {
             "js",
             "login",
             "logout",
+            "me",
             "media",
             "membership",
             "newsroom",
@@ -32,6 +33,7 @@ final class SectionPaths {
             "rss",
             "search",
             "signin",
+            "signout",
             "sitemap.xml",
             "sitemaps",
             "support",
@@ -40,7 +42,7 @@ final class SectionPaths {
 
     private SectionPaths() {}
 
-    static boolean isReserved(String slug) {
+    public static boolean isReserved(String slug) {
         return RESERVED.contains(slug);
     }
 }

@@ -2,11 +2,14 @@ package org.masthead.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.masthead.Http;
 import org.masthead.MastheadApplication;
+import org.masthead.WebSession;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +39,11 @@ class DemoContentTest {
             String home = http(app).get("/").body();
             assertThat(home).contains("card--lead").contains("<h2 class=\"front-block__title\"");
             assertThat(http(app).get("/world/asia").body()).contains("Qalbend");
+            WebSession admin = new WebSession(port(app));
+            HttpResponse<String> signedIn = admin.submit(
+                    "/signin", "/signin", Map.of("email", "admin@masthead.test", "password", "masthead-demo"));
+            assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/account");
+            assertThat(admin.get("/admin/mailbox").statusCode()).isEqualTo(200);
         }
 
         try (ConfigurableApplicationContext app = start(dataDir, true)) {
@@ -52,6 +60,11 @@ class DemoContentTest {
     void demoContentCanBeTurnedOff() {
         try (ConfigurableApplicationContext app = start(dataDir, false)) {
             assertThat(publishedArticles(app.getBean(JdbcClient.class))).isZero();
+            assertThat(app.getBean(JdbcClient.class)
+                            .sql("SELECT count(*) FROM account")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             assertThat(http(app).get("/").body()).contains("Nothing has been published yet.");
         }
     }
@@ -68,6 +81,10 @@ class DemoContentTest {
     }
 
     private static Http http(ConfigurableApplicationContext app) {
-        return new Http(((WebServerApplicationContext) app).getWebServer().getPort());
+        return new Http(port(app));
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 }

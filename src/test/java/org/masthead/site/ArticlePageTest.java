@@ -100,8 +100,8 @@ class ArticlePageTest {
     @Test
     void structuredDataDescribesTheNewsArticle() {
         String html = http.get(canonicalPath()).body();
-        String json =
-                html.substring(html.indexOf("<script type=\"application/ld+json\">") + 35, html.indexOf("</script>"));
+        int start = html.indexOf("<script type=\"application/ld+json\">") + 35;
+        String json = html.substring(start, html.indexOf("</script>", start));
 
         JsonNode data = JsonMapper.builder().build().readTree(json);
 

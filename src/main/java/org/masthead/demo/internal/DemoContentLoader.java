@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -82,6 +83,7 @@ class DemoContentLoader {
      * convenience, never a reason for the paper to be down.
      */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     public void loadOnFirstStart() {
         if (!properties.demoContent() || alreadyDecided()) {
             return;

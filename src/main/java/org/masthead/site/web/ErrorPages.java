@@ -48,6 +48,10 @@ class ErrorPages implements ErrorController {
 
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Asked for /error itself: there is nothing here.
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status == null || !status.isError() ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

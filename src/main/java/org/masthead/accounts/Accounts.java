@@ -1,0 +1,59 @@
+package org.masthead.accounts;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.masthead.accounts.internal.AccountRepository;
+import org.masthead.accounts.internal.AccountRepository.AccountRow;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may ask of, or do to, accounts. */
+@Service
+public class Accounts {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    Accounts(AccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> find(long accountId) {
+        return accounts.byId(accountId).map(Accounts::summary);
+    }
+
+    /** Whether the account has confirmed its address, as it must before it may post. */
+    @Transactional(readOnly = true)
+    public boolean isVerified(long accountId) {
+        return accounts.byId(accountId)
+                .filter(AccountRow::active)
+                .map(AccountRow::verified)
+                .orElse(false);
+    }
+
+    /**
+     * Makes sure an account with this address exists, confirmed and holding these roles, for staff
+     * set up by configuration or demo content. An existing account keeps its password and name.
+     *
+     * @return the account's id
+     */
+    @Transactional
+    public long ensureAccount(String email, String displayName, String password, Set<Role> roles) {
+        long id = accounts.byEmail(email)
+                .map(AccountRow::id)
+                .orElseGet(() -> accounts.insert(email, displayName, encoder.encode(password), false, clock.instant()));
+        accounts.markVerified(id, clock.instant());
+        roles.stream().filter(Role::isStaff).forEach(role -> accounts.grant(id, role));
+        return id;
+    }
+
+    private static AccountSummary summary(AccountRow row) {
+        return new AccountSummary(row.id(), row.displayName(), row.verified(), row.roles(), row.active());
+    }
+}

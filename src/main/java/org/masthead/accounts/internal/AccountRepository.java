@@ -1,0 +1,146 @@
+package org.masthead.accounts.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AccountRepository {
+
+    /** One account row with its roles. */
+    public record AccountRow(
+            long id,
+            String email,
+            @Nullable Instant emailVerifiedAt,
+            String displayName,
+            @Nullable String passwordHash,
+            String bio,
+            String status,
+            boolean marketingConsent,
+            @Nullable Instant marketingConsentAt,
+            Instant createdAt,
+            Set<Role> roles) {
+
+        public boolean verified() {
+            return emailVerifiedAt != null;
+        }
+
+        public boolean active() {
+            return status.equals("ACTIVE");
+        }
+    }
+
+    private static final String SELECT =
+            """
+            SELECT a.id, a.email, a.email_verified_at, a.display_name, a.password_hash, a.bio, a.status,
+                   a.marketing_consent, a.marketing_consent_at, a.created_at,
+                   (SELECT string_agg(r.role, ',') FROM account_role r WHERE r.account_id = a.id) AS roles
+            FROM account a""";
+
+    private final JdbcClient db;
+
+    AccountRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public long insert(String email, String displayName, String passwordHash, boolean marketingConsent, Instant now) {
+        return db.sql(
+                        """
+                        INSERT INTO account (email, display_name, password_hash, marketing_consent, marketing_consent_at, created_at)
+                        VALUES (:email, :name, :hash, :consent, :consentAt, :now) RETURNING id""")
+                .param("email", email)
+                .param("name", displayName)
+                .param("hash", passwordHash)
+                .param("consent", marketingConsent)
+                .param("consentAt", Timestamp.from(now))
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
+    }
+
+    public Optional<AccountRow> byId(long id) {
+        return db.sql(SELECT + " WHERE a.id = :id")
+                .param("id", id)
+                .query(AccountRepository::toRow)
+                .optional();
+    }
+
+    /** The live account with this address, whatever its case. */
+    public Optional<AccountRow> byEmail(String email) {
+        return db.sql(SELECT + " WHERE lower(a.email) = lower(:email) AND a.status <> 'DELETED'")
+                .param("email", email)
+                .query(AccountRepository::toRow)
+                .optional();
+    }
+
+    public Optional<AccountRow> byDisplayName(String displayName) {
+        return db.sql(SELECT + " WHERE lower(a.display_name) = lower(:name) AND a.status <> 'DELETED'")
+                .param("name", displayName)
+                .query(AccountRepository::toRow)
+                .optional();
+    }
+
+    public boolean displayNameTaken(String displayName) {
+        return db.sql(
+                        "SELECT EXISTS (SELECT 1 FROM account WHERE lower(display_name) = lower(:name) AND status <> 'DELETED')")
+                .param("name", displayName)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void markVerified(long id, Instant at) {
+        db.sql("UPDATE account SET email_verified_at = coalesce(email_verified_at, :at) WHERE id = :id")
+                .param("id", id)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    public void grant(long id, Role role) {
+        db.sql("INSERT INTO account_role (account_id, role) VALUES (:id, :role) ON CONFLICT DO NOTHING")
+                .param("id", id)
+                .param("role", role.name())
+                .update();
+    }
+
+    public List<Long> withRole(Role role) {
+        return db.sql("SELECT account_id FROM account_role WHERE role = :role")
+                .param("role", role.name())
+                .query(Long.class)
+                .list();
+    }
+
+    private static AccountRow toRow(ResultSet rs, int n) throws SQLException {
+        Set<Role> roles = EnumSet.of(Role.READER);
+        String granted = rs.getString("roles");
+        if (granted != null) {
+            for (String role : granted.split(",")) {
+                roles.add(Role.valueOf(role));
+            }
+        }
+        return new AccountRow(
+                rs.getLong("id"),
+                rs.getString("email"),
+                instant(rs.getTimestamp("email_verified_at")),
+                rs.getString("display_name"),
+                rs.getString("password_hash"),
+                rs.getString("bio"),
+                rs.getString("status"),
+                rs.getBoolean("marketing_consent"),
+                instant(rs.getTimestamp("marketing_consent_at")),
+                rs.getTimestamp("created_at").toInstant(),
+                roles);
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

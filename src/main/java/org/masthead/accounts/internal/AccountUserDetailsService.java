@@ -1,0 +1,28 @@
+package org.masthead.accounts.internal;
+
+import org.masthead.accounts.SignedIn;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Finds the account someone signs in to by its e-mail address. */
+@Service
+public class AccountUserDetailsService implements UserDetailsService {
+
+    private final AccountRepository accounts;
+
+    AccountUserDetailsService(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public SignedIn loadUserByUsername(String email) {
+        return accounts.byEmail(email.strip())
+                .map(AccountUserDetailsService::toSignedIn)
+                .orElseThrow(() -> new UsernameNotFoundException("No account"));
+    }
+
+    static SignedIn toSignedIn(AccountRepository.AccountRow row) {
+        return new SignedIn(row.id(), row.email(), row.displayName(), row.roles(), row.active(), row.passwordHash());
+    }
+}

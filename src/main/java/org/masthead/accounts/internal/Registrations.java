@@ -1,0 +1,109 @@
+package org.masthead.accounts.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.masthead.accounts.internal.AccountTokens.Purpose;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opening accounts and confirming their addresses. Whether an address already has an account is
+ * never revealed to whoever is registering: the owner of the address is told by e-mail instead.
+ */
+@Service
+public class Registrations {
+
+    static final Duration VERIFICATION_VALID_FOR = Duration.ofHours(48);
+
+    /** What a reader fills in to register. */
+    public record NewReader(String email, String displayName, String password, boolean marketingConsent) {}
+
+    private final AccountRepository accounts;
+    private final AccountTokens tokens;
+    private final PasswordPolicy passwords;
+    private final PasswordEncoder encoder;
+    private final AccountMail mail;
+    private final Clock clock;
+
+    Registrations(
+            AccountRepository accounts,
+            AccountTokens tokens,
+            PasswordPolicy passwords,
+            PasswordEncoder encoder,
+            AccountMail mail,
+            Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.encoder = encoder;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens an account and sends the link that confirms the address; or, when the address is taken,
+     * tells its owner by e-mail and changes nothing. Either way the caller sees the same outcome.
+     *
+     * @throws RegistrationRejectedException when the name or password is not acceptable
+     */
+    @Transactional
+    public void register(NewReader reader) {
+        String email = reader.email().strip();
+        String displayName = DisplayNames.normalise(reader.displayName());
+        Map<String, String> problems = new LinkedHashMap<>();
+        DisplayNames.problemWith(displayName).ifPresent(problem -> problems.put("displayName", problem));
+        if (!problems.containsKey("displayName") && accounts.displayNameTaken(displayName)) {
+            problems.put("displayName", "That name is taken. Choose another.");
+        }
+        passwords
+                .problemWith(reader.password(), localPart(email), displayName)
+                .ifPresent(problem -> problems.put("password", problem));
+        if (!problems.isEmpty()) {
+            throw new RegistrationRejectedException(problems);
+        }
+        Optional<AccountRepository.AccountRow> existing = accounts.byEmail(email);
+        if (existing.isPresent()) {
+            // Hash anyway, so the answer takes as long as a real registration and gives nothing away.
+            encoder.encode(reader.password());
+            mail.alreadyRegistered(existing.get().email());
+            return;
+        }
+        long id;
+        try {
+            id = accounts.insert(
+                    email, displayName, encoder.encode(reader.password()), reader.marketingConsent(), clock.instant());
+        } catch (DuplicateKeyException raced) {
+            // Someone took the name, or registered the address, a moment ago.
+            throw new RegistrationRejectedException(Map.of("displayName", "That name is taken. Choose another."));
+        }
+        sendVerification(id, email, displayName);
+    }
+
+    /** Sends a fresh link that confirms the account's current address. */
+    @Transactional
+    public void sendVerification(long accountId, String email, String displayName) {
+        String token = tokens.issue(accountId, Purpose.VERIFY_EMAIL, email, VERIFICATION_VALID_FOR);
+        mail.verifyAddress(email, displayName, token);
+    }
+
+    /** Confirms the address the token was sent to; empty when the link is unknown, used or expired. */
+    @Transactional
+    public Optional<Long> verify(String token) {
+        return tokens.redeem(token, Purpose.VERIFY_EMAIL).map(redeemed -> {
+            accounts.byId(redeemed.accountId())
+                    .filter(account -> account.email().equalsIgnoreCase(redeemed.detail()))
+                    .ifPresent(account -> accounts.markVerified(account.id(), clock.instant()));
+            return redeemed.accountId();
+        });
+    }
+
+    private static String localPart(String email) {
+        int at = email.indexOf('@');
+        return at > 2 ? email.substring(0, at) : "";
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.accounts.internal;
+
+import org.jspecify.annotations.NullMarked;

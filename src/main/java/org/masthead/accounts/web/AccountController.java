@@ -1,0 +1,68 @@
+package org.masthead.accounts.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.SignedIn;
+import org.masthead.accounts.internal.AccountRepository;
+import org.masthead.accounts.internal.Registrations;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A reader's own account page, and the personal bits a cached public page fetches for itself. */
+@Controller
+class AccountController {
+
+    private final AccountRepository accounts;
+    private final Registrations registrations;
+
+    AccountController(AccountRepository accounts, Registrations registrations) {
+        this.accounts = accounts;
+        this.registrations = registrations;
+    }
+
+    @GetMapping("/account")
+    String account(@AuthenticationPrincipal SignedIn signedIn, Model model) {
+        AccountRepository.AccountRow account =
+                accounts.byId(signedIn.accountId()).orElseThrow();
+        model.addAttribute("account", account);
+        model.addAttribute("admin", account.roles().contains(Role.ADMIN));
+        return "accounts/account";
+    }
+
+    @PostMapping("/account/verify/resend")
+    String resendVerification(@AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect) {
+        accounts.byId(signedIn.accountId())
+                .filter(account -> !account.verified())
+                .ifPresent(account ->
+                        registrations.sendVerification(account.id(), account.email(), account.displayName()));
+        redirect.addFlashAttribute("notice", "We have sent a new link. It works for 48 hours.");
+        return "redirect:/account";
+    }
+
+    /**
+     * Who is signed in, for the header of pages that are cached for everyone. Never cached itself,
+     * and never more than the header needs.
+     */
+    @GetMapping("/me")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> me(@AuthenticationPrincipal @Nullable SignedIn signedIn) {
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("signedIn", signedIn != null);
+        if (signedIn != null) {
+            me.put("displayName", signedIn.displayName());
+            me.put("staff", signedIn.isStaff());
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(me);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.accounts.web;
+
+import org.jspecify.annotations.NullMarked;

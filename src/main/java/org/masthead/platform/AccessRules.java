@@ -1,0 +1,14 @@
+package org.masthead.platform;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may reach a module's routes. Each module declares a bean of this type next to its controllers;
+ * the security configuration applies them all and denies every route none of them names.
+ */
+@FunctionalInterface
+public interface AccessRules {
+
+    void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes);
+}

@@ -1,0 +1,58 @@
+package org.masthead.platform.internal;
+
+import java.util.List;
+import org.masthead.platform.AccessRules;
+import org.masthead.platform.WebSecurityContribution;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * One filter chain for the whole site. Routes are opened by each module's {@link AccessRules};
+ * anything no module names is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /**
+     * No inline script or style, nothing from other hosts, no framing: pages are ours alone. Images
+     * may be data URLs for small inline icons.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, List<WebSecurityContribution> contributions, List<AccessRules> rules) throws Exception {
+        for (WebSecurityContribution contribution : contributions) {
+            contribution.contribute(http);
+        }
+        http.authorizeHttpRequests(routes -> {
+            rules.forEach(rule -> rule.configure(routes));
+            routes.anyRequest().denyAll();
+        });
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    /**
+     * The error page renders for every status, whoever asked. Health is public for load balancers;
+     * metrics are guarded by their own bearer token (see {@link OperationsAccessFilter}).
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    AccessRules platformRules() {
+        return routes -> routes.requestMatchers("/error")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                .permitAll();
+    }
+}

@@ -1,0 +1,44 @@
+package org.masthead.site.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import org.masthead.newsroom.SectionPaths;
+import org.masthead.platform.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/** Everything the public site shows is for everyone, to read (GET and HEAD). */
+@Configuration(proxyBeanMethods = false)
+class SiteSecurity {
+
+    private static final Set<String> PAGES = Set.of("/", "/robots.txt", "/sitemap.xml", "/rss");
+    private static final List<String> TREES =
+            List.of("/sitemaps/", "/css/", "/js/", "/img/", "/media/", "/topic/", "/author/");
+
+    /**
+     * Applied after every other module's rules, because sections and articles live at top-level
+     * addresses the newsroom chooses; the addresses kept for other modules are never opened here.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    AccessRules siteRules() {
+        return routes -> routes.requestMatchers(SiteSecurity::isPublicRead).permitAll();
+    }
+
+    static boolean isPublicRead(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return false;
+        }
+        String path = request.getRequestURI();
+        if (PAGES.contains(path) || TREES.stream().anyMatch(path::startsWith)) {
+            return true;
+        }
+        int end = path.indexOf('/', 1);
+        String first = end < 0 ? path.substring(1) : path.substring(1, end);
+        return first.matches(SectionController.SLUG) && !SectionPaths.isReserved(first);
+    }
+}

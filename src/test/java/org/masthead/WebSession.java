@@ -1,0 +1,104 @@
+package org.masthead;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A visitor with cookies, submitting forms as a browser would: each form post carries the CSRF
+ * token of the last page that showed a form. Redirects are not followed, so tests see them.
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client;
+    private final String origin;
+    private String csrfToken = "";
+
+    public WebSession(int port) {
+        this.origin = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(origin + path)).GET().build());
+        Matcher matcher = CSRF.matcher(response.body());
+        if (matcher.find()) {
+            csrfToken = matcher.group(1);
+        }
+        return response;
+    }
+
+    /** Opens the page with the form, then posts the fields with its CSRF token. */
+    public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
+        get(formPage);
+        return post(action, fields);
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        if (!csrfToken.isEmpty()) {
+            withToken.putIfAbsent("_csrf", csrfToken);
+        }
+        return postRaw(path, withToken);
+    }
+
+    /** Posts exactly these fields: no CSRF token unless the test adds one. */
+    public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(origin + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** The value of a cookie this visitor holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    public void forgetCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,52 @@
+package org.masthead.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import org.masthead.WebSession;
+import org.masthead.accounts.internal.AccountRepository;
+import org.masthead.newsroom.TestContent;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Makes accounts for tests directly, and signs visitors in to them through the real sign-in form. */
+@Component
+public class TestAccounts {
+
+    public static final String PASSWORD = "a test password that is long";
+
+    /** An account a test can sign in to. */
+    public record Credentials(long id, String email, String displayName) {}
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+
+    TestAccounts(AccountRepository accounts, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+    }
+
+    public Credentials create(boolean verified, Role... roles) {
+        String email = TestContent.unique("account") + "@example.com";
+        String name = "Reader " + TestContent.unique("n").substring(2);
+        long id = accounts.insert(email, name, encoder.encode(PASSWORD), false, Instant.now());
+        if (verified) {
+            accounts.markVerified(id, Instant.now());
+        }
+        for (Role role : roles) {
+            accounts.grant(id, role);
+        }
+        return new Credentials(id, email, name);
+    }
+
+    /** Signs the visitor in with the password form and checks that it worked. */
+    public static void signIn(WebSession visitor, Credentials account) {
+        HttpResponse<String> response =
+                visitor.submit("/signin", "/signin", Map.of("email", account.email(), "password", PASSWORD));
+        assertThat(response.headers().firstValue("Location").orElseThrow())
+                .as("signing in as %s", account.email())
+                .endsWith("/account");
+    }
+}

@@ -1,0 +1,259 @@
+package org.masthead.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.masthead.MastheadTest;
+import org.masthead.WebSession;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.newsroom.Section;
+import org.masthead.newsroom.Tag;
+import org.masthead.newsroom.TestContent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route, as every kind of visitor, against one table a reviewer can read. A route that the
+ * application has but the table lacks fails the build: access is decided on purpose, never by accident.
+ */
+@MastheadTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    /** Who is asking, in the order of the table's columns. */
+    enum Visitor {
+        ANONYMOUS,
+        UNVERIFIED,
+        READER,
+        JOURNALIST,
+        EDITOR,
+        MODERATOR,
+        ADMIN
+    }
+
+    /** What a visitor gets: the page, a redirect to sign in, or a refusal. */
+    static final int OK = 200;
+
+    static final int SIGN_IN = 302;
+    static final int DENIED = 403;
+
+    /**
+     * One row per route: the mapping as declared, a concrete request for it, and the status each
+     * visitor gets, in the order of {@link Visitor}.
+     */
+    record Row(String mapping, String method, String path, int... statuses) {}
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    final Map<Visitor, WebSession> visitors = new LinkedHashMap<>();
+    List<Row> table;
+
+    @BeforeAll
+    void setUp() {
+        Section section = content.section("Access");
+        Section sub = content.subSection(section, "Matrix");
+        Tag tag = content.tag("Access");
+        var author = content.author("Access Author");
+        var image = content.image("An image for the access matrix");
+        String slug = TestContent.unique("access-story");
+        content.article(sub)
+                .slug(slug)
+                .tagged(tag)
+                .by(author)
+                .image(image)
+                .publishedAt(java.time.Instant.parse("2026-11-20T10:00:00Z"));
+        String article = "/" + sub.path() + "/2026/nov/20/" + slug;
+        table = List.of(
+                row("GET /", "GET", "/", all(OK)),
+                row("GET /{section}", "GET", "/" + section.path(), all(OK)),
+                row("GET /{section}/{subSection}", "GET", "/" + sub.path(), all(OK)),
+                row(
+                        "GET /{section}/{year}/{month}/{day}/{slug}",
+                        "GET",
+                        "/" + section.path() + "/2026/nov/20/" + slug,
+                        all(301)),
+                row("GET /{section}/{subSection}/{year}/{month}/{day}/{slug}", "GET", article, all(OK)),
+                row("GET /topic/{slug}", "GET", "/topic/" + tag.slug(), all(OK)),
+                row("GET /author/{slug}", "GET", "/author/" + author.slug(), all(OK)),
+                row("GET /rss", "GET", "/rss", all(OK)),
+                row("GET /{section}/rss", "GET", "/" + section.path() + "/rss", all(OK)),
+                row("GET /{section}/{subSection}/rss", "GET", "/" + sub.path() + "/rss", all(OK)),
+                row("GET /topic/{slug}/rss", "GET", "/topic/" + tag.slug() + "/rss", all(OK)),
+                row("GET /author/{slug}/rss", "GET", "/author/" + author.slug() + "/rss", all(OK)),
+                row("GET /robots.txt", "GET", "/robots.txt", all(OK)),
+                row("GET /sitemap.xml", "GET", "/sitemap.xml", all(OK)),
+                row("GET /sitemaps/sections.xml", "GET", "/sitemaps/sections.xml", all(OK)),
+                row("GET /sitemaps/news.xml", "GET", "/sitemaps/news.xml", all(OK)),
+                row("GET /sitemaps/articles/{month}.xml", "GET", "/sitemaps/articles/2026-11.xml", all(OK)),
+                row("GET /media/{id}/{width}.jpg", "GET", "/media/" + image.id() + "/320.jpg", all(OK)),
+                row("GET /signin", "GET", "/signin", OK, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN),
+                row("GET /register", "GET", "/register", OK, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN),
+                row("POST /register", "POST", "/register", all(OK)),
+                row("GET /register/check-email", "GET", "/register/check-email", all(OK)),
+                row("GET /account/verify", "GET", "/account/verify?token=nothing", all(OK)),
+                row("GET /account", "GET", "/account", SIGN_IN, OK, OK, OK, OK, OK, OK),
+                row(
+                        "POST /account/verify/resend",
+                        "POST",
+                        "/account/verify/resend",
+                        SIGN_IN,
+                        SIGN_IN,
+                        SIGN_IN,
+                        SIGN_IN,
+                        SIGN_IN,
+                        SIGN_IN,
+                        SIGN_IN),
+                row("GET /me", "GET", "/me", all(OK)),
+                row("GET /admin/mailbox", "GET", "/admin/mailbox", SIGN_IN, DENIED, DENIED, DENIED, DENIED, DENIED, OK),
+                row(
+                        "GET /admin/mailbox/{id}",
+                        "GET",
+                        "/admin/mailbox/999999",
+                        SIGN_IN,
+                        DENIED,
+                        DENIED,
+                        DENIED,
+                        DENIED,
+                        DENIED,
+                        404),
+                row(
+                        "GET /admin/mailbox/{id}/html",
+                        "GET",
+                        "/admin/mailbox/999999/html",
+                        SIGN_IN,
+                        DENIED,
+                        DENIED,
+                        DENIED,
+                        DENIED,
+                        DENIED,
+                        404),
+                row("/error", "GET", "/error", all(404)),
+                row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
+        visitors.put(Visitor.ANONYMOUS, new WebSession(port));
+        signedIn(Visitor.UNVERIFIED, accounts.create(false));
+        signedIn(Visitor.READER, accounts.create(true));
+        signedIn(Visitor.JOURNALIST, accounts.create(true, Role.JOURNALIST));
+        signedIn(Visitor.EDITOR, accounts.create(true, Role.EDITOR));
+        signedIn(Visitor.MODERATOR, accounts.create(true, Role.MODERATOR));
+        signedIn(Visitor.ADMIN, accounts.create(true, Role.ADMIN));
+    }
+
+    private void signedIn(Visitor visitor, TestAccounts.Credentials account) {
+        WebSession session = new WebSession(port);
+        TestAccounts.signIn(session, account);
+        visitors.put(visitor, session);
+    }
+
+    @Test
+    void everyVisitorGetsWhatTheTableSays() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : table) {
+            Visitor[] columns = Visitor.values();
+            for (int i = 0; i < columns.length; i++) {
+                WebSession session = visitors.get(columns[i]);
+                if (!row.method().equals("GET")) {
+                    // Pick up a current CSRF token, as a browser would from the page with the form.
+                    session.get(columns[i] == Visitor.ANONYMOUS ? "/signin" : "/account");
+                }
+                HttpResponse<String> response =
+                        row.method().equals("GET") ? session.get(row.path()) : session.post(row.path(), Map.of());
+                int expected = row.statuses()[i];
+                int actual = response.statusCode();
+                boolean signInRedirect = actual == 302
+                        && response.headers().firstValue("Location").orElse("").matches(".*/(signin|account)$");
+                if (actual != expected
+                        || (expected == SIGN_IN
+                                && !signInRedirect
+                                && !row.mapping().contains("/{year}"))) {
+                    wrong.add("%s as %s: expected %d, got %d %s"
+                            .formatted(
+                                    row.path(),
+                                    columns[i],
+                                    expected,
+                                    actual,
+                                    response.headers().firstValue("Location").orElse("")));
+                }
+            }
+        }
+        assertThat(wrong).as("routes whose access differs from the table").isEmpty();
+    }
+
+    @Test
+    void everyRouteOfTheApplicationIsInTheTable() {
+        Set<String> routes = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<String> methods = info.getMethodsCondition().getMethods().stream()
+                    .map(Enum::name)
+                    .collect(Collectors.toSet());
+            for (String pattern : info.getPatternValues()) {
+                String plain = withoutConstraints(pattern);
+                if (methods.isEmpty()) {
+                    routes.add(plain);
+                } else {
+                    methods.forEach(method -> routes.add(method + " " + plain));
+                }
+            }
+        }
+        Set<String> inTable = table.stream().map(Row::mapping).collect(Collectors.toSet());
+
+        assertThat(inTable).as("routes in the access table").containsAll(routes);
+    }
+
+    /** "/{year:\\d{4}}/{slug}" becomes "/{year}/{slug}": the table names variables, not their rules. */
+    private static String withoutConstraints(String pattern) {
+        StringBuilder plain = new StringBuilder();
+        int depth = 0;
+        boolean skipping = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+                if (depth == 0) {
+                    skipping = false;
+                }
+            } else if (c == ':' && depth == 1) {
+                skipping = true;
+            }
+            if (!skipping || (c == '}' && depth == 0)) {
+                plain.append(c);
+            }
+        }
+        return plain.toString();
+    }
+
+    private static Row row(String mapping, String method, String path, int... statuses) {
+        return new Row(mapping, method, path, statuses);
+    }
+
+    private static int[] all(int status) {
+        int[] statuses = new int[Visitor.values().length];
+        java.util.Arrays.fill(statuses, status);
+        return statuses;
+    }
+}
