@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "masthead.data-dir=target/test-data/it-${random.uuid}",
             "masthead.demo-content=false",
+            "masthead.site.base-url=http://localhost:8080",
             "masthead.metrics-token=test-metrics-token"
         })
 @ContextConfiguration(initializers = TestMailServer.class)

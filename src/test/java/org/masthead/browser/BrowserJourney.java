@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "masthead.data-dir=target/test-data/browser-${random.uuid}",
             "masthead.demo-content=false",
+            "masthead.site.base-url=http://localhost:8080",
             "masthead.metrics-token=test-metrics-token"
         })
 @ExtendWith(BrowserExtension.class)

@@ -55,14 +55,7 @@ public class Registrations {
     public void register(NewReader reader) {
         String email = reader.email().strip();
         String displayName = DisplayNames.normalise(reader.displayName());
-        Map<String, String> problems = new LinkedHashMap<>();
-        DisplayNames.problemWith(displayName).ifPresent(problem -> problems.put("displayName", problem));
-        if (!problems.containsKey("displayName") && accounts.displayNameTaken(displayName)) {
-            problems.put("displayName", "That name is taken. Choose another.");
-        }
-        passwords
-                .problemWith(reader.password(), localPart(email), displayName)
-                .ifPresent(problem -> problems.put("password", problem));
+        Map<String, String> problems = problemsWith(reader);
         if (!problems.isEmpty()) {
             throw new RegistrationRejectedException(problems);
         }
@@ -82,6 +75,24 @@ public class Registrations {
             throw new RegistrationRejectedException(Map.of("displayName", "That name is taken. Choose another."));
         }
         sendVerification(id, email, displayName);
+    }
+
+    /**
+     * What is wrong with the chosen name and password, by form field; empty when both will do.
+     * Whether the address is taken is never among the answers.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> problemsWith(NewReader reader) {
+        String displayName = DisplayNames.normalise(reader.displayName());
+        Map<String, String> problems = new LinkedHashMap<>();
+        DisplayNames.problemWith(displayName).ifPresent(problem -> problems.put("displayName", problem));
+        if (!problems.containsKey("displayName") && accounts.displayNameTaken(displayName)) {
+            problems.put("displayName", "That name is taken. Choose another.");
+        }
+        passwords
+                .problemWith(reader.password(), localPart(reader.email().strip()), displayName)
+                .ifPresent(problem -> problems.put("password", problem));
+        return problems;
     }
 
     /** Sends a fresh link that confirms the account's current address. */

@@ -48,7 +48,7 @@ class AccountsSecurity {
                         .permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout.logoutUrl("/signout")
-                        .logoutSuccessUrl("/?signed-out")
+                        .logoutSuccessUrl("/")
                         .deleteCookies("SESSION")
                         .permitAll());
     }

@@ -36,15 +36,22 @@ class RegistrationController {
 
     @PostMapping("/register")
     String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors) {
+        Registrations.NewReader reader = new Registrations.NewReader(
+                Objects.requireNonNullElse(form.email(), ""),
+                Objects.requireNonNullElse(form.displayName(), ""),
+                Objects.requireNonNullElse(form.password(), ""),
+                form.consentsToMarketing());
         if (errors.hasErrors()) {
+            // Say everything that is wrong at once, not one field per attempt.
+            registrations.problemsWith(reader).forEach((field, message) -> {
+                if (!errors.hasFieldErrors(field)) {
+                    errors.rejectValue(field, "rejected", message);
+                }
+            });
             return "accounts/register";
         }
         try {
-            registrations.register(new Registrations.NewReader(
-                    Objects.requireNonNull(form.email()),
-                    Objects.requireNonNull(form.displayName()),
-                    Objects.requireNonNull(form.password()),
-                    form.consentsToMarketing()));
+            registrations.register(reader);
         } catch (RegistrationRejectedException rejected) {
             rejected.fieldErrors().forEach((field, message) -> errors.rejectValue(field, "rejected", message));
             return "accounts/register";

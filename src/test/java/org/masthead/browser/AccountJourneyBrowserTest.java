@@ -1,0 +1,117 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.newsroom.TestContent;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A newcomer opens an account on a site with no mail server: an admin finds the confirmation mail
+ * in the mailbox, the reader follows its link, signs in and out.
+ */
+@BrowserJourney
+class AccountJourneyBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    void readerRegistersConfirmsTheAddressThroughTheMailboxAndSignsInAndOut(Browser reader, Browser admin) {
+        String email = TestContent.unique("newcomer") + "@example.com";
+        String name = TestContent.unique("Newcomer");
+
+        reader.open("/");
+        reader.follow(By.linkText("Register"));
+        reader.find(By.id("email")).sendKeys(email);
+        reader.find(By.id("displayName")).sendKeys(name);
+        reader.find(By.id("password")).sendKeys("a very long and private passphrase");
+        reader.screenshot("register");
+        reader.follow(By.cssSelector("button[type=submit]"));
+        assertThat(reader.heading()).isEqualTo("Check your e-mail");
+        reader.screenshot("check-email");
+
+        TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
+        admin.open("/signin");
+        admin.find(By.id("email")).sendKeys(staff.email());
+        admin.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        admin.follow(By.cssSelector("button[type=submit]"));
+        admin.open("/admin/mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+        admin.screenshot("mailbox");
+        admin.follow(By.linkText("Confirm your e-mail address"));
+        admin.screenshot("mailbox-message");
+        String link = admin.findAll(By.cssSelector("a")).stream()
+                .map(a -> a.getAttribute("href"))
+                .filter(href -> href != null && href.contains("/account/verify?token="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("The mail in the mailbox has no confirmation link"));
+
+        reader.open(link.substring(link.indexOf("/account/verify")));
+        assertThat(reader.heading()).isEqualTo("Your address is confirmed");
+        reader.screenshot("verified");
+
+        reader.open("/signin");
+        reader.find(By.id("email")).sendKeys(email);
+        reader.find(By.id("password")).sendKeys("a very long and private passphrase");
+        reader.screenshot("signin");
+        reader.follow(By.cssSelector("button[type=submit]"));
+        assertThat(reader.heading()).isEqualTo("Your account");
+        assertThat(reader.find(By.tagName("main")).getText()).contains(name).contains("Confirmed");
+        reader.screenshot("account");
+
+        reader.open("/");
+        WebElement named = new WebDriverWait(reader.driver(), Duration.ofSeconds(5))
+                .until(d -> d.findElement(By.cssSelector("[data-account] a"))
+                                .getText()
+                                .equals(name)
+                        ? d.findElement(By.cssSelector("[data-account] a"))
+                        : null);
+        reader.follow(named);
+        reader.follow(By.xpath("//button[normalize-space()='Sign out']"));
+        assertThat(reader.path()).isEqualTo("/");
+        assertThat(reader.find(By.cssSelector("[data-account]")).getText()).contains("Sign in");
+        reader.open("/account");
+        assertThat(reader.path()).isEqualTo("/signin");
+    }
+
+    @Test
+    void signInWithTheWrongPasswordSaysSoWithoutSayingWhichWasWrong(Browser reader) {
+        TestAccounts.Credentials account = accounts.create(true);
+
+        reader.open("/signin");
+        reader.find(By.id("email")).sendKeys(account.email());
+        reader.find(By.id("password")).sendKeys("not the password at all");
+        reader.follow(By.cssSelector("button[type=submit]"));
+
+        assertThat(reader.find(By.cssSelector("[role=alert]")).getText()).contains("do not match an account");
+        reader.screenshot("signin-error");
+    }
+
+    @Test
+    void registrationMistakesAreExplainedNextToEachField(Browser reader) {
+        reader.open("/register");
+        reader.find(By.id("email")).sendKeys("not an address");
+        reader.find(By.id("displayName")).sendKeys("ab");
+        reader.find(By.id("password")).sendKeys("password");
+        reader.find(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(reader.driver(), Duration.ofSeconds(5))
+                .until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        reader.checkAccessibility();
+
+        assertThat(reader.find(By.cssSelector(".error-summary")).getText())
+                .contains("Enter an e-mail address like")
+                .contains("Use 3 to 30 characters.")
+                .contains("Use at least 10 characters.");
+        assertThat(reader.find(By.id("displayName")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        reader.screenshot("register-errors");
+    }
+}
