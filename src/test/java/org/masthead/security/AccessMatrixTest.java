@@ -152,6 +152,8 @@ class AccessMatrixTest {
                         DENIED,
                         DENIED,
                         404),
+                row("GET /signin/link", "GET", "/signin/link?token=nothing", all(OK)),
+                row("GET /signin/email-link/sent", "GET", "/signin/email-link/sent", all(OK)),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         visitors.put(Visitor.ANONYMOUS, new WebSession(port));

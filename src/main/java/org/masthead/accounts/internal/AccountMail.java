@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The e-mails an account receives. Each goes into the outbox with the change that caused it. */
 @Component
-class AccountMail {
+public class AccountMail {
 
     private final Mailer mailer;
     private final MailTemplates templates;
@@ -27,6 +27,15 @@ class AccountMail {
                 "Confirm your e-mail address",
                 "verify-email",
                 Map.of("displayName", displayName, "link", site.origin() + "/account/verify?token=" + token));
+    }
+
+    /** A link that signs the reader in without a password; it works once, for 15 minutes. */
+    public void signInLink(String email, String displayName, String token) {
+        send(
+                email,
+                "Your sign-in link",
+                "sign-in-link",
+                Map.of("displayName", displayName, "link", site.origin() + "/signin/link?token=" + token));
     }
 
     /** Someone tried to register with an address that already has an account: tell its owner, not them. */

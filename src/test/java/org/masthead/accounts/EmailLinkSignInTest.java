@@ -1,0 +1,90 @@
+package org.masthead.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.MastheadTest;
+import org.masthead.TestMailServer;
+import org.masthead.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@MastheadTest
+class EmailLinkSignInTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    WebSession visitor;
+    TestAccounts.Credentials reader;
+
+    @BeforeEach
+    void setUp() {
+        visitor = new WebSession(port);
+        reader = accounts.create(true);
+    }
+
+    private String requestLink(String email) {
+        HttpResponse<String> response = visitor.submit("/signin", "/signin/email-link", Map.of("username", email));
+        assertThat(response.statusCode()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    @Test
+    void readerSignsInWithTheLinkFromTheirEmail() {
+        assertThat(requestLink(reader.email())).endsWith("/signin/email-link/sent");
+        String link = TestMailServer.linkIn(TestMailServer.awaitMessageTo(reader.email()), "/signin/link?token=");
+
+        // Opening the link only shows a button: mail scanners that follow links must not spend it.
+        assertThat(visitor.get(link).body()).contains("Sign in with your link");
+        assertThat(visitor.get(link).statusCode()).isEqualTo(200);
+        String token = link.substring(link.indexOf("token=") + 6);
+        HttpResponse<String> signedIn = visitor.post("/signin/link", Map.of("token", token));
+
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/account");
+        assertThat(visitor.get("/account").body()).contains(reader.displayName());
+    }
+
+    @Test
+    void aLinkWorksOnlyOnce() {
+        requestLink(reader.email());
+        String link = TestMailServer.linkIn(TestMailServer.awaitMessageTo(reader.email()), "/signin/link?token=");
+        String token = link.substring(link.indexOf("token=") + 6);
+        visitor.get(link);
+        visitor.post("/signin/link", Map.of("token", token));
+        WebSession someoneElse = new WebSession(port);
+        someoneElse.get(link);
+
+        HttpResponse<String> again = someoneElse.post("/signin/link", Map.of("token", token));
+
+        assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/signin?link-expired");
+        assertThat(someoneElse.get("/account").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void anUnknownAddressGetsTheSameAnswerAndNoMail() throws InterruptedException {
+        String nobody = "nobody-" + reader.email();
+
+        assertThat(requestLink(nobody)).isEqualTo(requestLink(reader.email()));
+        TestMailServer.awaitMessageTo(reader.email());
+        Thread.sleep(Duration.ofSeconds(2));
+        assertThat(TestMailServer.messagesTo(nobody)).isEmpty();
+    }
+
+    @Test
+    void aMadeUpTokenSignsNobodyIn() {
+        visitor.get("/signin/link?token=made-up");
+
+        HttpResponse<String> response = visitor.post("/signin/link", Map.of("token", "made-up"));
+
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/signin?link-expired");
+        assertThat(visitor.get("/signin?link-expired").body()).contains("That sign-in link has expired");
+    }
+}
