@@ -30,6 +30,38 @@ class SessionSecurityTest {
         visitor = new WebSession(port);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+
+    private int sessionLifetimeOf(TestAccounts.Credentials account) {
+        return db.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = :id")
+                .param("id", String.valueOf(account.id()))
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
+    void keepMeSignedInKeepsAReaderSignedInFor30Days() {
+        visitor.submit(
+                "/signin",
+                "/signin",
+                Map.of("email", reader.email(), "password", TestAccounts.PASSWORD, "remember-me", "on"));
+
+        assertThat(sessionLifetimeOf(reader)).isEqualTo(30 * 24 * 60 * 60);
+    }
+
+    @Test
+    void staffSessionsEndAfterThirtyIdleMinutesEvenWhenAskedToBeKept() {
+        TestAccounts.Credentials editor = accounts.create(true, Role.EDITOR);
+
+        visitor.submit(
+                "/signin",
+                "/signin",
+                Map.of("email", editor.email(), "password", TestAccounts.PASSWORD, "remember-me", "on"));
+
+        assertThat(sessionLifetimeOf(editor)).isEqualTo(30 * 60);
+    }
+
     @Test
     void formPostWithoutTheCsrfTokenIsForbidden() {
         HttpResponse<String> response =
