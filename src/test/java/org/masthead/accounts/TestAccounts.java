@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
+import org.masthead.TestMailServer;
 import org.masthead.WebSession;
 import org.masthead.accounts.internal.AccountRepository;
 import org.masthead.newsroom.TestContent;
@@ -39,6 +40,24 @@ public class TestAccounts {
             accounts.grant(id, role);
         }
         return new Credentials(id, email, name);
+    }
+
+    /**
+     * Signs the visitor in with both factors a staff area needs: the password, then the one-time
+     * link e-mailed to the account (read from the test SMTP server).
+     */
+    public static void signInWithBothFactors(WebSession visitor, Credentials account) {
+        signIn(visitor, account);
+        int received = TestMailServer.messagesTo(account.email()).size();
+        visitor.submit("/signin/second-factor", "/signin/email-link", Map.of("username", account.email()));
+        String link =
+                TestMailServer.linkIn(TestMailServer.awaitMessageTo(account.email(), received), "/signin/link?token=");
+        visitor.get(link);
+        HttpResponse<String> response =
+                visitor.post("/signin/link", Map.of("token", link.substring(link.indexOf("token=") + 6)));
+        assertThat(response.statusCode())
+                .as("second factor for %s", account.email())
+                .isEqualTo(302);
     }
 
     /** Signs the visitor in with the password form and checks that it worked. */

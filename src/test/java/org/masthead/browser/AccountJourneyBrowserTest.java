@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
+import org.masthead.mail.Mailbox;
 import org.masthead.newsroom.TestContent;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,6 +24,20 @@ class AccountJourneyBrowserTest {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    Mailbox mailbox;
+
+    /** The path and query of the first link in a mail's text that starts with this path. */
+    private static String linkIn(String text, String pathPrefix) {
+        int start = text.indexOf(pathPrefix);
+        assertThat(start).as("a link to %s in:%n%s", pathPrefix, text).isNotNegative();
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end);
+    }
 
     @Test
     void readerRegistersConfirmsTheAddressThroughTheMailboxAndSignsInAndOut(Browser reader, Browser admin) {
@@ -45,6 +60,15 @@ class AccountJourneyBrowserTest {
         admin.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
         admin.follow(By.cssSelector("button[type=submit]"));
         admin.open("/admin/mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+        // A staff area asks for a second factor: a one-time link sent to the admin's own address.
+        assertThat(admin.heading()).isEqualTo("One more step for staff areas");
+        admin.screenshot("second-factor");
+        admin.follow(By.xpath("//button[normalize-space()='E-mail me the link']"));
+        String adminLink =
+                linkIn(mailbox.lastTo(staff.email()).orElseThrow().mail().text(), "/signin/link?token=");
+        admin.open(adminLink);
+        admin.follow(By.xpath("//button[normalize-space()='Sign in']"));
+        assertThat(admin.path()).startsWith("/admin/mailbox");
         admin.screenshot("mailbox");
         admin.follow(By.linkText("Confirm your e-mail address"));
         admin.screenshot("mailbox-message");

@@ -43,9 +43,10 @@ class EmailLinkSignIn {
                 .generateRequestResolver(requests)
                 .tokenGenerationSuccessHandler(sender)
                 .showDefaultSubmitPage(false)
-                .loginPage("/signin")
+                // Where staff are sent when a staff area needs this second factor.
+                .loginPage("/signin/second-factor")
                 .loginProcessingUrl("/signin/link")
-                .defaultSuccessUrl("/account", true)
+                .defaultSuccessUrl("/account")
                 .failureUrl("/signin?link-expired"));
     }
 
@@ -53,7 +54,11 @@ class EmailLinkSignIn {
     @Order(0)
     AccessRules emailLinkRules() {
         return routes -> routes.requestMatchers(
-                        "/signin", "/signin/email-link", "/signin/email-link/sent", "/signin/link")
+                        "/signin",
+                        "/signin/email-link",
+                        "/signin/email-link/sent",
+                        "/signin/link",
+                        "/signin/second-factor")
                 .permitAll();
     }
 

@@ -1,6 +1,7 @@
 package org.masthead.mail.web;
 
 import org.masthead.platform.AccessRules;
+import org.masthead.platform.StaffAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +12,6 @@ class MailboxSecurity {
     @Bean
     AccessRules mailboxRules() {
         return routes ->
-                routes.requestMatchers("/admin/mailbox", "/admin/mailbox/**").hasRole("ADMIN");
+                routes.requestMatchers("/admin/mailbox", "/admin/mailbox/**").access(StaffAccess.requires("ADMIN"));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -17,6 +18,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * anything no module names is denied.
  */
 @Configuration(proxyBeanMethods = false)
+// Factors add up: a second sign-in adds its factor to the first instead of replacing it. Which
+// routes need two factors is each module's rule (see accounts' StaffAccess).
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
 
     /**
