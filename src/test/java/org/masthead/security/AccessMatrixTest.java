@@ -126,6 +126,18 @@ class AccessMatrixTest {
                 row("GET /admin/mailbox/{id}", "GET", "/admin/mailbox/999999", SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
                 row("GET /admin/mailbox/{id}/html", "GET", "/admin/mailbox/999999/html",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
+                row("GET /admin/accounts", "GET", "/admin/accounts",           SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
+                row("GET /admin/accounts/{id}", "GET", "/admin/accounts/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
+                // Posted empty: no role named is a bad request; no such account is not found.
+                row("POST /admin/accounts/{id}/roles/grant", "POST", "/admin/accounts/999999/roles/grant",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 400),
+                row("POST /admin/accounts/{id}/roles/revoke", "POST", "/admin/accounts/999999/roles/revoke",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 400),
+                row("POST /admin/accounts/{id}/disable", "POST", "/admin/accounts/999999/disable",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
+                row("POST /admin/accounts/{id}/enable", "POST", "/admin/accounts/999999/enable",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on

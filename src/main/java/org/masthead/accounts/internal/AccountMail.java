@@ -47,6 +47,70 @@ public class AccountMail {
                 Map.of("signInLink", site.origin() + "/signin"));
     }
 
+    void resetPassword(String email, String displayName, String token) {
+        send(email, "Reset your password", "reset-password", resetModel(displayName, token));
+    }
+
+    /**
+     * Renders the reset mail and sends it nowhere, so that a request for an address without an
+     * account costs about what a real one does.
+     */
+    void rehearseResetPassword(String token) {
+        templates.render("reset-password", resetModel("reader", token));
+    }
+
+    private Map<String, Object> resetModel(String displayName, String token) {
+        return Map.of(
+                "displayName",
+                displayName,
+                "link",
+                site.origin() + "/account/reset-password?token=" + token,
+                "forgotLink",
+                site.origin() + "/account/forgot-password");
+    }
+
+    /** Tells the owner that the password changed, so they notice if it was not them. */
+    void passwordChanged(String email, String displayName) {
+        send(
+                email,
+                "Your password has been changed",
+                "password-changed",
+                Map.of("displayName", displayName, "forgotLink", site.origin() + "/account/forgot-password"));
+    }
+
+    /** The link that moves the account to its new address, sent to that address. */
+    void confirmEmailChange(String newEmail, String displayName, String token) {
+        send(
+                newEmail,
+                "Confirm your new e-mail address",
+                "confirm-email-change",
+                Map.of("displayName", displayName, "link", site.origin() + "/account/email/confirm?token=" + token));
+    }
+
+    /** Warns the current address that someone asked to move the account away from it. */
+    void emailChangeRequested(String oldEmail, String displayName, String newEmail) {
+        send(
+                oldEmail,
+                "A change of e-mail address was requested",
+                "email-change-requested",
+                Map.of(
+                        "displayName",
+                        displayName,
+                        "newEmail",
+                        newEmail,
+                        "forgotLink",
+                        site.origin() + "/account/forgot-password"));
+    }
+
+    /** Someone asked to move another account to an address that has one: tell its owner, not them. */
+    void addressInUse(String email) {
+        send(
+                email,
+                "Someone tried to use your e-mail address",
+                "email-address-in-use",
+                Map.of("signInLink", site.origin() + "/signin"));
+    }
+
     private void send(String to, String subject, String template, Map<String, Object> model) {
         MailTemplates.RenderedMail rendered = templates.render(template, model);
         mailer.send(new Mail(to, subject, rendered.text(), rendered.html(), Mail.Kind.TRANSACTIONAL, null));

@@ -104,11 +104,51 @@ public class AccountRepository {
                 .update();
     }
 
-    public void grant(long id, Role role) {
-        db.sql("INSERT INTO account_role (account_id, role) VALUES (:id, :role) ON CONFLICT DO NOTHING")
-                .param("id", id)
-                .param("role", role.name())
-                .update();
+    /** Whether the role was new to the account. */
+    public boolean grant(long id, Role role) {
+        return db.sql("INSERT INTO account_role (account_id, role) VALUES (:id, :role) ON CONFLICT DO NOTHING")
+                        .param("id", id)
+                        .param("role", role.name())
+                        .update()
+                > 0;
+    }
+
+    /** Whether the account held the role. */
+    public boolean revoke(long id, Role role) {
+        return db.sql("DELETE FROM account_role WHERE account_id = :id AND role = :role")
+                        .param("id", id)
+                        .param("role", role.name())
+                        .update()
+                > 0;
+    }
+
+    /** Moves the account from one status to another; false when it was not in the first. */
+    public boolean changeStatus(long id, String from, String to) {
+        return db.sql("UPDATE account SET status = :to WHERE id = :id AND status = :from")
+                        .param("id", id)
+                        .param("from", from)
+                        .param("to", to)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Accounts whose address or display name contains the text, whatever its case, newest first and
+     * older than {@code before} when given. strpos, not LIKE, so a % or _ in the text is just a character.
+     */
+    public List<AccountRow> search(String text, @Nullable Long before, int limit) {
+        return db.sql(
+                        SELECT + "\n"
+                                + """
+                         WHERE (:text = '' OR strpos(lower(a.email), lower(:text)) > 0
+                                OR strpos(lower(a.display_name), lower(:text)) > 0)
+                           AND a.id < :before
+                         ORDER BY a.id DESC LIMIT :limit""")
+                .param("text", text)
+                .param("before", before == null ? Long.MAX_VALUE : before)
+                .param("limit", limit)
+                .query(AccountRepository::toRow)
+                .list();
     }
 
     public List<Long> withRole(Role role) {

@@ -22,10 +22,12 @@ public class AccountTokens {
     /** What a token was issued for; a token only ever works for its own purpose. */
     public enum Purpose {
         VERIFY_EMAIL,
-        RESET_PASSWORD
+        RESET_PASSWORD,
+        /** Moves the account to the address in the token's detail. */
+        CHANGE_EMAIL
     }
 
-    /** A token that was valid and is now spent. */
+    /** A token that was valid (and, once redeemed, is spent). */
     public record Redeemed(long accountId, String detail) {}
 
     private final SecureRandom random = new SecureRandom();
@@ -39,9 +41,7 @@ public class AccountTokens {
 
     /** Issues a token and returns it, to be put in a link; only its hash is stored. */
     public String issue(long accountId, Purpose purpose, String detail, Duration validFor) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = unsaved();
         db.sql(
                         """
                         INSERT INTO account_token (token_hash, account_id, purpose, detail, expires_at)
@@ -67,6 +67,46 @@ public class AccountTokens {
                 .param("purpose", purpose.name())
                 .query((rs, n) -> new Redeemed(rs.getLong("account_id"), rs.getString("detail")))
                 .optional();
+    }
+
+    /**
+     * A token made and hashed as {@link #issue} does, but stored nowhere, so it opens nothing: for
+     * answers that must take as long as a real one.
+     */
+    public String unsaved() {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        hash(token);
+        return token;
+    }
+
+    /**
+     * What {@link #redeem} would return now, without spending the token: for pages that a link opens,
+     * since mail scanners fetch links before their reader does.
+     */
+    public Optional<Redeemed> check(String token, Purpose purpose) {
+        return db.sql(
+                        """
+                        SELECT account_id, detail FROM account_token
+                        WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > :now""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("hash", hash(token))
+                .param("purpose", purpose.name())
+                .query((rs, n) -> new Redeemed(rs.getLong("account_id"), rs.getString("detail")))
+                .optional();
+    }
+
+    /** Spends every unused token of the account for this purpose, so that older links stop working. */
+    public void spendAll(long accountId, Purpose purpose) {
+        db.sql(
+                        """
+                        UPDATE account_token SET used_at = :now
+                        WHERE account_id = :account AND purpose = :purpose AND used_at IS NULL""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("account", accountId)
+                .param("purpose", purpose.name())
+                .update();
     }
 
     private static byte[] hash(String token) {

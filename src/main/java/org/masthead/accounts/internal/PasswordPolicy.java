@@ -50,6 +50,13 @@ public class PasswordPolicy {
         return Optional.empty();
     }
 
+    /** As {@link #problemWith}, for a password of the account with this address and name. */
+    public Optional<String> problemForAccount(String password, String email, String displayName) {
+        int at = email.indexOf('@');
+        // A very short local part ("jo@") would rule out too many good passwords.
+        return problemWith(password, at > 2 ? email.substring(0, at) : "", displayName);
+    }
+
     private static Set<String> load(String resource) {
         Set<String> passwords = new HashSet<>();
         try (BufferedReader reader = new BufferedReader(

@@ -1,0 +1,19 @@
+package org.masthead.accounts.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** The address to send a reset link to. */
+record ForgotPasswordForm(
+        @NotBlank(message = "Enter the e-mail address of your account.")
+                @Email(message = "Enter an e-mail address like name@example.com.")
+                @Size(max = 254, message = "That address is too long.")
+                @Nullable
+                String email) {
+
+    static ForgotPasswordForm empty() {
+        return new ForgotPasswordForm("");
+    }
+}
