@@ -138,6 +138,16 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
                 row("POST /admin/accounts/{id}/enable", "POST", "/admin/accounts/999999/enable",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
+                row("GET /account/forgot-password", "GET", "/account/forgot-password", all(OK)),
+                row("POST /account/forgot-password", "POST", "/account/forgot-password", all(OK)),
+                row("GET /account/reset-password", "GET", "/account/reset-password?token=nothing", all(OK)),
+                row("POST /account/reset-password", "POST", "/account/reset-password", all(OK)),
+                row("GET /account/password", "GET", "/account/password",       SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /account/password", "POST", "/account/password",     SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /account/email", "GET", "/account/email",             SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /account/email", "POST", "/account/email",           SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /account/email/confirm", "GET", "/account/email/confirm?token=nothing", all(OK)),
+                row("POST /account/email/confirm", "POST", "/account/email/confirm", all(OK)),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on

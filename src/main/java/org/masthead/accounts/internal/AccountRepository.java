@@ -97,6 +97,22 @@ public class AccountRepository {
                 .single();
     }
 
+    public void changePassword(long id, String passwordHash) {
+        db.sql("UPDATE account SET password_hash = :hash WHERE id = :id")
+                .param("id", id)
+                .param("hash", passwordHash)
+                .update();
+    }
+
+    /** Moves the account to an address its owner has just confirmed. */
+    public void changeEmail(long id, String email, Instant verifiedAt) {
+        db.sql("UPDATE account SET email = :email, email_verified_at = :at WHERE id = :id")
+                .param("id", id)
+                .param("email", email)
+                .param("at", Timestamp.from(verifiedAt))
+                .update();
+    }
+
     public void markVerified(long id, Instant at) {
         db.sql("UPDATE account SET email_verified_at = coalesce(email_verified_at, :at) WHERE id = :id")
                 .param("id", id)
