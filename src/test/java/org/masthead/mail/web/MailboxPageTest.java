@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.masthead.Http;
 import org.masthead.mail.LocalMailTest;
 import org.masthead.mail.Mail;
@@ -24,7 +26,12 @@ import org.springframework.web.context.WebApplicationContext;
 @LocalMailTest
 class MailboxPageTest {
 
-    static final RequestPostProcessor ADMIN = user("admin@example.com").roles("ADMIN");
+    /** An admin signed in with both factors, as staff areas require. */
+    static final RequestPostProcessor ADMIN = user("admin@example.com")
+            .authorities(
+                    new SimpleGrantedAuthority("ROLE_ADMIN"),
+                    FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                    FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.OTT_AUTHORITY));
 
     @Autowired
     WebApplicationContext context;
