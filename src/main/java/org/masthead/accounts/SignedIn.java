@@ -11,9 +11,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The person behind a request, as Spring Security holds them. Its name is the account id, so a
- * session stays theirs when they change their address.
+ * session stays theirs when they change their address. Not final: a sign-in through an identity
+ * provider needs a principal that is also an {@code OidcUser}.
  */
-public final class SignedIn implements UserDetails, CredentialsContainer {
+public class SignedIn implements UserDetails, CredentialsContainer {
 
     private static final long serialVersionUID = 1L;
 
