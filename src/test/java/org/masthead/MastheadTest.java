@@ -20,6 +20,10 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "masthead.data-dir=target/test-data/it-${random.uuid}",
             "masthead.demo-content=false",
+            // Every test comes from 127.0.0.1; RateLimitsTest checks the limits in an application of its own.
+            "masthead.rate-limits.sign-in-per-ip.capacity=100000",
+            "masthead.rate-limits.registration-per-ip.capacity=100000",
+            "masthead.rate-limits.email-link-per-ip.capacity=100000",
             "masthead.site.base-url=http://localhost:8080",
             "masthead.metrics-token=test-metrics-token"
         })

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,7 @@ public final class WebSession {
     private final HttpClient client;
     private final String origin;
     private String csrfToken = "";
+    private final List<String> headers = new ArrayList<>();
 
     public WebSession(int port) {
         this.origin = "http://localhost:" + port;
@@ -74,6 +77,37 @@ public final class WebSession {
                 .build());
     }
 
+    /**
+     * Posts one file as a browser posts a form with a file input (multipart/form-data), with the CSRF
+     * token of the last page that showed a form.
+     */
+    public HttpResponse<String> postFile(
+            String path, String field, String filename, String contentType, byte[] content) {
+        String boundary = "----MastheadTest" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        if (!csrfToken.isEmpty()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(origin + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
+    /** Sends this header with every request from now on, as a proxy in front of the site would. */
+    public WebSession header(String name, String value) {
+        headers.add(name);
+        headers.add(value);
+        return this;
+    }
+
     /** The value of a cookie this visitor holds, or null. */
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
@@ -88,6 +122,11 @@ public final class WebSession {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (!headers.isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .headers(headers.toArray(String[]::new))
+                    .build();
+        }
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

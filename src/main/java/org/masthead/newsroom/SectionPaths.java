@@ -13,6 +13,7 @@ public final class SectionPaths {
             "api",
             "article",
             "author",
+            "avatar",
             "comment",
             "comments",
             "css",

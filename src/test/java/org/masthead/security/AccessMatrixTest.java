@@ -90,6 +90,7 @@ class AccessMatrixTest {
                 .image(image)
                 .publishedAt(java.time.Instant.parse("2026-11-20T10:00:00Z"));
         String article = "/" + sub.path() + "/2026/nov/20/" + slug;
+        String profile = "/profile/" + accounts.create(true).displayName().replace(" ", "%20");
         // spotless:off
         // Columns: ANONYMOUS, UNVERIFIED, READER, JOURNALIST, EDITOR, MODERATOR, ADMIN, ADMIN_TWO_FACTORS
         table = List.of(
@@ -148,6 +149,15 @@ class AccessMatrixTest {
                 row("POST /account/email", "POST", "/account/email",           SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /account/email/confirm", "GET", "/account/email/confirm?token=nothing", all(OK)),
                 row("POST /account/email/confirm", "POST", "/account/email/confirm", all(OK)),
+                row("GET /account/profile", "GET", "/account/profile",         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /account/profile", "POST", "/account/profile",       SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /account/profile/avatar", "POST", "/account/profile/avatar",
+                                                                               SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /account/export", "GET", "/account/export",           SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /account/delete", "GET", "/account/delete",           SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /account/delete", "POST", "/account/delete",         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /profile/{name}", "GET", profile, all(OK)),
+                row("GET /avatar/{accountId}/{size}.jpg", "GET", "/avatar/999999/128.jpg", all(404)),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Role;
+import org.masthead.accounts.ProfileChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -45,16 +47,19 @@ public class AccountAdministration {
     private final AccountRepository accounts;
     private final JdbcClient db;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccountAdministration(
             AccountRepository accounts,
             JdbcClient db,
             FindByIndexNameSessionRepository<? extends Session> sessions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.accounts = accounts;
         this.db = db;
         this.sessions = sessions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -143,6 +148,8 @@ public class AccountAdministration {
         }
         audit(actorId, subjectId, "ACCOUNT_DISABLED", "");
         signOutAfterCommit(subjectId);
+        // A disabled account's public profile disappears; the cached page must go too.
+        events.publishEvent(new ProfileChanged(subjectId));
         return new Outcome(Result.DONE, name(subject.get()) + " is disabled and has been signed out everywhere.");
     }
 
@@ -156,6 +163,7 @@ public class AccountAdministration {
             return new Outcome(Result.UNCHANGED, name(subject.get()) + " is not disabled, so nothing changed.");
         }
         audit(actorId, subjectId, "ACCOUNT_ENABLED", "");
+        events.publishEvent(new ProfileChanged(subjectId));
         return new Outcome(Result.DONE, name(subject.get()) + " can sign in again.");
     }
 

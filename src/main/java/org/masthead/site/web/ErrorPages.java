@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,16 +26,24 @@ class ErrorPages implements ErrorController {
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = statusOf(request);
+        // Whoever refused the request may have said when to come back, as a rate limit does.
+        Long retryAfter = secondsToWait(response);
         if (!response.isCommitted()) {
             // Drop whatever the failed handler had set, such as the public caching headers of a page.
             response.reset();
         }
         response.setHeader("Cache-Control", "no-store");
+        if (retryAfter != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        }
         response.setStatus(status.value());
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         if (wantsProblemJson(request, path)) {
             ProblemDetail problem = ProblemDetail.forStatus(status);
             problem.setInstance(URI.create(path));
+            if (status == HttpStatus.TOO_MANY_REQUESTS) {
+                problem.setDetail("Too many attempts. Please wait %s and try again.".formatted(inWords(retryAfter)));
+            }
             JacksonJsonView json = new JacksonJsonView();
             json.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.setExtractValueFromSingleKeyModel(true);
@@ -41,9 +51,30 @@ class ErrorPages implements ErrorController {
             body.setStatus(status);
             return body;
         }
+        if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            return new ModelAndView("error/429", Map.of("wait", inWords(retryAfter)), status);
+        }
         String view =
                 status == HttpStatus.NOT_FOUND ? "error/404" : status.is4xxClientError() ? "error/4xx" : "error/5xx";
         return new ModelAndView(view, Map.of("status", status.value(), "error", status.getReasonPhrase()), status);
+    }
+
+    private static @Nullable Long secondsToWait(HttpServletResponse response) {
+        String header = response.getHeader(HttpHeaders.RETRY_AFTER);
+        try {
+            return header == null ? null : Long.valueOf(header);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** People wait in minutes: "1 minute", "5 minutes", rounded up. */
+    private static String inWords(@Nullable Long seconds) {
+        if (seconds == null) {
+            return "a few minutes";
+        }
+        long minutes = Math.max(1, (seconds + 59) / 60);
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {

@@ -1,0 +1,148 @@
+package org.masthead.accounts.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.SignedIn;
+import org.masthead.accounts.internal.AvatarImages;
+import org.masthead.accounts.internal.ImageRejectedException;
+import org.masthead.accounts.internal.ProfileRejectedException;
+import org.masthead.accounts.internal.Profiles;
+import org.masthead.accounts.internal.Profiles.OwnProfile;
+import org.masthead.accounts.internal.Profiles.ProfileChange;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A reader's own profile: name, bio, picture and marketing choice. */
+@Controller
+class ProfileController {
+
+    private final Profiles profiles;
+    private final SecurityContextRepository securityContexts = new HttpSessionSecurityContextRepository();
+
+    ProfileController(Profiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @GetMapping("/account/profile")
+    String edit(@AuthenticationPrincipal SignedIn signedIn, Model model) {
+        OwnProfile profile = profiles.own(signedIn.accountId());
+        model.addAttribute("form", new ProfileForm(profile.displayName(), profile.bio(), profile.marketingConsent()));
+        return page(profile, null, model);
+    }
+
+    @PostMapping("/account/profile")
+    String save(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @Valid @ModelAttribute("form") ProfileForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        if (!errors.hasErrors()) {
+            try {
+                String displayName = profiles.update(
+                        signedIn.accountId(),
+                        new ProfileChange(
+                                Objects.requireNonNull(form.displayName()),
+                                form.bioOrEmpty(),
+                                form.consentsToMarketing()));
+                if (!displayName.equals(signedIn.displayName())) {
+                    rename(signedIn, displayName, request, response);
+                }
+                redirect.addFlashAttribute("notice", "Your profile is saved.");
+                return "redirect:/account/profile";
+            } catch (ProfileRejectedException rejected) {
+                rejected.fieldErrors().forEach((field, message) -> errors.rejectValue(field, "rejected", message));
+            }
+        }
+        return page(profiles.own(signedIn.accountId()), null, model);
+    }
+
+    /** Uploads a new picture, or removes the current one (a plain form with a button). */
+    @PostMapping("/account/profile/avatar")
+    String avatar(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @RequestParam(name = "avatar", required = false) @Nullable MultipartFile file,
+            @RequestParam(name = "remove", defaultValue = "false") boolean remove,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        if (remove) {
+            profiles.removeAvatar(signedIn.accountId());
+            redirect.addFlashAttribute("notice", "Your picture is removed.");
+            return "redirect:/account/profile";
+        }
+        String problem;
+        if (file == null || file.isEmpty()) {
+            problem = "Choose a picture to upload.";
+        } else if (file.getSize() > AvatarImages.MAX_BYTES) {
+            // Tomcat reads somewhat more than we take (see application.properties), so that this is
+            // said here, by the form, rather than by an error page.
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            problem = Profiles.tooLarge();
+        } else {
+            try {
+                profiles.replaceAvatar(signedIn.accountId(), file.getBytes());
+                redirect.addFlashAttribute("notice", "Your new picture is saved.");
+                return "redirect:/account/profile";
+            } catch (ImageRejectedException rejected) {
+                problem = rejected.getMessage();
+            } catch (IOException unreadable) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                problem = "The picture did not arrive whole. Try again.";
+            }
+        }
+        OwnProfile profile = profiles.own(signedIn.accountId());
+        model.addAttribute("form", new ProfileForm(profile.displayName(), profile.bio(), profile.marketingConsent()));
+        return page(profile, problem, model);
+    }
+
+    private static String page(OwnProfile profile, @Nullable String avatarProblem, Model model) {
+        model.addAttribute("profile", profile);
+        model.addAttribute("publicProfile", Profiles.path(profile.displayName()));
+        model.addAttribute("bioMaxLength", Profiles.BIO_MAX_LENGTH);
+        model.addAttribute("avatarProblem", avatarProblem);
+        return "accounts/profile";
+    }
+
+    /**
+     * The session holds the signed-in reader with their name, which the header shows: keep it current.
+     * A sign-in through a provider keeps its own kind of token, and shows the new name from the next.
+     */
+    private void rename(
+            SignedIn signedIn, String displayName, HttpServletRequest request, HttpServletResponse response) {
+        if (!(SecurityContextHolder.getContext().getAuthentication()
+                        instanceof UsernamePasswordAuthenticationToken before)
+                || signedIn.getClass() != SignedIn.class) {
+            return;
+        }
+        SignedIn renamed = new SignedIn(
+                signedIn.accountId(), signedIn.email(), displayName, signedIn.roles(), signedIn.isEnabled(), null);
+        UsernamePasswordAuthenticationToken after =
+                UsernamePasswordAuthenticationToken.authenticated(renamed, null, before.getAuthorities());
+        after.setDetails(before.getDetails());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(after);
+        SecurityContextHolder.setContext(context);
+        securityContexts.saveContext(context, request, response);
+    }
+}

@@ -1,0 +1,88 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.accounts.TestPictures;
+import org.masthead.newsroom.TestContent;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A reader sets up their profile with a picture and sees it as others will, in a real browser. */
+@BrowserJourney
+class ProfileBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    void readerEditsTheirProfileUploadsAPictureAndSeesThemOnTheirPublicProfile(Browser browser) throws IOException {
+        TestAccounts.Credentials account = accounts.create(true);
+        String name = "Keen Reader " + TestContent.unique("k").substring(2);
+        Path photo = Files.createTempFile("masthead-photo-", ".jpg");
+        Files.write(
+                photo,
+                TestPictures.jpegWithExif(
+                        TestPictures.halves(900, 600, BufferedImage.TYPE_INT_RGB), 1, "Taken at home"));
+
+        browser.open("/signin");
+        browser.find(By.id("email")).sendKeys(account.email());
+        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.path()).isEqualTo("/account");
+
+        browser.follow(By.cssSelector("a[href='/account/profile']"));
+        assertThat(browser.heading()).isEqualTo("Your profile");
+        WebElement displayName = browser.find(By.id("displayName"));
+        displayName.clear();
+        displayName.sendKeys(name);
+        browser.find(By.id("bio")).sendKeys("I read the paper every morning.\n\nMostly the letters page.");
+        submitAndReload(browser, By.xpath("//button[text()='Save profile']"));
+        assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Your profile is saved.");
+
+        browser.find(By.id("avatar")).sendKeys(photo.toAbsolutePath().toString());
+        submitAndReload(browser, By.xpath("//button[text()='Upload picture']"));
+        assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Your new picture is saved.");
+        assertThat(loadedWidth(browser, browser.find(By.cssSelector("img.profile__photo"))))
+                .isEqualTo(256L);
+        browser.screenshot("profile-edit");
+
+        browser.follow(By.linkText("your public profile"));
+        browser.screenshot("profile-public");
+
+        assertThat(browser.heading()).isEqualTo(name);
+        assertThat(browser.findAll(By.cssSelector(".profile__bio p")))
+                .extracting(WebElement::getText)
+                .containsExactly("I read the paper every morning.", "Mostly the letters page.");
+        assertThat(browser.find(By.cssSelector(".profile__title")).getText()).startsWith("Member since ");
+        assertThat(loadedWidth(browser, browser.find(By.cssSelector("img.profile__photo"))))
+                .isEqualTo(256L);
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(account.email());
+        Files.delete(photo);
+    }
+
+    /** Submits a form that comes back to the same address, and checks the page it shows. */
+    private static void submitAndReload(Browser browser, By button) {
+        WebElement pressed = browser.find(button);
+        pressed.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pressed));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> "complete".equals(browser.script("return document.readyState")));
+        browser.checkAccessibility();
+    }
+
+    private static Object loadedWidth(Browser browser, WebElement image) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> Boolean.TRUE.equals(browser.script("return arguments[0].complete", image)));
+        return browser.script("return arguments[0].naturalWidth", image);
+    }
+}

@@ -1,0 +1,304 @@
+package org.masthead.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.MastheadApplication;
+import org.masthead.TestMailServer;
+import org.masthead.WebSession;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.newsroom.TestContent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+/**
+ * Rate limits in an application of their own, with limits low enough to reach in a test and a clock
+ * the test can move on. Each test comes from client addresses of its own, forwarded as a proxy would
+ * (Tomcat trusts X-Forwarded-For from 127.0.0.1), so no test uses up another's allowance.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "masthead.data-dir=target/test-data/rl-${random.uuid}",
+            "masthead.demo-content=false",
+            "masthead.rate-limits.sign-in-per-ip.capacity=3",
+            "masthead.rate-limits.sign-in-per-ip.period=1h",
+            "masthead.rate-limits.failed-sign-ins-per-account.capacity=3",
+            "masthead.rate-limits.registration-per-ip.capacity=2"
+        })
+@ContextConfiguration(initializers = TestMailServer.class)
+class RateLimitsTest {
+
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+    static final AtomicInteger ADDRESSES = new AtomicInteger();
+    static final MovableClock CLOCK = new MovableClock();
+
+    @TestBean
+    Clock clock;
+
+    static Clock clock() {
+        return CLOCK;
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    HikariDataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @AfterEach
+    void resetClock() {
+        CLOCK.offset = Duration.ZERO;
+    }
+
+    @Test
+    void signInOverTheAddressLimitIsRefusedWithRetryAfterAndAHumanMessage() {
+        TestAccounts.Credentials reader = accounts.create(true);
+        WebSession visitor = visitorFrom(nextAddress());
+        for (int i = 0; i < 3; i++) {
+            assertThat(location(signIn(visitor, someoneElse(), "a wrong password")))
+                    .endsWith("/signin?error");
+        }
+
+        HttpResponse<String> refused = signIn(visitor, reader.email(), TestAccounts.PASSWORD);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(retryAfter(refused)).isBetween(Duration.ofMinutes(19), Duration.ofMinutes(20));
+        assertThat(refused.body()).contains("Too many attempts — please wait 20 minutes and try again.");
+        assertThat(visitor.get("/account").statusCode())
+                .as("the right password was never checked")
+                .isEqualTo(302);
+        assertThat(meters.counter("masthead.rate.limit.refusals", "limit", "sign-in-per-ip")
+                        .count())
+                .isPositive();
+        TestAccounts.signIn(visitorFrom(nextAddress()), reader);
+    }
+
+    @Test
+    void theSignInFormCannotBeReachedPastTheLimitBySpellingItsPathDifferently() {
+        TestAccounts.Credentials reader = accounts.create(true);
+        WebSession visitor = visitorFrom(nextAddress());
+        for (int i = 0; i < 3; i++) {
+            signIn(visitor, someoneElse(), "a wrong password");
+        }
+        visitor.get("/signin");
+
+        HttpResponse<String> encoded =
+                visitor.post("/%73ignin", Map.of("email", reader.email(), "password", TestAccounts.PASSWORD));
+
+        assertThat(encoded.statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void apiClientsAreToldInProblemJson() {
+        WebSession client = visitorFrom(nextAddress()).header("Accept", "application/json");
+        for (int i = 0; i < 3; i++) {
+            // Without a CSRF token these are refused by security, but they were attempts all the same.
+            assertThat(client.postRaw("/signin", Map.of("email", someoneElse(), "password", "guess"))
+                            .statusCode())
+                    .isEqualTo(403);
+        }
+
+        HttpResponse<String> refused = client.postRaw("/signin", Map.of("email", someoneElse(), "password", "guess"));
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(refused.body())
+                .contains("\"status\":429")
+                .contains("Too many attempts. Please wait 20 minutes and try again.");
+        assertThat(retryAfter(refused)).isPositive();
+    }
+
+    @Test
+    void repeatedFailedSignInsSlowThatAccountDownWithoutLockingIt() {
+        TestAccounts.Credentials target = accounts.create(true);
+        TestAccounts.Credentials bystander = accounts.create(true);
+        WebSession owner = visitorFrom(nextAddress());
+        TestAccounts.signIn(owner, target);
+        // A guesser spreads the attempts over many addresses, and any spelling of the address counts.
+        signIn(visitorFrom(nextAddress()), target.email(), "guess one");
+        signIn(visitorFrom(nextAddress()), target.email().toUpperCase(), "guess two");
+        signIn(visitorFrom(nextAddress()), " " + target.email(), "guess three");
+
+        HttpResponse<String> refused = signIn(visitorFrom(nextAddress()), target.email(), TestAccounts.PASSWORD);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        Duration wait = retryAfter(refused);
+        assertThat(wait).as("one more try per 15 / 3 minutes").isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+        assertThat(refused.body()).contains("please wait 5 minutes");
+        assertThat(owner.get("/account").statusCode())
+                .as("the owner's session carries on")
+                .isEqualTo(200);
+        TestAccounts.signIn(visitorFrom(nextAddress()), bystander);
+
+        CLOCK.offset = wait;
+
+        TestAccounts.signIn(visitorFrom(nextAddress()), target);
+    }
+
+    @Test
+    void successfulSignInsDoNotUseUpTheAllowanceForFailures() {
+        TestAccounts.Credentials reader = accounts.create(true);
+
+        for (int i = 0; i < 5; i++) {
+            TestAccounts.signIn(visitorFrom(nextAddress()), reader);
+        }
+    }
+
+    @Test
+    void registrationOverTheLimitIsRefusedAndOpensNoAccount() {
+        WebSession visitor = visitorFrom(nextAddress());
+        for (int i = 0; i < 2; i++) {
+            assertThat(location(register(visitor, TestContent.unique("reader") + "@example.com")))
+                    .endsWith("/register/check-email");
+        }
+        String email = TestContent.unique("reader") + "@example.com";
+
+        HttpResponse<String> refused = register(visitor, email);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("Too many attempts");
+        assertThat(db.sql("SELECT count(*) FROM account WHERE email = :email")
+                        .param("email", email)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void linksToOneAddressAreLimitedWhoeverAsksForThem() {
+        TestAccounts.Credentials reader = accounts.create(true);
+        for (int i = 0; i < 3; i++) {
+            assertThat(location(requestLink(visitorFrom(nextAddress()), reader.email())))
+                    .endsWith("/signin/email-link/sent");
+        }
+
+        HttpResponse<String> refused = requestLink(visitorFrom(nextAddress()), reader.email());
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        TestMailServer.awaitMessageTo(reader.email(), 2);
+        assertThat(TestMailServer.messagesTo(reader.email())).hasSize(3);
+    }
+
+    @Test
+    void attemptsOnOneNodeCountOnAnotherSharingTheDatabase() {
+        try (ConfigurableApplicationContext nodeB = startSecondNode()) {
+            String address = nextAddress();
+            WebSession onA = visitorFrom(address);
+            WebSession onB = new WebSession(
+                            ((WebServerApplicationContext) nodeB).getWebServer().getPort())
+                    .header(FORWARDED_FOR, address);
+
+            assertThat(signIn(onA, someoneElse(), "guess").statusCode()).isEqualTo(302);
+            assertThat(signIn(onA, someoneElse(), "guess").statusCode()).isEqualTo(302);
+            assertThat(signIn(onB, someoneElse(), "guess").statusCode()).isEqualTo(302);
+
+            assertThat(signIn(onB, someoneElse(), "guess").statusCode()).isEqualTo(429);
+            assertThat(signIn(onA, someoneElse(), "guess").statusCode()).isEqualTo(429);
+        }
+    }
+
+    ConfigurableApplicationContext startSecondNode() {
+        return new SpringApplicationBuilder(MastheadApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--masthead.db.url=" + dataSource.getJdbcUrl(),
+                        "--masthead.db.user=" + dataSource.getUsername(),
+                        "--masthead.demo-content=false",
+                        "--masthead.data-dir=target/test-data/rl-node-b-" + UUID.randomUUID(),
+                        "--masthead.rate-limits.sign-in-per-ip.capacity=3",
+                        "--masthead.rate-limits.sign-in-per-ip.period=1h");
+    }
+
+    WebSession visitorFrom(String address) {
+        return new WebSession(port).header(FORWARDED_FOR, address);
+    }
+
+    static String nextAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "203.0." + (113 + n / 250) + "." + (1 + n % 250);
+    }
+
+    static String someoneElse() {
+        return TestContent.unique("nobody") + "@example.com";
+    }
+
+    static HttpResponse<String> signIn(WebSession visitor, String email, String password) {
+        return visitor.submit("/signin", "/signin", Map.of("email", email, "password", password));
+    }
+
+    static HttpResponse<String> requestLink(WebSession visitor, String email) {
+        return visitor.submit("/signin", "/signin/email-link", Map.of("username", email));
+    }
+
+    static HttpResponse<String> register(WebSession visitor, String email) {
+        return visitor.submit(
+                "/register",
+                "/register",
+                Map.of(
+                        "email",
+                        email,
+                        "displayName",
+                        TestContent.unique("Reader"),
+                        "password",
+                        "correct horse battery staple"));
+    }
+
+    static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    static Duration retryAfter(HttpResponse<String> response) {
+        return Duration.ofSeconds(
+                Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow()));
+    }
+
+    /** The real time, moved on by however much a test needs to wait. */
+    static final class MovableClock extends Clock {
+
+        volatile Duration offset = Duration.ZERO;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+    }
+}
