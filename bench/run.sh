@@ -137,7 +137,7 @@ free_port() {
 mkdir -p "$OUT"
 if [[ $BUILD == yes ]]; then
     log "Building the app"
-    (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true package) \
+    (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true clean package) \
         || die "the build failed; fix it, or run with BUILD=no to use the jar already in target/"
 fi
 [[ -f $ROOT/target/$JAR_NAME ]] || die "no target/$JAR_NAME; run with BUILD=yes"
