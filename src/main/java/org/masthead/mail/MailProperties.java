@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelay how long after the first failed attempt a message is tried again; the wait doubles
  *     after each further failure
  * @param maxRetryDelay the longest wait between two attempts
+ * @param retention how long a sent or failed message is kept (for the mailbox and for support) before
+ *     it is deleted; messages carry single-use links, so they are not kept for ever
  */
 @ConfigurationProperties("masthead.mail")
 public record MailProperties(
@@ -25,7 +27,8 @@ public record MailProperties(
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration retryDelay,
-        @DefaultValue("1h") Duration maxRetryDelay) {
+        @DefaultValue("1h") Duration maxRetryDelay,
+        @DefaultValue("30d") Duration retention) {
 
     public MailProperties {
         if (maxAttempts < 1) {

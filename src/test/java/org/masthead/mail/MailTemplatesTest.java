@@ -15,7 +15,8 @@ class MailTemplatesTest {
             Duration.ofSeconds(5),
             8,
             Duration.ofSeconds(30),
-            Duration.ofHours(1)));
+            Duration.ofHours(1),
+            Duration.ofDays(30)));
 
     @Test
     void bothPartsCarryTheMessageAndTheSiteName() {

@@ -159,4 +159,14 @@ public class OutboxRepository {
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /** Deletes messages sent or given up before the given time; pending ones are never touched. */
+    public int deleteFinishedBefore(java.time.Instant before) {
+        return db.sql(
+                        """
+                        DELETE FROM mail_outbox
+                        WHERE (sent_at IS NOT NULL AND sent_at < :before) OR (failed_at IS NOT NULL AND failed_at < :before)""")
+                .param("before", java.sql.Timestamp.from(before))
+                .update();
+    }
 }

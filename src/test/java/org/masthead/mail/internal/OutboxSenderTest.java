@@ -14,7 +14,8 @@ class OutboxSenderTest {
             Duration.ofSeconds(5),
             8,
             Duration.ofSeconds(30),
-            Duration.ofHours(1));
+            Duration.ofHours(1),
+            Duration.ofDays(30));
 
     @Test
     void waitBetweenAttemptsDoublesUpToTheCap() {
