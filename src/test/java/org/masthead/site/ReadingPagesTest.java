@@ -49,13 +49,17 @@ class ReadingPagesTest {
                 .headline("Bank holds rates as inflation eases")
                 .publishedAt(now.plus(1, ChronoUnit.HOURS));
 
-        String home = http.get("/").body();
-
-        assertThat(home).contains("card--lead");
-        assertThat(home.indexOf("Bank holds rates as inflation eases"))
-                .isGreaterThan(0)
-                .isLessThan(home.indexOf("card--medium"));
-        assertThat(home).contains("href=\"/" + business.path() + "\"");
+        // A cached home page is dropped just after the publication commits.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    String home = http.get("/").body();
+                    assertThat(home).contains("card--lead");
+                    assertThat(home.indexOf("Bank holds rates as inflation eases"))
+                            .isGreaterThan(0)
+                            .isLessThan(home.indexOf("card--medium"));
+                    assertThat(home).contains("href=\"/" + business.path() + "\"");
+                });
     }
 
     @Test
@@ -144,7 +148,9 @@ class ReadingPagesTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(response.body()).contains("\"status\":404").doesNotContain("trace");
+        assertThat(response.body())
+                .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                        + "\"instance\":\"/a/b/c/d/e/f\"}");
     }
 
     @Test

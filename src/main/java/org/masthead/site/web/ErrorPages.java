@@ -3,18 +3,18 @@ package org.masthead.site.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.json.JacksonJsonView;
+import org.springframework.web.servlet.View;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a reader sees when something goes wrong: an HTML page with a way back for people, or
@@ -22,6 +22,12 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
  */
 @Controller
 class ErrorPages implements ErrorController {
+
+    private final JsonMapper jsonMapper;
+
+    ErrorPages(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
 
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
@@ -39,15 +45,22 @@ class ErrorPages implements ErrorController {
         response.setStatus(status.value());
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         if (wantsProblemJson(request, path)) {
-            ProblemDetail problem = ProblemDetail.forStatus(status);
-            problem.setInstance(URI.create(path));
+            // RFC 9457 problem details, written out exactly: nothing else from the model leaks in.
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", status.getReasonPhrase());
+            problem.put("status", status.value());
             if (status == HttpStatus.TOO_MANY_REQUESTS) {
-                problem.setDetail("Too many attempts. Please wait %s and try again.".formatted(inWords(retryAfter)));
+                problem.put(
+                        "detail", "Too many attempts. Please wait %s and try again.".formatted(inWords(retryAfter)));
             }
-            JacksonJsonView json = new JacksonJsonView();
-            json.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.setExtractValueFromSingleKeyModel(true);
-            ModelAndView body = new ModelAndView(json, "problem", problem);
+            problem.put("instance", path);
+            View json = (model, req, res) -> {
+                res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                res.setCharacterEncoding("UTF-8");
+                jsonMapper.writeValue(res.getOutputStream(), problem);
+            };
+            ModelAndView body = new ModelAndView(json);
             body.setStatus(status);
             return body;
         }
