@@ -57,7 +57,7 @@ class ReadingPagesTest {
                     assertThat(home).contains("card--lead");
                     assertThat(home.indexOf("Bank holds rates as inflation eases"))
                             .isGreaterThan(0)
-                            .isLessThan(home.indexOf("card--medium"));
+                            .isLessThan(home.indexOf("card--compact"));
                     assertThat(home).contains("href=\"/" + business.path() + "\"");
                 });
     }
