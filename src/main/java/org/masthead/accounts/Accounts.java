@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.masthead.accounts.internal.AccountRepository;
 import org.masthead.accounts.internal.AccountRepository.AccountRow;
+import org.masthead.accounts.internal.MarketingConsent;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +18,12 @@ public class Accounts {
     private final PasswordEncoder encoder;
     private final Clock clock;
 
-    Accounts(AccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+    private final MarketingConsent marketingConsent;
+
+    Accounts(AccountRepository accounts, PasswordEncoder encoder, MarketingConsent marketingConsent, Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.marketingConsent = marketingConsent;
         this.clock = clock;
     }
 
@@ -51,6 +55,14 @@ public class Accounts {
         accounts.markVerified(id, clock.instant());
         roles.stream().filter(Role::isStaff).forEach(role -> accounts.grant(id, role));
         return id;
+    }
+
+    /**
+     * The link that takes this account off marketing mail with one click, for the footer and the
+     * List-Unsubscribe header of every marketing mail sent to it.
+     */
+    public String marketingUnsubscribeUrl(long accountId) {
+        return marketingConsent.unsubscribeUrl(accountId);
     }
 
     private static AccountSummary summary(AccountRow row) {

@@ -158,6 +158,8 @@ class AccessMatrixTest {
                 row("POST /account/delete", "POST", "/account/delete",         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /profile/{name}", "GET", profile, all(OK)),
                 row("GET /avatar/{accountId}/{size}.jpg", "GET", "/avatar/999999/128.jpg", all(404)),
+                row("GET /unsubscribe", "GET", "/unsubscribe?token=nothing", all(OK)),
+                row("POST /unsubscribe", "POST", "/unsubscribe", all(OK)),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on

@@ -24,7 +24,9 @@ public class AccountTokens {
         VERIFY_EMAIL,
         RESET_PASSWORD,
         /** Moves the account to the address in the token's detail. */
-        CHANGE_EMAIL
+        CHANGE_EMAIL,
+        /** In every marketing mail; it stays valid after use, as people click twice. */
+        UNSUBSCRIBE
     }
 
     /** A token that was valid (and, once redeemed, is spent). */

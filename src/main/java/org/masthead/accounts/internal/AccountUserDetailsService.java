@@ -22,6 +22,13 @@ public class AccountUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("No account"));
     }
 
+    /** The account a passkey belongs to: passkeys name their account by id, not by address. */
+    public SignedIn loadByAccountId(long accountId) {
+        return accounts.byId(accountId)
+                .map(AccountUserDetailsService::toSignedIn)
+                .orElseThrow(() -> new UsernameNotFoundException("No account"));
+    }
+
     static SignedIn toSignedIn(AccountRepository.AccountRow row) {
         return new SignedIn(row.id(), row.email(), row.displayName(), row.roles(), row.active(), row.passwordHash());
     }

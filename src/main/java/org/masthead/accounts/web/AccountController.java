@@ -1,6 +1,7 @@
 package org.masthead.accounts.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Role;
@@ -10,6 +11,10 @@ import org.masthead.accounts.internal.Registrations;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +28,18 @@ class AccountController {
 
     private final AccountRepository accounts;
     private final Registrations registrations;
+    private final PublicKeyCredentialUserEntityRepository passkeyUsers;
+    private final UserCredentialRepository passkeys;
 
-    AccountController(AccountRepository accounts, Registrations registrations) {
+    AccountController(
+            AccountRepository accounts,
+            Registrations registrations,
+            PublicKeyCredentialUserEntityRepository passkeyUsers,
+            UserCredentialRepository passkeys) {
         this.accounts = accounts;
         this.registrations = registrations;
+        this.passkeyUsers = passkeyUsers;
+        this.passkeys = passkeys;
     }
 
     @GetMapping("/account")
@@ -35,6 +48,14 @@ class AccountController {
                 accounts.byId(signedIn.accountId()).orElseThrow();
         model.addAttribute("account", account);
         model.addAttribute("admin", account.roles().contains(Role.ADMIN));
+        PublicKeyCredentialUserEntity passkeyUser = passkeyUsers.findByUsername(signedIn.getUsername());
+        List<CredentialRecord> registered =
+                passkeyUser == null ? List.of() : passkeys.findByUserId(passkeyUser.getId());
+        model.addAttribute(
+                "passkeys",
+                registered.stream()
+                        .map(passkey -> new Passkey(passkey.getCredentialId().toBase64UrlString(), passkey.getLabel()))
+                        .toList());
         return "accounts/account";
     }
 
@@ -47,6 +68,9 @@ class AccountController {
         redirect.addFlashAttribute("notice", "We have sent a new link. It works for 48 hours.");
         return "redirect:/account";
     }
+
+    /** A passkey as the account page lists it: its id, for removing it, and the name it was given. */
+    record Passkey(String id, String label) {}
 
     /**
      * Who is signed in, for the header of pages that are cached for everyone. Never cached itself,

@@ -1,0 +1,161 @@
+// Passkeys: adding and removing them on the account page, and signing in with one on the sign-in
+// page, through Spring Security's WebAuthn endpoints. The buttons stay hidden where the browser
+// has no passkey support.
+(function () {
+  "use strict";
+  if (!window.PublicKeyCredential || !window.fetch || !navigator.credentials) {
+    return;
+  }
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute("content") : null;
+  }
+
+  function headers() {
+    var result = { "Content-Type": "application/json" };
+    var header = meta("_csrf_header");
+    var token = meta("_csrf");
+    if (header && token) {
+      result[header] = token;
+    }
+    return result;
+  }
+
+  function request(method, url, body) {
+    var options = { method: method, credentials: "same-origin", headers: headers() };
+    if (body) {
+      options.body = JSON.stringify(body);
+    }
+    return fetch(url, options).then(function (response) {
+      if (!response.ok) {
+        throw new Error("HTTP " + response.status);
+      }
+      return response.status === 204 ? null : response.text().then(function (text) {
+        return text ? JSON.parse(text) : null;
+      });
+    });
+  }
+
+  function encode(buffer) {
+    var binary = String.fromCharCode.apply(null, new Uint8Array(buffer));
+    return window.btoa(binary).replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
+  }
+
+  function decode(text) {
+    var binary = window.atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) {
+      bytes[i] = binary.charCodeAt(i);
+    }
+    return bytes.buffer;
+  }
+
+  function showError(message) {
+    var error = document.getElementById("passkey-error");
+    if (error) {
+      error.textContent = message;
+      error.hidden = false;
+    }
+  }
+
+  function register(label) {
+    return request("POST", "/webauthn/register/options").then(function (options) {
+      options.user = Object.assign({}, options.user, { id: decode(options.user.id) });
+      options.challenge = decode(options.challenge);
+      options.excludeCredentials = (options.excludeCredentials || []).map(function (credential) {
+        return Object.assign({}, credential, { id: decode(credential.id) });
+      });
+      return navigator.credentials.create({ publicKey: options });
+    }).then(function (created) {
+      var response = created.response;
+      return request("POST", "/webauthn/register", {
+        publicKey: {
+          label: label,
+          credential: {
+            id: created.id,
+            rawId: encode(created.rawId),
+            type: created.type,
+            response: {
+              attestationObject: encode(response.attestationObject),
+              clientDataJSON: encode(response.clientDataJSON),
+              transports: response.getTransports ? response.getTransports() : []
+            },
+            clientExtensionResults: created.getClientExtensionResults(),
+            authenticatorAttachment: created.authenticatorAttachment
+          }
+        }
+      });
+    }).then(function (result) {
+      if (!result || !result.success) {
+        throw new Error("not registered");
+      }
+    });
+  }
+
+  function signIn() {
+    return request("POST", "/webauthn/authenticate/options").then(function (options) {
+      options.challenge = decode(options.challenge);
+      options.allowCredentials = (options.allowCredentials || []).map(function (credential) {
+        return Object.assign({}, credential, { id: decode(credential.id) });
+      });
+      return navigator.credentials.get({ publicKey: options });
+    }).then(function (credential) {
+      var response = credential.response;
+      return request("POST", "/login/webauthn", {
+        id: credential.id,
+        rawId: encode(credential.rawId),
+        response: {
+          authenticatorData: encode(response.authenticatorData),
+          clientDataJSON: encode(response.clientDataJSON),
+          signature: encode(response.signature),
+          userHandle: response.userHandle ? encode(response.userHandle) : undefined
+        },
+        credType: credential.type,
+        clientExtensionResults: credential.getClientExtensionResults(),
+        authenticatorAttachment: credential.authenticatorAttachment
+      });
+    }).then(function (result) {
+      if (!result || !result.authenticated) {
+        throw new Error("not signed in");
+      }
+      // Back to the page that asked for sign-in, if any; otherwise the account page.
+      var target = result.redirectUrl;
+      window.location.href = !target || target === "/" ? "/account" : target;
+    });
+  }
+
+  var registration = document.querySelector("[data-passkey-register]");
+  if (registration) {
+    registration.hidden = false;
+    document.getElementById("passkey-add").addEventListener("click", function () {
+      var label = document.getElementById("passkey-label").value.trim() || "My passkey";
+      register(label).then(function () {
+        window.location.reload();
+      }).catch(function () {
+        showError("We could not add the passkey. Try again, or use another device.");
+      });
+    });
+  }
+
+  document.querySelectorAll("[data-passkey-remove]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      request("DELETE", "/webauthn/register/" + encodeURIComponent(button.getAttribute("data-passkey-remove")))
+        .then(function () {
+          window.location.reload();
+        }).catch(function () {
+          showError("We could not remove the passkey. Try again.");
+        });
+    });
+  });
+
+  var signin = document.querySelector("[data-passkey-signin]");
+  if (signin) {
+    signin.hidden = false;
+    document.getElementById("passkey-signin").addEventListener("click", function () {
+      signIn().catch(function () {
+        showError("We could not sign you in with a passkey. Try again, or sign in another way.");
+      });
+    });
+  }
+})();

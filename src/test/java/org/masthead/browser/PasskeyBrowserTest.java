@@ -1,0 +1,90 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A reader adds a passkey on the account page, signs out, and signs back in with the passkey alone,
+ * using Chromium's virtual authenticator in place of a device.
+ */
+@BrowserJourney
+class PasskeyBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    private static VirtualAuthenticator addAuthenticator(Browser browser) {
+        return ((HasVirtualAuthenticator) browser.driver())
+                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                        .setHasResidentKey(true)
+                        .setHasUserVerification(true)
+                        .setIsUserVerified(true));
+    }
+
+    /** Signs in with the password, then adds a passkey on the account page. */
+    private static void signInAndAddAPasskey(Browser browser, TestAccounts.Credentials credentials) {
+        browser.open("/signin");
+        browser.find(By.id("email")).sendKeys(credentials.email());
+        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.follow(By.cssSelector("button[type=submit]"));
+        assertThat(browser.path()).isEqualTo("/account");
+
+        browser.find(By.id("passkey-label")).clear();
+        browser.find(By.id("passkey-label")).sendKeys("Test laptop");
+        browser.find(By.id("passkey-add")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(driver ->
+                        !driver.findElements(By.cssSelector("[data-passkeys]")).isEmpty());
+        assertThat(browser.find(By.cssSelector("[data-passkeys]")).getText()).contains("Test laptop");
+    }
+
+    @Test
+    void readerAddsAPasskeyAndSignsInWithIt(Browser reader) {
+        TestAccounts.Credentials credentials = accounts.create(true);
+        VirtualAuthenticator authenticator = addAuthenticator(reader);
+        try {
+            signInAndAddAPasskey(reader, credentials);
+            assertThat(authenticator.getCredentials()).hasSize(1);
+
+            reader.follow(By.xpath("//button[normalize-space()='Sign out']"));
+            reader.open("/signin");
+            reader.find(By.id("passkey-signin")).click();
+            new WebDriverWait(reader.driver(), Duration.ofSeconds(10))
+                    .until(driver -> driver.getCurrentUrl().endsWith("/account"));
+            assertThat(reader.heading()).isEqualTo("Your account");
+            assertThat(reader.find(By.id("main")).getText()).contains(credentials.displayName());
+            reader.screenshot("passkey");
+        } finally {
+            ((HasVirtualAuthenticator) reader.driver()).removeVirtualAuthenticator(authenticator);
+        }
+    }
+
+    @Test
+    void aPasskeyIsAStaffMembersSecondFactor(Browser admin) {
+        TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
+        VirtualAuthenticator authenticator = addAuthenticator(admin);
+        try {
+            signInAndAddAPasskey(admin, staff);
+            admin.open("/admin/mailbox");
+            assertThat(admin.heading()).isEqualTo("One more step for staff areas");
+            admin.find(By.id("passkey-signin")).click();
+            new WebDriverWait(admin.driver(), Duration.ofSeconds(10))
+                    .until(driver -> driver.getCurrentUrl().contains("/admin/mailbox"));
+            assertThat(admin.path()).startsWith("/admin/mailbox");
+        } finally {
+            ((HasVirtualAuthenticator) admin.driver()).removeVirtualAuthenticator(authenticator);
+        }
+    }
+}
