@@ -127,5 +127,9 @@ public class AccountDeletions {
         db.sql("DELETE FROM one_time_tokens WHERE lower(username) = lower(:email)")
                 .param("email", email)
                 .update();
+        // Passkeys are named by account id; their credentials go with them (ON DELETE CASCADE).
+        db.sql("DELETE FROM user_entities WHERE name = :name")
+                .param("name", String.valueOf(accountId))
+                .update();
     }
 }
