@@ -2,12 +2,17 @@ package org.masthead.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
+import org.masthead.accounts.TestPictures;
 import org.masthead.mail.Mailbox;
 import org.masthead.newsroom.TestContent;
 import org.openqa.selenium.By;
@@ -40,7 +45,8 @@ class AccountJourneyBrowserTest {
     }
 
     @Test
-    void readerRegistersConfirmsTheAddressThroughTheMailboxAndSignsInAndOut(Browser reader, Browser admin) {
+    void readerRegistersConfirmsTheAddressThroughTheMailboxSignsInEditsTheProfileAndSignsOut(
+            Browser reader, Browser admin) throws IOException {
         String email = TestContent.unique("newcomer") + "@example.com";
         String name = TestContent.unique("Newcomer");
 
@@ -90,6 +96,18 @@ class AccountJourneyBrowserTest {
         assertThat(reader.heading()).isEqualTo("Your account");
         assertThat(reader.find(By.tagName("main")).getText()).contains(name).contains("Confirmed");
         reader.screenshot("account");
+
+        reader.follow(By.cssSelector("a[href='/account/profile']"));
+        reader.find(By.id("bio")).sendKeys("New here, and glad to be.");
+        reader.submitAndReturn(By.xpath("//button[text()='Save profile']"));
+        Path photo = Files.createTempFile("masthead-journey-", ".jpg");
+        Files.write(
+                photo, TestPictures.jpegWithExif(TestPictures.halves(800, 600, BufferedImage.TYPE_INT_RGB), 1, "Home"));
+        reader.find(By.id("avatar")).sendKeys(photo.toAbsolutePath().toString());
+        reader.submitAndReturn(By.xpath("//button[text()='Upload picture']"));
+        assertThat(reader.find(By.cssSelector(".notice")).getText()).isEqualTo("Your new picture is saved.");
+        reader.screenshot("journey-profile");
+        Files.delete(photo);
 
         reader.open("/");
         WebElement named = new WebDriverWait(reader.driver(), Duration.ofSeconds(5))

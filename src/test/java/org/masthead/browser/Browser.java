@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -147,6 +148,18 @@ public final class Browser implements AutoCloseable {
     }
 
     // The one place every page a journey reaches passes through.
+    /**
+     * Presses a button whose form comes back to the same address (a save that shows the page
+     * again), waits for the new page and checks it.
+     */
+    public Browser submitAndReturn(By button) {
+        WebElement pressed = find(button);
+        pressed.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(pressed));
+        new WebDriverWait(driver, WAIT).until(d -> loaded());
+        return arrived();
+    }
+
     private Browser arrived() {
         assertThat(driver.findElements(By.tagName("main")))
                 .as("a <main> landmark on %s", path())

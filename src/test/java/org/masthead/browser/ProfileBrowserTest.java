@@ -13,7 +13,6 @@ import org.masthead.accounts.TestPictures;
 import org.masthead.newsroom.TestContent;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,11 +45,11 @@ class ProfileBrowserTest {
         displayName.clear();
         displayName.sendKeys(name);
         browser.find(By.id("bio")).sendKeys("I read the paper every morning.\n\nMostly the letters page.");
-        submitAndReload(browser, By.xpath("//button[text()='Save profile']"));
+        browser.submitAndReturn(By.xpath("//button[text()='Save profile']"));
         assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Your profile is saved.");
 
         browser.find(By.id("avatar")).sendKeys(photo.toAbsolutePath().toString());
-        submitAndReload(browser, By.xpath("//button[text()='Upload picture']"));
+        browser.submitAndReturn(By.xpath("//button[text()='Upload picture']"));
         assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Your new picture is saved.");
         assertThat(loadedWidth(browser, browser.find(By.cssSelector("img.profile__photo"))))
                 .isEqualTo(256L);
@@ -68,16 +67,6 @@ class ProfileBrowserTest {
                 .isEqualTo(256L);
         assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(account.email());
         Files.delete(photo);
-    }
-
-    /** Submits a form that comes back to the same address, and checks the page it shows. */
-    private static void submitAndReload(Browser browser, By button) {
-        WebElement pressed = browser.find(button);
-        pressed.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pressed));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> "complete".equals(browser.script("return document.readyState")));
-        browser.checkAccessibility();
     }
 
     private static Object loadedWidth(Browser browser, WebElement image) {
