@@ -18,12 +18,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -155,9 +155,22 @@ public final class Browser implements AutoCloseable {
     public Browser submitAndReturn(By button) {
         WebElement pressed = find(button);
         pressed.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(pressed));
+        new WebDriverWait(driver, WAIT).until(d -> isGone(pressed));
         new WebDriverWait(driver, WAIT).until(d -> loaded());
         return arrived();
+    }
+
+    /**
+     * Whether the element's page has been replaced. Chromium reports a node of a page being torn
+     * down either as stale or as a node that "does not belong to the document"; both mean gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            return true;
+        }
     }
 
     private Browser arrived() {
