@@ -73,6 +73,11 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
         return matcher.group(1);
     }
 
+    /** The token a link from a message carries, as a form would post it. */
+    public static String tokenOf(String link) {
+        return link.substring(link.indexOf("token=") + "token=".length());
+    }
+
     private static jakarta.mail.Address[] safeRecipients(MimeMessage message) {
         try {
             return message.getAllRecipients();

@@ -52,8 +52,8 @@ class PasswordResetTest {
                 .as("opening the link again, as a mail scanner would, leaves it working")
                 .contains("Choose a new password");
 
-        HttpResponse<String> reset =
-                visitor.post("/account/reset-password", Map.of("token", token(link), "password", NEW_PASSWORD));
+        HttpResponse<String> reset = visitor.post(
+                "/account/reset-password", Map.of("token", TestMailServer.tokenOf(link), "password", NEW_PASSWORD));
 
         assertThat(reset.statusCode()).isEqualTo(302);
         assertThat(reset.headers().firstValue("Location").orElseThrow()).endsWith("/signin?password-reset");
@@ -68,11 +68,13 @@ class PasswordResetTest {
     void resetLinkWorksOnlyOnce() {
         String link = requestResetLink(reader.email());
         visitor.get(link);
-        visitor.post("/account/reset-password", Map.of("token", token(link), "password", NEW_PASSWORD));
+        visitor.post(
+                "/account/reset-password", Map.of("token", TestMailServer.tokenOf(link), "password", NEW_PASSWORD));
 
         assertThat(visitor.get(link).body()).contains("That link no longer works");
         HttpResponse<String> again = visitor.post(
-                "/account/reset-password", Map.of("token", token(link), "password", "yet another passphrase"));
+                "/account/reset-password",
+                Map.of("token", TestMailServer.tokenOf(link), "password", "yet another passphrase"));
 
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("That link no longer works");
@@ -91,8 +93,8 @@ class PasswordResetTest {
                 .update();
 
         assertThat(visitor.get(link).body()).contains("That link no longer works");
-        HttpResponse<String> late =
-                visitor.post("/account/reset-password", Map.of("token", token(link), "password", NEW_PASSWORD));
+        HttpResponse<String> late = visitor.post(
+                "/account/reset-password", Map.of("token", TestMailServer.tokenOf(link), "password", NEW_PASSWORD));
 
         assertThat(late.body()).contains("That link no longer works");
         assertThat(signIn(reader.email(), TestAccounts.PASSWORD)).endsWith("/account");
@@ -105,7 +107,8 @@ class PasswordResetTest {
 
         assertThat(visitor.get(first).body()).contains("Choose a new password");
         visitor.get(second);
-        visitor.post("/account/reset-password", Map.of("token", token(second), "password", NEW_PASSWORD));
+        visitor.post(
+                "/account/reset-password", Map.of("token", TestMailServer.tokenOf(second), "password", NEW_PASSWORD));
 
         assertThat(visitor.get(first).body()).contains("That link no longer works");
     }
@@ -151,7 +154,8 @@ class PasswordResetTest {
         String link = requestResetLink(reader.email());
 
         visitor.get(link);
-        visitor.post("/account/reset-password", Map.of("token", token(link), "password", NEW_PASSWORD));
+        visitor.post(
+                "/account/reset-password", Map.of("token", TestMailServer.tokenOf(link), "password", NEW_PASSWORD));
 
         HttpResponse<String> account = elsewhere.get("/account");
         assertThat(account.statusCode()).isEqualTo(302);
@@ -163,17 +167,17 @@ class PasswordResetTest {
         String link = requestResetLink(reader.email());
         visitor.get(link);
 
-        HttpResponse<String> weak =
-                visitor.post("/account/reset-password", Map.of("token", token(link), "password", "short"));
+        HttpResponse<String> weak = visitor.post(
+                "/account/reset-password", Map.of("token", TestMailServer.tokenOf(link), "password", "short"));
         HttpResponse<String> blank =
-                visitor.post("/account/reset-password", Map.of("token", token(link), "password", ""));
+                visitor.post("/account/reset-password", Map.of("token", TestMailServer.tokenOf(link), "password", ""));
 
         assertThat(weak.statusCode()).isEqualTo(200);
         assertThat(weak.body()).contains("Use at least 10 characters.").contains("There is a problem");
         assertThat(blank.body()).contains("Choose a new password.");
         assertThat(signIn(reader.email(), TestAccounts.PASSWORD)).endsWith("/account");
-        HttpResponse<String> strong =
-                visitor.post("/account/reset-password", Map.of("token", token(link), "password", NEW_PASSWORD));
+        HttpResponse<String> strong = visitor.post(
+                "/account/reset-password", Map.of("token", TestMailServer.tokenOf(link), "password", NEW_PASSWORD));
         assertThat(strong.headers().firstValue("Location").orElseThrow()).endsWith("/signin?password-reset");
     }
 
@@ -204,10 +208,6 @@ class PasswordResetTest {
         MimeMessage mail = TestMailServer.awaitMessageTo(email, before);
         assertThat(TestMailServer.text(mail)).contains("one hour");
         return TestMailServer.linkIn(mail, "/account/reset-password?token=");
-    }
-
-    private static String token(String link) {
-        return link.substring(link.indexOf("token=") + "token=".length());
     }
 
     /** Where signing in with these sends a new visitor: to their account, or back with an error. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
+import org.masthead.TestMailServer;
 import org.masthead.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +85,7 @@ class UnsubscribeTest {
     }
 
     private String token() {
-        return path.substring(path.indexOf("token=") + 6);
+        return TestMailServer.tokenOf(path);
     }
 
     private boolean consents() {

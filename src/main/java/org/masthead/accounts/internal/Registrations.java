@@ -90,7 +90,7 @@ public class Registrations {
             problems.put("displayName", "That name is taken. Choose another.");
         }
         passwords
-                .problemWith(reader.password(), localPart(reader.email().strip()), displayName)
+                .problemForAccount(reader.password(), reader.email().strip(), displayName)
                 .ifPresent(problem -> problems.put("password", problem));
         return problems;
     }
@@ -111,10 +111,5 @@ public class Registrations {
                     .ifPresent(account -> accounts.markVerified(account.id(), clock.instant()));
             return redeemed.accountId();
         });
-    }
-
-    private static String localPart(String email) {
-        int at = email.indexOf('@');
-        return at > 2 ? email.substring(0, at) : "";
     }
 }
