@@ -9,6 +9,8 @@
   fetch("/me", { credentials: "same-origin", headers: { Accept: "application/json" } })
     .then(function (response) { return response.ok ? response.json() : null; })
     .then(function (me) {
+      // Other scripts (comments, notifications) start from the same answer instead of asking again.
+      document.dispatchEvent(new CustomEvent("masthead:me", { detail: me || { signedIn: false } }));
       if (!me || !me.signedIn) {
         return;
       }
