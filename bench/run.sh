@@ -4,7 +4,7 @@
 #
 #   bash bench/run.sh
 #
-# Options (environment variables):
+# Options (environment variables; bench/lib.sh has the ones all benchmarks share):
 #   DURATION=20      seconds each measurement runs
 #   WARMUP=10        seconds of unmeasured load on each target first
 #   CONNECTIONS=32   wrk connections
@@ -22,247 +22,38 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-OUT=$BENCH_DIR/out
-
-DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-10}
-CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
 ARTICLES=${ARTICLES:-20000}
-KEEP_DATA=${KEEP_DATA:-yes}
 SECTION=${SECTION:-}
-QUIET=${QUIET:-20}
-QUIET_WAIT=${QUIET_WAIT:-120}
-BUILD=${BUILD:-yes}
-REPORT=${REPORT:-$ROOT/docs/benchmarks.md}
-# A fixed, pre-touched heap so the run measures steady state rather than heap growth; ParallelGC because on
-# a small machine it runs no concurrent GC threads beside the server and wrk, and cached pages allocate
-# little (young pauses of about 1 ms). G1 and Serial measured the same within the noise. See bench/README.md.
-APP_JAVA_OPTS=${APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
-APP_ARGS=${APP_ARGS:-}
-# The zone article URLs are dated in (masthead.site.time-zone).
-SITE_TIME_ZONE=${SITE_TIME_ZONE:-Europe/London}
-
-JAR_NAME=masthead-0.1.0-SNAPSHOT.jar
 START_MARKER='<!-- bench:reading:start -->'
 END_MARKER='<!-- bench:reading:end -->'
-
-log() { printf '\n==> %s\n' "$*" >&2; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-
-# --- Tools ------------------------------------------------------------------------------------------------
-
-if [[ -z ${JAVA_HOME:-} && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-if [[ -n ${JAVA_HOME:-} ]]; then
-    JAVA=$JAVA_HOME/bin/java
-else
-    JAVA=$(command -v java) || die "no JDK found: set JAVA_HOME to a JDK 21 or newer"
-fi
-
-apt_install() {
-    # Installs the given packages, refreshing the package lists only if the first attempt fails.
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2 && return 0
-    DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2
-}
-
-find_nginx() { command -v nginx || { [[ -x /usr/sbin/nginx ]] && echo /usr/sbin/nginx; } || true; }
-
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v psql >/dev/null || missing+=(postgresql-client)
-[[ -n $(find_nginx) ]] || missing+=(nginx)
-if ((${#missing[@]})); then
-    [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null \
-        || die "please install ${missing[*]} (Debian/Ubuntu: apt-get install wrk nginx-light postgresql-client)"
-    log "Installing ${missing[*]}"
-    packages=("${missing[@]/#nginx/nginx-light}")
-    if ! apt_install "${packages[@]}"; then
-        # Newer Debian releases have no nginx-light; plain nginx does as well.
-        apt_install "${missing[@]}"
-    fi
-fi
-NGINX=$(find_nginx)
-[[ -n $NGINX ]] || die "nginx is not installed"
-ulimit -n 65536 2>/dev/null || true
-
-# --- Processes and clean-up -------------------------------------------------------------------------------
-
-APP_PID=
-NGINX_PID=
-
-stop_pid() {
-    local pid=$1 signal=$2 i
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill "-$signal" "$pid" 2>/dev/null || true
-    for ((i = 0; i < 600; i++)); do
-        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-        sleep 0.1
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
-
-stop_app() {
-    stop_pid "$APP_PID" TERM # the app's shutdown hook stops its embedded PostgreSQL
-    APP_PID=
-}
-
-cleanup() {
-    stop_pid "$NGINX_PID" TERM
-    NGINX_PID=
-    stop_app
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-    local port _
-    for _ in $(seq 200); do
-        port=$((20000 + RANDOM % 40000))
-        [[ $port == "${APP_PORT:-}" ]] && continue
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    die "found no free port"
-}
-
-# --- Build ------------------------------------------------------------------------------------------------
-
-mkdir -p "$OUT"
-if [[ $BUILD == yes ]]; then
-    log "Building the app"
-    (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true clean package) \
-        || die "the build failed; fix it, or run with BUILD=no to use the jar already in target/"
-fi
-[[ -f $ROOT/target/$JAR_NAME ]] || die "no target/$JAR_NAME; run with BUILD=yes"
-# Run a copy, so a rebuild of target/ while the benchmark runs cannot pull the jar from under the app.
-cp "$ROOT/target/$JAR_NAME" "$OUT/masthead.jar"
-
-# --- The app and its data ---------------------------------------------------------------------------------
-
-if [[ $KEEP_DATA != yes ]]; then
-    log "Removing bench/out/data (KEEP_DATA=$KEEP_DATA)"
-    rm -rf "$OUT/data"
-fi
-mkdir -p "$OUT/data"
-METRICS_TOKEN=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
-: >"$OUT/app.log"
-
-start_app() {
-    APP_PORT=$(free_port)
-    log "Starting the app on port $APP_PORT ($APP_JAVA_OPTS${APP_ARGS:+ $APP_ARGS})"
-    # shellcheck disable=SC2086 # APP_JAVA_OPTS and APP_ARGS are lists of flags
-    "$JAVA" $APP_JAVA_OPTS -jar "$OUT/masthead.jar" \
-        --server.port="$APP_PORT" \
-        --masthead.data-dir="$OUT/data" \
-        --masthead.metrics-token="$METRICS_TOKEN" \
-        $APP_ARGS \
-        >>"$OUT/app.log" 2>&1 &
-    APP_PID=$!
-    local i
-    for ((i = 0; i < 600; i++)); do
-        kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$OUT/app.log" >&2; die "the app exited; see bench/out/app.log"; }
-        if curl -sf "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
-            break
-        fi
-        sleep 0.5
-    done
-    ((i < 600)) || die "the app did not become healthy within 5 minutes; see bench/out/app.log"
-    PG_PORT=$(grep -o 'Embedded PostgreSQL is listening on 127.0.0.1:[0-9]*' "$OUT/app.log" | tail -n 1 | sed 's/.*://')
-    [[ -n $PG_PORT ]] || die "found no embedded PostgreSQL port in bench/out/app.log"
-    APP=http://127.0.0.1:$APP_PORT
-}
-
-sql() {
-    psql -X -q -A -t -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" "$@"
-}
-
-published_count() { sql -c "SELECT count(*) FROM article WHERE status = 'PUBLISHED'"; }
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 start_app
-PUBLISHED=$(published_count)
-if ((PUBLISHED < ARTICLES)); then
-    log "Generating articles: $PUBLISHED published, $ARTICLES wanted"
-    started=$(date +%s%N)
-    sql -v articles="$ARTICLES" -f "$BENCH_DIR/generate.sql" >/dev/null
-    echo "generated in $((($(date +%s%N) - started) / 1000000)) ms" >&2
-    # Restart, so nothing the app keeps in memory (its section list, cached pages) predates the new rows.
-    stop_app
-    start_app
-    PUBLISHED=$(published_count)
-fi
-echo "published articles: $PUBLISHED" >&2
+ensure_articles "$ARTICLES"
 
 # --- The pages to measure ---------------------------------------------------------------------------------
 
-# The newest article, at the address the app gives it (site/internal/Links): section path, then the date of
-# first publication in the site's zone as yyyy/mon/dd with an English lower-case month, then the slug.
-ARTICLE_PATH=$(sql -v tz="$SITE_TIME_ZONE" <<'SQL'
-SELECT '/' || s.path || '/' || to_char(a.published_at AT TIME ZONE :'tz', 'YYYY/mon/DD') || '/' || a.slug
-FROM article a JOIN section s ON s.id = a.section_id
-WHERE a.status = 'PUBLISHED' AND a.published_at <= now()
-ORDER BY a.published_at DESC, a.id DESC
-LIMIT 1
-SQL
-)
+ARTICLE_PATH=$(article_path)
 [[ -n $ARTICLE_PATH ]] || die "found no published article"
 if [[ -z $SECTION ]]; then
     SECTION=$(sql -c "SELECT path FROM section WHERE parent_id IS NULL ORDER BY (path = 'world') DESC, position, id LIMIT 1")
 fi
 SECTION_PATH=/${SECTION#/}
 
-check_page() {
-    local status
-    status=$(curl -s -o /dev/null -w '%{http_code}' "$APP$1")
-    [[ $status == 200 ]] || die "$APP$1 answered $status, not 200"
-}
 for page in "$ARTICLE_PATH" / "$SECTION_PATH"; do
     check_page "$page"
 done
 
 # The article's HTML exactly as wrk gets it: a plain GET without Accept-Encoding, so no gzip.
-mkdir -p "$OUT/nginx/html" "$OUT/nginx/tmp"
-CONTENT_TYPE=$(curl -s -o "$OUT/nginx/html/article.html" -w '%{content_type}' "$APP$ARTICLE_PATH")
-ARTICLE_BYTES=$(wc -c <"$OUT/nginx/html/article.html")
+CONTENT_TYPE=$(curl -s -o "$OUT/article.html" -w '%{content_type}' "$APP$ARTICLE_PATH")
+ARTICLE_BYTES=$(wc -c <"$OUT/article.html")
 ETAG_1=$(curl -sI "$APP$ARTICLE_PATH" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" { print $2 }')
 ETAG_2=$(curl -sI "$APP$ARTICLE_PATH" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" { print $2 }')
 if [[ -n $ETAG_1 && $ETAG_1 == "$ETAG_2" ]]; then SAME_ETAG=yes; else SAME_ETAG=no; fi
 echo "article: $ARTICLE_PATH ($ARTICLE_BYTES bytes, $CONTENT_TYPE, ETag $ETAG_1 twice: $SAME_ETAG)" >&2
 
-# --- nginx ------------------------------------------------------------------------------------------------
-
-NGINX_PORT=$(free_port)
-NGX=$OUT/nginx
-nginx_build=$("$NGINX" -V 2>&1)
-temp_paths="    client_body_temp_path $NGX/tmp/body;"
-for module in proxy fastcgi uwsgi scgi; do
-    if [[ $nginx_build != *"--without-http_${module}_module"* ]]; then
-        temp_paths+=$'\n'"    ${module}_temp_path $NGX/tmp/$module;"
-    fi
-done
-user_line=
-[[ $(id -u) == 0 ]] && user_line="user root;" # the workers must read bench/out, wherever the checkout lives
-awk -v user="$user_line" -v prefix="$NGX" -v port="$NGINX_PORT" -v ctype="$CONTENT_TYPE" -v temps="$temp_paths" '
-    { gsub(/@USER@/, user); gsub(/@PREFIX@/, prefix); gsub(/@PORT@/, port); gsub(/@CONTENT_TYPE@/, ctype) }
-    /^@TEMP_PATHS@$/ { print temps; next }
-    { print }' "$BENCH_DIR/nginx.conf" >"$NGX/nginx.conf"
-: >"$NGX/error.log"
-log "Starting nginx on port $NGINX_PORT"
-"$NGINX" -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" &
-NGINX_PID=$!
-NGINX_URL=http://127.0.0.1:$NGINX_PORT
-for ((i = 0; i < 100; i++)); do
-    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NGX/error.log" >&2; die "nginx exited"; }
-    curl -sf -o "$NGX/check.html" "$NGINX_URL$ARTICLE_PATH" 2>/dev/null && break
-    sleep 0.1
-done
-cmp -s "$NGX/check.html" "$NGX/html/article.html" || die "nginx does not serve the saved article"
+start_nginx "$OUT/article.html" "$CONTENT_TYPE"
 
 # --- Measure ----------------------------------------------------------------------------------------------
 
@@ -273,134 +64,9 @@ TARGETS=(
     "home|app home page|$APP/"
     "section|app section page|$APP$SECTION_PATH"
 )
-
-to_ms() { # wrk's "870.00us", "1.23ms", "2.01s", "1.00m" in milliseconds
-    awk -v v="$1" 'BEGIN {
-        n = v + 0; unit = v; sub(/^[0-9.]+/, "", unit)
-        if (unit == "us") n /= 1000; else if (unit == "s") n *= 1000
-        else if (unit == "m") n *= 60000; else if (unit == "h") n *= 3600000
-        else if (unit != "ms") { print "?"; exit }
-        printf "%.3f", n }'
-}
-
-page_cache_counts() { # "hits misses" of the app's in-memory page cache, from its Prometheus metrics
-    local metrics
-    metrics=$(curl -sf -H "Authorization: Bearer $METRICS_TOKEN" "$APP/actuator/prometheus") || { echo "? ?"; return; }
-    awk '$1 ~ /^masthead_page_cache_hits/ { h = $2 } $1 ~ /^masthead_page_cache_misses/ { m = $2 }
-         END { if (h == "" || m == "") print "? ?"; else printf "%.0f %.0f\n", h, m }' <<<"$metrics"
-}
-
-cpu_busy() { # percentage of all CPUs busy over the next $1 seconds, whoever uses them
-    local -a a b
-    read -r -a a </proc/stat
-    sleep "$1"
-    read -r -a b </proc/stat
-    local idle=$((b[4] + b[5] - a[4] - a[5])) total=0 i
-    for ((i = 1; i <= 8; i++)); do total=$((total + b[i] - a[i])); done
-    echo $((total > 0 ? 100 * (total - idle) / total : 0))
-}
-
-CLK_TCK=$(getconf CLK_TCK)
-
-stat_ticks() { # "busy total" CPU ticks of the whole machine so far; busy is user, nice and system time
-    local -a c
-    read -r -a c </proc/stat
-    echo "$((c[1] + c[2] + c[3])) $((c[1] + c[2] + c[3] + c[4] + c[5] + c[6] + c[7] + c[8]))"
-}
-
-proc_ticks() { # user and system CPU ticks the given processes have used so far
-    local total=0 pid line
-    local -a f
-    for pid; do
-        [[ -r /proc/$pid/stat ]] || continue
-        line=$(<"/proc/$pid/stat")
-        read -r -a f <<<"${line##*) }" # fields from the third on: utime and stime are the 14th and 15th
-        total=$((total + f[11] + f[12]))
-    done
-    echo "$total"
-}
-
-wrk_ticks() { # sets WRK_TICKS: CPU ticks used so far by this shell's finished children, wrk the bulk of them
-    times >"$OUT/times.txt" # in this shell: in a $(...) subshell it would not see them
-    WRK_TICKS=$(awk -v hz="$CLK_TCK" 'NR == 2 {
-        for (i = 1; i <= 2; i++) { m = $i; sub(/m.*/, "", m); s = $i; sub(/^[0-9]+m/, "", s); sub(/s$/, "", s); t += m * 60 + s }
-        printf "%.0f", t * hz }' "$OUT/times.txt")
-}
-
-wait_for_quiet() { # prints the CPU % busy with other work once it is at most QUIET%, or after QUIET_WAIT s
-    local busy waited=0
-    while :; do
-        busy=$(cpu_busy 2)
-        waited=$((waited + 2))
-        if ((busy <= QUIET || waited >= QUIET_WAIT)); then
-            ((busy <= QUIET)) || echo "bench: the machine is still ${busy}% busy with other work; measuring anyway" >&2
-            echo "$busy"
-            return
-        fi
-        ((waited % 10)) || echo "bench: waiting for other work to finish (${busy}% CPU busy)" >&2
-    done
-}
-
-for target in "${TARGETS[@]}"; do
-    IFS='|' read -r name label url <<<"$target"
-    log "Warming $label for ${WARMUP}s"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >"$OUT/wrk-$name-warmup.txt"
-done
-
-# shellcheck disable=SC2207 # pids are numbers
-NGINX_PIDS=("$NGINX_PID" $(ps -o pid= --ppid "$NGINX_PID"))
-read -r HITS_BEFORE MISSES_BEFORE < <(page_cache_counts)
-declare -A RPS P50 P99 ERRORS BUSY SERVER_CPU WRK_CPU OTHER_CPU CPU_PER_REQUEST RESPONSE_KB
-for target in "${TARGETS[@]}"; do
-    IFS='|' read -r name label url <<<"$target"
-    # With nothing of ours under load, any busy CPU is other work that would skew the measurement.
-    BUSY[$name]=$(wait_for_quiet)
-    log "Measuring $label: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $url"
-    read -r busy0 total0 < <(stat_ticks)
-    app0=$(proc_ticks "$APP_PID")
-    nginx0=$(proc_ticks "${NGINX_PIDS[@]}")
-    wrk_ticks
-    wrk0=$WRK_TICKS
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" | tee "$OUT/wrk-$name.txt" >&2
-    wrk_ticks
-    wrk1=$WRK_TICKS
-    app1=$(proc_ticks "$APP_PID")
-    nginx1=$(proc_ticks "${NGINX_PIDS[@]}")
-    read -r busy1 total1 < <(stat_ticks)
-    # Shares of the whole machine's CPU time (all CPUs) during the measurement.
-    total=$((total1 - total0 > 0 ? total1 - total0 : 1))
-    if [[ $name == nginx ]]; then server=$((nginx1 - nginx0)); else server=$((app1 - app0)); fi
-    others=$((busy1 - busy0 - (app1 - app0) - (nginx1 - nginx0) - (wrk1 - wrk0)))
-    SERVER_CPU[$name]=$((100 * server / total))
-    WRK_CPU[$name]=$((100 * (wrk1 - wrk0) / total))
-    OTHER_CPU[$name]=$((others > 0 ? 100 * others / total : 0))
-    requests=$(awk '/ requests in / { print $1 }' "$OUT/wrk-$name.txt")
-    # wrk's "836000 requests in 20.01s, 9.29GB read": the average response, headers included
-    RESPONSE_KB[$name]=$(awk '/ requests in / {
-        v = $5; unit = v; sub(/^[0-9.]+/, "", unit); v += 0
-        m = unit == "KB" ? 1 : unit == "MB" ? 1024 : unit == "GB" ? 1048576 : unit == "TB" ? 1073741824 : 1 / 1024
-        if ($1 > 0) printf "%.1f", v * m / $1; else print "?" }' "$OUT/wrk-$name.txt")
-    CPU_PER_REQUEST[$name]=$(awk -v t="$server" -v hz="$CLK_TCK" -v n="$requests" \
-        'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "?" }')
-    RPS[$name]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$OUT/wrk-$name.txt")
-    P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$name.txt")")
-    P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$name.txt")")
-    ERRORS[$name]=$(awk '/Non-2xx or 3xx responses:/ { printf "%s non-2xx/3xx responses; ", $NF }
-                         /Socket errors:/ { sub(/^ *Socket errors: */, ""); printf "socket errors: %s; ", $0 }' \
-        "$OUT/wrk-$name.txt")
-done
-read -r HITS_AFTER MISSES_AFTER < <(page_cache_counts)
-if [[ $HITS_BEFORE == "?" || $HITS_AFTER == "?" ]]; then
-    CACHE_LINE="could not be read from /actuator/prometheus"
-else
-    CACHE_LINE="$((HITS_AFTER - HITS_BEFORE)) hits, $((MISSES_AFTER - MISSES_BEFORE)) misses"
-fi
+measure_targets
 
 # --- Report -----------------------------------------------------------------------------------------------
-
-ms() { awk -v v="$1" 'BEGIN { if (v == "?") print "?"; else if (v < 10) printf "%.2f ms", v; else printf "%.1f ms", v }'; }
-thousands() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
-percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }'; }
 
 nginx_rps=${RPS[nginx]}
 article_ratio=$(awk -v a="${RPS[article]}" -v b="$nginx_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
@@ -419,8 +85,6 @@ else
     latency_verdict="**not met** ($(ms "${P99[article]}"))"
 fi
 
-cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-mem_gib=$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
 jdk=$("$JAVA" -version 2>&1 | sed -n 2p)
 nginx_version=$("$NGINX" -v 2>&1 | sed 's/^nginx version: //')
 wrk_version=$( (wrk -v 2>&1 || true) | awk 'NR == 1 { print $1, $2 }')
@@ -440,7 +104,7 @@ SECTION_FILE=$OUT/benchmarks-reading.md
     echo "$(header_bytes "$APP$ARTICLE_PATH") bytes from the app, $(header_bytes "$NGINX_URL$ARTICLE_PATH") from nginx). wrk, nginx and the app share the machine;"
     echo "before each measurement the script waits (up to ${QUIET_WAIT} s) until other processes use at most ${QUIET}% of the CPU."
     echo
-    echo "- Machine: $(nproc) CPUs ($cpu_model), $mem_gib GiB memory, Linux $(uname -r)"
+    echo "- Machine: $(machine_line)"
     echo "- JDK: $jdk; app JVM flags: \`$APP_JAVA_OPTS\`${APP_ARGS:+; app arguments: \`$APP_ARGS\`}"
     echo "- nginx: $nginx_version, \`worker_processes auto\`, \`access_log off\`, sendfile; $wrk_version"
     echo "- Pages: article \`$ARTICLE_PATH\`, home \`/\`, section \`$SECTION_PATH\`"
@@ -477,19 +141,6 @@ SECTION_FILE=$OUT/benchmarks-reading.md
     echo "$END_MARKER"
 } >"$SECTION_FILE"
 
-mkdir -p "$(dirname "$REPORT")"
-if [[ ! -f $REPORT ]]; then
-    printf '# Benchmarks\n\nMeasurements of Masthead, written by the scripts under `bench/`.\n' >"$REPORT"
-fi
-if grep -qF "$START_MARKER" "$REPORT" && grep -qF "$END_MARKER" "$REPORT"; then
-    awk -v start="$START_MARKER" -v end="$END_MARKER" -v file="$SECTION_FILE" '
-        $0 == start { while ((getline line < file) > 0) print line; skipping = 1; next }
-        $0 == end { skipping = 0; next }
-        !skipping { print }' "$REPORT" >"$REPORT.tmp"
-    mv "$REPORT.tmp" "$REPORT"
-else
-    { [[ -s $REPORT ]] && echo; cat "$SECTION_FILE"; } >>"$REPORT"
-fi
-
+write_report "$START_MARKER" "$END_MARKER" "$SECTION_FILE"
 log "Results (also in ${REPORT#"$ROOT"/})"
 sed -n '/^| Target/,$p' "$SECTION_FILE" | grep -v -e "$END_MARKER" >&2

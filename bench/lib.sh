@@ -1,0 +1,394 @@
+#!/usr/bin/env bash
+# What the benchmark scripts share: tools, the app and nginx as processes, wrk measurements with CPU
+# accounting, and the report file. Sourced by bench/run.sh and bench/discussion.sh after they set their
+# own options; see bench/README.md.
+
+ROOT=$(dirname "$BENCH_DIR")
+OUT=$BENCH_DIR/out
+
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+KEEP_DATA=${KEEP_DATA:-yes}
+QUIET=${QUIET:-20}
+QUIET_WAIT=${QUIET_WAIT:-120}
+BUILD=${BUILD:-yes}
+REPORT=${REPORT:-$ROOT/docs/benchmarks.md}
+# A fixed, pre-touched heap so the run measures steady state rather than heap growth; ParallelGC because on
+# a small machine it runs no concurrent GC threads beside the server and wrk, and cached pages allocate
+# little (young pauses of about 1 ms). G1 and Serial measured the same within the noise. See bench/README.md.
+APP_JAVA_OPTS=${APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseParallelGC}
+APP_ARGS=${APP_ARGS:-}
+# The zone article URLs are dated in (masthead.site.time-zone).
+SITE_TIME_ZONE=${SITE_TIME_ZONE:-Europe/London}
+
+JAR_NAME=masthead-0.1.0-SNAPSHOT.jar
+
+log() { printf '\n==> %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+# --- Tools ------------------------------------------------------------------------------------------------
+
+if [[ -z ${JAVA_HOME:-} && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+if [[ -n ${JAVA_HOME:-} ]]; then
+    JAVA=$JAVA_HOME/bin/java
+else
+    JAVA=$(command -v java) || die "no JDK found: set JAVA_HOME to a JDK 21 or newer"
+fi
+
+apt_install() {
+    # Installs the given packages, refreshing the package lists only if the first attempt fails.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2 && return 0
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2
+}
+
+find_nginx() { command -v nginx || { [[ -x /usr/sbin/nginx ]] && echo /usr/sbin/nginx; } || true; }
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v psql >/dev/null || missing+=(postgresql-client)
+[[ -n $(find_nginx) ]] || missing+=(nginx)
+if ((${#missing[@]})); then
+    [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null \
+        || die "please install ${missing[*]} (Debian/Ubuntu: apt-get install wrk nginx-light postgresql-client)"
+    log "Installing ${missing[*]}"
+    packages=("${missing[@]/#nginx/nginx-light}")
+    if ! apt_install "${packages[@]}"; then
+        # Newer Debian releases have no nginx-light; plain nginx does as well.
+        apt_install "${missing[@]}"
+    fi
+fi
+NGINX=$(find_nginx)
+[[ -n $NGINX ]] || die "nginx is not installed"
+ulimit -n 65536 2>/dev/null || true
+
+# --- Processes and clean-up -------------------------------------------------------------------------------
+
+APP_PID=
+NGINX_PID=
+
+stop_pid() {
+    local pid=$1 signal=$2 i
+    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill "-$signal" "$pid" 2>/dev/null || true
+    for ((i = 0; i < 600; i++)); do
+        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+stop_app() {
+    stop_pid "$APP_PID" TERM # the app's shutdown hook stops its embedded PostgreSQL
+    APP_PID=
+}
+
+cleanup() {
+    stop_pid "$NGINX_PID" TERM
+    NGINX_PID=
+    stop_app
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+    local port _
+    for _ in $(seq 200); do
+        port=$((20000 + RANDOM % 40000))
+        [[ $port == "${APP_PORT:-}" ]] && continue
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    die "found no free port"
+}
+
+# --- Build ------------------------------------------------------------------------------------------------
+
+mkdir -p "$OUT"
+if [[ $BUILD == yes ]]; then
+    log "Building the app"
+    (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true clean package) \
+        || die "the build failed; fix it, or run with BUILD=no to use the jar already in target/"
+fi
+[[ -f $ROOT/target/$JAR_NAME ]] || die "no target/$JAR_NAME; run with BUILD=yes"
+# Run a copy, so a rebuild of target/ while the benchmark runs cannot pull the jar from under the app.
+cp "$ROOT/target/$JAR_NAME" "$OUT/masthead.jar"
+
+# --- The app and its data ---------------------------------------------------------------------------------
+
+if [[ $KEEP_DATA != yes ]]; then
+    log "Removing bench/out/data (KEEP_DATA=$KEEP_DATA)"
+    rm -rf "$OUT/data"
+fi
+mkdir -p "$OUT/data"
+METRICS_TOKEN=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+: >"$OUT/app.log"
+
+start_app() {
+    APP_PORT=$(free_port)
+    log "Starting the app on port $APP_PORT ($APP_JAVA_OPTS${APP_ARGS:+ $APP_ARGS})"
+    # shellcheck disable=SC2086 # APP_JAVA_OPTS and APP_ARGS are lists of flags
+    "$JAVA" $APP_JAVA_OPTS -jar "$OUT/masthead.jar" \
+        --server.port="$APP_PORT" \
+        --masthead.data-dir="$OUT/data" \
+        --masthead.metrics-token="$METRICS_TOKEN" \
+        $APP_ARGS \
+        >>"$OUT/app.log" 2>&1 &
+    APP_PID=$!
+    local i
+    for ((i = 0; i < 600; i++)); do
+        kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$OUT/app.log" >&2; die "the app exited; see bench/out/app.log"; }
+        if curl -sf "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+            break
+        fi
+        sleep 0.5
+    done
+    ((i < 600)) || die "the app did not become healthy within 5 minutes; see bench/out/app.log"
+    PG_PORT=$(grep -o 'Embedded PostgreSQL is listening on 127.0.0.1:[0-9]*' "$OUT/app.log" | tail -n 1 | sed 's/.*://')
+    [[ -n $PG_PORT ]] || die "found no embedded PostgreSQL port in bench/out/app.log"
+    APP=http://127.0.0.1:$APP_PORT
+}
+
+sql() {
+    psql -X -q -A -t -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" "$@"
+}
+
+published_count() { sql -c "SELECT count(*) FROM article WHERE status = 'PUBLISHED'"; }
+
+# Makes sure at least $1 articles are published, cloning the demo content with generate.sql; sets PUBLISHED.
+ensure_articles() {
+    PUBLISHED=$(published_count)
+    if ((PUBLISHED < $1)); then
+        log "Generating articles: $PUBLISHED published, $1 wanted"
+        local started
+        started=$(date +%s%N)
+        sql -v articles="$1" -f "$BENCH_DIR/generate.sql" >/dev/null
+        echo "generated in $((($(date +%s%N) - started) / 1000000)) ms" >&2
+        # Restart, so nothing the app keeps in memory (its section list, cached pages) predates the new rows.
+        stop_app
+        start_app
+        PUBLISHED=$(published_count)
+    fi
+    echo "published articles: $PUBLISHED" >&2
+}
+
+# The newest published article's address as the app builds it (site/internal/Links): section path, then the
+# date of first publication in the site's zone as yyyy/mon/dd with an English lower-case month, then the slug.
+article_path() { # $1: an SQL condition on the article a, e.g. "a.id = 7"; default: the newest
+    sql -v tz="$SITE_TIME_ZONE" <<SQL
+SELECT '/' || s.path || '/' || to_char(a.published_at AT TIME ZONE :'tz', 'YYYY/mon/DD') || '/' || a.slug
+FROM article a JOIN section s ON s.id = a.section_id
+WHERE a.status = 'PUBLISHED' AND a.published_at <= now() AND (${1:-true})
+ORDER BY a.published_at DESC, a.id DESC
+LIMIT 1
+SQL
+}
+
+check_page() {
+    local status
+    status=$(curl -s -o /dev/null -w '%{http_code}' "$APP$1")
+    [[ $status == 200 ]] || die "$APP$1 answered $status, not 200"
+}
+
+# --- nginx ------------------------------------------------------------------------------------------------
+
+# Starts nginx answering every path with the file $1, sent with Content-Type $2; sets NGINX_URL.
+start_nginx() {
+    NGINX_PORT=$(free_port)
+    NGX=$OUT/nginx
+    mkdir -p "$NGX/html" "$NGX/tmp"
+    cp "$1" "$NGX/html/page.html"
+    local nginx_build temp_paths module user_line i
+    nginx_build=$("$NGINX" -V 2>&1)
+    temp_paths="    client_body_temp_path $NGX/tmp/body;"
+    for module in proxy fastcgi uwsgi scgi; do
+        if [[ $nginx_build != *"--without-http_${module}_module"* ]]; then
+            temp_paths+=$'\n'"    ${module}_temp_path $NGX/tmp/$module;"
+        fi
+    done
+    user_line=
+    [[ $(id -u) == 0 ]] && user_line="user root;" # the workers must read bench/out, wherever the checkout lives
+    awk -v user="$user_line" -v prefix="$NGX" -v port="$NGINX_PORT" -v ctype="$2" -v temps="$temp_paths" '
+        { gsub(/@USER@/, user); gsub(/@PREFIX@/, prefix); gsub(/@PORT@/, port); gsub(/@CONTENT_TYPE@/, ctype) }
+        /^@TEMP_PATHS@$/ { print temps; next }
+        { print }' "$BENCH_DIR/nginx.conf" >"$NGX/nginx.conf"
+    : >"$NGX/error.log"
+    log "Starting nginx on port $NGINX_PORT"
+    "$NGINX" -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" &
+    NGINX_PID=$!
+    NGINX_URL=http://127.0.0.1:$NGINX_PORT
+    for ((i = 0; i < 100; i++)); do
+        kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NGX/error.log" >&2; die "nginx exited"; }
+        curl -sf -o "$NGX/check.html" "$NGINX_URL/" 2>/dev/null && break
+        sleep 0.1
+    done
+    cmp -s "$NGX/check.html" "$NGX/html/page.html" || die "nginx does not serve the saved page"
+}
+
+# --- Measure ----------------------------------------------------------------------------------------------
+
+to_ms() { # wrk's "870.00us", "1.23ms", "2.01s", "1.00m" in milliseconds
+    awk -v v="$1" 'BEGIN {
+        n = v + 0; unit = v; sub(/^[0-9.]+/, "", unit)
+        if (unit == "us") n /= 1000; else if (unit == "s") n *= 1000
+        else if (unit == "m") n *= 60000; else if (unit == "h") n *= 3600000
+        else if (unit != "ms") { print "?"; exit }
+        printf "%.3f", n }'
+}
+
+page_cache_counts() { # "hits misses" of the app's in-memory page cache, from its Prometheus metrics
+    local metrics
+    metrics=$(curl -sf -H "Authorization: Bearer $METRICS_TOKEN" "$APP/actuator/prometheus") || { echo "? ?"; return; }
+    awk '$1 ~ /^masthead_page_cache_hits/ { h = $2 } $1 ~ /^masthead_page_cache_misses/ { m = $2 }
+         END { if (h == "" || m == "") print "? ?"; else printf "%.0f %.0f\n", h, m }' <<<"$metrics"
+}
+
+cpu_busy() { # percentage of all CPUs busy over the next $1 seconds, whoever uses them
+    local -a a b
+    read -r -a a </proc/stat
+    sleep "$1"
+    read -r -a b </proc/stat
+    local idle=$((b[4] + b[5] - a[4] - a[5])) total=0 i
+    for ((i = 1; i <= 8; i++)); do total=$((total + b[i] - a[i])); done
+    echo $((total > 0 ? 100 * (total - idle) / total : 0))
+}
+
+CLK_TCK=$(getconf CLK_TCK)
+
+stat_ticks() { # "busy total" CPU ticks of the whole machine so far; busy is user, nice and system time
+    local -a c
+    read -r -a c </proc/stat
+    echo "$((c[1] + c[2] + c[3])) $((c[1] + c[2] + c[3] + c[4] + c[5] + c[6] + c[7] + c[8]))"
+}
+
+proc_ticks() { # user and system CPU ticks the given processes have used so far
+    local total=0 pid line
+    local -a f
+    for pid; do
+        [[ -r /proc/$pid/stat ]] || continue
+        line=$(<"/proc/$pid/stat")
+        read -r -a f <<<"${line##*) }" # fields from the third on: utime and stime are the 14th and 15th
+        total=$((total + f[11] + f[12]))
+    done
+    echo "$total"
+}
+
+wrk_ticks() { # sets WRK_TICKS: CPU ticks used so far by this shell's finished children, wrk the bulk of them
+    times >"$OUT/times.txt" # in this shell: in a $(...) subshell it would not see them
+    WRK_TICKS=$(awk -v hz="$CLK_TCK" 'NR == 2 {
+        for (i = 1; i <= 2; i++) { m = $i; sub(/m.*/, "", m); s = $i; sub(/^[0-9]+m/, "", s); sub(/s$/, "", s); t += m * 60 + s }
+        printf "%.0f", t * hz }' "$OUT/times.txt")
+}
+
+wait_for_quiet() { # prints the CPU % busy with other work once it is at most QUIET%, or after QUIET_WAIT s
+    local busy waited=0
+    while :; do
+        busy=$(cpu_busy 2)
+        waited=$((waited + 2))
+        if ((busy <= QUIET || waited >= QUIET_WAIT)); then
+            ((busy <= QUIET)) || echo "bench: the machine is still ${busy}% busy with other work; measuring anyway" >&2
+            echo "$busy"
+            return
+        fi
+        ((waited % 10)) || echo "bench: waiting for other work to finish (${busy}% CPU busy)" >&2
+    done
+}
+
+
+# Warms, then measures each of TARGETS ("name|label|url", the first being the reference) with wrk, while
+# accounting for where the machine's CPU time goes. Fills RPS, P50, P99, ERRORS, BUSY, SERVER_CPU, WRK_CPU,
+# OTHER_CPU, CPU_PER_REQUEST and RESPONSE_KB by name, and CACHE_LINE.
+declare -A RPS P50 P99 ERRORS BUSY SERVER_CPU WRK_CPU OTHER_CPU CPU_PER_REQUEST RESPONSE_KB
+measure_targets() {
+    local target name label url busy0 total0 busy1 total1 app0 app1 nginx0 nginx1 wrk0 wrk1 total server others requests
+    local -a nginx_pids
+    for target in "${TARGETS[@]}"; do
+        IFS='|' read -r name label url <<<"$target"
+        log "Warming $label for ${WARMUP}s"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >"$OUT/wrk-$name-warmup.txt"
+    done
+
+    # shellcheck disable=SC2207 # pids are numbers
+    nginx_pids=("$NGINX_PID" $(ps -o pid= --ppid "$NGINX_PID"))
+    local hits_before misses_before hits_after misses_after
+    read -r hits_before misses_before < <(page_cache_counts)
+    for target in "${TARGETS[@]}"; do
+        IFS='|' read -r name label url <<<"$target"
+        # With nothing of ours under load, any busy CPU is other work that would skew the measurement.
+        BUSY[$name]=$(wait_for_quiet)
+        log "Measuring $label: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $url"
+        read -r busy0 total0 < <(stat_ticks)
+        app0=$(proc_ticks "$APP_PID")
+        nginx0=$(proc_ticks "${nginx_pids[@]}")
+        wrk_ticks
+        wrk0=$WRK_TICKS
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" | tee "$OUT/wrk-$name.txt" >&2
+        wrk_ticks
+        wrk1=$WRK_TICKS
+        app1=$(proc_ticks "$APP_PID")
+        nginx1=$(proc_ticks "${nginx_pids[@]}")
+        read -r busy1 total1 < <(stat_ticks)
+        # Shares of the whole machine's CPU time (all CPUs) during the measurement.
+        total=$((total1 - total0 > 0 ? total1 - total0 : 1))
+        if [[ $name == nginx ]]; then server=$((nginx1 - nginx0)); else server=$((app1 - app0)); fi
+        others=$((busy1 - busy0 - (app1 - app0) - (nginx1 - nginx0) - (wrk1 - wrk0)))
+        SERVER_CPU[$name]=$((100 * server / total))
+        WRK_CPU[$name]=$((100 * (wrk1 - wrk0) / total))
+        OTHER_CPU[$name]=$((others > 0 ? 100 * others / total : 0))
+        requests=$(awk '/ requests in / { print $1 }' "$OUT/wrk-$name.txt")
+        # wrk's "836000 requests in 20.01s, 9.29GB read": the average response, headers included
+        RESPONSE_KB[$name]=$(awk '/ requests in / {
+            v = $5; unit = v; sub(/^[0-9.]+/, "", unit); v += 0
+            m = unit == "KB" ? 1 : unit == "MB" ? 1024 : unit == "GB" ? 1048576 : unit == "TB" ? 1073741824 : 1 / 1024
+            if ($1 > 0) printf "%.1f", v * m / $1; else print "?" }' "$OUT/wrk-$name.txt")
+        CPU_PER_REQUEST[$name]=$(awk -v t="$server" -v hz="$CLK_TCK" -v n="$requests" \
+            'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "?" }')
+        RPS[$name]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$OUT/wrk-$name.txt")
+        P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$name.txt")")
+        P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$name.txt")")
+        ERRORS[$name]=$(awk '/Non-2xx or 3xx responses:/ { printf "%s non-2xx/3xx responses; ", $NF }
+                             /Socket errors:/ { sub(/^ *Socket errors: */, ""); printf "socket errors: %s; ", $0 }' \
+            "$OUT/wrk-$name.txt")
+    done
+    read -r hits_after misses_after < <(page_cache_counts)
+    if [[ $hits_before == "?" || $hits_after == "?" ]]; then
+        CACHE_LINE="could not be read from /actuator/prometheus"
+    else
+        CACHE_LINE="$((hits_after - hits_before)) hits, $((misses_after - misses_before)) misses"
+    fi
+}
+
+# --- Report -----------------------------------------------------------------------------------------------
+
+ms() { awk -v v="$1" 'BEGIN { if (v == "?") print "?"; else if (v < 10) printf "%.2f ms", v; else printf "%.1f ms", v }'; }
+thousands() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }'; }
+
+# Writes the section file $3 into REPORT between the markers $1 and $2, replacing what was there.
+write_report() {
+    local start=$1 end=$2 section=$3
+    mkdir -p "$(dirname "$REPORT")"
+    if [[ ! -f $REPORT ]]; then
+        printf '# Benchmarks\n\nMeasurements of Masthead, written by the scripts under `bench/`.\n' >"$REPORT"
+    fi
+    if grep -qF "$start" "$REPORT" && grep -qF "$end" "$REPORT"; then
+        awk -v start="$start" -v end="$end" -v file="$section" '
+            $0 == start { while ((getline line < file) > 0) print line; skipping = 1; next }
+            $0 == end { skipping = 0; next }
+            !skipping { print }' "$REPORT" >"$REPORT.tmp"
+        mv "$REPORT.tmp" "$REPORT"
+    else
+        { [[ -s $REPORT ]] && echo; cat "$section"; } >>"$REPORT"
+    fi
+}
+
+machine_line() {
+    echo "$(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB memory, Linux $(uname -r)"
+}
