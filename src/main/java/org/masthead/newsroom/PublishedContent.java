@@ -80,8 +80,15 @@ public class PublishedContent {
     }
 
     public Optional<PublishedArticle> article(String slug) {
-        return articles.publishedBySlug(slug)
-                .map(row -> new PublishedArticle(
+        return articles.publishedBySlug(slug).map(this::toArticle);
+    }
+
+    public Optional<PublishedArticle> article(long id) {
+        return articles.publishedById(id).map(this::toArticle);
+    }
+
+    private PublishedArticle toArticle(ArticleRepository.ArticleRow row) {
+        return new PublishedArticle(
                         row.id(),
                         row.slug(),
                         row.headline(),
@@ -97,7 +104,7 @@ public class PublishedContent {
                         row.updatedAt(),
                         row.modifiedAt(),
                         row.commentsEnabled(),
-                        row.commentsCloseAt()));
+                        row.commentsCloseAt());
     }
 
     /** Where an article that once had this slug lives now, so old links keep working. */
