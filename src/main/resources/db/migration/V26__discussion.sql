@@ -42,7 +42,9 @@ CREATE INDEX comment_top_by_time ON comment (article_id, posted_at, id) WHERE pa
 CREATE INDEX comment_top_by_recommendations ON comment (article_id, recommendations DESC, id) WHERE parent_id IS NULL;
 CREATE INDEX comment_replies ON comment (parent_id, posted_at, id) WHERE parent_id IS NOT NULL;
 CREATE INDEX comment_answers ON comment (in_reply_to_id) WHERE in_reply_to_id IS NOT NULL;
--- A reader's profile and the feed of the readers one follows.
+-- A reader's own comments under an article (for what they may still change), their profile, and
+-- the feed of the readers one follows.
+CREATE INDEX comment_by_article_author ON comment (article_id, author_id);
 CREATE INDEX comment_by_author ON comment (author_id, posted_at DESC, id DESC);
 
 -- Readers named with an @mention: where in the body (in UTF-16 code units, as Java counts), so the

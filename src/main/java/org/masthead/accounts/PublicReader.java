@@ -18,9 +18,7 @@ public record PublicReader(
 
     /** The address of one size (64, 128 or 256 pixels) of the reader's picture, or null when there is none. */
     public @Nullable String avatar(int size) {
-        return avatarVersion == null || deleted
-                ? null
-                : "/avatar/" + id + "/" + size + ".jpg?v=" + avatarVersion;
+        return avatarVersion == null || deleted ? null : "/avatar/" + id + "/" + size + ".jpg?v=" + avatarVersion;
     }
 
     public boolean isStaff() {

@@ -89,22 +89,22 @@ public class PublishedContent {
 
     private PublishedArticle toArticle(ArticleRepository.ArticleRow row) {
         return new PublishedArticle(
-                        row.id(),
-                        row.slug(),
-                        row.headline(),
-                        row.standfirst(),
-                        row.bodyHtml(),
-                        sectionsById().get(row.sectionId()),
-                        catalog.authorsOf(row.id()),
-                        catalog.tagsOf(row.id()),
-                        row.mainImageId() == null
-                                ? null
-                                : images.find(row.mainImageId()).orElse(null),
-                        row.publishedAt(),
-                        row.updatedAt(),
-                        row.modifiedAt(),
-                        row.commentsEnabled(),
-                        row.commentsCloseAt());
+                row.id(),
+                row.slug(),
+                row.headline(),
+                row.standfirst(),
+                row.bodyHtml(),
+                sectionsById().get(row.sectionId()),
+                catalog.authorsOf(row.id()),
+                catalog.tagsOf(row.id()),
+                row.mainImageId() == null
+                        ? null
+                        : images.find(row.mainImageId()).orElse(null),
+                row.publishedAt(),
+                row.updatedAt(),
+                row.modifiedAt(),
+                row.commentsEnabled(),
+                row.commentsCloseAt());
     }
 
     /** Where an article that once had this slug lives now, so old links keep working. */

@@ -132,7 +132,11 @@ public class AccountRepository {
                         """
                         SELECT lower(display_name) AS name, id FROM account
                         WHERE lower(display_name) IN (:names) AND status = 'ACTIVE'""")
-                .param("names", names.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList())
+                .param(
+                        "names",
+                        names.stream()
+                                .map(name -> name.toLowerCase(Locale.ROOT))
+                                .toList())
                 .query((rs, n) -> Map.entry(rs.getString("name"), rs.getLong("id")))
                 .list()
                 .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
