@@ -17,7 +17,7 @@ import org.masthead.discussion.CommenterBadges.Badge;
 import org.masthead.discussion.DiscussionProperties;
 import org.masthead.discussion.internal.CommentRepository.CommentRow;
 import org.masthead.discussion.internal.CommentText.Paragraph;
-import org.masthead.discussion.internal.Moments.Moment;
+import org.masthead.discussion.internal.CommentTimes.Moment;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.site.ArticleAddresses;
@@ -111,7 +111,7 @@ public class Conversations {
     private final Accounts accounts;
     private final List<CommenterBadges> badges;
     private final Comments rules;
-    private final Moments moments;
+    private final CommentTimes moments;
     private final DiscussionProperties properties;
 
     Conversations(
@@ -121,7 +121,7 @@ public class Conversations {
             Accounts accounts,
             List<CommenterBadges> badges,
             Comments rules,
-            Moments moments,
+            CommentTimes moments,
             DiscussionProperties properties) {
         this.comments = comments;
         this.content = content;

@@ -21,13 +21,13 @@ public enum Sort {
     }
 
     /** The name in addresses: {@code oldest}, {@code newest}, {@code recommended}. */
-    public String param() {
+    public String urlName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Sort> of(String param) {
         for (Sort sort : values()) {
-            if (sort.param().equals(param)) {
+            if (sort.urlName().equals(param)) {
                 return Optional.of(sort);
             }
         }

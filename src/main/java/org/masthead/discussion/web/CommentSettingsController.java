@@ -68,8 +68,9 @@ class CommentSettingsController {
         if (errors.hasErrors()) {
             return page(article, model);
         }
-        newsroom.changeComments(articleId, form.enabled(), closesAt);
-        redirect.addFlashAttribute("notice", form.enabled() ? "Comments settings saved." : "Comments are now off.");
+        newsroom.changeComments(articleId, form.commentsEnabled(), closesAt);
+        redirect.addFlashAttribute(
+                "notice", form.commentsEnabled() ? "Comments settings saved." : "Comments are now off.");
         return "redirect:/discussion/" + articleId + "/settings";
     }
 

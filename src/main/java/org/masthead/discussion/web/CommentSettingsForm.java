@@ -7,4 +7,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param closesAt a local date and time in the site's zone ({@code 2026-11-28T18:00}); empty for never
  */
-record CommentSettingsForm(boolean enabled, @Nullable String closesAt) {}
+record CommentSettingsForm(@Nullable Boolean enabled, @Nullable String closesAt) {
+
+    /** An unticked box is not sent at all: comments off. */
+    boolean commentsEnabled() {
+        return Boolean.TRUE.equals(enabled);
+    }
+}

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** When something was written, as a conversation shows it: "5 minutes ago", with the exact time to hand. */
 @Component
-public class Moments {
+public class CommentTimes {
 
     /**
      * @param iso for {@code <time datetime>}
@@ -24,7 +24,7 @@ public class Moments {
     private final DateTimeFormatter exact;
     private final DateTimeFormatter day;
 
-    Moments(SiteProperties site, Clock clock) {
+    CommentTimes(SiteProperties site, Clock clock) {
         this.site = site;
         this.clock = clock;
         this.exact = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH.mm zzz", site.locale());

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 
 /** Gives the site's article cards their comment counts. */
 @Component
-class CardCommentCounts implements CommentCounts {
+class CommentCountsForCards implements CommentCounts {
 
     private final Discussion discussion;
 
-    CardCommentCounts(Discussion discussion) {
+    CommentCountsForCards(Discussion discussion) {
         this.discussion = discussion;
     }
 
