@@ -23,11 +23,20 @@ import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
 /** Readers reading and taking part in the conversation under an article, over HTTP as the page's script does. */
 @MastheadTest
+@RecordApplicationEvents
 class DiscussionTest {
+
+    @Autowired
+    org.masthead.discussion.internal.Comments comments;
+
+    @Autowired
+    ApplicationEvents events;
 
     @LocalServerPort
     int port;
@@ -101,6 +110,33 @@ class DiscussionTest {
                 .contains("datetime=")
                 .contains("title=");
         assertThat(commentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void replyRaisesCommentPostedNamingWhomItAnswersAndWhomItMentions() {
+        long top = ann.posted(article, "Top");
+        var posted = comments.post(
+                bob.id(),
+                article,
+                "Agreed @" + ann.account.displayName() + ", and @" + bob.account.displayName() + " too",
+                top,
+                UUID.randomUUID());
+        CommentPosted event = events.stream(CommentPosted.class)
+                .filter(e -> e.commentId() == posted.commentId())
+                .findFirst()
+                .orElseThrow();
+        assertThat(event.isReply()).isTrue();
+        assertThat(event.parentId()).isEqualTo(top);
+        assertThat(event.inReplyToAuthorId()).isEqualTo(ann.id());
+        assertThat(event.mentionedIds()).containsExactly(ann.id());
+        assertThat(event.articleId()).isEqualTo(article);
+        assertThat(event.excerpt()).startsWith("Agreed @");
+
+        comments.recommend(ann.id(), posted.commentId());
+        CommentRecommended recommended =
+                events.stream(CommentRecommended.class).findFirst().orElseThrow();
+        assertThat(recommended.commentAuthorId()).isEqualTo(bob.id());
+        assertThat(recommended.recommenderId()).isEqualTo(ann.id());
     }
 
     @Test
