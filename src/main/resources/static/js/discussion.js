@@ -32,7 +32,9 @@
   }
 
   function getHtml(url) {
-    return fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } }).then(function (response) {
+    // Revalidated every time (a cheap 304 when unchanged): after posting or editing, the browser's own
+    // copy of a fragment may be out of date, though the server's was dropped.
+    return fetch(url, { credentials: "same-origin", cache: "no-cache", headers: { Accept: "text/html" } }).then(function (response) {
       if (!response.ok) {
         throw new Error("HTTP " + response.status);
       }
@@ -43,7 +45,7 @@
   }
 
   function getJson(url) {
-    return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    return fetch(url, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; });
   }
 
