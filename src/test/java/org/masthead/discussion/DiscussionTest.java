@@ -449,6 +449,9 @@ class DiscussionTest {
         assertThat(commentIds(thread("?sort=recommended")).getFirst()).isEqualTo(ids.get(6));
         assertThat(http.get("/discussion/" + article + "/thread?after=nonsense").statusCode())
                 .isEqualTo(400);
+        assertThat(http.get("/discussion/" + article + "/thread?after=-99999999999999999_1")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(http.get("/discussion/" + article + "/thread?sort=loudest").statusCode())
                 .isEqualTo(400);
     }

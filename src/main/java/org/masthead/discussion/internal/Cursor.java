@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public record Cursor(long key, long id) {
 
-    private static final Pattern FORMAT = Pattern.compile("(-?\\d{1,18})_(\\d{1,18})");
+    // No sign: a position before 1970, or below no recommendations, is no position at all.
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,18})_(\\d{1,18})");
 
     static Cursor at(CommentRepository.CommentRow row, Sort sort) {
         return sort == Sort.RECOMMENDED ? new Cursor(row.recommendations(), row.id()) : byTime(row);
