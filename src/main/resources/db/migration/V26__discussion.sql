@@ -15,6 +15,9 @@ CREATE TABLE comment_thread
 -- a reply. The body is stored as written and escaped when shown.
 -- status: published, pending (held for moderation), rejected (by a moderator), deleted (by its
 -- author; kept as a tombstone while it has replies).
+-- reply_count: the published replies that depend on this comment being shown. For a top-level
+-- comment, every published reply in its thread; for a reply, the published replies answering it.
+-- A deleted comment stays on screen, as a tombstone, while it is above zero.
 CREATE TABLE comment
 (
     id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -38,8 +41,22 @@ CREATE TABLE comment
 CREATE INDEX comment_top_by_time ON comment (article_id, posted_at, id) WHERE parent_id IS NULL;
 CREATE INDEX comment_top_by_recommendations ON comment (article_id, recommendations DESC, id) WHERE parent_id IS NULL;
 CREATE INDEX comment_replies ON comment (parent_id, posted_at, id) WHERE parent_id IS NOT NULL;
--- A reader's profile and the feed of the readers one follows.
+CREATE INDEX comment_answers ON comment (in_reply_to_id) WHERE in_reply_to_id IS NOT NULL;
+-- A reader's own comments under an article (for what they may still change), their profile, and
+-- the feed of the readers one follows.
+CREATE INDEX comment_by_article_author ON comment (article_id, author_id);
 CREATE INDEX comment_by_author ON comment (author_id, posted_at DESC, id DESC);
+
+-- Readers named with an @mention: where in the body (in UTF-16 code units, as Java counts), so the
+-- name links to the profile of whoever it named when it was written, whatever they are called now.
+CREATE TABLE comment_mention
+(
+    comment_id BIGINT NOT NULL REFERENCES comment (id) ON DELETE CASCADE,
+    account_id BIGINT NOT NULL,
+    start      INT    NOT NULL CHECK (start >= 0),
+    length     INT    NOT NULL CHECK (length > 1),
+    PRIMARY KEY (comment_id, start)
+);
 
 CREATE TABLE comment_recommendation
 (
@@ -55,7 +72,7 @@ CREATE TABLE comment_report
 (
     comment_id  BIGINT      NOT NULL REFERENCES comment (id) ON DELETE CASCADE,
     reporter_id BIGINT      NOT NULL,
-    reason      TEXT        NOT NULL,
+    reason      TEXT        NOT NULL CHECK (reason IN ('spam', 'abuse', 'off-topic', 'personal-information', 'other')),
     detail      TEXT        NOT NULL DEFAULT '' CHECK (length(detail) <= 1000),
     reported_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (comment_id, reporter_id)
@@ -69,4 +86,4 @@ CREATE TABLE reader_follow
     PRIMARY KEY (follower_id, followed_id),
     CHECK (follower_id <> followed_id)
 );
-CREATE INDEX reader_follow_by_followed ON reader_follow (followed_id);
+CREATE INDEX reader_follow_by_followed ON reader_follow (followed_id, since DESC);

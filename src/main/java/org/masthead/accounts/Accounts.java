@@ -1,6 +1,8 @@
 package org.masthead.accounts;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.masthead.accounts.internal.AccountRepository;
@@ -39,6 +41,21 @@ public class Accounts {
                 .filter(AccountRow::active)
                 .map(AccountRow::verified)
                 .orElse(false);
+    }
+
+    /** What other readers see of these accounts, by id, in one query; ids with no account are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, PublicReader> publicReaders(Collection<Long> accountIds) {
+        return accounts.publicReaders(Set.copyOf(accountIds));
+    }
+
+    /**
+     * The active accounts going by any of these display names, whatever their case, keyed by the name
+     * in lower case: for finding who an @mention names.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> activeAccountsNamed(Collection<String> displayNames) {
+        return accounts.activeIdsByDisplayName(Set.copyOf(displayNames));
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.masthead.discussion;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +18,14 @@ public class Discussion {
         this.db = db;
     }
 
+    /**
+     * The surrogate key of every cached page or fragment that shows an article's conversation: evict
+     * it and the next reader gets the conversation afresh.
+     */
+    public static String surrogateKey(long articleId) {
+        return "discussion-" + articleId;
+    }
+
     /** The readers who follow this one, to tell them when they post. */
     @Transactional(readOnly = true)
     public List<Long> followersOf(long accountId) {
@@ -22,5 +33,39 @@ public class Discussion {
                 .param("id", accountId)
                 .query(Long.class)
                 .list();
+    }
+
+    /**
+     * How many published comments and replies each of these articles has, from one counter per
+     * article: one query however many articles. Articles without any are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> commentCounts(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        db.sql(
+                        """
+                        SELECT article_id, comment_count FROM comment_thread
+                        WHERE article_id IN (:ids) AND comment_count > 0""")
+                .param("ids", articleIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    /** Where a published comment is, for its permalink; empty for an unknown or unpublished one. */
+    @Transactional(readOnly = true)
+    public Optional<CommentLocation> locate(long commentId) {
+        return db.sql(
+                        """
+                        SELECT id, article_id, coalesce(parent_id, id) AS thread_id FROM comment
+                        WHERE id = :id AND status = 'published'""")
+                .param("id", commentId)
+                .query((rs, n) ->
+                        new CommentLocation(rs.getLong("id"), rs.getLong("article_id"), rs.getLong("thread_id")))
+                .optional();
     }
 }

@@ -3,6 +3,7 @@ package org.masthead.newsroom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.internal.ArticleRepository;
 import org.masthead.newsroom.internal.BodyRenderer;
 import org.masthead.newsroom.internal.CatalogRepository;
@@ -159,6 +160,20 @@ public class Newsroom {
                 articles.sectionIdOf(articleId),
                 articles.tagIdsOf(articleId),
                 articles.authorIdsOf(articleId)));
+    }
+
+    /**
+     * Opens or closes comments on a published article, or sets when they close (null: never, while
+     * open). Pages that show the conversation are told through {@link ArticleCommentsChanged}.
+     *
+     * @throws ContentRejectedException when there is no such published article
+     */
+    @Transactional
+    public void changeComments(long articleId, boolean enabled, @Nullable Instant closeAt) {
+        if (!articles.changeComments(articleId, enabled, closeAt)) {
+            throw new ContentRejectedException("There is no published article " + articleId);
+        }
+        events.publishEvent(new ArticleCommentsChanged(articleId, enabled, closeAt));
     }
 
     private static void requireSlug(String slug) {

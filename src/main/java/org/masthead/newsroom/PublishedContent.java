@@ -80,24 +80,31 @@ public class PublishedContent {
     }
 
     public Optional<PublishedArticle> article(String slug) {
-        return articles.publishedBySlug(slug)
-                .map(row -> new PublishedArticle(
-                        row.id(),
-                        row.slug(),
-                        row.headline(),
-                        row.standfirst(),
-                        row.bodyHtml(),
-                        sectionsById().get(row.sectionId()),
-                        catalog.authorsOf(row.id()),
-                        catalog.tagsOf(row.id()),
-                        row.mainImageId() == null
-                                ? null
-                                : images.find(row.mainImageId()).orElse(null),
-                        row.publishedAt(),
-                        row.updatedAt(),
-                        row.modifiedAt(),
-                        row.commentsEnabled(),
-                        row.commentsCloseAt()));
+        return articles.publishedBySlug(slug).map(this::toArticle);
+    }
+
+    public Optional<PublishedArticle> article(long id) {
+        return articles.publishedById(id).map(this::toArticle);
+    }
+
+    private PublishedArticle toArticle(ArticleRepository.ArticleRow row) {
+        return new PublishedArticle(
+                row.id(),
+                row.slug(),
+                row.headline(),
+                row.standfirst(),
+                row.bodyHtml(),
+                sectionsById().get(row.sectionId()),
+                catalog.authorsOf(row.id()),
+                catalog.tagsOf(row.id()),
+                row.mainImageId() == null
+                        ? null
+                        : images.find(row.mainImageId()).orElse(null),
+                row.publishedAt(),
+                row.updatedAt(),
+                row.modifiedAt(),
+                row.commentsEnabled(),
+                row.commentsCloseAt());
     }
 
     /** Where an article that once had this slug lives now, so old links keep working. */

@@ -83,7 +83,7 @@ class AccessMatrixTest {
         var author = content.author("Access Author");
         var image = content.image("An image for the access matrix");
         String slug = TestContent.unique("access-story");
-        content.article(sub)
+        long articleId = content.article(sub)
                 .slug(slug)
                 .tagged(tag)
                 .by(author)
@@ -91,6 +91,7 @@ class AccessMatrixTest {
                 .publishedAt(java.time.Instant.parse("2026-11-20T10:00:00Z"));
         String article = "/" + sub.path() + "/2026/nov/20/" + slug;
         String profile = "/profile/" + accounts.create(true).displayName().replace(" ", "%20");
+        String discussion = "/discussion/" + articleId;
         // spotless:off
         // Columns: ANONYMOUS, UNVERIFIED, READER, JOURNALIST, EDITOR, MODERATOR, ADMIN, ADMIN_TWO_FACTORS
         table = List.of(
@@ -160,6 +161,35 @@ class AccessMatrixTest {
                 row("GET /avatar/{accountId}/{size}.jpg", "GET", "/avatar/999999/128.jpg", all(404)),
                 row("GET /unsubscribe", "GET", "/unsubscribe?token=nothing", all(OK)),
                 row("POST /unsubscribe", "POST", "/unsubscribe", all(OK)),
+                row("GET /discussion/{articleId}", "GET", discussion, all(OK)),
+                row("GET /discussion/{articleId}/thread", "GET", discussion + "/thread", all(OK)),
+                row("GET /discussion/{articleId}/threads/{threadId}", "GET", discussion + "/threads/999999", all(404)),
+                row("GET /discussion/{articleId}/comments", "GET", discussion + "/comments?ids=1,2", all(OK)),
+                row("GET /discussion/{articleId}/me", "GET", discussion + "/me", all(OK)),
+                row("GET /discussion/readers/{id}/me", "GET", "/discussion/readers/999999/me", all(OK)),
+                // Posted empty: a JSON endpoint refuses a form as the wrong media type; no such comment is not found.
+                row("POST /discussion/{articleId}/comments", "POST", discussion + "/comments",
+                                                                               SIGN_IN, 415,     415,     415,     415,     415,     415,     415),
+                row("POST /discussion/comments/{id}/edit", "POST", "/discussion/comments/999999/edit",
+                                                                               SIGN_IN, 415,     415,     415,     415,     415,     415,     415),
+                row("POST /discussion/comments/{id}/report", "POST", "/discussion/comments/999999/report",
+                                                                               SIGN_IN, 415,     415,     415,     415,     415,     415,     415),
+                row("POST /discussion/comments/{id}/delete", "POST", "/discussion/comments/999999/delete",
+                                                                               SIGN_IN, 404,     404,     404,     404,     404,     404,     404),
+                row("POST /discussion/comments/{id}/recommend", "POST", "/discussion/comments/999999/recommend",
+                                                                               SIGN_IN, 404,     404,     404,     404,     404,     404,     404),
+                row("POST /discussion/comments/{id}/unrecommend", "POST", "/discussion/comments/999999/unrecommend",
+                                                                               SIGN_IN, 404,     404,     404,     404,     404,     404,     404),
+                row("POST /discussion/readers/{id}/follow", "POST", "/discussion/readers/999999/follow",
+                                                                               SIGN_IN, 404,     404,     404,     404,     404,     404,     404),
+                row("POST /discussion/readers/{id}/unfollow", "POST", "/discussion/readers/999999/unfollow",
+                                                                               SIGN_IN, 204,     204,     204,     204,     204,     204,     204),
+                row("GET /discussion/{articleId}/settings", "GET", discussion + "/settings",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  DENIED,  DENIED),
+                row("POST /discussion/{articleId}/settings", "POST", discussion + "/settings",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  DENIED,  DENIED),
+                row("GET /following", "GET", "/following",                     SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /comment/{id}", "GET", "/comment/999999", all(404)),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on

@@ -4,11 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.AccountDeleted;
+import org.masthead.accounts.PublicReader;
 import org.masthead.accounts.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -87,6 +93,54 @@ public class AccountRepository {
                 .param("name", displayName)
                 .query(AccountRepository::toRow)
                 .optional();
+    }
+
+    /** What other readers see of these accounts, by id; ids with no account are absent. */
+    public Map<Long, PublicReader> publicReaders(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, PublicReader> readers = new HashMap<>();
+        db.sql(
+                        """
+                        SELECT a.id, a.display_name, a.status,
+                               (SELECT max(v.version) FROM avatar v WHERE v.account_id = a.id) AS avatar_version,
+                               (SELECT string_agg(r.role, ',') FROM account_role r WHERE r.account_id = a.id) AS roles
+                        FROM account a WHERE a.id IN (:ids)""")
+                .param("ids", ids)
+                .query((rs, n) -> {
+                    boolean deleted = rs.getString("status").equals("DELETED");
+                    return new PublicReader(
+                            rs.getLong("id"),
+                            deleted ? AccountDeleted.SHOWN_AS : rs.getString("display_name"),
+                            deleted ? null : rs.getObject("avatar_version", Long.class),
+                            deleted ? Set.of() : roles(rs.getString("roles")),
+                            deleted);
+                })
+                .list()
+                .forEach(reader -> readers.put(reader.id(), reader));
+        return readers;
+    }
+
+    /** The ids of active accounts going by these names, whatever their case, keyed by the lower-cased name. */
+    public Map<String, Long> activeIdsByDisplayName(Collection<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        db.sql(
+                        """
+                        SELECT lower(display_name) AS name, id FROM account
+                        WHERE lower(display_name) IN (:names) AND status = 'ACTIVE'""")
+                .param(
+                        "names",
+                        names.stream()
+                                .map(name -> name.toLowerCase(Locale.ROOT))
+                                .toList())
+                .query((rs, n) -> Map.entry(rs.getString("name"), rs.getLong("id")))
+                .list()
+                .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
+        return ids;
     }
 
     public boolean displayNameTaken(String displayName) {
@@ -174,14 +228,18 @@ public class AccountRepository {
                 .list();
     }
 
-    private static AccountRow toRow(ResultSet rs, int n) throws SQLException {
+    private static Set<Role> roles(@Nullable String granted) {
         Set<Role> roles = EnumSet.of(Role.READER);
-        String granted = rs.getString("roles");
         if (granted != null) {
             for (String role : granted.split(",")) {
                 roles.add(Role.valueOf(role));
             }
         }
+        return roles;
+    }
+
+    private static AccountRow toRow(ResultSet rs, int n) throws SQLException {
+        Set<Role> roles = roles(rs.getString("roles"));
         return new AccountRow(
                 rs.getLong("id"),
                 rs.getString("email"),

@@ -1,7 +1,5 @@
 package org.masthead.accounts.internal;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.ProfileChanged;
+import org.masthead.accounts.ProfileSection;
 import org.masthead.accounts.internal.AccountRepository.AccountRow;
 import org.masthead.accounts.internal.ProfileRepository.AvatarImage;
 import org.masthead.accounts.internal.ProfileRepository.AvatarVersion;
@@ -78,8 +77,7 @@ public class Profiles {
 
     /** The address of the public profile of the reader with this name. */
     public static String path(String displayName) {
-        return "/profile/"
-                + URLEncoder.encode(displayName, StandardCharsets.UTF_8).replace("+", "%20");
+        return ProfileSection.profilePath(displayName);
     }
 
     /**
@@ -92,7 +90,7 @@ public class Profiles {
 
     /** The surrogate key of every page that shows this account's name, bio or picture. */
     public static String surrogateKey(long accountId) {
-        return "account-" + accountId;
+        return ProfileSection.surrogateKey(accountId);
     }
 
     @Transactional(readOnly = true)

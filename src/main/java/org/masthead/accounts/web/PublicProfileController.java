@@ -2,10 +2,14 @@ package org.masthead.accounts.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.masthead.accounts.ProfileSection;
 import org.masthead.accounts.internal.AvatarImages;
 import org.masthead.accounts.internal.ProfileRepository.AvatarImage;
 import org.masthead.accounts.internal.Profiles;
@@ -34,19 +38,35 @@ class PublicProfileController {
     private final PublicPages publicPages;
     private final SiteProperties site;
     private final DateTimeFormatter monthAndYear;
+    private final List<ProfileSection> sections;
 
-    PublicProfileController(Profiles profiles, PublicPages publicPages, SiteProperties site) {
+    PublicProfileController(
+            Profiles profiles, PublicPages publicPages, SiteProperties site, List<ProfileSection> sections) {
         this.profiles = profiles;
+        this.sections = sections;
         this.publicPages = publicPages;
         this.site = site;
         this.monthAndYear = DateTimeFormatter.ofPattern("MMMM yyyy", site.locale());
     }
 
     @GetMapping("/profile/{name}")
-    String profile(@PathVariable String name, Model model, HttpServletResponse response) {
+    String profile(
+            @PathVariable String name,
+            @RequestParam Map<String, String> query,
+            Model model,
+            HttpServletResponse response) {
         PublicProfile profile = profiles.publicProfile(name)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such reader"));
-        publicPages.mark(response, profile.updatedAt(), List.of(Profiles.surrogateKey(profile.accountId())));
+        // Other modules' parts of the page: what the reader has written, who follows them.
+        List<ProfileSection.Content> parts = sections.stream()
+                .map(section -> section.contentFor(profile.accountId(), query))
+                .toList();
+        Instant lastModified = parts.stream()
+                .map(ProfileSection.Content::lastModified)
+                .filter(Objects::nonNull)
+                .reduce(profile.updatedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        publicPages.mark(response, lastModified, List.of(Profiles.surrogateKey(profile.accountId())));
+        model.addAttribute("sections", parts);
         model.addAttribute("profile", profile);
         YearMonth memberSince = YearMonth.from(profile.memberSince().atZone(site.timeZone()));
         model.addAttribute("memberSince", monthAndYear.format(memberSince));

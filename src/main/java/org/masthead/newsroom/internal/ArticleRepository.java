@@ -189,6 +189,30 @@ public class ArticleRepository {
                 .optional();
     }
 
+    public Optional<ArticleRow> publishedById(long id) {
+        return db.sql(
+                        """
+                        SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
+                               updated_at, modified_at, comments_enabled, comments_close_at
+                        FROM article WHERE id = :id AND status = 'PUBLISHED'""")
+                .param("id", id)
+                .query(ArticleRepository::toRow)
+                .optional();
+    }
+
+    /** Opens or closes comments on an article; says whether there was such an article. */
+    public boolean changeComments(long articleId, boolean enabled, @Nullable Instant closeAt) {
+        return db.sql(
+                                """
+                        UPDATE article SET comments_enabled = :enabled, comments_close_at = :closeAt
+                        WHERE id = :id AND status = 'PUBLISHED'""")
+                        .param("id", articleId)
+                        .param("enabled", enabled)
+                        .param("closeAt", closeAt == null ? null : Timestamp.from(closeAt))
+                        .update()
+                == 1;
+    }
+
     public Optional<String> currentSlugForFormer(String formerSlug) {
         return db.sql(
                         "SELECT a.slug FROM article_former_slug f JOIN article a ON a.id = f.article_id WHERE f.slug = :slug")

@@ -1,7 +1,9 @@
 package org.masthead.site.internal;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.masthead.newsroom.ArticleCommentsChanged;
 import org.masthead.newsroom.ArticlePublished;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.PageCache;
@@ -18,6 +20,12 @@ class StalePages {
     StalePages(PageCache pageCache, PublishedContent content) {
         this.pageCache = pageCache;
         this.content = content;
+    }
+
+    /** The article page says whether it takes comments. */
+    @ApplicationModuleListener
+    void on(ArticleCommentsChanged changed) {
+        pageCache.evict(List.of(SurrogateKeys.article(changed.articleId())));
     }
 
     @ApplicationModuleListener

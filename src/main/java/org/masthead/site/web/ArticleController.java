@@ -3,7 +3,9 @@ package org.masthead.site.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.PublicPages;
@@ -32,8 +34,15 @@ class ArticleController {
     private final PublicPages publicPages;
     private final Links links;
     private final StructuredData structuredData;
+    private final CardCommentCounts commentCounts;
 
-    ArticleController(PublishedContent content, PublicPages publicPages, Links links, StructuredData structuredData) {
+    ArticleController(
+            PublishedContent content,
+            PublicPages publicPages,
+            Links links,
+            StructuredData structuredData,
+            CardCommentCounts commentCounts) {
+        this.commentCounts = commentCounts;
         this.content = content;
         this.publicPages = publicPages;
         this.links = links;
@@ -58,7 +67,9 @@ class ArticleController {
         }
         model.addAttribute("article", article);
         model.addAttribute("canonical", links.absolute(canonical));
-        model.addAttribute("related", content.relatedTo(article, RELATED));
+        List<ArticleCard> related = content.relatedTo(article, RELATED);
+        model.addAttribute("related", related);
+        model.addAttribute("commentCounts", commentCounts.of(related));
         model.addAttribute("lineage", content.lineageOf(article.section()));
         model.addAttribute("jsonLd", structuredData.newsArticle(article));
         Instant lastModified = article.modifiedAt();

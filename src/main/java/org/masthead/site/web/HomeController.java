@@ -22,10 +22,12 @@ class HomeController {
 
     private final PublishedContent content;
     private final PublicPages publicPages;
+    private final CardCommentCounts commentCounts;
 
-    HomeController(PublishedContent content, PublicPages publicPages) {
+    HomeController(PublishedContent content, PublicPages publicPages, CardCommentCounts commentCounts) {
         this.content = content;
         this.publicPages = publicPages;
+        this.commentCounts = commentCounts;
     }
 
     /** One block of a front: a section and its latest articles not already shown above it. */
@@ -51,6 +53,7 @@ class HomeController {
         model.addAttribute("lead", latest.isEmpty() ? null : latest.getFirst());
         model.addAttribute("topStories", latest.isEmpty() ? List.of() : latest.subList(1, latest.size()));
         model.addAttribute("blocks", blocks);
+        model.addAttribute("commentCounts", commentCounts.of(everything));
         List<String> keys = new ArrayList<>(List.of(SurrogateKeys.FRONT));
         blocks.forEach(block -> keys.add(SurrogateKeys.section(block.section().id())));
         publicPages.mark(response, PageRequests.lastModified(everything), keys);

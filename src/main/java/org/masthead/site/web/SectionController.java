@@ -21,10 +21,12 @@ class SectionController {
 
     private final PublishedContent content;
     private final PublicPages publicPages;
+    private final CardCommentCounts commentCounts;
 
-    SectionController(PublishedContent content, PublicPages publicPages) {
+    SectionController(PublishedContent content, PublicPages publicPages, CardCommentCounts commentCounts) {
         this.content = content;
         this.publicPages = publicPages;
+        this.commentCounts = commentCounts;
     }
 
     @GetMapping("/{section:" + SLUG + "}")
@@ -55,6 +57,7 @@ class SectionController {
         model.addAttribute("lineage", content.lineageOf(section));
         model.addAttribute("subSections", content.subSectionsOf(section));
         model.addAttribute("articles", articles);
+        model.addAttribute("commentCounts", commentCounts.of(articles.articles()));
         publicPages.mark(response, PageRequests.lastModified(articles.articles()), SurrogateKeys.of(section));
         return "site/section";
     }

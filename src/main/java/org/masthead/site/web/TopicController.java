@@ -21,10 +21,12 @@ class TopicController {
 
     private final PublishedContent content;
     private final PublicPages publicPages;
+    private final CardCommentCounts commentCounts;
 
-    TopicController(PublishedContent content, PublicPages publicPages) {
+    TopicController(PublishedContent content, PublicPages publicPages, CardCommentCounts commentCounts) {
         this.content = content;
         this.publicPages = publicPages;
+        this.commentCounts = commentCounts;
     }
 
     @GetMapping("/topic/{slug}")
@@ -39,6 +41,7 @@ class TopicController {
         ArticlePage articles = PageRequests.requireExisting(content.tagPage(tag, page, PageRequests.PAGE_SIZE));
         model.addAttribute("tag", tag);
         model.addAttribute("articles", articles);
+        model.addAttribute("commentCounts", commentCounts.of(articles.articles()));
         publicPages.mark(response, PageRequests.lastModified(articles.articles()), SurrogateKeys.of(tag));
         return "site/topic";
     }
@@ -55,6 +58,7 @@ class TopicController {
         ArticlePage articles = PageRequests.requireExisting(content.authorPage(author, page, PageRequests.PAGE_SIZE));
         model.addAttribute("author", author);
         model.addAttribute("articles", articles);
+        model.addAttribute("commentCounts", commentCounts.of(articles.articles()));
         publicPages.mark(response, PageRequests.lastModified(articles.articles()), SurrogateKeys.of(author));
         return "site/author";
     }

@@ -1,0 +1,457 @@
+package org.masthead.discussion.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Comments, their counters, mentions, recommendations and reports, in SQL. */
+@Repository
+class CommentRepository {
+
+    /** One comment as stored. */
+    record CommentRow(
+            long id,
+            long articleId,
+            long authorId,
+            @Nullable Long parentId,
+            @Nullable Long inReplyToId,
+            String body,
+            String status,
+            int recommendations,
+            int replyCount,
+            Instant postedAt,
+            @Nullable Instant editedAt) {
+
+        boolean published() {
+            return status.equals(PUBLISHED);
+        }
+
+        boolean topLevel() {
+            return parentId == null;
+        }
+
+        /** The top-level comment of its thread. */
+        long threadId() {
+            return parentId == null ? id : parentId;
+        }
+    }
+
+    /** An @mention: where in the body it is and whom it names. */
+    record Mention(long accountId, int start, int length) {}
+
+    static final String PUBLISHED = "published";
+    static final String DELETED = "deleted";
+
+    /**
+     * What a conversation shows: published comments, and deleted ones as tombstones while published
+     * replies depend on them.
+     */
+    static final String SHOWN = "(c.status = 'published' OR (c.status = 'deleted' AND c.reply_count > 0))";
+
+    private static final String COLUMNS =
+            """
+            c.id, c.article_id, c.author_id, c.parent_id, c.in_reply_to_id, c.body, c.status, c.recommendations,
+            c.reply_count, c.posted_at, c.edited_at""";
+
+    private final JdbcClient db;
+
+    CommentRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** Stores a published comment, unless the author already used this key; then empty. */
+    Optional<Long> insert(
+            long articleId,
+            long authorId,
+            @Nullable Long parentId,
+            @Nullable Long inReplyToId,
+            String body,
+            UUID idempotencyKey,
+            Instant now) {
+        return db.sql(
+                        """
+                        INSERT INTO comment (article_id, author_id, parent_id, in_reply_to_id, body, status, posted_at,
+                                             idempotency_key)
+                        VALUES (:article, :author, :parent, :inReplyTo, :body, 'published', :now, :key)
+                        ON CONFLICT (author_id, idempotency_key) DO NOTHING
+                        RETURNING id""")
+                .param("article", articleId)
+                .param("author", authorId)
+                .param("parent", parentId)
+                .param("inReplyTo", inReplyToId)
+                .param("body", body)
+                .param("now", Timestamp.from(now))
+                .param("key", idempotencyKey)
+                .query(Long.class)
+                .optional();
+    }
+
+    Optional<CommentRow> byIdempotencyKey(long authorId, UUID key) {
+        return db.sql("SELECT " + COLUMNS + " FROM comment c WHERE c.author_id = :author AND c.idempotency_key = :key")
+                .param("author", authorId)
+                .param("key", key)
+                .query(CommentRepository::toRow)
+                .optional();
+    }
+
+    Optional<CommentRow> byId(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM comment c WHERE c.id = :id")
+                .param("id", id)
+                .query(CommentRepository::toRow)
+                .optional();
+    }
+
+    /** The comment, locked until the transaction ends: counters and status change together. */
+    Optional<CommentRow> lock(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM comment c WHERE c.id = :id FOR UPDATE")
+                .param("id", id)
+                .query(CommentRepository::toRow)
+                .optional();
+    }
+
+    List<CommentRow> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM comment c WHERE c.id IN (:ids) AND " + SHOWN)
+                .param("ids", ids)
+                .query(CommentRepository::toRow)
+                .list();
+    }
+
+    /** Who wrote each of these comments, whatever became of them. */
+    Map<Long, Long> authorsOf(Collection<Long> ids) {
+        Map<Long, Long> authors = new HashMap<>();
+        if (ids.isEmpty()) {
+            return authors;
+        }
+        db.sql("SELECT id, author_id FROM comment WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list()
+                .forEach(entry -> authors.put(entry.getKey(), entry.getValue()));
+        return authors;
+    }
+
+    void changeBody(long id, String body, Instant now) {
+        db.sql("UPDATE comment SET body = :body, edited_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("body", body)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    void changeStatus(long id, String status) {
+        db.sql("UPDATE comment SET status = :status WHERE id = :id")
+                .param("id", id)
+                .param("status", status)
+                .update();
+    }
+
+    void adjustReplyCount(long id, int delta) {
+        db.sql("UPDATE comment SET reply_count = reply_count + :delta WHERE id = :id")
+                .param("id", id)
+                .param("delta", delta)
+                .update();
+    }
+
+    void adjustRecommendations(long id, int delta) {
+        db.sql("UPDATE comment SET recommendations = recommendations + :delta WHERE id = :id")
+                .param("id", id)
+                .param("delta", delta)
+                .update();
+    }
+
+    /** Keeps the article's published comments counted, for cards, without counting them per page. */
+    void adjustThreadCount(long articleId, int delta, Instant now) {
+        db.sql(
+                        """
+                        INSERT INTO comment_thread (article_id, comment_count, updated_at) VALUES (:article, greatest(:delta, 0), :now)
+                        ON CONFLICT (article_id) DO UPDATE
+                        SET comment_count = comment_thread.comment_count + :delta, updated_at = :now""")
+                .param("article", articleId)
+                .param("delta", delta)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    int threadCount(long articleId) {
+        return db.sql("SELECT comment_count FROM comment_thread WHERE article_id = :article")
+                .param("article", articleId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    /**
+     * A page of top-level comments in one order, starting after (or, going back, before) a position.
+     *
+     * @param from where the page starts, or null for the start
+     * @param inclusive whether the comment at {@code from} is on the page
+     * @param backwards whether to read back from {@code from} (the page before it), returned in order
+     */
+    List<CommentRow> topLevel(
+            long articleId, Sort sort, @Nullable Cursor from, boolean inclusive, boolean backwards, int limit) {
+        String where = from == null ? "" : " AND " + sort.after(backwards, inclusive);
+        String order = backwards ? sort.reversed() : sort.order();
+        var query = db.sql("SELECT " + COLUMNS + " FROM comment c WHERE c.article_id = :article AND c.parent_id IS NULL"
+                        + " AND " + SHOWN + where + " ORDER BY " + order + " LIMIT :limit")
+                .param("article", articleId)
+                .param("limit", limit);
+        if (from != null) {
+            query = query.param("key", from.sqlKey(sort)).param("id", from.id());
+        }
+        List<CommentRow> rows =
+                new ArrayList<>(query.query(CommentRepository::toRow).list());
+        if (backwards) {
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    /** The first replies of each thread, in the order they were posted, with how many each has. */
+    Map<Long, List<CommentRow>> firstReplies(Collection<Long> threadIds, int limit) {
+        Map<Long, List<CommentRow>> replies = new HashMap<>();
+        if (threadIds.isEmpty()) {
+            return replies;
+        }
+        db.sql(
+                        "SELECT " + COLUMNS
+                                + """
+                         FROM unnest(CAST(:threads AS bigint[])) AS t(id)
+                        CROSS JOIN LATERAL (
+                            SELECT * FROM comment c WHERE c.parent_id = t.id AND """
+                                + SHOWN
+                                + """
+                             ORDER BY c.posted_at, c.id LIMIT :limit) c
+                        ORDER BY c.posted_at, c.id""")
+                .param("threads", threadIds.toArray(Long[]::new))
+                .param("limit", limit)
+                .query(CommentRepository::toRow)
+                .list()
+                .forEach(row -> replies.computeIfAbsent(row.parentId(), id -> new ArrayList<>())
+                        .add(row));
+        return replies;
+    }
+
+    /** How many replies each thread shows, tombstones included. */
+    Map<Long, Integer> shownReplyCounts(Collection<Long> threadIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (threadIds.isEmpty()) {
+            return counts;
+        }
+        db.sql("SELECT c.parent_id, count(*) FROM comment c WHERE c.parent_id IN (:threads) AND " + SHOWN
+                        + " GROUP BY c.parent_id")
+                .param("threads", threadIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    List<CommentRow> allReplies(long threadId) {
+        return db.sql("SELECT " + COLUMNS + " FROM comment c WHERE c.parent_id = :thread AND " + SHOWN
+                        + " ORDER BY c.posted_at, c.id")
+                .param("thread", threadId)
+                .query(CommentRepository::toRow)
+                .list();
+    }
+
+    /** A reader's published comments and replies, newest first, from before a position. */
+    List<CommentRow> byAuthor(long authorId, @Nullable Cursor before, int limit) {
+        var query = db.sql(
+                        "SELECT " + COLUMNS + " FROM comment c WHERE c.author_id = :author AND c.status = 'published'"
+                                + (before == null ? "" : " AND (c.posted_at, c.id) < (:at, :id)")
+                                + " ORDER BY c.posted_at DESC, c.id DESC LIMIT :limit")
+                .param("author", authorId)
+                .param("limit", limit);
+        if (before != null) {
+            query = query.param("at", Timestamp.from(before.instant())).param("id", before.id());
+        }
+        return query.query(CommentRepository::toRow).list();
+    }
+
+    /** Published comments and replies by the readers this one follows, newest first. */
+    List<CommentRow> byFollowed(long followerId, @Nullable Cursor before, int limit) {
+        var query = db.sql("SELECT " + COLUMNS
+                        + """
+                         FROM reader_follow f
+                        JOIN comment c ON c.author_id = f.followed_id
+                        WHERE f.follower_id = :follower AND c.status = 'published'"""
+                        + (before == null ? "" : " AND (c.posted_at, c.id) < (:at, :id)")
+                        + " ORDER BY c.posted_at DESC, c.id DESC LIMIT :limit")
+                .param("follower", followerId)
+                .param("limit", limit);
+        if (before != null) {
+            query = query.param("at", Timestamp.from(before.instant())).param("id", before.id());
+        }
+        return query.query(CommentRepository::toRow).list();
+    }
+
+    Optional<Instant> lastPostedBy(long authorId) {
+        return db.sql("SELECT max(posted_at) FROM comment WHERE author_id = :author")
+                .param("author", authorId)
+                .query((rs, n) -> {
+                    Timestamp at = rs.getTimestamp(1);
+                    return Optional.ofNullable(at == null ? null : at.toInstant());
+                })
+                .single();
+    }
+
+    void replaceMentions(long commentId, List<Mention> mentions) {
+        db.sql("DELETE FROM comment_mention WHERE comment_id = :id")
+                .param("id", commentId)
+                .update();
+        for (Mention mention : mentions) {
+            db.sql(
+                            """
+                            INSERT INTO comment_mention (comment_id, account_id, start, length)
+                            VALUES (:id, :account, :start, :length)""")
+                    .param("id", commentId)
+                    .param("account", mention.accountId())
+                    .param("start", mention.start())
+                    .param("length", mention.length())
+                    .update();
+        }
+    }
+
+    Map<Long, List<Mention>> mentionsOf(Collection<Long> commentIds) {
+        Map<Long, List<Mention>> mentions = new HashMap<>();
+        if (commentIds.isEmpty()) {
+            return mentions;
+        }
+        db.sql(
+                        """
+                        SELECT comment_id, account_id, start, length FROM comment_mention
+                        WHERE comment_id IN (:ids) ORDER BY comment_id, start""")
+                .param("ids", commentIds)
+                .query((rs, n) -> Map.entry(
+                        rs.getLong("comment_id"),
+                        new Mention(rs.getLong("account_id"), rs.getInt("start"), rs.getInt("length"))))
+                .list()
+                .forEach(entry -> mentions.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
+                        .add(entry.getValue()));
+        return mentions;
+    }
+
+    /** Records the recommendation; false when the reader had already made it. */
+    boolean recommend(long commentId, long accountId, Instant now) {
+        return db.sql(
+                                """
+                        INSERT INTO comment_recommendation (comment_id, account_id, recommended_at)
+                        VALUES (:comment, :account, :now) ON CONFLICT DO NOTHING""")
+                        .param("comment", commentId)
+                        .param("account", accountId)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    boolean withdrawRecommendation(long commentId, long accountId) {
+        return db.sql("DELETE FROM comment_recommendation WHERE comment_id = :comment AND account_id = :account")
+                        .param("comment", commentId)
+                        .param("account", accountId)
+                        .update()
+                == 1;
+    }
+
+    /** The comments under the article that the reader recommends. */
+    List<Long> recommendedBy(long accountId, long articleId) {
+        return db.sql(
+                        """
+                        SELECT r.comment_id FROM comment_recommendation r JOIN comment c ON c.id = r.comment_id
+                        WHERE r.account_id = :account AND c.article_id = :article ORDER BY r.comment_id""")
+                .param("account", accountId)
+                .param("article", articleId)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Drops every recommendation the reader made and takes each off its comment's count; says which
+     * articles' conversations changed.
+     */
+    List<Long> withdrawAllRecommendationsOf(long accountId) {
+        return db.sql(
+                        """
+                        WITH dropped AS (
+                            DELETE FROM comment_recommendation WHERE account_id = :account RETURNING comment_id),
+                        counted AS (
+                            UPDATE comment c SET recommendations = c.recommendations - 1
+                            FROM dropped d WHERE c.id = d.comment_id RETURNING c.article_id)
+                        SELECT DISTINCT article_id FROM counted""")
+                .param("account", accountId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Records the report; false when the reader had already reported the comment. */
+    boolean report(long commentId, long reporterId, String reason, String detail, Instant now) {
+        return db.sql(
+                                """
+                        INSERT INTO comment_report (comment_id, reporter_id, reason, detail, reported_at)
+                        VALUES (:comment, :reporter, :reason, :detail, :now) ON CONFLICT DO NOTHING""")
+                        .param("comment", commentId)
+                        .param("reporter", reporterId)
+                        .param("reason", reason)
+                        .param("detail", detail)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** The reader's own published comments under the article, with when each was posted. */
+    List<CommentRow> ownUnder(long authorId, long articleId) {
+        return db.sql("SELECT " + COLUMNS
+                        + " FROM comment c WHERE c.author_id = :author AND c.article_id = :article"
+                        + " AND c.status = 'published' ORDER BY c.id")
+                .param("author", authorId)
+                .param("article", articleId)
+                .query(CommentRepository::toRow)
+                .list();
+    }
+
+    /** Everyone who has a comment showing under the article. */
+    List<Long> authorsUnder(long articleId) {
+        return db.sql(
+                        "SELECT DISTINCT c.author_id FROM comment c WHERE c.article_id = :article AND c.status = 'published'")
+                .param("article", articleId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Everything the reader wrote, for their data export. */
+    List<CommentRow> allBy(long authorId) {
+        return db.sql("SELECT " + COLUMNS + " FROM comment c WHERE c.author_id = :author ORDER BY c.posted_at, c.id")
+                .param("author", authorId)
+                .query(CommentRepository::toRow)
+                .list();
+    }
+
+    private static CommentRow toRow(ResultSet rs, int n) throws SQLException {
+        Timestamp edited = rs.getTimestamp("edited_at");
+        return new CommentRow(
+                rs.getLong("id"),
+                rs.getLong("article_id"),
+                rs.getLong("author_id"),
+                rs.getObject("parent_id", Long.class),
+                rs.getObject("in_reply_to_id", Long.class),
+                rs.getString("body"),
+                rs.getString("status"),
+                rs.getInt("recommendations"),
+                rs.getInt("reply_count"),
+                rs.getTimestamp("posted_at").toInstant(),
+                edited == null ? null : edited.toInstant());
+    }
+}

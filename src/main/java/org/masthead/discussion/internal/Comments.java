@@ -1,0 +1,303 @@
+package org.masthead.discussion.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
+import org.masthead.discussion.CommentPosted;
+import org.masthead.discussion.CommentRecommended;
+import org.masthead.discussion.DiscussionProperties;
+import org.masthead.discussion.internal.CommentRepository.CommentRow;
+import org.masthead.discussion.internal.CommentRepository.Mention;
+import org.masthead.newsroom.PublishedArticle;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.RateLimit;
+import org.masthead.platform.RateLimitProperties;
+import org.masthead.platform.RateLimits;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Readers taking part in a conversation: posting, changing and deleting their comments,
+ * recommending and reporting others'. Each rule broken is a named exception that changes nothing.
+ */
+@Service
+public class Comments {
+
+    /**
+     * New comments and replies from one reader: a burst of ten, then one a minute. Set with {@code
+     * masthead.rate-limits.comments-per-reader.capacity} and {@code .period}.
+     */
+    public static final RateLimit COMMENTS_PER_READER = RateLimit.of("comments-per-reader", 10, Duration.ofMinutes(10));
+
+    /** The reasons a reader may give for reporting a comment, with the words the form shows. */
+    public static final List<ReportReason> REPORT_REASONS = List.of(
+            new ReportReason("spam", "Spam or advertising"),
+            new ReportReason("abuse", "Abusive, hateful or threatening"),
+            new ReportReason("off-topic", "Off topic"),
+            new ReportReason("personal-information", "Shares someone's personal information"),
+            new ReportReason("other", "Something else"));
+
+    public static final int REPORT_DETAIL_MAX_LENGTH = 1000;
+    private static final int EXCERPT_LENGTH = 200;
+
+    public record ReportReason(String code, String label) {}
+
+    /** A posted comment, and whether this request made it (false: a retry found the one it made before). */
+    public record Posted(long commentId, long articleId, boolean created) {}
+
+    private final CommentRepository comments;
+    private final PublishedContent content;
+    private final Accounts accounts;
+    private final RateLimits rateLimits;
+    private final RateLimitProperties rateLimitProperties;
+    private final DiscussionProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Comments(
+            CommentRepository comments,
+            PublishedContent content,
+            Accounts accounts,
+            RateLimits rateLimits,
+            RateLimitProperties rateLimitProperties,
+            DiscussionProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.comments = comments;
+        this.content = content;
+        this.accounts = accounts;
+        this.rateLimits = rateLimits;
+        this.rateLimitProperties = rateLimitProperties;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Posts a comment, or a reply to a comment under the same article. A second request with the same
+     * key finds the comment the first one made, and changes nothing.
+     */
+    @Transactional
+    public Posted post(long authorId, long articleId, String text, @Nullable Long inReplyToId, UUID key) {
+        Optional<CommentRow> earlier = comments.byIdempotencyKey(authorId, key);
+        if (earlier.isPresent()) {
+            return retried(earlier.get(), articleId);
+        }
+        PublishedArticle article =
+                content.article(articleId).orElseThrow(() -> new NotFoundException("There is no such article."));
+        requireVerified(authorId);
+        if (!isOpen(article)) {
+            throw new ThreadClosedException();
+        }
+        String body = validBody(text);
+        CommentRow answered = null;
+        if (inReplyToId != null) {
+            answered = comments.lock(inReplyToId)
+                    .orElseThrow(() -> new NotFoundException("The comment you are replying to does not exist."));
+            if (answered.articleId() != articleId) {
+                throw new CommentRejectedException("inReplyTo", "That comment is under another article.");
+            }
+            if (!answered.published()) {
+                throw new ConflictException(
+                        answered.status().equals(CommentRepository.DELETED)
+                                ? "The comment you are replying to has been deleted."
+                                : "The comment you are replying to is not published, so it cannot be answered.");
+            }
+        }
+        Instant now = clock.instant();
+        RateLimits.Outcome allowed =
+                rateLimits.tryConsume(rateLimitProperties.effective(COMMENTS_PER_READER), "account:" + authorId);
+        if (!allowed.allowed()) {
+            throw new TooManyCommentsException(allowed.retryAfter());
+        }
+        Long parentId = answered == null ? null : answered.threadId();
+        Optional<Long> inserted = comments.insert(articleId, authorId, parentId, inReplyToId, body, key, now);
+        if (inserted.isEmpty()) {
+            // The same form was submitted twice at once; the other request made the comment.
+            return retried(comments.byIdempotencyKey(authorId, key).orElseThrow(), articleId);
+        }
+        long id = inserted.get();
+        comments.adjustThreadCount(articleId, 1, now);
+        if (answered != null) {
+            comments.adjustReplyCount(answered.threadId(), 1);
+            if (!answered.topLevel()) {
+                comments.adjustReplyCount(answered.id(), 1);
+            }
+        }
+        List<Mention> mentions = mentionsIn(body);
+        comments.replaceMentions(id, mentions);
+        Set<Long> mentioned = mentions.stream()
+                .map(Mention::accountId)
+                .filter(accountId -> accountId != authorId)
+                .collect(Collectors.toCollection(HashSet::new));
+        events.publishEvent(new CommentPosted(
+                id,
+                articleId,
+                article.headline(),
+                authorId,
+                parentId,
+                inReplyToId,
+                answered == null ? null : answered.authorId(),
+                Set.copyOf(mentioned),
+                CommentText.excerpt(body, EXCERPT_LENGTH),
+                now));
+        events.publishEvent(ThreadChanged.of(articleId, authorId));
+        return new Posted(id, articleId, true);
+    }
+
+    /** Changes the text of the reader's own comment, within the edit window after posting it. */
+    @Transactional
+    public void edit(long authorId, long commentId, String text) {
+        CommentRow comment = ownPublished(authorId, commentId, "change");
+        if (!clock.instant().isBefore(editableUntil(comment))) {
+            throw new ConflictException("Comments can only be changed in the first "
+                    + properties.editWindow().toMinutes() + " minutes after posting.");
+        }
+        String body = validBody(text);
+        comments.changeBody(commentId, body, clock.instant());
+        comments.replaceMentions(commentId, mentionsIn(body));
+        events.publishEvent(ThreadChanged.of(comment.articleId(), authorId));
+    }
+
+    /**
+     * Deletes the reader's own comment. With replies that answer it, it stays as a tombstone so the
+     * thread still reads; without, it is gone from the conversation.
+     */
+    @Transactional
+    public void delete(long authorId, long commentId) {
+        CommentRow comment = ownPublished(authorId, commentId, "delete");
+        comments.changeStatus(commentId, CommentRepository.DELETED);
+        comments.adjustThreadCount(comment.articleId(), -1, clock.instant());
+        if (comment.parentId() != null) {
+            comments.adjustReplyCount(comment.parentId(), -1);
+            Long answered = comment.inReplyToId();
+            if (answered != null && !answered.equals(comment.parentId())) {
+                comments.adjustReplyCount(answered, -1);
+            }
+        }
+        events.publishEvent(ThreadChanged.of(comment.articleId(), authorId));
+    }
+
+    /** Recommends someone else's comment, once. */
+    @Transactional
+    public void recommend(long readerId, long commentId) {
+        CommentRow comment = published(commentId);
+        requireVerified(readerId);
+        if (comment.authorId() == readerId) {
+            throw new NotAllowedException("You cannot recommend your own comment.");
+        }
+        Instant now = clock.instant();
+        if (!comments.recommend(commentId, readerId, now)) {
+            throw new ConflictException("You already recommend this comment.");
+        }
+        comments.adjustRecommendations(commentId, 1);
+        String headline = content.article(comment.articleId())
+                .map(PublishedArticle::headline)
+                .orElse("");
+        events.publishEvent(
+                new CommentRecommended(commentId, comment.articleId(), headline, comment.authorId(), readerId, now));
+        events.publishEvent(new ThreadChanged(Set.of(comment.articleId()), Set.of()));
+    }
+
+    /** Takes back a recommendation. */
+    @Transactional
+    public void withdrawRecommendation(long readerId, long commentId) {
+        CommentRow comment =
+                comments.lock(commentId).orElseThrow(() -> new NotFoundException("There is no such comment."));
+        if (!comments.withdrawRecommendation(commentId, readerId)) {
+            throw new ConflictException("You do not recommend this comment.");
+        }
+        comments.adjustRecommendations(commentId, -1);
+        events.publishEvent(new ThreadChanged(Set.of(comment.articleId()), Set.of()));
+    }
+
+    /** Reports a comment to the moderators, once per reader. */
+    @Transactional
+    public void report(long readerId, long commentId, String reason, String detail) {
+        CommentRow comment = published(commentId);
+        requireVerified(readerId);
+        if (REPORT_REASONS.stream().noneMatch(r -> r.code().equals(reason))) {
+            throw new CommentRejectedException("reason", "Choose why you are reporting this comment.");
+        }
+        String note = CommentText.normalise(detail);
+        if (note.codePointCount(0, note.length()) > REPORT_DETAIL_MAX_LENGTH) {
+            throw new CommentRejectedException(
+                    "detail", "Keep the detail to " + REPORT_DETAIL_MAX_LENGTH + " characters or fewer.");
+        }
+        if (!note.isEmpty()) {
+            CommentText.problemWith(note).ifPresent(problem -> {
+                throw new CommentRejectedException("detail", problem.replace("comment", "detail"));
+            });
+        }
+        if (!comments.report(comment.id(), readerId, reason, note, clock.instant())) {
+            throw new ConflictException(
+                    "You have already reported this comment. Thank you: moderators will look at it.");
+        }
+    }
+
+    /** Until when the author may change this comment. */
+    Instant editableUntil(CommentRow comment) {
+        return comment.postedAt().plus(properties.editWindow());
+    }
+
+    /** Whether the article takes comments now. */
+    public boolean isOpen(PublishedArticle article) {
+        Instant closes = article.commentsCloseAt();
+        return article.commentsEnabled() && (closes == null || clock.instant().isBefore(closes));
+    }
+
+    private Posted retried(CommentRow earlier, long articleId) {
+        if (earlier.articleId() != articleId) {
+            throw new ConflictException("This form was already used for a comment under another article.");
+        }
+        return new Posted(earlier.id(), earlier.articleId(), false);
+    }
+
+    private CommentRow published(long commentId) {
+        return comments.lock(commentId)
+                .filter(CommentRow::published)
+                .orElseThrow(() -> new NotFoundException("There is no such comment."));
+    }
+
+    private CommentRow ownPublished(long authorId, long commentId, String verb) {
+        CommentRow comment = comments.lock(commentId)
+                .filter(row -> row.published() || row.status().equals(CommentRepository.DELETED))
+                .orElseThrow(() -> new NotFoundException("There is no such comment."));
+        if (comment.authorId() != authorId) {
+            throw new NotAllowedException("You can only " + verb + " your own comments.");
+        }
+        if (!comment.published()) {
+            throw new ConflictException("This comment has been deleted.");
+        }
+        return comment;
+    }
+
+    private void requireVerified(long accountId) {
+        if (!accounts.isVerified(accountId)) {
+            throw new NotAllowedException("Confirm your e-mail address before you take part: follow the link we sent"
+                    + " you, or ask for a new one on your account page.");
+        }
+    }
+
+    private static String validBody(String text) {
+        String body = CommentText.normalise(text);
+        CommentText.problemWith(body).ifPresent(problem -> {
+            throw new CommentRejectedException("body", problem);
+        });
+        return body;
+    }
+
+    private List<Mention> mentionsIn(String body) {
+        Set<String> candidates = CommentText.mentionCandidates(body);
+        return candidates.isEmpty() ? List.of() : CommentText.mentions(body, accounts.activeAccountsNamed(candidates));
+    }
+}

@@ -1,0 +1,34 @@
+package org.masthead.discussion.internal;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.masthead.accounts.AccountDeleted;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A reader deleted their account: their follows and recommendations go (the counts they were part of
+ * go down); their comments stay where others replied to them, shown as by a former reader.
+ */
+@Component
+class DeletedReaders {
+
+    private final CommentRepository comments;
+    private final FollowRepository follows;
+    private final ApplicationEventPublisher events;
+
+    DeletedReaders(CommentRepository comments, FollowRepository follows, ApplicationEventPublisher events) {
+        this.comments = comments;
+        this.follows = follows;
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(AccountDeleted deleted) {
+        Set<Long> articles = new HashSet<>(comments.withdrawAllRecommendationsOf(deleted.accountId()));
+        Set<Long> readers = new HashSet<>(follows.dropAllOf(deleted.accountId()));
+        readers.add(deleted.accountId());
+        events.publishEvent(new ThreadChanged(articles, readers));
+    }
+}

@@ -1,0 +1,57 @@
+package org.masthead.discussion.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.PersonalDataContributor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A reader's comments, and whom they follow, in their "download my data" file. */
+@Component
+class DiscussionPersonalData implements PersonalDataContributor {
+
+    record CommentData(
+            long id,
+            long articleId,
+            @Nullable Long inReplyTo,
+            String text,
+            String status,
+            Instant postedAt,
+            @Nullable Instant editedAt,
+            String permalink) {}
+
+    private final CommentRepository comments;
+    private final FollowRepository follows;
+
+    DiscussionPersonalData(CommentRepository comments, FollowRepository follows) {
+        this.comments = comments;
+        this.follows = follows;
+    }
+
+    @Override
+    public String section() {
+        return "discussion";
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Object dataFor(long accountId) {
+        List<CommentData> written = comments.allBy(accountId).stream()
+                .map(row -> new CommentData(
+                        row.id(),
+                        row.articleId(),
+                        row.inReplyToId(),
+                        row.body(),
+                        row.status(),
+                        row.postedAt(),
+                        row.editedAt(),
+                        "/comment/" + row.id()))
+                .toList();
+        return Map.of(
+                "comments", written,
+                "following", follows.followed(accountId),
+                "followers", follows.followers(accountId).size());
+    }
+}

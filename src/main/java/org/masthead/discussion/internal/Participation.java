@@ -1,0 +1,127 @@
+package org.masthead.discussion.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
+import org.masthead.discussion.internal.CommentRepository.CommentRow;
+import org.masthead.newsroom.PublishedArticle;
+import org.masthead.newsroom.PublishedContent;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A reader's own standing in one conversation: what the cached page cannot know. */
+@Service
+public class Participation {
+
+    /**
+     * @param reason why the reader may not post: {@code signed-out}, {@code unverified} or {@code
+     *     closed}; null when they may
+     * @param message that reason in words
+     * @param mine the reader's own published comments under the article
+     * @param editableUntil those the reader may still change, each with until when
+     * @param following the readers they follow among those who commented here
+     */
+    public record State(
+            boolean canPost,
+            @Nullable String reason,
+            @Nullable String message,
+            @Nullable Instant closesAt,
+            boolean verified,
+            List<Long> recommended,
+            List<Long> mine,
+            Map<Long, Instant> editableUntil,
+            List<Long> following) {}
+
+    private final PublishedContent content;
+    private final CommentRepository comments;
+    private final FollowRepository follows;
+    private final Comments rules;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    Participation(
+            PublishedContent content,
+            CommentRepository comments,
+            FollowRepository follows,
+            Comments rules,
+            Accounts accounts,
+            Clock clock) {
+        this.content = content;
+        this.comments = comments;
+        this.follows = follows;
+        this.rules = rules;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public State stateOf(long articleId, @Nullable Long accountId) {
+        PublishedArticle article =
+                content.article(articleId).orElseThrow(() -> new NotFoundException("There is no such article."));
+        boolean open = rules.isOpen(article);
+        Instant closesAt = article.commentsEnabled() ? article.commentsCloseAt() : null;
+        if (accountId == null) {
+            return open
+                    ? new State(
+                            false,
+                            "signed-out",
+                            "Sign in or register to join the conversation.",
+                            closesAt,
+                            false,
+                            List.of(),
+                            List.of(),
+                            Map.of(),
+                            List.of())
+                    : closed(closesAt, false);
+        }
+        boolean verified = accounts.isVerified(accountId);
+        List<CommentRow> own = comments.ownUnder(accountId, articleId);
+        Instant now = clock.instant();
+        Map<Long, Instant> editable = new LinkedHashMap<>();
+        own.forEach(row -> {
+            Instant until = rules.editableUntil(row);
+            if (now.isBefore(until)) {
+                editable.put(row.id(), until);
+            }
+        });
+        Set<Long> followed = Set.copyOf(follows.followed(accountId));
+        List<Long> following = comments.authorsUnder(articleId).stream()
+                .filter(followed::contains)
+                .collect(Collectors.toList());
+        String reason = !open ? "closed" : verified ? null : "unverified";
+        String message = !open
+                ? "Comments on this article are closed."
+                : verified
+                        ? null
+                        : "Confirm your e-mail address to join the conversation: follow the link we sent you.";
+        return new State(
+                open && verified,
+                reason,
+                message,
+                closesAt,
+                verified,
+                comments.recommendedBy(accountId, articleId),
+                own.stream().map(CommentRow::id).toList(),
+                editable,
+                following);
+    }
+
+    private static State closed(@Nullable Instant closesAt, boolean verified) {
+        return new State(
+                false,
+                "closed",
+                "Comments on this article are closed.",
+                closesAt,
+                verified,
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of());
+    }
+}

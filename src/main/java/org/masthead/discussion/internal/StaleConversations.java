@@ -1,0 +1,37 @@
+package org.masthead.discussion.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.masthead.accounts.ProfileSection;
+import org.masthead.discussion.Discussion;
+import org.masthead.newsroom.ArticleCommentsChanged;
+import org.masthead.platform.PageCache;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Drops cached conversation fragments and profile pages when what they show changes, on every node.
+ * After commit, so that no request caches the old state again in between.
+ */
+@Component
+class StaleConversations {
+
+    private final PageCache pageCache;
+
+    StaleConversations(PageCache pageCache) {
+        this.pageCache = pageCache;
+    }
+
+    @TransactionalEventListener
+    void on(ThreadChanged changed) {
+        List<String> keys = new ArrayList<>();
+        changed.articleIds().forEach(id -> keys.add(Discussion.surrogateKey(id)));
+        changed.accountIds().forEach(id -> keys.add(ProfileSection.surrogateKey(id)));
+        pageCache.evict(keys);
+    }
+
+    @TransactionalEventListener
+    void on(ArticleCommentsChanged changed) {
+        pageCache.evict(List.of(Discussion.surrogateKey(changed.articleId())));
+    }
+}

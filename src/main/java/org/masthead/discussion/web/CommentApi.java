@@ -1,0 +1,156 @@
+package org.masthead.discussion.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.SignedIn;
+import org.masthead.discussion.internal.CommentRejectedException;
+import org.masthead.discussion.internal.Comments;
+import org.masthead.discussion.internal.Comments.Posted;
+import org.masthead.discussion.internal.Participation;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Taking part in a conversation, from the page's script: JSON in, JSON out, each state-changing
+ * request with the CSRF token that {@code /me} hands out (the cached page carries none).
+ */
+@RestController
+class CommentApi {
+
+    /** A new comment or reply. The key comes with the form, so that a retried submit posts once. */
+    record NewComment(@Nullable String body, @Nullable Long inReplyTo, @Nullable String idempotencyKey) {}
+
+    record ChangedComment(@Nullable String body) {}
+
+    record Report(@Nullable String reason, @Nullable String detail) {}
+
+    record PostedComment(long id, long articleId, String permalink, boolean created) {}
+
+    private final Comments comments;
+    private final Participation participation;
+
+    CommentApi(Comments comments, Participation participation) {
+        this.comments = comments;
+        this.participation = participation;
+    }
+
+    /**
+     * Everything personal about the conversation under an article, for the reader asking: whether they
+     * may post (and if not, why), what they recommend, whom they follow, what they may still change.
+     */
+    @GetMapping(path = "/discussion/{articleId:\\d{1,18}}/me", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> me(
+            @PathVariable long articleId,
+            @AuthenticationPrincipal @Nullable SignedIn signedIn,
+            HttpServletRequest request) {
+        Participation.State state = participation.stateOf(articleId, signedIn == null ? null : signedIn.accountId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("signedIn", signedIn != null);
+        body.put("canPost", state.canPost());
+        body.put("reason", state.reason());
+        body.put("message", state.message());
+        body.put("closesAt", state.closesAt());
+        if (signedIn != null) {
+            body.put("accountId", signedIn.accountId());
+            body.put("displayName", signedIn.displayName());
+            body.put("editor", signedIn.roles().contains(Role.EDITOR));
+            body.put("verified", state.verified());
+            body.put("recommended", state.recommended());
+            body.put("mine", state.mine());
+            body.put("editableUntil", state.editableUntil());
+            body.put("following", state.following());
+            body.put("idempotencyKey", UUID.randomUUID().toString());
+            putCsrf(body, request);
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(body);
+    }
+
+    @PostMapping(
+            path = "/discussion/{articleId:\\d{1,18}}/comments",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PostedComment> post(
+            @PathVariable long articleId, @AuthenticationPrincipal SignedIn signedIn, @RequestBody NewComment comment) {
+        UUID key = idempotencyKey(comment.idempotencyKey());
+        Posted posted = comments.post(
+                signedIn.accountId(),
+                articleId,
+                comment.body() == null ? "" : comment.body(),
+                comment.inReplyTo(),
+                key);
+        PostedComment body = new PostedComment(
+                posted.commentId(), posted.articleId(), "/comment/" + posted.commentId(), posted.created());
+        return posted.created()
+                ? ResponseEntity.created(URI.create(body.permalink())).body(body)
+                : ResponseEntity.ok(body);
+    }
+
+    @PostMapping(path = "/discussion/comments/{id:\\d{1,18}}/edit", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> edit(
+            @PathVariable long id, @AuthenticationPrincipal SignedIn signedIn, @RequestBody ChangedComment change) {
+        comments.edit(signedIn.accountId(), id, change.body() == null ? "" : change.body());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/discussion/comments/{id:\\d{1,18}}/delete")
+    ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal SignedIn signedIn) {
+        comments.delete(signedIn.accountId(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/discussion/comments/{id:\\d{1,18}}/recommend")
+    ResponseEntity<Void> recommend(@PathVariable long id, @AuthenticationPrincipal SignedIn signedIn) {
+        comments.recommend(signedIn.accountId(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/discussion/comments/{id:\\d{1,18}}/unrecommend")
+    ResponseEntity<Void> unrecommend(@PathVariable long id, @AuthenticationPrincipal SignedIn signedIn) {
+        comments.withdrawRecommendation(signedIn.accountId(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/discussion/comments/{id:\\d{1,18}}/report", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> report(
+            @PathVariable long id, @AuthenticationPrincipal SignedIn signedIn, @RequestBody Report report) {
+        comments.report(
+                signedIn.accountId(),
+                id,
+                report.reason() == null ? "" : report.reason(),
+                report.detail() == null ? "" : report.detail());
+        return ResponseEntity.noContent().build();
+    }
+
+    static void putCsrf(Map<String, Object> body, HttpServletRequest request) {
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            body.put("csrf", Map.of("header", token.getHeaderName(), "token", token.getToken()));
+        }
+    }
+
+    private static UUID idempotencyKey(@Nullable String text) {
+        try {
+            if (text != null) {
+                return UUID.fromString(text);
+            }
+        } catch (IllegalArgumentException e) {
+            // Said below.
+        }
+        throw new CommentRejectedException(
+                "idempotencyKey", "The form is missing its key. Reload the page and try again.");
+    }
+}

@@ -1,0 +1,32 @@
+package org.masthead.discussion.web;
+
+import org.masthead.platform.AccessRules;
+import org.masthead.platform.StaffAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Conversations are for everyone to read, and for signed-in readers to take part in (the rules for
+ * who may post, such as a confirmed address, are the discussion's own and answered with a reason).
+ * Opening and closing an article's comments is for editors with both factors, like every staff area.
+ */
+@Configuration(proxyBeanMethods = false)
+class DiscussionSecurity {
+
+    @Bean
+    @Order(0)
+    AccessRules discussionRules() {
+        return routes -> routes.requestMatchers("/discussion/*/settings")
+                .access(StaffAccess.requires("EDITOR"))
+                .requestMatchers(HttpMethod.GET, "/discussion/**", "/comment/*")
+                .permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/discussion/**", "/comment/*")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/discussion/**")
+                .authenticated()
+                .requestMatchers(HttpMethod.GET, "/following")
+                .authenticated();
+    }
+}

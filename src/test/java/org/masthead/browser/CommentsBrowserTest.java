@@ -1,0 +1,139 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.internal.Comments;
+import org.masthead.newsroom.TestContent;
+import org.masthead.site.ArticleAddresses;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A reader joins the conversation under an article: posts, replies, recommends, edits, deletes and follows. */
+@BrowserJourney
+class CommentsBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    Comments comments;
+
+    @Autowired
+    ArticleAddresses addresses;
+
+    @Test
+    void readerPostsRepliesRecommendsEditsDeletesAndFollows(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        TestAccounts.Credentials ann = accounts.create(true);
+        long annsComment = comments.post(
+                        ann.id(), article, "The night train is back, and it is full.", null, UUID.randomUUID())
+                .commentId();
+        TestAccounts.Credentials reader = accounts.create(true);
+
+        browser.open("/signin");
+        browser.find(By.id("email")).sendKeys(reader.email());
+        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+
+        browser.open(addresses.pathOf(article).orElseThrow());
+        WebElement box = waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
+        box.sendKeys("I took it last week.\n\nIt left on time, see https://example.org/trains");
+        browser.find(By.xpath("//button[text()='Post comment']")).click();
+        WebElement mine = waitFor(
+                browser,
+                d -> d.findElement(
+                        By.xpath("//article[contains(@class,'comment')][.//p[contains(., 'I took it last week.')]]")));
+        String mineId = mine.getAttribute("data-comment-id");
+        assertThat(mine.findElement(By.cssSelector("a[rel='nofollow ugc noopener']"))
+                        .getText())
+                .isEqualTo("https://example.org/trains");
+        browser.checkAccessibility();
+        browser.screenshot("comments-thread");
+
+        WebElement annsArticle = browser.find(By.id("comment-" + annsComment));
+        annsArticle.findElement(By.cssSelector("[data-action='reply']")).click();
+        WebElement replyBox = waitFor(browser, d -> d.findElement(By.id("comment-text-" + annsComment)));
+        replyBox.sendKeys("Was the sleeper carriage worth it?");
+        browser.find(By.xpath("//button[text()='Post reply']")).click();
+        waitFor(
+                browser,
+                d -> d.findElement(
+                        By.xpath("//li[@class='reply']//p[contains(., 'Was the sleeper carriage worth it?')]")));
+        browser.checkAccessibility();
+        browser.screenshot("comments-reply");
+
+        annsArticle = browser.find(By.id("comment-" + annsComment));
+        annsArticle.findElement(By.cssSelector("[data-action='recommend']")).click();
+        waitFor(
+                browser,
+                d -> "true"
+                                .equals(d.findElement(By.cssSelector(
+                                                "#comment-" + annsComment + " [data-action='recommend']"))
+                                        .getAttribute("aria-pressed"))
+                        ? true
+                        : null);
+        assertThat(browser.find(By.cssSelector("#comment-" + annsComment + " [data-recommendations]"))
+                        .getText())
+                .isEqualTo("1");
+
+        browser.find(By.cssSelector("#comment-" + mineId + " [data-action='edit']"))
+                .click();
+        WebElement editBox = waitFor(browser, d -> d.findElement(By.id("edit-" + mineId)));
+        editBox.clear();
+        editBox.sendKeys("I took it last week, and again on Monday.");
+        browser.find(By.xpath("//button[text()='Save changes']")).click();
+        waitFor(
+                browser,
+                d -> d.findElement(By.xpath("//article[@id='comment-" + mineId
+                        + "'][.//span[@class='comment__edited']][.//p[contains(., 'again on Monday')]]")));
+
+        browser.find(By.cssSelector("#comment-" + mineId + " [data-action='delete']"))
+                .click();
+        browser.find(By.xpath("//button[text()='Yes, delete it']")).click();
+        waitFor(browser, d -> d.findElements(By.id("comment-" + mineId)).isEmpty() ? true : null);
+
+        browser.find(By.cssSelector("#comment-" + annsComment + " [data-action='follow']"))
+                .click();
+        waitFor(
+                browser,
+                d -> "true"
+                                .equals(d.findElement(
+                                                By.cssSelector("#comment-" + annsComment + " [data-action='follow']"))
+                                        .getAttribute("aria-pressed"))
+                        ? true
+                        : null);
+        browser.checkAccessibility();
+
+        browser.follow(By.cssSelector("#comment-" + annsComment + " a.comment__author"));
+        assertThat(browser.heading()).isEqualTo(ann.displayName());
+        assertThat(browser.find(By.cssSelector(".reader-activity")).getText())
+                .contains("1 follower")
+                .contains("The night train is back");
+        waitFor(
+                browser,
+                d -> d.findElement(By.cssSelector("[data-follow-reader]")).isDisplayed() ? true : null);
+        browser.screenshot("comments-profile");
+
+        browser.open("/following");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("The night train is back, and it is full.");
+        browser.screenshot("comments-following");
+    }
+
+    private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+}
