@@ -12,7 +12,10 @@ import java.util.Locale;
  * limit holds however many nodes the requests are spread over.
  *
  * <p>Most limits are applied to whole routes before they reach any handler (see {@link
- * RateLimitedRoutes}); a service may also ask here directly before doing something costly.
+ * RateLimitedRoutes}); a service may also ask here directly before doing something costly. Such a
+ * service declares its limit as a bean of type {@link RateLimit} too, so that the {@code
+ * masthead.rate-limits} properties are checked against it. It asks outside any transaction: the
+ * buckets are read through a connection of their own.
  */
 public interface RateLimits {
 

@@ -113,6 +113,29 @@ class DiscussionTest {
     }
 
     @Test
+    void aBurstOfPostsFromMoreReadersThanTheDatabaseHasConnectionsIsAllPosted() throws Exception {
+        List<Participant> crowd = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            crowd.add(Participant.signIn(port, accounts.create(true)));
+        }
+        List<Integer> statuses;
+        try (var posting = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (Participant reader : crowd) {
+                answers.add(posting.submit(() -> reader.post(article, "At the same moment as everyone else")
+                        .statusCode()));
+            }
+            statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(201);
+        assertThat(commentCount()).isEqualTo(30);
+    }
+
+    @Test
     void replyRaisesCommentPostedNamingWhomItAnswersAndWhomItMentions() {
         long top = ann.posted(article, "Top");
         var posted = comments.post(

@@ -4,13 +4,13 @@ import java.util.List;
 import org.masthead.accounts.AccountDeleted;
 import org.masthead.accounts.ProfileChanged;
 import org.masthead.platform.PageCache;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Drops cached pages that show a reader's profile when it changes, on every node. After commit, so
- * that no request can cache the old profile again in between; and at once, so that the reader sees
- * their change on the next page they open.
+ * Drops cached pages that show a reader's profile when it changes, on every node: from within the
+ * transaction of the change, so the cache drops them as it commits (see {@link PageCache#evict}); and
+ * at once, so that the reader sees their change on the next page they open.
  */
 @Component
 class StaleProfiles {
@@ -21,12 +21,12 @@ class StaleProfiles {
         this.pageCache = pageCache;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ProfileChanged changed) {
         pageCache.evict(List.of(Profiles.surrogateKey(changed.accountId())));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(AccountDeleted deleted) {
         pageCache.evict(List.of(Profiles.surrogateKey(deleted.accountId())));
     }

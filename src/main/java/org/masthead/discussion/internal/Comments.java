@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,7 +24,9 @@ import org.masthead.platform.RateLimitProperties;
 import org.masthead.platform.RateLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Readers taking part in a conversation: posting, changing and deleting their comments,
@@ -61,6 +64,7 @@ public class Comments {
     private final RateLimitProperties rateLimitProperties;
     private final DiscussionProperties properties;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     Comments(
@@ -71,6 +75,7 @@ public class Comments {
             RateLimitProperties rateLimitProperties,
             DiscussionProperties properties,
             ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
             Clock clock) {
         this.comments = comments;
         this.content = content;
@@ -79,6 +84,7 @@ public class Comments {
         this.rateLimitProperties = rateLimitProperties;
         this.properties = properties;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -86,8 +92,30 @@ public class Comments {
      * Posts a comment, or a reply to a comment under the same article. A second request with the same
      * key finds the comment the first one made, and changes nothing.
      */
-    @Transactional
     public Posted post(long authorId, long articleId, String text, @Nullable Long inReplyToId, UUID key) {
+        // The allowance is taken before the posting transaction opens, never inside it: the buckets are
+        // rows that Bucket4j reads through a connection of its own, and a request holding two pooled
+        // connections at once starves the pool as soon as a burst of posts outnumbers it.
+        RateLimit limit = rateLimitProperties.effective(COMMENTS_PER_READER);
+        String reader = "account:" + authorId;
+        RateLimits.Outcome allowed = rateLimits.tryConsume(limit, reader);
+        if (!allowed.allowed()) {
+            throw new TooManyCommentsException(allowed.retryAfter());
+        }
+        Posted posted;
+        try {
+            posted = transactions.execute(status -> postInTransaction(authorId, articleId, text, inReplyToId, key));
+        } catch (RuntimeException refused) {
+            rateLimits.giveBack(limit, reader);
+            throw refused;
+        }
+        if (posted == null || !posted.created()) {
+            rateLimits.giveBack(limit, reader);
+        }
+        return Objects.requireNonNull(posted);
+    }
+
+    private Posted postInTransaction(long authorId, long articleId, String text, @Nullable Long inReplyToId, UUID key) {
         Optional<CommentRow> earlier = comments.byIdempotencyKey(authorId, key);
         if (earlier.isPresent()) {
             return retried(earlier.get(), articleId);
@@ -114,11 +142,6 @@ public class Comments {
             }
         }
         Instant now = clock.instant();
-        RateLimits.Outcome allowed =
-                rateLimits.tryConsume(rateLimitProperties.effective(COMMENTS_PER_READER), "account:" + authorId);
-        if (!allowed.allowed()) {
-            throw new TooManyCommentsException(allowed.retryAfter());
-        }
         Long parentId = answered == null ? null : answered.threadId();
         Optional<Long> inserted = comments.insert(articleId, authorId, parentId, inReplyToId, body, key, now);
         if (inserted.isEmpty()) {

@@ -6,12 +6,13 @@ import org.masthead.accounts.ProfileSection;
 import org.masthead.discussion.Discussion;
 import org.masthead.newsroom.ArticleCommentsChanged;
 import org.masthead.platform.PageCache;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Drops cached conversation fragments and profile pages when what they show changes, on every node.
- * After commit, so that no request caches the old state again in between.
+ * Drops cached conversation fragments and profile pages when what they show changes, on every node:
+ * from within the transaction of the change, so the cache drops them as it commits (see {@link
+ * PageCache#evict}).
  */
 @Component
 class StaleConversations {
@@ -22,7 +23,7 @@ class StaleConversations {
         this.pageCache = pageCache;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ThreadChanged changed) {
         List<String> keys = new ArrayList<>();
         changed.articleIds().forEach(id -> keys.add(Discussion.surrogateKey(id)));
@@ -30,7 +31,7 @@ class StaleConversations {
         pageCache.evict(keys);
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ArticleCommentsChanged changed) {
         pageCache.evict(List.of(Discussion.surrogateKey(changed.articleId())));
     }

@@ -1,6 +1,8 @@
 package org.masthead.discussion.web;
 
+import org.masthead.discussion.internal.Comments;
 import org.masthead.platform.AccessRules;
+import org.masthead.platform.RateLimit;
 import org.masthead.platform.StaffAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +13,7 @@ import org.springframework.http.HttpMethod;
  * Conversations are for everyone to read, and for signed-in readers to take part in (the rules for
  * who may post, such as a confirmed address, are the discussion's own and answered with a reason).
  * Opening and closing an article's comments is for editors with both factors, like every staff area.
+ * Posting is rate-limited per reader.
  */
 @Configuration(proxyBeanMethods = false)
 class DiscussionSecurity {
@@ -28,5 +31,11 @@ class DiscussionSecurity {
                 .authenticated()
                 .requestMatchers(HttpMethod.GET, "/following")
                 .authenticated();
+    }
+
+    /** Applied by the posting service, once it knows who is posting. */
+    @Bean
+    RateLimit commentsPerReader() {
+        return Comments.COMMENTS_PER_READER;
     }
 }

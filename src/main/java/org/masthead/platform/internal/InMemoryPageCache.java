@@ -13,6 +13,8 @@ import org.masthead.platform.ClusterMessages;
 import org.masthead.platform.PageCache;
 import org.masthead.platform.PageCacheProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Rendered pages by request path and query, in this node's memory. */
 @Component
@@ -62,8 +64,19 @@ class InMemoryPageCache implements PageCache {
             return;
         }
         String payload = String.join(" ", surrogateKeys);
-        evictLocally(payload);
+        // Inside a transaction the message goes with it, on its connection, and this node evicts at
+        // commit; other nodes hear of it when it commits.
         cluster.send(CHANNEL, payload);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    evictLocally(payload);
+                }
+            });
+        } else {
+            evictLocally(payload);
+        }
     }
 
     @Override

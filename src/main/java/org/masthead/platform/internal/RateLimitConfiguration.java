@@ -35,12 +35,13 @@ class RateLimitConfiguration {
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
             RateLimits limits,
             List<RateLimitedRoutes> declared,
+            List<RateLimit> appliedByServices,
             RateLimitProperties properties,
             SecurityFilterProperties securityFilter,
             MeterRegistry meters) {
         List<RateLimitedRoute> routes =
                 declared.stream().flatMap(d -> d.routes().stream()).toList();
-        checkLimits(routes, properties);
+        checkLimits(routes, appliedByServices, properties);
         FilterRegistrationBean<RateLimitFilter> registration =
                 new FilterRegistrationBean<>(new RateLimitFilter(limits, routes, meters));
         registration.setOrder(securityFilter.getOrder() - 1);
@@ -65,8 +66,10 @@ class RateLimitConfiguration {
      * Routes that share a limit share its buckets, so they must agree on what it is; and a property
      * naming no limit is most likely a typo that would leave a limit at its default unnoticed.
      */
-    private static void checkLimits(List<RateLimitedRoute> routes, RateLimitProperties properties) {
+    private static void checkLimits(
+            List<RateLimitedRoute> routes, List<RateLimit> appliedByServices, RateLimitProperties properties) {
         Map<String, RateLimit> byName = new HashMap<>();
+        appliedByServices.forEach(limit -> byName.put(limit.name(), limit));
         for (RateLimitedRoute route : routes) {
             RateLimit earlier = byName.putIfAbsent(route.limit().name(), route.limit());
             if (earlier != null && !earlier.equals(route.limit())) {
