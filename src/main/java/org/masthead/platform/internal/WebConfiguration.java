@@ -1,8 +1,12 @@
 package org.masthead.platform.internal;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.masthead.platform.OperationsProperties;
 import org.masthead.platform.PageCacheProperties;
+import org.masthead.platform.StreamedRoute;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,8 +23,11 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(InMemoryPageCache cache, PageCacheProperties properties) {
-        FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache));
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(
+            InMemoryPageCache cache, PageCacheProperties properties, List<StreamedRoute> streamedRoutes) {
+        Set<String> streamed = streamedRoutes.stream().map(StreamedRoute::path).collect(Collectors.toSet());
+        FilterRegistrationBean<PageCacheFilter> registration =
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, streamed));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setEnabled(properties.enabled());
         registration.addUrlPatterns("/*");
