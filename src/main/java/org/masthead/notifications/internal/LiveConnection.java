@@ -36,6 +36,14 @@ final class LiveConnection {
 
         static final Frame HEARTBEAT =
                 new Frame(0, SseEmitter.event().comment("").build());
+
+        /**
+         * The first thing written, so that the response's headers leave at once (the browser then knows
+         * the connection is open) rather than with the first event, perhaps minutes later. It asks the
+         * browser to wait a few seconds before reconnecting after the connection ends.
+         */
+        static final Frame OPENING =
+                new Frame(0, SseEmitter.event().reconnectTime(3000).build());
     }
 
     private final SseEmitter emitter;

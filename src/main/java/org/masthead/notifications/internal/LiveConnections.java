@@ -68,6 +68,7 @@ public class LiveConnections implements SchedulingConfigurer, SmartLifecycle {
             byTopic.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(connection);
         }
         List<LiveConnection.Frame> first = new ArrayList<>();
+        first.add(LiveConnection.Frame.OPENING);
         if (lastSeenId != null) {
             events.after(lastSeenId, topics).forEach(event -> first.add(LiveConnection.Frame.of(event)));
         }
