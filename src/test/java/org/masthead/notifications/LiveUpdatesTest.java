@@ -39,6 +39,7 @@ class LiveUpdatesTest {
 
             CommentPosted comment = discussion.publish(
                     discussion.comment(article, accounts.create(true).id()));
+            discussion.awaitHandled(comment.commentId());
             // The same event handled again (after a restart, say) is not pushed again.
             discussion.publish(comment);
             CommentPosted reply = discussion.publish(

@@ -339,6 +339,21 @@ class NotificationsTest {
         assertThat(reader.get("/notifications?after=nonsense").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aReadersNotificationsAndEmailChoiceAreInTheirDataExport() {
+        Credentials alice = accounts.create(true);
+        CommentPosted comment = handled(discussion.comment(TestDiscussion.article(), alice.id()));
+        CommentPosted reply =
+                handled(discussion.reply(comment, accounts.create(true).id()));
+
+        String export = signedIn(alice).get("/account/export").body();
+
+        assertThat(export)
+                .contains("\"notifications\"")
+                .contains("\"emailChoice\" : \"instant\"")
+                .contains("\"commentId\" : " + reply.commentId());
+    }
+
     private static int countOf(String page, String text) {
         return page.split(Pattern.quote("class=\"" + text + "\""), -1).length - 1;
     }
