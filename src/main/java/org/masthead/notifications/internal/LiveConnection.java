@@ -153,7 +153,11 @@ final class LiveConnection {
         }
     }
 
-    /** Ends the response, if it has not ended, and forgets the connection. Safe to call repeatedly. */
+    /**
+     * Forgets the connection and ends the response, if it has not ended. Safe to call repeatedly and
+     * from any thread: ending waits for a write in progress (to a slow reader, perhaps), so it happens
+     * on a thread of its own rather than the caller's, which may be delivering to everyone.
+     */
     void close() {
         synchronized (this) {
             if (closed) {
@@ -164,11 +168,13 @@ final class LiveConnection {
             arrivingWhileStarting = null;
         }
         onClose.accept(this);
-        try {
-            emitter.complete();
-        } catch (RuntimeException alreadyEnded) {
-            // Nothing left to end.
-        }
+        Thread.ofVirtual().name("live-close").start(() -> {
+            try {
+                emitter.complete();
+            } catch (RuntimeException alreadyEnded) {
+                // Nothing left to end.
+            }
+        });
     }
 
     /** Forgets the connection after the container ended the response (timeout, error, completion). */

@@ -114,11 +114,6 @@ public class LiveConnections implements SchedulingConfigurer, SmartLifecycle {
         }
     }
 
-    /** How many connections are open on this node. */
-    public int openConnections() {
-        return open.get();
-    }
-
     /**
      * Writes a comment line to every connection now and then: proxies keep the connection open, and a
      * reader who has gone shows as a failed write, which closes it.

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class NotificationNotFoundException extends RuntimeException {
 
-    public NotificationNotFoundException(long id) {
-        super("No such notification: " + id);
+    public NotificationNotFoundException(String message) {
+        super(message);
     }
 }

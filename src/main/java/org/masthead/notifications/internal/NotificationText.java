@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The sentence that says what a notification is about, the same on the page and in e-mail. */
 @Component
-public class NotificationText {
+class NotificationText {
 
     private final Accounts accounts;
 
@@ -20,7 +20,7 @@ public class NotificationText {
         return accounts.find(accountId).map(AccountSummary::displayName).orElse(AccountDeleted.SHOWN_AS);
     }
 
-    public String sentence(Notification notification) {
+    String sentence(Notification notification) {
         return sentence(
                 notification.kind(),
                 nameOf(notification.actorId()),

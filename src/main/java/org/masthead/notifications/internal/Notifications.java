@@ -78,7 +78,7 @@ public class Notifications {
     public long open(long accountId, long notificationId) {
         Notification notification = notifications
                 .find(accountId, notificationId)
-                .orElseThrow(() -> new NotificationNotFoundException(notificationId));
+                .orElseThrow(() -> new NotificationNotFoundException("No such notification: " + notificationId));
         if (notifications.markRead(accountId, notificationId, clock.instant())) {
             unread.changed(Set.of(accountId));
         }
@@ -115,6 +115,6 @@ public class Notifications {
         } catch (RuntimeException e) {
             // Falls through to the same answer as any other value that is not ours.
         }
-        throw new NotificationNotFoundException(0);
+        throw new NotificationNotFoundException("No such page of notifications: " + value);
     }
 }
