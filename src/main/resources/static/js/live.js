@@ -1,7 +1,9 @@
 // Live updates over one EventSource per page (server-sent events from /live). On an article page
-// (an element with data-article-id) it opens at once, for everyone, and the server adds a signed-in
-// reader's own events to the same connection; elsewhere it opens only for a signed-in reader, once
-// account.js has said who that is. It announces what arrives on document:
+// (an element with data-article-id) it opens for everyone; elsewhere only for a signed-in reader. It
+// waits for account.js to say who is reading: a signed-in reader's page first fetches a ticket
+// (/live/ticket) so that the same connection also carries their own events, without the stream
+// reading the session (its reconnects would otherwise keep the session alive for ever). It announces
+// what arrives on document:
 //   "masthead:comment"  detail {commentId, articleId, parentId}  a new comment under this article
 //   "masthead:unread"   detail {count}                           the reader's unread notifications
 // and keeps the header's notifications link and count up to date. The browser reconnects by itself
@@ -95,15 +97,43 @@
     }
   });
 
-  document.addEventListener("masthead:me", function (event) {
-    if (!event.detail || !event.detail.signedIn) {
+  function url(ticket) {
+    var params = [];
+    if (articleId) {
+      params.push("article=" + encodeURIComponent(articleId));
+    }
+    if (ticket) {
+      params.push("ticket=" + encodeURIComponent(ticket));
+    }
+    return "/live" + (params.length ? "?" + params.join("&") : "");
+  }
+
+  function openFor(ticket) {
+    if (ticket || articleId) {
+      open(url(ticket));
+    }
+  }
+
+  var started = false;
+  function start(me) {
+    if (started) {
+      return;
+    }
+    started = true;
+    if (!me || !me.signedIn) {
+      openFor(null);
       return;
     }
     showLink();
-    open(articleId ? "/live?article=" + encodeURIComponent(articleId) : "/live");
-  });
-
-  if (articleId) {
-    open("/live?article=" + encodeURIComponent(articleId));
+    fetch("/live/ticket", { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (answer) { openFor(answer && answer.ticket); })
+      .catch(function () { openFor(null); });
   }
+
+  document.addEventListener("masthead:me", function (event) {
+    start(event.detail);
+  });
+  // Should account.js never answer, an article's new comments still arrive.
+  window.setTimeout(function () { start(null); }, 5000);
 })();

@@ -14,6 +14,7 @@ import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.TestDiscussion;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Open pages hear of new comments under their article, and readers of their unread count, as it happens. */
 @MastheadTest
@@ -29,6 +30,9 @@ class LiveUpdatesTest {
 
     @Autowired
     TestDiscussion discussion;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void aPageOnAnArticleHearsOfEachNewCommentOnce() {
@@ -94,7 +98,7 @@ class LiveUpdatesTest {
         TestAccounts.signIn(browser, alice);
         CommentPosted comment = discussion.publish(discussion.comment(TestDiscussion.article(), alice.id()));
 
-        try (SseClient page = new SseClient(port, "/live", "Cookie", "SESSION=" + browser.cookie("SESSION"))) {
+        try (SseClient page = new SseClient(port, "/live?ticket=" + ticket(browser))) {
             assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
 
             discussion.publish(discussion.reply(comment, accounts.create(true).id()));
@@ -113,12 +117,41 @@ class LiveUpdatesTest {
         TestAccounts.signIn(browser, alice);
         long article = TestDiscussion.article();
 
-        try (SseClient page =
-                new SseClient(port, "/live?article=" + article, "Cookie", "SESSION=" + browser.cookie("SESSION"))) {
+        try (SseClient page = new SseClient(port, "/live?article=" + article + "&ticket=" + ticket(browser))) {
             assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
             CommentPosted comment = discussion.publish(discussion.comment(article, alice.id()));
             assertThat(page.next("comment", WAIT).data()).contains("\"commentId\":" + comment.commentId());
         }
+    }
+
+    @Test
+    void aLiveConnectionDoesNotKeepTheReadersSessionAlive() throws Exception {
+        Credentials alice = accounts.create(true);
+        WebSession browser = new WebSession(port);
+        TestAccounts.signIn(browser, alice);
+        String ticket = ticket(browser);
+        // The session's last use is written after the response has left.
+        Thread.sleep(500);
+        long lastActive = lastActive(alice);
+
+        try (SseClient page =
+                new SseClient(port, "/live?ticket=" + ticket, "Cookie", "SESSION=" + browser.cookie("SESSION"))) {
+            assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
+        }
+
+        assertThat(lastActive(alice)).isEqualTo(lastActive);
+    }
+
+    @Test
+    void aTicketThatIsNotOursCarriesNoOnesEvents() {
+        Credentials alice = accounts.create(true);
+        Http anonymous = new Http(port);
+
+        assertThat(anonymous
+                        .get("/live?ticket=" + alice.id() + ".99999999999.forged")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(anonymous.get("/live/ticket").statusCode()).isEqualTo(302);
     }
 
     @Test
@@ -128,6 +161,19 @@ class LiveUpdatesTest {
         assertThat(anonymous.get("/live").statusCode()).isEqualTo(204);
         assertThat(anonymous.get("/live?article=0").statusCode()).isEqualTo(400);
         assertThat(anonymous.get("/live?article=abc").statusCode()).isEqualTo(400);
+    }
+
+    private String ticket(WebSession browser) {
+        String answer = browser.get("/live/ticket").body();
+        assertThat(answer).startsWith("{\"ticket\":\"");
+        return answer.substring("{\"ticket\":\"".length(), answer.length() - 2);
+    }
+
+    private long lastActive(Credentials account) {
+        return db.sql("SELECT max(last_access_time) FROM spring_session WHERE principal_name = :name")
+                .param("name", String.valueOf(account.id()))
+                .query(Long.class)
+                .single();
     }
 
     @Test

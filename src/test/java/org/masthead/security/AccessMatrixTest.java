@@ -162,6 +162,7 @@ class AccessMatrixTest {
                 row("POST /unsubscribe", "POST", "/unsubscribe", all(OK)),
                 // A live stream with a bad article id answers at once; a good one would stream until it times out.
                 row("GET /live", "GET", "/live?article=0", all(400)),
+                row("GET /live/ticket", "GET", "/live/ticket",                SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /notifications", "GET", "/notifications",           SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("POST /notifications/{id}/open", "POST", "/notifications/999999/open",
                                                                                SIGN_IN, 404,     404,     404,     404,     404,     404,     404),

@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may reach the notification pages. Live updates are for everyone: an article's new comments are
- * public, and a reader's own events go only to a connection made with their session. The unsubscribe
+ * public, and a reader's own events go only to a connection that presents the ticket their session got. The unsubscribe
  * link needs only the token it carries.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +22,8 @@ class NotificationsSecurity {
     AccessRules notificationRules() {
         return routes -> routes.requestMatchers(HttpMethod.GET, "/live")
                 .permitAll()
+                .requestMatchers(HttpMethod.GET, "/live/ticket")
+                .authenticated()
                 .requestMatchers("/notifications/unsubscribe")
                 .permitAll()
                 .requestMatchers("/notifications", "/notifications/**", "/account/notifications")
@@ -33,7 +35,11 @@ class NotificationsSecurity {
         return http -> http.csrf(csrf -> csrf.ignoringRequestMatchers("/notifications/unsubscribe"));
     }
 
-    /** The live stream goes straight to the browser, past the page cache. */
+    /**
+     * The live stream goes straight to the browser, past the page cache, and without the reader's
+     * cookies: reconnecting every few minutes must not count as use of their session (see {@code
+     * LiveTickets}).
+     */
     @Bean
     StreamedRoute liveRoute() {
         return new StreamedRoute("/live");

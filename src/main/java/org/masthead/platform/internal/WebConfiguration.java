@@ -1,5 +1,6 @@
 package org.masthead.platform.internal;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,18 @@ class WebConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setEnabled(properties.enabled());
         registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Before the session filter, so that streams never see, nor prolong, a session. */
+    @Bean
+    FilterRegistrationBean<StreamedRouteFilter> streamedRouteFilter(List<StreamedRoute> streamedRoutes) {
+        Set<String> streamed = streamedRoutes.stream().map(StreamedRoute::path).collect(Collectors.toSet());
+        FilterRegistrationBean<StreamedRouteFilter> registration =
+                new FilterRegistrationBean<>(new StreamedRouteFilter(streamed));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
     }
 
