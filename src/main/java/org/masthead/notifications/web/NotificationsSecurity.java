@@ -10,8 +10,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may reach the notification pages. Live updates are for everyone: an article's new comments are
- * public, and a reader's own events go only to a connection that presents the ticket their session got. The unsubscribe
- * link needs only the token it carries.
+ * public, and a reader's own events go only to a connection that presents the ticket their session
+ * got. The unsubscribe link needs only the token it carries.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationsSecurity {
