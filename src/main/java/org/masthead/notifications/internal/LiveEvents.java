@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.masthead.platform.ClusterMessages;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,22 +56,33 @@ public class LiveEvents {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<LiveEvent> publish(String topic, String name, String data, @Nullable String onceKey) {
+        return publish(topic, name, () -> data, onceKey);
+    }
+
+    /**
+     * Publishes an event whose data is worked out once this transaction holds the lock that orders
+     * publishers, so that it sees what every earlier publisher committed: two transactions counting a
+     * reader's unread notifications at once would otherwise each miss the other's.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<LiveEvent> publish(String topic, String name, Supplier<String> data, @Nullable String onceKey) {
         db.sql("SELECT pg_advisory_xact_lock(:lock)")
                 .param("lock", ORDER_LOCK)
                 .query()
                 .listOfRows();
+        String content = data.get();
         Optional<Long> id = db.sql(
                         """
                         INSERT INTO live_event (topic, name, data, once_key) VALUES (:topic, :name, :data, :onceKey)
                         ON CONFLICT (once_key) DO NOTHING RETURNING id""")
                 .param("topic", topic)
                 .param("name", name)
-                .param("data", data)
+                .param("data", content)
                 .param("onceKey", onceKey, java.sql.Types.VARCHAR)
                 .query(Long.class)
                 .optional();
         return id.map(eventId -> {
-            LiveEvent event = new LiveEvent(eventId, topic, name, data);
+            LiveEvent event = new LiveEvent(eventId, topic, name, content);
             cluster.send(CHANNEL, event.encode());
             return event;
         });

@@ -27,7 +27,7 @@ public class UnreadCounts {
                 .sorted()
                 .distinct()
                 .forEach(accountId -> live.publish(
-                        LiveEvent.account(accountId), EVENT, data(notifications.unreadCount(accountId)), null));
+                        LiveEvent.account(accountId), EVENT, () -> data(notifications.unreadCount(accountId)), null));
     }
 
     /** The count now, as the first event on a connection that has a reader: no id, it is not replayed. */
