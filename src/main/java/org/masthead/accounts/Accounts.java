@@ -59,6 +59,18 @@ public class Accounts {
     }
 
     /**
+     * Where to e-mail the account about activity around it, such as replies: only an active account
+     * that has confirmed its address has one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> emailAddressOf(long accountId) {
+        return accounts.byId(accountId)
+                .filter(AccountRow::active)
+                .filter(AccountRow::verified)
+                .map(AccountRow::email);
+    }
+
+    /**
      * Makes sure an account with this address exists, confirmed and holding these roles, for staff
      * set up by configuration or demo content. An existing account keeps its password and name.
      *

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param html the HTML part, as rendered by {@link MailTemplates}
  * @param kind whether the recipient asked for this message or may opt out of its kind
  * @param unsubscribeUrl the absolute http(s) URL that unsubscribes the recipient; required for
- *     {@link Kind#MARKETING} mail, where it goes into the footer and the {@code List-Unsubscribe} header
+ *     {@link Kind#MARKETING} and {@link Kind#NOTIFICATION} mail, where it goes into the footer and the
+ *     {@code List-Unsubscribe} header
  * @throws IllegalArgumentException if any part is missing or malformed
  */
 public record Mail(String to, String subject, String text, String html, Kind kind, @Nullable String unsubscribeUrl) {
@@ -27,7 +28,17 @@ public record Mail(String to, String subject, String text, String html, Kind kin
         /** Sent because of something the recipient did: verification, password reset, receipts. */
         TRANSACTIONAL,
         /** Sent unasked, such as newsletters and appeals: always with a working unsubscribe. */
-        MARKETING
+        MARKETING,
+        /**
+         * Sent because of what others did around the recipient (a reply, a mention, a digest of them):
+         * they may turn it off, so it always carries a working unsubscribe.
+         */
+        NOTIFICATION;
+
+        /** Whether mail of this kind must carry an unsubscribe link. */
+        public boolean needsUnsubscribe() {
+            return this != TRANSACTIONAL;
+        }
     }
 
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>()\\[\\],;:\"\\\\]+@[^\\s@<>()\\[\\],;:\"\\\\]+");
@@ -49,8 +60,8 @@ public record Mail(String to, String subject, String text, String html, Kind kin
         if (kind == null) {
             throw new IllegalArgumentException("A mail needs a kind");
         }
-        if (kind == Kind.MARKETING && unsubscribeUrl == null) {
-            throw new IllegalArgumentException("Marketing mail needs an unsubscribe URL");
+        if (kind.needsUnsubscribe() && unsubscribeUrl == null) {
+            throw new IllegalArgumentException(kind + " mail needs an unsubscribe URL");
         }
         if (unsubscribeUrl != null && !isWebAddress(unsubscribeUrl)) {
             throw new IllegalArgumentException("An unsubscribe URL is an absolute http(s) URL, not " + unsubscribeUrl);

@@ -190,6 +190,20 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  DENIED,  DENIED),
                 row("GET /following", "GET", "/following",                     SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /comment/{id}", "GET", "/comment/999999", all(404)),
+                // A live stream with a bad article id answers at once; a good one would stream until it times out.
+                row("GET /live", "GET", "/live?article=0", all(400)),
+                row("GET /live/ticket", "GET", "/live/ticket",                SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /notifications", "GET", "/notifications",           SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /notifications/{id}/open", "POST", "/notifications/999999/open",
+                                                                               SIGN_IN, 404,     404,     404,     404,     404,     404,     404),
+                row("POST /notifications/read", "POST", "/notifications/read", SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
+                row("GET /notifications/unsubscribe", "GET", "/notifications/unsubscribe?token=nothing", all(OK)),
+                row("POST /notifications/unsubscribe", "POST", "/notifications/unsubscribe", all(OK)),
+                row("GET /account/notifications", "GET", "/account/notifications",
+                                                                               SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                // Posted empty: no choice made, so the form comes back with a message.
+                row("POST /account/notifications", "POST", "/account/notifications",
+                                                                               SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on

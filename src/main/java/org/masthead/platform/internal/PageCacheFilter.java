@@ -45,9 +45,17 @@ class PageCacheFilter extends OncePerRequestFilter {
             "content-language");
 
     private final InMemoryPageCache cache;
+    private final Set<String> streamedPaths;
 
-    PageCacheFilter(InMemoryPageCache cache) {
+    PageCacheFilter(InMemoryPageCache cache, Set<String> streamedPaths) {
         this.cache = cache;
+        this.streamedPaths = Set.copyOf(streamedPaths);
+    }
+
+    /** A stream is never a page to keep, and capturing it would hold it back from the client. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return streamedPaths.contains(request.getRequestURI());
     }
 
     @Override

@@ -1,8 +1,13 @@
 package org.masthead.platform.internal;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.masthead.platform.OperationsProperties;
 import org.masthead.platform.PageCacheProperties;
+import org.masthead.platform.StreamedRoute;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,11 +24,26 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(InMemoryPageCache cache, PageCacheProperties properties) {
-        FilterRegistrationBean<PageCacheFilter> registration = new FilterRegistrationBean<>(new PageCacheFilter(cache));
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(
+            InMemoryPageCache cache, PageCacheProperties properties, List<StreamedRoute> streamedRoutes) {
+        Set<String> streamed = streamedRoutes.stream().map(StreamedRoute::path).collect(Collectors.toSet());
+        FilterRegistrationBean<PageCacheFilter> registration =
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, streamed));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setEnabled(properties.enabled());
         registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Before the session filter, so that streams never see, nor prolong, a session. */
+    @Bean
+    FilterRegistrationBean<StreamedRouteFilter> streamedRouteFilter(List<StreamedRoute> streamedRoutes) {
+        Set<String> streamed = streamedRoutes.stream().map(StreamedRoute::path).collect(Collectors.toSet());
+        FilterRegistrationBean<StreamedRouteFilter> registration =
+                new FilterRegistrationBean<>(new StreamedRouteFilter(streamed));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
     }
 

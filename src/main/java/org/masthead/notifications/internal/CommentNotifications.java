@@ -1,0 +1,139 @@
+package org.masthead.notifications.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.masthead.accounts.Accounts;
+import org.masthead.discussion.CommentPosted;
+import org.masthead.discussion.CommentRecommended;
+import org.masthead.discussion.Discussion;
+import org.masthead.notifications.internal.NotificationRepository.About;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the discussion's events into notifications, e-mail and unread counts, each in one transaction
+ * of its own after the comment was committed. The event publication registry hands an event over again
+ * after a crash (and two nodes may both handle it); every notification is recorded against the comment
+ * and actor that caused it ({@link NotificationRepository#recordSource}), so a second handling changes
+ * nothing and mails nobody.
+ *
+ * <p>Who hears of a comment, most specific first, each reader once: the author of the comment it
+ * replies to; readers it mentions; readers who follow its author (gathered per article). Nobody hears
+ * of their own comment.
+ *
+ * <p>When moderation starts publishing picks, "your comment was picked" belongs here: a listener for
+ * that event recording a notification of its own, like a reply ({@code picked} is already allowed by
+ * the table).
+ */
+@Component
+class CommentNotifications {
+
+    private final NotificationRepository notifications;
+    private final EmailPreferences preferences;
+    private final NotificationMail mail;
+    private final NotificationText text;
+    private final UnreadCounts unread;
+    private final Discussion discussion;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    CommentNotifications(
+            NotificationRepository notifications,
+            EmailPreferences preferences,
+            NotificationMail mail,
+            NotificationText text,
+            UnreadCounts unread,
+            Discussion discussion,
+            Accounts accounts,
+            Clock clock) {
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.mail = mail;
+        this.text = text;
+        this.unread = unread;
+        this.discussion = discussion;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(CommentPosted comment) {
+        Instant now = clock.instant();
+        About about = new About(comment.commentId(), comment.articleId(), comment.articleHeadline(), comment.excerpt());
+        long author = comment.authorId();
+        Set<Long> told = new LinkedHashSet<>();
+        Set<Long> changed = new LinkedHashSet<>();
+        told.add(author);
+
+        Long repliedTo = comment.inReplyToAuthorId();
+        if (repliedTo != null && told.add(repliedTo)) {
+            if (notifyAndMail(repliedTo, NotificationKind.REPLY, about, author, now)) {
+                changed.add(repliedTo);
+            }
+        }
+        for (long mentioned : comment.mentionedIds()) {
+            if (told.add(mentioned) && notifyAndMail(mentioned, NotificationKind.MENTION, about, author, now)) {
+                changed.add(mentioned);
+            }
+        }
+        for (long follower : discussion.followersOf(author)) {
+            if (told.add(follower)
+                    && notifications.recordSource(
+                            follower, NotificationKind.FOLLOWED_POSTED, comment.commentId(), author)) {
+                notifications.addToBatch(follower, NotificationKind.FOLLOWED_POSTED, about, author, now);
+                changed.add(follower);
+            }
+        }
+        unread.changed(changed);
+    }
+
+    @ApplicationModuleListener
+    void on(CommentRecommended recommendation) {
+        long recipient = recommendation.commentAuthorId();
+        long recommender = recommendation.recommenderId();
+        if (recipient == recommender
+                || !notifications.recordSource(
+                        recipient, NotificationKind.RECOMMENDED, recommendation.commentId(), recommender)) {
+            return;
+        }
+        About about =
+                new About(recommendation.commentId(), recommendation.articleId(), recommendation.articleHeadline(), "");
+        notifications.addToBatch(recipient, NotificationKind.RECOMMENDED, about, recommender, clock.instant());
+        unread.changed(Set.of(recipient));
+    }
+
+    /**
+     * Records a reply or mention and mails it as the recipient chose (to a confirmed address only).
+     *
+     * @return false if this comment already told them
+     */
+    private boolean notifyAndMail(long recipient, NotificationKind kind, About about, long actor, Instant now) {
+        if (!notifications.recordSource(recipient, kind, about.commentId(), actor)) {
+            return false;
+        }
+        Optional<String> address = accounts.emailAddressOf(recipient);
+        EmailChoice choice = address.isPresent() ? preferences.choiceOf(recipient) : EmailChoice.OFF;
+        MailState state =
+                switch (choice) {
+                    case INSTANT -> MailState.SENT;
+                    case DIGEST -> MailState.DIGEST;
+                    case OFF -> MailState.NONE;
+                };
+        notifications.insert(recipient, kind, about, actor, state, now);
+        if (state == MailState.SENT) {
+            String actorName = text.nameOf(actor);
+            mail.sendOne(
+                    recipient,
+                    address.orElseThrow(),
+                    kind,
+                    actorName,
+                    NotificationText.sentence(kind, actorName, 1, about.articleHeadline()),
+                    about.excerpt(),
+                    about.commentId());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,189 @@
+package org.masthead.notifications.internal;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One open {@code /live} response and what waits to be written to it. Events are queued, never
+ * written by the thread that delivers them: a virtual thread drains the queue while it has something,
+ * so a slow reader holds up only their own queue, and an idle connection holds no thread at all. A
+ * reader who falls too far behind is disconnected; their browser reconnects and is sent what it
+ * missed.
+ */
+final class LiveConnection {
+
+    /** An event rendered once, as every connection on its topic writes it. */
+    record Frame(long id, Set<DataWithMediaType> content) {
+
+        private static final MediaType JSON_LINE =
+                new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+
+        static Frame of(LiveEvent event) {
+            SseEmitter.SseEventBuilder builder = SseEmitter.event().name(event.name());
+            if (event.id() > 0) {
+                builder.id(String.valueOf(event.id()));
+            }
+            return new Frame(event.id(), builder.data(event.data(), JSON_LINE).build());
+        }
+
+        static final Frame HEARTBEAT =
+                new Frame(0, SseEmitter.event().comment("").build());
+
+        /**
+         * The first thing written, so that the response's headers leave at once (the browser then knows
+         * the connection is open) rather than with the first event, perhaps minutes later. It asks the
+         * browser to wait a few seconds before reconnecting after the connection ends.
+         */
+        static final Frame OPENING =
+                new Frame(0, SseEmitter.event().reconnectTime(3000).build());
+    }
+
+    private final SseEmitter emitter;
+    private final Set<String> topics;
+    private final int queueLimit;
+    private final Consumer<LiveConnection> onClose;
+
+    // Guarded by this.
+    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private @Nullable List<Frame> arrivingWhileStarting = new ArrayList<>();
+    private boolean draining;
+    private boolean closed;
+
+    // Only the draining thread touches it; one drains at a time, handing over under the lock.
+    private long lastSentId;
+
+    LiveConnection(SseEmitter emitter, Set<String> topics, int queueLimit, Consumer<LiveConnection> onClose) {
+        this.emitter = emitter;
+        this.topics = Set.copyOf(topics);
+        this.queueLimit = queueLimit;
+        this.onClose = onClose;
+    }
+
+    Set<String> topics() {
+        return topics;
+    }
+
+    SseEmitter emitter() {
+        return emitter;
+    }
+
+    /**
+     * Sends what the page missed and what it needs first, then the events that arrived meanwhile, in
+     * id order; an event both replayed and arrived is sent once.
+     */
+    void start(List<Frame> first) {
+        synchronized (this) {
+            if (closed || arrivingWhileStarting == null) {
+                return;
+            }
+            queue.addAll(first);
+            queue.addAll(arrivingWhileStarting);
+            arrivingWhileStarting = null;
+        }
+        drainIfIdle();
+    }
+
+    /** Queues a frame for this connection; never blocks on the network. */
+    void offer(Frame frame) {
+        boolean overflow;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            List<Frame> starting = arrivingWhileStarting;
+            if (starting != null) {
+                starting.add(frame);
+                overflow = starting.size() > queueLimit;
+            } else {
+                queue.add(frame);
+                overflow = queue.size() > queueLimit;
+            }
+        }
+        if (overflow) {
+            close();
+        } else {
+            drainIfIdle();
+        }
+    }
+
+    private void drainIfIdle() {
+        synchronized (this) {
+            if (draining || closed || queue.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        Thread.ofVirtual().name("live-send").start(this::drain);
+    }
+
+    private void drain() {
+        while (true) {
+            Frame frame;
+            synchronized (this) {
+                frame = closed ? null : queue.poll();
+                if (frame == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            if (frame.id() > 0 && frame.id() <= lastSentId) {
+                continue;
+            }
+            try {
+                emitter.send(frame.content());
+            } catch (IOException | IllegalStateException gone) {
+                // The reader left (or the response already ended): nothing more to send them.
+                synchronized (this) {
+                    draining = false;
+                }
+                close();
+                return;
+            }
+            if (frame.id() > 0) {
+                lastSentId = frame.id();
+            }
+        }
+    }
+
+    /**
+     * Forgets the connection and ends the response, if it has not ended. Safe to call repeatedly and
+     * from any thread: ending waits for a write in progress (to a slow reader, perhaps), so it happens
+     * on a thread of its own rather than the caller's, which may be delivering to everyone.
+     */
+    void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.clear();
+            arrivingWhileStarting = null;
+        }
+        onClose.accept(this);
+        Thread.ofVirtual().name("live-close").start(() -> {
+            try {
+                emitter.complete();
+            } catch (RuntimeException alreadyEnded) {
+                // Nothing left to end.
+            }
+        });
+    }
+
+    /** Forgets the connection after the container ended the response (timeout, error, completion). */
+    void ended() {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+            arrivingWhileStarting = null;
+        }
+        onClose.accept(this);
+    }
+}

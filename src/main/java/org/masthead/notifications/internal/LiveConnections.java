@@ -1,0 +1,153 @@
+package org.masthead.notifications.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.masthead.notifications.NotificationsProperties;
+import org.masthead.platform.ClusterMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live connections open on this node, by topic. Every node hears every live event (through {@link
+ * ClusterMessages}) and hands it to its own connections on that topic: the event is rendered once and
+ * queued on each, which costs the delivering thread microseconds per connection whatever the readers'
+ * networks do (see {@link LiveConnection}).
+ */
+@Component
+public class LiveConnections implements SchedulingConfigurer, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveConnections.class);
+
+    private final Map<String, Set<LiveConnection>> byTopic = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final LiveEvents events;
+    private final NotificationsProperties properties;
+    private volatile boolean running;
+
+    LiveConnections(
+            LiveEvents events, NotificationsProperties properties, ClusterMessages cluster, MeterRegistry meters) {
+        this.events = events;
+        this.properties = properties;
+        cluster.subscribe(LiveEvents.CHANNEL, this::deliver);
+        Gauge.builder("masthead.live.connections", open, AtomicInteger::get)
+                .description("Live (server-sent events) connections open on this node")
+                .register(meters);
+    }
+
+    /**
+     * Opens a live connection on these topics.
+     *
+     * @param lastSeenId the id of the last event the page saw (its {@code Last-Event-ID}), to be sent
+     *     everything after it; null for a page that has seen nothing yet
+     * @param current what the page needs first however it connects, such as the reader's unread count;
+     *     asked after the connection is registered, so that no change falls between the two
+     */
+    public SseEmitter open(Set<String> topics, @Nullable Long lastSeenId, Supplier<List<LiveEvent>> current) {
+        SseEmitter emitter = new SseEmitter(timeout().toMillis());
+        LiveConnection connection = new LiveConnection(emitter, topics, properties.liveQueueLimit(), this::forget);
+        emitter.onTimeout(connection::close);
+        emitter.onError(error -> connection.ended());
+        emitter.onCompletion(connection::ended);
+        open.incrementAndGet();
+        for (String topic : topics) {
+            byTopic.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(connection);
+        }
+        List<LiveConnection.Frame> first = new ArrayList<>();
+        first.add(LiveConnection.Frame.OPENING);
+        if (lastSeenId != null) {
+            events.after(lastSeenId, topics).forEach(event -> first.add(LiveConnection.Frame.of(event)));
+        }
+        current.get().forEach(event -> first.add(LiveConnection.Frame.of(event)));
+        connection.start(first);
+        return emitter;
+    }
+
+    /**
+     * A little less than the configured timeout, at random: pages opened at the same moment (after a
+     * deploy, or a link shared widely) then reconnect spread out rather than all at once.
+     */
+    private Duration timeout() {
+        long full = properties.liveTimeout().toMillis();
+        return Duration.ofMillis(full - ThreadLocalRandom.current().nextLong(full / 5 + 1));
+    }
+
+    private void deliver(String message) {
+        LiveEvent event = LiveEvent.decode(message);
+        Set<LiveConnection> listeners = byTopic.get(event.topic());
+        if (listeners == null || listeners.isEmpty()) {
+            return;
+        }
+        LiveConnection.Frame frame = LiveConnection.Frame.of(event);
+        for (LiveConnection connection : listeners) {
+            connection.offer(frame);
+        }
+    }
+
+    private void forget(LiveConnection connection) {
+        boolean wasOpen = false;
+        for (String topic : connection.topics()) {
+            Set<LiveConnection> listeners = byTopic.get(topic);
+            if (listeners != null) {
+                wasOpen |= listeners.remove(connection);
+                if (listeners.isEmpty()) {
+                    byTopic.remove(topic, listeners);
+                }
+            }
+        }
+        if (wasOpen) {
+            open.decrementAndGet();
+        }
+    }
+
+    /**
+     * Writes a comment line to every connection now and then: proxies keep the connection open, and a
+     * reader who has gone shows as a failed write, which closes it.
+     */
+    void heartbeat() {
+        Set<LiveConnection> all = ConcurrentHashMap.newKeySet();
+        byTopic.values().forEach(all::addAll);
+        all.forEach(connection -> connection.offer(LiveConnection.Frame.HEARTBEAT));
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedRateTask(this::heartbeat, properties.liveHeartbeat());
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every connection on shutdown, so that browsers reconnect (to another node) at once. */
+    @Override
+    public void stop() {
+        running = false;
+        Set<LiveConnection> all = ConcurrentHashMap.newKeySet();
+        byTopic.values().forEach(all::addAll);
+        if (!all.isEmpty()) {
+            log.info("Closing {} live connections", all.size());
+        }
+        all.forEach(LiveConnection::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

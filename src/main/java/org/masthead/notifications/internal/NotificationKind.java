@@ -1,0 +1,26 @@
+package org.masthead.notifications.internal;
+
+/** What a notification is about; its name is stored in lower case. */
+public enum NotificationKind {
+    /** Someone replied to one of the reader's comments. */
+    REPLY,
+    /** Someone named the reader with an @mention. */
+    MENTION,
+    /** Readers the reader follows commented under an article: one unread row per article. */
+    FOLLOWED_POSTED,
+    /** Others recommended one of the reader's comments: one unread row per comment. */
+    RECOMMENDED;
+
+    String stored() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static NotificationKind ofStored(String stored) {
+        return valueOf(stored.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether the reader is e-mailed about it (at once or in a digest, as they choose). */
+    boolean isMailed() {
+        return this == REPLY || this == MENTION;
+    }
+}

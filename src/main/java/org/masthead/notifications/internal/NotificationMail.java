@@ -1,0 +1,69 @@
+package org.masthead.notifications.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.masthead.mail.Mail;
+import org.masthead.mail.MailTemplates;
+import org.masthead.mail.Mailer;
+import org.masthead.site.SiteProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mail about replies and mentions, one at a time or as a daily digest. Each carries the link that
+ * turns them off (in the footer, and as RFC 8058 one-click {@code List-Unsubscribe}) and one to the
+ * settings page.
+ */
+@Component
+class NotificationMail {
+
+    /** One notification as a digest lists it. */
+    record Item(String sentence, String excerpt, String link) {}
+
+    private final Mailer mailer;
+    private final MailTemplates templates;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final SiteProperties site;
+
+    NotificationMail(Mailer mailer, MailTemplates templates, UnsubscribeLinks unsubscribeLinks, SiteProperties site) {
+        this.mailer = mailer;
+        this.templates = templates;
+        this.unsubscribeLinks = unsubscribeLinks;
+        this.site = site;
+    }
+
+    /** Puts the mail in the outbox, in the caller's transaction. */
+    void sendOne(
+            long recipientId,
+            String to,
+            NotificationKind kind,
+            String actor,
+            String sentence,
+            String excerpt,
+            long commentId) {
+        send(
+                recipientId,
+                to,
+                NotificationText.subject(kind, actor),
+                "notification",
+                Map.of("sentence", sentence, "excerpt", excerpt, "link", commentLink(commentId)));
+    }
+
+    void sendDigest(long recipientId, String to, List<Item> items) {
+        String subject = items.size() == 1
+                ? "Your daily notifications: 1 reply or mention"
+                : "Your daily notifications: " + items.size() + " replies and mentions";
+        send(recipientId, to, subject, "notification-digest", Map.of("items", items));
+    }
+
+    String commentLink(long commentId) {
+        return site.origin() + "/comment/" + commentId;
+    }
+
+    private void send(long recipientId, String to, String subject, String template, Map<String, Object> model) {
+        String unsubscribe = unsubscribeLinks.urlFor(recipientId);
+        Map<String, Object> withSettings = new java.util.HashMap<>(model);
+        withSettings.put("settingsLink", site.origin() + "/account/notifications");
+        MailTemplates.RenderedMail rendered = templates.render(template, withSettings, unsubscribe);
+        mailer.send(new Mail(to, subject, rendered.text(), rendered.html(), Mail.Kind.NOTIFICATION, unsubscribe));
+    }
+}

@@ -1,0 +1,231 @@
+package org.masthead.notifications.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notification} table and its ledger of sources, {@code notification_source}. */
+@Repository
+class NotificationRepository {
+
+    /** What a notification is about. */
+    record About(long commentId, long articleId, String articleHeadline, String excerpt) {}
+
+    /** Where a page of the list ends: the next page starts after it. */
+    record Cursor(Instant updatedAt, long id) {}
+
+    private static final String SELECT =
+            """
+            SELECT id, recipient_id, kind, comment_id, article_id, article_headline, actor_id, actor_count,
+                   excerpt, created_at, updated_at, read_at
+            FROM notification
+            """;
+
+    private final JdbcClient db;
+
+    NotificationRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Records that this actor's comment (or recommendation) told the recipient this kind of thing.
+     *
+     * @return false if it was recorded before: the event is being handled again, and must change nothing
+     */
+    boolean recordSource(long recipientId, NotificationKind kind, long commentId, long actorId) {
+        return db.sql(
+                                """
+                        INSERT INTO notification_source (recipient_id, kind, comment_id, actor_id)
+                        VALUES (:recipient, :kind, :comment, :actor) ON CONFLICT DO NOTHING""")
+                        .param("recipient", recipientId)
+                        .param("kind", kind.stored())
+                        .param("comment", commentId)
+                        .param("actor", actorId)
+                        .update()
+                == 1;
+    }
+
+    /** A notification of its own, such as a reply; {@code mail} is what becomes of its e-mail. */
+    long insert(long recipientId, NotificationKind kind, About about, long actorId, MailState mail, Instant now) {
+        long id = db.sql(
+                        """
+                        INSERT INTO notification (recipient_id, kind, comment_id, article_id, article_headline,
+                                                  actor_id, excerpt, created_at, updated_at, mail)
+                        VALUES (:recipient, :kind, :comment, :article, :headline, :actor, :excerpt, :now, :now, :mail)
+                        RETURNING id""")
+                .param("recipient", recipientId)
+                .param("kind", kind.stored())
+                .param("comment", about.commentId())
+                .param("article", about.articleId())
+                .param("headline", about.articleHeadline())
+                .param("actor", actorId)
+                .param("excerpt", about.excerpt())
+                .param("now", Timestamp.from(now))
+                .param("mail", mail.stored())
+                .query(Long.class)
+                .single();
+        linkSource(recipientId, kind, about.commentId(), actorId, id);
+        return id;
+    }
+
+    /**
+     * Adds an actor to the recipient's unread batch of this kind (one per article for comments by
+     * followed readers, one per comment for recommendations), starting a new batch if none is unread.
+     * The batch moves to the top of the list and counts each actor once.
+     */
+    long addToBatch(long recipientId, NotificationKind kind, About about, long actorId, Instant now) {
+        String batch =
+                switch (kind) {
+                    case FOLLOWED_POSTED -> "(recipient_id, article_id) WHERE kind = 'followed_posted'";
+                    case RECOMMENDED -> "(recipient_id, comment_id) WHERE kind = 'recommended'";
+                    default -> throw new IllegalArgumentException(kind + " notifications are not batched");
+                };
+        long id = db.sql(
+                        """
+                        INSERT INTO notification (recipient_id, kind, comment_id, article_id, article_headline,
+                                                  actor_id, excerpt, created_at, updated_at)
+                        VALUES (:recipient, :kind, :comment, :article, :headline, :actor, :excerpt, :now, :now)
+                        ON CONFLICT %s AND read_at IS NULL DO UPDATE
+                        SET comment_id = excluded.comment_id, article_headline = excluded.article_headline,
+                            actor_id = excluded.actor_id, excerpt = excluded.excerpt,
+                            updated_at = greatest(notification.updated_at, excluded.updated_at)
+                        RETURNING id"""
+                                .formatted(batch))
+                .param("recipient", recipientId)
+                .param("kind", kind.stored())
+                .param("comment", about.commentId())
+                .param("article", about.articleId())
+                .param("headline", about.articleHeadline())
+                .param("actor", actorId)
+                .param("excerpt", about.excerpt())
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
+        linkSource(recipientId, kind, about.commentId(), actorId, id);
+        db.sql(
+                        """
+                        UPDATE notification
+                        SET actor_count = (SELECT count(DISTINCT actor_id) FROM notification_source
+                                           WHERE notification_id = :id)
+                        WHERE id = :id""")
+                .param("id", id)
+                .update();
+        return id;
+    }
+
+    private void linkSource(long recipientId, NotificationKind kind, long commentId, long actorId, long id) {
+        db.sql(
+                        """
+                        UPDATE notification_source SET notification_id = :id
+                        WHERE recipient_id = :recipient AND kind = :kind AND comment_id = :comment AND actor_id = :actor""")
+                .param("id", id)
+                .param("recipient", recipientId)
+                .param("kind", kind.stored())
+                .param("comment", commentId)
+                .param("actor", actorId)
+                .update();
+    }
+
+    int unreadCount(long recipientId) {
+        return db.sql("SELECT count(*) FROM notification WHERE recipient_id = :recipient AND read_at IS NULL")
+                .param("recipient", recipientId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The recipient's notifications, newest (or latest changed) first, after the cursor if given. */
+    List<Notification> page(long recipientId, Optional<Cursor> after, int limit) {
+        Cursor from = after.orElse(new Cursor(Instant.parse("9999-01-01T00:00:00Z"), Long.MAX_VALUE));
+        return db.sql(
+                        SELECT
+                                + """
+                        WHERE recipient_id = :recipient AND (updated_at, id) < (:updatedAt, :id)
+                        ORDER BY updated_at DESC, id DESC LIMIT :limit""")
+                .param("recipient", recipientId)
+                .param("updatedAt", Timestamp.from(from.updatedAt()))
+                .param("id", from.id())
+                .param("limit", limit)
+                .query((rs, n) -> notification(rs))
+                .list();
+    }
+
+    Optional<Notification> find(long recipientId, long id) {
+        return db.sql(SELECT + "WHERE recipient_id = :recipient AND id = :id")
+                .param("recipient", recipientId)
+                .param("id", id)
+                .query((rs, n) -> notification(rs))
+                .optional();
+    }
+
+    /** @return whether it was unread */
+    boolean markRead(long recipientId, long id, Instant now) {
+        return db.sql(
+                                "UPDATE notification SET read_at = :now WHERE recipient_id = :recipient AND id = :id AND read_at IS NULL")
+                        .param("now", Timestamp.from(now))
+                        .param("recipient", recipientId)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    int markAllRead(long recipientId, Instant now) {
+        return db.sql("UPDATE notification SET read_at = :now WHERE recipient_id = :recipient AND read_at IS NULL")
+                .param("now", Timestamp.from(now))
+                .param("recipient", recipientId)
+                .update();
+    }
+
+    /** The replies and mentions waiting for the recipient's digest, oldest first. */
+    List<Notification> waitingForDigest(long recipientId) {
+        return db.sql(SELECT + "WHERE recipient_id = :recipient AND mail = 'digest' ORDER BY id")
+                .param("recipient", recipientId)
+                .query((rs, n) -> notification(rs))
+                .list();
+    }
+
+    void markDigested(long recipientId, long upToId) {
+        db.sql(
+                        "UPDATE notification SET mail = 'digested' WHERE recipient_id = :recipient AND mail = 'digest' AND id <= :upTo")
+                .param("recipient", recipientId)
+                .param("upTo", upToId)
+                .update();
+    }
+
+    /** Nothing waits for a digest that will not come, once the reader chose otherwise. */
+    void cancelDigest(long recipientId) {
+        db.sql("UPDATE notification SET mail = 'none' WHERE recipient_id = :recipient AND mail = 'digest'")
+                .param("recipient", recipientId)
+                .update();
+    }
+
+    void deleteAllOf(long recipientId) {
+        db.sql("DELETE FROM notification_source WHERE recipient_id = :recipient")
+                .param("recipient", recipientId)
+                .update();
+        db.sql("DELETE FROM notification WHERE recipient_id = :recipient")
+                .param("recipient", recipientId)
+                .update();
+    }
+
+    private static Notification notification(ResultSet rs) throws SQLException {
+        Timestamp readAt = rs.getTimestamp("read_at");
+        return new Notification(
+                rs.getLong("id"),
+                rs.getLong("recipient_id"),
+                NotificationKind.ofStored(rs.getString("kind")),
+                rs.getLong("comment_id"),
+                rs.getLong("article_id"),
+                rs.getString("article_headline"),
+                rs.getLong("actor_id"),
+                rs.getInt("actor_count"),
+                rs.getString("excerpt"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                readAt == null ? null : readAt.toInstant());
+    }
+}

@@ -1,0 +1,54 @@
+package org.masthead.notifications.internal;
+
+import org.masthead.accounts.AccountDeleted;
+import org.masthead.accounts.AccountSummary;
+import org.masthead.accounts.Accounts;
+import org.springframework.stereotype.Component;
+
+/** The sentence that says what a notification is about, the same on the page and in e-mail. */
+@Component
+class NotificationText {
+
+    private final Accounts accounts;
+
+    NotificationText(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The name to show for someone who acted: their display name now, or what a deleted account is called. */
+    String nameOf(long accountId) {
+        return accounts.find(accountId).map(AccountSummary::displayName).orElse(AccountDeleted.SHOWN_AS);
+    }
+
+    String sentence(Notification notification) {
+        return sentence(
+                notification.kind(),
+                nameOf(notification.actorId()),
+                notification.actorCount(),
+                notification.articleHeadline());
+    }
+
+    static String sentence(NotificationKind kind, String actor, int actorCount, String headline) {
+        String on = "“" + headline + "”";
+        int others = actorCount - 1;
+        String andOthers = others == 0 ? actor : actor + " and " + others + (others == 1 ? " other" : " others");
+        return switch (kind) {
+            case REPLY -> actor + " replied to your comment on " + on;
+            case MENTION -> actor + " mentioned you in a comment on " + on;
+            case FOLLOWED_POSTED ->
+                others == 0
+                        ? actor + ", whom you follow, commented on " + on
+                        : andOthers + " you follow commented on " + on;
+            case RECOMMENDED -> andOthers + " recommended your comment on " + on;
+        };
+    }
+
+    /** The subject line of a mail about one notification. */
+    static String subject(NotificationKind kind, String actor) {
+        return switch (kind) {
+            case REPLY -> actor + " replied to your comment";
+            case MENTION -> actor + " mentioned you in a comment";
+            default -> throw new IllegalArgumentException(kind + " notifications are not mailed");
+        };
+    }
+}

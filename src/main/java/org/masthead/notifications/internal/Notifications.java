@@ -1,0 +1,120 @@
+package org.masthead.notifications.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.masthead.accounts.AccountDeleted;
+import org.masthead.notifications.internal.NotificationRepository.Cursor;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A reader's notifications: listing them, opening them, and marking them read. */
+@Service
+public class Notifications {
+
+    /** How many notifications a page of the list shows. */
+    public static final int PAGE_SIZE = 20;
+
+    /** One notification as the list shows it. */
+    public record Entry(long id, String sentence, String excerpt, java.time.Instant at, boolean unread) {}
+
+    /**
+     * A page of the list.
+     *
+     * @param next where the next (older) page starts, if there is one
+     */
+    public record Page(List<Entry> entries, Optional<String> next) {}
+
+    private final NotificationRepository notifications;
+    private final NotificationText text;
+    private final UnreadCounts unread;
+    private final EmailPreferences preferences;
+    private final Clock clock;
+
+    Notifications(
+            NotificationRepository notifications,
+            NotificationText text,
+            UnreadCounts unread,
+            EmailPreferences preferences,
+            Clock clock) {
+        this.notifications = notifications;
+        this.text = text;
+        this.unread = unread;
+        this.preferences = preferences;
+        this.clock = clock;
+    }
+
+    /**
+     * @param after where the page starts, as a previous page's {@link Page#next} gave it; the newest
+     *     when empty
+     * @throws NotificationNotFoundException if {@code after} is not such a value
+     */
+    @Transactional(readOnly = true)
+    public Page page(long accountId, Optional<String> after) {
+        Optional<Cursor> cursor = after.map(Notifications::cursor);
+        List<Notification> rows = notifications.page(accountId, cursor, PAGE_SIZE + 1);
+        List<Notification> shown = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
+        Optional<String> next = rows.size() > PAGE_SIZE ? Optional.of(format(shown.getLast())) : Optional.empty();
+        return new Page(
+                shown.stream()
+                        .map(n -> new Entry(n.id(), text.sentence(n), n.excerpt(), n.updatedAt(), n.unread()))
+                        .toList(),
+                next);
+    }
+
+    @Transactional(readOnly = true)
+    public int unreadCount(long accountId) {
+        return notifications.unreadCount(accountId);
+    }
+
+    /**
+     * Marks the notification read and says which comment it is about.
+     *
+     * @throws NotificationNotFoundException if the reader has no such notification
+     */
+    @Transactional
+    public long open(long accountId, long notificationId) {
+        Notification notification = notifications
+                .find(accountId, notificationId)
+                .orElseThrow(() -> new NotificationNotFoundException("No such notification: " + notificationId));
+        if (notifications.markRead(accountId, notificationId, clock.instant())) {
+            unread.changed(Set.of(accountId));
+        }
+        return notification.commentId();
+    }
+
+    @Transactional
+    public void markAllRead(long accountId) {
+        if (notifications.markAllRead(accountId, clock.instant()) > 0) {
+            unread.changed(Set.of(accountId));
+        }
+    }
+
+    /** A deleted account's notifications and choices go with it. */
+    @ApplicationModuleListener
+    void on(AccountDeleted deleted) {
+        notifications.deleteAllOf(deleted.accountId());
+        preferences.forget(deleted.accountId());
+    }
+
+    private static String format(Notification last) {
+        java.time.Instant at = last.updatedAt();
+        return at.getEpochSecond() + "." + at.getNano() + "." + last.id();
+    }
+
+    private static Cursor cursor(String value) {
+        String[] parts = value.split("\\.");
+        try {
+            if (parts.length == 3) {
+                return new Cursor(
+                        java.time.Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                        Long.parseLong(parts[2]));
+            }
+        } catch (RuntimeException e) {
+            // Falls through to the same answer as any other value that is not ours.
+        }
+        throw new NotificationNotFoundException("No such page of notifications: " + value);
+    }
+}

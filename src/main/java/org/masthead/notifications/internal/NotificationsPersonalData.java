@@ -1,0 +1,54 @@
+package org.masthead.notifications.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.PersonalDataContributor;
+import org.springframework.stereotype.Component;
+
+/** A reader's notifications and e-mail choice, in their "download my data" file. */
+@Component
+class NotificationsPersonalData implements PersonalDataContributor {
+
+    /** One notification as the file lists it. */
+    record Exported(String kind, String text, long commentId, Instant at, @Nullable Instant readAt) {}
+
+    private final NotificationRepository notifications;
+    private final EmailPreferences preferences;
+    private final NotificationText text;
+
+    NotificationsPersonalData(
+            NotificationRepository notifications, EmailPreferences preferences, NotificationText text) {
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.text = text;
+    }
+
+    @Override
+    public String section() {
+        return "notifications";
+    }
+
+    @Override
+    public Object dataFor(long accountId) {
+        List<Exported> all = new java.util.ArrayList<>();
+        Optional<NotificationRepository.Cursor> after = Optional.empty();
+        while (true) {
+            List<Notification> page = notifications.page(accountId, after, 500);
+            page.forEach(n -> all.add(
+                    new Exported(n.kind().stored(), text.sentence(n), n.commentId(), n.updatedAt(), n.readAt())));
+            if (page.size() < 500) {
+                break;
+            }
+            after = Optional.of(new NotificationRepository.Cursor(
+                    page.getLast().updatedAt(), page.getLast().id()));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("emailChoice", preferences.choiceOf(accountId).stored());
+        data.put("notifications", all);
+        return data;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.notifications.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,102 @@
+package org.masthead.notifications.web;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.SignedIn;
+import org.masthead.notifications.internal.LiveConnections;
+import org.masthead.notifications.internal.LiveEvent;
+import org.masthead.notifications.internal.LiveTickets;
+import org.masthead.notifications.internal.UnreadCounts;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live updates for open pages, as server-sent events (see {@code static/js/live.js}): {@code comment}
+ * for each new comment under the article named by {@code ?article=}, for everyone, and {@code unread}
+ * with a signed-in reader's unread count, first when the page connects and whenever it changes. Each
+ * event has an id; a browser that reconnects sends the last one it saw ({@code Last-Event-ID}) and is
+ * sent what it missed.
+ *
+ * <p>A reader's own events come with a ticket ({@code ?ticket=}, from {@code /live/ticket} when the
+ * page loads) rather than the session, which the stream never reads: reconnecting every few minutes
+ * must not count as activity that keeps a session alive (see {@link LiveTickets}).
+ *
+ * <p>Cheap on purpose, since every open page holds one: it looks nothing up about the article, and
+ * touches the database at most twice when it connects (for what a reconnecting page missed, and a
+ * reader's unread count), never per event.
+ */
+@Controller
+class LiveController {
+
+    private final LiveConnections connections;
+    private final UnreadCounts unread;
+    private final LiveTickets tickets;
+
+    LiveController(LiveConnections connections, UnreadCounts unread, LiveTickets tickets) {
+        this.connections = connections;
+        this.unread = unread;
+        this.tickets = tickets;
+    }
+
+    @GetMapping("/live")
+    ResponseEntity<SseEmitter> live(
+            @RequestParam(required = false) @Nullable Long article,
+            @RequestParam(required = false) @Nullable String ticket,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+        if (article != null && article <= 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "article must be an article's id");
+        }
+        Set<String> topics = new LinkedHashSet<>();
+        if (article != null) {
+            topics.add(LiveEvent.article(article));
+        }
+        Optional<Long> reader = tickets.accountOf(ticket);
+        reader.ifPresent(accountId -> topics.add(LiveEvent.account(accountId)));
+        if (topics.isEmpty()) {
+            // Nothing to follow: 204 tells EventSource not to try again.
+            return ResponseEntity.noContent().build();
+        }
+        SseEmitter emitter = connections.open(
+                topics, lastSeen(lastEventId), () -> reader.map(unread::current).orElse(List.of()));
+        return ResponseEntity.ok()
+                .header("Cache-Control", "no-store")
+                // Proxies such as nginx would otherwise hold events back to fill their buffers.
+                .header("X-Accel-Buffering", "no")
+                .body(emitter);
+    }
+
+    /** A ticket for this page's live connection to carry the reader's own events; asked once per page. */
+    @GetMapping("/live/ticket")
+    @ResponseBody
+    ResponseEntity<Map<String, String>> ticket(@AuthenticationPrincipal SignedIn signedIn) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(Map.of("ticket", tickets.issue(signedIn.accountId())));
+    }
+
+    private static @Nullable Long lastSeen(@Nullable String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(lastEventId.strip());
+            return id >= 0 ? id : null;
+        } catch (NumberFormatException e) {
+            // Not an id we gave out: start afresh.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.masthead.notifications.web;
+
+import org.masthead.accounts.SignedIn;
+import org.masthead.notifications.internal.EmailChoice;
+import org.masthead.notifications.internal.EmailPreferences;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** How a signed-in reader wants to hear of replies and mentions by e-mail. */
+@Controller
+class NotificationSettingsController {
+
+    private static final String PAGE = "notifications/settings";
+
+    private final EmailPreferences preferences;
+
+    NotificationSettingsController(EmailPreferences preferences) {
+        this.preferences = preferences;
+    }
+
+    @GetMapping("/account/notifications")
+    String page(@AuthenticationPrincipal SignedIn signedIn, Model model) {
+        model.addAttribute("choice", preferences.choiceOf(signedIn.accountId()).name());
+        return PAGE;
+    }
+
+    @PostMapping("/account/notifications")
+    String choose(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @RequestParam(defaultValue = "") String email,
+            Model model,
+            RedirectAttributes redirect) {
+        EmailChoice choice;
+        try {
+            choice = EmailChoice.valueOf(email);
+        } catch (IllegalArgumentException notAChoice) {
+            model.addAttribute(
+                    "choice", preferences.choiceOf(signedIn.accountId()).name());
+            model.addAttribute("error", "Choose one of the options.");
+            return PAGE;
+        }
+        preferences.choose(signedIn.accountId(), choice);
+        redirect.addFlashAttribute(
+                "notice",
+                switch (choice) {
+                    case INSTANT -> "We will e-mail you about each reply and mention.";
+                    case DIGEST -> "We will e-mail you once a day about replies and mentions, if there were any.";
+                    case OFF -> "We will not e-mail you about replies and mentions.";
+                });
+        return "redirect:/account/notifications";
+    }
+}

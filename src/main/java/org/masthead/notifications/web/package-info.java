@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.notifications.web;
+
+import org.jspecify.annotations.NullMarked;

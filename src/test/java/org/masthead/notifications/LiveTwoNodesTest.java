@@ -1,0 +1,95 @@
+package org.masthead.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.MastheadApplication;
+import org.masthead.MastheadTest;
+import org.masthead.WebSession;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.accounts.TestAccounts.Credentials;
+import org.masthead.discussion.CommentPosted;
+import org.masthead.discussion.TestDiscussion;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two app nodes on one database, as behind a load balancer: what is handled on one reaches pages
+ * connected to the other.
+ */
+@MastheadTest
+class LiveTwoNodesTest {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestDiscussion discussion;
+
+    @Autowired
+    HikariDataSource dataSource;
+
+    @LocalServerPort
+    int port;
+
+    ConfigurableApplicationContext nodeB;
+    int portB;
+
+    @BeforeEach
+    void startSecondNode() {
+        nodeB = new SpringApplicationBuilder(MastheadApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--masthead.db.url=" + dataSource.getJdbcUrl(),
+                        "--masthead.db.user=" + dataSource.getUsername(),
+                        "--masthead.demo-content=false",
+                        "--masthead.data-dir=target/test-data/node-b-live");
+        portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+    }
+
+    @AfterEach
+    void stopSecondNode() {
+        nodeB.close();
+    }
+
+    @Test
+    void aCommentHandledOnOneNodeReachesPagesOnTheOther() {
+        long article = TestDiscussion.article();
+        try (SseClient onB = new SseClient(portB, "/live?article=" + article)) {
+            assertThat(onB.status()).isEqualTo(200);
+
+            CommentPosted comment = discussion.publish(
+                    discussion.comment(article, accounts.create(true).id()));
+
+            assertThat(onB.next("comment", WAIT).data()).contains("\"commentId\":" + comment.commentId());
+        }
+    }
+
+    @Test
+    void aReadersUnreadCountReachesTheirPageOnTheOtherNode() {
+        Credentials alice = accounts.create(true);
+        WebSession browser = new WebSession(port);
+        TestAccounts.signIn(browser, alice);
+        CommentPosted comment = discussion.publish(discussion.comment(TestDiscussion.article(), alice.id()));
+
+        // The ticket from node A is good on node B: the key that signs it is in the database.
+        String answer = browser.get("/live/ticket").body();
+        String ticket = answer.substring("{\"ticket\":\"".length(), answer.length() - 2);
+        try (SseClient onB = new SseClient(portB, "/live?ticket=" + ticket)) {
+            assertThat(onB.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
+
+            discussion.publish(discussion.reply(comment, accounts.create(true).id()));
+
+            assertThat(onB.next("unread", WAIT).data()).isEqualTo("{\"count\":1}");
+        }
+    }
+}

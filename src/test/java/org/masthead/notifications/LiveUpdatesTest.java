@@ -1,0 +1,183 @@
+package org.masthead.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.masthead.Http;
+import org.masthead.MastheadTest;
+import org.masthead.WebSession;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.accounts.TestAccounts.Credentials;
+import org.masthead.discussion.CommentPosted;
+import org.masthead.discussion.TestDiscussion;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Open pages hear of new comments under their article, and readers of their unread count, as it happens. */
+@MastheadTest
+class LiveUpdatesTest {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestDiscussion discussion;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void aPageOnAnArticleHearsOfEachNewCommentOnce() {
+        long article = TestDiscussion.article();
+        try (SseClient page = new SseClient(port, "/live?article=" + article)) {
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.header("Content-Type")).startsWith("text/event-stream");
+
+            CommentPosted comment = discussion.publish(
+                    discussion.comment(article, accounts.create(true).id()));
+            discussion.awaitHandled(comment.commentId());
+            // The same event handled again (after a restart, say) is not pushed again.
+            discussion.publish(comment);
+            CommentPosted reply = discussion.publish(
+                    discussion.reply(comment, accounts.create(true).id()));
+            discussion.publish(discussion.comment(
+                    TestDiscussion.article(), accounts.create(true).id()));
+
+            SseClient.Event first = page.next("comment", WAIT);
+            SseClient.Event second = page.next("comment", WAIT);
+            assertThat(List.of(first.data(), second.data()))
+                    .containsExactlyInAnyOrder(
+                            "{\"commentId\":" + comment.commentId() + ",\"articleId\":" + article
+                                    + ",\"parentId\":null}",
+                            "{\"commentId\":" + reply.commentId() + ",\"articleId\":" + article + ",\"parentId\":"
+                                    + comment.commentId() + "}");
+            assertThat(Long.parseLong(second.id())).isGreaterThan(Long.parseLong(first.id()));
+            discussion.awaitHandled(comment.commentId());
+            assertThat(page.drain(Duration.ofSeconds(1)))
+                    .noneMatch(event -> event.name().equals("comment"));
+        }
+    }
+
+    @Test
+    void aPageThatReconnectsIsSentExactlyWhatItMissed() {
+        long article = TestDiscussion.article();
+        long author = accounts.create(true).id();
+        String seenId;
+        try (SseClient page = new SseClient(port, "/live?article=" + article)) {
+            discussion.publish(discussion.comment(article, author));
+            seenId = page.next("comment", WAIT).id();
+        }
+        CommentPosted missed1 = discussion.publish(discussion.comment(article, author));
+        discussion.awaitHandled(missed1.commentId());
+        CommentPosted missed2 = discussion.publish(discussion.comment(article, author));
+        discussion.awaitHandled(missed2.commentId());
+
+        try (SseClient page = new SseClient(port, "/live?article=" + article, "Last-Event-ID", seenId)) {
+            SseClient.Event first = page.next("comment", WAIT);
+            SseClient.Event second = page.next("comment", WAIT);
+            assertThat(first.data()).contains("\"commentId\":" + missed1.commentId());
+            assertThat(second.data()).contains("\"commentId\":" + missed2.commentId());
+            CommentPosted live = discussion.publish(discussion.comment(article, author));
+            assertThat(page.next("comment", WAIT).data()).contains("\"commentId\":" + live.commentId());
+            assertThat(page.drain(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
+    void aSignedInReaderIsSentTheirUnreadCountOnConnectingAndWhenItChanges() {
+        Credentials alice = accounts.create(true);
+        WebSession browser = new WebSession(port);
+        TestAccounts.signIn(browser, alice);
+        CommentPosted comment = discussion.publish(discussion.comment(TestDiscussion.article(), alice.id()));
+
+        try (SseClient page = new SseClient(port, "/live?ticket=" + ticket(browser))) {
+            assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
+
+            discussion.publish(discussion.reply(comment, accounts.create(true).id()));
+            assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":1}");
+
+            browser.get("/notifications");
+            browser.post("/notifications/read", java.util.Map.of());
+            assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
+        }
+    }
+
+    @Test
+    void onAnArticleASignedInReadersOwnEventsComeOnTheSameConnection() {
+        Credentials alice = accounts.create(true);
+        WebSession browser = new WebSession(port);
+        TestAccounts.signIn(browser, alice);
+        long article = TestDiscussion.article();
+
+        try (SseClient page = new SseClient(port, "/live?article=" + article + "&ticket=" + ticket(browser))) {
+            assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
+            CommentPosted comment = discussion.publish(discussion.comment(article, alice.id()));
+            assertThat(page.next("comment", WAIT).data()).contains("\"commentId\":" + comment.commentId());
+        }
+    }
+
+    @Test
+    void aLiveConnectionDoesNotKeepTheReadersSessionAlive() throws Exception {
+        Credentials alice = accounts.create(true);
+        WebSession browser = new WebSession(port);
+        TestAccounts.signIn(browser, alice);
+        String ticket = ticket(browser);
+        // The session's last use is written after the response has left.
+        Thread.sleep(500);
+        long lastActive = lastActive(alice);
+
+        try (SseClient page =
+                new SseClient(port, "/live?ticket=" + ticket, "Cookie", "SESSION=" + browser.cookie("SESSION"))) {
+            assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
+        }
+
+        assertThat(lastActive(alice)).isEqualTo(lastActive);
+    }
+
+    @Test
+    void aTicketThatIsNotOursCarriesNoOnesEvents() {
+        Credentials alice = accounts.create(true);
+        Http anonymous = new Http(port);
+
+        assertThat(anonymous
+                        .get("/live?ticket=" + alice.id() + ".99999999999.forged")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(anonymous.get("/live/ticket").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void withNothingToFollowTheAnswerTellsTheBrowserNotToReconnect() {
+        Http anonymous = new Http(port);
+
+        assertThat(anonymous.get("/live").statusCode()).isEqualTo(204);
+        assertThat(anonymous.get("/live?article=0").statusCode()).isEqualTo(400);
+        assertThat(anonymous.get("/live?article=abc").statusCode()).isEqualTo(400);
+    }
+
+    private String ticket(WebSession browser) {
+        String answer = browser.get("/live/ticket").body();
+        assertThat(answer).startsWith("{\"ticket\":\"");
+        return answer.substring("{\"ticket\":\"".length(), answer.length() - 2);
+    }
+
+    private long lastActive(Credentials account) {
+        return db.sql("SELECT max(last_access_time) FROM spring_session WHERE principal_name = :name")
+                .param("name", String.valueOf(account.id()))
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void everyPageLoadsTheLiveScript() {
+        assertThat(new Http(port).get("/").body()).contains("/js/live");
+    }
+}
