@@ -1,7 +1,9 @@
 package org.masthead.mail.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.masthead.mail.LocalMailTest;
 import org.masthead.mail.Mail;
@@ -22,8 +24,18 @@ class OutboxRetentionTest {
     @Autowired
     JdbcClient db;
 
+    /**
+     * Sends a message and waits until the sender is done with it, so that what the test then makes of
+     * its history is not overwritten by the sender finishing late.
+     */
     private long mail(String to) {
-        return mailer.send(new Mail(to, "A link", "Text", "<p>HTML</p>", Mail.Kind.TRANSACTIONAL, null));
+        long id = mailer.send(new Mail(to, "A link", "Text", "<p>HTML</p>", Mail.Kind.TRANSACTIONAL, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.sql(
+                        "SELECT sent_at IS NOT NULL OR failed_at IS NOT NULL FROM mail_outbox WHERE id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .single());
+        return id;
     }
 
     /** Makes the message sent (or failed) this long ago. */
