@@ -13,11 +13,11 @@ import tools.jackson.databind.node.ObjectNode;
  * A signed-in reader taking part as the article page's script does: JSON requests carrying the CSRF
  * token that {@code /discussion/{article}/me} hands out.
  */
-final class Participant {
+public final class Participant {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final WebSession web;
+    public final WebSession web;
     final TestAccounts.Credentials account;
     private String csrfHeader = "X-CSRF-TOKEN";
     private String csrfToken = "";
@@ -27,13 +27,13 @@ final class Participant {
         this.account = account;
     }
 
-    static Participant signIn(int port, TestAccounts.Credentials account) {
+    public static Participant signIn(int port, TestAccounts.Credentials account) {
         WebSession web = new WebSession(port);
         TestAccounts.signIn(web, account);
         return new Participant(web, account);
     }
 
-    long id() {
+    public long id() {
         return account.id();
     }
 
@@ -66,7 +66,7 @@ final class Participant {
     }
 
     /** Posts a comment and gives its id, checking that it was made. */
-    long posted(long articleId, String body) {
+    public long posted(long articleId, String body) {
         HttpResponse<String> response = post(articleId, body);
         if (response.statusCode() != 201) {
             throw new AssertionError("posting failed: " + response.statusCode() + " " + response.body());
@@ -74,7 +74,7 @@ final class Participant {
         return json(response).get("id").asLong();
     }
 
-    long replied(long articleId, long inReplyTo, String body) {
+    public long replied(long articleId, long inReplyTo, String body) {
         HttpResponse<String> response = reply(articleId, inReplyTo, body);
         if (response.statusCode() != 201) {
             throw new AssertionError("replying failed: " + response.statusCode() + " " + response.body());
@@ -96,7 +96,7 @@ final class Participant {
     }
 
     /** A POST without a body, such as {@code /discussion/comments/12/recommend}. */
-    HttpResponse<String> act(long articleId, String path) {
+    public HttpResponse<String> act(long articleId, String path) {
         me(articleId);
         return web.postBody(path, "application/json", new byte[0], csrfHeader, csrfToken);
     }

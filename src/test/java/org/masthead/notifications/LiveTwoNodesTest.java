@@ -9,11 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadApplication;
 import org.masthead.MastheadTest;
-import org.masthead.WebSession;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestAccounts.Credentials;
-import org.masthead.discussion.CommentPosted;
-import org.masthead.discussion.TestDiscussion;
+import org.masthead.discussion.Participant;
+import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +32,7 @@ class LiveTwoNodesTest {
     TestAccounts accounts;
 
     @Autowired
-    TestDiscussion discussion;
+    TestContent content;
 
     @Autowired
     HikariDataSource dataSource;
@@ -62,32 +61,32 @@ class LiveTwoNodesTest {
     }
 
     @Test
-    void aCommentHandledOnOneNodeReachesPagesOnTheOther() {
-        long article = TestDiscussion.article();
+    void aCommentPostedThroughOneNodeReachesPagesOnTheOther() {
+        long article = content.article(content.section("Live")).published();
+        Participant reader = Participant.signIn(port, accounts.create(true));
         try (SseClient onB = new SseClient(portB, "/live?article=" + article)) {
             assertThat(onB.status()).isEqualTo(200);
 
-            CommentPosted comment = discussion.publish(
-                    discussion.comment(article, accounts.create(true).id()));
+            long comment = reader.posted(article, "Posted through node A, read on node B.");
 
-            assertThat(onB.next("comment", WAIT).data()).contains("\"commentId\":" + comment.commentId());
+            assertThat(onB.next("comment", WAIT).data()).contains("\"commentId\":" + comment);
         }
     }
 
     @Test
-    void aReadersUnreadCountReachesTheirPageOnTheOtherNode() {
+    void aReplyPostedThroughOneNodeRaisesTheUnreadCountOnTheOther() {
+        long article = content.article(content.section("Live")).published();
         Credentials alice = accounts.create(true);
-        WebSession browser = new WebSession(port);
-        TestAccounts.signIn(browser, alice);
-        CommentPosted comment = discussion.publish(discussion.comment(TestDiscussion.article(), alice.id()));
+        Participant aliceOnA = Participant.signIn(port, alice);
+        long comment = aliceOnA.posted(article, "Who took the night train?");
 
         // The ticket from node A is good on node B: the key that signs it is in the database.
-        String answer = browser.get("/live/ticket").body();
+        String answer = aliceOnA.web.get("/live/ticket").body();
         String ticket = answer.substring("{\"ticket\":\"".length(), answer.length() - 2);
         try (SseClient onB = new SseClient(portB, "/live?ticket=" + ticket)) {
             assertThat(onB.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
 
-            discussion.publish(discussion.reply(comment, accounts.create(true).id()));
+            Participant.signIn(port, accounts.create(true)).replied(article, comment, "I did, last week.");
 
             assertThat(onB.next("unread", WAIT).data()).isEqualTo("{\"count\":1}");
         }
