@@ -149,7 +149,6 @@ public class Comments {
             return retried(comments.byIdempotencyKey(authorId, key).orElseThrow(), articleId);
         }
         long id = inserted.get();
-        comments.adjustThreadCount(articleId, 1, now);
         if (answered != null) {
             comments.adjustReplyCount(answered.threadId(), 1);
             if (!answered.topLevel()) {
@@ -174,6 +173,8 @@ public class Comments {
                 CommentText.excerpt(body, EXCERPT_LENGTH),
                 now));
         events.publishEvent(ThreadChanged.of(articleId, authorId));
+        // Last: every comment under the article updates this one row, and holds its lock until commit.
+        comments.adjustThreadCount(articleId, 1, now);
         return new Posted(id, articleId, true);
     }
 

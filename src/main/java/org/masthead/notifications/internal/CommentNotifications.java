@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Who hears of a comment, most specific first, each reader once: the author of the comment it
  * replies to; readers it mentions; readers who follow its author (gathered per article). Nobody hears
- * of their own comment.
+ * of their own comment. Last, the comment is pushed live to the pages open on its article.
  *
  * <p>When moderation starts publishing picks, "your comment was picked" belongs here: a listener for
  * that event recording a notification of its own, like a reply ({@code picked} is already allowed by
@@ -38,6 +38,7 @@ class CommentNotifications {
     private final UnreadCounts unread;
     private final Discussion discussion;
     private final Accounts accounts;
+    private final LiveComments live;
     private final Clock clock;
 
     CommentNotifications(
@@ -48,6 +49,7 @@ class CommentNotifications {
             UnreadCounts unread,
             Discussion discussion,
             Accounts accounts,
+            LiveComments live,
             Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
@@ -56,6 +58,7 @@ class CommentNotifications {
         this.unread = unread;
         this.discussion = discussion;
         this.accounts = accounts;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -88,6 +91,7 @@ class CommentNotifications {
             }
         }
         unread.changed(changed);
+        live.push(comment);
     }
 
     @ApplicationModuleListener
