@@ -1,0 +1,56 @@
+package org.masthead.payments.internal.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.masthead.payments.PaymentsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sandbox's billing clock: every {@code masthead.payments.sandbox.renewal-poll-interval}, on every
+ * node, renews the subscriptions whose period has ended, retries past-due ones and ends those set to
+ * cancel. Nodes share the work through row locks (see {@link SandboxBilling#renewNext}).
+ */
+@Component
+public class SandboxRenewals implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxRenewals.class);
+
+    private final SandboxBilling billing;
+    private final PaymentsProperties properties;
+    private final Clock clock;
+
+    SandboxRenewals(SandboxBilling billing, PaymentsProperties properties, Clock clock) {
+        this.billing = billing;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Does everything due by {@code now}; returns how many subscriptions it dealt with. Tests and the
+     * demo pass a time in the future to see what the billing clock would do by then.
+     */
+    public int renewDue(Instant now) {
+        int handled = 0;
+        while (billing.renewNext(now)) {
+            handled++;
+        }
+        return handled;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(
+                () -> {
+                    try {
+                        renewDue(clock.instant());
+                    } catch (RuntimeException e) {
+                        log.warn("Could not renew sandbox subscriptions; trying again later", e);
+                    }
+                },
+                properties.sandbox().renewalPollInterval());
+    }
+}
