@@ -18,11 +18,11 @@ import org.springframework.stereotype.Repository;
 
 /** The sandbox provider's own records: checkouts, customers, subscriptions, charges, portal visits. */
 @Repository
-class SandboxStore {
+public class SandboxStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record CheckoutRow(
+    public record CheckoutRow(
             String id,
             boolean subscription,
             Money amount,
@@ -37,9 +37,9 @@ class SandboxStore {
             boolean open,
             Instant expiresAt) {}
 
-    record CustomerRow(String id, String email, String cardLast4, TestCard card) {}
+    public record CustomerRow(String id, String email, String cardLast4, TestCard card) {}
 
-    record SubscriptionRow(
+    public record SubscriptionRow(
             String id,
             String customerId,
             String reference,
@@ -53,7 +53,7 @@ class SandboxStore {
             int failedAttempts,
             int paidCharges) {}
 
-    record ChargeRow(
+    public record ChargeRow(
             String id,
             String customerId,
             @Nullable String subscriptionId,
@@ -329,7 +329,7 @@ class SandboxStore {
                 .optional();
     }
 
-    record PortalSession(String id, String customerId, URI returnUrl) {}
+    public record PortalSession(String id, String customerId, URI returnUrl) {}
 
     private static CheckoutRow checkout(ResultSet rs) throws SQLException {
         String interval = rs.getString("billing_interval");
