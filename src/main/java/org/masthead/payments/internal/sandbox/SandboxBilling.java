@@ -173,12 +173,15 @@ public class SandboxBilling {
     }
 
     /**
-     * Renews, retries or ends the next subscription due by {@code now}, if any; returns whether there was
+     * Renews, retries or ends the next subscription due by {@code billingTime}, if any; returns whether there was
      * one. One subscription per transaction, claimed so that nodes running this at once share the work.
      */
     @Transactional
-    public boolean renewNext(Instant now) {
-        Optional<SandboxStore.SubscriptionRow> due = store.lockNextDue(now);
+    public boolean renewNext(Instant billingTime) {
+        // The billing clock decides what is due and when to retry; events and charges carry the real
+        // time, which is what orders them at the receiving end.
+        Instant at = now();
+        Optional<SandboxStore.SubscriptionRow> due = store.lockNextDue(billingTime);
         if (due.isEmpty()) {
             return false;
         }
@@ -188,27 +191,28 @@ public class SandboxBilling {
             SandboxStore.SubscriptionRow ended = withState(
                     s, SubscriptionStatus.CANCELED, s.currentPeriodEnd(), s.failedAttempts(), s.paidCharges());
             store.updateSubscription(ended, null);
-            subscriptionEvent(ended, customer.email(), now);
+            subscriptionEvent(ended, customer.email(), at);
             return true;
         }
         boolean first = s.paidCharges() == 0;
         boolean fails = customer.card() == TestCard.FAILS_ON_RENEWAL && !first;
         if (!fails) {
             Instant periodEnd = s.currentPeriodEnd().plus(period(s.interval()));
-            while (!periodEnd.isAfter(now)) {
+            while (!periodEnd.isAfter(billingTime)) {
                 periodEnd = periodEnd.plus(period(s.interval()));
             }
             SandboxStore.SubscriptionRow renewed =
                     withState(s, SubscriptionStatus.ACTIVE, periodEnd, 0, s.paidCharges() + 1);
             store.updateSubscription(renewed, periodEnd);
-            String chargeId = charge(customer.id(), s.id(), s.price(), null, now);
-            subscriptionEvent(renewed, customer.email(), now);
-            chargeSucceeded(renewed, chargeId, customer.email(), first ? PaymentKind.FIRST : PaymentKind.RENEWAL, now);
+            String chargeId = charge(customer.id(), s.id(), s.price(), null, at);
+            subscriptionEvent(renewed, customer.email(), at);
+            chargeSucceeded(renewed, chargeId, customer.email(), first ? PaymentKind.FIRST : PaymentKind.RENEWAL, at);
             return true;
         }
         int failures = s.failedAttempts() + 1;
         boolean lastTry = failures >= settings.renewalAttempts();
-        Instant nextRetry = lastTry ? null : now.plus(settings.monthLength().dividedBy(10));
+        Instant nextRetry =
+                lastTry ? null : billingTime.plus(settings.monthLength().dividedBy(10));
         SandboxStore.SubscriptionRow after = withState(
                 s,
                 lastTry ? SubscriptionStatus.CANCELED : SubscriptionStatus.PAST_DUE,
@@ -216,10 +220,10 @@ public class SandboxBilling {
                 failures,
                 s.paidCharges());
         store.updateSubscription(after, nextRetry);
-        String chargeId = charge(customer.id(), s.id(), s.price(), DECLINED, now);
+        String chargeId = charge(customer.id(), s.id(), s.price(), DECLINED, at);
         events.add(
                 "charge.failed",
-                now,
+                at,
                 new SandboxWire.Charge(
                         chargeId,
                         s.price().minorUnits(),
@@ -236,7 +240,7 @@ public class SandboxBilling {
                         text(nextRetry),
                         true),
                 null);
-        subscriptionEvent(after, customer.email(), now);
+        subscriptionEvent(after, customer.email(), at);
         return true;
     }
 
