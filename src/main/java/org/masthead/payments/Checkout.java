@@ -8,10 +8,20 @@ import org.jspecify.annotations.Nullable;
  * never supplies the amount. Either a {@link OneOff} payment or a {@link Subscription}.
  *
  * <p>{@code reference} is the caller's own identifier for what is being bought (say
- * {@code contribution-42}); every event about the payment carries it back. {@code successUrl} may
- * contain {@code {CHECKOUT_ID}}, replaced with the checkout's id when the reader is sent back.
+ * {@code contribution-42}); every event about the payment carries it back. The reader comes back to
+ * {@code successUrl} with {@code checkout=<checkout id>} added to its query, to {@code cancelUrl} as it
+ * is.
  */
 public sealed interface Checkout {
+
+    /** The query parameter that names the checkout when the reader comes back to the success address. */
+    String CHECKOUT_PARAMETER = "checkout";
+
+    /** The success address with the checkout's id (or a provider's placeholder for it) added. */
+    static String successUrlFor(URI successUrl, String checkoutId) {
+        String url = successUrl.toString();
+        return url + (successUrl.getRawQuery() == null ? "?" : "&") + CHECKOUT_PARAMETER + "=" + checkoutId;
+    }
 
     String description();
 

@@ -169,7 +169,7 @@ public class SandboxBilling {
             }
         }
         store.completeCheckout(checkoutId);
-        return new Payment.Paid(URI.create(checkout.successUrl().toString().replace("{CHECKOUT_ID}", checkoutId)));
+        return new Payment.Paid(URI.create(Checkout.successUrlFor(checkout.successUrl(), checkoutId)));
     }
 
     /**

@@ -67,7 +67,7 @@ public class StripeProvider implements PaymentProvider {
     @Override
     public CheckoutStarted startCheckout(Checkout checkout) {
         SessionCreateParams.Builder params = SessionCreateParams.builder()
-                .setSuccessUrl(checkout.successUrl().toString().replace("{CHECKOUT_ID}", "{CHECKOUT_SESSION_ID}"))
+                .setSuccessUrl(Checkout.successUrlFor(checkout.successUrl(), "{CHECKOUT_SESSION_ID}"))
                 .setCancelUrl(checkout.cancelUrl().toString())
                 .setCustomerEmail(checkout.customerEmail())
                 .setClientReferenceId(checkout.reference())
