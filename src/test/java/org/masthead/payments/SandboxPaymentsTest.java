@@ -221,6 +221,14 @@ class SandboxPaymentsTest {
                 .isEqualTo(42L);
         await().atMost(WAIT).until(() -> TestMailServer.messagesTo(email).stream()
                 .anyMatch(m -> plainText(m).contains("your subscription has ended")));
+        assertThat(TestMailServer.messagesTo(email))
+                .as("a mail for each failure that will be retried, and one for the lapse")
+                .extracting(SandboxPaymentsTest::subject)
+                .containsExactly(
+                        "We could not take your payment",
+                        "We could not take your payment",
+                        "We could not take your payment",
+                        "Your subscription has ended");
         assertThat(entries(reference))
                 .extracting(LedgerEntry::status)
                 .containsExactly(
@@ -305,6 +313,14 @@ class SandboxPaymentsTest {
         List<PaymentSucceeded> paid = await().atMost(WAIT)
                 .until(() -> events.of(PaymentSucceeded.class, reference), list -> list.size() == 2);
         assertThat(paid.get(1).amount()).isEqualTo(Money.of(5000, "GBP"));
+    }
+
+    static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The plain-text part of a mail, decoded. */

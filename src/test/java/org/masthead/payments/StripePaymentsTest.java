@@ -238,6 +238,10 @@ class StripePaymentsTest {
                 now.minusSeconds(120)));
         deliver(event(
                 "invoice.paid",
+                invoiceJson(subscription, reference, "subscription_create", TestContent.unique("in"), now),
+                now.minusSeconds(90)));
+        deliver(event(
+                "invoice.paid",
                 invoiceJson(subscription, reference, "subscription_cycle", TestContent.unique("in"), now),
                 now.minusSeconds(60)));
         deliver(event(
@@ -250,13 +254,37 @@ class StripePaymentsTest {
         assertThat(late.body()).contains("stale");
         assertThat(subscriptions.find("stripe", subscription).orElseThrow().status())
                 .isEqualTo(SubscriptionStatus.PAST_DUE);
-        PaymentSucceeded renewal = events.of(PaymentSucceeded.class, reference).getFirst();
+        assertThat(events.of(PaymentSucceeded.class, reference))
+                .extracting(PaymentSucceeded::kind)
+                .containsExactly(PaymentKind.FIRST, PaymentKind.RENEWAL);
+        PaymentSucceeded renewal = events.of(PaymentSucceeded.class, reference).get(1);
         assertThat(renewal.kind()).isEqualTo(PaymentKind.RENEWAL);
         assertThat(renewal.amount()).isEqualTo(Money.of(499, "GBP"));
         assertThat(renewal.subscriptionId()).isEqualTo(subscription);
         assertThat(events.of(SubscriptionChanged.class, reference))
                 .extracting(SubscriptionChanged::status)
                 .containsExactly(SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE);
+    }
+
+    @Test
+    void theFirstPaymentAfterATrialIsReportedAsTheFirstThoughStripeCallsItACycle() {
+        String reference = TestContent.unique("stripe-trial");
+        String subscription = TestContent.unique("sub");
+        Instant now = Instant.now();
+        deliver(event(
+                "customer.subscription.created",
+                subscriptionJson(subscription, reference, "trialing", false),
+                now.minusSeconds(60)));
+
+        deliver(event(
+                "invoice.paid",
+                invoiceJson(subscription, reference, "subscription_cycle", TestContent.unique("in"), now),
+                now));
+
+        assertThat(events.of(SubscriptionChanged.class, reference).getFirst().status())
+                .isEqualTo(SubscriptionStatus.TRIALING);
+        assertThat(events.of(PaymentSucceeded.class, reference).getFirst().kind())
+                .isEqualTo(PaymentKind.FIRST);
     }
 
     @Test

@@ -91,6 +91,18 @@ public class Ledger {
                 == 1;
     }
 
+    /** Whether the subscription has a succeeded (or since refunded) charge in the ledger. */
+    boolean hasPaidCharge(String provider, String subscriptionId) {
+        return db.sql(
+                        """
+                        SELECT EXISTS (SELECT 1 FROM payment_ledger WHERE provider = :provider AND subscription_id = :sub
+                                       AND entry = 'CHARGE' AND status <> 'FAILED')""")
+                .param("provider", provider)
+                .param("sub", subscriptionId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The charge, locked until the caller's transaction ends. */
     Optional<LedgerEntry> lockCharge(String provider, String chargeId) {
         return db.sql(

@@ -1,9 +1,9 @@
 package org.masthead.payments.internal;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.masthead.mail.Mail;
 import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
@@ -12,8 +12,8 @@ import org.masthead.site.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The e-mails of the grace period after a failed renewal: one for each failed attempt, saying when the
- * next one is, and one when the subscription has lapsed. They go into the outbox in the transaction
+ * The e-mails of the grace period after a failed renewal: one for each failed attempt that will be
+ * retried, saying when, and one when the subscription has lapsed. They go into the outbox in the transaction
  * that records the provider's event, so they are sent once, with it.
  */
 @Component
@@ -29,17 +29,15 @@ class PaymentMail {
         this.site = site;
     }
 
-    void renewalFailed(String email, Money amount, String reason, @Nullable Instant nextRetry, boolean hasAccount) {
+    void renewalFailed(String email, Money amount, String reason, Instant nextRetry, boolean hasAccount) {
         Map<String, Object> model = new HashMap<>();
         model.put("amount", amount.format());
         model.put("reason", reason);
         model.put(
                 "nextRetry",
-                nextRetry == null
-                        ? null
-                        : java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", site.locale())
-                                .withZone(site.timeZone())
-                                .format(nextRetry));
+                DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", site.locale())
+                        .withZone(site.timeZone())
+                        .format(nextRetry));
         model.put("portalLink", hasAccount ? site.origin() + "/payments/portal" : null);
         send(email, "We could not take your payment", "payment-failed", model);
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.masthead.payments.ChargeRefunded;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentFailed;
+import org.masthead.payments.PaymentKind;
 import org.masthead.payments.PaymentSucceeded;
 import org.masthead.payments.SubscriptionChanged;
 import org.masthead.payments.SubscriptionStatus;
@@ -39,7 +40,7 @@ public class WebhookProcessor {
         APPLIED,
         /** Seen before: ignored. */
         DUPLICATE,
-        /** Recorded, but older than what was already known: nothing changed. */
+        /** Recorded, but already known, or older than what was known: nothing changed. */
         STALE,
         /** Recorded, but about nothing this site started (no reference): nothing changed. */
         UNMATCHED,
@@ -101,10 +102,16 @@ public class WebhookProcessor {
                 ? charge.accountId()
                 : subscription.map(SubscriptionRecord::accountId).orElse(null);
         String customerId = first(charge.customerId(), subscription.map(SubscriptionRecord::customerId));
+        // A subscription's first payment after a trial is a "cycle" payment to Stripe; here it is the first.
+        PaymentKind kind = charge.kind() == PaymentKind.RENEWAL
+                        && charge.subscriptionId() != null
+                        && !ledger.hasPaidCharge(event.provider(), charge.subscriptionId())
+                ? PaymentKind.FIRST
+                : charge.kind();
         boolean added = ledger.addCharge(
                 event.provider(),
                 charge.chargeId(),
-                charge.kind(),
+                kind,
                 LedgerEntry.Status.SUCCEEDED,
                 charge.amount(),
                 reference,
@@ -119,7 +126,7 @@ public class WebhookProcessor {
         }
         publisher.publishEvent(new PaymentSucceeded(
                 reference,
-                charge.kind(),
+                kind,
                 charge.amount(),
                 charge.chargeId(),
                 customerId == null ? "" : customerId,
@@ -157,7 +164,7 @@ public class WebhookProcessor {
         if (!added) {
             return Outcome.STALE;
         }
-        if (charge.renewal()) {
+        if (charge.renewal() && charge.nextRetry() != null) {
             mail.renewalFailed(email, charge.amount(), charge.reason(), charge.nextRetry(), accountId != null);
         }
         publisher.publishEvent(new PaymentFailed(
