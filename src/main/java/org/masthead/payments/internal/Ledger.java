@@ -207,6 +207,24 @@ public class Ledger {
         return statement.query((rs, n) -> entry(rs)).list();
     }
 
+    /** Every line with the account's name on it, newest first. */
+    List<LedgerEntry> forAccount(long accountId) {
+        return db.sql("SELECT * FROM payment_ledger WHERE account_id = :account ORDER BY occurred_at DESC, id DESC")
+                .param("account", accountId)
+                .query((rs, n) -> entry(rs))
+                .list();
+    }
+
+    /**
+     * Takes the account and its address off its lines. The amounts and the provider's ids stay: they are
+     * the site's financial records, and the provider holds the same.
+     */
+    void forgetAccount(long accountId) {
+        db.sql("UPDATE payment_ledger SET account_id = NULL, email = '' WHERE account_id = :account")
+                .param("account", accountId)
+                .update();
+    }
+
     /** Every line about one charge: the charge and its refunds, oldest first. */
     public List<LedgerEntry> history(String provider, String chargeId) {
         return db.sql(

@@ -3,6 +3,7 @@ package org.masthead.payments.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
@@ -38,6 +39,21 @@ public class SubscriptionRecords {
                 .param("account", accountId)
                 .query(String.class)
                 .optional();
+    }
+
+    List<SubscriptionRecord> forAccount(long accountId) {
+        return db.sql(
+                        "SELECT * FROM payment_subscription WHERE account_id = :account ORDER BY updated_by_event_at DESC")
+                .param("account", accountId)
+                .query((rs, n) -> record(rs))
+                .list();
+    }
+
+    /** Takes the account and its address off its subscriptions; later events about them mail no one. */
+    void forgetAccount(long accountId) {
+        db.sql("UPDATE payment_subscription SET account_id = NULL, email = '' WHERE account_id = :account")
+                .param("account", accountId)
+                .update();
     }
 
     /**

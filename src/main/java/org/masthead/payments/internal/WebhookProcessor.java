@@ -164,7 +164,7 @@ public class WebhookProcessor {
         if (!added) {
             return Outcome.STALE;
         }
-        if (charge.renewal() && charge.nextRetry() != null) {
+        if (charge.renewal() && charge.nextRetry() != null && !email.isBlank()) {
             mail.renewalFailed(email, charge.amount(), charge.reason(), charge.nextRetry(), accountId != null);
         }
         publisher.publishEvent(new PaymentFailed(
@@ -208,7 +208,7 @@ public class WebhookProcessor {
         }
         boolean lapsed = update.status() == SubscriptionStatus.CANCELED
                 && known.map(k -> k.status() == SubscriptionStatus.PAST_DUE).orElse(false);
-        if (lapsed) {
+        if (lapsed && !email.isBlank()) {
             mail.subscriptionLapsed(email, update.price());
         }
         publisher.publishEvent(new SubscriptionChanged(
