@@ -1,6 +1,7 @@
 package org.masthead.payments.internal;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Checkout;
 import org.masthead.payments.CheckoutStarted;
@@ -44,7 +45,7 @@ public interface PaymentProvider {
      * @throws WebhookRejectedException if the signature is missing or wrong, its timestamp is older
      *     than the tolerance (a replay), or the body cannot be read
      */
-    ProviderEvent verify(String payload, @org.jspecify.annotations.Nullable String signature);
+    ProviderEvent verify(String payload, @Nullable String signature);
 
     /** The request header the provider signs its webhooks in. */
     String signatureHeader();

@@ -1,6 +1,7 @@
 package org.masthead.payments.internal;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.masthead.payments.ChargeRefunded;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentFailed;
@@ -252,13 +253,11 @@ public class WebhookProcessor {
         return Outcome.APPLIED;
     }
 
-    private Optional<SubscriptionRecord> subscription(
-            ProviderEvent event, @org.jspecify.annotations.Nullable String id) {
+    private Optional<SubscriptionRecord> subscription(ProviderEvent event, @Nullable String id) {
         return id == null ? Optional.empty() : subscriptions.find(event.provider(), id);
     }
 
-    private static @org.jspecify.annotations.Nullable String first(
-            @org.jspecify.annotations.Nullable String given, Optional<String> recorded) {
+    private static @Nullable String first(@Nullable String given, Optional<String> recorded) {
         return given != null ? given : recorded.orElse(null);
     }
 }

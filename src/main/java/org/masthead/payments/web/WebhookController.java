@@ -1,6 +1,7 @@
 package org.masthead.payments.web;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.internal.PaymentProvider;
@@ -64,7 +65,7 @@ class WebhookController {
         WebhookProcessor.Outcome outcome = processor.process(event);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("received", event.id());
-        body.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+        body.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.BillingInterval;
@@ -333,11 +334,11 @@ public class SandboxBilling {
         return store.customer(id);
     }
 
-    public java.util.List<SandboxStore.SubscriptionRow> subscriptionsOf(String customerId) {
+    public List<SandboxStore.SubscriptionRow> subscriptionsOf(String customerId) {
         return store.subscriptionsOf(customerId);
     }
 
-    public java.util.List<SandboxStore.ChargeRow> chargesOf(String customerId) {
+    public List<SandboxStore.ChargeRow> chargesOf(String customerId) {
         return store.chargesOf(customerId);
     }
 
