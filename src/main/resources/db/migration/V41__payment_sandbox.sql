@@ -8,6 +8,16 @@ CREATE TABLE sandbox_secret
     secret TEXT NOT NULL
 );
 
+-- How far the sandbox's billing clock runs ahead of real time: admins move it forward to see
+-- renewals, failures and lapses without waiting (see the admin payments page).
+CREATE TABLE sandbox_clock
+(
+    id             INT PRIMARY KEY CHECK (id = 1),
+    offset_seconds BIGINT NOT NULL CHECK (offset_seconds >= 0)
+);
+
+INSERT INTO sandbox_clock (id, offset_seconds) VALUES (1, 0);
+
 CREATE TABLE sandbox_checkout
 (
     id               TEXT PRIMARY KEY,

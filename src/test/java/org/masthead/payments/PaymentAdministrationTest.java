@@ -18,6 +18,7 @@ import org.masthead.accounts.TestAccounts;
 import org.masthead.newsroom.TestContent;
 import org.masthead.payments.internal.Ledger;
 import org.masthead.payments.internal.LedgerEntry;
+import org.masthead.payments.internal.sandbox.TestSandbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,9 @@ class PaymentAdministrationTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    TestSandbox sandbox;
 
     WebSession admin;
     TestAccounts.Credentials adminAccount;
@@ -156,6 +160,48 @@ class PaymentAdministrationTest {
         assertThat(ledger.charge("sandbox", charge.chargeId()).orElseThrow().refunded())
                 .isEqualTo(Money.zero(charge.amount().currency()));
         assertThat(events.of(ChargeRefunded.class, reference)).isEmpty();
+    }
+
+    @Test
+    void anAdminMovesTheSandboxClockOnAndWhatFallsDueHappensAtOnce() {
+        String reference = TestContent.unique("admin-clock");
+        CheckoutStarted checkout = payments.startCheckout(new Checkout.Subscription(
+                Money.of(499, "GBP"),
+                BillingInterval.MONTH,
+                0,
+                "Premium",
+                reference + "@example.com",
+                null,
+                reference,
+                URI.create("http://localhost:8080/thanks"),
+                URI.create("http://localhost:8080/premium")));
+        String path = checkout.redirectTo().toString();
+        new WebSession(port)
+                .submit(path, path, Map.of("cardNumber", "4242424242424242", "expiry", "12/34", "cvc", "123"));
+        await().atMost(WAIT)
+                .until(() -> !events.of(PaymentSucceeded.class, reference).isEmpty());
+        try {
+            HttpResponse<String> moved =
+                    admin.submit("/admin/payments", "/admin/payments/sandbox-clock", Map.of("days", "31"));
+
+            assertThat(moved.statusCode()).isEqualTo(302);
+            String page = admin.get("/admin/payments").body();
+            assertThat(page)
+                    .contains("The sandbox&#39;s clock moved on 31 days")
+                    .contains("31 days</strong>");
+            PaymentSucceeded renewal = await().atMost(WAIT)
+                    .until(() -> events.of(PaymentSucceeded.class, reference), list -> list.size() == 2)
+                    .get(1);
+            assertThat(renewal.kind()).isEqualTo(PaymentKind.RENEWAL);
+
+            admin.submit("/admin/payments", "/admin/payments/sandbox-clock", Map.of("days", "0"));
+            assertThat(admin.get("/admin/payments").body()).contains("Move the clock on by 1 to 400 days.");
+            assertThat(admin.submit("/admin/payments", "/admin/payments/sandbox-clock", Map.of("days", "soon"))
+                            .statusCode())
+                    .isEqualTo(400);
+        } finally {
+            sandbox.resetClock();
+        }
     }
 
     @Test

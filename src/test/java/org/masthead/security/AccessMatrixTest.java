@@ -174,6 +174,9 @@ class AccessMatrixTest {
                 row("GET /payments/portal", "GET", "/payments/portal",         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("POST /payments/portal", "POST", "/payments/portal",       SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /admin/payments", "GET", "/admin/payments",           SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
+                // Posted empty: no number of days is a bad request.
+                row("POST /admin/payments/sandbox-clock", "POST", "/admin/payments/sandbox-clock",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 400),
                 row("GET /admin/payments/{id}", "GET", "/admin/payments/999999",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
                 row("POST /admin/payments/{id}/refund", "POST", "/admin/payments/999999/refund",

@@ -1,5 +1,6 @@
 package org.masthead.payments.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,9 +12,13 @@ import org.masthead.payments.Money;
 import org.masthead.payments.PaymentProviderException;
 import org.masthead.payments.PaymentRejectedException;
 import org.masthead.payments.Payments;
+import org.masthead.payments.PaymentsProperties;
 import org.masthead.payments.internal.Ledger;
 import org.masthead.payments.internal.LedgerEntry;
 import org.masthead.payments.internal.PaymentAudit;
+import org.masthead.payments.internal.sandbox.SandboxBilling;
+import org.masthead.payments.internal.sandbox.SandboxProvider;
+import org.masthead.payments.internal.sandbox.SandboxRenewals;
 import org.masthead.site.SiteProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,17 +43,36 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PaymentAdminController {
 
     static final int PAGE_SIZE = 50;
+    static final int MAX_CLOCK_DAYS = 400;
 
     private final Ledger ledger;
     private final Payments payments;
     private final PaymentAudit audit;
     private final SiteProperties site;
+    private final SandboxBilling billing;
+    private final SandboxRenewals renewals;
+    private final PaymentsProperties properties;
 
-    PaymentAdminController(Ledger ledger, Payments payments, PaymentAudit audit, SiteProperties site) {
+    PaymentAdminController(
+            Ledger ledger,
+            Payments payments,
+            PaymentAudit audit,
+            SiteProperties site,
+            SandboxBilling billing,
+            SandboxRenewals renewals,
+            PaymentsProperties properties) {
         this.ledger = ledger;
         this.payments = payments;
         this.audit = audit;
         this.site = site;
+        this.billing = billing;
+        this.renewals = renewals;
+        this.properties = properties;
+    }
+
+    /** Sandbox days: each a thirtieth of its configured month. */
+    private Duration sandboxDays(int days) {
+        return properties.sandbox().day().multipliedBy(days);
     }
 
     @GetMapping
@@ -75,6 +99,9 @@ class PaymentAdminController {
         model.addAttribute("until", untilDay);
         model.addAttribute("problems", problems);
         model.addAttribute("provider", payments.providerName());
+        if (SandboxProvider.NAME.equals(payments.providerName())) {
+            model.addAttribute("sandboxClockDays", billing.clockOffset().dividedBy(sandboxDays(1)));
+        }
         model.addAttribute(
                 "next",
                 entries.size() == PAGE_SIZE
@@ -84,6 +111,24 @@ class PaymentAdminController {
                                 .toString()
                         : null);
         return "admin/payments";
+    }
+
+    /** Moves the sandbox's billing clock on, so admins and demos see renewals without waiting. */
+    @PostMapping("/sandbox-clock")
+    String advanceSandboxClock(@RequestParam int days, RedirectAttributes redirect) {
+        if (!SandboxProvider.NAME.equals(payments.providerName())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (days < 1 || days > MAX_CLOCK_DAYS) {
+            redirect.addFlashAttribute("error", "Move the clock on by 1 to " + MAX_CLOCK_DAYS + " days.");
+            return "redirect:/admin/payments";
+        }
+        int handled = renewals.advance(sandboxDays(days));
+        redirect.addFlashAttribute(
+                "notice",
+                "The sandbox's clock moved on " + days + (days == 1 ? " day" : " days") + ": " + handled
+                        + (handled == 1 ? " subscription" : " subscriptions") + " renewed, retried or ended.");
+        return "redirect:/admin/payments";
     }
 
     @GetMapping("/{id}")

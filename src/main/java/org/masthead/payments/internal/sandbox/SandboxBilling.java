@@ -147,8 +147,10 @@ public class SandboxBilling {
         } else {
             BillingInterval interval = checkout.interval() == null ? BillingInterval.MONTH : checkout.interval();
             boolean trial = checkout.trialDays() > 0;
-            Instant periodEnd =
-                    trial ? now.plus(settings.day().multipliedBy(checkout.trialDays())) : now.plus(period(interval));
+            Instant billingNow = billingNow();
+            Instant periodEnd = trial
+                    ? billingNow.plus(settings.day().multipliedBy(checkout.trialDays()))
+                    : billingNow.plus(period(interval));
             SandboxStore.SubscriptionRow subscription = new SandboxStore.SubscriptionRow(
                     SandboxStore.newId("sub"),
                     customer.id(),
@@ -346,7 +348,7 @@ public class SandboxBilling {
     @Transactional
     public void changeCard(String customerId, TestCard card) {
         store.changeCard(customerId, card);
-        store.retrySoon(customerId, now());
+        store.retrySoon(customerId, billingNow());
     }
 
     private String charge(
@@ -432,6 +434,25 @@ public class SandboxBilling {
 
     private static @Nullable String text(@Nullable Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /**
+     * The time on the sandbox's billing clock: real time plus however far admins have moved it on.
+     * Periods, trials and retries run on it; events and charges carry real time.
+     */
+    public Instant billingNow() {
+        return now().plus(store.clockOffset());
+    }
+
+    /** How far the billing clock runs ahead of real time. */
+    public Duration clockOffset() {
+        return store.clockOffset();
+    }
+
+    /** Moves the billing clock on; what falls due happens when the renewal job next runs. */
+    @Transactional
+    public void advanceClock(Duration by) {
+        store.advanceClock(by);
     }
 
     /** PostgreSQL keeps microseconds: events' times are cut to that, so they read back as written. */

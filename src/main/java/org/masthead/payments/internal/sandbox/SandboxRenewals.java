@@ -1,6 +1,6 @@
 package org.masthead.payments.internal.sandbox;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.masthead.payments.PaymentsProperties;
 import org.slf4j.Logger;
@@ -21,12 +21,10 @@ public class SandboxRenewals implements SchedulingConfigurer {
 
     private final SandboxBilling billing;
     private final PaymentsProperties properties;
-    private final Clock clock;
 
-    SandboxRenewals(SandboxBilling billing, PaymentsProperties properties, Clock clock) {
+    SandboxRenewals(SandboxBilling billing, PaymentsProperties properties) {
         this.billing = billing;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /**
@@ -41,12 +39,21 @@ public class SandboxRenewals implements SchedulingConfigurer {
         return handled;
     }
 
+    /**
+     * Moves the sandbox's billing clock on by {@code by} and does at once whatever falls due by the new
+     * time; returns how many subscriptions it dealt with.
+     */
+    public int advance(Duration by) {
+        billing.advanceClock(by);
+        return renewDue(billing.billingNow());
+    }
+
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(
                 () -> {
                     try {
-                        renewDue(clock.instant());
+                        renewDue(billing.billingNow());
                     } catch (RuntimeException e) {
                         log.warn("Could not renew sandbox subscriptions; trying again later", e);
                     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -92,6 +93,19 @@ public class SandboxStore {
             secret = known;
         }
         return known;
+    }
+
+    /** How far the billing clock runs ahead of real time. */
+    Duration clockOffset() {
+        return Duration.ofSeconds(db.sql("SELECT offset_seconds FROM sandbox_clock WHERE id = 1")
+                .query(Long.class)
+                .single());
+    }
+
+    void advanceClock(Duration by) {
+        db.sql("UPDATE sandbox_clock SET offset_seconds = offset_seconds + :seconds WHERE id = 1")
+                .param("seconds", by.toSeconds())
+                .update();
     }
 
     void addCheckout(CheckoutRow checkout, Instant now) {

@@ -39,6 +39,11 @@ public class TestSandbox {
         return renewals.renewDue(at);
     }
 
+    /** Puts the billing clock back to real time, for tests that moved it on. */
+    public void resetClock() {
+        store.advanceClock(store.clockOffset().negated());
+    }
+
     /** Delivers whatever webhook events are due now, on this thread. */
     public int deliverDue() {
         return events.deliverDue();
