@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
 import org.masthead.newsroom.TestContent;
@@ -58,6 +61,30 @@ class PaymentWebhookTest {
         assertThat(first.body()).contains("\"outcome\":\"applied\"");
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("\"outcome\":\"duplicate\"");
+        assertThat(entries(reference)).hasSize(1);
+        assertThat(events.of(PaymentSucceeded.class, reference)).hasSize(1);
+    }
+
+    @Test
+    void theSameEventDeliveredManyTimesAtOnceIsAppliedOnce() throws Exception {
+        String reference = TestContent.unique("race");
+        String payload = SandboxEventJson.chargeSucceeded(
+                TestContent.unique("evt"), now(), TestContent.unique("ch"), 1500, "race@example.com", reference);
+
+        List<HttpResponse<String>> responses;
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            List<Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(threads.submit(() -> sandbox.deliver(port, payload)));
+            }
+            responses = new java.util.ArrayList<>();
+            for (Future<HttpResponse<String>> response : sent) {
+                responses.add(response.get());
+            }
+        }
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200);
+        assertThat(responses).filteredOn(r -> r.body().contains("applied")).hasSize(1);
         assertThat(entries(reference)).hasSize(1);
         assertThat(events.of(PaymentSucceeded.class, reference)).hasSize(1);
     }

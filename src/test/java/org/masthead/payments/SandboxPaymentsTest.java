@@ -23,6 +23,7 @@ import org.masthead.payments.internal.LedgerEntry;
 import org.masthead.payments.internal.sandbox.TestSandbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The sandbox provider end to end, offline: a reader pays on its checkout page with a test card, its
@@ -51,6 +52,9 @@ class SandboxPaymentsTest {
 
     @Autowired
     TestSandbox sandbox;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void aOneOffPaymentWithTheSucceedingCardIsRecordedAndReportedOnce() {
@@ -151,6 +155,38 @@ class SandboxPaymentsTest {
         assertThat(reader.post(altered, Map.of("cardNumber", SUCCEEDS, "expiry", "12/34", "cvc", "123"))
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anEventTheSiteFailedToApplyIsDeliveredAgainAndAppliedOnce() {
+        String reference = TestContent.unique("redelivered");
+        db.sql(
+                        """
+                        CREATE FUNCTION fail_once_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN RAISE EXCEPTION 'simulated failure'; END $$""")
+                .update();
+        db.sql("CREATE TRIGGER fail_once_for_test BEFORE INSERT ON payment_ledger FOR EACH ROW WHEN (NEW.reference = '"
+                        + reference + "') EXECUTE FUNCTION fail_once_for_test()")
+                .update();
+        try {
+            pay(new WebSession(port), payments.startCheckout(oneOff(reference, 700)), SUCCEEDS);
+            await().atMost(WAIT)
+                    .until(() -> db.sql(
+                                            """
+                                    SELECT count(*) FROM sandbox_event
+                                    WHERE payload LIKE :reference AND last_error LIKE 'HTTP 500%'""")
+                                    .param("reference", "%" + reference + "%")
+                                    .query(Long.class)
+                                    .single()
+                            > 0);
+            assertThat(entries(reference)).isEmpty();
+        } finally {
+            db.sql("DROP TRIGGER fail_once_for_test ON payment_ledger").update();
+            db.sql("DROP FUNCTION fail_once_for_test()").update();
+        }
+
+        assertThat(awaitOne(PaymentSucceeded.class, reference).amount()).isEqualTo(Money.of(700, "GBP"));
+        assertThat(entries(reference)).hasSize(1);
     }
 
     @Test
