@@ -276,6 +276,33 @@ class SandboxPaymentsTest {
     }
 
     @Test
+    void aReaderWhoseRenewalFailedChangesTheCardInThePortalAndTheRetryPays() {
+        String reference = TestContent.unique("recovering");
+        pay(new WebSession(port), payments.startCheckout(subscription(reference, 499, 0)), FAILS_ON_RENEWAL);
+        SubscriptionChanged active = awaitOne(SubscriptionChanged.class, reference);
+        Instant renewal = Instant.now().plus(Duration.ofDays(31));
+        sandbox.renewDue(renewal);
+        awaitOne(PaymentFailed.class, reference);
+        URI portal = payments.customerPortal(active.customerId(), URI.create("http://localhost:8080/account"));
+        WebSession reader = new WebSession(port);
+        reader.get(portal.toString());
+
+        HttpResponse<String> changed = reader.post(portal + "/card", Map.of("cardNumber", SUCCEEDS));
+        assertThat(reader.get(portal.toString()).body()).contains("Your card ending 4242 will be used from now on.");
+        sandbox.renewDue(renewal);
+
+        List<PaymentSucceeded> paid = await().atMost(WAIT)
+                .until(() -> events.of(PaymentSucceeded.class, reference), list -> list.size() == 2);
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(paid.get(1).kind()).isEqualTo(PaymentKind.RENEWAL);
+        await().atMost(WAIT)
+                .until(() -> events.of(SubscriptionChanged.class, reference)
+                                .getLast()
+                                .status()
+                        == SubscriptionStatus.ACTIVE);
+    }
+
+    @Test
     void aTrialStartsWithoutPaymentAndTheFirstPaymentComesAtItsEnd() {
         String reference = TestContent.unique("trial");
         CheckoutStarted checkout = payments.startCheckout(subscription(reference, 499, 14));
