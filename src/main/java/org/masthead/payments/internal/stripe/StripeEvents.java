@@ -23,7 +23,8 @@ import org.masthead.payments.internal.ProviderEvent;
  * Reads Stripe's events into the provider-neutral {@link ProviderEvent}:
  *
  * <ul>
- *   <li>{@code checkout.session.completed} (mode payment, paid) → a one-off charge succeeded, its id the
+ *   <li>{@code checkout.session.completed} (mode payment, paid) or
+ *       {@code checkout.session.async_payment_succeeded} → a one-off charge succeeded, its id the
  *       payment intent's;
  *   <li>{@code invoice.paid} (for more than nothing) → a subscription's first payment or a renewal;
  *   <li>{@code invoice.payment_failed} → a failed payment, with Stripe's next retry;
@@ -45,7 +46,8 @@ final class StripeEvents {
 
     private static ProviderEvent.@Nullable Fact fact(Event event) {
         return switch (event.getType()) {
-            case "checkout.session.completed" -> checkoutCompleted((Session) object(event));
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded" ->
+                checkoutCompleted((Session) object(event));
             case "invoice.paid" -> invoicePaid((Invoice) object(event));
             case "invoice.payment_failed" -> invoiceFailed((Invoice) object(event));
             case "customer.subscription.created", "customer.subscription.updated" ->
