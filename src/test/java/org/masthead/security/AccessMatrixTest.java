@@ -190,6 +190,27 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  DENIED,  DENIED),
                 row("GET /following", "GET", "/following",                     SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /comment/{id}", "GET", "/comment/999999", all(404)),
+                // Payments. The webhook is open to all, and refuses whatever is not signed by the provider.
+                row("POST /webhooks/payments/{name}", "POST", "/webhooks/payments/sandbox", all(400)),
+                // The sandbox's pages open with an unguessable id, as Stripe's do; an unknown one is not found.
+                row("GET /payments/sandbox/checkout/{id}", "GET", "/payments/sandbox/checkout/sbx_cs_nothing", all(404)),
+                row("POST /payments/sandbox/checkout/{id}", "POST", "/payments/sandbox/checkout/sbx_cs_nothing", all(404)),
+                row("GET /payments/sandbox/portal/{session}", "GET", "/payments/sandbox/portal/sbx_bps_nothing", all(404)),
+                row("POST /payments/sandbox/portal/{session}/card", "POST", "/payments/sandbox/portal/sbx_bps_nothing/card", all(404)),
+                row("POST /payments/sandbox/portal/{session}/subscriptions/{subscription}/cancel", "POST",
+                        "/payments/sandbox/portal/sbx_bps_nothing/subscriptions/sbx_sub_nothing/cancel", all(404)),
+                row("POST /payments/sandbox/portal/{session}/subscriptions/{subscription}/resume", "POST",
+                        "/payments/sandbox/portal/sbx_bps_nothing/subscriptions/sbx_sub_nothing/resume", all(404)),
+                row("GET /payments/portal", "GET", "/payments/portal",         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /payments/portal", "POST", "/payments/portal",       SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /admin/payments", "GET", "/admin/payments",           SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
+                // Posted empty: no number of days is a bad request.
+                row("POST /admin/payments/sandbox-clock", "POST", "/admin/payments/sandbox-clock",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 400),
+                row("GET /admin/payments/{id}", "GET", "/admin/payments/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
+                row("POST /admin/payments/{id}/refund", "POST", "/admin/payments/999999/refund",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on
