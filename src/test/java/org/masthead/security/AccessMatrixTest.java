@@ -211,6 +211,35 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
                 row("POST /admin/payments/{id}/refund", "POST", "/admin/payments/999999/refund",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
+                // Membership. Reading about Premium is for all; subscribing and managing it need an account.
+                row("GET /premium", "GET", "/premium", all(OK)),
+                // Posted empty: no plan or currency is refused on the page itself.
+                row("POST /premium", "POST", "/premium",                       SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /premium/thanks", "GET", "/premium/thanks", all(OK)),
+                row("GET /account/membership", "GET", "/account/membership",   SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                // With no subscription, the change is refused and the reader sent back to the page to read why.
+                row("POST /account/membership/cancel", "POST", "/account/membership/cancel",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
+                row("POST /account/membership/resume", "POST", "/account/membership/resume",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
+                row("POST /account/membership/plan", "POST", "/account/membership/plan",
+                                                                               SIGN_IN, 400,     400,     400,     400,     400,     400,     400),
+                row("POST /account/membership/payment-method", "POST", "/account/membership/payment-method",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
+                // The Save button's state answers anyone; saving is refused to all without Premium, whoever they are.
+                row("GET /reading-list/state", "GET", "/reading-list/state?article=" + articleId, all(OK)),
+                row("POST /reading-list/{articleId}", "POST", "/reading-list/" + articleId, all(DENIED)),
+                row("DELETE /reading-list/{articleId}", "DELETE", "/reading-list/" + articleId, all(DENIED)),
+                row("GET /reading-list", "GET", "/reading-list",               SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /reading-list/{articleId}/read", "POST", "/reading-list/" + articleId + "/read",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                row("POST /reading-list/{articleId}/remove", "POST", "/reading-list/" + articleId + "/remove",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                row("GET /admin/membership/plans", "GET", "/admin/membership/plans",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
+                // Posted empty: no plan named is a bad request.
+                row("POST /admin/membership/plans", "POST", "/admin/membership/plans",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 400),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on
@@ -239,12 +268,17 @@ class AccessMatrixTest {
             Visitor[] columns = Visitor.values();
             for (int i = 0; i < columns.length; i++) {
                 WebSession session = visitors.get(columns[i]);
-                if (!row.method().equals("GET")) {
+                if (row.method().equals("POST")) {
                     // Pick up a current CSRF token, as a browser would from the page with the form.
                     session.get(columns[i] == Visitor.ANONYMOUS ? "/signin" : "/account");
                 }
                 HttpResponse<String> response =
-                        row.method().equals("GET") ? session.get(row.path()) : session.post(row.path(), Map.of());
+                        switch (row.method()) {
+                            case "GET" -> session.get(row.path());
+                            // Sent without a CSRF token: refused as a forgery, as without the right a member would be.
+                            case "DELETE" -> session.delete(row.path());
+                            default -> session.post(row.path(), Map.of());
+                        };
                 int expected = row.statuses()[i];
                 int actual = response.statusCode();
                 boolean signInRedirect = actual == 302

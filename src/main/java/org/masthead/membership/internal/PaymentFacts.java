@@ -1,0 +1,57 @@
+package org.masthead.membership.internal;
+
+import org.masthead.payments.PaymentFailed;
+import org.masthead.payments.PaymentSucceeded;
+import org.masthead.payments.SubscriptionChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies what the payments module reports to membership: the only way a subscription, a payment or
+ * a contribution changes here. Events are routed by the reference we gave the checkout; others' are
+ * not ours and are passed over.
+ */
+@Component
+class PaymentFacts {
+
+    private final PremiumSubscriptions premium;
+    private final Contributions contributions;
+    private final MembershipPayments payments;
+
+    PaymentFacts(PremiumSubscriptions premium, Contributions contributions, MembershipPayments payments) {
+        this.premium = premium;
+        this.contributions = contributions;
+        this.payments = payments;
+    }
+
+    @ApplicationModuleListener
+    void on(SubscriptionChanged change) {
+        if (change.reference().startsWith(PremiumSubscriptions.REFERENCE_PREFIX)) {
+            premium.apply(change);
+        } else if (change.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
+            contributions.apply(change);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentSucceeded payment) {
+        if (!isOurs(payment.reference())) {
+            return;
+        }
+        if (payments.succeeded(payment) && payment.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
+            contributions.paid(payment);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentFailed failure) {
+        if (isOurs(failure.reference())) {
+            payments.failed(failure);
+        }
+    }
+
+    private static boolean isOurs(String reference) {
+        return reference.startsWith(PremiumSubscriptions.REFERENCE_PREFIX)
+                || reference.startsWith(Contributions.REFERENCE_PREFIX);
+    }
+}
