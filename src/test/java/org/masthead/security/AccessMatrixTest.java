@@ -240,6 +240,24 @@ class AccessMatrixTest {
                 // Posted empty: no plan named is a bad request.
                 row("POST /admin/membership/plans", "POST", "/admin/membership/plans",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 400),
+                // Anyone may give, a guest with an address for the receipt; posted empty, the form says what is missing.
+                row("GET /support", "GET", "/support", all(OK)),
+                row("POST /support", "POST", "/support", all(OK)),
+                row("GET /support/thanks", "GET", "/support/thanks", all(OK)),
+                row("GET /asks/next", "GET", "/asks/next?bucket=1", all(OK)),
+                // Posted empty: no amount is a bad request; no such contribution is refused on the page.
+                row("POST /account/membership/contributions/{reference}/amount", "POST",
+                        "/account/membership/contributions/contribution-nothing/amount",
+                                                                               SIGN_IN, 400,     400,     400,     400,     400,     400,     400),
+                row("POST /account/membership/contributions/{reference}/cancel", "POST",
+                        "/account/membership/contributions/contribution-nothing/cancel",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
+                // The ask's copy is for editors and admins with both factors.
+                row("GET /admin/membership/asks", "GET", "/admin/membership/asks",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),
+                // Posted empty: no variant named is a bad request.
+                row("POST /admin/membership/asks", "POST", "/admin/membership/asks",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on

@@ -1,9 +1,13 @@
 package org.masthead.membership.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentSucceeded;
@@ -32,6 +36,60 @@ public class Contributions {
         this.clock = clock;
     }
 
+    /** A contribution as its giver's membership page and the receipt show it. */
+    public record Contribution(
+            String reference,
+            @Nullable Long accountId,
+            String email,
+            Frequency frequency,
+            Money amount,
+            @Nullable String status,
+            @Nullable String subscriptionId,
+            @Nullable String askVariant,
+            Instant startedAt,
+            @Nullable Instant firstPaidAt,
+            @Nullable Instant currentPeriodEnd) {
+
+        /** Whether it is a recurring contribution that still renews or may. */
+        public boolean live() {
+            return frequency.recurring() && status != null && !status.equals("CANCELED");
+        }
+    }
+
+    public Optional<Contribution> byReference(String reference) {
+        return db.sql("SELECT * FROM contribution WHERE reference = :reference")
+                .param("reference", reference)
+                .query(Contributions::row)
+                .optional();
+    }
+
+    /** The account's contributions that have been paid or reported, newest first. */
+    public List<Contribution> of(long accountId) {
+        return db.sql("SELECT * FROM contribution WHERE account_id = :account AND status IS NOT NULL"
+                        + " ORDER BY started_at DESC LIMIT 50")
+                .param("account", accountId)
+                .query(Contributions::row)
+                .list();
+    }
+
+    private static Contribution row(ResultSet rs, int rowNum) throws SQLException {
+        Timestamp firstPaid = rs.getTimestamp("first_paid_at");
+        Timestamp periodEnd = rs.getTimestamp("current_period_end");
+        Long account = rs.getObject("account_id", Long.class);
+        return new Contribution(
+                rs.getString("reference"),
+                account,
+                rs.getString("email"),
+                Frequency.valueOf(rs.getString("frequency")),
+                Money.of(rs.getLong("minor_units"), rs.getString("currency")),
+                rs.getString("status"),
+                rs.getString("subscription_id"),
+                rs.getString("ask_variant"),
+                rs.getTimestamp("started_at").toInstant(),
+                firstPaid == null ? null : firstPaid.toInstant(),
+                periodEnd == null ? null : periodEnd.toInstant());
+    }
+
     public boolean isSupporter(long accountId) {
         return db.sql(
                                 """
@@ -50,7 +108,7 @@ public class Contributions {
             String reference,
             @Nullable Long accountId,
             String email,
-            String frequency,
+            Frequency frequency,
             Money amount,
             @Nullable String askVariant) {
         Instant now = clock.instant();
@@ -62,7 +120,7 @@ public class Contributions {
                 .param("reference", reference)
                 .param("account", accountId)
                 .param("email", email)
-                .param("frequency", frequency)
+                .param("frequency", frequency.name())
                 .param("amount", amount.minorUnits())
                 .param("currency", amount.currencyCode())
                 .param("variant", askVariant)

@@ -8,10 +8,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 /**
- * The Premium and support pages are for everyone to read; subscribing and managing a membership need
- * a signed-in reader. The reading list's personal state answers anyone (a visitor is simply not a
+ * The Premium and support pages are for everyone to read, and anyone may contribute (a guest gives an
+ * address for the receipt); subscribing and managing a membership need a signed-in reader. The ask
+ * under articles answers anyone. The reading list's personal state answers anyone (a visitor is simply not a
  * member); its changes are decided by the reading list itself, which refuses non-members with a
- * reason. Plans and the revenue dashboard are for admins with both factors.
+ * reason. The ask's copy is for editors and admins, plans and the revenue dashboard for admins, all
+ * with both factors.
  */
 @Configuration(proxyBeanMethods = false)
 class MembershipSecurity {
@@ -19,9 +21,14 @@ class MembershipSecurity {
     @Bean
     @Order(0)
     AccessRules membershipRules() {
-        return routes -> routes.requestMatchers("/admin/membership", "/admin/membership/**")
+        return routes -> routes.requestMatchers("/admin/membership/asks")
+                .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
+                .requestMatchers("/admin/membership", "/admin/membership/**")
                 .access(StaffAccess.requires("ADMIN"))
-                .requestMatchers(HttpMethod.GET, "/premium", "/premium/thanks")
+                .requestMatchers(
+                        HttpMethod.GET, "/premium", "/premium/thanks", "/support", "/support/thanks", "/asks/next")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/support")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/premium")
                 .authenticated()
