@@ -258,6 +258,7 @@ class AccessMatrixTest {
                 // Posted empty: no variant named is a bad request.
                 row("POST /admin/membership/asks", "POST", "/admin/membership/asks",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
+                row("GET /admin/membership", "GET", "/admin/membership",   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on
