@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.masthead.membership.TestMembers.WAIT;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
 import org.masthead.WebSession;
+import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
+import org.masthead.membership.internal.Plans;
 import org.masthead.membership.internal.PremiumSubscriptions;
 import org.masthead.payments.BillingInterval;
+import org.masthead.payments.Money;
 import org.masthead.payments.SubscriptionStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +50,9 @@ class MembershipPremiumTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    Plans plans;
 
     @Test
     void trialingActiveAndPastDueAreEntitledToPremiumAndCanceledIsNot() {
@@ -138,6 +145,106 @@ class MembershipPremiumTest {
         assertThat(manage.body()).contains("€50.00 a year").contains("Next payment on");
         await().atMost(WAIT)
                 .until(() -> reader.get("/account/membership").body().contains("Paid"));
+    }
+
+    @Test
+    void aMemberSwitchesPlanCancelsAndResumesFromTheMembershipPage() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        reader.get("/premium");
+        String checkout = URI.create(reader.post("/premium", Map.of("plan", "MONTH", "currency", "GBP"))
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .getPath();
+        reader.submit(checkout, checkout, Map.of("cardNumber", SUCCEEDS, "expiry", "12/34", "cvc", "123"));
+        await().atMost(WAIT).until(() -> membership.isPremium(account.id()));
+        reader.get("/account/membership");
+
+        HttpResponse<String> switched = reader.post("/account/membership/plan", Map.of("plan", "YEAR"));
+        assertThat(switched.statusCode()).isEqualTo(303);
+        await().atMost(WAIT)
+                .until(() -> subscriptions.current(account.id()).orElseThrow().interval() == BillingInterval.YEAR);
+        assertThat(subscriptions.current(account.id()).orElseThrow().price().minorUnits())
+                .as("the annual plan's price, in the subscription's currency")
+                .isEqualTo(5000);
+
+        reader.get("/account/membership");
+        reader.post("/account/membership/cancel", Map.of());
+        await().atMost(WAIT)
+                .until(() -> subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
+        assertThat(membership.isPremium(account.id())).isTrue();
+        assertThat(reader.get("/account/membership").body()).contains("Canceled: Premium ends on");
+
+        reader.post("/account/membership/resume", Map.of());
+        await().atMost(WAIT)
+                .until(() -> !subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
+        assertThat(reader.get("/account/membership").body()).contains("Next payment on");
+    }
+
+    @Test
+    void aMemberCannotSubscribeTwice() {
+        TestAccounts.Credentials account = accounts.create(true);
+        members.makePremium(account.id());
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        assertThat(reader.get("/premium").body()).contains("You have Premium").doesNotContain("Subscribe monthly");
+        // A form kept from before, posted again: the server refuses it, not just the page.
+        reader.get("/account/membership");
+
+        HttpResponse<String> again = reader.post("/premium", Map.of("plan", "MONTH", "currency", "GBP"));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("You have Premium already.");
+    }
+
+    @Test
+    void adminsSetPlanPricesWithinThePaymentLimitsOnly() {
+        WebSession admin = new WebSession(port);
+        TestAccounts.signInWithBothFactors(admin, accounts.create(true, Role.ADMIN));
+        admin.get("/admin/membership/plans");
+
+        admin.post(
+                "/admin/membership/plans",
+                Map.of(
+                        "interval",
+                        "MONTH",
+                        "name",
+                        "Monthly",
+                        "trialDays",
+                        "0",
+                        "available",
+                        "true",
+                        "priceGBP",
+                        "5.00",
+                        "priceUSD",
+                        "0.10",
+                        "priceEUR",
+                        "5.00"));
+        assertThat(admin.get("/admin/membership/plans").body()).contains("A payment must be from");
+        admin.post(
+                "/admin/membership/plans",
+                Map.of(
+                        "interval",
+                        "MONTH",
+                        "name",
+                        "Monthly",
+                        "trialDays",
+                        "0",
+                        "available",
+                        "true",
+                        "priceGBP",
+                        "5.00",
+                        "priceUSD",
+                        "5.00",
+                        "priceEUR",
+                        "5.00.0"));
+        assertThat(admin.get("/admin/membership/plans").body()).contains("Write the amount as a number");
+
+        assertThat(plans.plan(BillingInterval.MONTH).orElseThrow().prices().get("USD"))
+                .as("nothing is saved from a refused form")
+                .isEqualTo(Money.of(500, "USD"));
     }
 
     @Test
