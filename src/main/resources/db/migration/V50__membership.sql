@@ -35,7 +35,8 @@ VALUES ('MONTH', 'GBP', 500),
 CREATE TABLE premium_subscription
 (
     reference            TEXT        NOT NULL PRIMARY KEY,
-    account_id           BIGINT      NOT NULL,
+    -- NULL once the account is deleted: the record of the subscription stays, no longer anyone's.
+    account_id           BIGINT,
     subscription_id      TEXT UNIQUE,
     customer_id          TEXT,
     status               TEXT CHECK (status IN ('TRIALING', 'ACTIVE', 'PAST_DUE', 'CANCELED')),

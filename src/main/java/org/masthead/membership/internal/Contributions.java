@@ -162,6 +162,13 @@ public class Contributions {
                 .update();
     }
 
+    /** The record of the contributions stays, for the accounts; whose they were and the address do not. */
+    void forgetAccount(long accountId) {
+        db.sql("UPDATE contribution SET account_id = NULL, email = 'deleted' WHERE account_id = :account")
+                .param("account", accountId)
+                .update();
+    }
+
     /** Gives a guest's contributions made with this address to the account that has confirmed it. */
     int claim(long accountId, String email) {
         return db.sql(

@@ -36,7 +36,7 @@ public class PremiumSubscriptions {
     /** A subscription as the reader's membership page shows it. */
     public record PremiumSubscription(
             String reference,
-            long accountId,
+            @Nullable Long accountId,
             @Nullable String subscriptionId,
             @Nullable String customerId,
             @Nullable SubscriptionStatus status,
@@ -142,6 +142,20 @@ public class PremiumSubscriptions {
                 .count();
     }
 
+    /** The account's subscriptions, newest first, for its data export. */
+    public List<PremiumSubscription> forAccount(long accountId) {
+        return db.sql("SELECT * FROM premium_subscription WHERE account_id = :account ORDER BY started_at DESC")
+                .param("account", accountId)
+                .query(PremiumSubscriptions::row)
+                .list();
+    }
+
+    void forgetAccount(long accountId) {
+        db.sql("UPDATE premium_subscription SET account_id = NULL WHERE account_id = :account")
+                .param("account", accountId)
+                .update();
+    }
+
     private List<PremiumSubscription> live(long accountId) {
         return db.sql(
                         """
@@ -158,7 +172,7 @@ public class PremiumSubscriptions {
         Timestamp periodEnd = rs.getTimestamp("current_period_end");
         return new PremiumSubscription(
                 rs.getString("reference"),
-                rs.getLong("account_id"),
+                rs.getObject("account_id", Long.class),
                 rs.getString("subscription_id"),
                 rs.getString("customer_id"),
                 status == null ? null : SubscriptionStatus.valueOf(status),

@@ -100,6 +100,24 @@ public class ReadingList {
                 .update();
     }
 
+    /** Every entry, shown or not, newest first: for the reader's data export. */
+    public List<Entry> everything(long accountId) {
+        return db.sql("SELECT article_id, saved_at, read_at FROM reading_list_entry WHERE account_id = :account"
+                        + " ORDER BY saved_at DESC, article_id DESC")
+                .param("account", accountId)
+                .query((rs, n) -> new Entry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    void forgetAccount(long accountId) {
+        db.sql("DELETE FROM reading_list_entry WHERE account_id = :account")
+                .param("account", accountId)
+                .update();
+    }
+
     public boolean isSaved(long accountId, long articleId) {
         return db.sql("SELECT count(*) FROM reading_list_entry WHERE account_id = :account AND article_id = :article")
                         .param("account", accountId)
