@@ -16,6 +16,8 @@ CREATE TABLE contribution
     first_paid_at      TIMESTAMPTZ,
     last_paid_at       TIMESTAMPTZ,
     current_period_end TIMESTAMPTZ,
+    -- A recurring contribution set to stop when the period paid for ends.
+    cancel_at_period_end BOOLEAN   NOT NULL DEFAULT FALSE,
     changed_at         TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX contribution_account ON contribution (account_id, started_at DESC);

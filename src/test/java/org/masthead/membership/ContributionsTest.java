@@ -226,6 +226,61 @@ class ContributionsTest {
         }
     }
 
+    @Test
+    void aReaderChangesTheAmountOfAMonthlyContributionThenStopsIt() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        reader.get("/support");
+        HttpResponse<String> started =
+                reader.post("/support", Map.of("frequency", "MONTH", "amount", "10.00", "currency", "GBP"));
+        String checkout = URI.create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        reader.submit(checkout, checkout, Map.of("cardNumber", SUCCEEDS, "expiry", "12/34", "cvc", "123"));
+        await().atMost(WAIT).until(() -> membership.isSupporter(account.id()));
+        String reference = contributions.of(account.id()).getFirst().reference();
+
+        reader.get("/account/membership");
+        HttpResponse<String> tooMuch =
+                reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "5000"));
+        assertThat(tooMuch.statusCode()).isEqualTo(303);
+        assertThat(reader.get("/account/membership").body()).contains("A payment must be from");
+        reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "12.00"));
+        await().atMost(WAIT)
+                .until(() -> contributions
+                                .byReference(reference)
+                                .orElseThrow()
+                                .amount()
+                                .minorUnits()
+                        == 1200);
+
+        reader.get("/account/membership");
+        reader.post("/account/membership/contributions/" + reference + "/cancel", Map.of());
+        await().atMost(WAIT)
+                .until(() -> contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd());
+        assertThat(reader.get("/account/membership").body()).contains("Stops on");
+        assertThat(membership.isSupporter(account.id()))
+                .as("a supporter until the period ends")
+                .isTrue();
+    }
+
+    @Test
+    void aReaderCannotChangeSomeoneElsesContribution() {
+        TestAccounts.Credentials owner = accounts.create(true);
+        String reference = start(owner.id(), Frequency.MONTH);
+        members.publish(subscriptionChanged(reference, owner.id(), SubscriptionStatus.ACTIVE));
+        await().atMost(WAIT).until(() -> membership.isSupporter(owner.id()));
+        WebSession other = new WebSession(port);
+        TestAccounts.signIn(other, accounts.create(true));
+        other.get("/support");
+
+        HttpResponse<String> refused =
+                other.post("/account/membership/contributions/" + reference + "/cancel", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(other.get("/account/membership").body()).contains("You have no such recurring contribution.");
+    }
+
     private void payOneOff(long accountId, Instant at) {
         String reference = start(accountId, Frequency.ONE_OFF);
         members.publish(paid(reference, accountId, "reader" + accountId + "@example.com", at));

@@ -48,9 +48,10 @@ public class Contributions {
             @Nullable String askVariant,
             Instant startedAt,
             @Nullable Instant firstPaidAt,
-            @Nullable Instant currentPeriodEnd) {
+            @Nullable Instant currentPeriodEnd,
+            boolean cancelAtPeriodEnd) {
 
-        /** Whether it is a recurring contribution that still renews or may. */
+        /** Whether it is a recurring contribution that has not ended (it may be set to stop). */
         public boolean live() {
             return frequency.recurring() && status != null && !status.equals("CANCELED");
         }
@@ -87,7 +88,8 @@ public class Contributions {
                 rs.getString("ask_variant"),
                 rs.getTimestamp("started_at").toInstant(),
                 firstPaid == null ? null : firstPaid.toInstant(),
-                periodEnd == null ? null : periodEnd.toInstant());
+                periodEnd == null ? null : periodEnd.toInstant(),
+                rs.getBoolean("cancel_at_period_end"));
     }
 
     public boolean isSupporter(long accountId) {
@@ -151,12 +153,13 @@ public class Contributions {
                         """
                         UPDATE contribution
                         SET status = :status, subscription_id = :subscription, minor_units = :amount,
-                            current_period_end = :periodEnd, changed_at = :now
+                            current_period_end = :periodEnd, cancel_at_period_end = :cancel, changed_at = :now
                         WHERE reference = :reference""")
                 .param("status", change.status().name())
                 .param("subscription", change.subscriptionId())
                 .param("amount", change.price().minorUnits())
                 .param("periodEnd", PremiumSubscriptions.timestamp(change.currentPeriodEnd()))
+                .param("cancel", change.cancelAtPeriodEnd())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("reference", change.reference())
                 .update();
