@@ -109,6 +109,9 @@ class PremiumBrowserTest {
                             : null);
         }
         browser.screenshot("premium-article-saved");
+        assertThat(browser.find(By.cssSelector("[data-ask-slot]")).isDisplayed())
+                .as("no ask for a Premium member")
+                .isFalse();
 
         browser.open("/reading-list");
         assertThat(browser.find(By.cssSelector("[data-reading-list]")).getText())
