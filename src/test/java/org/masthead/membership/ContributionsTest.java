@@ -147,6 +147,7 @@ class ContributionsTest {
         await().atMost(WAIT).until(() -> contributions.of(lastYear).size() == 1);
         assertThat(membership.isSupporter(lastYear)).isFalse();
         assertThat(badgesOf(thisYear)).contains(new CommenterBadges.Badge("Supporter", "supporter"));
+        assertThat(badgesOf(lastYear)).doesNotContain(new CommenterBadges.Badge("Supporter", "supporter"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
@@ -102,6 +103,9 @@ class MembershipPremiumTest {
         await().atMost(WAIT).until(() -> membership.isPremium(stillInPeriod));
         await().atMost(WAIT).until(() -> subscriptions.current(periodOver).isPresent());
         assertThat(membership.isPremium(periodOver)).isFalse();
+        assertThat(subscriptions.premiumAmong(List.of(stillInPeriod, periodOver)))
+                .as("the same answer for a page of commenters at once")
+                .containsExactly(stillInPeriod);
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentSucceeded;
@@ -90,6 +92,23 @@ public class Contributions {
                 firstPaid == null ? null : firstPaid.toInstant(),
                 periodEnd == null ? null : periodEnd.toInstant(),
                 rs.getBoolean("cancel_at_period_end"));
+    }
+
+    /** Which of these accounts are supporters now, in one query. */
+    public Set<Long> supportersAmong(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.sql(
+                        """
+                        SELECT DISTINCT account_id FROM contribution
+                        WHERE account_id IN (:accounts) AND (
+                            (frequency = 'ONE_OFF' AND first_paid_at > :yearAgo)
+                            OR (frequency <> 'ONE_OFF' AND status IN ('TRIALING', 'ACTIVE', 'PAST_DUE')))""")
+                .param("accounts", Set.copyOf(accountIds))
+                .param("yearAgo", Timestamp.from(clock.instant().minus(ONE_OFF_SUPPORT)))
+                .query(Long.class)
+                .list());
     }
 
     public boolean isSupporter(long accountId) {

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
@@ -110,6 +113,23 @@ public class PremiumSubscriptions {
     public boolean isPremium(long accountId) {
         Instant now = clock.instant();
         return live(accountId).stream().anyMatch(subscription -> subscription.entitles(now));
+    }
+
+    /** Which of these accounts have Premium now, in one query. */
+    public Set<Long> premiumAmong(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Set.of();
+        }
+        Instant now = clock.instant();
+        return db
+                .sql("SELECT * FROM premium_subscription WHERE account_id IN (:accounts)"
+                        + " AND status IN ('TRIALING', 'ACTIVE', 'PAST_DUE')")
+                .param("accounts", Set.copyOf(accountIds))
+                .query(PremiumSubscriptions::row)
+                .stream()
+                .filter(subscription -> subscription.entitles(now))
+                .map(PremiumSubscription::accountId)
+                .collect(Collectors.toSet());
     }
 
     /** The reader's subscription that matters now: the one that entitles them, else the latest reported. */
