@@ -18,6 +18,8 @@ CREATE TABLE contribution
     current_period_end TIMESTAMPTZ,
     -- A recurring contribution set to stop when the period paid for ends.
     cancel_at_period_end BOOLEAN   NOT NULL DEFAULT FALSE,
+    -- When the provider made the subscription change last applied: an older one is not applied.
+    subscription_changed_at TIMESTAMPTZ,
     changed_at         TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX contribution_account ON contribution (account_id, started_at DESC);

@@ -109,6 +109,47 @@ class MembershipPremiumTest {
     }
 
     @Test
+    void aChangeAppliedAfterANewerOneOrAfterTheEndChangesNothing() {
+        long reader = accounts.create(true).id();
+        String reference = TestMembers.premiumReference();
+        Instant now = Instant.now();
+        Instant periodEnd = now.plus(Duration.ofDays(30));
+
+        members.report(reference, reader, SubscriptionStatus.ACTIVE, periodEnd, false, now);
+        await().atMost(WAIT).until(() -> membership.isPremium(reader));
+        members.report(reference, reader, SubscriptionStatus.CANCELED, periodEnd, false, now.minusSeconds(5));
+        members.report(reference, reader, SubscriptionStatus.CANCELED, periodEnd, false, now.plusSeconds(5));
+        await().atMost(WAIT).until(() -> statusOf(reference) == SubscriptionStatus.CANCELED);
+        members.report(reference, reader, SubscriptionStatus.ACTIVE, periodEnd, false, now.plusSeconds(10));
+
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        assertThat(statusOf(reference)).as("canceled is final").isEqualTo(SubscriptionStatus.CANCELED);
+        assertThat(membership.isPremium(reader)).isFalse();
+    }
+
+    @Test
+    void anOlderChangeArrivingLateDoesNotUndoANewerOne() {
+        long reader = accounts.create(true).id();
+        String reference = TestMembers.premiumReference();
+        Instant now = Instant.now();
+
+        members.report(reference, reader, SubscriptionStatus.ACTIVE, now.plus(Duration.ofDays(30)), true, now);
+        await().atMost(WAIT).until(() -> subscriptions.byReference(reference).isPresent());
+        members.report(
+                reference,
+                reader,
+                SubscriptionStatus.ACTIVE,
+                now.plus(Duration.ofDays(30)),
+                false,
+                now.minusSeconds(60));
+
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        assertThat(subscriptions.byReference(reference).orElseThrow().cancelAtPeriodEnd())
+                .as("the newer 'cancel at period end' stands")
+                .isTrue();
+    }
+
+    @Test
     void aReaderWithoutASubscriptionIsNeitherPremiumNorASupporter() {
         long reader = accounts.create(true).id();
 

@@ -47,13 +47,24 @@ public class TestMembers {
         return reference;
     }
 
-    /** Publishes what the provider would report of the subscription, as payments does. */
+    /** Publishes what the provider would report of the subscription now, as payments does. */
     public void report(
             String reference,
             long accountId,
             SubscriptionStatus status,
             @Nullable Instant periodEnd,
             boolean cancelAtPeriodEnd) {
+        report(reference, accountId, status, periodEnd, cancelAtPeriodEnd, Instant.now());
+    }
+
+    /** Publishes what the provider reported of the subscription at {@code at}. */
+    public void report(
+            String reference,
+            long accountId,
+            SubscriptionStatus status,
+            @Nullable Instant periodEnd,
+            boolean cancelAtPeriodEnd,
+            Instant at) {
         publish(new SubscriptionChanged(
                 reference,
                 "sub_" + reference,
@@ -65,7 +76,7 @@ public class TestMembers {
                 BillingInterval.MONTH,
                 accountId,
                 "reader" + accountId + "@example.com",
-                Instant.now()));
+                at));
     }
 
     public void publish(Object event) {

@@ -172,13 +172,16 @@ public class Contributions {
                         """
                         UPDATE contribution
                         SET status = :status, subscription_id = :subscription, minor_units = :amount,
-                            current_period_end = :periodEnd, cancel_at_period_end = :cancel, changed_at = :now
-                        WHERE reference = :reference""")
+                            current_period_end = :periodEnd, cancel_at_period_end = :cancel, changed_at = :now,
+                            subscription_changed_at = :at
+                        WHERE reference = :reference AND status IS DISTINCT FROM 'CANCELED'
+                          AND (subscription_changed_at IS NULL OR subscription_changed_at <= :at)""")
                 .param("status", change.status().name())
                 .param("subscription", change.subscriptionId())
                 .param("amount", change.price().minorUnits())
                 .param("periodEnd", PremiumSubscriptions.timestamp(change.currentPeriodEnd()))
                 .param("cancel", change.cancelAtPeriodEnd())
+                .param("at", Timestamp.from(change.at()))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("reference", change.reference())
                 .update();

@@ -81,18 +81,20 @@ public class PremiumSubscriptions {
     }
 
     /**
-     * Applies what the provider reported. Payments publishes only changes newer than the last, so the
-     * event is taken as it is; one for a checkout we did not start (none of our rows) is ignored unless
-     * it names an account.
+     * Applies what the provider reported. One for a checkout we did not start (none of our rows) is
+     * ignored unless it names an account.
      */
     void apply(SubscriptionChanged change) {
+        // Payments publishes each change once and in order, but listeners run concurrently: one that
+        // arrives after a newer one has been applied, or after the end, changes nothing.
         int updated = db.sql(
                         """
                         UPDATE premium_subscription
                         SET subscription_id = :subscription, customer_id = :customer, status = :status,
                             billing_interval = :interval, price_minor_units = :price, currency = :currency,
                             current_period_end = :periodEnd, cancel_at_period_end = :cancel, changed_at = :at
-                        WHERE reference = :reference""")
+                        WHERE reference = :reference
+                          AND (status IS NULL OR (status <> 'CANCELED' AND changed_at <= :at))""")
                 .param("subscription", change.subscriptionId())
                 .param("customer", change.customerId())
                 .param("status", change.status().name())
@@ -104,7 +106,9 @@ public class PremiumSubscriptions {
                 .param("at", Timestamp.from(change.at()))
                 .param("reference", change.reference())
                 .update();
-        if (updated == 0 && change.accountId() != null) {
+        if (updated == 0
+                && change.accountId() != null
+                && byReference(change.reference()).isEmpty()) {
             started(change.reference(), change.accountId(), change.interval(), change.price());
             apply(change);
         }
