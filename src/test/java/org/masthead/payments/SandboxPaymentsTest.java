@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
 import org.masthead.TestMailServer;
 import org.masthead.WebSession;
+import org.masthead.accounts.TestAccounts;
 import org.masthead.newsroom.TestContent;
 import org.masthead.payments.internal.Ledger;
 import org.masthead.payments.internal.LedgerEntry;
@@ -55,6 +56,9 @@ class SandboxPaymentsTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Test
     void aOneOffPaymentWithTheSucceedingCardIsRecordedAndReportedOnce() {
@@ -212,13 +216,15 @@ class SandboxPaymentsTest {
     void aFailedRenewalGivesAGracePeriodWithMailThenTheSubscriptionLapses() {
         String reference = TestContent.unique("lapsing");
         String email = TestContent.unique("lapsing") + "@example.com";
+        // A real account: tests share one database, and a made-up id would one day be someone's.
+        long accountId = accounts.create(true).id();
         CheckoutStarted checkout = payments.startCheckout(new Checkout.Subscription(
                 Money.of(499, "GBP"),
                 BillingInterval.MONTH,
                 0,
                 "Premium",
                 email,
-                42L,
+                accountId,
                 reference,
                 URI.create("http://localhost:8080/thanks"),
                 URI.create("http://localhost:8080/premium")));
@@ -254,7 +260,7 @@ class SandboxPaymentsTest {
                                 .status()
                         == SubscriptionStatus.CANCELED);
         assertThat(events.of(SubscriptionChanged.class, reference).getLast().accountId())
-                .isEqualTo(42L);
+                .isEqualTo(accountId);
         await().atMost(WAIT).until(() -> TestMailServer.messagesTo(email).stream()
                 .anyMatch(m -> plainText(m).contains("your subscription has ended")));
         assertThat(TestMailServer.messagesTo(email))
