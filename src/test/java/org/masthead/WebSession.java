@@ -113,6 +113,17 @@ public final class WebSession {
         return send(request.build());
     }
 
+    /** Sends a DELETE with header name/value pairs (a JSON client's CSRF header, say). */
+    public HttpResponse<String> delete(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
+                .header("Accept", "application/json")
+                .DELETE();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     /** Sends this header with every request from now on, as a proxy in front of the site would. */
     public WebSession header(String name, String value) {
         headers.add(name);

@@ -28,6 +28,15 @@ public final class StaffAccess {
 
     /** @param role a role name as the accounts module grants it, such as {@code ADMIN} */
     public static AuthorizationManager<RequestAuthorizationContext> requires(String role) {
+        return requiresAnyOf(role);
+    }
+
+    /**
+     * Any one of these roles, with two factors: for an area that more than one kind of staff keeps.
+     *
+     * @param roles role names as the accounts module grants them, such as {@code EDITOR} and {@code ADMIN}
+     */
+    public static AuthorizationManager<RequestAuthorizationContext> requiresAnyOf(String... roles) {
         AllRequiredFactorsAuthorizationManager<RequestAuthorizationContext> passwordAndLink =
                 AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
                         .requireFactor(factor -> factor.passwordAuthority())
@@ -40,7 +49,7 @@ public final class StaffAccess {
                         .build();
         // The role first, so that someone without it is refused rather than asked for a factor.
         return AuthorizationManagers.allOf(
-                AuthorityAuthorizationManager.hasRole(role), eitherOf(passwordAndLink, passwordAndPasskey));
+                AuthorityAuthorizationManager.hasAnyRole(roles), eitherOf(passwordAndLink, passwordAndPasskey));
     }
 
     /**

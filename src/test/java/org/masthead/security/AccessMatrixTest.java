@@ -204,6 +204,75 @@ class AccessMatrixTest {
                 // Posted empty: no choice made, so the form comes back with a message.
                 row("POST /account/notifications", "POST", "/account/notifications",
                                                                                SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                // Payments. The webhook is open to all, and refuses whatever is not signed by the provider.
+                row("POST /webhooks/payments/{name}", "POST", "/webhooks/payments/sandbox", all(400)),
+                // The sandbox's pages open with an unguessable id, as Stripe's do; an unknown one is not found.
+                row("GET /payments/sandbox/checkout/{id}", "GET", "/payments/sandbox/checkout/sbx_cs_nothing", all(404)),
+                row("POST /payments/sandbox/checkout/{id}", "POST", "/payments/sandbox/checkout/sbx_cs_nothing", all(404)),
+                row("GET /payments/sandbox/portal/{session}", "GET", "/payments/sandbox/portal/sbx_bps_nothing", all(404)),
+                row("POST /payments/sandbox/portal/{session}/card", "POST", "/payments/sandbox/portal/sbx_bps_nothing/card", all(404)),
+                row("POST /payments/sandbox/portal/{session}/subscriptions/{subscription}/cancel", "POST",
+                        "/payments/sandbox/portal/sbx_bps_nothing/subscriptions/sbx_sub_nothing/cancel", all(404)),
+                row("POST /payments/sandbox/portal/{session}/subscriptions/{subscription}/resume", "POST",
+                        "/payments/sandbox/portal/sbx_bps_nothing/subscriptions/sbx_sub_nothing/resume", all(404)),
+                row("GET /payments/portal", "GET", "/payments/portal",         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /payments/portal", "POST", "/payments/portal",       SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /admin/payments", "GET", "/admin/payments",           SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
+                // Posted empty: no number of days is a bad request.
+                row("POST /admin/payments/sandbox-clock", "POST", "/admin/payments/sandbox-clock",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 400),
+                row("GET /admin/payments/{id}", "GET", "/admin/payments/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
+                row("POST /admin/payments/{id}/refund", "POST", "/admin/payments/999999/refund",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
+                // Membership. Reading about Premium is for all; subscribing and managing it need an account.
+                row("GET /premium", "GET", "/premium", all(OK)),
+                // Posted empty: no plan or currency is refused on the page itself.
+                row("POST /premium", "POST", "/premium",                       SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("GET /premium/thanks", "GET", "/premium/thanks", all(OK)),
+                row("GET /account/membership", "GET", "/account/membership",   SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                // With no subscription, the change is refused and the reader sent back to the page to read why.
+                row("POST /account/membership/cancel", "POST", "/account/membership/cancel",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
+                row("POST /account/membership/resume", "POST", "/account/membership/resume",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
+                row("POST /account/membership/plan", "POST", "/account/membership/plan",
+                                                                               SIGN_IN, 400,     400,     400,     400,     400,     400,     400),
+                row("POST /account/membership/payment-method", "POST", "/account/membership/payment-method",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
+                // The Save button's state answers anyone; saving is refused to all without Premium, whoever they are.
+                row("GET /reading-list/state", "GET", "/reading-list/state?article=" + articleId, all(OK)),
+                row("POST /reading-list/{articleId}", "POST", "/reading-list/" + articleId, all(DENIED)),
+                row("DELETE /reading-list/{articleId}", "DELETE", "/reading-list/" + articleId, all(DENIED)),
+                row("GET /reading-list", "GET", "/reading-list",               SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /reading-list/{articleId}/read", "POST", "/reading-list/" + articleId + "/read",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                row("POST /reading-list/{articleId}/remove", "POST", "/reading-list/" + articleId + "/remove",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                row("GET /admin/membership/plans", "GET", "/admin/membership/plans",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
+                // Posted empty: no plan named is a bad request.
+                row("POST /admin/membership/plans", "POST", "/admin/membership/plans",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 400),
+                // Anyone may give, a guest with an address for the receipt; posted empty, the form says what is missing.
+                row("GET /support", "GET", "/support", all(OK)),
+                row("POST /support", "POST", "/support", all(OK)),
+                row("GET /support/thanks", "GET", "/support/thanks", all(OK)),
+                row("GET /asks/next", "GET", "/asks/next?bucket=1", all(OK)),
+                // Posted empty: no amount is a bad request; no such contribution is refused on the page.
+                row("POST /account/membership/contributions/{reference}/amount", "POST",
+                        "/account/membership/contributions/contribution-nothing/amount",
+                                                                               SIGN_IN, 400,     400,     400,     400,     400,     400,     400),
+                row("POST /account/membership/contributions/{reference}/cancel", "POST",
+                        "/account/membership/contributions/contribution-nothing/cancel",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
+                // The ask's copy is for editors and admins with both factors.
+                row("GET /admin/membership/asks", "GET", "/admin/membership/asks",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),
+                // Posted empty: no variant named is a bad request.
+                row("POST /admin/membership/asks", "POST", "/admin/membership/asks",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
+                row("GET /admin/membership", "GET", "/admin/membership",   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on
@@ -232,12 +301,17 @@ class AccessMatrixTest {
             Visitor[] columns = Visitor.values();
             for (int i = 0; i < columns.length; i++) {
                 WebSession session = visitors.get(columns[i]);
-                if (!row.method().equals("GET")) {
+                if (row.method().equals("POST")) {
                     // Pick up a current CSRF token, as a browser would from the page with the form.
                     session.get(columns[i] == Visitor.ANONYMOUS ? "/signin" : "/account");
                 }
                 HttpResponse<String> response =
-                        row.method().equals("GET") ? session.get(row.path()) : session.post(row.path(), Map.of());
+                        switch (row.method()) {
+                            case "GET" -> session.get(row.path());
+                            // Sent without a CSRF token: refused as a forgery, as without the right a member would be.
+                            case "DELETE" -> session.delete(row.path());
+                            default -> session.post(row.path(), Map.of());
+                        };
                 int expected = row.statuses()[i];
                 int actual = response.statusCode();
                 boolean signInRedirect = actual == 302

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.masthead.accounts.AddressVerified;
 import org.masthead.accounts.internal.AccountTokens.Purpose;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,7 @@ public class Registrations {
     private final PasswordEncoder encoder;
     private final AccountMail mail;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Registrations(
             AccountRepository accounts,
@@ -36,13 +39,15 @@ public class Registrations {
             PasswordPolicy passwords,
             PasswordEncoder encoder,
             AccountMail mail,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
         this.encoder = encoder;
         this.mail = mail;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -108,7 +113,10 @@ public class Registrations {
         return tokens.redeem(token, Purpose.VERIFY_EMAIL).map(redeemed -> {
             accounts.byId(redeemed.accountId())
                     .filter(account -> account.email().equalsIgnoreCase(redeemed.detail()))
-                    .ifPresent(account -> accounts.markVerified(account.id(), clock.instant()));
+                    .ifPresent(account -> {
+                        accounts.markVerified(account.id(), clock.instant());
+                        events.publishEvent(new AddressVerified(account.id(), account.email()));
+                    });
             return redeemed.accountId();
         });
     }

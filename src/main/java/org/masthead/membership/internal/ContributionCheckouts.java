@@ -1,0 +1,83 @@
+package org.masthead.membership.internal;
+
+import java.net.URI;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.masthead.membership.internal.Contributions.Contribution;
+import org.masthead.payments.BillingInterval;
+import org.masthead.payments.Checkout;
+import org.masthead.payments.CheckoutStarted;
+import org.masthead.payments.Money;
+import org.masthead.payments.Payments;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Giving: opening the checkout for a contribution the reader chose, and changing or stopping a
+ * recurring one. The amount is checked against the payments limits here, before any checkout opens;
+ * what was paid is recorded only when payments reports it.
+ */
+@Service
+public class ContributionCheckouts {
+
+    private final Contributions contributions;
+    private final Payments payments;
+
+    ContributionCheckouts(Contributions contributions, Payments payments) {
+        this.contributions = contributions;
+        this.payments = payments;
+    }
+
+    /** What a reader asked to give. {@code askVariant} names the ask they came from, if any. */
+    public record Gift(
+            Frequency frequency, Money amount, String email, @Nullable Long accountId, @Nullable String askVariant) {}
+
+    /**
+     * @throws org.masthead.payments.PaymentRejectedException if the amount is outside the limits or
+     *     the address is not one
+     */
+    @Transactional
+    public CheckoutStarted start(Gift gift, URI successUrl, URI cancelUrl) {
+        payments.checkAmount(gift.amount());
+        String reference = Contributions.REFERENCE_PREFIX + UUID.randomUUID();
+        contributions.started(
+                reference, gift.accountId(), gift.email(), gift.frequency(), gift.amount(), gift.askVariant());
+        String description = "A " + gift.frequency().label() + " contribution";
+        Checkout checkout = gift.frequency()
+                .interval()
+                .<Checkout>map(interval -> new Checkout.Subscription(
+                        gift.amount(),
+                        interval,
+                        0,
+                        description,
+                        gift.email(),
+                        gift.accountId(),
+                        reference,
+                        successUrl,
+                        cancelUrl))
+                .orElseGet(() -> new Checkout.OneOff(
+                        gift.amount(), description, gift.email(), gift.accountId(), reference, successUrl, cancelUrl));
+        return payments.startCheckout(checkout);
+    }
+
+    /** Gives a new amount from the next payment of the reader's recurring contribution. */
+    public void changeAmount(long accountId, String reference, Money amount) {
+        Contribution contribution = ownLive(accountId, reference);
+        BillingInterval interval = contribution.frequency().interval().orElseThrow();
+        payments.changePrice(contribution.subscriptionId(), amount, interval);
+    }
+
+    /** Stops the reader's recurring contribution at the end of the period paid for. */
+    public void cancel(long accountId, String reference) {
+        payments.cancelAtPeriodEnd(ownLive(accountId, reference).subscriptionId());
+    }
+
+    private Contribution ownLive(long accountId, String reference) {
+        return contributions
+                .byReference(reference)
+                .filter(c -> c.accountId() != null && c.accountId() == accountId)
+                .filter(Contribution::live)
+                .filter(c -> c.subscriptionId() != null)
+                .orElseThrow(() -> new MembershipRejectedException("You have no such recurring contribution."));
+    }
+}

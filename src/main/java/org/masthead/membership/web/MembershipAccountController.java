@@ -1,0 +1,139 @@
+package org.masthead.membership.web;
+
+import org.masthead.accounts.SignedIn;
+import org.masthead.membership.Membership;
+import org.masthead.membership.internal.ContributionCheckouts;
+import org.masthead.membership.internal.Contributions;
+import org.masthead.membership.internal.MembershipPayments;
+import org.masthead.membership.internal.MembershipRejectedException;
+import org.masthead.membership.internal.Plans;
+import org.masthead.membership.internal.Premium;
+import org.masthead.membership.internal.PremiumSubscriptions;
+import org.masthead.payments.BillingInterval;
+import org.masthead.payments.Money;
+import org.masthead.payments.PaymentRejectedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A reader's membership: their contributions (changing the amount of a recurring one, or stopping it),
+ * their Premium plan, when it renews or ends, switching plan, cancelling at the
+ * period's end and resuming, changing card (at the provider's portal), and their payments. Changes are
+ * asked of the provider; the page shows them once its event has come back, which the notice says.
+ */
+@Controller
+@RequestMapping("/account/membership")
+class MembershipAccountController {
+
+    static final int PAYMENTS_SHOWN = 24;
+    private static final String ASKED = "Done. It can take a moment to show here.";
+
+    private final Membership membership;
+    private final PremiumSubscriptions subscriptions;
+    private final Premium premium;
+    private final Plans plans;
+    private final MembershipPayments payments;
+    private final Contributions contributions;
+    private final ContributionCheckouts giving;
+
+    MembershipAccountController(
+            Membership membership,
+            PremiumSubscriptions subscriptions,
+            Premium premium,
+            Plans plans,
+            MembershipPayments payments,
+            Contributions contributions,
+            ContributionCheckouts giving) {
+        this.contributions = contributions;
+        this.giving = giving;
+        this.membership = membership;
+        this.subscriptions = subscriptions;
+        this.premium = premium;
+        this.plans = plans;
+        this.payments = payments;
+    }
+
+    @GetMapping
+    String page(@AuthenticationPrincipal SignedIn reader, Model model) {
+        model.addAttribute("premium", membership.isPremium(reader.accountId()));
+        model.addAttribute("supporter", membership.isSupporter(reader.accountId()));
+        model.addAttribute(
+                "subscription", subscriptions.current(reader.accountId()).orElse(null));
+        model.addAttribute("plans", plans.available());
+        model.addAttribute("payments", payments.of(reader.accountId(), PAYMENTS_SHOWN));
+        model.addAttribute("contributions", contributions.of(reader.accountId()));
+        return "membership/account";
+    }
+
+    @PostMapping("/cancel")
+    View cancel(@AuthenticationPrincipal SignedIn reader, RedirectAttributes redirect) {
+        return asked(redirect, () -> premium.cancel(reader.accountId()));
+    }
+
+    @PostMapping("/resume")
+    View resume(@AuthenticationPrincipal SignedIn reader, RedirectAttributes redirect) {
+        return asked(redirect, () -> premium.resume(reader.accountId()));
+    }
+
+    @PostMapping("/plan")
+    View switchPlan(@AuthenticationPrincipal SignedIn reader, @RequestParam String plan, RedirectAttributes redirect) {
+        return asked(redirect, () -> {
+            try {
+                premium.switchPlan(reader.accountId(), BillingInterval.valueOf(plan));
+            } catch (IllegalArgumentException e) {
+                throw new MembershipRejectedException("Choose a plan.");
+            }
+        });
+    }
+
+    @PostMapping("/payment-method")
+    View paymentMethod(@AuthenticationPrincipal SignedIn reader, RedirectAttributes redirect) {
+        try {
+            return Redirects.seeOther(
+                    premium.paymentMethod(reader.accountId(), PremiumController.here("/account/membership"))
+                            .toString());
+        } catch (MembershipRejectedException | PaymentRejectedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return Redirects.seeOther("/account/membership");
+        }
+    }
+
+    @PostMapping("/contributions/{reference}/amount")
+    View changeAmount(
+            @AuthenticationPrincipal SignedIn reader,
+            @PathVariable String reference,
+            @RequestParam String amount,
+            RedirectAttributes redirect) {
+        return asked(redirect, () -> {
+            Money current = contributions
+                    .byReference(reference)
+                    .map(Contributions.Contribution::amount)
+                    .orElseThrow(() -> new MembershipRejectedException("You have no such recurring contribution."));
+            giving.changeAmount(reader.accountId(), reference, Money.parse(amount, current.currencyCode()));
+        });
+    }
+
+    @PostMapping("/contributions/{reference}/cancel")
+    View cancelContribution(
+            @AuthenticationPrincipal SignedIn reader, @PathVariable String reference, RedirectAttributes redirect) {
+        return asked(redirect, () -> giving.cancel(reader.accountId(), reference));
+    }
+
+    private static View asked(RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("notice", ASKED);
+        } catch (MembershipRejectedException | PaymentRejectedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return Redirects.seeOther("/account/membership");
+    }
+}

@@ -1,0 +1,46 @@
+package org.masthead.membership.web;
+
+import org.masthead.platform.AccessRules;
+import org.masthead.platform.StaffAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The Premium and support pages are for everyone to read, and anyone may contribute (a guest gives an
+ * address for the receipt); subscribing and managing a membership need a signed-in reader. The ask
+ * under articles answers anyone. The reading list's personal state answers anyone (a visitor is simply not a
+ * member); its changes are decided by the reading list itself, which refuses non-members with a
+ * reason. The ask's copy is for editors and admins, plans and the revenue dashboard for admins, all
+ * with both factors.
+ */
+@Configuration(proxyBeanMethods = false)
+class MembershipSecurity {
+
+    @Bean
+    @Order(0)
+    AccessRules membershipRules() {
+        return routes -> routes.requestMatchers("/admin/membership/asks")
+                .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
+                .requestMatchers("/admin/membership", "/admin/membership/**")
+                .access(StaffAccess.requires("ADMIN"))
+                .requestMatchers(
+                        HttpMethod.GET, "/premium", "/premium/thanks", "/support", "/support/thanks", "/asks/next")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/support")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/premium")
+                .authenticated()
+                .requestMatchers("/account/membership", "/account/membership/**")
+                .authenticated()
+                .requestMatchers(HttpMethod.GET, "/reading-list/state")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/reading-list/*")
+                .permitAll()
+                .requestMatchers(HttpMethod.DELETE, "/reading-list/*")
+                .permitAll()
+                .requestMatchers("/reading-list", "/reading-list/**")
+                .authenticated();
+    }
+}

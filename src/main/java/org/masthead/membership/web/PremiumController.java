@@ -1,0 +1,105 @@
+package org.masthead.membership.web;
+
+import java.net.URI;
+import java.util.Currency;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.SignedIn;
+import org.masthead.membership.Membership;
+import org.masthead.membership.internal.MembershipRejectedException;
+import org.masthead.membership.internal.Plans;
+import org.masthead.membership.internal.Premium;
+import org.masthead.payments.BillingInterval;
+import org.masthead.payments.Money;
+import org.masthead.payments.PaymentRejectedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The Premium page: the plans in the reader's currency (from their locale, or as they chose), and the
+ * button that takes them to the provider's checkout. Only the plan and currency are posted; the price
+ * is the plan's, read on the server.
+ */
+@Controller
+@RequestMapping("/premium")
+class PremiumController {
+
+    private final Plans plans;
+    private final Premium premium;
+    private final Membership membership;
+
+    PremiumController(Plans plans, Premium premium, Membership membership) {
+        this.plans = plans;
+        this.premium = premium;
+        this.membership = membership;
+    }
+
+    @GetMapping
+    String page(
+            @RequestParam(required = false) @Nullable String currency,
+            @AuthenticationPrincipal @Nullable SignedIn reader,
+            Locale locale,
+            Model model) {
+        return show(Currencies.choose(currency, locale), reader, null, model);
+    }
+
+    @PostMapping
+    String subscribe(
+            @RequestParam(required = false) @Nullable String plan,
+            @RequestParam(required = false) @Nullable String currency,
+            @AuthenticationPrincipal SignedIn reader,
+            Locale locale,
+            Model model) {
+        Currency chosen = Currencies.choose(currency, locale);
+        try {
+            Currency exact = Money.currency(currency);
+            BillingInterval interval = interval(plan);
+            URI success = here("/premium/thanks");
+            URI cancel = here("/premium?currency=" + exact.getCurrencyCode());
+            return "redirect:"
+                    + premium.subscribe(reader.accountId(), reader.email(), interval, exact, success, cancel)
+                            .redirectTo();
+        } catch (MembershipRejectedException | PaymentRejectedException e) {
+            return show(chosen, reader, e.getMessage(), model);
+        }
+    }
+
+    @GetMapping("/thanks")
+    String thanks(@AuthenticationPrincipal @Nullable SignedIn reader, Model model) {
+        model.addAttribute("active", reader != null && membership.isPremium(reader.accountId()));
+        return "membership/premium-thanks";
+    }
+
+    private String show(Currency currency, @Nullable SignedIn reader, @Nullable String problem, Model model) {
+        model.addAttribute("currency", currency.getCurrencyCode());
+        model.addAttribute("currencies", new String[] {"GBP", "USD", "EUR"});
+        model.addAttribute(
+                "plans",
+                plans.available().stream()
+                        .filter(plan -> plan.priceIn(currency).isPresent())
+                        .toList());
+        model.addAttribute("signedIn", reader != null);
+        model.addAttribute("premium", reader != null && membership.isPremium(reader.accountId()));
+        model.addAttribute("problem", problem);
+        return "membership/premium";
+    }
+
+    private static BillingInterval interval(@Nullable String plan) {
+        try {
+            return BillingInterval.valueOf(plan == null ? "" : plan);
+        } catch (IllegalArgumentException e) {
+            throw new MembershipRejectedException("Choose a plan.");
+        }
+    }
+
+    /** An address on this site as the reader reached it, for the provider to send them back to. */
+    static URI here(String path) {
+        return URI.create(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + path);
+    }
+}

@@ -1,0 +1,131 @@
+package org.masthead.membership.web;
+
+import java.net.URI;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.SignedIn;
+import org.masthead.membership.MembershipProperties;
+import org.masthead.membership.internal.Asks;
+import org.masthead.membership.internal.ContributionCheckouts;
+import org.masthead.membership.internal.Frequency;
+import org.masthead.payments.Money;
+import org.masthead.payments.PaymentRejectedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The support page: how often, how much (a preset or the reader's own amount, in the currency of
+ * their locale or their choosing) and, for a guest, the address for the receipt. The amount is
+ * checked against the payments limits before any checkout opens; a guest's contributions join the
+ * account they later register with that address.
+ */
+@Controller
+@RequestMapping("/support")
+class SupportController {
+
+    private final ContributionCheckouts checkouts;
+    private final MembershipProperties properties;
+    private final Asks asks;
+
+    SupportController(ContributionCheckouts checkouts, MembershipProperties properties, Asks asks) {
+        this.checkouts = checkouts;
+        this.properties = properties;
+        this.asks = asks;
+    }
+
+    /** What the form was filled in with, to show it again with a problem. */
+    record SupportForm(
+            String frequency, String amount, String customAmount, String currency, String email, String variant) {}
+
+    @GetMapping
+    String page(
+            @RequestParam(required = false) @Nullable String currency,
+            @RequestParam(required = false) @Nullable String variant,
+            @AuthenticationPrincipal @Nullable SignedIn reader,
+            Locale locale,
+            Model model) {
+        Currency chosen = Currencies.choose(currency, locale);
+        List<Money> presets = presets(chosen);
+        if (asks.known(variant)) {
+            // The ask's link leads here: this is its click.
+            asks.clicked(variant);
+        }
+        return show(
+                new SupportForm(
+                        "ONE_OFF",
+                        presets.get(presets.size() / 2).toPlainString(),
+                        "",
+                        chosen.getCurrencyCode(),
+                        "",
+                        asks.known(variant) ? variant : ""),
+                reader,
+                null,
+                model);
+    }
+
+    @PostMapping
+    String give(
+            @RequestParam(defaultValue = "") String frequency,
+            @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String customAmount,
+            @RequestParam(defaultValue = "") String currency,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String variant,
+            @AuthenticationPrincipal @Nullable SignedIn reader,
+            Model model) {
+        SupportForm form = new SupportForm(frequency, amount, customAmount, currency, email, variant);
+        try {
+            Frequency how = frequency(frequency);
+            String written = amount.equals("other") || amount.isBlank() ? customAmount : amount;
+            Money money = Money.parse(written, currency);
+            String address = reader != null ? reader.email() : email.strip();
+            ContributionCheckouts.Gift gift = new ContributionCheckouts.Gift(
+                    how,
+                    money,
+                    address,
+                    reader == null ? null : reader.accountId(),
+                    asks.known(variant) ? variant : null);
+            URI success = PremiumController.here("/support/thanks");
+            URI cancel = PremiumController.here("/support?currency=" + money.currencyCode());
+            return "redirect:" + checkouts.start(gift, success, cancel).redirectTo();
+        } catch (PaymentRejectedException e) {
+            return show(form, reader, e.getMessage(), model);
+        }
+    }
+
+    @GetMapping("/thanks")
+    String thanks() {
+        return "membership/support-thanks";
+    }
+
+    private String show(SupportForm form, @Nullable SignedIn reader, @Nullable String problem, Model model) {
+        Currency currency = Currencies.choose(form.currency(), Locale.UK);
+        model.addAttribute("form", form);
+        model.addAttribute("currencies", List.of("GBP", "USD", "EUR"));
+        model.addAttribute("presets", presets(currency));
+        model.addAttribute("signedIn", reader != null);
+        model.addAttribute("problem", problem);
+        return "membership/support";
+    }
+
+    private List<Money> presets(Currency currency) {
+        return properties.presetAmounts().stream()
+                .map(minor -> new Money(minor, currency))
+                .toList();
+    }
+
+    private static Frequency frequency(String frequency) {
+        try {
+            return Frequency.valueOf(frequency);
+        } catch (IllegalArgumentException e) {
+            throw new PaymentRejectedException("Choose how often to give.");
+        }
+    }
+}

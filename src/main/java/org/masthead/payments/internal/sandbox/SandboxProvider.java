@@ -1,0 +1,140 @@
+package org.masthead.payments.internal.sandbox;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.masthead.payments.BillingInterval;
+import org.masthead.payments.Checkout;
+import org.masthead.payments.CheckoutStarted;
+import org.masthead.payments.Money;
+import org.masthead.payments.PaymentKind;
+import org.masthead.payments.PaymentsProperties;
+import org.masthead.payments.SubscriptionStatus;
+import org.masthead.payments.internal.PaymentProvider;
+import org.masthead.payments.internal.ProviderEvent;
+import org.masthead.payments.internal.WebhookRejectedException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The sandbox as a {@link PaymentProvider}: checkouts and the customer portal are pages of this site
+ * ({@code /payments/sandbox/…}), and its webhook events come back signed through the same endpoint and
+ * processing as Stripe's.
+ */
+public class SandboxProvider implements PaymentProvider {
+
+    public static final String NAME = "sandbox";
+
+    private final SandboxBilling billing;
+    private final SandboxEvents events;
+    private final PaymentsProperties properties;
+    private final Clock clock;
+
+    public SandboxProvider(SandboxBilling billing, SandboxEvents events, PaymentsProperties properties, Clock clock) {
+        this.billing = billing;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CheckoutStarted startCheckout(Checkout checkout) {
+        String id = billing.open(checkout);
+        return new CheckoutStarted(id, URI.create("/payments/sandbox/checkout/" + id));
+    }
+
+    @Override
+    public URI customerPortal(String customerId, URI returnUrl) {
+        return URI.create("/payments/sandbox/portal/" + billing.openPortal(customerId, returnUrl));
+    }
+
+    @Override
+    public void setCancelAtPeriodEnd(String subscriptionId, boolean cancel) {
+        billing.setCancelAtPeriodEnd(subscriptionId, cancel);
+    }
+
+    @Override
+    public void changePrice(String subscriptionId, Money price, BillingInterval interval) {
+        billing.changePrice(subscriptionId, price, interval);
+    }
+
+    @Override
+    public void refund(String chargeId, Money amount) {
+        billing.refund(chargeId, amount);
+    }
+
+    @Override
+    public String signatureHeader() {
+        return SandboxSignature.HEADER;
+    }
+
+    @Override
+    public ProviderEvent verify(String payload, @Nullable String signature) {
+        SandboxSignature.verify(payload, signature, events.secret(), clock.instant(), properties.webhookTolerance());
+        SandboxWire.Event event;
+        try {
+            event = events.read(payload);
+        } catch (JacksonException e) {
+            throw new WebhookRejectedException("The event cannot be read.");
+        }
+        try {
+            return new ProviderEvent(NAME, event.id(), event.type(), Instant.parse(event.created()), fact(event));
+        } catch (RuntimeException e) {
+            throw new WebhookRejectedException("The event is incomplete: " + e.getMessage());
+        }
+    }
+
+    private static ProviderEvent.@Nullable Fact fact(SandboxWire.Event event) {
+        SandboxWire.Charge c = event.charge();
+        SandboxWire.Subscription s = event.subscription();
+        return switch (event.type()) {
+            case "charge.succeeded" ->
+                new ProviderEvent.ChargeSucceeded(
+                        c.id(),
+                        Money.of(c.amount(), c.currency()),
+                        PaymentKind.valueOf(c.kind()),
+                        c.customer(),
+                        c.subscription(),
+                        instant(c.periodEnd()),
+                        c.reference(),
+                        c.accountId(),
+                        c.email());
+            case "charge.failed" ->
+                new ProviderEvent.ChargeFailed(
+                        c.id(),
+                        Money.of(c.amount(), c.currency()),
+                        c.failureReason(),
+                        c.renewal(),
+                        instant(c.nextRetry()),
+                        c.customer(),
+                        c.subscription(),
+                        c.reference(),
+                        c.accountId(),
+                        c.email());
+            case "charge.refunded" ->
+                new ProviderEvent.ChargeRefunded(c.id(), Money.of(c.amountRefunded(), c.currency()));
+            case "subscription.updated" ->
+                new ProviderEvent.SubscriptionUpdated(
+                        s.id(),
+                        s.customer(),
+                        SubscriptionStatus.valueOf(s.status()),
+                        instant(s.currentPeriodEnd()),
+                        s.cancelAtPeriodEnd(),
+                        Money.of(s.amount(), s.currency()),
+                        BillingInterval.valueOf(s.interval()),
+                        s.reference(),
+                        s.accountId(),
+                        s.email());
+            default -> null;
+        };
+    }
+
+    private static @Nullable Instant instant(@Nullable String text) {
+        return text == null ? null : Instant.parse(text);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.payments.internal.sandbox;
+
+import org.jspecify.annotations.NullMarked;

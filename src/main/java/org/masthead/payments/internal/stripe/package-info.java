@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.payments.internal.stripe;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,114 @@
+package org.masthead.payments.web;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.masthead.payments.Payments;
+import org.masthead.payments.internal.sandbox.CheckoutNotFoundException;
+import org.masthead.payments.internal.sandbox.SandboxBilling;
+import org.masthead.payments.internal.sandbox.SandboxProvider;
+import org.masthead.payments.internal.sandbox.SandboxStore;
+import org.masthead.payments.internal.sandbox.TestCard;
+import org.masthead.site.SiteProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The sandbox's checkout page: what Stripe's hosted checkout is in production. It shows what the
+ * checkout was opened for, at the price the server holds, and takes a test card. The form carries the
+ * card alone: nothing posted to it can change what is charged. An id that names no open checkout
+ * (unknown, altered, paid or expired) is not found.
+ */
+@Controller
+@RequestMapping("/payments/sandbox/checkout/{id}")
+class SandboxCheckoutController {
+
+    private final Payments payments;
+    private final SandboxBilling billing;
+    private final SiteProperties site;
+    private final Clock clock;
+
+    SandboxCheckoutController(Payments payments, SandboxBilling billing, SiteProperties site, Clock clock) {
+        this.payments = payments;
+        this.billing = billing;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(@PathVariable String id, Model model) {
+        return show(checkout(id), model, "", "", "", null);
+    }
+
+    @PostMapping
+    String pay(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String cardNumber,
+            @RequestParam(defaultValue = "") String expiry,
+            @RequestParam(defaultValue = "") String cvc,
+            Model model) {
+        SandboxStore.CheckoutRow checkout = checkout(id);
+        Optional<TestCard> card = TestCard.of(cardNumber);
+        String problem = null;
+        if (card.isEmpty()) {
+            problem = "This is the sandbox: no real card can be used. Enter one of the test card numbers below.";
+        } else if (!validExpiry(expiry)) {
+            problem = "Enter the expiry date as MM/YY, in the future, such as 12/34.";
+        } else if (!cvc.strip().matches("\\d{3,4}")) {
+            problem = "Enter the security code: three digits, such as 123.";
+        }
+        if (problem != null) {
+            return show(checkout, model, cardNumber, expiry, cvc, problem);
+        }
+        try {
+            return switch (billing.pay(id, card.get())) {
+                case SandboxBilling.Payment.Paid paid -> "redirect:" + paid.successUrl();
+                case SandboxBilling.Payment.Declined declined ->
+                    show(checkout, model, cardNumber, expiry, cvc, declined.message());
+            };
+        } catch (CheckoutNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private String show(
+            SandboxStore.CheckoutRow checkout,
+            Model model,
+            String cardNumber,
+            String expiry,
+            String cvc,
+            @Nullable String error) {
+        model.addAttribute("checkout", checkout);
+        model.addAttribute("cardNumber", cardNumber);
+        model.addAttribute("expiry", expiry);
+        model.addAttribute("cvc", cvc);
+        model.addAttribute("error", error);
+        model.addAttribute("cards", TestCard.values());
+        return "payments/sandbox-checkout";
+    }
+
+    private SandboxStore.CheckoutRow checkout(String id) {
+        if (!SandboxProvider.NAME.equals(payments.providerName())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return billing.openCheckout(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private boolean validExpiry(String expiry) {
+        String plain = expiry.replace(" ", "");
+        if (!plain.matches("(0[1-9]|1[0-2])/\\d{2}")) {
+            return false;
+        }
+        YearMonth month =
+                YearMonth.of(2000 + Integer.parseInt(plain.substring(3)), Integer.parseInt(plain.substring(0, 2)));
+        return !month.isBefore(YearMonth.now(clock.withZone(site.timeZone())));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.payments.web;
+
+import org.jspecify.annotations.NullMarked;

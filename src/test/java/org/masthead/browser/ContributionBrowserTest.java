@@ -1,0 +1,83 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.masthead.TestMailServer;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.newsroom.TestContent;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Giving through the support page and the sandbox checkout: a guest gives once and gets the receipt
+ * by mail (to the test run's SMTP server); a reader whose card is declined is told why, and nothing is
+ * taken.
+ */
+@BrowserJourney
+@ContextConfiguration(initializers = TestMailServer.class)
+class ContributionBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    void aGuestGivesOnceWithTheSucceedingCardAndGetsTheReceipt(Browser browser) throws MessagingException {
+        String email = TestContent.unique("browser-guest") + "@example.com";
+        browser.open("/support");
+        new Select(browser.find(By.id("currency-choice"))).selectByValue("GBP");
+        browser.follow(By.xpath("//button[text()='Show amounts']"));
+        browser.find(By.id("frequency-ONE_OFF")).click();
+        browser.find(By.id("amount-other")).click();
+        browser.find(By.id("customAmount")).sendKeys("15");
+        browser.find(By.id("email")).sendKeys(email);
+        browser.screenshot("support-form");
+        browser.follow(By.xpath("//button[text()='Continue to payment']"));
+
+        assertThat(browser.find(By.cssSelector("[data-checkout-amount]")).getText())
+                .contains("£15.00");
+        fillIn(browser, "4242 4242 4242 4242");
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+
+        assertThat(browser.path()).startsWith("/support/thanks");
+        assertThat(browser.heading()).isEqualTo("Thank you for your support");
+        browser.screenshot("support-thanks");
+        MimeMessage receipt = TestMailServer.awaitMessageTo(email);
+        assertThat(receipt.getSubject()).isEqualTo("Thank you for your contribution");
+    }
+
+    @Test
+    void aReaderWhoseCardIsDeclinedIsToldWhyAndNothingIsTaken(Browser browser) {
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.open("/signin");
+        browser.find(By.id("email")).sendKeys(reader.email());
+        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+
+        browser.open("/support?currency=GBP");
+        browser.find(By.id("frequency-MONTH")).click();
+        browser.follow(By.xpath("//button[text()='Continue to payment']"));
+        fillIn(browser, "4000 0000 0000 0002");
+        browser.submitAndReturn(By.cssSelector("main form button[type=submit]"));
+
+        assertThat(browser.find(By.cssSelector("[data-checkout-error]")).getText())
+                .isEqualTo("Your card was declined. No money was taken. Please try another card.");
+        browser.screenshot("support-declined");
+        browser.open("/account/membership");
+        assertThat(browser.find(By.cssSelector("[data-contributions]")).getText())
+                .contains("No contributions yet");
+    }
+
+    private static void fillIn(Browser browser, String cardNumber) {
+        for (String[] field : new String[][] {{"cardNumber", cardNumber}, {"expiry", "12/34"}, {"cvc", "123"}}) {
+            WebElement input = browser.find(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.membership.Membership;
+import org.masthead.newsroom.Section;
+import org.masthead.newsroom.TestContent;
+import org.masthead.payments.internal.sandbox.TestSandbox;
+import org.masthead.site.ArticleAddresses;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A reader subscribes to Premium through the sandbox checkout, saves two articles, finds them in the
+ * reading list, cancels, and keeps Premium until the period paid for ends.
+ */
+@BrowserJourney
+class PremiumBrowserTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    ArticleAddresses addresses;
+
+    @Autowired
+    Membership membership;
+
+    @Autowired
+    TestSandbox sandbox;
+
+    @AfterEach
+    void resetClock() {
+        sandbox.resetClock();
+    }
+
+    @Test
+    void aReaderSubscribesSavesTwoArticlesCancelsAndKeepsPremiumUntilThePeriodEnds(Browser browser) {
+        Section section = content.section(TestContent.unique("Premium"));
+        long first = content.article(section)
+                .slug(TestContent.unique("night-trains"))
+                .headline("Night trains return to the valley")
+                .published();
+        long second = content.article(section)
+                .slug(TestContent.unique("harbour"))
+                .headline("Harbour city limits holiday lets")
+                .published();
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.open("/signin");
+        browser.find(By.id("email")).sendKeys(reader.email());
+        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+
+        browser.open(addresses.pathOf(first).orElseThrow());
+        waitFor(browser, d -> d.findElement(By.cssSelector("[data-save-button]")))
+                .click();
+        WebElement explained = waitFor(browser, d -> textOf(d, "[data-save-message]"));
+        assertThat(explained.getText()).isEqualTo("Subscribe to Premium to bookmark this article.");
+        browser.screenshot("premium-save-before-subscribing");
+
+        browser.follow(explained.findElement(By.tagName("a")));
+        new Select(browser.find(By.id("currency"))).selectByValue("GBP");
+        browser.follow(By.xpath("//button[text()='Show prices']"));
+        assertThat(browser.find(By.cssSelector("[data-plan=MONTH] [data-price]"))
+                        .getText())
+                .isEqualTo("£5.00 a month");
+        browser.screenshot("premium-plans");
+        browser.follow(By.cssSelector("[data-plan=MONTH] button[type=submit]"));
+        assertThat(browser.heading()).isEqualTo("Start your subscription");
+        browser.find(By.id("cardNumber")).sendKeys("4242 4242 4242 4242");
+        browser.find(By.id("expiry")).sendKeys("12/34");
+        browser.find(By.id("cvc")).sendKeys("123");
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.path()).startsWith("/premium/thanks");
+        await().atMost(WAIT).until(() -> membership.isPremium(reader.id()));
+        browser.open("/premium/thanks");
+        assertThat(browser.find(By.cssSelector("[data-premium-active]")).getText())
+                .contains("Your Premium membership is active");
+        browser.screenshot("premium-thanks");
+
+        for (long article : new long[] {first, second}) {
+            browser.open(addresses.pathOf(article).orElseThrow());
+            waitFor(browser, d -> d.findElement(By.cssSelector("[data-save-button]")))
+                    .click();
+            waitFor(
+                    browser,
+                    d -> "Saved"
+                                    .equals(d.findElement(By.cssSelector("[data-save-button]"))
+                                            .getText())
+                            ? true
+                            : null);
+        }
+        browser.screenshot("premium-article-saved");
+        assertThat(browser.find(By.cssSelector("[data-ask-slot]")).isDisplayed())
+                .as("no ask for a Premium member")
+                .isFalse();
+
+        browser.open("/reading-list");
+        assertThat(browser.find(By.cssSelector("[data-reading-list]")).getText())
+                .contains("Night trains return to the valley")
+                .contains("Harbour city limits holiday lets");
+        browser.screenshot("premium-reading-list");
+
+        browser.open("/account/membership");
+        assertThat(browser.find(By.cssSelector("[data-next-billing]")).getText())
+                .startsWith("Next payment on");
+        browser.submitAndReturn(By.xpath("//button[text()='Cancel at the end of the period']"));
+        await().atMost(WAIT).until(() -> {
+            browser.open("/account/membership");
+            return !browser.driver().findElements(By.cssSelector("[data-ends]")).isEmpty();
+        });
+        assertThat(browser.find(By.cssSelector("[data-ends]")).getText()).startsWith("Canceled: Premium ends on");
+        browser.screenshot("premium-canceled");
+        assertThat(membership.isPremium(reader.id()))
+                .as("Premium lasts to the period's end")
+                .isTrue();
+        browser.open("/reading-list");
+        assertThat(browser.find(By.cssSelector("[data-reading-list]")).getText())
+                .contains("Night trains return to the valley");
+
+        sandbox.renewDue(Instant.now().plus(Duration.ofDays(31)));
+        await().atMost(WAIT).until(() -> !membership.isPremium(reader.id()));
+        browser.open("/reading-list");
+        assertThat(browser.find(By.cssSelector("[data-kept]")).getText())
+                .contains("We are keeping the 2 articles you saved");
+        browser.screenshot("premium-lapsed");
+    }
+
+    private static WebElement textOf(WebDriver driver, String selector) {
+        WebElement element = driver.findElement(By.cssSelector(selector));
+        return element.getText().isBlank() ? null : element;
+    }
+
+    private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+}

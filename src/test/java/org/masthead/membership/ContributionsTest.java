@@ -1,0 +1,349 @@
+package org.masthead.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.masthead.membership.TestMembers.WAIT;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.masthead.MastheadTest;
+import org.masthead.TestMailServer;
+import org.masthead.WebSession;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.CommenterBadges;
+import org.masthead.membership.internal.ContributionCheckouts;
+import org.masthead.membership.internal.Contributions;
+import org.masthead.membership.internal.Frequency;
+import org.masthead.newsroom.TestContent;
+import org.masthead.payments.BillingInterval;
+import org.masthead.payments.Money;
+import org.masthead.payments.PaymentKind;
+import org.masthead.payments.PaymentSucceeded;
+import org.masthead.payments.SubscriptionChanged;
+import org.masthead.payments.SubscriptionStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Contributions: the amount and currency are checked before any checkout opens; a paid one-off
+ * contribution makes its giver a supporter for a year, a recurring one while it lives; a guest's
+ * contributions join the account they register with; every payment gets a receipt.
+ */
+@MastheadTest
+class ContributionsTest {
+
+    static final String SUCCEEDS = "4242 4242 4242 4242";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestMembers members;
+
+    @Autowired
+    Membership membership;
+
+    @Autowired
+    Contributions contributions;
+
+    @Autowired
+    ContributionCheckouts checkouts;
+
+    @Autowired
+    List<CommenterBadges> badges;
+
+    @Autowired
+    JdbcClient db;
+
+    @Test
+    void aGuestGivesOnceWithTheSucceedingCardAndIsMailedAReceipt() {
+        String email = TestContent.unique("guest") + "@example.com";
+        WebSession guest = new WebSession(port);
+        guest.get("/support?currency=GBP");
+
+        HttpResponse<String> started = guest.post(
+                "/support",
+                Map.of(
+                        "frequency",
+                        "ONE_OFF",
+                        "amount",
+                        "other",
+                        "customAmount",
+                        "12.50",
+                        "currency",
+                        "GBP",
+                        "email",
+                        email));
+
+        assertThat(started.statusCode()).isEqualTo(302);
+        String checkout = URI.create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        assertThat(guest.get(checkout).body()).contains("£12.50");
+        HttpResponse<String> paid =
+                guest.submit(checkout, checkout, Map.of("cardNumber", SUCCEEDS, "expiry", "12/34", "cvc", "123"));
+        assertThat(paid.headers().firstValue("Location").orElseThrow()).contains("/support/thanks?checkout=");
+        MimeMessage receipt = TestMailServer.awaitMessageTo(email);
+        assertThat(plainText(receipt))
+                .contains("Thank you for your one-off contribution of £12.50")
+                .contains("Register with this address");
+        assertThat(guestContribution(email).status()).isEqualTo("PAID");
+    }
+
+    @Test
+    void badAmountsUnknownCurrenciesAndFrequenciesAreRefusedBeforeAnyCheckout() {
+        String email = TestContent.unique("refused") + "@example.com";
+        WebSession guest = new WebSession(port);
+        guest.get("/support");
+        Map<String, String> good = Map.of(
+                "frequency", "ONE_OFF", "amount", "other", "customAmount", "10", "currency", "GBP", "email", email);
+
+        for (Map.Entry<String, String> bad : List.of(
+                Map.entry("customAmount", "0.50"),
+                Map.entry("customAmount", "1000.01"),
+                Map.entry("customAmount", "-5"),
+                Map.entry("customAmount", "1.005"),
+                Map.entry("customAmount", "ten"),
+                Map.entry("currency", "JPY"),
+                Map.entry("currency", "XXX"),
+                Map.entry("frequency", "WEEKLY"),
+                Map.entry("email", "not an address"))) {
+            Map<String, String> fields = new HashMap<>(good);
+            fields.put(bad.getKey(), bad.getValue());
+            HttpResponse<String> response = guest.post("/support", fields);
+            assertThat(response.statusCode()).as("%s", bad).isEqualTo(200);
+            assertThat(response.body()).as("%s", bad).contains("data-problem");
+        }
+        assertThat(db.sql("SELECT count(*) FROM contribution WHERE email = :email AND status IS NOT NULL")
+                        .param("email", email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aOneOffContributionMakesItsGiverASupporterForAYear() {
+        long lastYear = accounts.create(true).id();
+        long thisYear = accounts.create(true).id();
+
+        payOneOff(lastYear, Instant.now().minus(Duration.ofDays(366)));
+        payOneOff(thisYear, Instant.now().minus(Duration.ofDays(364)));
+
+        await().atMost(WAIT).until(() -> membership.isSupporter(thisYear));
+        await().atMost(WAIT).until(() -> contributions.of(lastYear).size() == 1);
+        assertThat(membership.isSupporter(lastYear)).isFalse();
+        assertThat(badgesOf(thisYear)).contains(new CommenterBadges.Badge("Supporter", "supporter"));
+        assertThat(badgesOf(lastYear)).doesNotContain(new CommenterBadges.Badge("Supporter", "supporter"));
+    }
+
+    @Test
+    void aRecurringContributionMakesItsGiverASupporterWhileItLives() {
+        long reader = accounts.create(true).id();
+        String reference = start(reader, Frequency.MONTH);
+
+        members.publish(subscriptionChanged(reference, reader, SubscriptionStatus.ACTIVE));
+        await().atMost(WAIT).until(() -> membership.isSupporter(reader));
+        members.publish(subscriptionChanged(reference, reader, SubscriptionStatus.PAST_DUE));
+        await().atMost(WAIT).until(() -> "PAST_DUE"
+                .equals(contributions.byReference(reference).orElseThrow().status()));
+        assertThat(membership.isSupporter(reader)).isTrue();
+        members.publish(subscriptionChanged(reference, reader, SubscriptionStatus.CANCELED));
+
+        await().atMost(WAIT).until(() -> !membership.isSupporter(reader));
+    }
+
+    @Test
+    void aGuestsContributionJoinsTheAccountRegisteredWithItsAddress() {
+        String email = TestContent.unique("claimed") + "@example.com";
+        String reference = checkouts
+                .start(
+                        new ContributionCheckouts.Gift(Frequency.ONE_OFF, Money.of(1000, "GBP"), email, null, null),
+                        URI.create("http://localhost/support/thanks"),
+                        URI.create("http://localhost/support"))
+                .checkoutId();
+        String contribution = guestContribution(email).reference();
+        members.publish(paid(contribution, null, email, Instant.now()));
+        await().atMost(WAIT).until(() -> "PAID".equals(guestContribution(email).status()));
+
+        WebSession visitor = new WebSession(port);
+        visitor.submit(
+                "/register",
+                "/register",
+                Map.of("email", email, "displayName", TestContent.unique("Giver"), "password", TestAccounts.PASSWORD));
+        MimeMessage verify = await().atMost(WAIT)
+                .until(
+                        () -> TestMailServer.messagesTo(email).stream()
+                                .filter(m -> TestMailServer.text(m).contains("/account/verify?token="))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        visitor.get(TestMailServer.linkIn(verify, "/account/verify?token="));
+
+        await().atMost(WAIT).until(() -> guestContribution(email).accountId() != null);
+        long accountId = guestContribution(email).accountId();
+        assertThat(membership.isSupporter(accountId)).isTrue();
+    }
+
+    @Test
+    void aSupporterSeesTheirContributionsAndNoAsk() {
+        TestAccounts.Credentials account = accounts.create(true);
+        payOneOff(account.id(), Instant.now());
+        await().atMost(WAIT).until(() -> membership.isSupporter(account.id()));
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+
+        assertThat(reader.get("/account/membership").body())
+                .contains("you are a supporter")
+                .contains("£10.00");
+        assertThat(reader.get("/asks/next?bucket=1").body()).contains("\"show\":false");
+    }
+
+    /** The plain-text part of a mail, decoded, as a mail client shows it. */
+    static String plainText(MimeMessage message) {
+        try {
+            Multipart parts = (Multipart) message.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                    return (String) parts.getBodyPart(i).getContent();
+                }
+            }
+            throw new AssertionError("no plain-text part");
+        } catch (MessagingException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aReaderChangesTheAmountOfAMonthlyContributionThenStopsIt() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        reader.get("/support");
+        HttpResponse<String> started =
+                reader.post("/support", Map.of("frequency", "MONTH", "amount", "10.00", "currency", "GBP"));
+        String checkout = URI.create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        reader.submit(checkout, checkout, Map.of("cardNumber", SUCCEEDS, "expiry", "12/34", "cvc", "123"));
+        await().atMost(WAIT).until(() -> membership.isSupporter(account.id()));
+        String reference = contributions.of(account.id()).getFirst().reference();
+
+        reader.get("/account/membership");
+        HttpResponse<String> tooMuch =
+                reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "5000"));
+        assertThat(tooMuch.statusCode()).isEqualTo(303);
+        assertThat(reader.get("/account/membership").body()).contains("A payment must be from");
+        reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "12.00"));
+        await().atMost(WAIT)
+                .until(() -> contributions
+                                .byReference(reference)
+                                .orElseThrow()
+                                .amount()
+                                .minorUnits()
+                        == 1200);
+
+        reader.get("/account/membership");
+        reader.post("/account/membership/contributions/" + reference + "/cancel", Map.of());
+        await().atMost(WAIT)
+                .until(() -> contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd());
+        assertThat(reader.get("/account/membership").body()).contains("Stops on");
+        assertThat(membership.isSupporter(account.id()))
+                .as("a supporter until the period ends")
+                .isTrue();
+    }
+
+    @Test
+    void aReaderCannotChangeSomeoneElsesContribution() {
+        TestAccounts.Credentials owner = accounts.create(true);
+        String reference = start(owner.id(), Frequency.MONTH);
+        members.publish(subscriptionChanged(reference, owner.id(), SubscriptionStatus.ACTIVE));
+        await().atMost(WAIT).until(() -> membership.isSupporter(owner.id()));
+        WebSession other = new WebSession(port);
+        TestAccounts.signIn(other, accounts.create(true));
+        other.get("/support");
+
+        HttpResponse<String> refused =
+                other.post("/account/membership/contributions/" + reference + "/cancel", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(other.get("/account/membership").body()).contains("You have no such recurring contribution.");
+    }
+
+    private void payOneOff(long accountId, Instant at) {
+        String reference = start(accountId, Frequency.ONE_OFF);
+        members.publish(paid(reference, accountId, "reader" + accountId + "@example.com", at));
+    }
+
+    private String start(long accountId, Frequency frequency) {
+        String email = TestContent.unique("giver") + "@example.com";
+        checkouts.start(
+                new ContributionCheckouts.Gift(frequency, Money.of(1000, "GBP"), email, accountId, null),
+                URI.create("http://localhost/support/thanks"),
+                URI.create("http://localhost/support"));
+        return db.sql("SELECT reference FROM contribution WHERE email = :email")
+                .param("email", email)
+                .query(String.class)
+                .single();
+    }
+
+    private Contributions.Contribution guestContribution(String email) {
+        return db
+                .sql("SELECT reference FROM contribution WHERE email = :email")
+                .param("email", email)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(reference -> contributions.byReference(reference).orElseThrow())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static PaymentSucceeded paid(String reference, Long accountId, String email, Instant at) {
+        return new PaymentSucceeded(
+                reference,
+                PaymentKind.ONE_OFF,
+                Money.of(1000, "GBP"),
+                TestContent.unique("ch"),
+                TestContent.unique("cus"),
+                null,
+                null,
+                accountId,
+                email,
+                at);
+    }
+
+    private static SubscriptionChanged subscriptionChanged(
+            String reference, long accountId, SubscriptionStatus status) {
+        return new SubscriptionChanged(
+                reference,
+                "sub_" + reference,
+                "cus_" + accountId,
+                status,
+                Instant.now().plus(Duration.ofDays(30)),
+                false,
+                Money.of(1000, "GBP"),
+                BillingInterval.MONTH,
+                accountId,
+                "reader" + accountId + "@example.com",
+                Instant.now());
+    }
+
+    private List<CommenterBadges.Badge> badgesOf(long accountId) {
+        return badges.stream()
+                .flatMap(b -> b.badgesOf(List.of(accountId)).getOrDefault(accountId, List.of()).stream())
+                .toList();
+    }
+}

@@ -1,0 +1,338 @@
+package org.masthead.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.masthead.membership.TestMembers.WAIT;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.masthead.MastheadTest;
+import org.masthead.WebSession;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.membership.internal.Plans;
+import org.masthead.membership.internal.PremiumSubscriptions;
+import org.masthead.payments.BillingInterval;
+import org.masthead.payments.Money;
+import org.masthead.payments.SubscriptionStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Premium is worked out from what the payments events report: trialing, active and past due (the
+ * grace period) entitle the reader; canceled, or a canceled-at-period-end subscription whose period
+ * has ended, do not. Subscribing goes through the sandbox's checkout with the server's price.
+ */
+@MastheadTest
+class MembershipPremiumTest {
+
+    static final String SUCCEEDS = "4242 4242 4242 4242";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestMembers members;
+
+    @Autowired
+    Membership membership;
+
+    @Autowired
+    PremiumSubscriptions subscriptions;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    Plans plans;
+
+    @Test
+    void trialingActiveAndPastDueAreEntitledToPremiumAndCanceledIsNot() {
+        long reader = accounts.create(true).id();
+        String reference = TestMembers.premiumReference();
+        Instant periodEnd = Instant.now().plus(Duration.ofDays(14));
+
+        members.report(reference, reader, SubscriptionStatus.TRIALING, periodEnd, false);
+        await().atMost(WAIT).until(() -> membership.isPremium(reader));
+        assertThat(membership.maySaveArticles(reader)).isTrue();
+
+        members.report(reference, reader, SubscriptionStatus.ACTIVE, periodEnd, false);
+        await().atMost(WAIT).until(() -> statusOf(reference) == SubscriptionStatus.ACTIVE);
+        assertThat(membership.isPremium(reader)).isTrue();
+
+        members.report(
+                reference, reader, SubscriptionStatus.PAST_DUE, Instant.now().minusSeconds(60), false);
+        await().atMost(WAIT).until(() -> statusOf(reference) == SubscriptionStatus.PAST_DUE);
+        assertThat(membership.isPremium(reader))
+                .as("Premium stays in the grace period")
+                .isTrue();
+
+        members.report(
+                reference, reader, SubscriptionStatus.CANCELED, Instant.now().minusSeconds(60), false);
+        await().atMost(WAIT).until(() -> !membership.isPremium(reader));
+        assertThat(membership.maySaveArticles(reader)).isFalse();
+    }
+
+    @Test
+    void aSubscriptionSetToCancelLastsUntilItsPeriodEnds() {
+        long stillInPeriod = accounts.create(true).id();
+        long periodOver = accounts.create(true).id();
+
+        members.report(
+                TestMembers.premiumReference(),
+                stillInPeriod,
+                SubscriptionStatus.ACTIVE,
+                Instant.now().plus(Duration.ofDays(3)),
+                true);
+        members.report(
+                TestMembers.premiumReference(),
+                periodOver,
+                SubscriptionStatus.ACTIVE,
+                Instant.now().minusSeconds(1),
+                true);
+
+        await().atMost(WAIT).until(() -> membership.isPremium(stillInPeriod));
+        await().atMost(WAIT).until(() -> subscriptions.current(periodOver).isPresent());
+        assertThat(membership.isPremium(periodOver)).isFalse();
+        assertThat(subscriptions.premiumAmong(List.of(stillInPeriod, periodOver)))
+                .as("the same answer for a page of commenters at once")
+                .containsExactly(stillInPeriod);
+    }
+
+    @Test
+    void aChangeAppliedAfterANewerOneOrAfterTheEndChangesNothing() {
+        long reader = accounts.create(true).id();
+        String reference = TestMembers.premiumReference();
+        Instant now = Instant.now();
+        Instant periodEnd = now.plus(Duration.ofDays(30));
+
+        members.report(reference, reader, SubscriptionStatus.ACTIVE, periodEnd, false, now);
+        await().atMost(WAIT).until(() -> membership.isPremium(reader));
+        members.report(reference, reader, SubscriptionStatus.CANCELED, periodEnd, false, now.minusSeconds(5));
+        members.report(reference, reader, SubscriptionStatus.CANCELED, periodEnd, false, now.plusSeconds(5));
+        await().atMost(WAIT).until(() -> statusOf(reference) == SubscriptionStatus.CANCELED);
+        members.report(reference, reader, SubscriptionStatus.ACTIVE, periodEnd, false, now.plusSeconds(10));
+
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        assertThat(statusOf(reference)).as("canceled is final").isEqualTo(SubscriptionStatus.CANCELED);
+        assertThat(membership.isPremium(reader)).isFalse();
+    }
+
+    @Test
+    void anOlderChangeArrivingLateDoesNotUndoANewerOne() {
+        long reader = accounts.create(true).id();
+        String reference = TestMembers.premiumReference();
+        Instant now = Instant.now();
+
+        members.report(reference, reader, SubscriptionStatus.ACTIVE, now.plus(Duration.ofDays(30)), true, now);
+        await().atMost(WAIT).until(() -> subscriptions.byReference(reference).isPresent());
+        members.report(
+                reference,
+                reader,
+                SubscriptionStatus.ACTIVE,
+                now.plus(Duration.ofDays(30)),
+                false,
+                now.minusSeconds(60));
+
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+        assertThat(subscriptions.byReference(reference).orElseThrow().cancelAtPeriodEnd())
+                .as("the newer 'cancel at period end' stands")
+                .isTrue();
+    }
+
+    @Test
+    void aReaderWithoutASubscriptionIsNeitherPremiumNorASupporter() {
+        long reader = accounts.create(true).id();
+
+        assertThat(membership.isPremium(reader)).isFalse();
+        assertThat(membership.isSupporter(reader)).isFalse();
+        assertThat(membership.maySaveArticles(reader)).isFalse();
+    }
+
+    @Test
+    void aReaderSubscribesThroughTheCheckoutAtThePlansPriceAndBecomesPremium() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+
+        HttpResponse<String> page = reader.get("/premium?currency=EUR");
+        assertThat(page.body()).contains("€5.00 a month").contains("€50.00 a year");
+        HttpResponse<String> started =
+                reader.post("/premium", Map.of("plan", "YEAR", "currency", "EUR", "price", "0.01", "amount", "1"));
+        assertThat(started.statusCode()).isEqualTo(302);
+        String checkout = java.net
+                .URI
+                .create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        assertThat(reader.get(checkout).body())
+                .as("the checkout charges the plan's price")
+                .contains("€50.00");
+        HttpResponse<String> paid =
+                reader.submit(checkout, checkout, Map.of("cardNumber", SUCCEEDS, "expiry", "12/34", "cvc", "123"));
+        assertThat(paid.headers().firstValue("Location").orElseThrow()).contains("/premium/thanks?checkout=");
+
+        await().atMost(WAIT).until(() -> membership.isPremium(account.id()));
+        var subscription = subscriptions.current(account.id()).orElseThrow();
+        assertThat(subscription.interval()).isEqualTo(BillingInterval.YEAR);
+        assertThat(subscription.price().minorUnits()).isEqualTo(5000);
+        assertThat(subscription.price().currencyCode()).isEqualTo("EUR");
+        assertThat(reader.get("/premium/thanks").body()).contains("Your Premium membership is active");
+        HttpResponse<String> manage = reader.get("/account/membership");
+        assertThat(manage.body()).contains("€50.00 a year").contains("Next payment on");
+        await().atMost(WAIT)
+                .until(() -> reader.get("/account/membership").body().contains("Paid"));
+    }
+
+    @Test
+    void aMemberSwitchesPlanCancelsAndResumesFromTheMembershipPage() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        reader.get("/premium");
+        String checkout = URI.create(reader.post("/premium", Map.of("plan", "MONTH", "currency", "GBP"))
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .getPath();
+        reader.submit(checkout, checkout, Map.of("cardNumber", SUCCEEDS, "expiry", "12/34", "cvc", "123"));
+        await().atMost(WAIT).until(() -> membership.isPremium(account.id()));
+        reader.get("/account/membership");
+
+        HttpResponse<String> switched = reader.post("/account/membership/plan", Map.of("plan", "YEAR"));
+        assertThat(switched.statusCode()).isEqualTo(303);
+        await().atMost(WAIT)
+                .until(() -> subscriptions.current(account.id()).orElseThrow().interval() == BillingInterval.YEAR);
+        assertThat(subscriptions.current(account.id()).orElseThrow().price().minorUnits())
+                .as("the annual plan's price, in the subscription's currency")
+                .isEqualTo(5000);
+
+        reader.get("/account/membership");
+        reader.post("/account/membership/cancel", Map.of());
+        await().atMost(WAIT)
+                .until(() -> subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
+        assertThat(membership.isPremium(account.id())).isTrue();
+        assertThat(reader.get("/account/membership").body()).contains("Canceled: Premium ends on");
+
+        reader.post("/account/membership/resume", Map.of());
+        await().atMost(WAIT)
+                .until(() -> !subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
+        assertThat(reader.get("/account/membership").body()).contains("Next payment on");
+    }
+
+    @Test
+    void aMemberCannotSubscribeTwice() {
+        TestAccounts.Credentials account = accounts.create(true);
+        members.makePremium(account.id());
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        assertThat(reader.get("/premium").body()).contains("You have Premium").doesNotContain("Subscribe monthly");
+        // A form kept from before, posted again: the server refuses it, not just the page.
+        reader.get("/account/membership");
+
+        HttpResponse<String> again = reader.post("/premium", Map.of("plan", "MONTH", "currency", "GBP"));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("You have Premium already.");
+    }
+
+    @Test
+    void adminsSetPlanPricesWithinThePaymentLimitsOnly() {
+        WebSession admin = new WebSession(port);
+        TestAccounts.signInWithBothFactors(admin, accounts.create(true, Role.ADMIN));
+        admin.get("/admin/membership/plans");
+
+        admin.post(
+                "/admin/membership/plans",
+                Map.of(
+                        "interval",
+                        "MONTH",
+                        "name",
+                        "Monthly",
+                        "trialDays",
+                        "0",
+                        "available",
+                        "true",
+                        "priceGBP",
+                        "5.00",
+                        "priceUSD",
+                        "0.10",
+                        "priceEUR",
+                        "5.00"));
+        assertThat(admin.get("/admin/membership/plans").body()).contains("A payment must be from");
+        admin.post(
+                "/admin/membership/plans",
+                Map.of(
+                        "interval",
+                        "MONTH",
+                        "name",
+                        "Monthly",
+                        "trialDays",
+                        "0",
+                        "available",
+                        "true",
+                        "priceGBP",
+                        "5.00",
+                        "priceUSD",
+                        "5.00",
+                        "priceEUR",
+                        "5.00.0"));
+        assertThat(admin.get("/admin/membership/plans").body()).contains("Write the amount as a number");
+
+        assertThat(plans.plan(BillingInterval.MONTH).orElseThrow().prices().get("USD"))
+                .as("nothing is saved from a refused form")
+                .isEqualTo(Money.of(500, "USD"));
+    }
+
+    @Test
+    void anUnknownCurrencyOrPlanIsRefusedAndNoCheckoutIsOpened() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        reader.get("/premium");
+
+        HttpResponse<String> badCurrency = reader.post("/premium", Map.of("plan", "MONTH", "currency", "JPY"));
+        HttpResponse<String> badPlan = reader.post("/premium", Map.of("plan", "WEEK", "currency", "GBP"));
+
+        assertThat(badCurrency.statusCode()).isEqualTo(200);
+        assertThat(badCurrency.body()).contains("Payments are not taken in");
+        assertThat(badPlan.statusCode()).isEqualTo(200);
+        assertThat(badPlan.body()).contains("Choose a plan.");
+        assertThat(db.sql("SELECT count(*) FROM premium_subscription WHERE account_id = :a")
+                        .param("a", account.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theCurrencyFollowsTheReadersLocaleUntilTheyChooseAnother() {
+        assertThat(new WebSession(port)
+                        .header("Accept-Language", "en-US")
+                        .get("/premium")
+                        .body())
+                .contains("US$5.00 a month");
+        assertThat(new WebSession(port)
+                        .header("Accept-Language", "de-DE")
+                        .get("/premium")
+                        .body())
+                .contains("€5.00 a month");
+        assertThat(new WebSession(port)
+                        .header("Accept-Language", "de-DE")
+                        .get("/premium?currency=GBP")
+                        .body())
+                .contains("£5.00 a month");
+    }
+
+    private SubscriptionStatus statusOf(String reference) {
+        return subscriptions.byReference(reference).map(s -> s.status()).orElse(null);
+    }
+}

@@ -1,0 +1,48 @@
+package org.masthead.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+    @Test
+    void amountsWrittenByPeopleAreReadExactlyInMinorUnits() {
+        assertThat(Money.parse("12.5", "GBP")).isEqualTo(Money.of(1250, "GBP"));
+        assertThat(Money.parse("0.10", "eur")).isEqualTo(Money.of(10, "EUR"));
+        assertThat(Money.parse(" 7 ", "USD")).isEqualTo(Money.of(700, "USD"));
+    }
+
+    @Test
+    void amountsThatAreNotPlainNumbersWithAtMostTwoDecimalsAreRefused() {
+        for (String bad : new String[] {"", "1.005", "-3", "1e3", "12,50", "£5", "NaN", "0x10", "1.2.3"}) {
+            assertThatThrownBy(() -> Money.parse(bad, "GBP")).as(bad).isInstanceOf(PaymentRejectedException.class);
+        }
+    }
+
+    @Test
+    void onlyTheSupportedCurrenciesAreTaken() {
+        assertThatThrownBy(() -> Money.of(100, "JPY")).isInstanceOf(PaymentRejectedException.class);
+        assertThatThrownBy(() -> Money.of(100, "XYZ")).isInstanceOf(PaymentRejectedException.class);
+        assertThatThrownBy(() -> Money.of(100, "")).isInstanceOf(PaymentRejectedException.class);
+    }
+
+    @Test
+    void arithmeticStaysInOneCurrencyAndNeverOverflowsSilently() {
+        assertThat(Money.of(1000, "GBP").minus(Money.of(250, "GBP"))).isEqualTo(Money.of(750, "GBP"));
+        assertThat(Money.of(499, "GBP").times(12)).isEqualTo(Money.of(5988, "GBP"));
+        assertThatThrownBy(() -> Money.of(1, "GBP").plus(Money.of(1, "EUR")))
+                .isInstanceOf(PaymentRejectedException.class);
+        assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, "GBP").plus(Money.of(1, "GBP")))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void moneyIsShownWithItsSymbolAndTwoDecimals() {
+        assertThat(Money.of(1250, "GBP").format()).isEqualTo("£12.50");
+        assertThat(Money.of(5, "EUR").format()).isEqualTo("€0.05");
+        assertThat(Money.of(-300, "USD").format()).isEqualTo("-US$3.00");
+        assertThat(Money.of(1250, "GBP").toPlainString()).isEqualTo("12.50");
+    }
+}
