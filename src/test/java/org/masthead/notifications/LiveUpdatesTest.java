@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
@@ -12,9 +15,12 @@ import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestAccounts.Credentials;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.TestDiscussion;
+import org.masthead.notifications.internal.LiveEvent;
+import org.masthead.notifications.internal.LiveEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Open pages hear of new comments under their article, and readers of their unread count, as it happens. */
 @MastheadTest
@@ -33,6 +39,12 @@ class LiveUpdatesTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    LiveEvents live;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aPageOnAnArticleHearsOfEachNewCommentOnce() {
@@ -88,6 +100,48 @@ class LiveUpdatesTest {
             CommentPosted live = discussion.publish(discussion.comment(article, author));
             assertThat(page.next("comment", WAIT).data()).contains("\"commentId\":" + live.commentId());
             assertThat(page.drain(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
+    void anEventThatCommitsAfterALaterOneThePageSawIsSentWhenThePageReconnects() throws Exception {
+        String topic = LiveEvent.article(TestDiscussion.article());
+        CountDownLatch published = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        // The first event's transaction takes its id, then stays open while a second one publishes.
+        CompletableFuture<Long> slow = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            long id = live.publish(topic, "comment", "{\"commentId\":1}", "late-" + topic)
+                    .orElseThrow()
+                    .id();
+            published.countDown();
+            await(commit);
+            return id;
+        }));
+        await(published);
+        String seenId;
+        try (SseClient page = new SseClient(port, "/live?article=" + topic.substring("article-".length()))) {
+            transactions.executeWithoutResult(
+                    status -> live.publish(topic, "comment", "{\"commentId\":2}", "early-" + topic));
+            seenId = page.next("comment", WAIT).id();
+        }
+        commit.countDown();
+        long lateId = slow.get(10, TimeUnit.SECONDS);
+        assertThat(lateId).isLessThan(Long.parseLong(seenId));
+
+        try (SseClient page =
+                new SseClient(port, "/live?article=" + topic.substring("article-".length()), "Last-Event-ID", seenId)) {
+            SseClient.Event missed = page.next("comment", WAIT);
+            assertThat(missed.data()).isEqualTo("{\"commentId\":1}");
+            assertThat(page.drain(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.masthead.notifications.internal;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -57,8 +58,8 @@ final class LiveConnection {
     private boolean draining;
     private boolean closed;
 
-    // Only the draining thread touches it; one drains at a time, handing over under the lock.
-    private long lastSentId;
+    // Guarded by this: what was replayed to this connection, which may arrive again as it happens.
+    private final Set<Long> replayed = new HashSet<>();
 
     LiveConnection(SseEmitter emitter, Set<String> topics, int queueLimit, Consumer<LiveConnection> onClose) {
         this.emitter = emitter;
@@ -76,16 +77,21 @@ final class LiveConnection {
     }
 
     /**
-     * Sends what the page missed and what it needs first, then the events that arrived meanwhile, in
-     * id order; an event both replayed and arrived is sent once.
+     * Sends what the page missed and what it needs first, then the events that arrived meanwhile; an
+     * event both replayed and arriving is sent once.
      */
     void start(List<Frame> first) {
         synchronized (this) {
             if (closed || arrivingWhileStarting == null) {
                 return;
             }
+            for (Frame frame : first) {
+                if (frame.id() > 0) {
+                    replayed.add(frame.id());
+                }
+            }
             queue.addAll(first);
-            queue.addAll(arrivingWhileStarting);
+            arrivingWhileStarting.stream().filter(this::isNew).forEach(queue::add);
             arrivingWhileStarting = null;
         }
         drainIfIdle();
@@ -95,7 +101,7 @@ final class LiveConnection {
     void offer(Frame frame) {
         boolean overflow;
         synchronized (this) {
-            if (closed) {
+            if (closed || !isNew(frame)) {
                 return;
             }
             List<Frame> starting = arrivingWhileStarting;
@@ -134,9 +140,6 @@ final class LiveConnection {
                     return;
                 }
             }
-            if (frame.id() > 0 && frame.id() <= lastSentId) {
-                continue;
-            }
             try {
                 emitter.send(frame.content());
             } catch (IOException | IllegalStateException gone) {
@@ -147,10 +150,12 @@ final class LiveConnection {
                 close();
                 return;
             }
-            if (frame.id() > 0) {
-                lastSentId = frame.id();
-            }
         }
+    }
+
+    // Guarded by this.
+    private boolean isNew(Frame frame) {
+        return frame.id() == 0 || !replayed.contains(frame.id());
     }
 
     /**

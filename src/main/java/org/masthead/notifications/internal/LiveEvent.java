@@ -3,8 +3,8 @@ package org.masthead.notifications.internal;
 /**
  * One event pushed to open pages.
  *
- * @param id its place in the order of all live events; 0 for one sent to a single connection only
- *     (such as the unread count when it opens), which the browser does not count as seen
+ * @param id the event's id, given out in order (see {@link LiveEvents}); 0 for state, such as an
+ *     unread count, which is not kept and which the browser does not count as seen
  * @param topic who receives it: everyone watching an article ({@link #article}), or one reader's
  *     pages ({@link #account})
  * @param name the SSE event name, such as {@code comment} or {@code unread}

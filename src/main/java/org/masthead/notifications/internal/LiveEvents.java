@@ -1,12 +1,13 @@
 package org.masthead.notifications.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.masthead.platform.ClusterMessages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,17 +15,21 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes live events to every node, and keeps them a while so that a page that reconnects can be
- * sent what it missed.
+ * Publishes live events to every node, in two kinds.
  *
- * <p>A page resumes from the id of the last event it saw, so ids must become visible in the order they
- * are given out: otherwise an event with a smaller id could commit after the page had already seen a
- * larger one, and be skipped on resume. Every transaction that publishes therefore takes one
- * transaction-scoped advisory lock before it takes an id, and holds it until it commits; commits (and
- * the cluster messages sent on commit) come in id order. The price is that publishing transactions
- * commit one at a time, so publishing must be the last thing a transaction does. What remains: a page
- * that was away for longer than {@code masthead.notifications.live-retention}, or that missed more
- * than {@link #REPLAY_LIMIT} events, is sent only the oldest of what is still kept.
+ * <p>{@linkplain #publish Events that happen}, such as a new comment, are kept a while so that a page
+ * that reconnects can be sent what it missed: everything after the id of the last event it saw, and
+ * also what was published in the {@link #LATE_COMMIT} before that event. Ids are taken in order but
+ * transactions commit in any order, so an event with a smaller id can become visible after a page has
+ * seen a larger one; publishing is the last thing its transaction does, so it commits well within that
+ * time. The page is sent some events again, and ignores those (by id here, by comment in the browser).
+ * Nothing serialises the publishers: many comments are handled at once. What remains: a page that was
+ * away for longer than {@code masthead.notifications.live-retention}, or that missed more than {@link
+ * #REPLAY_LIMIT} events, is sent only the oldest of what is still kept.
+ *
+ * <p>{@linkplain #tell State that changes}, such as a reader's unread count, is not kept: a page asks
+ * for the current state when it connects. Its events must arrive in order, so the transactions telling
+ * one topic take turns (a lock per topic) and each works out its data once it holds the lock.
  */
 @Component
 public class LiveEvents {
@@ -35,8 +40,11 @@ public class LiveEvents {
     /** At most this many missed events are sent to a page that reconnects. */
     static final int REPLAY_LIMIT = 500;
 
-    /** Serialises the transactions that publish live events ("live" in ASCII). */
-    private static final long ORDER_LOCK = 0x6c697665L;
+    /** How long a publishing transaction may take from publishing to committing and still be replayed. */
+    static final Duration LATE_COMMIT = Duration.ofSeconds(10);
+
+    /** The first key of the locks that order state events, one per topic ("tell" in ASCII). */
+    private static final int TELL_LOCKS = 0x74656c6c;
 
     private final JdbcClient db;
     private final ClusterMessages cluster;
@@ -47,63 +55,80 @@ public class LiveEvents {
     }
 
     /**
-     * Publishes an event when the caller's transaction commits: stored, and sent to every node for the
-     * pages open there. Call it last in the transaction, as it holds a lock until the commit.
+     * Publishes an event when the caller's transaction commits: kept, and sent to every node for the
+     * pages open there. Call it last in the transaction.
      *
-     * @param onceKey for events that must be pushed only once however often their cause is handled,
-     *     such as {@code comment-12}; null for events that may repeat, such as an unread count
+     * @param onceKey the event's cause, such as {@code comment-12}: it is published once however often
+     *     its cause is handled
      * @return the event, or empty if one with the same key was published before
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<LiveEvent> publish(String topic, String name, String data, @Nullable String onceKey) {
-        return publish(topic, name, () -> data, onceKey);
-    }
-
-    /**
-     * Publishes an event whose data is worked out once this transaction holds the lock that orders
-     * publishers, so that it sees what every earlier publisher committed: two transactions counting a
-     * reader's unread notifications at once would otherwise each miss the other's.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<LiveEvent> publish(String topic, String name, Supplier<String> data, @Nullable String onceKey) {
-        db.sql("SELECT pg_advisory_xact_lock(:lock)")
-                .param("lock", ORDER_LOCK)
-                .query()
-                .listOfRows();
-        String content = data.get();
+    public Optional<LiveEvent> publish(String topic, String name, String data, String onceKey) {
         Optional<Long> id = db.sql(
                         """
-                        INSERT INTO live_event (topic, name, data, once_key) VALUES (:topic, :name, :data, :onceKey)
+                        INSERT INTO live_event (topic, name, data, once_key, created_at)
+                        VALUES (:topic, :name, :data, :onceKey, clock_timestamp())
                         ON CONFLICT (once_key) DO NOTHING RETURNING id""")
                 .param("topic", topic)
                 .param("name", name)
-                .param("data", content)
-                .param("onceKey", onceKey, java.sql.Types.VARCHAR)
+                .param("data", data)
+                .param("onceKey", onceKey)
                 .query(Long.class)
                 .optional();
         return id.map(eventId -> {
-            LiveEvent event = new LiveEvent(eventId, topic, name, content);
+            LiveEvent event = new LiveEvent(eventId, topic, name, data);
             cluster.send(CHANNEL, event.encode());
             return event;
         });
     }
 
-    /** The events on these topics after the given id, oldest first. */
+    /**
+     * Sends the pages on this topic, on every node, its new state when the caller's transaction commits.
+     * The data is worked out once this transaction's turn on the topic has come, so it sees what every
+     * earlier one committed: two transactions counting a reader's unread notifications at once would
+     * otherwise each miss the other's. Call it last in the transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void tell(String topic, String name, Supplier<String> data) {
+        db.sql("SELECT pg_advisory_xact_lock(:locks, hashtext(:topic))")
+                .param("locks", TELL_LOCKS)
+                .param("topic", topic)
+                .query()
+                .listOfRows();
+        cluster.send(CHANNEL, new LiveEvent(0, topic, name, data.get()).encode());
+    }
+
+    /**
+     * What a page that saw the event {@code lastSeenId} may have missed on these topics, oldest first:
+     * the events after it, and those published shortly before it (see {@link #LATE_COMMIT}).
+     */
     @Transactional(readOnly = true)
     public List<LiveEvent> after(long lastSeenId, Collection<String> topics) {
         if (topics.isEmpty()) {
             return List.of();
         }
-        return db.sql(
+        return db
+                .sql(
                         """
-                        SELECT id, topic, name, data FROM live_event
-                        WHERE topic IN (:topics) AND id > :after ORDER BY id LIMIT :limit""")
+                        WITH seen AS (SELECT created_at FROM live_event WHERE id = :seen)
+                        (SELECT id, topic, name, data FROM live_event
+                         WHERE topic IN (:topics) AND id < :seen
+                           AND created_at BETWEEN (SELECT created_at FROM seen) - make_interval(secs => :late)
+                                              AND (SELECT created_at FROM seen) + make_interval(secs => :late)
+                         ORDER BY id DESC LIMIT :limit)
+                        UNION ALL
+                        (SELECT id, topic, name, data FROM live_event
+                         WHERE topic IN (:topics) AND id > :seen ORDER BY id LIMIT :limit)""")
                 .param("topics", topics)
-                .param("after", lastSeenId)
+                .param("seen", lastSeenId)
+                .param("late", LATE_COMMIT.toSeconds())
                 .param("limit", REPLAY_LIMIT)
                 .query((rs, n) -> new LiveEvent(
                         rs.getLong("id"), rs.getString("topic"), rs.getString("name"), rs.getString("data")))
-                .list();
+                .list()
+                .stream()
+                .sorted(Comparator.comparingLong(LiveEvent::id))
+                .toList();
     }
 
     /** Deletes the events published before this time. */

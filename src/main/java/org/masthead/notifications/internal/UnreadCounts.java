@@ -26,11 +26,11 @@ public class UnreadCounts {
         accountIds.stream()
                 .sorted()
                 .distinct()
-                .forEach(accountId -> live.publish(
-                        LiveEvent.account(accountId), EVENT, () -> data(notifications.unreadCount(accountId)), null));
+                .forEach(accountId -> live.tell(
+                        LiveEvent.account(accountId), EVENT, () -> data(notifications.unreadCount(accountId))));
     }
 
-    /** The count now, as the first event on a connection that has a reader: no id, it is not replayed. */
+    /** The count now, as the first event on a connection that has a reader. */
     @Transactional(readOnly = true)
     public List<LiveEvent> current(long accountId) {
         return List.of(
