@@ -87,6 +87,11 @@ public class PublishedContent {
         return articles.publishedById(id).map(this::toArticle);
     }
 
+    /** How a published article takes comments, read cheaply: for each comment posted, not each page. */
+    public Optional<CommentSettings> commentSettings(long articleId) {
+        return articles.commentSettings(articleId);
+    }
+
     private PublishedArticle toArticle(ArticleRepository.ArticleRow row) {
         return new PublishedArticle(
                 row.id(),

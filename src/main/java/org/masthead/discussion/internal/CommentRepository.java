@@ -422,10 +422,19 @@ class CommentRepository {
                 .list();
     }
 
-    /** Everyone who has a comment showing under the article. */
-    List<Long> authorsUnder(long articleId) {
+    /**
+     * The readers this reader follows who have a comment showing under the article: from the follows,
+     * so that the cost does not grow with the conversation.
+     */
+    List<Long> followedAuthorsUnder(long articleId, long followerId) {
         return db.sql(
-                        "SELECT DISTINCT c.author_id FROM comment c WHERE c.article_id = :article AND c.status = 'published'")
+                        """
+                        SELECT f.followed_id FROM reader_follow f
+                        WHERE f.follower_id = :follower
+                          AND EXISTS (SELECT 1 FROM comment c WHERE c.article_id = :article
+                                      AND c.author_id = f.followed_id AND c.status = 'published')
+                        ORDER BY f.followed_id""")
+                .param("follower", followerId)
                 .param("article", articleId)
                 .query(Long.class)
                 .list();

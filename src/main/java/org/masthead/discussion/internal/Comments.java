@@ -17,7 +17,7 @@ import org.masthead.discussion.CommentRecommended;
 import org.masthead.discussion.DiscussionProperties;
 import org.masthead.discussion.internal.CommentRepository.CommentRow;
 import org.masthead.discussion.internal.CommentRepository.Mention;
-import org.masthead.newsroom.PublishedArticle;
+import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.RateLimit;
 import org.masthead.platform.RateLimitProperties;
@@ -120,8 +120,8 @@ public class Comments {
         if (earlier.isPresent()) {
             return retried(earlier.get(), articleId);
         }
-        PublishedArticle article =
-                content.article(articleId).orElseThrow(() -> new NotFoundException("There is no such article."));
+        CommentSettings article = content.commentSettings(articleId)
+                .orElseThrow(() -> new NotFoundException("There is no such article."));
         requireVerified(authorId);
         if (!isOpen(article)) {
             throw new ThreadClosedException();
@@ -156,7 +156,9 @@ public class Comments {
             }
         }
         List<Mention> mentions = mentionsIn(body);
-        comments.replaceMentions(id, mentions);
+        if (!mentions.isEmpty()) {
+            comments.replaceMentions(id, mentions);
+        }
         Set<Long> mentioned = mentions.stream()
                 .map(Mention::accountId)
                 .filter(accountId -> accountId != authorId)
@@ -224,8 +226,8 @@ public class Comments {
             throw new ConflictException("You already recommend this comment.");
         }
         comments.adjustRecommendations(commentId, 1);
-        String headline = content.article(comment.articleId())
-                .map(PublishedArticle::headline)
+        String headline = content.commentSettings(comment.articleId())
+                .map(CommentSettings::headline)
                 .orElse("");
         events.publishEvent(
                 new CommentRecommended(commentId, comment.articleId(), headline, comment.authorId(), readerId, now));
@@ -274,9 +276,9 @@ public class Comments {
     }
 
     /** Whether the article takes comments now. */
-    public boolean isOpen(PublishedArticle article) {
-        Instant closes = article.commentsCloseAt();
-        return article.commentsEnabled() && (closes == null || clock.instant().isBefore(closes));
+    public boolean isOpen(CommentSettings article) {
+        Instant closes = article.closeAt();
+        return article.enabled() && (closes == null || clock.instant().isBefore(closes));
     }
 
     private Posted retried(CommentRow earlier, long articleId) {

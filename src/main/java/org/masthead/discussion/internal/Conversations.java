@@ -18,6 +18,7 @@ import org.masthead.discussion.DiscussionProperties;
 import org.masthead.discussion.internal.CommentRepository.CommentRow;
 import org.masthead.discussion.internal.CommentText.Paragraph;
 import org.masthead.discussion.internal.CommentTimes.Moment;
+import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.site.ArticleAddresses;
@@ -144,7 +145,8 @@ public class Conversations {
 
     /** One page of top-level comments, each with its first replies (all of them, for the thread asked for). */
     public ThreadPage page(long articleId, Sort sort, Start start) {
-        PublishedArticle article = article(articleId);
+        CommentSettings article = content.commentSettings(articleId)
+                .orElseThrow(() -> new NotFoundException("There is no such article."));
         int size = properties.pageSize();
         List<CommentRow> rows;
         boolean more;
@@ -204,7 +206,7 @@ public class Conversations {
                 earlierCursor,
                 laterCursor,
                 rules.isOpen(article),
-                article.commentsCloseAt() == null ? null : moments.of(article.commentsCloseAt()),
+                article.closeAt() == null ? null : moments.of(article.closeAt()),
                 views.accountIds());
     }
 
@@ -257,15 +259,15 @@ public class Conversations {
         int size = properties.listSize();
         List<CommentRow> rows = fetched.subList(0, Math.min(size, fetched.size()));
         Views views = views(rows);
-        Map<Long, Optional<PublishedArticle>> articles = new LinkedHashMap<>();
-        rows.forEach(row -> articles.computeIfAbsent(row.articleId(), content::article));
+        Map<Long, Optional<CommentSettings>> articles = new LinkedHashMap<>();
+        rows.forEach(row -> articles.computeIfAbsent(row.articleId(), content::commentSettings));
         List<ListedComment> listed = new ArrayList<>();
         for (CommentRow row : rows) {
             articles.get(row.articleId())
                     .ifPresent(article -> listed.add(new ListedComment(
                             views.of(row),
                             article.headline(),
-                            addresses.pathOf(article.id()).orElse("/"))));
+                            addresses.pathOf(article.articleId()).orElse("/"))));
         }
         String older = fetched.size() > size ? Cursor.byTime(rows.getLast()).toString() : null;
         return new ListPage(listed, older, views.accountIds());

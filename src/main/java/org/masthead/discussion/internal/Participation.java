@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Accounts;
 import org.masthead.discussion.internal.CommentRepository.CommentRow;
-import org.masthead.newsroom.PublishedArticle;
+import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedContent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,21 +38,14 @@ public class Participation {
 
     private final PublishedContent content;
     private final CommentRepository comments;
-    private final FollowRepository follows;
     private final Comments rules;
     private final Accounts accounts;
     private final Clock clock;
 
     Participation(
-            PublishedContent content,
-            CommentRepository comments,
-            FollowRepository follows,
-            Comments rules,
-            Accounts accounts,
-            Clock clock) {
+            PublishedContent content, CommentRepository comments, Comments rules, Accounts accounts, Clock clock) {
         this.content = content;
         this.comments = comments;
-        this.follows = follows;
         this.rules = rules;
         this.accounts = accounts;
         this.clock = clock;
@@ -62,10 +53,10 @@ public class Participation {
 
     @Transactional(readOnly = true)
     public State stateOf(long articleId, @Nullable Long accountId) {
-        PublishedArticle article =
-                content.article(articleId).orElseThrow(() -> new NotFoundException("There is no such article."));
+        CommentSettings article = content.commentSettings(articleId)
+                .orElseThrow(() -> new NotFoundException("There is no such article."));
         boolean open = rules.isOpen(article);
-        Instant closesAt = article.commentsEnabled() ? article.commentsCloseAt() : null;
+        Instant closesAt = article.enabled() ? article.closeAt() : null;
         if (accountId == null) {
             return open
                     ? new State(
@@ -90,10 +81,7 @@ public class Participation {
                 editable.put(row.id(), until);
             }
         });
-        Set<Long> followed = Set.copyOf(follows.followed(accountId));
-        List<Long> following = comments.authorsUnder(articleId).stream()
-                .filter(followed::contains)
-                .collect(Collectors.toList());
+        List<Long> following = comments.followedAuthorsUnder(articleId, accountId);
         String reason = !open ? "closed" : verified ? null : "unverified";
         String message = !open
                 ? "Comments on this article are closed."

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.ArticleCard;
+import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.ImageRef;
 import org.masthead.newsroom.Section;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -200,6 +201,20 @@ public class ArticleRepository {
                 .optional();
     }
 
+    public Optional<CommentSettings> commentSettings(long id) {
+        return db.sql(
+                        """
+                        SELECT id, headline, comments_enabled, comments_close_at
+                        FROM article WHERE id = :id AND status = 'PUBLISHED'""")
+                .param("id", id)
+                .query((rs, n) -> new CommentSettings(
+                        rs.getLong("id"),
+                        rs.getString("headline"),
+                        rs.getBoolean("comments_enabled"),
+                        instantOrNull(rs.getTimestamp("comments_close_at"))))
+                .optional();
+    }
+
     /** Opens or closes comments on an article; says whether there was such an article. */
     public boolean changeComments(long articleId, boolean enabled, @Nullable Instant closeAt) {
         return db.sql(
@@ -336,8 +351,6 @@ public class ArticleRepository {
     }
 
     private static ArticleRow toRow(ResultSet rs, int n) throws SQLException {
-        Timestamp updated = rs.getTimestamp("updated_at");
-        Timestamp closes = rs.getTimestamp("comments_close_at");
         return new ArticleRow(
                 rs.getLong("id"),
                 rs.getLong("section_id"),
@@ -347,9 +360,13 @@ public class ArticleRepository {
                 rs.getString("body_html"),
                 rs.getObject("main_image_id", Long.class),
                 rs.getTimestamp("published_at").toInstant(),
-                updated == null ? null : updated.toInstant(),
+                instantOrNull(rs.getTimestamp("updated_at")),
                 rs.getTimestamp("modified_at").toInstant(),
                 rs.getBoolean("comments_enabled"),
-                closes == null ? null : closes.toInstant());
+                instantOrNull(rs.getTimestamp("comments_close_at")));
+    }
+
+    private static @Nullable Instant instantOrNull(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

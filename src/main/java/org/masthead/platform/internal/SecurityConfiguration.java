@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -32,6 +33,15 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
             + "form-action 'self' https://checkout.stripe.com https://billing.stripe.com; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /**
+     * Observes sign-ins and access decisions, not every filter of every request: wrapping each of the
+     * chain's filters in an observation costs more than most requests' own work.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.withDefaults().build();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(

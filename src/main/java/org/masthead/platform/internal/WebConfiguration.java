@@ -53,8 +53,10 @@ class WebConfiguration {
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> socketBuffers() {
-        return factory -> factory.addConnectorCustomizers(
-                connector -> connector.setProperty("socket.appWriteBufSize", String.valueOf(64 * 1024)));
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setProperty("socket.appWriteBufSize", String.valueOf(64 * 1024));
+            connector.setProperty("socket.directBuffer", "true");
+        });
     }
 
     @Bean
