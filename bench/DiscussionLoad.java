@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * java bench/DiscussionLoad.java listen BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD LISTENERS
  * </pre>
  *
- * {@code post} signs in every reader in ACCOUNTS_FILE (one address a line), posts at half the rate for
- * ten seconds unmeasured, then posts comments at a fixed RATE per second, whatever the answers take (an open model: a slow answer does not delay the
+ * {@code post} signs in every reader in ACCOUNTS_FILE (one address a line), warms up unmeasured (twenty
+ * seconds at half the rate, twenty at the full rate), then posts comments at a fixed RATE per second, whatever the answers take (an open model: a slow answer does not delay the
  * next request, and each latency is measured from when the request was due, so queueing shows).
  * {@code listen} holds LISTENERS open live streams of the article, then posts one comment and times
  * how long each listener takes to hear of it.
@@ -71,19 +71,25 @@ class DiscussionLoad {
     private static void post(URI base, long articleId, List<String> emails, String password, int rate, int seconds)
             throws Exception {
         List<Reader> readers = signIn(base, articleId, emails, password);
-        // Unmeasured first, as wrk's warm-up is: the posting path's code compiled, its caches filled.
-        schedule(base, articleId, readers, rate / 2, WARMUP_SECONDS, "Warm-up");
-        Result result = schedule(base, articleId, readers, rate, seconds, "Load test");
+        // Unmeasured first, as wrk's warm-up is: the posting path's code compiled, its caches filled. A
+        // fresh JVM compiles for tens of seconds; at half the rate first, so that its backlog stays small.
+        report("warm-up at half rate", schedule(base, articleId, readers, rate / 2, WARMUP_SECONDS, "Warm-up"), readers);
+        report("warm-up at full rate", schedule(base, articleId, readers, rate, WARMUP_SECONDS, "Warm-up"), readers);
+        report("measured", schedule(base, articleId, readers, rate, seconds, "Load test"), readers);
+    }
+
+    /** Prints a line of results: the last one printed is the measurement. */
+    private static void report(String what, Result result, List<Reader> readers) {
         long[] latencies = result.latencies();
         Arrays.sort(latencies);
         System.out.printf(
-                "requests=%d achieved_rate=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f statuses=%s failures=%d readers=%d%n",
-                latencies.length, latencies.length / result.elapsedSeconds(), ms(percentile(latencies, 50)),
-                ms(percentile(latencies, 99)), ms(latencies[latencies.length - 1]), result.statuses(),
-                result.failures(), readers.size());
+                "phase=%s requests=%d achieved_rate=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f statuses=%s failures=%d readers=%d%n",
+                what.replace(' ', '-'), latencies.length, latencies.length / result.elapsedSeconds(),
+                ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(latencies[latencies.length - 1]),
+                result.statuses(), result.failures(), readers.size());
     }
 
-    private static final int WARMUP_SECONDS = 10;
+    private static final int WARMUP_SECONDS = 20;
 
     private record Result(long[] latencies, double elapsedSeconds, Map<Integer, Integer> statuses, int failures) {}
 

@@ -11,6 +11,7 @@
 #   POST_RATE=200      comments posted per second...
 #   POST_SECONDS=30    ...for this long
 #   LISTENERS=5000     live listeners on the article
+#   PHASES="read post listen"  which measurements to run; the report marks the others "not measured"
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,6 +20,8 @@ READERS=${READERS:-200}
 POST_RATE=${POST_RATE:-200}
 POST_SECONDS=${POST_SECONDS:-30}
 LISTENERS=${LISTENERS:-5000}
+PHASES=${PHASES:-read post listen}
+runs() { [[ " $PHASES " == *" $1 "* ]]; }
 START_MARKER='<!-- bench:discussion:start -->'
 END_MARKER='<!-- bench:discussion:end -->'
 # The bench readers sign in from one address and post far faster than the limits allow anyone: what is
@@ -40,6 +43,9 @@ ARTICLE_PATH=$(article_path "a.id = $ARTICLE_ID")
 log "Preparing article $ARTICLE_ID ($ARTICLE_PATH): $READERS readers, $COMMENTS comments"
 started=$(date +%s%N)
 sql -v article="$ARTICLE_ID" -v readers="$READERS" -v comments="$COMMENTS" -f "$BENCH_DIR/comments.sql" >/dev/null
+# As a database in service would be: the generated rows vacuumed and their statistics known, so that
+# autovacuum does not catch up on them in the middle of a measurement.
+sql -c "VACUUM (ANALYZE)" >/dev/null
 echo "prepared in $((($(date +%s%N) - started) / 1000000)) ms" >&2
 sql -c "SELECT email FROM account WHERE email LIKE 'bench-reader-%@masthead.test' ORDER BY id" >"$OUT/readers.txt"
 # Restart, so no page the app cached before the generated comments is served.
@@ -52,36 +58,46 @@ echo "article $ARTICLE_ID holds $THREAD_COMMENTS comments, $TOP_LEVEL of them to
 # --- Reading the thread -----------------------------------------------------------------------------------
 
 THREAD_PATH=/discussion/$ARTICLE_ID/thread
-check_page "$THREAD_PATH"
-CONTENT_TYPE=$(curl -s -o "$OUT/thread.html" -w '%{content_type}' "$APP$THREAD_PATH")
-THREAD_BYTES=$(wc -c <"$OUT/thread.html")
-SHOWN=$(grep -o 'id="comment-[0-9]*"' "$OUT/thread.html" | wc -l)
-echo "thread: $THREAD_PATH ($THREAD_BYTES bytes, $SHOWN comments and replies shown)" >&2
-start_nginx "$OUT/thread.html" "$CONTENT_TYPE"
+TARGETS=()
+THREAD_BYTES=0 SHOWN=? CACHE_LINE="not measured" POST_BUSY=? LISTEN_BUSY=?
+if runs read; then
+    check_page "$THREAD_PATH"
+    CONTENT_TYPE=$(curl -s -o "$OUT/thread.html" -w '%{content_type}' "$APP$THREAD_PATH")
+    THREAD_BYTES=$(wc -c <"$OUT/thread.html")
+    SHOWN=$(grep -o 'id="comment-[0-9]*"' "$OUT/thread.html" | wc -l)
+    echo "thread: $THREAD_PATH ($THREAD_BYTES bytes, $SHOWN comments and replies shown)" >&2
+    start_nginx "$OUT/thread.html" "$CONTENT_TYPE"
 
-TARGETS=(
-    "nginx|nginx, the same bytes|$NGINX_URL$THREAD_PATH"
-    "oldest|app, first page, oldest first|$APP$THREAD_PATH"
-    "newest|app, first page, newest first|$APP$THREAD_PATH?sort=newest"
-    "recommended|app, first page, most recommended|$APP$THREAD_PATH?sort=recommended"
-)
-measure_targets
-stop_pid "$NGINX_PID" TERM
-NGINX_PID=
+    TARGETS=(
+        "nginx|nginx, the same bytes|$NGINX_URL$THREAD_PATH"
+        "oldest|app, first page, oldest first|$APP$THREAD_PATH"
+        "newest|app, first page, newest first|$APP$THREAD_PATH?sort=newest"
+        "recommended|app, first page, most recommended|$APP$THREAD_PATH?sort=recommended"
+    )
+    measure_targets
+    stop_pid "$NGINX_PID" TERM
+    NGINX_PID=
+fi
 
 # --- Posting ----------------------------------------------------------------------------------------------
 
-log "Posting: $POST_RATE comments a second for ${POST_SECONDS}s from $READERS readers"
-POST_BUSY=$(wait_for_quiet)
-POST_RESULT=$("$JAVA" "$BENCH_DIR/DiscussionLoad.java" post "$APP" "$ARTICLE_ID" "$OUT/readers.txt" \
-    "$BENCH_PASSWORD" "$POST_RATE" "$POST_SECONDS" | tee "$OUT/posting.txt" | tail -n 1)
+POST_RESULT=
+if runs post; then
+    log "Posting: $POST_RATE comments a second for ${POST_SECONDS}s from $READERS readers"
+    POST_BUSY=$(wait_for_quiet)
+    POST_RESULT=$("$JAVA" "$BENCH_DIR/DiscussionLoad.java" post "$APP" "$ARTICLE_ID" "$OUT/readers.txt" \
+        "$BENCH_PASSWORD" "$POST_RATE" "$POST_SECONDS" | tee "$OUT/posting.txt" | tail -n 1)
+fi
 
 # --- Live listeners ---------------------------------------------------------------------------------------
 
-log "Live: $LISTENERS listeners on the article hear of one new comment"
-LISTEN_BUSY=$(wait_for_quiet)
-LISTEN_RESULT=$("$JAVA" "$BENCH_DIR/DiscussionLoad.java" listen "$APP" "$ARTICLE_ID" "$OUT/readers.txt" \
-    "$BENCH_PASSWORD" "$LISTENERS" | tee "$OUT/listening.txt" | tail -n 1)
+LISTEN_RESULT=
+if runs listen; then
+    log "Live: $LISTENERS listeners on the article hear of one new comment"
+    LISTEN_BUSY=$(wait_for_quiet)
+    LISTEN_RESULT=$("$JAVA" "$BENCH_DIR/DiscussionLoad.java" listen "$APP" "$ARTICLE_ID" "$OUT/readers.txt" \
+        "$BENCH_PASSWORD" "$LISTENERS" | tee "$OUT/listening.txt" | tail -n 1)
+fi
 
 # --- Report -----------------------------------------------------------------------------------------------
 
@@ -130,18 +146,23 @@ SECTION_FILE=$OUT/benchmarks-discussion.md
         [[ -z ${ERRORS[$name]} ]] || echo "- Errors, $label: ${ERRORS[$name]%; }"
     done
     echo
-    echo "Target: first page at p99 under 20 ms at 32 connections: $(verdict "${P99[oldest]}" 20 below) ($(ms "${P99[oldest]}") oldest first, $(ms "${P99[newest]}") newest, $(ms "${P99[recommended]}") most recommended)."
+    echo "Target: first page at p99 under 20 ms at 32 connections: $(verdict "${P99[oldest]:-?}" 20 below) ($(ms "${P99[oldest]:-?}") oldest first, $(ms "${P99[newest]:-?}") newest, $(ms "${P99[recommended]:-?}") most recommended)."
     echo
     echo "### Posting"
     echo
     echo "$READERS signed-in readers post $POST_RATE comments a second for $POST_SECONDS s in turn (\`DiscussionLoad.java post\`),"
     echo "each a JSON request with its CSRF token and idempotency key. The rate is fixed (an open model): a slow answer"
     echo "does not hold back the next request, and latency counts from when each request was due. Other work on the"
-    echo "machine just before: ${POST_BUSY}%."
+    echo "machine just before: ${POST_BUSY}%. Before the measurement, unmeasured and shown for what they are: a warm-up"
+    echo "of 20 s at half the rate and 20 s at the full rate, in which the freshly started app is still compiling."
     echo
-    echo "| Requests | Achieved rate | p50 | p99 | max | Answers |"
-    echo "|---:|---:|---:|---:|---:|---|"
-    echo "| $(thousands "$(field "$POST_RESULT" requests)") | $post_rate/s | $(ms "$(field "$POST_RESULT" p50_ms)") | $(ms "$post_p99") | $(ms "$(field "$POST_RESULT" max_ms)") | $(field "$POST_RESULT" statuses) $(field "$POST_RESULT" failures) failed |"
+    echo "| Phase | Requests | Achieved rate | p50 | p99 | max | Answers |"
+    echo "|---|---:|---:|---:|---:|---:|---|"
+    if [[ -f $OUT/posting.txt ]] && runs post; then
+        while read -r line; do
+            echo "| $(field "$line" phase | tr '-' ' ') | $(thousands "$(field "$line" requests)") | $(field "$line" achieved_rate)/s | $(ms "$(field "$line" p50_ms)") | $(ms "$(field "$line" p99_ms)") | $(ms "$(field "$line" max_ms)") | $(field "$line" statuses) $(field "$line" failures) failed |"
+        done < <(grep '^phase=' "$OUT/posting.txt")
+    fi
     echo
     echo "Target: 200 comments a second with p99 under 50 ms: $(verdict "$post_p99" 50 below) at $post_rate/s."
     echo
@@ -159,6 +180,10 @@ SECTION_FILE=$OUT/benchmarks-discussion.md
     echo "$END_MARKER"
 } >"$SECTION_FILE"
 
-write_report "$START_MARKER" "$END_MARKER" "$SECTION_FILE"
-log "Results (also in ${REPORT#"$ROOT"/})"
+if [[ $PHASES == "read post listen" ]]; then
+    write_report "$START_MARKER" "$END_MARKER" "$SECTION_FILE"
+    log "Results (also in ${REPORT#"$ROOT"/})"
+else
+    log "Results of a partial run (PHASES=$PHASES): ${SECTION_FILE#"$ROOT"/} only, not the report"
+fi
 sed -n '/^### Reading/,$p' "$SECTION_FILE" | grep -v -e "$END_MARKER" >&2
