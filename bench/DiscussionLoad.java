@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * java bench/DiscussionLoad.java listen BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD LISTENERS
  * </pre>
  *
- * {@code post} signs in every reader in ACCOUNTS_FILE (one address a line), warms up unmeasured (twenty
- * seconds at half the rate, twenty at the full rate), then posts comments at a fixed RATE per second, whatever the answers take (an open model: a slow answer does not delay the
+ * {@code post} signs in every reader in ACCOUNTS_FILE (one address a line), warms up unmeasured (thirty
+ * seconds at half the rate, thirty at the full rate), then posts comments at a fixed RATE per second, whatever the answers take (an open model: a slow answer does not delay the
  * next request, and each latency is measured from when the request was due, so queueing shows).
  * {@code listen} holds LISTENERS open live streams of the article, then posts one comment and times
  * how long each listener takes to hear of it.
@@ -89,7 +89,7 @@ class DiscussionLoad {
                 result.statuses(), result.failures(), readers.size());
     }
 
-    private static final int WARMUP_SECONDS = 20;
+    private static final int WARMUP_SECONDS = 30;
 
     private record Result(long[] latencies, double elapsedSeconds, Map<Integer, Integer> statuses, int failures) {}
 
