@@ -154,7 +154,7 @@ SECTION_FILE=$OUT/benchmarks-discussion.md
     echo "each a JSON request with its CSRF token and idempotency key. The rate is fixed (an open model): a slow answer"
     echo "does not hold back the next request, and latency counts from when each request was due. Other work on the"
     echo "machine just before: ${POST_BUSY}%. Before the measurement, unmeasured and shown for what they are: a warm-up"
-    echo "of 30 s at half the rate and 30 s at the full rate, in which the freshly started app is still compiling."
+    echo "at half the rate, then at the full rate (lengths in bench/README.md), while the freshly started app is still compiling."
     echo
     echo "| Phase | Requests | Achieved rate | p50 | p99 | max | Answers |"
     echo "|---|---:|---:|---:|---:|---:|---|"
