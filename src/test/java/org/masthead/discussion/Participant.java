@@ -101,6 +101,19 @@ public final class Participant {
         return web.postBody(path, "application/json", new byte[0], csrfHeader, csrfToken);
     }
 
+    /** Posts with the CSRF token already in hand, as a page that has been open a while does. */
+    HttpResponse<String> postWithTokenInHand(long articleId, String body) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("body", body);
+        json.put("idempotencyKey", UUID.randomUUID().toString());
+        return web.postBody(
+                "/discussion/" + articleId + "/comments",
+                "application/json",
+                json.toString().getBytes(StandardCharsets.UTF_8),
+                csrfHeader,
+                csrfToken);
+    }
+
     HttpResponse<String> sendJson(String path, String json, long articleId) {
         return sendBytes(path, json.getBytes(StandardCharsets.UTF_8), articleId);
     }

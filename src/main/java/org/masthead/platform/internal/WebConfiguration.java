@@ -1,5 +1,6 @@
 package org.masthead.platform.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
@@ -31,6 +32,16 @@ class WebConfiguration {
                 new FilterRegistrationBean<>(new PageCacheFilter(cache, streamed));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setEnabled(properties.enabled());
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** After the page cache and before anything that reads the database, the session filter first. */
+    @Bean
+    FilterRegistrationBean<AdmissionFilter> admissionFilter(ConcurrencyProperties properties, MeterRegistry meters) {
+        FilterRegistrationBean<AdmissionFilter> registration =
+                new FilterRegistrationBean<>(new AdmissionFilter(properties, meters));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         registration.addUrlPatterns("/*");
         return registration;
     }

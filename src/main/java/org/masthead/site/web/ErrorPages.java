@@ -53,6 +53,8 @@ class ErrorPages implements ErrorController {
             if (status == HttpStatus.TOO_MANY_REQUESTS) {
                 problem.put(
                         "detail", "Too many attempts. Please wait %s and try again.".formatted(inWords(retryAfter)));
+            } else if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+                problem.put("detail", "We are busier than we can manage just now. Please try again in a moment.");
             }
             problem.put("instance", path);
             View json = (model, req, res) -> {

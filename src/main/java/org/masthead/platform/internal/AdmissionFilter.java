@@ -1,0 +1,68 @@
+package org.masthead.platform.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a bounded number of requests at a time past the page cache into the application; the others
+ * wait their turn in order of arrival, and one that has waited too long is answered 503 with {@code
+ * Retry-After}, having changed nothing.
+ *
+ * <p>Without it a burst beyond what the node can do collapses it instead of queueing: every request runs
+ * at once on its own virtual thread, and each takes a pooled database connection several times (the
+ * session, a rate limit, its transaction, the session again). Thousands of requests then share twenty
+ * connections, all of them slow, many timing out after work was done, and the node does not recover
+ * while the burst lasts. Admitted in order, the first ones finish at full speed and a backlog drains.
+ *
+ * <p>It sits after the page cache, which answers most readers without touching the database. A streamed
+ * response holds its turn only while it is set up.
+ */
+class AdmissionFilter extends OncePerRequestFilter {
+
+    private final Semaphore turns;
+    private final long maxWaitNanos;
+    private final Counter refusals;
+
+    AdmissionFilter(ConcurrencyProperties properties, MeterRegistry meters) {
+        this.turns = new Semaphore(properties.requests(), true);
+        this.maxWaitNanos = properties.requestWait().toNanos();
+        this.refusals = meters.counter("masthead.admission.refusals");
+        Gauge.builder("masthead.admission.waiting", turns, Semaphore::getQueueLength)
+                .description("requests waiting for their turn")
+                .register(meters);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean admitted;
+        try {
+            admitted = turns.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            refusals.increment();
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            turns.release();
+        }
+    }
+}
