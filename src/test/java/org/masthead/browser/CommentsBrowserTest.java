@@ -3,6 +3,7 @@ package org.masthead.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.masthead.site.ArticleAddresses;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -128,6 +130,40 @@ class CommentsBrowserTest {
         browser.open("/following");
         assertThat(browser.find(By.tagName("main")).getText()).contains("The night train is back, and it is full.");
         browser.screenshot("comments-following");
+    }
+
+    @Test
+    void aConversationServedFromTheCacheStillSaysHowLongAgoEachCommentWasPosted(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        TestAccounts.Credentials ann = accounts.create(true);
+        long id = comments.post(ann.id(), article, "Posted a while before you read this.", null, UUID.randomUUID())
+                .commentId();
+        String path = addresses.pathOf(article).orElseThrow();
+        browser.open(path);
+        waitFor(browser, d -> d.findElement(By.cssSelector("#comment-" + id + " time")));
+        // The cached thread now says "just now"; the reader's clock runs three hours later.
+        ((ChromeDriver) browser.driver())
+                .executeCdpCommand(
+                        "Page.addScriptToEvaluateOnNewDocument",
+                        Map.of(
+                                "source",
+                                """
+                                (() => {
+                                  const later = 3 * 60 * 60 * 1000;
+                                  const RealDate = Date;
+                                  class Later extends RealDate {
+                                    constructor(...given) { given.length ? super(...given) : super(RealDate.now() + later); }
+                                    static now() { return RealDate.now() + later; }
+                                  }
+                                  window.Date = Later;
+                                })();
+                                """));
+
+        browser.open(path);
+
+        WebElement time = waitFor(browser, d -> d.findElement(By.cssSelector("#comment-" + id + " time")));
+        assertThat(time.getText()).isEqualTo("3 hours ago");
+        assertThat(time.getAttribute("title")).as("the exact time on hover").isNotBlank();
     }
 
     private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
