@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * while the burst lasts. Admitted in order, the first ones finish at full speed and a backlog drains.
  *
  * <p>It sits after the page cache, which answers most readers without touching the database. A streamed
- * response holds its turn only while it is set up.
+ * response holds its turn only while it is set up. Uploads pass by: their bodies may take a slow
+ * connection minutes to arrive, and a handful of them would otherwise hold every turn.
  */
 class AdmissionFilter extends OncePerRequestFilter {
 
@@ -41,6 +42,12 @@ class AdmissionFilter extends OncePerRequestFilter {
         Gauge.builder("masthead.admission.waiting", turns, Semaphore::getQueueLength)
                 .description("requests waiting for their turn")
                 .register(meters);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     @Override

@@ -1,0 +1,83 @@
+package org.masthead.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.FilterChain;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** One turn, held by a request that is still being worked on; BusyNodeTest covers a refusal end to end. */
+class AdmissionFilterTest {
+
+    final AdmissionFilter filter =
+            new AdmissionFilter(new ConcurrencyProperties(1, Duration.ofSeconds(5), 8), new SimpleMeterRegistry());
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch finish = new CountDownLatch(1);
+    final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+
+    @AfterEach
+    void stop() {
+        finish.countDown();
+        requests.close();
+    }
+
+    @Test
+    void aRequestWaitsForTheTurnToFreeAndIsThenWorkedOn() throws Exception {
+        holdTheTurn();
+        CompletableFuture<MockHttpServletResponse> next =
+                CompletableFuture.supplyAsync(() -> run(new MockHttpServletRequest("GET", "/me")), requests);
+        Thread.sleep(200);
+        assertThat(next).as("it waits its turn").isNotDone();
+
+        finish.countDown();
+
+        assertThat(next.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void anUploadIsNotHeldUpBehindOtherRequests() throws Exception {
+        holdTheTurn();
+        MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/account/profile");
+        upload.setContentType("multipart/form-data; boundary=x");
+
+        CompletableFuture<MockHttpServletResponse> answer = CompletableFuture.supplyAsync(() -> run(upload), requests);
+
+        assertThat(answer.get(1, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    private void holdTheTurn() throws InterruptedException {
+        requests.submit(() -> {
+            FilterChain slow = (request, response) -> {
+                started.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            filter.doFilter(
+                    new MockHttpServletRequest("POST", "/discussion/1/comments"), new MockHttpServletResponse(), slow);
+            return null;
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private MockHttpServletResponse run(MockHttpServletRequest request) {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        try {
+            filter.doFilter(request, response, (req, res) -> {});
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return response;
+    }
+}
