@@ -162,6 +162,7 @@
   var sort = "oldest";
   var pendingTop = [];
   var pendingReplies = {};
+  var postedHere = [];
   var banner = null;
 
   function highlightTarget() {
@@ -302,6 +303,10 @@
         .then(function (posted) {
           key = uuid();
           textarea.value = "";
+          // Its live event may have come first: the reader is not offered their own comment as new.
+          posted.id = Number(posted.id);
+          postedHere.push(posted.id);
+          forgetPending(posted.id);
           return insert([posted.id]).then(function () {
             if (inReplyTo) {
               form.remove();
@@ -336,12 +341,14 @@
   }
 
   // Fetches comments by id and puts each where it belongs: top-level ones by the order, replies in their thread.
+  // Resolves to how many it added: any already on the page are left as they are.
   function insert(ids) {
     var wanted = ids.filter(function (id) { return !document.getElementById("comment-" + id); });
     if (!wanted.length) {
-      return Promise.resolve();
+      return Promise.resolve(0);
     }
     return getHtml(base + "/comments?ids=" + wanted.join(",")).then(function (body) {
+      var added = 0;
       var threads = slot.querySelector("[data-threads]");
       body.querySelectorAll("li.thread").forEach(function (thread) {
         if (!threads) {
@@ -351,19 +358,25 @@
         if (empty) {
           empty.remove();
         }
+        if (document.getElementById(thread.querySelector("article.comment").id)) {
+          return;
+        }
         if (sort === "newest") {
           threads.prepend(thread);
         } else {
           threads.appendChild(thread);
         }
+        added++;
       });
       body.querySelectorAll("li.reply").forEach(function (reply) {
         var thread = slot.querySelector("li.thread[data-thread-id='" + reply.getAttribute("data-parent-id") + "'] [data-replies]");
-        if (thread) {
+        if (thread && !document.getElementById(reply.querySelector("article.comment").id)) {
           thread.appendChild(reply);
+          added++;
         }
       });
       decorate(slot);
+      return added;
     });
   }
 
@@ -551,7 +564,8 @@
   // New comments pushed by live.js: offered, not forced on the reader mid-sentence.
   document.addEventListener("masthead:comment", function (event) {
     var detail = event.detail || {};
-    if (String(detail.articleId) !== String(articleId) || document.getElementById("comment-" + detail.commentId)) {
+    if (String(detail.articleId) !== String(articleId) || document.getElementById("comment-" + detail.commentId)
+        || postedHere.indexOf(Number(detail.commentId)) >= 0) {
       return;
     }
     if (detail.parentId == null) {
@@ -584,11 +598,37 @@
     }
   });
 
+  // Takes a comment out of those offered as new, and its offer off the page once none is left.
+  function forgetPending(id) {
+    var without = function (list) { return list.filter(function (x) { return Number(x) !== id; }); };
+    pendingTop = without(pendingTop);
+    if (banner) {
+      if (pendingTop.length) {
+        banner.textContent = plural(pendingTop.length, "new comment", "new comments") + " — show";
+      } else {
+        banner.remove();
+        banner = null;
+      }
+    }
+    Object.keys(pendingReplies).forEach(function (threadId) {
+      var left = pendingReplies[threadId] = without(pendingReplies[threadId]);
+      var button = slot.querySelector("li.thread[data-thread-id='" + threadId + "'] > [data-show-new]");
+      if (!left.length) {
+        delete pendingReplies[threadId];
+        if (button) {
+          button.remove();
+        }
+      } else if (button) {
+        button.textContent = plural(left.length, "new reply", "new replies") + " — show";
+      }
+    });
+  }
+
   function showNew(button) {
     var threadId = button.getAttribute("data-thread");
     var ids = threadId ? pendingReplies[threadId] : pendingTop;
-    insert(ids.slice()).then(function () {
-      adjustCount(ids.length);
+    insert(ids.slice()).then(function (added) {
+      adjustCount(added);
       if (threadId) {
         delete pendingReplies[threadId];
       } else {

@@ -133,6 +133,46 @@ class CommentsBrowserTest {
     }
 
     @Test
+    void aReaderIsNotOfferedTheirOwnCommentAsNewWhenItsLiveEventOvertakesIt(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.open("/signin");
+        browser.find(By.id("email")).sendKeys(reader.email());
+        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+        browser.open(addresses.pathOf(article).orElseThrow());
+        WebElement box = waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
+        // The live stream is open once the header shows the notifications link.
+        waitFor(browser, d -> d.findElement(By.cssSelector("a.masthead__notifications")));
+        // The posted comment's own copy comes slowly, so that its live event arrives first.
+        browser.script(
+                """
+                window.heard = [];
+                document.addEventListener("masthead:comment", e => window.heard.push(Number(e.detail.commentId)));
+                const fetchNow = window.fetch;
+                window.fetch = (url, options) => String(url).includes("/comments?ids=")
+                  ? new Promise(resolve => setTimeout(resolve, 1500)).then(() => fetchNow(url, options))
+                  : fetchNow(url, options);
+                """);
+
+        box.sendKeys("Mine, and not news to me.");
+        browser.find(By.xpath("//button[text()='Post comment']")).click();
+
+        WebElement mine = waitFor(
+                browser,
+                d -> d.findElement(
+                        By.xpath("//article[contains(@class,'comment')][.//p[contains(., 'not news to me')]]")));
+        long id = Long.parseLong(mine.getAttribute("data-comment-id"));
+        assertThat(browser.script("return window.heard"))
+                .as("its live event came")
+                .asList()
+                .contains(id);
+        assertThat(browser.findAll(By.cssSelector("[data-show-new]"))).isEmpty();
+        assertThat(browser.find(By.cssSelector("[data-comment-count]")).getText())
+                .isEqualTo("1 comment");
+    }
+
+    @Test
     void aConversationServedFromTheCacheStillSaysHowLongAgoEachCommentWasPosted(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials ann = accounts.create(true);
