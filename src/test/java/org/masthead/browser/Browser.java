@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.masthead.accounts.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -122,6 +123,16 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Opens a path on the site, such as {@code /world}, then checks the page and runs axe on it. */
+    /** Signs in through the form with the test accounts' password, and checks that it worked. */
+    public Browser signIn(TestAccounts.Credentials account) {
+        open("/signin");
+        find(By.id("email")).sendKeys(account.email());
+        find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        follow(By.cssSelector("main form button[type=submit]"));
+        assertThat(path()).as("signed in").isEqualTo("/account");
+        return this;
+    }
+
     public Browser open(String path) {
         driver.get(origin + path);
         return arrived();

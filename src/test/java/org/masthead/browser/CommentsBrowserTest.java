@@ -43,10 +43,7 @@ class CommentsBrowserTest {
                 .commentId();
         TestAccounts.Credentials reader = accounts.create(true);
 
-        browser.open("/signin");
-        browser.find(By.id("email")).sendKeys(reader.email());
-        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.follow(By.cssSelector("main form button[type=submit]"));
+        browser.signIn(reader);
 
         browser.open(addresses.pathOf(article).orElseThrow());
         WebElement box = waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
@@ -136,10 +133,7 @@ class CommentsBrowserTest {
     void aReaderIsNotOfferedTheirOwnCommentAsNewWhenItsLiveEventOvertakesIt(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials reader = accounts.create(true);
-        browser.open("/signin");
-        browser.find(By.id("email")).sendKeys(reader.email());
-        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.follow(By.cssSelector("main form button[type=submit]"));
+        browser.signIn(reader);
         browser.open(addresses.pathOf(article).orElseThrow());
         WebElement box = waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
         // The live stream is open once the header shows the notifications link.

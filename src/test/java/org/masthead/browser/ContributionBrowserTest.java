@@ -54,10 +54,7 @@ class ContributionBrowserTest {
     @Test
     void aReaderWhoseCardIsDeclinedIsToldWhyAndNothingIsTaken(Browser browser) {
         TestAccounts.Credentials reader = accounts.create(true);
-        browser.open("/signin");
-        browser.find(By.id("email")).sendKeys(reader.email());
-        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.follow(By.cssSelector("main form button[type=submit]"));
+        browser.signIn(reader);
 
         browser.open("/support?currency=GBP");
         browser.find(By.id("frequency-MONTH")).click();

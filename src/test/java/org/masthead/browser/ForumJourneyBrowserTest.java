@@ -37,8 +37,8 @@ class ForumJourneyBrowserTest {
                 .orElseThrow();
         TestAccounts.Credentials aliceAccount = accounts.create(true);
         TestAccounts.Credentials bobAccount = accounts.create(true);
-        signIn(alice, aliceAccount);
-        signIn(bob, bobAccount);
+        alice.signIn(aliceAccount);
+        bob.signIn(bobAccount);
 
         // Bob is already reading when Alice comments. His page's live stream is open once the header
         // shows his notifications link, which the stream's first event puts there.
@@ -121,14 +121,6 @@ class ForumJourneyBrowserTest {
                 .contains("1 follower")
                 .contains("The sleeper was worth every penny.");
         alice.screenshot("forum-replier-profile");
-    }
-
-    private static void signIn(Browser browser, TestAccounts.Credentials account) {
-        browser.open("/signin");
-        browser.find(By.id("email")).sendKeys(account.email());
-        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.follow(By.cssSelector("main form button[type=submit]"));
-        assertThat(browser.path()).isEqualTo("/account");
     }
 
     private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {

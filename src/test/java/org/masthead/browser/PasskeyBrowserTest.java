@@ -35,11 +35,7 @@ class PasskeyBrowserTest {
 
     /** Signs in with the password, then adds a passkey on the account page. */
     private static void signInAndAddAPasskey(Browser browser, TestAccounts.Credentials credentials) {
-        browser.open("/signin");
-        browser.find(By.id("email")).sendKeys(credentials.email());
-        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.follow(By.cssSelector("button[type=submit]"));
-        assertThat(browser.path()).isEqualTo("/account");
+        browser.signIn(credentials);
 
         browser.find(By.id("passkey-label")).clear();
         browser.find(By.id("passkey-label")).sendKeys("Test laptop");

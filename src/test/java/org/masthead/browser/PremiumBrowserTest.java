@@ -64,10 +64,7 @@ class PremiumBrowserTest {
                 .headline("Harbour city limits holiday lets")
                 .published();
         TestAccounts.Credentials reader = accounts.create(true);
-        browser.open("/signin");
-        browser.find(By.id("email")).sendKeys(reader.email());
-        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.follow(By.cssSelector("main form button[type=submit]"));
+        browser.signIn(reader);
 
         browser.open(addresses.pathOf(first).orElseThrow());
         waitFor(browser, d -> d.findElement(By.cssSelector("[data-save-button]")))

@@ -33,11 +33,7 @@ class ProfileBrowserTest {
                 TestPictures.jpegWithExif(
                         TestPictures.halves(900, 600, BufferedImage.TYPE_INT_RGB), 1, "Taken at home"));
 
-        browser.open("/signin");
-        browser.find(By.id("email")).sendKeys(account.email());
-        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.follow(By.cssSelector("main form button[type=submit]"));
-        assertThat(browser.path()).isEqualTo("/account");
+        browser.signIn(account);
 
         browser.follow(By.cssSelector("a[href='/account/profile']"));
         assertThat(browser.heading()).isEqualTo("Your profile");

@@ -26,8 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * while the burst lasts. Admitted in order, the first ones finish at full speed and a backlog drains.
  *
  * <p>It sits after the page cache, which answers most readers without touching the database. A streamed
- * response holds its turn only while it is set up. Uploads pass by: their bodies may take a slow
- * connection minutes to arrive, and a handful of them would otherwise hold every turn.
+ * response holds its turn only while it is set up. Two kinds of request pass by. Uploads: their bodies
+ * may take a slow connection minutes to arrive, and a handful of them would otherwise hold every turn.
+ * And the operations endpoints: a liveness probe that queued behind a burst would have a busy node
+ * restarted, just when it is needed most.
  */
 class AdmissionFilter extends OncePerRequestFilter {
 
@@ -47,7 +49,8 @@ class AdmissionFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+        return (type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length()))
+                || request.getRequestURI().startsWith("/actuator/");
     }
 
     @Override

@@ -54,6 +54,16 @@ class AdmissionFilterTest {
         assertThat(answer.get(1, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void aHealthProbeIsAnsweredWhileEveryTurnIsTaken() throws Exception {
+        holdTheTurn();
+
+        CompletableFuture<MockHttpServletResponse> answer = CompletableFuture.supplyAsync(
+                () -> run(new MockHttpServletRequest("GET", "/actuator/health/liveness")), requests);
+
+        assertThat(answer.get(1, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
     private void holdTheTurn() throws InterruptedException {
         requests.submit(() -> {
             FilterChain slow = (request, response) -> {
