@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -60,26 +59,26 @@ class BusyNodeTest {
         bob.posted(article, "Also before the rush");
 
         // Ann's next post takes the node's one turn and holds it: the thread's counter row is locked.
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> locked = new CompletableFuture<>();
+        CompletableFuture<Void> release = new CompletableFuture<>();
         CompletableFuture<Void> lock = CompletableFuture.runAsync(
                 () -> transactions.executeWithoutResult(status -> {
                     db.sql("SELECT 1 FROM comment_thread WHERE article_id = :a FOR UPDATE")
                             .param("a", article)
                             .query(Integer.class)
                             .single();
-                    locked.countDown();
-                    await(release);
+                    locked.complete(null);
+                    release.orTimeout(10, TimeUnit.SECONDS).join();
                 }),
                 background);
-        await(locked);
+        locked.get(10, TimeUnit.SECONDS);
         CompletableFuture<HttpResponse<String>> annPosting =
                 CompletableFuture.supplyAsync(() -> ann.postWithTokenInHand(article, "In the rush"), background);
         awaitAPostWaitingForTheLock(annPosting);
 
         HttpResponse<String> refused = bob.postWithTokenInHand(article, "Also in the rush");
 
-        release.countDown();
+        release.complete(null);
         lock.get(10, TimeUnit.SECONDS);
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
@@ -118,14 +117,5 @@ class BusyNodeTest {
                 + (posting.isDone()
                         ? posting.join().statusCode() + " " + posting.join().body()
                         : "still running"));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
