@@ -4,6 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.masthead.discussion.internal.Comments;
+import org.masthead.discussion.internal.Follows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,9 +17,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class Discussion {
 
     private final JdbcClient db;
+    private final Comments comments;
+    private final Follows follows;
 
-    Discussion(JdbcClient db) {
+    Discussion(JdbcClient db, Comments comments, Follows follows) {
         this.db = db;
+        this.comments = comments;
+        this.follows = follows;
+    }
+
+    /**
+     * Posts a comment as this reader, by the rules of the comment form: a verified reader, a thread
+     * still open, the reader's rate limit. Each broken rule is an exception that changes nothing.
+     *
+     * @param inReplyTo the comment this one answers, or null for a new comment
+     * @return the new comment's id
+     */
+    public long post(long authorId, long articleId, String text, @Nullable Long inReplyTo) {
+        return comments.post(authorId, articleId, text, inReplyTo, UUID.randomUUID())
+                .commentId();
+    }
+
+    /** One reader follows another, as from the other's profile. */
+    public void follow(long followerId, long followedId) {
+        follows.follow(followerId, followedId);
     }
 
     /**

@@ -24,6 +24,7 @@ class DemoContentTest {
     @Test
     void firstStartFillsTheSiteAndASecondStartKeepsItAsItWas() {
         long articles;
+        long comments;
         try (ConfigurableApplicationContext app = start(dataDir, true)) {
             JdbcClient db = app.getBean(JdbcClient.class);
             articles = publishedArticles(db);
@@ -39,6 +40,22 @@ class DemoContentTest {
             String home = http(app).get("/").body();
             assertThat(home).contains("card--lead").contains("<h2 class=\"front-block__title\"");
             assertThat(http(app).get("/world/asia").body()).contains("Qalbend");
+            // The forum is alive too: the demo readers' conversations, counted on the front's cards.
+            assertThat(db.sql("SELECT count(*) FROM comment WHERE parent_id IS NOT NULL")
+                            .query(Long.class)
+                            .single())
+                    .isPositive();
+            assertThat(home).containsPattern("class=\"card__comments\"[^>]*>\\d+ comments<");
+            WebSession riley = new WebSession(port(app));
+            riley.submit("/signin", "/signin", Map.of("email", "reader@masthead.test", "password", "masthead-demo"));
+            // Replies and mentions become notifications after the comments commit.
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            String notifications = riley.get("/notifications").body();
+            while (!notifications.contains("replied") && System.nanoTime() < deadline) {
+                notifications = riley.get("/notifications").body();
+            }
+            assertThat(notifications).contains("Tomasz Nowak replied").contains("Hannah Cole mentioned you");
+            comments = db.sql("SELECT count(*) FROM comment").query(Long.class).single();
             WebSession admin = new WebSession(port(app));
             HttpResponse<String> signedIn = admin.submit(
                     "/signin", "/signin", Map.of("email", "admin@masthead.test", "password", "masthead-demo"));
@@ -58,6 +75,9 @@ class DemoContentTest {
                             .query(Long.class)
                             .single())
                     .isEqualTo(1);
+            assertThat(db.sql("SELECT count(*) FROM comment").query(Long.class).single())
+                    .as("the conversations are posted once")
+                    .isEqualTo(comments);
         }
     }
 

@@ -40,6 +40,42 @@ class BundledDemoContentTest {
     }
 
     @Test
+    void theConversationsGoUnderArticlesStillOpenOnAFirstStartWithinEveryReadersRateLimit() {
+        DemoConversations.Script script =
+                DemoConversations.parse(new org.springframework.core.io.ClassPathResource(DemoConversations.SCRIPT));
+        Map<String, DemoArticle> articles =
+                catalog.articles().stream().collect(Collectors.toMap(DemoArticle::slug, Function.identity()));
+
+        assertThat(script.lines()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(script.lines()).anyMatch(line -> line.depth() == 2);
+        for (DemoConversations.Line line : script.lines()) {
+            DemoArticle article = articles.get(line.article());
+            assertThat(article).as(line.article()).isNotNull();
+            // Threads close three days after publication unless an editor says otherwise.
+            assertThat(article.published().resolve(NOW, LONDON))
+                    .as(line.article())
+                    .isAfter(NOW.minus(Duration.ofDays(3)));
+        }
+        assertThat(script.lines().stream()
+                        .collect(Collectors.groupingBy(DemoConversations.Line::reader, Collectors.counting())))
+                .allSatisfy((reader, count) -> assertThat(count).as(reader).isLessThanOrEqualTo(10));
+    }
+
+    @Test
+    void aConversationScriptThatRepliesToNothingOrNamesAStrangerIsRefused() {
+        String readers = "reader: Ann <ann@masthead.test>\n= some-article\n";
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> DemoConversations.parse(readers + "> Ann: A reply to nothing\n"))
+                .withMessageContaining("line 3: a reply to nothing");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> DemoConversations.parse(readers + "Ann: First\n>> Ann: Skips a level\n"))
+                .withMessageContaining("line 4: a reply to nothing");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> DemoConversations.parse(readers + "Bob: Who is Bob?\n"))
+                .withMessageContaining("no reader named Bob");
+    }
+
+    @Test
     void articleSlugsAreUnique() {
         assertThat(catalog.articles()).extracting(DemoArticle::slug).doesNotHaveDuplicates();
     }
