@@ -624,6 +624,16 @@
     });
   }
 
+  // A comment changed or deleted by its author, wherever it was done: shown afresh, unless this reader
+  // is changing it here and now.
+  document.addEventListener("masthead:comment-changed", function (event) {
+    var detail = event.detail || {};
+    var comment = document.getElementById("comment-" + detail.commentId);
+    if (String(detail.articleId) === String(articleId) && comment && !comment.querySelector("form")) {
+      replace(detail.commentId);
+    }
+  });
+
   function showNew(button) {
     var threadId = button.getAttribute("data-thread");
     var ids = threadId ? pendingReplies[threadId] : pendingTop;

@@ -5,6 +5,7 @@
 // reading the session (its reconnects would otherwise keep the session alive for ever). It announces
 // what arrives on document:
 //   "masthead:comment"  detail {commentId, articleId, parentId}  a new comment under this article
+//   "masthead:comment-changed"  detail {commentId, articleId}    a comment there edited or deleted
 //   "masthead:unread"   detail {count}                           the reader's unread notifications
 // and keeps the header's notifications link and count up to date. The browser reconnects by itself
 // (the server ends each connection after a few minutes) and sends the last event id it saw, so the
@@ -47,6 +48,12 @@
         articleId: comment.articleId,
         parentId: comment.parentId
       });
+    });
+    source.addEventListener("comment-changed", function (event) {
+      var comment = read(event);
+      if (comment) {
+        announce("masthead:comment-changed", { commentId: comment.commentId, articleId: comment.articleId });
+      }
     });
     source.addEventListener("unread", function (event) {
       var unread = read(event);

@@ -1,7 +1,8 @@
 /**
  * The conversation under each article: comments and replies, recommendations, reports and readers
  * following each other. Other modules hear about it through its events ({@link
- * org.masthead.discussion.CommentPosted}, {@link org.masthead.discussion.CommentRecommended}) and ask
+ * org.masthead.discussion.CommentPosted}, {@link org.masthead.discussion.CommentChanged}, {@link
+ * org.masthead.discussion.CommentRecommended}) and ask
  * {@link org.masthead.discussion.Discussion} the rest.
  */
 @NullMarked

@@ -167,6 +167,32 @@ class CommentsBrowserTest {
     }
 
     @Test
+    void aCommentEditedAndThenDeletedByItsAuthorChangesOnAPageAlreadyOpen(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        TestAccounts.Credentials ann = accounts.create(true);
+        long id = comments.post(ann.id(), article, "The first draft of a thought.", null, UUID.randomUUID())
+                .commentId();
+        browser.signIn(accounts.create(true));
+        browser.open(addresses.pathOf(article).orElseThrow());
+        waitFor(browser, d -> d.findElement(By.id("comment-" + id)));
+        // The live stream is open once the header shows the notifications link.
+        waitFor(browser, d -> d.findElement(By.cssSelector("a.masthead__notifications")));
+
+        comments.edit(ann.id(), id, "The second draft, better.");
+
+        waitFor(
+                browser,
+                d -> d.findElement(By.id("comment-" + id)).getText().contains("The second draft, better.")
+                        ? true
+                        : null);
+        assertThat(browser.find(By.id("comment-" + id)).getText()).doesNotContain("The first draft");
+
+        comments.delete(ann.id(), id);
+
+        waitFor(browser, d -> d.findElements(By.id("comment-" + id)).isEmpty() ? true : null);
+    }
+
+    @Test
     void aConversationServedFromTheCacheStillSaysHowLongAgoEachCommentWasPosted(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials ann = accounts.create(true);

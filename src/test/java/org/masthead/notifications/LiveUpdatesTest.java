@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,8 @@ import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestAccounts.Credentials;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.TestDiscussion;
+import org.masthead.discussion.internal.Comments;
+import org.masthead.newsroom.TestContent;
 import org.masthead.notifications.internal.LiveEvent;
 import org.masthead.notifications.internal.LiveEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +48,31 @@ class LiveUpdatesTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Comments comments;
+
+    @Autowired
+    TestContent content;
+
+    @Test
+    void aPageOnAnArticleHearsWhenACommentThereIsEditedAndWhenItIsDeleted() {
+        long article = content.article(content.section("Live")).published();
+        long author = accounts.create(true).id();
+        long id = comments.post(author, article, "First thoughts", null, UUID.randomUUID())
+                .commentId();
+        try (SseClient page = new SseClient(port, "/live?article=" + article)) {
+            comments.edit(author, id, "Second thoughts");
+            SseClient.Event edited = page.next("comment-changed", WAIT);
+            comments.delete(author, id);
+            SseClient.Event deleted = page.next("comment-changed", WAIT);
+
+            String data = "{\"commentId\":" + id + ",\"articleId\":" + article + "}";
+            assertThat(edited.data()).isEqualTo(data);
+            assertThat(deleted.data()).isEqualTo(data);
+            assertThat(Long.parseLong(deleted.id())).isGreaterThan(Long.parseLong(edited.id()));
+        }
+    }
 
     @Test
     void aPageOnAnArticleHearsOfEachNewCommentOnce() {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Accounts;
+import org.masthead.discussion.CommentChanged;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.CommentRecommended;
 import org.masthead.discussion.DiscussionProperties;
@@ -189,9 +190,11 @@ public class Comments {
                     + properties.editWindow().toMinutes() + " minutes after posting.");
         }
         String body = validBody(text);
-        comments.changeBody(commentId, body, clock.instant());
+        Instant now = clock.instant();
+        comments.changeBody(commentId, body, now);
         comments.replaceMentions(commentId, mentionsIn(body));
         events.publishEvent(ThreadChanged.of(comment.articleId(), authorId));
+        events.publishEvent(new CommentChanged(commentId, comment.articleId(), now));
     }
 
     /**
@@ -201,8 +204,9 @@ public class Comments {
     @Transactional
     public void delete(long authorId, long commentId) {
         CommentRow comment = ownPublished(authorId, commentId, "delete");
+        Instant now = clock.instant();
         comments.changeStatus(commentId, CommentRepository.DELETED);
-        comments.adjustThreadCount(comment.articleId(), -1, clock.instant());
+        comments.adjustThreadCount(comment.articleId(), -1, now);
         if (comment.parentId() != null) {
             comments.adjustReplyCount(comment.parentId(), -1);
             Long answered = comment.inReplyToId();
@@ -211,6 +215,7 @@ public class Comments {
             }
         }
         events.publishEvent(ThreadChanged.of(comment.articleId(), authorId));
+        events.publishEvent(new CommentChanged(commentId, comment.articleId(), now));
     }
 
     /** Recommends someone else's comment, once. */

@@ -1,11 +1,14 @@
 package org.masthead.notifications.internal;
 
+import java.time.Instant;
+import org.masthead.discussion.CommentChanged;
 import org.masthead.discussion.CommentPosted;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Pushes each new comment to the pages open on its article, on every node, so that they can offer to
- * show it. A comment is pushed once, however often its event is handled. Called last in the handling
+ * show it, and each edit or deletion, so that they can show it afresh. A comment is pushed once, however often its event is handled. Called last in the handling
  * of {@link CommentPosted} (see {@link CommentNotifications}): one listener per event, because each
  * costs the event publication registry three writes of its own for every comment posted.
  */
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Component;
 class LiveComments {
 
     static final String EVENT = "comment";
+    static final String CHANGED = "comment-changed";
 
     private final LiveEvents live;
 
@@ -24,5 +28,17 @@ class LiveComments {
         String data = "{\"commentId\":" + comment.commentId() + ",\"articleId\":" + comment.articleId()
                 + ",\"parentId\":" + comment.parentId() + "}";
         live.publish(LiveEvent.article(comment.articleId()), EVENT, data, "comment-" + comment.commentId());
+    }
+
+    /** An edit or a deletion: pages showing the comment fetch it again. */
+    @ApplicationModuleListener
+    void on(CommentChanged changed) {
+        String data = "{\"commentId\":" + changed.commentId() + ",\"articleId\":" + changed.articleId() + "}";
+        Instant at = changed.changedAt();
+        live.publish(
+                LiveEvent.article(changed.articleId()),
+                CHANGED,
+                data,
+                "changed-" + changed.commentId() + "-" + at.getEpochSecond() + "." + at.getNano());
     }
 }
