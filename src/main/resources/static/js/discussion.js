@@ -82,6 +82,12 @@
     return n === 1 ? "1 " + one : n + " " + many;
   }
 
+  // The button that offers comments pushed live: "3 new comments — show".
+  function offer(button, n, reply) {
+    button.textContent = (reply ? plural(n, "new reply", "new replies") : plural(n, "new comment", "new comments"))
+      + " — show";
+  }
+
   // ---- Times ----
   // Pages and fragments are cached for minutes, so "just now" would go stale: each <time data-relative>
   // is worded again from its datetime, by the server's rules (CommentTimes), now and every minute.
@@ -380,12 +386,17 @@
     });
   }
 
+  // Shows a comment afresh, here or wherever it was changed; one deleted since it was shown leaves the count.
   function replace(id) {
-    var old = document.getElementById("comment-" + id);
     return getHtml(base + "/comments?ids=" + id).then(function (body) {
-      var fresh = body.querySelector("article.comment");
+      var old = document.getElementById("comment-" + id);
       if (!old) {
         return;
+      }
+      var fresh = body.querySelector("article.comment");
+      var deleted = function (comment) { return !comment || comment.getAttribute("data-deleted") === "true"; };
+      if (!deleted(old) && deleted(fresh)) {
+        adjustCount(-1);
       }
       if (fresh) {
         old.replaceWith(fresh);
@@ -500,7 +511,6 @@
     no.addEventListener("click", function () { box.remove(); });
     yes.addEventListener("click", function () {
       send(me.csrf, "/discussion/comments/" + id + "/delete").then(function () {
-        adjustCount(-1);
         return replace(id);
       }).then(refreshMe).catch(function (problem) { inlineMessage(comment, problem.message); });
     });
@@ -579,7 +589,7 @@
           where.insertBefore(banner, where.querySelector("[data-threads]"));
         }
       }
-      banner.textContent = plural(pendingTop.length, "new comment", "new comments") + " — show";
+      offer(banner, pendingTop.length, false);
     } else {
       var thread = slot.querySelector("li.thread[data-thread-id='" + detail.parentId + "']");
       if (!thread) {
@@ -594,7 +604,7 @@
         button = el("button", { type: "button", "class": "link-button", "data-show-new": "", "data-thread": String(detail.parentId) });
         thread.appendChild(button);
       }
-      button.textContent = plural(list.length, "new reply", "new replies") + " — show";
+      offer(button, list.length, true);
     }
   });
 
@@ -604,7 +614,7 @@
     pendingTop = without(pendingTop);
     if (banner) {
       if (pendingTop.length) {
-        banner.textContent = plural(pendingTop.length, "new comment", "new comments") + " — show";
+        offer(banner, pendingTop.length, false);
       } else {
         banner.remove();
         banner = null;
@@ -619,7 +629,7 @@
           button.remove();
         }
       } else if (button) {
-        button.textContent = plural(left.length, "new reply", "new replies") + " — show";
+        offer(button, left.length, true);
       }
     });
   }

@@ -97,10 +97,16 @@ class CommentsBrowserTest {
                 d -> d.findElement(By.xpath("//article[@id='comment-" + mineId
                         + "'][.//span[@class='comment__edited']][.//p[contains(., 'again on Monday')]]")));
 
+        browser.script(
+                "window.changes = 0; document.addEventListener('masthead:comment-changed', () => window.changes++);");
         browser.find(By.cssSelector("#comment-" + mineId + " [data-action='delete']"))
                 .click();
         browser.find(By.xpath("//button[text()='Yes, delete it']")).click();
         waitFor(browser, d -> d.findElements(By.id("comment-" + mineId)).isEmpty() ? true : null);
+        // The deletion's own live event comes back to this page too: the comment is counted out once.
+        waitFor(browser, d -> ((Number) browser.script("return window.changes")).intValue() > 0 ? true : null);
+        assertThat(browser.find(By.cssSelector("[data-comment-count]")).getText())
+                .isEqualTo("2 comments");
 
         browser.find(By.cssSelector("#comment-" + annsComment + " [data-action='follow']"))
                 .click();
@@ -190,6 +196,8 @@ class CommentsBrowserTest {
         comments.delete(ann.id(), id);
 
         waitFor(browser, d -> d.findElements(By.id("comment-" + id)).isEmpty() ? true : null);
+        assertThat(browser.find(By.cssSelector("[data-comment-count]")).getText())
+                .isEqualTo("0 comments");
     }
 
     @Test
