@@ -28,10 +28,6 @@ public record PublishedArticle(
         boolean commentsEnabled,
         @Nullable Instant commentsCloseAt) {
 
-    public CommentSettings commentSettings() {
-        return new CommentSettings(id, headline, commentsEnabled, commentsCloseAt);
-    }
-
     public ArticleCard toCard() {
         return new ArticleCard(
                 id,

@@ -77,6 +77,7 @@ class BusyNodeTest {
         awaitAPostWaitingForTheLock(annPosting);
 
         HttpResponse<String> refused = bob.postWithTokenInHand(article, "Also in the rush");
+        HttpResponse<String> refusedPage = bob.web.get("/notifications");
 
         release.complete(null);
         lock.get(10, TimeUnit.SECONDS);
@@ -85,6 +86,8 @@ class BusyNodeTest {
         assertThat(refused.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(refused.body()).contains("Please try again in a moment.");
+        assertThat(refusedPage.statusCode()).isEqualTo(503);
+        assertThat(refusedPage.body()).contains("we are very busy just now").doesNotContain("We have been told");
         assertThat(annPosting.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
         assertThat(bodies(article)).containsExactly("Before the rush", "Also before the rush", "In the rush");
 

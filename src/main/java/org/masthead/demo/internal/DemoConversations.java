@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,7 +149,7 @@ class DemoConversations {
     }
 
     static Script parse(String text) {
-        Map<String, String> readers = new java.util.LinkedHashMap<>();
+        Map<String, String> readers = new LinkedHashMap<>();
         List<Map.Entry<String, String>> follows = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         @Nullable String article = null;

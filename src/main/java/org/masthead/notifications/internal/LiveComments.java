@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pushes each new comment to the pages open on its article, on every node, so that they can offer to
- * show it, and each edit or deletion, so that they can show it afresh. A comment is pushed once, however often its event is handled. Called last in the handling
- * of {@link CommentPosted} (see {@link CommentNotifications}): one listener per event, because each
- * costs the event publication registry three writes of its own for every comment posted.
+ * show it, and each edit or deletion, so that they can show it afresh. Each is pushed once, however
+ * often its event is handled. A new comment is pushed last in the handling of {@link CommentPosted}
+ * (see {@link CommentNotifications}) rather than by a listener of its own, because each listener costs
+ * the event publication registry three writes for every comment posted; edits and deletions are rare
+ * enough to have one.
  */
 @Component
 class LiveComments {
