@@ -2,7 +2,6 @@ package org.masthead.site;
 
 import java.util.Optional;
 import org.masthead.newsroom.PublishedContent;
-import org.masthead.site.internal.Links;
 import org.springframework.stereotype.Component;
 
 /** Where published articles live on the site, for modules that link to them. */

@@ -15,7 +15,7 @@ import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.Tag;
 import org.masthead.newsroom.TestContent;
-import org.masthead.site.internal.Links;
+import org.masthead.site.Links;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -18,7 +18,7 @@ import org.masthead.newsroom.TestContent;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentKind;
 import org.masthead.payments.PaymentSucceeded;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

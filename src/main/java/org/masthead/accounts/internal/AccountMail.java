@@ -4,7 +4,7 @@ import java.util.Map;
 import org.masthead.mail.Mail;
 import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /** The e-mails an account receives. Each goes into the outbox with the change that caused it. */

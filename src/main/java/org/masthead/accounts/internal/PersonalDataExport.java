@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.PersonalDataContributor;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.internal.AccountRepository.AccountRow;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import org.masthead.accounts.SignedIn;
 import org.masthead.accounts.internal.AccountDeletions;
 import org.masthead.accounts.internal.PersonalDataExport;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

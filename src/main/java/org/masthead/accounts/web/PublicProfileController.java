@@ -15,7 +15,7 @@ import org.masthead.accounts.internal.ProfileRepository.AvatarImage;
 import org.masthead.accounts.internal.Profiles;
 import org.masthead.accounts.internal.Profiles.PublicProfile;
 import org.masthead.platform.PublicPages;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

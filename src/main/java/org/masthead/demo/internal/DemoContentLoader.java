@@ -24,7 +24,7 @@ import org.masthead.newsroom.NewSection;
 import org.masthead.newsroom.NewTag;
 import org.masthead.newsroom.Newsroom;
 import org.masthead.newsroom.PublishedContent;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import org.masthead.discussion.internal.Conversations;
 import org.masthead.newsroom.Newsroom;
 import org.masthead.newsroom.PublishedArticle;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

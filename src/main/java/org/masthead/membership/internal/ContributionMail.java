@@ -9,7 +9,7 @@ import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
 import org.masthead.membership.internal.Contributions.Contribution;
 import org.masthead.payments.Money;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /** The receipt for each payment of a contribution, put in the outbox with the record of the payment. */

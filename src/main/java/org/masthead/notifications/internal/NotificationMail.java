@@ -5,7 +5,7 @@ import java.util.Map;
 import org.masthead.mail.Mail;
 import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**

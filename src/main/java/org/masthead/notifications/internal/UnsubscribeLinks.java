@@ -1,7 +1,7 @@
 package org.masthead.notifications.internal;
 
 import java.util.Optional;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -19,7 +19,7 @@ import org.masthead.payments.internal.PaymentAudit;
 import org.masthead.payments.internal.sandbox.SandboxBilling;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxRenewals;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 import org.masthead.accounts.SignedIn;
 import org.masthead.payments.Payments;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -10,7 +10,7 @@ import org.masthead.payments.internal.sandbox.SandboxBilling;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxStore;
 import org.masthead.payments.internal.sandbox.TestCard;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -11,7 +11,8 @@ import com.rometools.rome.io.SyndFeedOutput;
 import java.util.Date;
 import java.util.List;
 import org.masthead.newsroom.ArticleCard;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
+import org.masthead.site.Links;
 import org.springframework.stereotype.Component;
 
 /** RSS 2.0 feeds of the latest articles, written with ROME. */

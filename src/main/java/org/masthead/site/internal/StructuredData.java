@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.masthead.newsroom.PublishedArticle;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
+import org.masthead.site.Dates;
+import org.masthead.site.Links;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

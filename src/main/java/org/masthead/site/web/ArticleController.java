@@ -9,7 +9,7 @@ import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.PublicPages;
-import org.masthead.site.internal.Links;
+import org.masthead.site.Links;
 import org.masthead.site.internal.StructuredData;
 import org.masthead.site.internal.SurrogateKeys;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,8 @@
 package org.masthead.site.web;
 
-import org.masthead.site.internal.Dates;
-import org.masthead.site.internal.Links;
-import org.masthead.site.internal.SiteView;
+import org.masthead.site.Dates;
+import org.masthead.site.Links;
+import org.masthead.site.SiteView;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;

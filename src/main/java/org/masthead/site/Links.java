@@ -1,4 +1,4 @@
-package org.masthead.site.internal;
+package org.masthead.site;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +8,7 @@ import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.ImageRef;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.Section;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**

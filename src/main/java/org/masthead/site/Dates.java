@@ -1,9 +1,9 @@
-package org.masthead.site.internal;
+package org.masthead.site;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /** Times as readers see them: stored in UTC, shown in the site's zone. */

@@ -1,4 +1,4 @@
-package org.masthead.site;
+package org.masthead.platform;
 
 import java.time.ZoneId;
 import java.util.Locale;

@@ -1,11 +1,11 @@
-package org.masthead.site.internal;
+package org.masthead.site;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
-import org.masthead.site.SiteProperties;
+import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /** What every page template may ask about the site as a whole. */
