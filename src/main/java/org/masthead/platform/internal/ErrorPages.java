@@ -1,9 +1,8 @@
-package org.masthead.site.web;
+package org.masthead.platform.internal;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -18,10 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a reader sees when something goes wrong: an HTML page with a way back for people, or
- * problem+json for API clients. Neither ever shows internals such as a stack trace.
+ * problem+json for API clients (see {@link ProblemClients}). Neither ever shows internals such as a
+ * stack trace. It answers every error given as a status alone: by a filter (a rate limit, a busy
+ * node, a body too large), by the container (no such address, an unexpected failure), and by
+ * {@link Refusals} for people.
  */
 @Controller
 class ErrorPages implements ErrorController {
+
+    /** A request attribute: what a filter that refused the request by its status would tell a program. */
+    static final String DETAIL = ErrorPages.class.getName() + ".DETAIL";
 
     private final JsonMapper jsonMapper;
 
@@ -44,19 +49,12 @@ class ErrorPages implements ErrorController {
         }
         response.setStatus(status.value());
         String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
-        if (wantsProblemJson(request, path)) {
-            // RFC 9457 problem details, written out exactly: nothing else from the model leaks in.
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", status.getReasonPhrase());
-            problem.put("status", status.value());
-            if (status == HttpStatus.TOO_MANY_REQUESTS) {
-                problem.put(
-                        "detail", "Too many attempts. Please wait %s and try again.".formatted(inWords(retryAfter)));
-            } else if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-                problem.put("detail", "We are busier than we can manage just now. Please try again in a moment.");
-            }
-            problem.put("instance", path);
+        if (ProblemClients.asking(request, path)) {
+            Problem problem = Problem.of(
+                    status.value(),
+                    status.getReasonPhrase(),
+                    request.getAttribute(DETAIL) instanceof String detail ? detail : detail(status, retryAfter),
+                    path);
             View json = (model, req, res) -> {
                 res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 res.setCharacterEncoding("UTF-8");
@@ -72,6 +70,16 @@ class ErrorPages implements ErrorController {
         String view =
                 status == HttpStatus.NOT_FOUND ? "error/404" : status.is4xxClientError() ? "error/4xx" : "error/5xx";
         return new ModelAndView(view, Map.of("status", status.value(), "error", status.getReasonPhrase()), status);
+    }
+
+    /** What a program can do about an error given by its status alone, if anything. */
+    private static @Nullable String detail(HttpStatus status, @Nullable Long retryAfter) {
+        return switch (status) {
+            case TOO_MANY_REQUESTS -> "Too many attempts. Please wait %s and try again.".formatted(inWords(retryAfter));
+            case SERVICE_UNAVAILABLE -> "We are busier than we can manage just now. Please try again in a moment.";
+            case CONTENT_TOO_LARGE -> Refusals.TOO_LARGE;
+            default -> null;
+        };
     }
 
     private static @Nullable Long secondsToWait(HttpServletResponse response) {
@@ -100,10 +108,5 @@ class ErrorPages implements ErrorController {
         }
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status == null || !status.isError() ? HttpStatus.INTERNAL_SERVER_ERROR : status;
-    }
-
-    private static boolean wantsProblemJson(HttpServletRequest request, String path) {
-        String accept = request.getHeader("Accept");
-        return path.startsWith("/api/") || (accept != null && !accept.contains("text/html") && accept.contains("json"));
     }
 }
