@@ -20,9 +20,14 @@ import org.masthead.discussion.internal.CommentRepository.CommentRow;
 import org.masthead.discussion.internal.CommentRepository.Mention;
 import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.ConflictException;
+import org.masthead.platform.NotAllowedException;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.RateLimit;
 import org.masthead.platform.RateLimitProperties;
 import org.masthead.platform.RateLimits;
+import org.masthead.platform.RejectedException;
+import org.masthead.platform.TooManyRequestsException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,6 +56,10 @@ public class Comments {
             new ReportReason("other", "Something else"));
 
     public static final int REPORT_DETAIL_MAX_LENGTH = 1000;
+
+    /** The title of every refusal of what a reader wrote or chose. */
+    static final String REJECTED = "The comment cannot be taken as it is";
+
     private static final int EXCERPT_LENGTH = 200;
 
     public record ReportReason(String code, String label) {}
@@ -101,7 +110,11 @@ public class Comments {
         String reader = "account:" + authorId;
         RateLimits.Outcome allowed = rateLimits.tryConsume(limit, reader);
         if (!allowed.allowed()) {
-            throw new TooManyCommentsException(allowed.retryAfter());
+            throw new TooManyRequestsException(
+                    "Too many comments",
+                    "You are posting faster than we allow. Please wait %d seconds and try again."
+                            .formatted(allowed.retryAfterSeconds()),
+                    Duration.ofSeconds(allowed.retryAfterSeconds()));
         }
         Posted posted;
         try {
@@ -125,7 +138,7 @@ public class Comments {
                 .orElseThrow(() -> new NotFoundException("There is no such article."));
         requireVerified(authorId);
         if (!isOpen(article)) {
-            throw new ThreadClosedException();
+            throw new ConflictException("Comments are closed", "Comments on this article are closed.");
         }
         String body = validBody(text);
         CommentRow answered = null;
@@ -133,7 +146,7 @@ public class Comments {
             answered = comments.lock(inReplyToId)
                     .orElseThrow(() -> new NotFoundException("The comment you are replying to does not exist."));
             if (answered.articleId() != articleId) {
-                throw new CommentRejectedException("inReplyTo", "That comment is under another article.");
+                throw new RejectedException(REJECTED, "inReplyTo", "That comment is under another article.");
             }
             if (!answered.published()) {
                 throw new ConflictException(
@@ -257,16 +270,16 @@ public class Comments {
         CommentRow comment = published(commentId);
         requireVerified(readerId);
         if (REPORT_REASONS.stream().noneMatch(r -> r.code().equals(reason))) {
-            throw new CommentRejectedException("reason", "Choose why you are reporting this comment.");
+            throw new RejectedException(REJECTED, "reason", "Choose why you are reporting this comment.");
         }
         String note = CommentText.normalise(detail);
         if (note.codePointCount(0, note.length()) > REPORT_DETAIL_MAX_LENGTH) {
-            throw new CommentRejectedException(
-                    "detail", "Keep the detail to " + REPORT_DETAIL_MAX_LENGTH + " characters or fewer.");
+            throw new RejectedException(
+                    REJECTED, "detail", "Keep the detail to " + REPORT_DETAIL_MAX_LENGTH + " characters or fewer.");
         }
         if (!note.isEmpty()) {
             CommentText.problemWith(note).ifPresent(problem -> {
-                throw new CommentRejectedException("detail", problem.replace("comment", "detail"));
+                throw new RejectedException(REJECTED, "detail", problem.replace("comment", "detail"));
             });
         }
         if (!comments.report(comment.id(), readerId, reason, note, clock.instant())) {
@@ -322,7 +335,7 @@ public class Comments {
     private static String validBody(String text) {
         String body = CommentText.normalise(text);
         CommentText.problemWith(body).ifPresent(problem -> {
-            throw new CommentRejectedException("body", problem);
+            throw new RejectedException(REJECTED, "body", problem);
         });
         return body;
     }

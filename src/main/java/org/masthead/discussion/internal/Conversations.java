@@ -21,6 +21,7 @@ import org.masthead.discussion.internal.CommentTimes.Moment;
 import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.NotFoundException;
 import org.masthead.site.ArticleAddresses;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

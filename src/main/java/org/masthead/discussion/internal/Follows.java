@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Set;
 import org.masthead.accounts.Accounts;
 import org.masthead.accounts.PublicReader;
+import org.masthead.platform.NotAllowedException;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RejectedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +34,7 @@ public class Follows {
     @Transactional
     public void follow(long followerId, long followedId) {
         if (followerId == followedId) {
-            throw new CommentRejectedException("reader", "You cannot follow yourself.");
+            throw new RejectedException("You cannot follow yourself", "reader", "You cannot follow yourself.");
         }
         PublicReader followed = accounts.publicReaders(Set.of(followedId)).get(followedId);
         if (followed == null || followed.deleted()) {

@@ -10,6 +10,7 @@ import org.masthead.accounts.Accounts;
 import org.masthead.discussion.internal.CommentRepository.CommentRow;
 import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

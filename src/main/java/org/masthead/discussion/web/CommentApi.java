@@ -1,22 +1,26 @@
 package org.masthead.discussion.web;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.SignedIn;
-import org.masthead.discussion.internal.CommentRejectedException;
 import org.masthead.discussion.internal.Comments;
 import org.masthead.discussion.internal.Comments.Posted;
 import org.masthead.discussion.internal.Participation;
+import org.masthead.platform.CsrfHeader;
+import org.masthead.platform.RejectedException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +43,67 @@ class CommentApi {
 
     record PostedComment(long id, long articleId, String permalink, boolean created) {}
 
+    /**
+     * What the reader asking may do in a conversation; what only a signed-in reader has is left out
+     * for anyone else.
+     */
+    record Me(
+            boolean signedIn,
+            boolean canPost,
+            @Nullable String reason,
+            @Nullable String message,
+            @Nullable Instant closesAt,
+            @JsonInclude(NON_NULL) @Nullable Long accountId,
+            @JsonInclude(NON_NULL) @Nullable String displayName,
+            @JsonInclude(NON_NULL) @Nullable Boolean editor,
+            @JsonInclude(NON_NULL) @Nullable Boolean verified,
+            @JsonInclude(NON_NULL) @Nullable List<Long> recommended,
+            @JsonInclude(NON_NULL) @Nullable List<Long> mine,
+            @JsonInclude(NON_NULL) @Nullable Map<Long, Instant> editableUntil,
+            @JsonInclude(NON_NULL) @Nullable List<Long> following,
+            @JsonInclude(NON_NULL) @Nullable String idempotencyKey,
+            @JsonInclude(NON_NULL) @Nullable CsrfHeader csrf) {
+
+        static Me signedOut(Participation.State state) {
+            return new Me(
+                    false,
+                    state.canPost(),
+                    state.reason(),
+                    state.message(),
+                    state.closesAt(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        static Me signedIn(
+                Participation.State state, SignedIn reader, String idempotencyKey, @Nullable CsrfHeader csrf) {
+            return new Me(
+                    true,
+                    state.canPost(),
+                    state.reason(),
+                    state.message(),
+                    state.closesAt(),
+                    reader.accountId(),
+                    reader.displayName(),
+                    reader.roles().contains(Role.EDITOR),
+                    state.verified(),
+                    state.recommended(),
+                    state.mine(),
+                    state.editableUntil(),
+                    state.following(),
+                    idempotencyKey,
+                    csrf);
+        }
+    }
+
     private final Comments comments;
     private final Participation participation;
 
@@ -52,29 +117,14 @@ class CommentApi {
      * may post (and if not, why), what they recommend, whom they follow, what they may still change.
      */
     @GetMapping(path = "/discussion/{articleId:\\d{1,18}}/me", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> me(
+    ResponseEntity<Me> me(
             @PathVariable long articleId,
             @AuthenticationPrincipal @Nullable SignedIn signedIn,
             HttpServletRequest request) {
         Participation.State state = participation.stateOf(articleId, signedIn == null ? null : signedIn.accountId());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("signedIn", signedIn != null);
-        body.put("canPost", state.canPost());
-        body.put("reason", state.reason());
-        body.put("message", state.message());
-        body.put("closesAt", state.closesAt());
-        if (signedIn != null) {
-            body.put("accountId", signedIn.accountId());
-            body.put("displayName", signedIn.displayName());
-            body.put("editor", signedIn.roles().contains(Role.EDITOR));
-            body.put("verified", state.verified());
-            body.put("recommended", state.recommended());
-            body.put("mine", state.mine());
-            body.put("editableUntil", state.editableUntil());
-            body.put("following", state.following());
-            body.put("idempotencyKey", UUID.randomUUID().toString());
-            putCsrf(body, request);
-        }
+        Me body = signedIn == null
+                ? Me.signedOut(state)
+                : Me.signedIn(state, signedIn, UUID.randomUUID().toString(), CsrfHeader.of(request));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(body);
@@ -136,12 +186,6 @@ class CommentApi {
         return ResponseEntity.noContent().build();
     }
 
-    static void putCsrf(Map<String, Object> body, HttpServletRequest request) {
-        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            body.put("csrf", Map.of("header", token.getHeaderName(), "token", token.getToken()));
-        }
-    }
-
     private static UUID idempotencyKey(@Nullable String text) {
         try {
             if (text != null) {
@@ -150,7 +194,9 @@ class CommentApi {
         } catch (IllegalArgumentException e) {
             // Said below.
         }
-        throw new CommentRejectedException(
-                "idempotencyKey", "The form is missing its key. Reload the page and try again.");
+        throw new RejectedException(
+                "The comment cannot be taken as it is",
+                "idempotencyKey",
+                "The form is missing its key. Reload the page and try again.");
     }
 }

@@ -1,7 +1,6 @@
 package org.masthead.discussion.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,18 +16,15 @@ import org.masthead.discussion.internal.Conversations.Start;
 import org.masthead.discussion.internal.Conversations.ThreadPage;
 import org.masthead.discussion.internal.Conversations.ThreadView;
 import org.masthead.discussion.internal.Cursor;
-import org.masthead.discussion.internal.NotFoundException;
 import org.masthead.discussion.internal.Sort;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.platform.PublicPages;
-import org.springframework.http.HttpStatus;
+import org.masthead.platform.RejectedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reading a conversation. Everything here is the same for every reader, so it is cached like a page
@@ -113,11 +109,6 @@ class ConversationController {
         return "discussion/conversation";
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    void notFound(HttpServletResponse response) throws IOException {
-        response.sendError(HttpStatus.NOT_FOUND.value());
-    }
-
     private void mark(HttpServletResponse response, long articleId, Set<Long> accountIds) {
         List<String> keys = new ArrayList<>();
         keys.add(Discussion.surrogateKey(articleId));
@@ -126,7 +117,7 @@ class ConversationController {
     }
 
     private static Sort sortOf(String param) {
-        return Sort.of(param).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such order"));
+        return Sort.of(param).orElseThrow(() -> new RejectedException("Bad request", "sort", "No such order."));
     }
 
     private static Start start(String after, String before, @Nullable Long around) {
@@ -138,6 +129,6 @@ class ConversationController {
             return null;
         }
         return Cursor.parse(text)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a position in the list"));
+                .orElseThrow(() -> new RejectedException("Bad request", "Not a position in the list."));
     }
 }

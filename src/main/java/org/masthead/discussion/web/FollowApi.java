@@ -1,11 +1,11 @@
 package org.masthead.discussion.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.discussion.internal.Follows;
+import org.masthead.platform.CsrfHeader;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FollowApi {
 
+    /** Whether the reader asking is this one, or follows them; the CSRF token for following. */
+    record Relationship(
+            boolean signedIn,
+            boolean self,
+            boolean following,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable CsrfHeader csrf) {}
+
     private final Follows follows;
 
     FollowApi(Follows follows) {
@@ -27,15 +34,13 @@ class FollowApi {
 
     /** Whether the reader asking follows this one, for the follow button on a cached profile. */
     @GetMapping(path = "/discussion/readers/{id:\\d{1,18}}/me", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> relationship(
+    ResponseEntity<Relationship> relationship(
             @PathVariable long id, @AuthenticationPrincipal @Nullable SignedIn signedIn, HttpServletRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("signedIn", signedIn != null);
-        body.put("self", signedIn != null && signedIn.accountId() == id);
-        body.put("following", signedIn != null && follows.follows(signedIn.accountId(), id));
-        if (signedIn != null) {
-            CommentApi.putCsrf(body, request);
-        }
+        Relationship body = new Relationship(
+                signedIn != null,
+                signedIn != null && signedIn.accountId() == id,
+                signedIn != null && follows.follows(signedIn.accountId(), id),
+                signedIn == null ? null : CsrfHeader.of(request));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(body);

@@ -3,13 +3,12 @@ package org.masthead.discussion.web;
 import org.masthead.accounts.SignedIn;
 import org.masthead.discussion.internal.Conversations;
 import org.masthead.discussion.internal.Cursor;
-import org.springframework.http.HttpStatus;
+import org.masthead.platform.RejectedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** What the readers I follow have written lately: a page for me alone, never cached. */
 @Controller
@@ -27,8 +26,7 @@ class FollowingController {
         Cursor cursor = before.isEmpty()
                 ? null
                 : Cursor.parse(before)
-                        .orElseThrow(() ->
-                                new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a position in the list"));
+                        .orElseThrow(() -> new RejectedException("Bad request", "Not a position in the list."));
         model.addAttribute("page", conversations.following(signedIn.accountId(), cursor));
         model.addAttribute("paged", cursor != null);
         return "discussion/following";

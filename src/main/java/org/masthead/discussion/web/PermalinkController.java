@@ -2,12 +2,12 @@ package org.masthead.discussion.web;
 
 import org.masthead.discussion.CommentLocation;
 import org.masthead.discussion.Discussion;
+import org.masthead.platform.NotFoundException;
 import org.masthead.site.ArticleAddresses;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -27,12 +27,11 @@ class PermalinkController {
 
     @GetMapping("/comment/{id:\\d{1,18}}")
     RedirectView permalink(@PathVariable long id) {
-        CommentLocation location = discussion
-                .locate(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such comment"));
+        CommentLocation location =
+                discussion.locate(id).orElseThrow(() -> new NotFoundException("There is no such comment."));
         String article = addresses
                 .pathOf(location.articleId())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such comment"));
+                .orElseThrow(() -> new NotFoundException("There is no such comment."));
         RedirectView redirect = new RedirectView(article + "#comment-" + id);
         redirect.setStatusCode(HttpStatus.FOUND);
         return redirect;
