@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.membership.MembershipProperties;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RefusedException;
+import org.masthead.platform.RejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,12 +78,12 @@ public class Asks {
     }
 
     /**
-     * @throws MembershipRejectedException if any part is empty or too long
+     * @throws RefusedException if any part is empty or too long
      */
     @Transactional
     public void update(String code, String headline, String body, String button, boolean running) {
         if (!known(code)) {
-            throw new MembershipRejectedException("There is no such variant.");
+            throw new NotFoundException("There is no such variant.");
         }
         require("headline", headline, 120);
         require("text", body, 600);
@@ -123,7 +126,8 @@ public class Asks {
 
     private static void require(String what, String text, int max) {
         if (text == null || text.isBlank() || text.length() > max) {
-            throw new MembershipRejectedException("The " + what + " must be 1 to " + max + " characters.");
+            throw new RejectedException(
+                    "The variant cannot be saved as it is", "The " + what + " must be 1 to " + max + " characters.");
         }
     }
 }

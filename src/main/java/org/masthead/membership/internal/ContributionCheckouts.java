@@ -9,6 +9,7 @@ import org.masthead.payments.Checkout;
 import org.masthead.payments.CheckoutStarted;
 import org.masthead.payments.Money;
 import org.masthead.payments.Payments;
+import org.masthead.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,6 +79,6 @@ public class ContributionCheckouts {
                 .filter(c -> c.accountId() != null && c.accountId() == accountId)
                 .filter(Contribution::live)
                 .filter(c -> c.subscriptionId() != null)
-                .orElseThrow(() -> new MembershipRejectedException("You have no such recurring contribution."));
+                .orElseThrow(() -> new NotFoundException("You have no such recurring contribution."));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
 import org.masthead.payments.Payments;
+import org.masthead.platform.RejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,15 +74,17 @@ public class Plans {
      * Sets a plan's name, trial, availability and prices. Every price must be one payments would take.
      *
      * @throws org.masthead.payments.PaymentRejectedException if a price is outside the payment limits
-     * @throws MembershipRejectedException if the name or trial is not acceptable
+     * @throws RejectedException if the name or trial is not acceptable
      */
     @Transactional
     public void update(BillingInterval interval, String name, int trialDays, boolean available, List<Money> prices) {
         if (name == null || name.isBlank() || name.length() > 60) {
-            throw new MembershipRejectedException("A plan needs a name of 1 to 60 characters.");
+            throw new RejectedException(
+                    "The plan cannot be saved as it is", "name", "A plan needs a name of 1 to 60 characters.");
         }
         if (trialDays < 0 || trialDays > 730) {
-            throw new MembershipRejectedException("A free trial lasts from 0 to 730 days.");
+            throw new RejectedException(
+                    "The plan cannot be saved as it is", "trialDays", "A free trial lasts from 0 to 730 days.");
         }
         prices.forEach(payments::checkAmount);
         db.sql("UPDATE membership_plan SET name = :name, trial_days = :trial, available = :available"

@@ -11,6 +11,8 @@ import org.masthead.payments.CheckoutStarted;
 import org.masthead.payments.Money;
 import org.masthead.payments.Payments;
 import org.masthead.payments.SubscriptionStatus;
+import org.masthead.platform.ConflictException;
+import org.masthead.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,20 +37,20 @@ public class Premium {
      * Opens a checkout for the plan at its price in this currency, as the plan says now: nothing of
      * the price comes from the reader.
      *
-     * @throws MembershipRejectedException if the plan is not offered in the currency, or the reader
-     *     has Premium already
+     * @throws NotFoundException if the plan is not offered in the currency
+     * @throws ConflictException if the reader has Premium already
      */
     @Transactional
     public CheckoutStarted subscribe(
             long accountId, String email, BillingInterval interval, Currency currency, URI successUrl, URI cancelUrl) {
         if (subscriptions.isPremium(accountId)) {
-            throw new MembershipRejectedException("You have Premium already.");
+            throw new ConflictException("You have Premium already.");
         }
         Plans.Plan plan = plans.plan(interval)
                 .filter(Plans.Plan::available)
-                .orElseThrow(() -> new MembershipRejectedException("That plan is not offered."));
+                .orElseThrow(() -> new NotFoundException("That plan is not offered."));
         Money price = plan.priceIn(currency)
-                .orElseThrow(() -> new MembershipRejectedException(
+                .orElseThrow(() -> new NotFoundException(
                         "The " + plan.name() + " plan is not offered in " + currency.getCurrencyCode() + "."));
         String reference = PremiumSubscriptions.REFERENCE_PREFIX + UUID.randomUUID();
         subscriptions.started(reference, accountId, interval, price);
@@ -78,13 +80,13 @@ public class Premium {
     public void switchPlan(long accountId, BillingInterval interval) {
         PremiumSubscription current = liveSubscription(accountId);
         if (current.interval() == interval) {
-            throw new MembershipRejectedException("You are on that plan already.");
+            throw new ConflictException("You are on that plan already.");
         }
         Plans.Plan plan = plans.plan(interval)
                 .filter(Plans.Plan::available)
-                .orElseThrow(() -> new MembershipRejectedException("That plan is not offered."));
+                .orElseThrow(() -> new NotFoundException("That plan is not offered."));
         Money price = plan.priceIn(current.price().currency())
-                .orElseThrow(() -> new MembershipRejectedException("The " + plan.name() + " plan is not offered in "
+                .orElseThrow(() -> new NotFoundException("The " + plan.name() + " plan is not offered in "
                         + current.price().currencyCode() + "."));
         payments.changePrice(subscriptionOf(accountId), price, interval);
     }
@@ -93,7 +95,7 @@ public class Premium {
     public URI paymentMethod(long accountId, URI returnUrl) {
         PremiumSubscription current = liveSubscription(accountId);
         if (current.customerId() == null) {
-            throw new MembershipRejectedException("You have no Premium subscription.");
+            throw new NotFoundException("You have no Premium subscription.");
         }
         return payments.customerPortal(current.customerId(), returnUrl);
     }
@@ -101,7 +103,7 @@ public class Premium {
     private String subscriptionOf(long accountId) {
         String id = liveSubscription(accountId).subscriptionId();
         if (id == null) {
-            throw new MembershipRejectedException("You have no Premium subscription.");
+            throw new NotFoundException("You have no Premium subscription.");
         }
         return id;
     }
@@ -110,6 +112,6 @@ public class Premium {
         return subscriptions
                 .current(accountId)
                 .filter(subscription -> subscription.status() != SubscriptionStatus.CANCELED)
-                .orElseThrow(() -> new MembershipRejectedException("You have no Premium subscription."));
+                .orElseThrow(() -> new NotFoundException("You have no Premium subscription."));
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.NotAllowedException;
+import org.masthead.platform.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,14 +62,14 @@ public class ReadingList {
     }
 
     /**
-     * @throws NotPremiumException unless the reader has Premium
-     * @throws MembershipRejectedException if there is no such published article
+     * @throws NotAllowedException unless the reader has Premium
+     * @throws NotFoundException if there is no such published article
      */
     @Transactional
     public void save(long accountId, long articleId) {
         requirePremium(accountId);
         if (content.article(articleId).isEmpty()) {
-            throw new MembershipRejectedException("There is no such article.");
+            throw new NotFoundException("There is no such article.");
         }
         db.sql(
                         """
@@ -79,7 +81,7 @@ public class ReadingList {
                 .update();
     }
 
-    /** @throws NotPremiumException unless the reader has Premium */
+    /** @throws NotAllowedException unless the reader has Premium */
     @Transactional
     public void remove(long accountId, long articleId) {
         requirePremium(accountId);
@@ -89,7 +91,7 @@ public class ReadingList {
                 .update();
     }
 
-    /** @throws NotPremiumException unless the reader has Premium */
+    /** @throws NotAllowedException unless the reader has Premium */
     @Transactional
     public void markRead(long accountId, long articleId, boolean read) {
         requirePremium(accountId);
@@ -138,7 +140,7 @@ public class ReadingList {
     /**
      * A page of the list, newest first, starting after the cursor.
      *
-     * @throws NotPremiumException unless the reader has Premium
+     * @throws NotAllowedException unless the reader has Premium
      */
     public List<Entry> page(long accountId, boolean unreadOnly, @Nullable Cursor after, int size) {
         requirePremium(accountId);
@@ -159,7 +161,9 @@ public class ReadingList {
 
     private void requirePremium(long accountId) {
         if (!premium.isPremium(accountId)) {
-            throw new NotPremiumException();
+            throw new NotAllowedException(
+                            "Premium members only", "Subscribe to Premium to bookmark articles in your reading list.")
+                    .with("subscribe", "/premium");
         }
     }
 }

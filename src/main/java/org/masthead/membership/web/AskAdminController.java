@@ -1,7 +1,7 @@
 package org.masthead.membership.web;
 
 import org.masthead.membership.internal.Asks;
-import org.masthead.membership.internal.MembershipRejectedException;
+import org.masthead.platform.RefusedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +40,7 @@ class AskAdminController {
         try {
             asks.update(code, headline, body, button, running);
             redirect.addFlashAttribute("notice", "Variant " + code + " is saved.");
-        } catch (MembershipRejectedException e) {
+        } catch (RefusedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return Redirects.seeOther("/admin/membership/asks");

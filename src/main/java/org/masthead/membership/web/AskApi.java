@@ -1,7 +1,6 @@
 package org.masthead.membership.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
@@ -29,24 +28,38 @@ class AskApi {
         this.asks = asks;
     }
 
+    /** The ask to show, if any; everything but {@code show} is left out when there is none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ask(
+            boolean show,
+            @Nullable String variant,
+            @Nullable String headline,
+            @Nullable String body,
+            @Nullable String button,
+            @Nullable String link) {
+
+        static final Ask NONE = new Ask(false, null, null, null, null, null);
+    }
+
     @GetMapping("/asks/next")
-    ResponseEntity<Map<String, Object>> next(
+    ResponseEntity<Ask> next(
             @RequestParam(defaultValue = "0") long bucket, @AuthenticationPrincipal @Nullable SignedIn reader) {
-        Map<String, Object> body = new LinkedHashMap<>();
         boolean member = reader != null
                 && (membership.isSupporter(reader.accountId()) || membership.isPremium(reader.accountId()));
-        body.put("show", false);
-        if (!member) {
-            asks.forBrowser(bucket).ifPresent(variant -> {
-                asks.viewed(variant.code());
-                body.put("show", true);
-                body.put("variant", variant.code());
-                body.put("headline", variant.headline());
-                body.put("body", variant.body());
-                body.put("button", variant.button());
-                body.put("link", "/support?variant=" + variant.code());
-            });
-        }
+        Ask body = member
+                ? Ask.NONE
+                : asks.forBrowser(bucket)
+                        .map(variant -> {
+                            asks.viewed(variant.code());
+                            return new Ask(
+                                    true,
+                                    variant.code(),
+                                    variant.headline(),
+                                    variant.body(),
+                                    variant.button(),
+                                    "/support?variant=" + variant.code());
+                        })
+                        .orElse(Ask.NONE);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(body);

@@ -5,13 +5,15 @@ import org.masthead.membership.Membership;
 import org.masthead.membership.internal.ContributionCheckouts;
 import org.masthead.membership.internal.Contributions;
 import org.masthead.membership.internal.MembershipPayments;
-import org.masthead.membership.internal.MembershipRejectedException;
 import org.masthead.membership.internal.Plans;
 import org.masthead.membership.internal.Premium;
 import org.masthead.membership.internal.PremiumSubscriptions;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentRejectedException;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RefusedException;
+import org.masthead.platform.RejectedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,7 +91,7 @@ class MembershipAccountController {
             try {
                 premium.switchPlan(reader.accountId(), BillingInterval.valueOf(plan));
             } catch (IllegalArgumentException e) {
-                throw new MembershipRejectedException("Choose a plan.");
+                throw new RejectedException("No plan", "plan", "Choose a plan.");
             }
         });
     }
@@ -100,7 +102,7 @@ class MembershipAccountController {
             return Redirects.seeOther(
                     premium.paymentMethod(reader.accountId(), PremiumController.here("/account/membership"))
                             .toString());
-        } catch (MembershipRejectedException | PaymentRejectedException e) {
+        } catch (RefusedException | PaymentRejectedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             return Redirects.seeOther("/account/membership");
         }
@@ -116,7 +118,7 @@ class MembershipAccountController {
             Money current = contributions
                     .byReference(reference)
                     .map(Contributions.Contribution::amount)
-                    .orElseThrow(() -> new MembershipRejectedException("You have no such recurring contribution."));
+                    .orElseThrow(() -> new NotFoundException("You have no such recurring contribution."));
             giving.changeAmount(reader.accountId(), reference, Money.parse(amount, current.currencyCode()));
         });
     }
@@ -131,7 +133,7 @@ class MembershipAccountController {
         try {
             change.run();
             redirect.addFlashAttribute("notice", ASKED);
-        } catch (MembershipRejectedException | PaymentRejectedException e) {
+        } catch (RefusedException | PaymentRejectedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return Redirects.seeOther("/account/membership");

@@ -3,11 +3,11 @@ package org.masthead.membership.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.masthead.membership.internal.MembershipRejectedException;
 import org.masthead.membership.internal.Plans;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentRejectedException;
+import org.masthead.platform.RefusedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +57,7 @@ class PlanAdminController {
             }
             plans.update(BillingInterval.valueOf(interval), name, trialDays, available, prices);
             redirect.addFlashAttribute("notice", "The plan is saved.");
-        } catch (MembershipRejectedException | PaymentRejectedException e) {
+        } catch (RefusedException | PaymentRejectedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "There is no such plan.");

@@ -6,12 +6,13 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
-import org.masthead.membership.internal.MembershipRejectedException;
 import org.masthead.membership.internal.Plans;
 import org.masthead.membership.internal.Premium;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentRejectedException;
+import org.masthead.platform.RefusedException;
+import org.masthead.platform.RejectedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +66,7 @@ class PremiumController {
             return "redirect:"
                     + premium.subscribe(reader.accountId(), reader.email(), interval, exact, success, cancel)
                             .redirectTo();
-        } catch (MembershipRejectedException | PaymentRejectedException e) {
+        } catch (RefusedException | PaymentRejectedException e) {
             return show(chosen, reader, e.getMessage(), model);
         }
     }
@@ -94,7 +95,7 @@ class PremiumController {
         try {
             return BillingInterval.valueOf(plan == null ? "" : plan);
         } catch (IllegalArgumentException e) {
-            throw new MembershipRejectedException("Choose a plan.");
+            throw new RejectedException("No plan", "plan", "Choose a plan.");
         }
     }
 

@@ -1,17 +1,16 @@
 package org.masthead.membership.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
-import org.masthead.membership.internal.NotPremiumException;
 import org.masthead.membership.internal.ReadingList;
+import org.masthead.platform.CsrfHeader;
+import org.masthead.platform.NotAllowedException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The Save button's JSON. Article pages are cached and the same for everyone, so reading-list.js asks
  * {@code /reading-list/state} whether this reader has saved this article and may save at all, with the
  * CSRF token its changes need. Saving and removing are refused to anyone without Premium, whatever the
- * client sends (see {@link MembershipProblems}).
+ * client sends: 403 with problem details that link to Premium.
  */
 @RestController
 @RequestMapping("/reading-list")
@@ -38,39 +37,48 @@ class ReadingListApi {
         this.readingList = readingList;
     }
 
+    /** Whether the reader may save at all, and has saved this article; the CSRF token for changes. */
+    record State(
+            boolean signedIn,
+            boolean premium,
+            boolean saved,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable CsrfHeader csrf) {}
+
+    record Saved(boolean saved) {}
+
     @GetMapping("/state")
-    ResponseEntity<Map<String, Object>> state(
+    ResponseEntity<State> state(
             @RequestParam long article,
             @AuthenticationPrincipal @Nullable SignedIn reader,
             HttpServletRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>();
         boolean premium = reader != null && membership.isPremium(reader.accountId());
-        body.put("signedIn", reader != null);
-        body.put("premium", premium);
-        body.put("saved", premium && readingList.isSaved(reader.accountId(), article));
-        if (reader != null && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            body.put("csrf", Map.of("header", token.getHeaderName(), "token", token.getToken()));
-        }
+        State body = new State(
+                reader != null,
+                premium,
+                premium && readingList.isSaved(reader.accountId(), article),
+                reader == null ? null : CsrfHeader.of(request));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(body);
     }
 
     @PostMapping("/{articleId}")
-    Map<String, Object> save(@PathVariable long articleId, @AuthenticationPrincipal @Nullable SignedIn reader) {
+    Saved save(@PathVariable long articleId, @AuthenticationPrincipal @Nullable SignedIn reader) {
         readingList.save(member(reader), articleId);
-        return Map.of("saved", true);
+        return new Saved(true);
     }
 
     @DeleteMapping("/{articleId}")
-    Map<String, Object> remove(@PathVariable long articleId, @AuthenticationPrincipal @Nullable SignedIn reader) {
+    Saved remove(@PathVariable long articleId, @AuthenticationPrincipal @Nullable SignedIn reader) {
         readingList.remove(member(reader), articleId);
-        return Map.of("saved", false);
+        return new Saved(false);
     }
 
     private static long member(@Nullable SignedIn reader) {
         if (reader == null) {
-            throw new NotPremiumException();
+            throw new NotAllowedException(
+                            "Premium members only", "Subscribe to Premium to bookmark articles in your reading list.")
+                    .with("subscribe", "/premium");
         }
         return reader.accountId();
     }

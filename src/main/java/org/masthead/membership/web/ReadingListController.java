@@ -4,12 +4,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
-import org.masthead.membership.internal.NotPremiumException;
 import org.masthead.membership.internal.ReadingList;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.site.ArticleAddresses;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.View;
 
 /**
@@ -82,7 +79,7 @@ class ReadingListController {
             @PathVariable long articleId,
             @RequestParam(defaultValue = "true") boolean read,
             @RequestParam(defaultValue = "false") boolean unread) {
-        member(() -> readingList.markRead(reader.accountId(), articleId, read));
+        readingList.markRead(reader.accountId(), articleId, read);
         return Redirects.seeOther("/reading-list" + (unread ? "?unread=true" : ""));
     }
 
@@ -91,17 +88,8 @@ class ReadingListController {
             @AuthenticationPrincipal SignedIn reader,
             @PathVariable long articleId,
             @RequestParam(defaultValue = "false") boolean unread) {
-        member(() -> readingList.remove(reader.accountId(), articleId));
+        readingList.remove(reader.accountId(), articleId);
         return Redirects.seeOther("/reading-list" + (unread ? "?unread=true" : ""));
-    }
-
-    /** A change by a reader whose Premium has lapsed is refused with the error page's 403. */
-    private static void member(Runnable change) {
-        try {
-            change.run();
-        } catch (NotPremiumException e) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, e.getMessage());
-        }
     }
 
     private Item item(ReadingList.Entry entry) {
