@@ -113,6 +113,21 @@ public final class WebSession {
         return send(request.build());
     }
 
+    /**
+     * Posts a body of this type without saying its length, as a client streaming it does ({@code
+     * Transfer-Encoding: chunked}), with header name/value pairs.
+     */
+    public HttpResponse<String> postChunked(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     /** Sends a DELETE with header name/value pairs (a JSON client's CSRF header, say). */
     public HttpResponse<String> delete(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path))

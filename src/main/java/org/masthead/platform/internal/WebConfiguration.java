@@ -36,12 +36,35 @@ class WebConfiguration {
         return registration;
     }
 
+    /**
+     * Before anything reads a body or a parameter (the security filters do) and before a request waits
+     * for its turn: refusing costs nothing, and a refused request should not hold a turn.
+     */
+    @Bean
+    FilterRegistrationBean<RequestInputFilter> requestInputFilter(WebInputProperties properties) {
+        FilterRegistrationBean<RequestInputFilter> registration =
+                new FilterRegistrationBean<>(new RequestInputFilter(properties));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /**
+     * A form posted without a length (chunked) is parsed by Tomcat itself, beyond the reach of {@link
+     * RequestInputFilter}: it stops reading at the same limit.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> formPostLimit(WebInputProperties properties) {
+        return factory -> factory.addConnectorCustomizers(connector ->
+                connector.setMaxPostSize((int) properties.maxBodySize().toBytes()));
+    }
+
     /** After the page cache and before anything that reads the database, the session filter first. */
     @Bean
     FilterRegistrationBean<AdmissionFilter> admissionFilter(ConcurrencyProperties properties, MeterRegistry meters) {
         FilterRegistrationBean<AdmissionFilter> registration =
                 new FilterRegistrationBean<>(new AdmissionFilter(properties, meters));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         registration.addUrlPatterns("/*");
         return registration;
     }

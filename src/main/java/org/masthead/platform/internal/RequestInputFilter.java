@@ -1,0 +1,173 @@
+package org.masthead.platform.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.masthead.platform.ControlCharacters;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses input we would not take before anything reads it, so that it costs next to nothing and
+ * changes nothing:
+ *
+ * <ul>
+ *   <li>a body larger than its limit ({@code masthead.web.max-body-size}, or {@code
+ *       max-webhook-body-size} for {@code /webhooks/}): 413 from its {@code Content-Length}, unread;
+ *       one without a length (chunked) is read through a stream that refuses to go past the limit.
+ *       Uploads ({@code multipart/form-data}) have their own, larger, limits
+ *       ({@code spring.servlet.multipart.*}), and form posts without a length Tomcat's ({@code
+ *       maxPostSize}, set to the same limit);
+ *   <li>a parameter, in the address or a form, with a control character in its name or value (see
+ *       {@link ControlCharacters}): 400. JSON bodies are checked as they are read (see {@link
+ *       ControlCharacterStrings}).
+ * </ul>
+ *
+ * The answer is the error page, or problem details for a program ({@link ErrorPages}).
+ */
+class RequestInputFilter extends OncePerRequestFilter {
+
+    private final WebInputProperties limits;
+
+    RequestInputFilter(WebInputProperties limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpServletRequest read = request;
+        if (!isUpload(request)) {
+            long limit = limits.forPath(request.getRequestURI());
+            long length = request.getContentLengthLong();
+            if (length > limit) {
+                response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+                return;
+            }
+            if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+                read = new BoundedBody(request, limit);
+            }
+        }
+        if (controlCharacterIn(request.getParameterMap())) {
+            request.setAttribute(ErrorPages.DETAIL, ControlCharacters.REFUSED);
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+            return;
+        }
+        chain.doFilter(read, response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+    }
+
+    private static boolean controlCharacterIn(Map<String, String[]> parameters) {
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (ControlCharacters.in(parameter.getKey())) {
+                return true;
+            }
+            for (String value : parameter.getValue()) {
+                if (ControlCharacters.in(value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A request whose body ends in {@link BodyTooLargeException} once more than the limit is read. */
+    private static final class BoundedBody extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private @Nullable ServletInputStream stream;
+
+        BoundedBody(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new BoundedStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+    }
+
+    private static final class BoundedStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        BoundedStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            // One byte more than the limit allows is enough to know it is too large.
+            int n = in.read(buffer, offset, (int) Math.min(length, limit - read + 1));
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws BodyTooLargeException {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}
