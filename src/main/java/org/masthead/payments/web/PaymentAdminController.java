@@ -19,8 +19,8 @@ import org.masthead.payments.internal.PaymentAudit;
 import org.masthead.payments.internal.sandbox.SandboxBilling;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxRenewals;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.SiteProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,6 +43,7 @@ class PaymentAdminController {
 
     static final int PAGE_SIZE = 50;
     static final int MAX_CLOCK_DAYS = 400;
+    private static final String NO_PAYMENT = "There is no such payment.";
 
     private final Ledger ledger;
     private final Payments payments;
@@ -117,7 +117,7 @@ class PaymentAdminController {
     @PostMapping("/sandbox-clock")
     String advanceSandboxClock(@RequestParam int days, RedirectAttributes redirect) {
         if (!SandboxProvider.NAME.equals(payments.providerName())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException("The sandbox is not in use.");
         }
         if (days < 1 || days > MAX_CLOCK_DAYS) {
             redirect.addFlashAttribute("error", "Move the clock on by 1 to " + MAX_CLOCK_DAYS + " days.");
@@ -133,7 +133,7 @@ class PaymentAdminController {
 
     @GetMapping("/{id}")
     String entry(@PathVariable long id, Model model) {
-        LedgerEntry entry = ledger.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        LedgerEntry entry = ledger.entry(id).orElseThrow(() -> new NotFoundException(NO_PAYMENT));
         model.addAttribute("entry", entry);
         model.addAttribute("history", ledger.history(entry.provider(), entry.chargeId()));
         model.addAttribute("refundable", entry.refundable());
@@ -150,7 +150,7 @@ class PaymentAdminController {
             RedirectAttributes redirect) {
         LedgerEntry entry = ledger.entry(id)
                 .filter(e -> e.entry() == LedgerEntry.Entry.CHARGE)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> new NotFoundException(NO_PAYMENT));
         try {
             Money asked =
                     amount.isBlank() ? null : Money.parse(amount, entry.amount().currencyCode());

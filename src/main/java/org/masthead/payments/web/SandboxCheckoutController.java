@@ -5,13 +5,12 @@ import java.time.YearMonth;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.Payments;
-import org.masthead.payments.internal.sandbox.CheckoutNotFoundException;
 import org.masthead.payments.internal.sandbox.SandboxBilling;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxStore;
 import org.masthead.payments.internal.sandbox.TestCard;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.SiteProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The sandbox's checkout page: what Stripe's hosted checkout is in production. It shows what the
@@ -30,6 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 @RequestMapping("/payments/sandbox/checkout/{id}")
 class SandboxCheckoutController {
+
+    private static final String NO_CHECKOUT = "There is no open checkout with this id.";
 
     private final Payments payments;
     private final SandboxBilling billing;
@@ -68,15 +68,11 @@ class SandboxCheckoutController {
         if (problem != null) {
             return show(checkout, model, cardNumber, expiry, cvc, problem);
         }
-        try {
-            return switch (billing.pay(id, card.get())) {
-                case SandboxBilling.Payment.Paid paid -> "redirect:" + paid.successUrl();
-                case SandboxBilling.Payment.Declined declined ->
-                    show(checkout, model, cardNumber, expiry, cvc, declined.message());
-            };
-        } catch (CheckoutNotFoundException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        return switch (billing.pay(id, card.get())) {
+            case SandboxBilling.Payment.Paid paid -> "redirect:" + paid.successUrl();
+            case SandboxBilling.Payment.Declined declined ->
+                show(checkout, model, cardNumber, expiry, cvc, declined.message());
+        };
     }
 
     private String show(
@@ -97,9 +93,9 @@ class SandboxCheckoutController {
 
     private SandboxStore.CheckoutRow checkout(String id) {
         if (!SandboxProvider.NAME.equals(payments.providerName())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException(NO_CHECKOUT);
         }
-        return billing.openCheckout(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return billing.openCheckout(id).orElseThrow(() -> new NotFoundException(NO_CHECKOUT));
     }
 
     private boolean validExpiry(String expiry) {

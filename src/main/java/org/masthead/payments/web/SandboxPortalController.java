@@ -6,7 +6,7 @@ import org.masthead.payments.internal.sandbox.SandboxBilling;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxStore;
 import org.masthead.payments.internal.sandbox.TestCard;
-import org.springframework.http.HttpStatus;
+import org.masthead.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -100,7 +99,7 @@ class SandboxPortalController {
         return billing.portal(session).orElseThrow(SandboxPortalController::notFound);
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFoundException notFound() {
+        return new NotFoundException("There is no such portal session.");
     }
 }

@@ -1,22 +1,23 @@
 package org.masthead.payments.web;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.masthead.payments.internal.PaymentProvider;
 import org.masthead.payments.internal.ProviderEvent;
 import org.masthead.payments.internal.WebhookProcessor;
 import org.masthead.payments.internal.WebhookRejectedException;
+import org.masthead.platform.ControlCharacters;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,14 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <ul>
  *   <li>200 when the event was applied, or had been already (a duplicate), or concerns nothing here;
- *   <li>400 (problem+json) when the signature is missing, forged or too old, or the body unreadable:
- *       nothing changes;
- *   <li>404 for a provider that is not the one configured;
+ *   <li>400 (problem+json) when the signature is missing, forged or too old, the body unreadable, or
+ *       a text in it holds a control character (such as NUL, which PostgreSQL refuses): nothing changes;
+ *   <li>404 for a provider that is not the one configured, before the body is read;
+ *   <li>413 for a body larger than {@code masthead.web.max-webhook-body-size}, refused unread;
  *   <li>500 if processing failed: nothing was kept, and the provider's retry applies it.
  * </ul>
  */
 @RestController
 class WebhookController {
+
+    /** What the provider is told of an event it delivered. */
+    record Receipt(String received, String outcome) {}
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
 
@@ -46,38 +51,31 @@ class WebhookController {
         this.processor = processor;
     }
 
+    /** The body is read only once the provider is known: anyone may post here, as much as they like. */
     @PostMapping("/webhooks/payments/{name}")
-    ResponseEntity<Map<String, Object>> receive(
-            @PathVariable String name,
-            @RequestBody(required = false) @Nullable String payload,
-            @RequestHeader HttpHeaders headers) {
-        String path = "/webhooks/payments/" + name;
+    ResponseEntity<Receipt> receive(@PathVariable String name, InputStream body, @RequestHeader HttpHeaders headers)
+            throws IOException {
         if (!provider.name().equals(name)) {
-            return problem(HttpStatus.NOT_FOUND, "Payments do not go through '" + name + "' here.", path);
+            throw new NotFoundException("Payments do not go through '" + name + "' here.");
+        }
+        String payload = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        if (ControlCharacters.inJson(payload)) {
+            throw refused(name, ControlCharacters.REFUSED);
         }
         ProviderEvent event;
         try {
-            event = provider.verify(payload == null ? "" : payload, headers.getFirst(provider.signatureHeader()));
+            event = provider.verify(payload, headers.getFirst(provider.signatureHeader()));
         } catch (WebhookRejectedException e) {
-            log.warn("Refused a {} webhook: {}", name, e.getMessage());
-            return problem(HttpStatus.BAD_REQUEST, e.getMessage(), path);
+            throw refused(name, e.getMessage());
         }
         WebhookProcessor.Outcome outcome = processor.process(event);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("received", event.id());
-        body.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new Receipt(event.id(), outcome.name().toLowerCase(Locale.ROOT)));
     }
 
-    private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String detail, String path) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", path);
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    private static RejectedException refused(String provider, String why) {
+        log.warn("Refused a {} webhook: {}", provider, why);
+        return new RejectedException("Bad Request", why);
     }
 }

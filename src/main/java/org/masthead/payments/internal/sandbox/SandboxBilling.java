@@ -15,6 +15,7 @@ import org.masthead.payments.PaymentKind;
 import org.masthead.payments.PaymentRejectedException;
 import org.masthead.payments.PaymentsProperties;
 import org.masthead.payments.SubscriptionStatus;
+import org.masthead.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,14 +110,14 @@ public class SandboxBilling {
      * Pays an open checkout with a test card: creates the customer, the charge, and for a subscription
      * the subscription, and queues their events. The amount is the checkout's, fixed when it opened.
      *
-     * @throws CheckoutNotFoundException if there is no such open checkout (unknown, paid or expired)
+     * @throws NotFoundException if there is no such open checkout (unknown, paid or expired)
      */
     @Transactional
     public Payment pay(String checkoutId, TestCard card) {
         Instant now = now();
         SandboxStore.CheckoutRow checkout = store.lockCheckout(checkoutId)
                 .filter(c -> c.open() && c.expiresAt().isAfter(now))
-                .orElseThrow(CheckoutNotFoundException::new);
+                .orElseThrow(() -> new NotFoundException("There is no open checkout with this id."));
         if (card == TestCard.DECLINED) {
             return new Payment.Declined(DECLINED + " Please try another card.");
         }
