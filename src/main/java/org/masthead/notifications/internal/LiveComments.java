@@ -1,10 +1,12 @@
 package org.masthead.notifications.internal;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.masthead.discussion.CommentChanged;
 import org.masthead.discussion.CommentPosted;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pushes each new comment to the pages open on its article, on every node, so that they can offer to
@@ -20,22 +22,30 @@ class LiveComments {
     static final String EVENT = "comment";
     static final String CHANGED = "comment-changed";
 
-    private final LiveEvents live;
+    /** A new comment, as the pages open on its article are told of it. */
+    record Posted(long commentId, long articleId, @Nullable Long parentId) {}
 
-    LiveComments(LiveEvents live) {
+    /** An edited or deleted comment. */
+    record Changed(long commentId, long articleId) {}
+
+    private final LiveEvents live;
+    private final JsonMapper json;
+
+    LiveComments(LiveEvents live, JsonMapper json) {
         this.live = live;
+        this.json = json;
     }
 
+    /** Written once for every page listening, however many: each connection is sent the same text. */
     void push(CommentPosted comment) {
-        String data = "{\"commentId\":" + comment.commentId() + ",\"articleId\":" + comment.articleId()
-                + ",\"parentId\":" + comment.parentId() + "}";
+        String data = json.writeValueAsString(new Posted(comment.commentId(), comment.articleId(), comment.parentId()));
         live.publish(LiveEvent.article(comment.articleId()), EVENT, data, "comment-" + comment.commentId());
     }
 
     /** An edit or a deletion: pages showing the comment fetch it again. */
     @ApplicationModuleListener
     void on(CommentChanged changed) {
-        String data = "{\"commentId\":" + changed.commentId() + ",\"articleId\":" + changed.articleId() + "}";
+        String data = json.writeValueAsString(new Changed(changed.commentId(), changed.articleId()));
         Instant at = changed.changedAt();
         live.publish(
                 LiveEvent.article(changed.articleId()),

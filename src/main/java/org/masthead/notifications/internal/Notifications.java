@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.masthead.accounts.AccountDeleted;
 import org.masthead.notifications.internal.NotificationRepository.Cursor;
+import org.masthead.platform.NotFoundException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +50,7 @@ public class Notifications {
     /**
      * @param after where the page starts, as a previous page's {@link Page#next} gave it; the newest
      *     when empty
-     * @throws NotificationNotFoundException if {@code after} is not such a value
+     * @throws NotFoundException if {@code after} is not such a value
      */
     @Transactional(readOnly = true)
     public Page page(long accountId, Optional<String> after) {
@@ -72,13 +73,13 @@ public class Notifications {
     /**
      * Marks the notification read and says which comment it is about.
      *
-     * @throws NotificationNotFoundException if the reader has no such notification
+     * @throws NotFoundException if the reader has no such notification
      */
     @Transactional
     public long open(long accountId, long notificationId) {
         Notification notification = notifications
                 .find(accountId, notificationId)
-                .orElseThrow(() -> new NotificationNotFoundException("No such notification: " + notificationId));
+                .orElseThrow(() -> new NotFoundException("You have no such notification."));
         if (notifications.markRead(accountId, notificationId, clock.instant())) {
             unread.changed(Set.of(accountId));
         }
@@ -115,6 +116,6 @@ public class Notifications {
         } catch (RuntimeException e) {
             // Falls through to the same answer as any other value that is not ours.
         }
-        throw new NotificationNotFoundException("No such page of notifications: " + value);
+        throw new NotFoundException("There is no such page of notifications.");
     }
 }

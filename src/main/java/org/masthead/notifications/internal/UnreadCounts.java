@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Tells a reader's open pages, on any node, their new unread count. */
 @Component
@@ -12,12 +13,17 @@ public class UnreadCounts {
 
     static final String EVENT = "unread";
 
+    /** The event's data. */
+    record Count(int count) {}
+
     private final NotificationRepository notifications;
     private final LiveEvents live;
+    private final JsonMapper json;
 
-    UnreadCounts(NotificationRepository notifications, LiveEvents live) {
+    UnreadCounts(NotificationRepository notifications, LiveEvents live, JsonMapper json) {
         this.notifications = notifications;
         this.live = live;
+        this.json = json;
     }
 
     /** Pushes each reader's count as the caller's transaction will commit it; call it last. */
@@ -37,7 +43,7 @@ public class UnreadCounts {
                 new LiveEvent(0, LiveEvent.account(accountId), EVENT, data(notifications.unreadCount(accountId))));
     }
 
-    private static String data(int count) {
-        return "{\"count\":" + count + "}";
+    private String data(int count) {
+        return json.writeValueAsString(new Count(count));
     }
 }

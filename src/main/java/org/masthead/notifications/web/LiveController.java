@@ -2,7 +2,6 @@ package org.masthead.notifications.web;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -11,8 +10,8 @@ import org.masthead.notifications.internal.LiveConnections;
 import org.masthead.notifications.internal.LiveEvent;
 import org.masthead.notifications.internal.LiveTickets;
 import org.masthead.notifications.internal.UnreadCounts;
+import org.masthead.platform.RejectedException;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -41,6 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class LiveController {
 
+    record Ticket(String ticket) {}
+
     private final LiveConnections connections;
     private final UnreadCounts unread;
     private final LiveTickets tickets;
@@ -57,7 +57,7 @@ class LiveController {
             @RequestParam(required = false) @Nullable String ticket,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         if (article != null && article <= 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "article must be an article's id");
+            throw new RejectedException("Bad request", "article", "article must be an article's id");
         }
         Set<String> topics = new LinkedHashSet<>();
         if (article != null) {
@@ -81,10 +81,10 @@ class LiveController {
     /** A ticket for this page's live connection to carry the reader's own events; asked once per page. */
     @GetMapping("/live/ticket")
     @ResponseBody
-    ResponseEntity<Map<String, String>> ticket(@AuthenticationPrincipal SignedIn signedIn) {
+    ResponseEntity<Ticket> ticket(@AuthenticationPrincipal SignedIn signedIn) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(Map.of("ticket", tickets.issue(signedIn.accountId())));
+                .body(new Ticket(tickets.issue(signedIn.accountId())));
     }
 
     private static @Nullable Long lastSeen(@Nullable String lastEventId) {
