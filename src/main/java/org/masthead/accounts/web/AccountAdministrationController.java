@@ -7,7 +7,8 @@ import org.masthead.accounts.Role;
 import org.masthead.accounts.SignedIn;
 import org.masthead.accounts.internal.AccountAdministration;
 import org.masthead.accounts.internal.AccountRepository;
-import org.springframework.http.HttpStatus;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RejectedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admin pages for finding accounts and changing their roles and status. */
@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountAdministrationController {
 
     static final int PAGE_SIZE = 50;
+    private static final String NO_ACCOUNT = "There is no such account.";
 
     private final AccountAdministration administration;
 
@@ -49,7 +50,7 @@ class AccountAdministrationController {
     @GetMapping("/{id}")
     String account(@PathVariable long id, @AuthenticationPrincipal SignedIn admin, Model model) {
         AccountRepository.AccountRow account =
-                administration.account(id).orElseThrow(() -> status(HttpStatus.NOT_FOUND));
+                administration.account(id).orElseThrow(() -> new NotFoundException(NO_ACCOUNT));
         model.addAttribute("account", account);
         model.addAttribute("self", account.id() == admin.accountId());
         model.addAttribute(
@@ -95,7 +96,7 @@ class AccountAdministrationController {
 
     private static String done(long id, AccountAdministration.Outcome outcome, RedirectAttributes redirect) {
         if (outcome.result() == AccountAdministration.Result.NOT_FOUND) {
-            throw status(HttpStatus.NOT_FOUND);
+            throw new NotFoundException(NO_ACCOUNT);
         }
         redirect.addFlashAttribute("notice", outcome.message());
         return "redirect:/admin/accounts/" + id;
@@ -111,10 +112,6 @@ class AccountAdministrationController {
         } catch (IllegalArgumentException e) {
             // Falls through to the 400 below.
         }
-        throw status(HttpStatus.BAD_REQUEST);
-    }
-
-    private static ResponseStatusException status(HttpStatus status) {
-        return new ResponseStatusException(status);
+        throw new RejectedException("Bad request", "role", "That is not a staff role.");
     }
 }

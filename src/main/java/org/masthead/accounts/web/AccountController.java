@@ -1,8 +1,7 @@
 package org.masthead.accounts.web;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.SignedIn;
@@ -72,19 +71,18 @@ class AccountController {
     /** A passkey as the account page lists it: its id, for removing it, and the name it was given. */
     record Passkey(String id, String label) {}
 
+    /** Who is signed in; a visitor who is not is told only that. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Me(boolean signedIn, @Nullable String displayName, @Nullable Boolean staff) {}
+
     /**
      * Who is signed in, for the header of pages that are cached for everyone. Never cached itself,
      * and never more than the header needs.
      */
     @GetMapping("/me")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> me(@AuthenticationPrincipal @Nullable SignedIn signedIn) {
-        Map<String, Object> me = new LinkedHashMap<>();
-        me.put("signedIn", signedIn != null);
-        if (signedIn != null) {
-            me.put("displayName", signedIn.displayName());
-            me.put("staff", signedIn.isStaff());
-        }
+    ResponseEntity<Me> me(@AuthenticationPrincipal @Nullable SignedIn signedIn) {
+        Me me = signedIn == null ? new Me(false, null, null) : new Me(true, signedIn.displayName(), signedIn.isStaff());
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(me);

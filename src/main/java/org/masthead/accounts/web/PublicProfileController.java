@@ -14,10 +14,10 @@ import org.masthead.accounts.internal.AvatarImages;
 import org.masthead.accounts.internal.ProfileRepository.AvatarImage;
 import org.masthead.accounts.internal.Profiles;
 import org.masthead.accounts.internal.Profiles.PublicProfile;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.masthead.platform.SiteProperties;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,7 +25,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What everyone may see of a reader: their public profile page and their picture. Both are the same
@@ -55,8 +54,8 @@ class PublicProfileController {
             @RequestParam Map<String, String> query,
             Model model,
             HttpServletResponse response) {
-        PublicProfile profile = profiles.publicProfile(name)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such reader"));
+        PublicProfile profile =
+                profiles.publicProfile(name).orElseThrow(() -> new NotFoundException("There is no such reader."));
         // Other modules' parts of the page: what the reader has written, who follows them.
         List<ProfileSection.Content> parts = sections.stream()
                 .map(section -> section.contentFor(profile.accountId(), query))
@@ -87,10 +86,10 @@ class PublicProfileController {
             @RequestParam(name = "v", defaultValue = "") String version,
             HttpServletResponse response) {
         if (!AvatarImages.SIZES.contains(size)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No picture of that size");
+            throw new NotFoundException("There is no picture of that size.");
         }
-        AvatarImage image = profiles.avatar(accountId, size)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such picture"));
+        AvatarImage image =
+                profiles.avatar(accountId, size).orElseThrow(() -> new NotFoundException("There is no such picture."));
         String surrogateKey = Profiles.surrogateKey(accountId);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)

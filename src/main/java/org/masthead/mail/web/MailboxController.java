@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.masthead.mail.Mailbox;
 import org.masthead.mail.MailboxMessage;
-import org.springframework.http.HttpStatus;
+import org.masthead.platform.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin mailbox: the mail the site has sent, newest first. Without a mail server (the embedded
@@ -78,7 +77,7 @@ class MailboxController {
                 .body(message.mail().html());
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFoundException notFound() {
+        return new NotFoundException("There is no such message in the mailbox.");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.masthead.site.Links;
 import org.masthead.site.internal.StructuredData;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -56,8 +56,8 @@ class ArticleController {
     Object article(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<PublishedArticle> found =
                 content.article(slug).or(() -> content.currentSlugOf(slug).flatMap(content::article));
-        PublishedArticle article = found.orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No article at " + request.getRequestURI()));
+        PublishedArticle article =
+                found.orElseThrow(() -> new NotFoundException("No article at " + request.getRequestURI()));
         String canonical = links.article(article);
         if (!canonical.equals(request.getRequestURI())) {
             RedirectView redirect = new RedirectView(canonical);

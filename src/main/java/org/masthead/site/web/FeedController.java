@@ -7,17 +7,16 @@ import org.masthead.newsroom.Author;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.Tag;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.masthead.site.Links;
 import org.masthead.site.internal.Feeds;
 import org.masthead.site.internal.SurrogateKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** RSS feeds: the whole site, each section, each topic and each author. */
 @RestController
@@ -98,7 +97,7 @@ class FeedController {
         return ResponseEntity.ok().contentType(RSS).body(feeds.rss(title, description, pagePath, articles));
     }
 
-    private static ResponseStatusException notFound(String message) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, message);
+    private static NotFoundException notFound(String message) {
+        return new NotFoundException(message);
     }
 }

@@ -3,15 +3,14 @@ package org.masthead.site.web;
 import java.time.Duration;
 import org.masthead.newsroom.ImageRendition;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Image renditions. An image's bytes never change under its id, so they may be cached for good. */
 @RestController
@@ -25,8 +24,7 @@ class MediaController {
 
     @GetMapping("/media/{id:\\d{1,18}}/{width:\\d{1,5}}.jpg")
     ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable int width) {
-        ImageRendition rendition = content.image(id, width)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such image"));
+        ImageRendition rendition = content.image(id, width).orElseThrow(() -> new NotFoundException("No such image"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(rendition.contentType()))
                 .cacheControl(

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.ArticlePage;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RejectedException;
 
 /** The rules for numbered list pages, shared by every paginated page. */
 final class PageRequests {
@@ -17,7 +17,7 @@ final class PageRequests {
     /** Rejects page numbers below 1 with a 400; a number that is not a number never gets here. */
     static int require(int page) {
         if (page < 1) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Page numbers start at 1");
+            throw new RejectedException("Bad request", "page", "Page numbers start at 1.");
         }
         return page;
     }
@@ -25,7 +25,7 @@ final class PageRequests {
     /** A page past the last one does not exist; the first page always does, even when empty. */
     static ArticlePage requireExisting(ArticlePage page) {
         if (page.number() > page.totalPages()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no page " + page.number());
+            throw new NotFoundException("There is no page " + page.number());
         }
         return page;
     }

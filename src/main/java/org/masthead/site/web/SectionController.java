@@ -4,15 +4,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.masthead.newsroom.ArticlePage;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.masthead.site.internal.SurrogateKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 @Controller
 class SectionController {
@@ -50,8 +49,7 @@ class SectionController {
 
     private String render(String path, int page, Model model, HttpServletResponse response) {
         PageRequests.require(page);
-        Section section = content.section(path)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No section at /" + path));
+        Section section = content.section(path).orElseThrow(() -> new NotFoundException("No section at /" + path));
         ArticlePage articles = PageRequests.requireExisting(content.sectionPage(section, page, PageRequests.PAGE_SIZE));
         model.addAttribute("section", section);
         model.addAttribute("lineage", content.lineageOf(section));

@@ -12,18 +12,17 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.masthead.platform.SiteProperties;
 import org.masthead.site.Dates;
 import org.masthead.site.Links;
 import org.masthead.site.internal.SurrogateKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -110,7 +109,7 @@ class SitemapController {
         Instant until = yearMonth.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<ArticleCard> articles = content.publishedBetween(from, until, SITEMAP_LIMIT);
         if (articles.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No articles were published in " + month);
+            throw new NotFoundException("No articles were published in " + month);
         }
         StringBuilder xml = urlset("");
         articles.forEach(article -> appendUrl(xml, links.article(article), article.modifiedAt()));
@@ -144,7 +143,7 @@ class SitemapController {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No sitemap for " + month);
+            throw new NotFoundException("No sitemap for " + month);
         }
     }
 

@@ -5,15 +5,14 @@ import org.masthead.newsroom.ArticlePage;
 import org.masthead.newsroom.Author;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Tag;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.masthead.site.internal.SurrogateKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Pages that gather articles across sections: by topic (tag) and by author. */
 @Controller
@@ -36,8 +35,7 @@ class TopicController {
             Model model,
             HttpServletResponse response) {
         PageRequests.require(page);
-        Tag tag = content.tag(slug)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No topic " + slug));
+        Tag tag = content.tag(slug).orElseThrow(() -> new NotFoundException("No topic " + slug));
         ArticlePage articles = PageRequests.requireExisting(content.tagPage(tag, page, PageRequests.PAGE_SIZE));
         model.addAttribute("tag", tag);
         model.addAttribute("articles", articles);
@@ -53,8 +51,7 @@ class TopicController {
             Model model,
             HttpServletResponse response) {
         PageRequests.require(page);
-        Author author = content.author(slug)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No author " + slug));
+        Author author = content.author(slug).orElseThrow(() -> new NotFoundException("No author " + slug));
         ArticlePage articles = PageRequests.requireExisting(content.authorPage(author, page, PageRequests.PAGE_SIZE));
         model.addAttribute("author", author);
         model.addAttribute("articles", articles);
