@@ -78,6 +78,21 @@ public class AccountMail {
                 Map.of("displayName", displayName, "forgotLink", site.origin() + "/account/forgot-password"));
     }
 
+    /** Tells the owner that someone keeps getting the password wrong, so they can act if it was not them. */
+    void failedSignIns(String email, String displayName) {
+        send(
+                email,
+                "Failed attempts to sign in to your account",
+                "failed-sign-ins",
+                Map.of(
+                        "displayName",
+                        displayName,
+                        "forgotLink",
+                        site.origin() + "/account/forgot-password",
+                        "accountLink",
+                        site.origin() + "/account"));
+    }
+
     /** The link that moves the account to its new address, sent to that address. */
     void confirmEmailChange(String newEmail, String displayName, String token) {
         send(
