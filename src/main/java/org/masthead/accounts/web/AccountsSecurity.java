@@ -44,13 +44,21 @@ class AccountsSecurity {
         return services;
     }
 
+    /**
+     * Where a reader was when asked to sign in is kept in a cookie, not the session (see {@link
+     * ReturnAfterSignIn}), and every way of signing in takes them back there.
+     */
     @Bean
     WebSecurityContribution signInAndOut(
-            SpringSessionRememberMeServices rememberMe, SignedInSessions sessions, ApplicationEventPublisher events) {
-        return http -> http.formLogin(form -> form.loginPage("/signin")
+            SpringSessionRememberMeServices rememberMe,
+            SignedInSessions sessions,
+            ApplicationEventPublisher events,
+            ReturnAfterSignIn returns) {
+        return http -> http.requestCache(cache -> cache.requestCache(returns))
+                .formLogin(form -> form.loginPage("/signin")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/account")
+                        .successHandler(returns)
                         .failureUrl("/signin?error")
                         .permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
