@@ -12,6 +12,11 @@
       // Other scripts (comments, notifications) start from the same answer instead of asking again.
       document.dispatchEvent(new CustomEvent("masthead:me", { detail: me || { signedIn: false } }));
       if (!me || !me.signedIn) {
+        // Signing in from here comes back here (the page is the same for everyone, so the link says so).
+        var signIn = slot.querySelector('a[href="/signin"]');
+        if (signIn && location.pathname !== "/signin") {
+          signIn.href = "/signin?return=" + encodeURIComponent(location.pathname + location.search + location.hash);
+        }
         return;
       }
       var link = document.createElement("a");

@@ -257,9 +257,11 @@
 
   function messageFor(state) {
     if (state.reason === "signed-out") {
+      // Back to this conversation once signed in, or registered and confirmed.
+      var here = encodeURIComponent(location.pathname + location.search + "#comments");
       return el("p", { "class": "notice" }, [
-        el("a", { href: "/signin", text: "Sign in" }), document.createTextNode(" or "),
-        el("a", { href: "/register", text: "register" }), document.createTextNode(" to join the conversation.")
+        el("a", { href: "/signin?return=" + here, text: "Sign in" }), document.createTextNode(" or "),
+        el("a", { href: "/register?return=" + here, text: "register" }), document.createTextNode(" to join the conversation.")
       ]);
     }
     return el("p", { "class": "notice", text: state.message || "" });

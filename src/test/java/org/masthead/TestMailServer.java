@@ -75,7 +75,9 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
 
     /** The token a link from a message carries, as a form would post it. */
     public static String tokenOf(String link) {
-        return link.substring(link.indexOf("token=") + "token=".length());
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        int end = token.indexOf('&');
+        return end < 0 ? token : token.substring(0, end);
     }
 
     private static jakarta.mail.Address[] safeRecipients(MimeMessage message) {

@@ -1,6 +1,7 @@
 package org.masthead.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
@@ -11,12 +12,21 @@ import org.springframework.http.HttpMethod;
  *
  * @param path a path pattern as in the security rules, such as {@code /signin}
  * @param charge which requests use up the allowance
+ * @param slowdown zero to refuse a request over the limit; otherwise how long, at most, such a request
+ *     is held before it goes on
  */
-public record RateLimitedRoute(HttpMethod method, String path, RateLimit limit, Key key, Charge charge) {
+public record RateLimitedRoute(
+        HttpMethod method, String path, RateLimit limit, Key key, Charge charge, Duration slowdown) {
+
+    public RateLimitedRoute {
+        if (slowdown.isNegative()) {
+            throw new IllegalArgumentException("A slowdown cannot be negative");
+        }
+    }
 
     /** Every request to this route counts. */
     public static RateLimitedRoute of(HttpMethod method, String path, RateLimit limit, Key key) {
-        return new RateLimitedRoute(method, path, limit, key, Charge.EVERY_REQUEST);
+        return new RateLimitedRoute(method, path, limit, key, Charge.EVERY_REQUEST, Duration.ZERO);
     }
 
     /**
@@ -24,7 +34,17 @@ public record RateLimitedRoute(HttpMethod method, String path, RateLimit limit, 
      * the limit slows down guessing at one account's password without hindering its owner.
      */
     public RateLimitedRoute failedSignInsOnly() {
-        return new RateLimitedRoute(method, path, limit, key, Charge.FAILED_SIGN_IN);
+        return new RateLimitedRoute(method, path, limit, key, Charge.FAILED_SIGN_IN, slowdown);
+    }
+
+    /**
+     * A request over the limit is not refused but held until the limit would allow it, at most this
+     * long, and then goes on: for a limit that anyone may use up, whose refusals would shut out
+     * everyone else too. A held request keeps its turn at the node meanwhile (see the admission
+     * limit), so the hold is short.
+     */
+    public RateLimitedRoute slowingDownBy(Duration most) {
+        return new RateLimitedRoute(method, path, limit, key, charge, most);
     }
 
     public enum Charge {
@@ -54,6 +74,14 @@ public record RateLimitedRoute(HttpMethod method, String path, RateLimit limit, 
             return request -> {
                 String email = request.getParameter(name);
                 return email == null || email.isBlank() ? null : RateLimits.emailKey(email);
+            };
+        }
+
+        /** The e-mail address in this form field, from this client address: one client's tries at one account. */
+        static Key emailParameterAndClientAddress(String name) {
+            return request -> {
+                String email = emailParameter(name).of(request);
+                return email == null ? null : email + " " + clientAddress().of(request);
             };
         }
     }

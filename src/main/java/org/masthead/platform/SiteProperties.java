@@ -1,5 +1,6 @@
 package org.masthead.platform;
 
+import java.net.URI;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the public address of the site, used for canonical links, feeds and sitemaps
  * @param timeZone the zone in which dates are shown and article URLs are dated
  * @param locale the language of the site
+ * @param securityContact where to report a security problem, as {@code /.well-known/security.txt}
+ *     says: a {@code mailto:} or {@code https:} address (a bare e-mail address is taken as mailto);
+ *     empty for {@code security@} the site's host
  */
 @ConfigurationProperties("masthead.site")
 public record SiteProperties(
@@ -20,10 +24,32 @@ public record SiteProperties(
         @DefaultValue("Independent journalism, free to read, funded by its readers") String tagline,
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("Europe/London") ZoneId timeZone,
-        @DefaultValue("en-GB") Locale locale) {
+        @DefaultValue("en-GB") Locale locale,
+        @DefaultValue("") String securityContact) {
+
+    public SiteProperties {
+        securityContact = securityContact.strip();
+        if (!securityContact.isEmpty() && securityContact.indexOf(':') < 0) {
+            securityContact = "mailto:" + securityContact;
+        }
+        if (!securityContact.isEmpty()
+                && !securityContact.startsWith("mailto:")
+                && !securityContact.startsWith("https://")) {
+            throw new IllegalArgumentException(
+                    "masthead.site.security-contact must be an e-mail address or an https:// address");
+        }
+    }
 
     /** The base URL without a trailing slash. */
     public String origin() {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Where to report a security problem: as configured, or {@code security@} the site's host. */
+    @Override
+    public String securityContact() {
+        return securityContact.isEmpty()
+                ? "mailto:security@" + URI.create(origin()).getHost()
+                : securityContact;
     }
 }

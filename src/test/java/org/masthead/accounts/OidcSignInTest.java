@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -106,6 +107,19 @@ class OidcSignInTest {
 
         assertThat(later.get("/me").body()).contains(account.displayName());
         assertThat(identities(subject)).containsExactly(account.id());
+    }
+
+    @Test
+    void theProviderSendsTheReaderBackToWhereTheyWere() {
+        WebSession visitor = new WebSession(port);
+        visitor.get("/signin?return=" + java.net.URLEncoder.encode("/world/a-story#comments", StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = signIn(
+                visitor,
+                TestContent.unique("subject"),
+                claims(TestContent.unique("oidc") + "@example.com", true, "Grace Hopper"));
+
+        assertThat(response.headers().firstValue("Location")).hasValue("/world/a-story#comments");
     }
 
     @Test

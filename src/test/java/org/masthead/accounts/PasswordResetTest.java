@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,12 +57,32 @@ class PasswordResetTest {
                 "/account/reset-password", Map.of("token", TestMailServer.tokenOf(link), "password", NEW_PASSWORD));
 
         assertThat(reset.statusCode()).isEqualTo(302);
-        assertThat(reset.headers().firstValue("Location").orElseThrow()).endsWith("/signin?password-reset");
-        assertThat(visitor.get("/signin?password-reset").body()).contains("Your new password is set");
+        assertThat(reset.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+        assertThat(visitor.get("/signin").body()).contains("Your new password is set");
+        assertThat(visitor.get("/signin").body())
+                .as("said once, after the reset")
+                .doesNotContain("Your new password is set");
         assertThat(signIn(reader.email(), TestAccounts.PASSWORD)).endsWith("/signin?error");
         assertThat(signIn(reader.email(), NEW_PASSWORD)).endsWith("/account");
         assertThat(TestMailServer.awaitMessageTo(reader.email(), 1).getSubject())
                 .isEqualTo("Your password has been changed");
+    }
+
+    @Test
+    void pagesAnnounceNothingThatDidNotHappen() {
+        HttpResponse<String> signIn = visitor.get("/signin");
+        HttpResponse<String> crafted = visitor.get("/signin?password-reset&email-changed");
+        HttpResponse<String> afterAFailure = visitor.get("/signin?error");
+        HttpResponse<String> forgot = visitor.get("/account/forgot-password?sent");
+
+        for (HttpResponse<String> page : List.of(signIn, crafted, afterAFailure)) {
+            assertThat(page.body())
+                    .contains("Sign in")
+                    .doesNotContain("Your new password is set")
+                    .doesNotContain("Your e-mail address is changed");
+        }
+        assertThat(afterAFailure.body()).contains("do not match");
+        assertThat(forgot.body()).contains("Forgotten your password?").doesNotContain("we have sent a link");
     }
 
     @Test
@@ -125,7 +146,7 @@ class PasswordResetTest {
         assertThat(unknown.statusCode()).isEqualTo(known.statusCode()).isEqualTo(302);
         assertThat(unknown.headers().firstValue("Location"))
                 .isEqualTo(known.headers().firstValue("Location"));
-        assertThat(visitor.get("/account/forgot-password?sent").body())
+        assertThat(visitor.get("/account/forgot-password").body())
                 .contains("Check your e-mail")
                 .contains("If the address you gave has an account");
         TestMailServer.awaitMessageTo(reader.email());
@@ -143,7 +164,7 @@ class PasswordResetTest {
         HttpResponse<String> answer =
                 visitor.submit("/account/forgot-password", "/account/forgot-password", Map.of("email", reader.email()));
 
-        assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/account/forgot-password?sent");
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/account/forgot-password");
         assertThat(mailbox.lastTo(reader.email())).isEmpty();
     }
 
@@ -178,7 +199,7 @@ class PasswordResetTest {
         assertThat(signIn(reader.email(), TestAccounts.PASSWORD)).endsWith("/account");
         HttpResponse<String> strong = visitor.post(
                 "/account/reset-password", Map.of("token", TestMailServer.tokenOf(link), "password", NEW_PASSWORD));
-        assertThat(strong.headers().firstValue("Location").orElseThrow()).endsWith("/signin?password-reset");
+        assertThat(strong.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
     }
 
     @Test
@@ -204,7 +225,7 @@ class PasswordResetTest {
         int before = TestMailServer.messagesTo(email).size();
         HttpResponse<String> sent =
                 visitor.submit("/account/forgot-password", "/account/forgot-password", Map.of("email", email));
-        assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/account/forgot-password?sent");
+        assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/account/forgot-password");
         MimeMessage mail = TestMailServer.awaitMessageTo(email, before);
         assertThat(TestMailServer.text(mail)).contains("one hour");
         return TestMailServer.linkIn(mail, "/account/reset-password?token=");

@@ -136,8 +136,8 @@ class SignInDetailsTest {
         HttpResponse<String> confirmed =
                 onThePhone.post("/account/email/confirm", Map.of("token", TestMailServer.tokenOf(link)));
 
-        assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/signin?email-changed");
-        assertThat(onThePhone.get("/signin?email-changed").body()).contains("Your e-mail address is");
+        assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+        assertThat(onThePhone.get("/signin").body()).contains("Your e-mail address is changed");
         assertThat(signIn(reader.email(), TestAccounts.PASSWORD)).endsWith("/signin?error");
         assertThat(signIn(newEmail, TestAccounts.PASSWORD)).endsWith("/account");
         assertThat(visitor.get("/account").body()).contains(newEmail).contains("Confirmed");

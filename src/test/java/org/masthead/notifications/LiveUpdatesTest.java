@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -187,7 +188,7 @@ class LiveUpdatesTest {
             assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":1}");
 
             browser.get("/notifications");
-            browser.post("/notifications/read", java.util.Map.of());
+            browser.post("/notifications/read", Map.of());
             assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
         }
     }
@@ -234,6 +235,85 @@ class LiveUpdatesTest {
                         .statusCode())
                 .isEqualTo(204);
         assertThat(anonymous.get("/live/ticket").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aTicketStopsWorkingWhenItsReaderSignsOut() {
+        Credentials alice = accounts.create(true);
+        WebSession browser = new WebSession(port);
+        TestAccounts.signIn(browser, alice);
+        String ticket = ticket(browser);
+
+        browser.get("/account");
+        browser.post("/signout", Map.of());
+
+        try (SseClient page = new SseClient(port, "/live?ticket=" + ticket)) {
+            assertThat(page.status())
+                    .as("nothing of the reader's is left to follow")
+                    .isEqualTo(204);
+        }
+    }
+
+    @Test
+    void anOpenPageStopsHearingItsReadersEventsWhenTheySignOut() {
+        Credentials alice = accounts.create(true);
+        WebSession browser = new WebSession(port);
+        TestAccounts.signIn(browser, alice);
+        String live = "/live?article=" + TestDiscussion.article() + "&ticket=" + ticket(browser);
+        try (SseClient page = new SseClient(port, live)) {
+            assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
+
+            browser.get("/account");
+            browser.post("/signout", Map.of());
+
+            assertThat(page.ends(WAIT)).as("the connection is closed").isTrue();
+        }
+        try (SseClient reconnected = new SseClient(port, live)) {
+            assertThat(reconnected.status())
+                    .as("the article's comments still come")
+                    .isEqualTo(200);
+            assertThat(reconnected.drain(Duration.ofSeconds(1)))
+                    .noneMatch(event -> event.name().equals("unread"));
+        }
+    }
+
+    @Test
+    void anOpenPageStopsHearingItsReadersEventsWhenTheyAreSignedOutElsewhere() {
+        Credentials alice = accounts.create(true);
+        WebSession laptop = new WebSession(port);
+        TestAccounts.signIn(laptop, alice);
+        WebSession phone = new WebSession(port);
+        TestAccounts.signIn(phone, alice);
+        String ticket = ticket(laptop);
+        try (SseClient page = new SseClient(port, "/live?ticket=" + ticket)) {
+            assertThat(page.next("unread", WAIT).data()).isEqualTo("{\"count\":0}");
+
+            phone.submit(
+                    "/account/password",
+                    "/account/password",
+                    Map.of("currentPassword", TestAccounts.PASSWORD, "newPassword", "another long passphrase"));
+
+            assertThat(page.ends(WAIT)).as("the laptop's connection is closed").isTrue();
+        }
+        try (SseClient reconnected = new SseClient(port, "/live?ticket=" + ticket)) {
+            assertThat(reconnected.status()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void aTicketStopsWorkingWhenItsSessionExpires() {
+        Credentials alice = accounts.create(true);
+        WebSession browser = new WebSession(port);
+        TestAccounts.signIn(browser, alice);
+        String ticket = ticket(browser);
+
+        db.sql("UPDATE spring_session SET last_access_time = 0, expiry_time = 0 WHERE principal_name = :name")
+                .param("name", String.valueOf(alice.id()))
+                .update();
+
+        try (SseClient page = new SseClient(port, "/live?ticket=" + ticket)) {
+            assertThat(page.status()).isEqualTo(204);
+        }
     }
 
     @Test

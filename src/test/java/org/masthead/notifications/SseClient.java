@@ -103,6 +103,16 @@ final class SseClient implements AutoCloseable {
         }
     }
 
+    /** Whether the server ends the stream within the wait. */
+    boolean ends(Duration wait) {
+        try {
+            return reader.join(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every event that arrives within the wait. */
     List<Event> drain(Duration wait) {
         try {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +21,7 @@ import org.masthead.MastheadApplication;
 import org.masthead.TestMailServer;
 import org.masthead.WebSession;
 import org.masthead.accounts.TestAccounts;
+import org.masthead.mail.Mailbox;
 import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,16 +36,19 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 /**
  * Rate limits in an application of their own, with limits low enough to reach in a test and a clock
  * the test can move on. Each test comes from client addresses of its own, forwarded as a proxy would
- * (Tomcat trusts X-Forwarded-For from 127.0.0.1), so no test uses up another's allowance.
+ * (127.0.0.1 is named as a trusted proxy), so no test uses up another's allowance.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "masthead.data-dir=target/test-data/rl-${random.uuid}",
             "masthead.demo-content=false",
+            "masthead.trusted-proxies=127.0.0.1",
             "masthead.rate-limits.sign-in-per-ip.capacity=3",
             "masthead.rate-limits.sign-in-per-ip.period=1h",
-            "masthead.rate-limits.failed-sign-ins-per-account.capacity=3",
+            "masthead.rate-limits.failed-sign-ins-per-account-and-client.capacity=2",
+            "masthead.rate-limits.failed-sign-ins-per-account.capacity=6",
+            "masthead.rate-limits.failed-sign-ins-before-notice.capacity=3",
             "masthead.rate-limits.registration-per-ip.capacity=2"
         })
 @ContextConfiguration(initializers = TestMailServer.class)
@@ -73,6 +79,9 @@ class RateLimitsTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    Mailbox mailbox;
 
     @AfterEach
     void resetClock() {
@@ -138,30 +147,72 @@ class RateLimitsTest {
     }
 
     @Test
-    void repeatedFailedSignInsSlowThatAccountDownWithoutLockingIt() {
+    void wrongPasswordsHoldBackTheClientThatSendsThemAndNotTheOwner() {
         TestAccounts.Credentials target = accounts.create(true);
-        TestAccounts.Credentials bystander = accounts.create(true);
         WebSession owner = visitorFrom(nextAddress());
         TestAccounts.signIn(owner, target);
-        // A guesser spreads the attempts over many addresses, and any spelling of the address counts.
-        signIn(visitorFrom(nextAddress()), target.email(), "guess one");
-        signIn(visitorFrom(nextAddress()), target.email().toUpperCase(), "guess two");
-        signIn(visitorFrom(nextAddress()), " " + target.email(), "guess three");
+        String guesser = nextAddress();
+        // Any spelling of the address counts.
+        signIn(visitorFrom(guesser), target.email().toUpperCase(), "guess one");
+        signIn(visitorFrom(guesser), " " + target.email(), "guess two");
 
-        HttpResponse<String> refused = signIn(visitorFrom(nextAddress()), target.email(), TestAccounts.PASSWORD);
+        HttpResponse<String> refused = signIn(visitorFrom(guesser), target.email(), TestAccounts.PASSWORD);
 
         assertThat(refused.statusCode()).isEqualTo(429);
         Duration wait = retryAfter(refused);
-        assertThat(wait).as("one more try per 15 / 3 minutes").isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
-        assertThat(refused.body()).contains("please wait 5 minutes");
+        assertThat(wait).as("one more try per 15 / 2 minutes").isBetween(Duration.ofMinutes(7), Duration.ofMinutes(8));
+        assertThat(refused.body()).contains("please wait 8 minutes");
         assertThat(owner.get("/account").statusCode())
                 .as("the owner's session carries on")
                 .isEqualTo(200);
-        TestAccounts.signIn(visitorFrom(nextAddress()), bystander);
+        assertThat(location(signIn(visitorFrom(nextAddress()), target.email(), TestAccounts.PASSWORD)))
+                .as("the right password from another client still works")
+                .endsWith("/account");
+    }
 
-        CLOCK.offset = wait;
+    @Test
+    void guessingSpreadOverManyAddressesIsSlowedDownButNeverLocksTheOwnerOut() {
+        TestAccounts.Credentials target = accounts.create(true);
+        for (int i = 0; i < 6; i++) {
+            assertThat(location(signIn(visitorFrom(nextAddress()), target.email(), "guess " + i)))
+                    .endsWith("/signin?error");
+        }
+        WebSession owner = visitorFrom(nextAddress());
+        owner.get("/signin");
 
-        TestAccounts.signIn(visitorFrom(nextAddress()), target);
+        long started = System.nanoTime();
+        HttpResponse<String> signedIn =
+                owner.post("/signin", Map.of("email", target.email(), "password", TestAccounts.PASSWORD));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(location(signedIn)).endsWith("/account");
+        assertThat(took).as("held back past the ceiling").isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+        assertThat(meters.counter("masthead.rate.limit.slowdowns", "limit", "failed-sign-ins-per-account")
+                        .count())
+                .isPositive();
+    }
+
+    @Test
+    void theOwnerIsToldOnceOfARunOfFailedSignIns() throws Exception {
+        TestAccounts.Credentials target = accounts.create(true);
+        TestAccounts.Credentials bystander = accounts.create(true);
+        signIn(visitorFrom(nextAddress()), target.email(), "guess");
+        signIn(visitorFrom(nextAddress()), target.email(), "guess");
+
+        signIn(visitorFrom(nextAddress()), target.email(), "guess");
+        signIn(visitorFrom(nextAddress()), target.email(), "guess");
+        signIn(visitorFrom(nextAddress()), target.email(), "guess");
+        signIn(visitorFrom(nextAddress()), bystander.email(), "guess");
+
+        var notice = TestMailServer.awaitMessageTo(target.email());
+        assertThat(notice.getSubject()).isEqualTo("Failed attempts to sign in to your account");
+        assertThat(TestMailServer.text(notice))
+                .contains("tried several times to sign in")
+                .contains("/account/forgot-password");
+        assertThat(outboxRowsTo(target.email()))
+                .as("one notice for the run, not one per failure")
+                .isEqualTo(1);
+        assertThat(outboxRowsTo(bystander.email())).isZero();
     }
 
     @Test
@@ -209,8 +260,36 @@ class RateLimitsTest {
     }
 
     @Test
+    void forwardedAddressesCountOnlyFromATrustedProxy() {
+        try (ConfigurableApplicationContext untrusting = startSecondNode()) {
+            int port = ((WebServerApplicationContext) untrusting).getWebServer().getPort();
+            for (int i = 0; i < 3; i++) {
+                WebSession rotating = new WebSession(port).header(FORWARDED_FOR, nextAddress());
+                assertThat(signIn(rotating, someoneElse(), "guess").statusCode())
+                        .isEqualTo(302);
+            }
+
+            WebSession rotating = new WebSession(port).header(FORWARDED_FOR, nextAddress());
+
+            assertThat(signIn(rotating, someoneElse(), "guess").statusCode())
+                    .as("a node that trusts no proxy counts every attempt against the peer's own address")
+                    .isEqualTo(429);
+        }
+    }
+
+    @Test
+    void theSessionCookieIsSecureBehindATrustedHttpsProxy() {
+        HttpResponse<String> response =
+                visitorFrom(nextAddress()).header("X-Forwarded-Proto", "https").get("/signin");
+
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("Secure"));
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
     void attemptsOnOneNodeCountOnAnotherSharingTheDatabase() {
-        try (ConfigurableApplicationContext nodeB = startSecondNode()) {
+        try (ConfigurableApplicationContext nodeB = startSecondNode("--masthead.trusted-proxies=127.0.0.1")) {
             String address = nextAddress();
             WebSession onA = visitorFrom(address);
             WebSession onB = new WebSession(
@@ -226,16 +305,21 @@ class RateLimitsTest {
         }
     }
 
-    ConfigurableApplicationContext startSecondNode() {
-        return new SpringApplicationBuilder(MastheadApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--masthead.db.url=" + dataSource.getJdbcUrl(),
-                        "--masthead.db.user=" + dataSource.getUsername(),
-                        "--masthead.demo-content=false",
-                        "--masthead.data-dir=target/test-data/rl-node-b-" + UUID.randomUUID(),
-                        "--masthead.rate-limits.sign-in-per-ip.capacity=3",
-                        "--masthead.rate-limits.sign-in-per-ip.period=1h");
+    ConfigurableApplicationContext startSecondNode(String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--masthead.db.url=" + dataSource.getJdbcUrl(),
+                "--masthead.db.user=" + dataSource.getUsername(),
+                "--masthead.demo-content=false",
+                "--masthead.data-dir=target/test-data/rl-node-b-" + UUID.randomUUID(),
+                "--masthead.rate-limits.sign-in-per-ip.capacity=3",
+                "--masthead.rate-limits.sign-in-per-ip.period=1h"));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(MastheadApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    int outboxRowsTo(String address) {
+        return mailbox.latest(address, null, 10).size();
     }
 
     WebSession visitorFrom(String address) {

@@ -108,6 +108,10 @@ class AccessMatrixTest {
                 row("GET /topic/{slug}/rss", "GET", "/topic/" + tag.slug() + "/rss", all(OK)),
                 row("GET /author/{slug}/rss", "GET", "/author/" + author.slug() + "/rss", all(OK)),
                 row("GET /robots.txt", "GET", "/robots.txt", all(OK)),
+                row("GET /favicon.ico", "GET", "/favicon.ico", all(OK)),
+                row("GET /apple-touch-icon.png", "GET", "/apple-touch-icon.png", all(OK)),
+                row("GET /manifest.json", "GET", "/manifest.json", all(OK)),
+                row("GET /.well-known/security.txt", "GET", "/.well-known/security.txt", all(OK)),
                 row("GET /sitemap.xml", "GET", "/sitemap.xml", all(OK)),
                 row("GET /sitemaps/sections.xml", "GET", "/sitemaps/sections.xml", all(OK)),
                 row("GET /sitemaps/news.xml", "GET", "/sitemaps/news.xml", all(OK)),
@@ -274,7 +278,11 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
                 row("GET /admin/membership", "GET", "/admin/membership",   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
                 row("/error", "GET", "/error", all(404)),
-                row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
+                row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)),
+                // Addresses no controller serves are not found, for everyone: never a sign-in page.
+                row("GET /ads.txt (nothing serves it)", "GET", "/ads.txt", all(404)),
+                row("GET /apple-touch-icon-precomposed.png (nothing serves it)", "GET", "/apple-touch-icon-precomposed.png", all(404)),
+                row("GET /wp-admin/setup-config.php (nothing serves it)", "GET", "/wp-admin/setup-config.php", all(404)));
         // spotless:on
         visitors.put(Visitor.ANONYMOUS, new WebSession(port));
         signedIn(Visitor.UNVERIFIED, accounts.create(false));

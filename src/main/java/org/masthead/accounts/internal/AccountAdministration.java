@@ -11,12 +11,8 @@ import org.masthead.accounts.ProfileChanged;
 import org.masthead.accounts.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What admins do to other people's accounts: grant and revoke staff roles, disable and re-enable.
@@ -46,14 +42,14 @@ public class AccountAdministration {
 
     private final AccountRepository accounts;
     private final JdbcClient db;
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final AccountSessions sessions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccountAdministration(
             AccountRepository accounts,
             JdbcClient db,
-            FindByIndexNameSessionRepository<? extends Session> sessions,
+            AccountSessions sessions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.accounts = accounts;
@@ -127,7 +123,7 @@ public class AccountAdministration {
             return new Outcome(Result.UNCHANGED, name(subject.get()) + " does not hold the role " + role + ".");
         }
         audit(actorId, subjectId, "ROLE_REVOKED", role.name());
-        signOutAfterCommit(subjectId);
+        sessions.signOutEverywhereBut(subjectId, null);
         return new Outcome(
                 Result.DONE,
                 name(subject.get()) + " no longer holds the role " + role + " and has been signed out everywhere.");
@@ -147,7 +143,7 @@ public class AccountAdministration {
             return new Outcome(Result.UNCHANGED, name(subject.get()) + " is not active, so nothing changed.");
         }
         audit(actorId, subjectId, "ACCOUNT_DISABLED", "");
-        signOutAfterCommit(subjectId);
+        sessions.signOutEverywhereBut(subjectId, null);
         // A disabled account's public profile disappears; the cached page must go too.
         events.publishEvent(new ProfileChanged(subjectId));
         return new Outcome(Result.DONE, name(subject.get()) + " is disabled and has been signed out everywhere.");
@@ -186,19 +182,6 @@ public class AccountAdministration {
                 .param("detail", detail)
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
-    }
-
-    /**
-     * Sessions are ended only once the change is committed: ended before, a sign-in in between would
-     * still see the old state and keep a session.
-     */
-    private void signOutAfterCommit(long accountId) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                sessions.findByPrincipalName(String.valueOf(accountId)).keySet().forEach(sessions::deleteById);
-            }
-        });
     }
 
     private static Outcome notFound() {

@@ -1,6 +1,9 @@
 package org.masthead.accounts.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.masthead.mail.Mail;
 import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
@@ -21,30 +24,51 @@ public class AccountMail {
         this.site = site;
     }
 
-    void verifyAddress(String email, String displayName, String token) {
+    /**
+     * @param returnTo where the reader was when they registered, for the link to take them back there
+     *     on whatever device they open it
+     */
+    void verifyAddress(String email, String displayName, String token, @Nullable String returnTo) {
         send(
                 email,
                 "Confirm your e-mail address",
                 "verify-email",
-                Map.of("displayName", displayName, "link", site.origin() + "/account/verify?token=" + token));
+                Map.of(
+                        "displayName",
+                        displayName,
+                        "link",
+                        site.origin() + "/account/verify?token=" + token + returning("&", returnTo)));
     }
 
-    /** A link that signs the reader in without a password; it works once, for 15 minutes. */
-    public void signInLink(String email, String displayName, String token) {
+    /**
+     * A link that signs the reader in without a password; it works once, for 15 minutes.
+     *
+     * @param returnTo where the reader was when they asked for it, to be taken back there
+     */
+    public void signInLink(String email, String displayName, String token, @Nullable String returnTo) {
         send(
                 email,
                 "Your sign-in link",
                 "sign-in-link",
-                Map.of("displayName", displayName, "link", site.origin() + "/signin/link?token=" + token));
+                Map.of(
+                        "displayName",
+                        displayName,
+                        "link",
+                        site.origin() + "/signin/link?token=" + token + returning("&", returnTo)));
     }
 
     /** Someone tried to register with an address that already has an account: tell its owner, not them. */
-    void alreadyRegistered(String email) {
+    void alreadyRegistered(String email, @Nullable String returnTo) {
         send(
                 email,
                 "You already have an account",
                 "already-registered",
-                Map.of("signInLink", site.origin() + "/signin"));
+                Map.of("signInLink", site.origin() + "/signin" + returning("?", returnTo)));
+    }
+
+    /** The {@code return} parameter of a link, or nothing; the path is one the web layer has checked. */
+    private static String returning(String separator, @Nullable String returnTo) {
+        return returnTo == null ? "" : separator + "return=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8);
     }
 
     void resetPassword(String email, String displayName, String token) {
@@ -76,6 +100,21 @@ public class AccountMail {
                 "Your password has been changed",
                 "password-changed",
                 Map.of("displayName", displayName, "forgotLink", site.origin() + "/account/forgot-password"));
+    }
+
+    /** Tells the owner that someone keeps getting the password wrong, so they can act if it was not them. */
+    void failedSignIns(String email, String displayName) {
+        send(
+                email,
+                "Failed attempts to sign in to your account",
+                "failed-sign-ins",
+                Map.of(
+                        "displayName",
+                        displayName,
+                        "forgotLink",
+                        site.origin() + "/account/forgot-password",
+                        "accountLink",
+                        site.origin() + "/account"));
     }
 
     /** The link that moves the account to its new address, sent to that address. */

@@ -1,6 +1,9 @@
 package org.masthead.accounts.internal;
 
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.SessionEnded;
+import org.masthead.accounts.SignedInSessions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -12,9 +15,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class AccountSessions {
 
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final SignedInSessions references;
+    private final ApplicationEventPublisher events;
 
-    AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    AccountSessions(
+            FindByIndexNameSessionRepository<? extends Session> sessions,
+            SignedInSessions references,
+            ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.references = references;
+        this.events = events;
     }
 
     /**
@@ -40,6 +50,9 @@ class AccountSessions {
         // The principal name of a session is the account id (see SignedIn#getUsername).
         sessions.findByPrincipalName(String.valueOf(accountId)).keySet().stream()
                 .filter(id -> !id.equals(keptSessionId))
-                .forEach(sessions::deleteById);
+                .forEach(id -> {
+                    sessions.deleteById(id);
+                    events.publishEvent(new SessionEnded(accountId, references.referenceTo(id)));
+                });
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.AddressVerified;
 import org.masthead.accounts.internal.AccountTokens.Purpose;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,7 +24,12 @@ public class Registrations {
     static final Duration VERIFICATION_VALID_FOR = Duration.ofHours(48);
 
     /** What a reader fills in to register. */
-    public record NewReader(String email, String displayName, String password, boolean marketingConsent) {}
+    /**
+     * @param returnTo where on the site to take the reader once they have confirmed and signed in, if
+     *     anywhere in particular: a path the web layer has checked is this site's
+     */
+    public record NewReader(
+            String email, String displayName, String password, boolean marketingConsent, @Nullable String returnTo) {}
 
     private final AccountRepository accounts;
     private final AccountTokens tokens;
@@ -68,7 +74,7 @@ public class Registrations {
         if (existing.isPresent()) {
             // Hash anyway, so the answer takes as long as a real registration and gives nothing away.
             encoder.encode(reader.password());
-            mail.alreadyRegistered(existing.get().email());
+            mail.alreadyRegistered(existing.get().email(), reader.returnTo());
             return;
         }
         long id;
@@ -79,7 +85,7 @@ public class Registrations {
             // Someone took the name, or registered the address, a moment ago.
             throw new RegistrationRejectedException(Map.of("displayName", "That name is taken. Choose another."));
         }
-        sendVerification(id, email, displayName);
+        sendVerification(id, email, displayName, reader.returnTo());
     }
 
     /**
@@ -103,8 +109,12 @@ public class Registrations {
     /** Sends a fresh link that confirms the account's current address. */
     @Transactional
     public void sendVerification(long accountId, String email, String displayName) {
+        sendVerification(accountId, email, displayName, null);
+    }
+
+    private void sendVerification(long accountId, String email, String displayName, @Nullable String returnTo) {
         String token = tokens.issue(accountId, Purpose.VERIFY_EMAIL, email, VERIFICATION_VALID_FOR);
-        mail.verifyAddress(email, displayName, token);
+        mail.verifyAddress(email, displayName, token, returnTo);
     }
 
     /** Confirms the address the token was sent to; empty when the link is unknown, used or expired. */

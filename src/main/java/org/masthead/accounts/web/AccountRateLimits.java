@@ -2,6 +2,7 @@ package org.masthead.accounts.web;
 
 import static org.masthead.platform.RateLimitedRoute.Key.clientAddress;
 import static org.masthead.platform.RateLimitedRoute.Key.emailParameter;
+import static org.masthead.platform.RateLimitedRoute.Key.emailParameterAndClientAddress;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.time.Duration;
@@ -25,11 +26,22 @@ class AccountRateLimits {
     static final RateLimit SIGN_IN_PER_IP = RateLimit.of("sign-in-per-ip", 20, Duration.ofMinutes(1));
 
     /**
-     * Failed sign-ins to one account, from anywhere: after five, one more try every three minutes.
-     * The account is slowed down, never locked, and its owner's signed-in sessions carry on.
+     * Failed sign-ins to one account from one client address: after five, that client may try once
+     * every three minutes. Only the guesser is held back: the owner, signing in from anywhere else,
+     * is not, and their signed-in sessions carry on.
+     */
+    static final RateLimit FAILED_SIGN_INS_PER_ACCOUNT_AND_CLIENT =
+            RateLimit.of("failed-sign-ins-per-account-and-client", 5, Duration.ofMinutes(15));
+
+    /**
+     * Failed sign-ins to one account from anywhere, for guessing spread over many addresses: past
+     * fifty in an hour, each attempt is held for a few seconds before its password is checked. It is
+     * never refused, since a refusal here would shut the owner out as well.
      */
     static final RateLimit FAILED_SIGN_INS_PER_ACCOUNT =
-            RateLimit.of("failed-sign-ins-per-account", 5, Duration.ofMinutes(15));
+            RateLimit.of("failed-sign-ins-per-account", 50, Duration.ofHours(1));
+
+    static final Duration SLOWDOWN_PER_ACCOUNT = Duration.ofSeconds(3);
 
     /** New accounts opened from one client address. */
     static final RateLimit REGISTRATION_PER_IP = RateLimit.of("registration-per-ip", 5, Duration.ofHours(1));
@@ -47,8 +59,16 @@ class AccountRateLimits {
     RateLimitedRoutes accountRoutes() {
         return () -> List.of(
                 RateLimitedRoute.of(POST, "/signin", SIGN_IN_PER_IP, clientAddress()),
-                RateLimitedRoute.of(POST, "/signin", FAILED_SIGN_INS_PER_ACCOUNT, emailParameter("email"))
+                RateLimitedRoute.of(
+                                POST,
+                                "/signin",
+                                FAILED_SIGN_INS_PER_ACCOUNT_AND_CLIENT,
+                                emailParameterAndClientAddress("email"))
                         .failedSignInsOnly(),
+                // Last: an attempt that another limit refuses is not held first.
+                RateLimitedRoute.of(POST, "/signin", FAILED_SIGN_INS_PER_ACCOUNT, emailParameter("email"))
+                        .failedSignInsOnly()
+                        .slowingDownBy(SLOWDOWN_PER_ACCOUNT),
                 RateLimitedRoute.of(POST, "/register", REGISTRATION_PER_IP, clientAddress()),
                 RateLimitedRoute.of(POST, "/signin/email-link", EMAIL_LINK_PER_IP, clientAddress()),
                 RateLimitedRoute.of(POST, "/signin/email-link", EMAIL_LINK_PER_ADDRESS, emailParameter("username")),

@@ -1,8 +1,13 @@
 package org.masthead.accounts.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.Map;
+import org.masthead.accounts.SessionEnded;
+import org.masthead.accounts.SignedIn;
+import org.masthead.accounts.SignedInSessions;
 import org.masthead.platform.AccessRules;
 import org.masthead.platform.WebSecurityContribution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +16,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 
 /** How people sign in and out, and who may reach the account pages. */
@@ -38,19 +44,41 @@ class AccountsSecurity {
         return services;
     }
 
+    /**
+     * Where a reader was when asked to sign in is kept in a cookie, not the session (see {@link
+     * ReturnAfterSignIn}), and every way of signing in takes them back there.
+     */
     @Bean
-    WebSecurityContribution signInAndOut(SpringSessionRememberMeServices rememberMe) {
-        return http -> http.formLogin(form -> form.loginPage("/signin")
+    WebSecurityContribution signInAndOut(
+            SpringSessionRememberMeServices rememberMe,
+            SignedInSessions sessions,
+            ApplicationEventPublisher events,
+            ReturnAfterSignIn returns) {
+        return http -> http.requestCache(cache -> cache.requestCache(returns))
+                .formLogin(form -> form.loginPage("/signin")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/account")
+                        .successHandler(returns)
                         .failureUrl("/signin?error")
                         .permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout.logoutUrl("/signout")
+                        .addLogoutHandler(announceSessionEnd(sessions, events))
                         .logoutSuccessUrl("/")
                         .deleteCookies("SESSION")
                         .permitAll());
+    }
+
+    /** Runs before Spring Security's own handler ends the session, while its id is still there to read. */
+    private static LogoutHandler announceSessionEnd(SignedInSessions sessions, ApplicationEventPublisher events) {
+        return (request, response, authentication) -> {
+            HttpSession session = request.getSession(false);
+            if (session != null
+                    && authentication != null
+                    && authentication.getPrincipal() instanceof SignedIn signedIn) {
+                events.publishEvent(new SessionEnded(signedIn.accountId(), sessions.referenceTo(session.getId())));
+            }
+        };
     }
 
     @Bean

@@ -35,7 +35,8 @@ class EmailLinkSignIn {
     }
 
     @Bean
-    WebSecurityContribution emailLinkLogin(OneTimeTokenService tokens, EmailLinkSender sender) {
+    WebSecurityContribution emailLinkLogin(
+            OneTimeTokenService tokens, EmailLinkSender sender, ReturnAfterSignIn returns) {
         DefaultGenerateOneTimeTokenRequestResolver requests = new DefaultGenerateOneTimeTokenRequestResolver();
         requests.setExpiresIn(LINK_VALID_FOR);
         return http -> http.oneTimeTokenLogin(ott -> ott.tokenService(tokens)
@@ -46,7 +47,7 @@ class EmailLinkSignIn {
                 // Where staff are sent when a staff area needs this second factor.
                 .loginPage("/signin/second-factor")
                 .loginProcessingUrl("/signin/link")
-                .defaultSuccessUrl("/account")
+                .successHandler(returns)
                 .failureUrl("/signin?link-expired"));
     }
 
@@ -68,19 +69,22 @@ class EmailLinkSignIn {
 
         private final AccountRepository accounts;
         private final AccountMail mail;
+        private final ReturnAfterSignIn returns;
 
-        EmailLinkSender(AccountRepository accounts, AccountMail mail) {
+        EmailLinkSender(AccountRepository accounts, AccountMail mail, ReturnAfterSignIn returns) {
             this.accounts = accounts;
             this.mail = mail;
+            this.returns = returns;
         }
 
         @Override
         public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken token)
                 throws IOException {
+            String returnTo = returns.target(request).orElse(null);
             accounts.byEmail(token.getUsername())
                     .filter(AccountRepository.AccountRow::active)
-                    .ifPresent(
-                            account -> mail.signInLink(account.email(), account.displayName(), token.getTokenValue()));
+                    .ifPresent(account ->
+                            mail.signInLink(account.email(), account.displayName(), token.getTokenValue(), returnTo));
             response.sendRedirect("/signin/email-link/sent");
         }
     }

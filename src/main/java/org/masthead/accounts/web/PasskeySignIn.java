@@ -104,7 +104,10 @@ class PasskeySignIn {
 
     @Bean
     WebSecurityContribution passkeyLogin(
-            WebAuthnRelyingPartyOperations relyingParty, AccountUserDetailsService accounts, SiteProperties site) {
+            WebAuthnRelyingPartyOperations relyingParty,
+            AccountUserDetailsService accounts,
+            SiteProperties site,
+            ReturnAfterSignIn returns) {
         AuthenticationProvider provider = new PasskeyAuthenticationProvider(relyingParty, accounts);
         return http -> http.webAuthn(webAuthn -> webAuthn
                 // Only used if the relying party bean above were missing; kept in step with it.
@@ -119,6 +122,8 @@ class PasskeySignIn {
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
                         // Signs in as the account, like every other way in, not as the passkey's user.
                         filter.setAuthenticationManager(new ProviderManager(provider));
+                        // And takes the reader back to where they were, as every other way in does.
+                        filter.setAuthenticationSuccessHandler(returns.forScripts());
                         // A new session id on signing in, as for a password.
                         SessionAuthenticationStrategy sessions =
                                 http.getSharedObject(SessionAuthenticationStrategy.class);

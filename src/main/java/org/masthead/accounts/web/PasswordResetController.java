@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Asking for a link to reset a forgotten password, and choosing the new one from it. */
 @Controller
@@ -35,14 +36,19 @@ class PasswordResetController {
         return FORGOT;
     }
 
-    /** The same answer whether or not the address has an account. */
+    /**
+     * The same answer whether or not the address has an account. The answer travels as a flash
+     * attribute, not in the address: "we have sent a link" is said only to whoever asked for one.
+     */
     @PostMapping("/account/forgot-password")
-    String forgot(@Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult errors) {
+    String forgot(
+            @Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult errors, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return FORGOT;
         }
         resets.request(Objects.requireNonNull(form.email()));
-        return "redirect:/account/forgot-password?sent";
+        redirect.addFlashAttribute("sent", true);
+        return "redirect:/account/forgot-password";
     }
 
     @GetMapping("/account/reset-password")
@@ -56,7 +62,8 @@ class PasswordResetController {
             @Valid @ModelAttribute("form") ResetPasswordForm form,
             BindingResult errors,
             HttpServletRequest request,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
         String token = form.tokenOrEmpty();
         if (errors.hasErrors()) {
             return resetPage(token, model);
@@ -70,7 +77,8 @@ class PasswordResetController {
             rejected.fieldErrors().forEach((field, message) -> errors.rejectValue(field, "rejected", message));
             return resetPage(token, model);
         }
-        return "redirect:/signin?password-reset";
+        redirect.addFlashAttribute("notice", "Your new password is set. Sign in with it.");
+        return "redirect:/signin";
     }
 
     private String resetPage(String token, Model model) {

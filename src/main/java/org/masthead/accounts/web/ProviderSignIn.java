@@ -36,7 +36,9 @@ class ProviderSignIn {
 
     @Bean
     WebSecurityContribution providerLogin(
-            ObjectProvider<ClientRegistrationRepository> registrations, OidcAccountUserService oidcUsers) {
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            OidcAccountUserService oidcUsers,
+            ReturnAfterSignIn returns) {
         return http -> {
             if (registrations.getIfAvailable() == null) {
                 return;
@@ -48,7 +50,7 @@ class ProviderSignIn {
                                 throw new OAuth2AuthenticationException(new OAuth2Error("openid_scope_required"));
                             }))
                     .authorizedClientRepository(new NoAuthorizedClients())
-                    .defaultSuccessUrl("/account")
+                    .successHandler(returns)
                     .failureUrl("/signin?provider-error"));
         };
     }

@@ -1,5 +1,7 @@
 package org.masthead.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.springframework.security.core.Authentication;
@@ -10,16 +12,30 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page; Spring Security handles the form it posts. */
+/**
+ * The sign-in page; Spring Security handles the forms it posts. A link to it may say where to take the
+ * reader afterwards ({@code ?return=}, see {@link ReturnAfterSignIn}).
+ */
 @Controller
 class SignInController {
 
+    private final ReturnAfterSignIn returns;
+
+    SignInController(ReturnAfterSignIn returns) {
+        this.returns = returns;
+    }
+
     /** Also for someone signed in by e-mail link whom a staff area asks for their password. */
     @GetMapping("/signin")
-    String signIn(@Nullable Authentication authentication) {
-        return hasFactor(authentication, FactorGrantedAuthority.PASSWORD_AUTHORITY)
-                ? "redirect:/account"
-                : "accounts/signin";
+    String signIn(@Nullable Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        if (hasFactor(authentication, FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
+            return "redirect:"
+                    + ReturnPath.of(request.getParameter(ReturnAfterSignIn.PARAMETER))
+                            .or(() -> returns.target(request))
+                            .orElse(ReturnAfterSignIn.DEFAULT);
+        }
+        returns.rememberRequested(request, response);
+        return "accounts/signin";
     }
 
     /** A staff area needs a second factor: offer to e-mail a one-time link to the signed-in address. */
@@ -38,9 +54,17 @@ class SignInController {
                 && authentication.getAuthorities().stream().anyMatch(a -> factor.equals(a.getAuthority()));
     }
 
-    /** Where the e-mailed link lands: a button, so that mail scanners opening links do not spend it. */
+    /**
+     * Where the e-mailed link lands: a button, so that mail scanners opening links do not spend it. The
+     * link says where the reader was when they asked for it, for whichever device opens it.
+     */
     @GetMapping("/signin/link")
-    String confirmLink(@RequestParam(defaultValue = "") String token, Model model) {
+    String confirmLink(
+            @RequestParam(defaultValue = "") String token,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        returns.rememberRequested(request, response);
         model.addAttribute("token", token);
         return "accounts/signin-link";
     }

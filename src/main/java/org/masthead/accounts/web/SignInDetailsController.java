@@ -109,12 +109,13 @@ class SignInDetailsController {
     }
 
     @PostMapping("/account/email/confirm")
-    String confirm(@RequestParam(defaultValue = "") String token) {
+    String confirm(@RequestParam(defaultValue = "") String token, RedirectAttributes redirect) {
         try {
             details.confirmEmailChange(token);
         } catch (LinkNotValidException notValid) {
             return CONFIRM;
         }
-        return "redirect:/signin?email-changed";
+        redirect.addFlashAttribute("notice", "Your e-mail address is changed. Sign in with the new one.");
+        return "redirect:/signin";
     }
 }

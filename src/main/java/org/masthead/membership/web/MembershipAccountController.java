@@ -45,6 +45,7 @@ class MembershipAccountController {
     private final MembershipPayments payments;
     private final Contributions contributions;
     private final ContributionCheckouts giving;
+    private final ReturnAddresses addresses;
 
     MembershipAccountController(
             Membership membership,
@@ -53,7 +54,9 @@ class MembershipAccountController {
             Plans plans,
             MembershipPayments payments,
             Contributions contributions,
-            ContributionCheckouts giving) {
+            ContributionCheckouts giving,
+            ReturnAddresses addresses) {
+        this.addresses = addresses;
         this.contributions = contributions;
         this.giving = giving;
         this.membership = membership;
@@ -99,9 +102,8 @@ class MembershipAccountController {
     @PostMapping("/payment-method")
     View paymentMethod(@AuthenticationPrincipal SignedIn reader, RedirectAttributes redirect) {
         try {
-            return Redirects.seeOther(
-                    premium.paymentMethod(reader.accountId(), PremiumController.here("/account/membership"))
-                            .toString());
+            return Redirects.seeOther(premium.paymentMethod(reader.accountId(), addresses.of("/account/membership"))
+                    .toString());
         } catch (RefusedException | PaymentRejectedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             return Redirects.seeOther("/account/membership");

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The Premium page: the plans in the reader's currency (from their locale, or as they chose), and the
@@ -34,11 +33,13 @@ class PremiumController {
     private final Plans plans;
     private final Premium premium;
     private final Membership membership;
+    private final ReturnAddresses addresses;
 
-    PremiumController(Plans plans, Premium premium, Membership membership) {
+    PremiumController(Plans plans, Premium premium, Membership membership, ReturnAddresses addresses) {
         this.plans = plans;
         this.premium = premium;
         this.membership = membership;
+        this.addresses = addresses;
     }
 
     @GetMapping
@@ -61,8 +62,8 @@ class PremiumController {
         try {
             Currency exact = Money.currency(currency);
             BillingInterval interval = interval(plan);
-            URI success = here("/premium/thanks");
-            URI cancel = here("/premium?currency=" + exact.getCurrencyCode());
+            URI success = addresses.of("/premium/thanks");
+            URI cancel = addresses.of("/premium?currency=" + exact.getCurrencyCode());
             return "redirect:"
                     + premium.subscribe(reader.accountId(), reader.email(), interval, exact, success, cancel)
                             .redirectTo();
@@ -97,10 +98,5 @@ class PremiumController {
         } catch (IllegalArgumentException e) {
             throw new RejectedException("No plan", "plan", "Choose a plan.");
         }
-    }
-
-    /** An address on this site as the reader reached it, for the provider to send them back to. */
-    static URI here(String path) {
-        return URI.create(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + path);
     }
 }

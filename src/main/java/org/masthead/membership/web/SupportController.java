@@ -33,11 +33,14 @@ class SupportController {
     private final ContributionCheckouts checkouts;
     private final MembershipProperties properties;
     private final Asks asks;
+    private final ReturnAddresses addresses;
 
-    SupportController(ContributionCheckouts checkouts, MembershipProperties properties, Asks asks) {
+    SupportController(
+            ContributionCheckouts checkouts, MembershipProperties properties, Asks asks, ReturnAddresses addresses) {
         this.checkouts = checkouts;
         this.properties = properties;
         this.asks = asks;
+        this.addresses = addresses;
     }
 
     /** What the form was filled in with, to show it again with a problem. */
@@ -92,8 +95,8 @@ class SupportController {
                     address,
                     reader == null ? null : reader.accountId(),
                     asks.known(variant) ? variant : null);
-            URI success = PremiumController.here("/support/thanks");
-            URI cancel = PremiumController.here("/support?currency=" + money.currencyCode());
+            URI success = addresses.of("/support/thanks");
+            URI cancel = addresses.of("/support?currency=" + money.currencyCode());
             return "redirect:" + checkouts.start(gift, success, cancel).redirectTo();
         } catch (PaymentRejectedException e) {
             return show(form, reader, e.getMessage(), model);

@@ -49,6 +49,7 @@ final class LiveConnection {
 
     private final SseEmitter emitter;
     private final Set<String> topics;
+    private final @Nullable String session;
     private final int queueLimit;
     private final Consumer<LiveConnection> onClose;
 
@@ -61,15 +62,27 @@ final class LiveConnection {
     // Guarded by this: what was replayed to this connection, which may arrive again as it happens.
     private final Set<Long> replayed = new HashSet<>();
 
-    LiveConnection(SseEmitter emitter, Set<String> topics, int queueLimit, Consumer<LiveConnection> onClose) {
+    LiveConnection(
+            SseEmitter emitter,
+            Set<String> topics,
+            @Nullable String session,
+            int queueLimit,
+            Consumer<LiveConnection> onClose) {
         this.emitter = emitter;
         this.topics = Set.copyOf(topics);
+        this.session = session;
         this.queueLimit = queueLimit;
         this.onClose = onClose;
     }
 
     Set<String> topics() {
         return topics;
+    }
+
+    /** The reference to the signed-in session whose events this connection carries, if any. */
+    @Nullable
+    String session() {
+        return session;
     }
 
     SseEmitter emitter() {

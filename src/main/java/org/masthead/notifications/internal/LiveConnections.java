@@ -34,6 +34,7 @@ public class LiveConnections implements SchedulingConfigurer, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveConnections.class);
 
     private final Map<String, Set<LiveConnection>> byTopic = new ConcurrentHashMap<>();
+    private final Map<String, Set<LiveConnection>> bySession = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final LiveEvents events;
     private final NotificationsProperties properties;
@@ -56,16 +57,28 @@ public class LiveConnections implements SchedulingConfigurer, SmartLifecycle {
      *     everything after it; null for a page that has seen nothing yet
      * @param current what the page needs first however it connects, such as the reader's unread count;
      *     asked after the connection is registered, so that no change falls between the two
+     * @param session the reference to the signed-in session whose reader's events it carries, if any:
+     *     the connection is closed when that session ends (see {@link #closeSession})
      */
-    public SseEmitter open(Set<String> topics, @Nullable Long lastSeenId, Supplier<List<LiveEvent>> current) {
+    public SseEmitter open(
+            Set<String> topics,
+            @Nullable Long lastSeenId,
+            Supplier<List<LiveEvent>> current,
+            @Nullable String session) {
         SseEmitter emitter = new SseEmitter(timeout().toMillis());
-        LiveConnection connection = new LiveConnection(emitter, topics, properties.liveQueueLimit(), this::forget);
+        LiveConnection connection =
+                new LiveConnection(emitter, topics, session, properties.liveQueueLimit(), this::forget);
         emitter.onTimeout(connection::close);
         emitter.onError(error -> connection.ended());
         emitter.onCompletion(connection::ended);
         open.incrementAndGet();
         for (String topic : topics) {
             byTopic.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(connection);
+        }
+        if (session != null) {
+            bySession
+                    .computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet())
+                    .add(connection);
         }
         List<LiveConnection.Frame> first = new ArrayList<>();
         first.add(LiveConnection.Frame.OPENING);
@@ -98,7 +111,28 @@ public class LiveConnections implements SchedulingConfigurer, SmartLifecycle {
         }
     }
 
+    /**
+     * Closes this node's connections that carry the events of the session referred to: it has been
+     * signed out. Their browsers reconnect, and their tickets are no longer accepted.
+     */
+    void closeSession(String session) {
+        Set<LiveConnection> carrying = bySession.remove(session);
+        if (carrying != null) {
+            carrying.forEach(LiveConnection::close);
+        }
+    }
+
     private void forget(LiveConnection connection) {
+        String session = connection.session();
+        if (session != null) {
+            Set<LiveConnection> carrying = bySession.get(session);
+            if (carrying != null) {
+                carrying.remove(connection);
+                if (carrying.isEmpty()) {
+                    bySession.remove(session, carrying);
+                }
+            }
+        }
         boolean wasOpen = false;
         for (String topic : connection.topics()) {
             Set<LiveConnection> listeners = byTopic.get(topic);

@@ -1,5 +1,6 @@
 package org.masthead.notifications.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * sent what it missed.
  *
  * <p>A reader's own events come with a ticket ({@code ?ticket=}, from {@code /live/ticket} when the
- * page loads) rather than the session, which the stream never reads: reconnecting every few minutes
- * must not count as activity that keeps a session alive (see {@link LiveTickets}).
+ * page loads) rather than the session, which the stream never uses: reconnecting every few minutes
+ * must not count as activity that keeps a session alive (see {@link LiveTickets}). The ticket is good
+ * only while the session that asked for it is signed in.
  *
  * <p>Cheap on purpose, since every open page holds one: it looks nothing up about the article, and
  * touches the database at most twice when it connects (for what a reconnecting page missed, and a
@@ -63,14 +65,17 @@ class LiveController {
         if (article != null) {
             topics.add(LiveEvent.article(article));
         }
-        Optional<Long> reader = tickets.accountOf(ticket);
-        reader.ifPresent(accountId -> topics.add(LiveEvent.account(accountId)));
+        Optional<LiveTickets.Holder> reader = tickets.holderOf(ticket);
+        reader.ifPresent(holder -> topics.add(LiveEvent.account(holder.accountId())));
         if (topics.isEmpty()) {
             // Nothing to follow: 204 tells EventSource not to try again.
             return ResponseEntity.noContent().build();
         }
         SseEmitter emitter = connections.open(
-                topics, lastSeen(lastEventId), () -> reader.map(unread::current).orElse(List.of()));
+                topics,
+                lastSeen(lastEventId),
+                () -> reader.map(holder -> unread.current(holder.accountId())).orElse(List.of()),
+                reader.map(LiveTickets.Holder::session).orElse(null));
         return ResponseEntity.ok()
                 .header("Cache-Control", "no-store")
                 // Proxies such as nginx would otherwise hold events back to fill their buffers.
@@ -81,10 +86,10 @@ class LiveController {
     /** A ticket for this page's live connection to carry the reader's own events; asked once per page. */
     @GetMapping("/live/ticket")
     @ResponseBody
-    ResponseEntity<Ticket> ticket(@AuthenticationPrincipal SignedIn signedIn) {
+    ResponseEntity<Ticket> ticket(@AuthenticationPrincipal SignedIn signedIn, HttpSession session) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(new Ticket(tickets.issue(signedIn.accountId())));
+                .body(new Ticket(tickets.issue(signedIn.accountId(), session.getId())));
     }
 
     private static @Nullable Long lastSeen(@Nullable String lastEventId) {

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.masthead.platform.RateLimit;
@@ -23,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The error page then tells a person how long to wait, or an API client in problem+json.
  *
  * <p>Routes are matched as the security rules match them, so that a path the sign-in filter would
- * take cannot slip past here spelled differently.
+ * take cannot slip past here spelled differently. A route may instead hold a request over its limit
+ * for a moment and let it go on (see {@link RateLimitedRoute#slowingDownBy}); such routes are best
+ * declared after those that refuse, so that a request about to be refused is not held first.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -61,6 +64,16 @@ class RateLimitFilter extends OncePerRequestFilter {
                 continue;
             }
             RateLimits.Outcome outcome = limits.tryConsume(route.limit(), key);
+            if (!outcome.allowed() && route.slowdown().isPositive()) {
+                meters.counter(
+                                "masthead.rate.limit.slowdowns",
+                                "limit",
+                                route.limit().name())
+                        .increment();
+                // Nothing was taken, so there is nothing to give back if this one succeeds.
+                hold(outcome.retryAfter().compareTo(route.slowdown()) < 0 ? outcome.retryAfter() : route.slowdown());
+                continue;
+            }
             if (!outcome.allowed()) {
                 // The attempt is refused before any password is checked, so it is not a failed one.
                 signInAttempts.forEach(taken -> limits.giveBack(taken.limit(), taken.key()));
@@ -81,6 +94,15 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
         if (request.getAttribute(SIGNED_IN) != null) {
             signInAttempts.forEach(taken -> limits.giveBack(taken.limit(), taken.key()));
+        }
+    }
+
+    /** Requests run on virtual threads: a held one parks, and holds no platform thread. */
+    private static void hold(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -13,10 +13,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * One filter chain for the whole site. Routes are opened by each module's {@link AccessRules};
- * anything no module names is denied.
+ * anything no module names is denied, except an address nothing serves, which is left to be answered
+ * 404 (see {@link UnservedPaths}).
  */
 @Configuration(proxyBeanMethods = false)
 // Factors add up: a second sign-in adds its factor to the first instead of replacing it. Which
@@ -45,12 +47,18 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, List<WebSecurityContribution> contributions, List<AccessRules> rules) throws Exception {
+            HttpSecurity http,
+            List<WebSecurityContribution> contributions,
+            List<AccessRules> rules,
+            HandlerMappingIntrospector handlers)
+            throws Exception {
         for (WebSecurityContribution contribution : contributions) {
             contribution.contribute(http);
         }
         http.authorizeHttpRequests(routes -> {
             rules.forEach(rule -> rule.configure(routes));
+            // An address nothing serves is a 404 for everyone, not a sign-in page for some.
+            routes.requestMatchers(new UnservedPaths(handlers)).permitAll();
             routes.anyRequest().denyAll();
         });
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -14,7 +14,15 @@ import org.springframework.core.annotation.Order;
 @Configuration(proxyBeanMethods = false)
 class SiteSecurity {
 
-    private static final Set<String> PAGES = Set.of("/", "/robots.txt", "/sitemap.xml", "/rss");
+    private static final Set<String> PAGES = Set.of(
+            "/",
+            "/robots.txt",
+            "/sitemap.xml",
+            "/rss",
+            "/favicon.ico",
+            "/apple-touch-icon.png",
+            "/manifest.json",
+            "/.well-known/security.txt");
     private static final List<String> TREES =
             List.of("/sitemaps/", "/css/", "/js/", "/img/", "/media/", "/topic/", "/author/");
 

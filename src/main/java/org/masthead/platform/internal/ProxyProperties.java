@@ -1,0 +1,42 @@
+package org.masthead.platform.internal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.catalina.util.NetMask;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param trustedProxies the proxies and load balancers in front of the site, as addresses or CIDR
+ *     ranges ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 192.0.2.7}): only a request that
+ *     arrives from one of them has its {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and
+ *     {@code -Port} believed. None by default: anyone could send those headers.
+ */
+@ConfigurationProperties("masthead")
+record ProxyProperties(@DefaultValue List<String> trustedProxies) {
+
+    /** Literals only: a host name would be looked up in DNS, and could name anyone tomorrow. */
+    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+(/[0-9]{1,3})?");
+
+    ProxyProperties {
+        trustedProxies = trustedProxies.stream().map(String::strip).toList();
+        for (String proxy : trustedProxies) {
+            if (!ADDRESS.matcher(proxy).matches()) {
+                throw new IllegalArgumentException(
+                        "masthead.trusted-proxies: " + proxy + " is not an IP address or CIDR range");
+            }
+            // Checked as Tomcat will read it, so that a typo stops the start rather than trusting no one.
+            new NetMask(proxy);
+        }
+    }
+
+    /** The ranges as Tomcat's RemoteIpValve reads them: a single address is a range of one. */
+    String asCidrList() {
+        return String.join(
+                ",",
+                trustedProxies.stream()
+                        .map(proxy ->
+                                proxy.indexOf('/') >= 0 ? proxy : proxy + (proxy.indexOf(':') >= 0 ? "/128" : "/32"))
+                        .toList());
+    }
+}

@@ -1,0 +1,74 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.newsroom.TestContent;
+import org.masthead.site.ArticleAddresses;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A reader who signs in from a page is brought back to it, to the very place they left. */
+@BrowserJourney
+class SignInReturnBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    ArticleAddresses addresses;
+
+    @Test
+    void aReaderSignsInFromAnArticlesCommentsAndIsBackAtThem(Browser browser) {
+        long article = content.article(content.section("Homecoming")).published();
+        String story = addresses.pathOf(article).orElseThrow();
+        TestAccounts.Credentials reader = accounts.create(true);
+
+        browser.open(story);
+        WebElement signIn = waitFor(browser, d -> d.findElement(By.cssSelector("#comments a[href^='/signin']")));
+        browser.follow(signIn);
+        assertThat(browser.heading()).isEqualTo("Sign in");
+        browser.find(By.id("email")).sendKeys(reader.email());
+        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+
+        assertThat(browser.path()).isEqualTo(story);
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#comments");
+        waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
+        browser.screenshot("signed-in-back-at-comments");
+    }
+
+    @Test
+    void theHeadersSignInLinkComesBackToThePageItWasOn(Browser browser) {
+        var trip = content.section("Return Trip");
+        content.article(trip).published();
+        String section = "/" + trip.path();
+        TestAccounts.Credentials reader = accounts.create(true);
+
+        browser.open(section);
+        WebElement signIn =
+                waitFor(browser, d -> d.findElement(By.cssSelector("[data-account] a[href^='/signin?return=']")));
+        browser.follow(signIn);
+        browser.find(By.id("email")).sendKeys(reader.email());
+        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+
+        assertThat(browser.path()).isEqualTo(section);
+    }
+
+    private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+}
