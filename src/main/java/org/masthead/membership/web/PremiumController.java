@@ -1,8 +1,9 @@
 package org.masthead.membership.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Currency;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
@@ -12,6 +13,8 @@ import org.masthead.membership.internal.Premium;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentRejectedException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,12 +22,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The Premium page: the plans in the reader's currency (from their locale, or as they chose), and the
- * button that takes them to the provider's checkout. Only the plan and currency are posted; the price
- * is the plan's, read on the server.
+ * The Premium page: the plans in the reader's currency (the site's home currency, or the one they
+ * chose; see {@link CurrencyChoice}), and the button that takes them to the provider's checkout. Only
+ * the plan and currency are posted; the price is the plan's, read on the server.
  */
 @Controller
 @RequestMapping("/premium")
@@ -33,20 +37,23 @@ class PremiumController {
     private final Plans plans;
     private final Premium premium;
     private final Membership membership;
+    private final CurrencyChoice currencies;
 
-    PremiumController(Plans plans, Premium premium, Membership membership) {
+    PremiumController(Plans plans, Premium premium, Membership membership, CurrencyChoice currencies) {
         this.plans = plans;
         this.premium = premium;
         this.membership = membership;
+        this.currencies = currencies;
     }
 
     @GetMapping
     String page(
             @RequestParam(required = false) @Nullable String currency,
             @AuthenticationPrincipal @Nullable SignedIn reader,
-            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        return show(Currencies.choose(currency, locale), reader, null, model);
+        return show(currencies.of(currency, request, response), reader, null, model);
     }
 
     @PostMapping
@@ -54,9 +61,9 @@ class PremiumController {
             @RequestParam(required = false) @Nullable String plan,
             @RequestParam(required = false) @Nullable String currency,
             @AuthenticationPrincipal SignedIn reader,
-            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        Currency chosen = Currencies.choose(currency, locale);
         try {
             Currency exact = Money.currency(currency);
             BillingInterval interval = interval(plan);
@@ -66,7 +73,7 @@ class PremiumController {
                     + premium.subscribe(reader.accountId(), reader.email(), interval, exact, success, cancel)
                             .redirectTo();
         } catch (MembershipRejectedException | PaymentRejectedException e) {
-            return show(chosen, reader, e.getMessage(), model);
+            return show(currencies.of(currency, request, response), reader, e.getMessage(), model);
         }
     }
 
@@ -76,9 +83,20 @@ class PremiumController {
         return "membership/premium-thanks";
     }
 
+    /** Whether the reader has Premium yet: the thank-you page asks until the provider has confirmed it. */
+    record PremiumStatus(boolean signedIn, boolean premium) {}
+
+    @GetMapping("/status")
+    @ResponseBody
+    ResponseEntity<PremiumStatus> status(@AuthenticationPrincipal @Nullable SignedIn reader) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(new PremiumStatus(reader != null, reader != null && membership.isPremium(reader.accountId())));
+    }
+
     private String show(Currency currency, @Nullable SignedIn reader, @Nullable String problem, Model model) {
         model.addAttribute("currency", currency.getCurrencyCode());
-        model.addAttribute("currencies", new String[] {"GBP", "USD", "EUR"});
+        model.addAttribute("currencies", currencies.options(currency, "/premium"));
         model.addAttribute(
                 "plans",
                 plans.available().stream()
