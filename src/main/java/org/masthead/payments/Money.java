@@ -100,17 +100,20 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 
     /** The amount for people, with the currency's symbol as the site's readers know it: {@code £12.50}. */
     public String format() {
-        String symbol =
-                switch (currency.getCurrencyCode()) {
-                    case "GBP" -> "£";
-                    case "USD" -> "US$";
-                    case "EUR" -> "€";
-                    default -> currency.getCurrencyCode() + " ";
-                };
         String sign = minorUnits < 0 ? "-" : "";
         String digits = BigDecimal.valueOf(Math.abs(minorUnits), currency.getDefaultFractionDigits())
                 .toPlainString();
-        return sign + symbol + digits;
+        return sign + symbol(currency) + digits;
+    }
+
+    /** The currency's symbol as the site's readers know it: {@code £}, {@code US$}, {@code €}. */
+    public static String symbol(Currency currency) {
+        return switch (currency.getCurrencyCode()) {
+            case "GBP" -> "£";
+            case "USD" -> "US$";
+            case "EUR" -> "€";
+            default -> currency.getCurrencyCode() + " ";
+        };
     }
 
     @Override

@@ -74,8 +74,10 @@ class AccountAdministrationTest {
         assertThat(row.detail()).isEqualTo("EDITOR");
         assertThat(row.at().toInstant()).isBetween(before, Instant.now().plus(Duration.ofSeconds(1)));
         assertThat(adminSession.get("/admin/accounts/" + target.id()).body())
-                .contains("now holds the role EDITOR")
-                .contains("ROLE_GRANTED");
+                .contains("now holds the role Editor.")
+                .contains("Granted the role Editor")
+                .doesNotContain(">EDITOR<")
+                .doesNotContain("ROLE_GRANTED");
     }
 
     @Test
@@ -121,7 +123,7 @@ class AccountAdministrationTest {
         adminSession.submit(page, page + "/disable", Map.of());
         String afterDisable = adminSession.get(page).body();
 
-        assertThat(afterRevoke).contains("You cannot take away your own ADMIN role");
+        assertThat(afterRevoke).contains("You cannot take away your own Admin role");
         assertThat(afterDisable).contains("You cannot disable your own account");
         assertThat(roles(admin)).contains("ADMIN");
         assertThat(status(admin)).isEqualTo("ACTIVE");

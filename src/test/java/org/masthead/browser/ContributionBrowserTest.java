@@ -1,16 +1,17 @@
 package org.masthead.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.masthead.TestMailServer;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.newsroom.TestContent;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -30,8 +31,10 @@ class ContributionBrowserTest {
     void aGuestGivesOnceWithTheSucceedingCardAndGetsTheReceipt(Browser browser) throws MessagingException {
         String email = TestContent.unique("browser-guest") + "@example.com";
         browser.open("/support");
-        new Select(browser.find(By.id("currency-choice"))).selectByValue("GBP");
-        browser.follow(By.xpath("//button[text()='Show amounts']"));
+        assertThat(browser.find(By.cssSelector("[data-currency-switch] a[aria-current]"))
+                        .getText())
+                .as("the site's home currency, whatever language the browser speaks")
+                .isEqualTo("£ GBP");
         browser.find(By.id("frequency-ONE_OFF")).click();
         browser.find(By.id("amount-other")).click();
         browser.find(By.id("customAmount")).sendKeys("15");
@@ -49,6 +52,32 @@ class ContributionBrowserTest {
         browser.screenshot("support-thanks");
         MimeMessage receipt = TestMailServer.awaitMessageTo(email);
         assertThat(receipt.getSubject()).isEqualTo("Thank you for your contribution");
+    }
+
+    @Test
+    void aReaderGivesOnceAndTheirMembershipPageSaysWhenTheyGaveIt(Browser browser) {
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.signIn(reader);
+        browser.open("/support");
+        browser.find(By.id("frequency-ONE_OFF")).click();
+        browser.find(By.id("amount-other")).click();
+        browser.find(By.id("customAmount")).sendKeys("15");
+        browser.follow(By.xpath("//button[text()='Continue to payment']"));
+        fillIn(browser, "4242 4242 4242 4242");
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.path()).startsWith("/support/thanks");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.open("/account/membership");
+            return !browser.findAll(By.cssSelector("[data-contribution] [data-contribution-said]"))
+                    .isEmpty();
+        });
+        String said = browser.find(By.cssSelector("[data-contribution] [data-contribution-said]"))
+                .getText();
+        assertThat(said)
+                .matches("£15\\.00 given on \\d{1,2} [A-Z][a-z]+ \\d{4}")
+                .doesNotContain("since");
+        browser.screenshot("membership-one-off-given");
     }
 
     @Test

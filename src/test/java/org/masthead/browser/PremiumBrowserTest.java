@@ -19,13 +19,13 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A reader subscribes to Premium through the sandbox checkout, saves two articles, finds them in the
- * reading list, cancels, and keeps Premium until the period paid for ends.
+ * A reader picks a currency, subscribes to Premium through the sandbox checkout, waits on the thank-you
+ * page until the provider confirms, saves two articles, finds them in the reading list, cancels after
+ * being told what that means, and keeps Premium until the period paid for ends.
  */
 @BrowserJourney
 class PremiumBrowserTest {
@@ -74,24 +74,51 @@ class PremiumBrowserTest {
         browser.screenshot("premium-save-before-subscribing");
 
         browser.follow(explained.findElement(By.tagName("a")));
-        new Select(browser.find(By.id("currency"))).selectByValue("GBP");
-        browser.follow(By.xpath("//button[text()='Show prices']"));
-        assertThat(browser.find(By.cssSelector("[data-plan=MONTH] [data-price]"))
+        // The site's home currency comes first, whatever language the browser speaks.
+        assertThat(browser.find(By.cssSelector("[data-currency-switch] a[aria-current]"))
                         .getText())
-                .isEqualTo("£5.00 a month");
+                .isEqualTo("£ GBP");
+        assertThat(priceOfMonthly(browser)).isEqualTo("£5.00 a month");
+        browser.follow(By.cssSelector("[data-currency-switch] a[data-currency=EUR]"));
+        assertThat(priceOfMonthly(browser)).isEqualTo("€5.00 a month");
+        browser.screenshot("premium-plans-euros");
+        browser.open("/premium");
+        assertThat(priceOfMonthly(browser)).as("the choice is remembered").isEqualTo("€5.00 a month");
+        browser.follow(By.cssSelector("[data-currency-switch] a[data-currency=GBP]"));
+        assertThat(priceOfMonthly(browser)).isEqualTo("£5.00 a month");
         browser.screenshot("premium-plans");
         browser.follow(By.cssSelector("[data-plan=MONTH] button[type=submit]"));
         assertThat(browser.heading()).isEqualTo("Start your subscription");
         browser.find(By.id("cardNumber")).sendKeys("4242 4242 4242 4242");
         browser.find(By.id("expiry")).sendKeys("12/34");
         browser.find(By.id("cvc")).sendKeys("123");
-        browser.follow(By.cssSelector("main form button[type=submit]"));
-        assertThat(browser.path()).startsWith("/premium/thanks");
-        await().atMost(WAIT).until(() -> membership.isPremium(reader.id()));
-        browser.open("/premium/thanks");
+        // The provider confirms by webhook; held back, the thank-you page has to wait for it.
+        sandbox.holdEvents();
+        try {
+            browser.follow(By.cssSelector("main form button[type=submit]"));
+            assertThat(browser.path()).startsWith("/premium/thanks");
+            assertThat(browser.find(By.cssSelector("[data-premium-pending]")).getText())
+                    .contains("this page changes as soon as it is done");
+            assertThat(browser.find(By.cssSelector("[data-premium-active]")).isDisplayed())
+                    .isFalse();
+            browser.screenshot("premium-thanks-waiting");
+            browser.script("window.notReloaded = true;");
+        } finally {
+            sandbox.releaseEvents();
+        }
+        waitFor(
+                browser,
+                d -> d.findElement(By.cssSelector("[data-premium-active]")).isDisplayed() ? true : null);
         assertThat(browser.find(By.cssSelector("[data-premium-active]")).getText())
                 .contains("Your Premium membership is active");
+        assertThat(browser.script("return window.notReloaded === true;"))
+                .as("the page changed by itself, without a reload")
+                .isEqualTo(true);
+        assertThat(browser.find(By.cssSelector("[data-premium-pending]")).isDisplayed())
+                .isFalse();
+        browser.checkAccessibility();
         browser.screenshot("premium-thanks");
+        assertThat(membership.isPremium(reader.id())).isTrue();
 
         for (long article : new long[] {first, second}) {
             browser.open(addresses.pathOf(article).orElseThrow());
@@ -119,13 +146,30 @@ class PremiumBrowserTest {
         browser.open("/account/membership");
         assertThat(browser.find(By.cssSelector("[data-next-billing]")).getText())
                 .startsWith("Next payment on");
-        browser.submitAndReturn(By.xpath("//button[text()='Cancel at the end of the period']"));
+        browser.follow(By.cssSelector("[data-cancel-premium]"));
+        assertThat(browser.heading()).isEqualTo("Cancel Premium?");
+        WebElement until = browser.find(By.cssSelector("[data-cancel-until]"));
+        String lastDay = until.findElement(By.tagName("time")).getText();
+        assertThat(until.getText())
+                .isEqualTo("Premium stays until the end of the period you have paid for, " + lastDay
+                        + ". No more payments will be taken.");
+        browser.screenshot("premium-cancel-confirm");
+        browser.follow(By.cssSelector("[data-confirm-cancel]"));
+        assertThat(browser.path()).isEqualTo("/account/membership");
+        assertThat(browser.find(By.cssSelector("[data-ends]")).getText())
+                .isEqualTo("Premium ends on " + lastDay + ". No more payments will be taken.");
+        assertThat(browser.findAll(By.cssSelector("[data-next-billing]"))).isEmpty();
+        assertThat(browser.findAll(By.cssSelector("[data-cancel-premium]"))).isEmpty();
+        assertThat(browser.find(By.xpath("//button[text()='Resume Premium']")).isDisplayed())
+                .isTrue();
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContainIgnoringCase("canceled");
+        browser.screenshot("premium-cancelled");
+        // Once the provider's event has come back, the page says the same on any later visit.
         await().atMost(WAIT).until(() -> {
             browser.open("/account/membership");
             return !browser.driver().findElements(By.cssSelector("[data-ends]")).isEmpty();
         });
-        assertThat(browser.find(By.cssSelector("[data-ends]")).getText()).startsWith("Canceled: Premium ends on");
-        browser.screenshot("premium-canceled");
+        assertThat(browser.findAll(By.cssSelector("[data-next-billing]"))).isEmpty();
         assertThat(membership.isPremium(reader.id()))
                 .as("Premium lasts to the period's end")
                 .isTrue();
@@ -139,6 +183,10 @@ class PremiumBrowserTest {
         assertThat(browser.find(By.cssSelector("[data-kept]")).getText())
                 .contains("We are keeping the 2 articles you saved");
         browser.screenshot("premium-lapsed");
+    }
+
+    private static String priceOfMonthly(Browser browser) {
+        return browser.find(By.cssSelector("[data-plan=MONTH] [data-price]")).getText();
     }
 
     private static WebElement textOf(WebDriver driver, String selector) {

@@ -208,7 +208,9 @@ class ContributionsTest {
 
         assertThat(reader.get("/account/membership").body())
                 .contains("you are a supporter")
-                .contains("£10.00");
+                .containsPattern("<strong>£10.00</strong> given on\\s+<time[^>]*>\\d{1,2} [A-Z][a-z]+ \\d{4}</time>")
+                .doesNotContain("one-off")
+                .doesNotContain("since");
         assertThat(reader.get("/asks/next?bucket=1").body()).contains("\"show\":false");
     }
 

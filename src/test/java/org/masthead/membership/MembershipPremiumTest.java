@@ -215,14 +215,39 @@ class MembershipPremiumTest {
                 .as("the annual plan's price, in the subscription's currency")
                 .isEqualTo(5000);
 
-        reader.get("/account/membership");
-        reader.post("/account/membership/cancel", Map.of());
+        assertThat(reader.get("/account/membership").body()).contains("href=\"/account/membership/cancel\"");
+        String confirm = reader.get("/account/membership/cancel").body();
+        assertThat(confirm)
+                .contains("Cancel Premium?")
+                .contains("Premium stays until the end of the period you have paid for")
+                .contains("No more payments will be taken.");
+        HttpResponse<String> cancelled = reader.post("/account/membership/cancel", Map.of());
+        assertThat(cancelled.statusCode()).isEqualTo(303);
+        // The very next page, before the provider's event can have come back, shows the outcome.
+        String after = reader.get("/account/membership").body();
+        assertThat(after)
+                .contains("Premium is cancelled.")
+                .contains("Premium ends on")
+                .contains("Resume Premium")
+                .doesNotContain("Next payment on")
+                .doesNotContain("href=\"/account/membership/cancel\"")
+                .doesNotContainIgnoringCase("canceled");
         await().atMost(WAIT)
                 .until(() -> subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
         assertThat(membership.isPremium(account.id())).isTrue();
-        assertThat(reader.get("/account/membership").body()).contains("Canceled: Premium ends on");
+        assertThat(reader.get("/account/membership").body())
+                .contains("Premium ends on")
+                .doesNotContain("Next payment on");
+        assertThat(reader.get("/account/membership/cancel").statusCode())
+                .as("nothing left to cancel")
+                .isEqualTo(303);
+        assertThat(reader.get("/account/membership").body()).contains("You have no Premium subscription that renews.");
 
         reader.post("/account/membership/resume", Map.of());
+        assertThat(reader.get("/account/membership").body())
+                .contains("Premium is resumed.")
+                .contains("Next payment on")
+                .doesNotContain("Premium ends on");
         await().atMost(WAIT)
                 .until(() -> !subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
         assertThat(reader.get("/account/membership").body()).contains("Next payment on");
@@ -314,22 +339,63 @@ class MembershipPremiumTest {
     }
 
     @Test
-    void theCurrencyFollowsTheReadersLocaleUntilTheyChooseAnother() {
-        assertThat(new WebSession(port)
-                        .header("Accept-Language", "en-US")
-                        .get("/premium")
-                        .body())
+    void theHomeCurrencyComesFirstWhateverTheBrowsersLanguageAndAChoiceIsRemembered() {
+        WebSession american = new WebSession(port).header("Accept-Language", "en-US");
+        assertThat(american.get("/premium").body()).contains("£5.00 a month").doesNotContain("US$5.00");
+        assertThat(american.get("/support").body()).contains("£10.00");
+
+        HttpResponse<String> chosen = american.get("/premium?currency=USD");
+        assertThat(chosen.body()).contains("US$5.00 a month");
+        assertThat(chosen.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("masthead_currency=USD")
+                .contains("Max-Age=31536000")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax"));
+        assertThat(american.get("/premium").body()).as("remembered").contains("US$5.00 a month");
+        assertThat(american.get("/support").body())
+                .as("on the support page too")
+                .contains("US$10.00");
+        assertThat(american.get("/premium?currency=JPY").body())
+                .as("an unknown currency keeps the choice")
                 .contains("US$5.00 a month");
+
         assertThat(new WebSession(port)
                         .header("Accept-Language", "de-DE")
                         .get("/premium")
                         .body())
-                .contains("€5.00 a month");
-        assertThat(new WebSession(port)
-                        .header("Accept-Language", "de-DE")
-                        .get("/premium?currency=GBP")
-                        .body())
+                .as("another reader's choice is theirs alone")
                 .contains("£5.00 a month");
+    }
+
+    @Test
+    void pagesThatShowTheChosenCurrencyAreNeverStoredByASharedCache() {
+        WebSession visitor = new WebSession(port);
+        for (String path : List.of("/premium", "/premium?currency=EUR", "/support", "/support?currency=EUR")) {
+            HttpResponse<String> page = visitor.get(path);
+            assertThat(page.headers().firstValue("Cache-Control").orElse(""))
+                    .as("Cache-Control of %s", path)
+                    .contains("no-store")
+                    .doesNotContain("public");
+            assertThat(page.headers().firstValue("Surrogate-Key")).isEmpty();
+        }
+    }
+
+    @Test
+    void theThankYouPageAsksWhetherPremiumIsActiveYet() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        assertThat(reader.get("/premium/thanks").body())
+                .contains("this page changes as soon as it is done")
+                .contains("/js/premium-thanks");
+
+        HttpResponse<String> waiting = reader.get("/premium/status");
+        assertThat(waiting.body()).isEqualTo("{\"signedIn\":true,\"premium\":false}");
+        assertThat(waiting.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        members.makePremium(account.id());
+        assertThat(reader.get("/premium/status").body()).isEqualTo("{\"signedIn\":true,\"premium\":true}");
+        assertThat(new WebSession(port).get("/premium/status").body())
+                .isEqualTo("{\"signedIn\":false,\"premium\":false}");
     }
 
     private SubscriptionStatus statusOf(String reference) {

@@ -234,7 +234,12 @@ class AccessMatrixTest {
                 // Posted empty: no plan or currency is refused on the page itself.
                 row("POST /premium", "POST", "/premium",                       SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /premium/thanks", "GET", "/premium/thanks", all(OK)),
+                // Whether the reader has Premium yet, for the thank-you page: a visitor simply has not.
+                row("GET /premium/status", "GET", "/premium/status", all(OK)),
                 row("GET /account/membership", "GET", "/account/membership",   SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                // With no subscription to cancel, the reader is sent back to the membership page to read why.
+                row("GET /account/membership/cancel", "GET", "/account/membership/cancel",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
                 // With no subscription, the change is refused and the reader sent back to the page to read why.
                 row("POST /account/membership/cancel", "POST", "/account/membership/cancel",
                                                                                SIGN_IN, 303,     303,     303,     303,     303,     303,     303),

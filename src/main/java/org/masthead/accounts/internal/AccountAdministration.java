@@ -27,7 +27,28 @@ public class AccountAdministration {
 
     /** One line of the audit log, with the actor's name for people to read. */
     public record AuditEntry(
-            long id, @Nullable Long actorId, @Nullable String actorName, String action, String detail, Instant at) {}
+            long id, @Nullable Long actorId, @Nullable String actorName, String action, String detail, Instant at) {
+
+        /** What was done, as an admin reads it: the stored action and detail are codes. */
+        public String said() {
+            return switch (action) {
+                case "ROLE_GRANTED" -> "Granted the role " + roleName(detail);
+                case "ROLE_REVOKED" -> "Revoked the role " + roleName(detail);
+                case "ACCOUNT_DISABLED" -> "Disabled the account";
+                case "ACCOUNT_ENABLED" -> "Re-enabled the account";
+                default -> detail.isEmpty() ? action : action + " " + detail;
+            };
+        }
+
+        private static String roleName(String stored) {
+            try {
+                return Role.valueOf(stored).displayName();
+            } catch (IllegalArgumentException e) {
+                // A role since dropped from the code still reads as it was written.
+                return stored;
+            }
+        }
+    }
 
     /** What became of a request: done, nothing to do, refused, or no such account. */
     public enum Result {
@@ -102,10 +123,11 @@ public class AccountAdministration {
             return new Outcome(Result.REFUSED, "Only staff roles can be granted.");
         }
         if (!accounts.grant(subjectId, role)) {
-            return new Outcome(Result.UNCHANGED, name(subject.get()) + " already holds the role " + role + ".");
+            return new Outcome(
+                    Result.UNCHANGED, name(subject.get()) + " already holds the role " + role.displayName() + ".");
         }
         audit(actorId, subjectId, "ROLE_GRANTED", role.name());
-        return new Outcome(Result.DONE, name(subject.get()) + " now holds the role " + role + ".");
+        return new Outcome(Result.DONE, name(subject.get()) + " now holds the role " + role.displayName() + ".");
     }
 
     /** Also signs the account out everywhere, so a role taken away stops working at once. */
@@ -117,16 +139,18 @@ public class AccountAdministration {
         }
         if (actorId == subjectId && role == Role.ADMIN) {
             // Otherwise the last admin could lock everyone out of the admin pages.
-            return new Outcome(Result.REFUSED, "You cannot take away your own ADMIN role. Ask another admin.");
+            return new Outcome(Result.REFUSED, "You cannot take away your own Admin role. Ask another admin.");
         }
         if (!accounts.revoke(subjectId, role)) {
-            return new Outcome(Result.UNCHANGED, name(subject.get()) + " does not hold the role " + role + ".");
+            return new Outcome(
+                    Result.UNCHANGED, name(subject.get()) + " does not hold the role " + role.displayName() + ".");
         }
         audit(actorId, subjectId, "ROLE_REVOKED", role.name());
         sessions.signOutEverywhereBut(subjectId, null);
         return new Outcome(
                 Result.DONE,
-                name(subject.get()) + " no longer holds the role " + role + " and has been signed out everywhere.");
+                name(subject.get()) + " no longer holds the role " + role.displayName()
+                        + " and has been signed out everywhere.");
     }
 
     /** Disables the account and ends all its sessions: it cannot sign in until re-enabled. */

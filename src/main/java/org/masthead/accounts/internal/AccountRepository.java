@@ -40,6 +40,11 @@ public class AccountRepository {
             return emailVerifiedAt != null;
         }
 
+        /** The roles as an admin reads them (see {@link Role#describe}). */
+        public String rolesShown() {
+            return Role.describe(roles);
+        }
+
         public boolean active() {
             return status.equals("ACTIVE");
         }

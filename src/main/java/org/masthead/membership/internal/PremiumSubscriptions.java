@@ -62,6 +62,24 @@ public class PremiumSubscriptions {
                 case CANCELED -> false;
             };
         }
+
+        /**
+         * The subscription as it reads once the provider's event for a change it has already accepted
+         * (cancelling at the period's end, or resuming) has arrived.
+         */
+        public PremiumSubscription withCancelAtPeriodEnd(boolean cancel) {
+            return new PremiumSubscription(
+                    reference,
+                    accountId,
+                    subscriptionId,
+                    customerId,
+                    status,
+                    interval,
+                    price,
+                    currentPeriodEnd,
+                    cancel,
+                    startedAt);
+        }
     }
 
     void started(String reference, long accountId, BillingInterval interval, Money price) {

@@ -1,32 +1,156 @@
 package org.masthead.membership.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
- * A bar chart laid out on the server for an inline SVG: each bar's place and height in whole pixels,
- * with the label and value a screen reader and the tooltip give.
+ * A bar chart laid out on the server for an inline SVG, in whole pixels of its view box: a value axis
+ * with gridlines at round steps, a category axis with a label every {@code labelEvery} bars, each bar
+ * with its label and value (a tooltip, and the value written over the bar when there are few), and a
+ * sentence that describes the chart for screen readers. The page also lists the figures in a table.
+ *
+ * @param id unique on the page, for the SVG's title and description ids
+ * @param categoryHeading what the bars are, as the figures table's first column heads it ("Day")
+ * @param valueHeading what their values are, as its second column heads it ("Paid")
  */
-record BarChart(String title, int width, int height, long max, List<Bar> bars) {
+record BarChart(
+        String id,
+        String title,
+        String description,
+        String categoryHeading,
+        String valueHeading,
+        int width,
+        int height,
+        Plot plot,
+        List<Tick> valueTicks,
+        List<Tick> categoryTicks,
+        List<Bar> bars) {
 
-    static final int WIDTH = 640;
-    static final int HEIGHT = 160;
+    static final int WIDTH = 720;
+    static final int HEIGHT = 240;
+    static final int LEFT = 76;
+    static final int RIGHT = 12;
+    static final int TOP = 16;
+    static final int BOTTOM = 30;
+    /** Up to this many bars, each has its value written above it. */
+    static final int VALUES_WRITTEN_UP_TO = 8;
 
-    record Bar(int x, int y, int width, int height, String label, String value) {}
+    /** The area the bars are drawn in; the axes are its left and bottom edges. */
+    record Plot(int left, int top, int right, int bottom) {}
 
-    /** A value to draw, with how to name it. */
-    record Datum(String label, long value, String shown) {}
+    /** A labelled point on an axis: its coordinate along the axis, and its label. */
+    record Tick(int at, String label) {}
 
-    static BarChart of(String title, List<Datum> data) {
-        long max = Math.max(1, data.stream().mapToLong(Datum::value).max().orElse(1));
-        int slot = data.isEmpty() ? WIDTH : WIDTH / data.size();
+    /**
+     * A bar in view-box pixels, with its category (as the tooltip and table name it) and its value as
+     * people read it; {@code written} when the value is drawn above the bar.
+     */
+    record Bar(int x, int y, int width, int height, String label, String value, boolean written) {
+
+        public int middle() {
+            return x + width / 2;
+        }
+    }
+
+    /**
+     * A value to draw.
+     *
+     * @param tick the category's short label on the axis ("2 Dec")
+     * @param label its full name, for the tooltip and the table ("2 December 2026")
+     * @param shown the value as people read it ("£12.50")
+     */
+    record Datum(String tick, String label, long value, String shown) {}
+
+    /**
+     * @param format how a value on the value axis reads
+     * @param smallestStep the smallest gap between gridlines, in the values' units (1 for counts, 100
+     *     for money in minor units, so gridlines fall on whole pounds)
+     * @param labelEvery which categories are labelled on their axis: every n-th, counted back from the
+     *     last, so the latest is always labelled
+     */
+    static BarChart of(
+            String id,
+            String title,
+            String categoryHeading,
+            String valueHeading,
+            List<Datum> data,
+            LongFunction<String> format,
+            long smallestStep,
+            int labelEvery) {
+        Plot plot = new Plot(LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
+        int plotHeight = plot.bottom() - plot.top();
+        long max = data.stream().mapToLong(d -> Math.max(0, d.value())).max().orElse(0);
+        long step = Math.max(smallestStep, roundStep((max + 3) / 4));
+        long top = Math.max(step, ceilTo(max, step));
+
+        List<Tick> valueTicks = new ArrayList<>();
+        for (long value = 0; value <= top; value += step) {
+            valueTicks.add(new Tick(plot.bottom() - (int) (value * plotHeight / top), format.apply(value)));
+        }
+
+        int slot = data.isEmpty() ? 0 : (plot.right() - plot.left()) / data.size();
         int barWidth = Math.max(1, slot - Math.max(1, slot / 5));
+        boolean written = data.size() <= VALUES_WRITTEN_UP_TO;
         List<Bar> bars = new ArrayList<>();
+        List<Tick> categoryTicks = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             Datum datum = data.get(i);
-            int barHeight = (int) (Math.max(0, datum.value()) * (HEIGHT - 10) / max);
-            bars.add(new Bar(i * slot, HEIGHT - barHeight, barWidth, barHeight, datum.label(), datum.shown()));
+            int barHeight = (int) (Math.max(0, datum.value()) * plotHeight / top);
+            int x = plot.left() + i * slot + (slot - barWidth) / 2;
+            Bar bar = new Bar(x, plot.bottom() - barHeight, barWidth, barHeight, datum.label(), datum.shown(), written);
+            bars.add(bar);
+            if ((data.size() - 1 - i) % labelEvery == 0) {
+                categoryTicks.add(new Tick(bar.middle(), datum.tick()));
+            }
         }
-        return new BarChart(title, WIDTH, HEIGHT, max, List.copyOf(bars));
+        return new BarChart(
+                id,
+                title,
+                describe(data),
+                categoryHeading,
+                valueHeading,
+                WIDTH,
+                HEIGHT,
+                plot,
+                List.copyOf(valueTicks),
+                List.copyOf(categoryTicks),
+                List.copyOf(bars));
+    }
+
+    /** The chart in a sentence or two: every value when there are few, else the span, the highest and the latest. */
+    private static String describe(List<Datum> data) {
+        if (data.isEmpty()) {
+            return "No figures yet.";
+        }
+        if (data.size() <= VALUES_WRITTEN_UP_TO) {
+            return String.join(
+                            "; ",
+                            data.stream().map(d -> d.label() + ": " + d.shown()).toList())
+                    + ".";
+        }
+        Datum highest =
+                data.stream().max(Comparator.comparingLong(Datum::value)).orElseThrow();
+        return "From " + data.getFirst().label() + " to " + data.getLast().label() + ". Highest: " + highest.shown()
+                + ", on " + highest.label() + ". Latest: " + data.getLast().shown() + ".";
+    }
+
+    /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code atLeast}. */
+    static long roundStep(long atLeast) {
+        long power = 1;
+        while (power * 10 <= atLeast) {
+            power *= 10;
+        }
+        for (long multiple : new long[] {1, 2, 5, 10}) {
+            if (power * multiple >= atLeast) {
+                return power * multiple;
+            }
+        }
+        return power * 10;
+    }
+
+    private static long ceilTo(long value, long step) {
+        return (value + step - 1) / step * step;
     }
 }

@@ -1,5 +1,7 @@
 package org.masthead.membership.web;
 
+import java.util.Map;
+import java.util.Optional;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
 import org.masthead.membership.internal.ContributionCheckouts;
@@ -8,9 +10,11 @@ import org.masthead.membership.internal.MembershipPayments;
 import org.masthead.membership.internal.Plans;
 import org.masthead.membership.internal.Premium;
 import org.masthead.membership.internal.PremiumSubscriptions;
+import org.masthead.membership.internal.PremiumSubscriptions.PremiumSubscription;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentRejectedException;
+import org.masthead.payments.SubscriptionStatus;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.RefusedException;
 import org.masthead.platform.RejectedException;
@@ -22,14 +26,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A reader's membership: their contributions (changing the amount of a recurring one, or stopping it),
- * their Premium plan, when it renews or ends, switching plan, cancelling at the
- * period's end and resuming, changing card (at the provider's portal), and their payments. Changes are
- * asked of the provider; the page shows them once its event has come back, which the notice says.
+ * their Premium plan, when it renews or ends, switching plan, cancelling at the period's end (after a
+ * page that says what cancelling means) and resuming, changing card (at the provider's portal), and
+ * their payments. Changes are asked of the provider; the page shows them once its event has come back,
+ * which the notice says. Cancelling and resuming are the exception: the provider has accepted them by
+ * the time it answers, so the page shows their outcome at once rather than the state they replaced.
  */
 @Controller
 @RequestMapping("/account/membership")
@@ -37,6 +44,7 @@ class MembershipAccountController {
 
     static final int PAYMENTS_SHOWN = 24;
     private static final String ASKED = "Done. It can take a moment to show here.";
+    private static final String CANCEL_AT_PERIOD_END = "cancelAtPeriodEnd";
 
     private final Membership membership;
     private final PremiumSubscriptions subscriptions;
@@ -68,24 +76,44 @@ class MembershipAccountController {
 
     @GetMapping
     String page(@AuthenticationPrincipal SignedIn reader, Model model) {
+        // Set for the one page view after the reader cancelled or resumed: what the provider accepted.
+        Boolean accepted = (Boolean) model.getAttribute(CANCEL_AT_PERIOD_END);
         model.addAttribute("premium", membership.isPremium(reader.accountId()));
         model.addAttribute("supporter", membership.isSupporter(reader.accountId()));
         model.addAttribute(
-                "subscription", subscriptions.current(reader.accountId()).orElse(null));
+                "subscription",
+                subscriptions
+                        .current(reader.accountId())
+                        .map(s -> accepted == null ? s : s.withCancelAtPeriodEnd(accepted))
+                        .orElse(null));
         model.addAttribute("plans", plans.available());
         model.addAttribute("payments", payments.of(reader.accountId(), PAYMENTS_SHOWN));
         model.addAttribute("contributions", contributions.of(reader.accountId()));
         return "membership/account";
     }
 
+    /** What cancelling means, and until when Premium lasts, before the reader confirms it. */
+    @GetMapping("/cancel")
+    ModelAndView confirmCancel(@AuthenticationPrincipal SignedIn reader, RedirectAttributes redirect) {
+        Optional<PremiumSubscription> renewing = subscriptions
+                .current(reader.accountId())
+                .filter(s -> s.status() != null && s.status() != SubscriptionStatus.CANCELED)
+                .filter(s -> !s.cancelAtPeriodEnd());
+        if (renewing.isEmpty()) {
+            redirect.addFlashAttribute("problem", "You have no Premium subscription that renews.");
+            return new ModelAndView(Redirects.seeOther("/account/membership"));
+        }
+        return new ModelAndView("membership/cancel", Map.of("subscription", renewing.get()));
+    }
+
     @PostMapping("/cancel")
     View cancel(@AuthenticationPrincipal SignedIn reader, RedirectAttributes redirect) {
-        return asked(redirect, () -> premium.cancel(reader.accountId()));
+        return accepted(redirect, true, "Premium is cancelled.", () -> premium.cancel(reader.accountId()));
     }
 
     @PostMapping("/resume")
     View resume(@AuthenticationPrincipal SignedIn reader, RedirectAttributes redirect) {
-        return asked(redirect, () -> premium.resume(reader.accountId()));
+        return accepted(redirect, false, "Premium is resumed.", () -> premium.resume(reader.accountId()));
     }
 
     @PostMapping("/plan")
@@ -129,6 +157,18 @@ class MembershipAccountController {
     View cancelContribution(
             @AuthenticationPrincipal SignedIn reader, @PathVariable String reference, RedirectAttributes redirect) {
         return asked(redirect, () -> giving.cancel(reader.accountId(), reference));
+    }
+
+    private static View accepted(
+            RedirectAttributes redirect, boolean cancelAtPeriodEnd, String notice, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("notice", notice);
+            redirect.addFlashAttribute(CANCEL_AT_PERIOD_END, cancelAtPeriodEnd);
+        } catch (RefusedException | PaymentRejectedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return Redirects.seeOther("/account/membership");
     }
 
     private static View asked(RedirectAttributes redirect, Runnable change) {

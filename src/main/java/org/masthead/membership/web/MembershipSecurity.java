@@ -8,7 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 /**
- * The Premium and support pages are for everyone to read, and anyone may contribute (a guest gives an
+ * The Premium and support pages are for everyone to read (and whether one has Premium yet, which a
+ * visitor has not, for anyone to ask), and anyone may contribute (a guest gives an
  * address for the receipt); subscribing and managing a membership need a signed-in reader. The ask
  * under articles answers anyone. The reading list's personal state answers anyone (a visitor is simply not a
  * member); its changes are decided by the reading list itself, which refuses non-members with a
@@ -26,7 +27,13 @@ class MembershipSecurity {
                 .requestMatchers("/admin/membership", "/admin/membership/**")
                 .access(StaffAccess.requires("ADMIN"))
                 .requestMatchers(
-                        HttpMethod.GET, "/premium", "/premium/thanks", "/support", "/support/thanks", "/asks/next")
+                        HttpMethod.GET,
+                        "/premium",
+                        "/premium/thanks",
+                        "/premium/status",
+                        "/support",
+                        "/support/thanks",
+                        "/asks/next")
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/support")
                 .permitAll()

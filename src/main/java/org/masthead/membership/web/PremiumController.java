@@ -1,8 +1,9 @@
 package org.masthead.membership.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Currency;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
@@ -13,6 +14,8 @@ import org.masthead.payments.Money;
 import org.masthead.payments.PaymentRejectedException;
 import org.masthead.platform.RefusedException;
 import org.masthead.platform.RejectedException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +23,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The Premium page: the plans in the reader's currency (from their locale, or as they chose), and the
- * button that takes them to the provider's checkout. Only the plan and currency are posted; the price
- * is the plan's, read on the server.
+ * The Premium page: the plans in the reader's currency (the site's home currency, or the one they
+ * chose; see {@link CurrencyChoice}), and the button that takes them to the provider's checkout. Only
+ * the plan and currency are posted; the price is the plan's, read on the server.
  */
 @Controller
 @RequestMapping("/premium")
@@ -34,21 +38,25 @@ class PremiumController {
     private final Premium premium;
     private final Membership membership;
     private final ReturnAddresses addresses;
+    private final CurrencyChoice currencies;
 
-    PremiumController(Plans plans, Premium premium, Membership membership, ReturnAddresses addresses) {
+    PremiumController(
+            Plans plans, Premium premium, Membership membership, ReturnAddresses addresses, CurrencyChoice currencies) {
         this.plans = plans;
         this.premium = premium;
         this.membership = membership;
         this.addresses = addresses;
+        this.currencies = currencies;
     }
 
     @GetMapping
     String page(
             @RequestParam(required = false) @Nullable String currency,
             @AuthenticationPrincipal @Nullable SignedIn reader,
-            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        return show(Currencies.choose(currency, locale), reader, null, model);
+        return show(currencies.of(currency, request, response), reader, null, model);
     }
 
     @PostMapping
@@ -56,9 +64,9 @@ class PremiumController {
             @RequestParam(required = false) @Nullable String plan,
             @RequestParam(required = false) @Nullable String currency,
             @AuthenticationPrincipal SignedIn reader,
-            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        Currency chosen = Currencies.choose(currency, locale);
         try {
             Currency exact = Money.currency(currency);
             BillingInterval interval = interval(plan);
@@ -68,7 +76,7 @@ class PremiumController {
                     + premium.subscribe(reader.accountId(), reader.email(), interval, exact, success, cancel)
                             .redirectTo();
         } catch (RefusedException | PaymentRejectedException e) {
-            return show(chosen, reader, e.getMessage(), model);
+            return show(currencies.of(currency, request, response), reader, e.getMessage(), model);
         }
     }
 
@@ -78,9 +86,20 @@ class PremiumController {
         return "membership/premium-thanks";
     }
 
+    /** Whether the reader has Premium yet: the thank-you page asks until the provider has confirmed it. */
+    record PremiumStatus(boolean signedIn, boolean premium) {}
+
+    @GetMapping("/status")
+    @ResponseBody
+    ResponseEntity<PremiumStatus> status(@AuthenticationPrincipal @Nullable SignedIn reader) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(new PremiumStatus(reader != null, reader != null && membership.isPremium(reader.accountId())));
+    }
+
     private String show(Currency currency, @Nullable SignedIn reader, @Nullable String problem, Model model) {
         model.addAttribute("currency", currency.getCurrencyCode());
-        model.addAttribute("currencies", new String[] {"GBP", "USD", "EUR"});
+        model.addAttribute("currencies", currencies.options(currency, "/premium"));
         model.addAttribute(
                 "plans",
                 plans.available().stream()

@@ -1,7 +1,11 @@
 package org.masthead.membership.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.masthead.membership.internal.Asks;
 import org.masthead.membership.internal.Revenue;
@@ -23,37 +27,54 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RevenueController {
 
     static final int DAYS = 30;
+    /** Days are labelled on the axis a week apart. */
+    static final int WEEK = 7;
+
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
 
     private final Revenue revenue;
     private final Asks asks;
     private final SiteProperties site;
+    private final CurrencyChoice currencies;
 
-    RevenueController(Revenue revenue, Asks asks, SiteProperties site) {
+    RevenueController(Revenue revenue, Asks asks, SiteProperties site, CurrencyChoice currencies) {
         this.revenue = revenue;
         this.asks = asks;
         this.site = site;
+        this.currencies = currencies;
     }
 
     @GetMapping
-    String dashboard(@RequestParam(required = false) @Nullable String currency, Model model) {
-        String chosen = Currencies.choose(currency, Locale.UK).getCurrencyCode();
+    String dashboard(
+            @RequestParam(required = false) @Nullable String currency,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Currency shown = currencies.of(currency, request, response);
+        String chosen = shown.getCurrencyCode();
         List<Revenue.Point> contributions = revenue.contributionsPerDay(chosen, DAYS, site.timeZone());
         List<Revenue.Point> supporters = revenue.supportersPerDay(DAYS, site.timeZone());
         List<Revenue.Point> premium = revenue.premiumMembersPerDay(DAYS, site.timeZone());
         model.addAttribute("currency", chosen);
-        model.addAttribute("currencies", List.of("GBP", "USD", "EUR"));
+        model.addAttribute("currencies", currencies.options(shown, "/admin/membership"));
         model.addAttribute(
                 "contributionsChart",
                 BarChart.of(
+                        "contributions",
                         "Contributions paid per day, " + chosen,
-                        contributions.stream()
-                                .map(p -> new BarChart.Datum(
-                                        p.day().toString(),
-                                        p.value(),
-                                        Money.of(p.value(), chosen).format()))
-                                .toList()));
-        model.addAttribute("supportersChart", counts("Supporters at the end of each day", supporters));
-        model.addAttribute("premiumChart", counts("Premium members at the end of each day", premium));
+                        "Day",
+                        "Paid",
+                        perDay(contributions, value -> Money.of(value, chosen).format()),
+                        value -> Money.of(value, chosen).format(),
+                        // Gridlines on whole pounds, dollars or euros.
+                        (long) Math.pow(10, shown.getDefaultFractionDigits()),
+                        WEEK));
+        model.addAttribute(
+                "supportersChart", counts("supporters", "Supporters at the end of each day", "Supporters", supporters));
+        model.addAttribute(
+                "premiumChart",
+                counts("premium", "Premium members at the end of each day", "Premium members", premium));
         model.addAttribute("supportersNow", supporters.getLast().value());
         model.addAttribute("premiumNow", premium.getLast().value());
         model.addAttribute("mrr", revenue.monthlyRecurringRevenue());
@@ -63,21 +84,34 @@ class RevenueController {
         model.addAttribute(
                 "askChart",
                 BarChart.of(
+                        "asks",
                         "Paid contributions per 1,000 views of each ask variant",
+                        "Variant",
+                        "Paid per 1,000 views",
                         results.stream()
                                 .map(r -> new BarChart.Datum(
+                                        r.code(),
                                         "Variant " + r.code(),
                                         r.paidPerThousandViews(),
                                         String.valueOf(r.paidPerThousandViews())))
-                                .toList()));
+                                .toList(),
+                        String::valueOf,
+                        1,
+                        1));
         return "membership/admin-revenue";
     }
 
-    private static BarChart counts(String title, List<Revenue.Point> points) {
-        return BarChart.of(
-                title,
-                points.stream()
-                        .map(p -> new BarChart.Datum(p.day().toString(), p.value(), String.valueOf(p.value())))
-                        .toList());
+    private BarChart counts(String id, String title, String heading, List<Revenue.Point> points) {
+        return BarChart.of(id, title, "Day", heading, perDay(points, String::valueOf), String::valueOf, 1, WEEK);
+    }
+
+    private List<BarChart.Datum> perDay(List<Revenue.Point> points, LongFunction<String> format) {
+        return points.stream()
+                .map(p -> new BarChart.Datum(
+                        SHORT_DAY.withLocale(site.locale()).format(p.day()),
+                        DAY.withLocale(site.locale()).format(p.day()),
+                        p.value(),
+                        format.apply(p.value())))
+                .toList();
     }
 }

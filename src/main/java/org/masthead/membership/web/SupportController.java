@@ -1,9 +1,10 @@
 package org.masthead.membership.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.MembershipProperties;
@@ -21,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The support page: how often, how much (a preset or the reader's own amount, in the currency of
- * their locale or their choosing) and, for a guest, the address for the receipt. The amount is
+ * The support page: how often, how much (a preset or the reader's own amount, in the site's home
+ * currency or the one they chose; see {@link CurrencyChoice}) and, for a guest, the address for the
+ * receipt. The amount is
  * checked against the payments limits before any checkout opens; a guest's contributions join the
  * account they later register with that address.
  */
@@ -34,13 +36,19 @@ class SupportController {
     private final MembershipProperties properties;
     private final Asks asks;
     private final ReturnAddresses addresses;
+    private final CurrencyChoice currencies;
 
     SupportController(
-            ContributionCheckouts checkouts, MembershipProperties properties, Asks asks, ReturnAddresses addresses) {
+            ContributionCheckouts checkouts,
+            MembershipProperties properties,
+            Asks asks,
+            ReturnAddresses addresses,
+            CurrencyChoice currencies) {
         this.checkouts = checkouts;
         this.properties = properties;
         this.asks = asks;
         this.addresses = addresses;
+        this.currencies = currencies;
     }
 
     /** What the form was filled in with, to show it again with a problem. */
@@ -52,12 +60,14 @@ class SupportController {
             @RequestParam(required = false) @Nullable String currency,
             @RequestParam(required = false) @Nullable String variant,
             @AuthenticationPrincipal @Nullable SignedIn reader,
-            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        Currency chosen = Currencies.choose(currency, locale);
+        Currency chosen = currencies.of(currency, request, response);
         List<Money> presets = presets(chosen);
-        if (asks.known(variant)) {
-            // The ask's link leads here: this is its click.
+        if (asks.known(variant) && currency == null) {
+            // The ask's link, which names no currency, leads here: this is its click. The currency
+            // switch keeps the variant for the form, and is not another click.
             asks.clicked(variant);
         }
         return show(
@@ -83,7 +93,14 @@ class SupportController {
             @RequestParam(defaultValue = "") String variant,
             @AuthenticationPrincipal @Nullable SignedIn reader,
             Model model) {
-        SupportForm form = new SupportForm(frequency, amount, customAmount, currency, email, variant);
+        SupportForm form = new SupportForm(
+                frequency,
+                amount,
+                customAmount,
+                // An unknown currency is refused below; the form comes back in the home currency.
+                currencies.supported(currency).orElse(properties.homeCurrency()).getCurrencyCode(),
+                email,
+                variant);
         try {
             Frequency how = frequency(frequency);
             String written = amount.equals("other") || amount.isBlank() ? customAmount : amount;
@@ -109,9 +126,13 @@ class SupportController {
     }
 
     private String show(SupportForm form, @Nullable SignedIn reader, @Nullable String problem, Model model) {
-        Currency currency = Currencies.choose(form.currency(), Locale.UK);
+        Currency currency = Money.currency(form.currency());
         model.addAttribute("form", form);
-        model.addAttribute("currencies", List.of("GBP", "USD", "EUR"));
+        model.addAttribute(
+                "currencies",
+                asks.known(form.variant())
+                        ? currencies.options(currency, "/support", "variant", form.variant())
+                        : currencies.options(currency, "/support"));
         model.addAttribute("presets", presets(currency));
         model.addAttribute("signedIn", reader != null);
         model.addAttribute("problem", problem);

@@ -1,44 +1,134 @@
 package org.masthead.membership.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.http.Cookie;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.masthead.membership.MembershipProperties;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
-/** The currency a reader is offered, and how the dashboard's bars are laid out. */
+/** The currency a reader is offered, and how the dashboard's charts are laid out. */
 class MembershipWebUnitTest {
 
-    @Test
-    void theCurrencyIsTheChosenOneElseTheLocalesElsePounds() {
-        assertThat(Currencies.choose("eur", Locale.US).getCurrencyCode()).isEqualTo("EUR");
-        assertThat(Currencies.choose(null, Locale.US).getCurrencyCode()).isEqualTo("USD");
-        assertThat(Currencies.choose("", Locale.GERMANY).getCurrencyCode()).isEqualTo("EUR");
-        assertThat(Currencies.choose("JPY", Locale.JAPAN).getCurrencyCode()).isEqualTo("GBP");
-        assertThat(Currencies.choose(null, Locale.ENGLISH).getCurrencyCode()).isEqualTo("GBP");
+    static final CurrencyChoice POUNDS_AT_HOME = new CurrencyChoice(properties("GBP"));
+
+    static MembershipProperties properties(String homeCurrency) {
+        return new MembershipProperties(List.of(500L, 1000L, 2000L), 2, Currency.getInstance(homeCurrency));
     }
 
     @Test
-    void barsAreScaledToTheLargestValueInWholePixels() {
+    void theHomeCurrencyIsOfferedWhateverLanguageTheBrowserSpeaks() {
+        MockHttpServletRequest american = new MockHttpServletRequest();
+        american.addPreferredLocale(Locale.US);
+
+        assertThat(POUNDS_AT_HOME.of(null, american, new MockHttpServletResponse()))
+                .isEqualTo(Currency.getInstance("GBP"));
+        assertThat(new CurrencyChoice(properties("EUR")).of(null, american, new MockHttpServletResponse()))
+                .isEqualTo(Currency.getInstance("EUR"));
+    }
+
+    @Test
+    void aChosenCurrencyIsRememberedForAYearAndAnUnknownOneIgnored() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        assertThat(POUNDS_AT_HOME.of("usd", new MockHttpServletRequest(), response))
+                .isEqualTo(Currency.getInstance("USD"));
+        assertThat(response.getHeader("Set-Cookie"))
+                .startsWith("masthead_currency=USD")
+                .contains("Path=/", "Max-Age=31536000", "HttpOnly", "SameSite=Lax");
+
+        MockHttpServletRequest back = new MockHttpServletRequest();
+        back.setCookies(new Cookie(CurrencyChoice.COOKIE, "USD"));
+        MockHttpServletResponse unchanged = new MockHttpServletResponse();
+        assertThat(POUNDS_AT_HOME.of("JPY", back, unchanged)).isEqualTo(Currency.getInstance("USD"));
+        assertThat(unchanged.getHeader("Set-Cookie")).isNull();
+
+        MockHttpServletRequest tampered = new MockHttpServletRequest();
+        tampered.setCookies(new Cookie(CurrencyChoice.COOKIE, "<script>"));
+        assertThat(POUNDS_AT_HOME.of(null, tampered, new MockHttpServletResponse()))
+                .isEqualTo(Currency.getInstance("GBP"));
+    }
+
+    @Test
+    void theSwitchOffersTheHomeCurrencyFirstAndMarksTheChosenOne() {
+        List<CurrencyChoice.Option> options =
+                POUNDS_AT_HOME.options(Currency.getInstance("EUR"), "/support", "variant", "A");
+
+        assertThat(options).extracting(CurrencyChoice.Option::label).containsExactly("£ GBP", "€ EUR", "US$ USD");
+        assertThat(options).extracting(CurrencyChoice.Option::chosen).containsExactly(false, true, false);
+        assertThat(options.getFirst().href()).isEqualTo("/support?variant=A&currency=GBP");
+    }
+
+    @Test
+    void aHomeCurrencyPaymentsDoNotTakeIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> properties("JPY"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("masthead.membership.home-currency");
+    }
+
+    @Test
+    void theValueAxisRisesInRoundStepsAndTheBarsAreScaledToItsTop() {
         BarChart chart = BarChart.of(
                 "t",
-                List.of(
-                        new BarChart.Datum("a", 0, "0"),
-                        new BarChart.Datum("b", 50, "50"),
-                        new BarChart.Datum("c", 100, "100")));
+                "Title",
+                "Day",
+                "Count",
+                List.of(datum("a", 0), datum("b", 35), datum("c", 70)),
+                String::valueOf,
+                1,
+                1);
 
-        assertThat(chart.bars()).extracting(BarChart.Bar::height).containsExactly(0, 75, 150);
-        assertThat(chart.bars()).extracting(BarChart.Bar::y).containsExactly(160, 85, 10);
-        assertThat(chart.bars().get(2).x()).isEqualTo(2 * (BarChart.WIDTH / 3));
+        assertThat(chart.valueTicks()).extracting(BarChart.Tick::label).containsExactly("0", "20", "40", "60", "80");
+        int plotHeight = chart.plot().bottom() - chart.plot().top();
+        assertThat(chart.valueTicks().getFirst().at()).isEqualTo(chart.plot().bottom());
+        assertThat(chart.valueTicks().getLast().at()).isEqualTo(chart.plot().top());
+        assertThat(chart.bars())
+                .extracting(BarChart.Bar::height)
+                .containsExactly(0, 35 * plotHeight / 80, 70 * plotHeight / 80);
+        assertThat(chart.bars()).allMatch(BarChart.Bar::written);
+        assertThat(chart.description()).isEqualTo("a: 0; b: 35; c: 70.");
+    }
+
+    @Test
+    void moneyGetsGridlinesOnWholeUnitsAndALongSeriesALabelAWeekApartEndingToday() {
+        List<BarChart.Datum> days = new java.util.ArrayList<>();
+        for (int day = 1; day <= 30; day++) {
+            days.add(new BarChart.Datum(day + " Nov", day + " November 2026", day == 12 ? 1250 : 0, "£" + day));
+        }
+
+        BarChart chart = BarChart.of("t", "Title", "Day", "Paid", days, value -> "£" + value / 100, 100, 7);
+
+        assertThat(chart.valueTicks()).extracting(BarChart.Tick::label).containsExactly("£0", "£5", "£10", "£15");
+        assertThat(chart.categoryTicks())
+                .extracting(BarChart.Tick::label)
+                .containsExactly("2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov");
+        assertThat(chart.bars()).noneMatch(BarChart.Bar::written);
+        assertThat(chart.description())
+                .isEqualTo("From 1 November 2026 to 30 November 2026. Highest: £12, on 12 November 2026. Latest: £30.");
     }
 
     @Test
     void anEmptyOrAllZeroChartDrawsNothingTall() {
-        assertThat(BarChart.of("t", List.of()).bars()).isEmpty();
-        assertThat(BarChart.of("t", List.of(new BarChart.Datum("a", 0, "0")))
-                        .bars()
-                        .getFirst()
-                        .height())
-                .isZero();
+        assertThat(BarChart.of("t", "T", "Day", "Count", List.of(), String::valueOf, 1, 1)
+                        .bars())
+                .isEmpty();
+        BarChart zeros = BarChart.of("t", "T", "Day", "Count", List.of(datum("a", 0)), String::valueOf, 1, 1);
+        assertThat(zeros.bars().getFirst().height()).isZero();
+        assertThat(zeros.valueTicks()).extracting(BarChart.Tick::label).containsExactly("0", "1");
+    }
+
+    @Test
+    void roundStepsAreOneTwoOrFiveTimesAPowerOfTen() {
+        assertThat(List.of(0L, 1L, 3L, 7L, 11L, 250L, 501L).stream().map(BarChart::roundStep))
+                .containsExactly(1L, 1L, 5L, 10L, 20L, 500L, 1000L);
+    }
+
+    private static BarChart.Datum datum(String label, long value) {
+        return new BarChart.Datum(label, label, value, String.valueOf(value));
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +22,15 @@ public class TestSandbox {
     private final SandboxStore store;
     private final SandboxRenewals renewals;
     private final SandboxEvents events;
+    private final JdbcClient db;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    TestSandbox(SandboxStore store, SandboxRenewals renewals, SandboxEvents events) {
+    TestSandbox(SandboxStore store, SandboxRenewals renewals, SandboxEvents events, JdbcClient db) {
         this.store = store;
         this.renewals = renewals;
         this.events = events;
+        this.db = db;
     }
 
     public String secret() {
@@ -47,6 +50,24 @@ public class TestSandbox {
     /** Delivers whatever webhook events are due now, on this thread. */
     public int deliverDue() {
         return events.deliverDue();
+    }
+
+    /**
+     * Holds back every webhook event queued from now on, as a provider slow to confirm would, until
+     * {@link #releaseEvents}. Call that in a {@code finally}: the hold is on the shared database.
+     */
+    public void holdEvents() {
+        db.sql("ALTER TABLE sandbox_event ALTER COLUMN next_attempt_at SET DEFAULT now() + interval '1 day'")
+                .update();
+    }
+
+    /** Ends {@link #holdEvents} and delivers what was held, on this thread. */
+    public int releaseEvents() {
+        db.sql("ALTER TABLE sandbox_event ALTER COLUMN next_attempt_at SET DEFAULT now()")
+                .update();
+        db.sql("UPDATE sandbox_event SET next_attempt_at = now() WHERE delivered_at IS NULL AND failed_at IS NULL")
+                .update();
+        return deliverDue();
     }
 
     /** The header the sandbox would send with this body at this time, signed with this secret. */

@@ -1,0 +1,136 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.mail.Mailbox;
+import org.masthead.membership.TestMembers;
+import org.masthead.platform.SiteProperties;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An admin at work: roles read the same way on the accounts list, an account's page, its audit log
+ * and the messages; the revenue dashboard's charts have labelled axes and their figures to read.
+ */
+@BrowserJourney
+class AdminPagesBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestMembers members;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Autowired
+    SiteProperties site;
+
+    @Test
+    void anAdminReadsEachRoleByOneNameEverywhere(Browser admin) {
+        TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
+        TestAccounts.Credentials target = accounts.create(true);
+        signInWithBothFactors(admin, staff, "/admin/accounts/" + target.id());
+
+        assertThat(admin.find(By.cssSelector("[data-roles]")).getText()).isEqualTo("Reader");
+        assertThat(new Select(admin.find(By.id("grant-role")))
+                        .getOptions().stream().map(WebElement::getText).toList())
+                .containsExactly("Journalist", "Editor", "Moderator", "Admin");
+        grant(admin, "Editor");
+        assertThat(admin.find(By.cssSelector(".notice")).getText()).endsWith("now holds the role Editor.");
+        grant(admin, "Moderator");
+        assertThat(admin.find(By.cssSelector("[data-roles]")).getText()).isEqualTo("Editor, Moderator");
+        assertThat(admin.findAll(By.cssSelector("[data-audit-what]")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactly("Granted the role Moderator", "Granted the role Editor");
+        assertThat(new Select(admin.find(By.id("revoke-role")))
+                        .getOptions().stream().map(WebElement::getText).toList())
+                .containsExactly("Editor", "Moderator");
+        String page = admin.find(By.tagName("main")).getText();
+        for (String code : List.of("READER", "EDITOR", "MODERATOR", "ROLE_GRANTED")) {
+            assertThat(page).doesNotContain(code);
+        }
+        admin.screenshot("admin-account-roles");
+
+        admin.open("/admin/accounts?q=" + target.email());
+        assertThat(admin.find(By.cssSelector("[data-roles]")).getText()).isEqualTo("Editor, Moderator");
+        admin.open("/admin/accounts?q=" + staff.email());
+        assertThat(admin.find(By.cssSelector("[data-roles]")).getText()).isEqualTo("Admin");
+        admin.screenshot("admin-accounts-roles");
+    }
+
+    @Test
+    void theRevenueChartsHaveLabelledAxesAndTheirFiguresToRead(Browser admin) {
+        TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
+        members.makePremium(accounts.create(true).id());
+        signInWithBothFactors(admin, staff, "/admin/membership");
+
+        WebElement chart = admin.find(By.cssSelector("[data-chart=premium]"));
+        List<String> values = texts(chart, ".chart__value-tick");
+        assertThat(values).first().isEqualTo("0");
+        assertThat(values.stream().mapToLong(Long::parseLong).toArray())
+                .as("round steps, from nought up")
+                .isSorted()
+                .hasSizeGreaterThanOrEqualTo(2);
+        String today = DateTimeFormatter.ofPattern("d MMM", site.locale()).format(LocalDate.now(site.timeZone()));
+        assertThat(texts(chart, ".chart__category-ticks text"))
+                .as("a day a week apart, up to today")
+                .hasSize(5)
+                .last()
+                .isEqualTo(today);
+        String now = admin.find(By.cssSelector("[data-premium]")).getText();
+        assertThat(chart.findElement(By.tagName("desc")).getDomProperty("textContent"))
+                .endsWith("Latest: " + now + ".");
+
+        chart.findElement(By.tagName("summary")).click();
+        List<WebElement> rows = chart.findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).hasSize(30);
+        assertThat(rows.getLast().getText())
+                .isEqualTo(DateTimeFormatter.ofPattern("d MMMM yyyy", site.locale())
+                                .format(LocalDate.now(site.timeZone()))
+                        + " " + now);
+        admin.checkAccessibility();
+        admin.screenshot("admin-revenue");
+
+        WebElement contributions = admin.find(By.cssSelector("[data-chart=contributions]"));
+        assertThat(texts(contributions, ".chart__value-tick")).allMatch(tick -> tick.startsWith("£"));
+    }
+
+    private static List<String> texts(WebElement within, String selector) {
+        return within.findElements(By.cssSelector(selector)).stream()
+                .map(element -> element.getDomProperty("textContent"))
+                .toList();
+    }
+
+    private static void grant(Browser admin, String role) {
+        new Select(admin.find(By.id("grant-role"))).selectByVisibleText(role);
+        admin.submitAndReturn(By.xpath("//button[text()='Grant']"));
+    }
+
+    /** Signs in with the password, then the one-time link the second-factor page mails, and lands on {@code path}. */
+    private void signInWithBothFactors(Browser browser, TestAccounts.Credentials staff, String path) {
+        browser.signIn(staff);
+        browser.open(path);
+        assertThat(browser.heading()).isEqualTo("One more step for staff areas");
+        browser.follow(By.xpath("//button[normalize-space()='E-mail me the link']"));
+        String text = mailbox.lastTo(staff.email()).orElseThrow().mail().text();
+        int start = text.indexOf("/signin/link?token=");
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        browser.open(text.substring(start, end));
+        browser.follow(By.xpath("//button[normalize-space()='Sign in']"));
+        assertThat(browser.path()).startsWith(path);
+    }
+}
