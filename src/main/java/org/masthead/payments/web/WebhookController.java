@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <ul>
  *   <li>200 when the event was applied, or had been already (a duplicate), or concerns nothing here;
- *   <li>400 (problem+json) when the signature is missing, forged or too old, or the body unreadable:
- *       nothing changes;
+ *   <li>400 (problem+json) when the signature is missing, forged or too old, the body unreadable, or a
+ *       value in it impossible (a negative amount, say): nothing changes;
  *   <li>404 for a provider that is not the one configured;
  *   <li>500 if processing failed: nothing was kept, and the provider's retry applies it.
  * </ul>
@@ -56,13 +56,14 @@ class WebhookController {
             return problem(HttpStatus.NOT_FOUND, "Payments do not go through '" + name + "' here.", path);
         }
         ProviderEvent event;
+        WebhookProcessor.Outcome outcome;
         try {
             event = provider.verify(payload == null ? "" : payload, headers.getFirst(provider.signatureHeader()));
+            outcome = processor.process(event);
         } catch (WebhookRejectedException e) {
             log.warn("Refused a {} webhook: {}", name, e.getMessage());
             return problem(HttpStatus.BAD_REQUEST, e.getMessage(), path);
         }
-        WebhookProcessor.Outcome outcome = processor.process(event);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("received", event.id());
         body.put("outcome", outcome.name().toLowerCase(Locale.ROOT));

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * exactly as Stripe delivers its own. Any node delivers (a {@linkplain Workers worker} on each): it claims an event with
  * {@code FOR UPDATE SKIP LOCKED} and a lease, so a node that dies mid-delivery leaves the event to be
  * delivered again when the lease runs out. An event is retried with growing waits until the endpoint
- * answers 2xx; the endpoint ignores copies it has seen.
+ * answers 2xx, unless it answers 400 (it refused the event as it is); the endpoint ignores copies it
+ * has seen.
  */
 @Component
 public class SandboxEvents {
@@ -137,6 +138,7 @@ public class SandboxEvents {
 
     private void deliver(Claimed event) {
         String error;
+        boolean refused = false;
         try {
             URI target = webhookUrl();
             HttpRequest request = HttpRequest.newBuilder(target)
@@ -155,15 +157,17 @@ public class SandboxEvents {
                 return;
             }
             error = "HTTP " + response.statusCode() + ": " + abbreviate(response.body());
+            // The endpoint read the event and refused it as it is: sending it again cannot change that.
+            refused = response.statusCode() == 400;
         } catch (IOException | RuntimeException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        if (event.attempt() >= MAX_ATTEMPTS) {
+        if (refused || event.attempt() >= MAX_ATTEMPTS) {
             log.warn(
-                    "Gave up delivering sandbox payment event {} after {} attempts: {}",
+                    "Gave up delivering sandbox payment event {} after {} attempt(s): {}",
                     event.id(),
                     event.attempt(),
                     error);
