@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.Payments;
 import org.masthead.payments.internal.sandbox.CheckoutNotFoundException;
-import org.masthead.payments.internal.sandbox.SandboxBilling;
+import org.masthead.payments.internal.sandbox.SandboxCheckouts;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxStore;
 import org.masthead.payments.internal.sandbox.TestCard;
@@ -32,13 +32,13 @@ import org.springframework.web.server.ResponseStatusException;
 class SandboxCheckoutController {
 
     private final Payments payments;
-    private final SandboxBilling billing;
+    private final SandboxCheckouts checkouts;
     private final SiteProperties site;
     private final Clock clock;
 
-    SandboxCheckoutController(Payments payments, SandboxBilling billing, SiteProperties site, Clock clock) {
+    SandboxCheckoutController(Payments payments, SandboxCheckouts checkouts, SiteProperties site, Clock clock) {
         this.payments = payments;
-        this.billing = billing;
+        this.checkouts = checkouts;
         this.site = site;
         this.clock = clock;
     }
@@ -69,9 +69,9 @@ class SandboxCheckoutController {
             return show(checkout, model, cardNumber, expiry, cvc, problem);
         }
         try {
-            return switch (billing.pay(id, card.get())) {
-                case SandboxBilling.Payment.Paid paid -> "redirect:" + paid.successUrl();
-                case SandboxBilling.Payment.Declined declined ->
+            return switch (checkouts.pay(id, card.get())) {
+                case SandboxCheckouts.Payment.Paid paid -> "redirect:" + paid.successUrl();
+                case SandboxCheckouts.Payment.Declined declined ->
                     show(checkout, model, cardNumber, expiry, cvc, declined.message());
             };
         } catch (CheckoutNotFoundException e) {
@@ -99,7 +99,7 @@ class SandboxCheckoutController {
         if (!SandboxProvider.NAME.equals(payments.providerName())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return billing.openCheckout(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return checkouts.openCheckout(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private boolean validExpiry(String expiry) {

@@ -29,13 +29,26 @@ public class SandboxProvider implements PaymentProvider {
 
     public static final String NAME = "sandbox";
 
-    private final SandboxBilling billing;
+    private final SandboxCheckouts checkouts;
+    private final SandboxSubscriptions subscriptions;
+    private final SandboxCharges charges;
+    private final SandboxPortal portal;
     private final SandboxEvents events;
     private final PaymentsProperties properties;
     private final Clock clock;
 
-    public SandboxProvider(SandboxBilling billing, SandboxEvents events, PaymentsProperties properties, Clock clock) {
-        this.billing = billing;
+    public SandboxProvider(
+            SandboxCheckouts checkouts,
+            SandboxSubscriptions subscriptions,
+            SandboxCharges charges,
+            SandboxPortal portal,
+            SandboxEvents events,
+            PaymentsProperties properties,
+            Clock clock) {
+        this.checkouts = checkouts;
+        this.subscriptions = subscriptions;
+        this.charges = charges;
+        this.portal = portal;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -48,28 +61,28 @@ public class SandboxProvider implements PaymentProvider {
 
     @Override
     public CheckoutStarted startCheckout(Checkout checkout) {
-        String id = billing.open(checkout);
+        String id = checkouts.open(checkout);
         return new CheckoutStarted(id, URI.create("/payments/sandbox/checkout/" + id));
     }
 
     @Override
     public URI customerPortal(String customerId, URI returnUrl) {
-        return URI.create("/payments/sandbox/portal/" + billing.openPortal(customerId, returnUrl));
+        return URI.create("/payments/sandbox/portal/" + portal.open(customerId, returnUrl));
     }
 
     @Override
     public void setCancelAtPeriodEnd(String subscriptionId, boolean cancel) {
-        billing.setCancelAtPeriodEnd(subscriptionId, cancel);
+        subscriptions.setCancelAtPeriodEnd(subscriptionId, cancel);
     }
 
     @Override
     public void changePrice(String subscriptionId, Money price, BillingInterval interval) {
-        billing.changePrice(subscriptionId, price, interval);
+        subscriptions.changePrice(subscriptionId, price, interval);
     }
 
     @Override
     public void refund(String chargeId, Money amount) {
-        billing.refund(chargeId, amount);
+        charges.refund(chargeId, amount);
     }
 
     @Override
