@@ -62,9 +62,18 @@ class ThreadWorkers implements Workers, SmartLifecycle, ApplicationListener<Appl
         }
     }
 
+    /**
+     * Marks the application as running. The first time, workers wait for it to be ready; a context
+     * started again after a stop (as the test framework does with contexts it keeps) starts them at once.
+     */
     @Override
     public void start() {
-        running = true;
+        synchronized (this) {
+            running = true;
+            if (ready) {
+                workers.forEach(Worker::start);
+            }
+        }
     }
 
     @Override
@@ -84,7 +93,7 @@ class ThreadWorkers implements Workers, SmartLifecycle, ApplicationListener<Appl
         return running;
     }
 
-    /** One worker's thread: a turn, then a wait for the poll interval or a wake-up, until stopped. */
+    /** One worker: a thread per run, taking a turn, then waiting for the poll interval or a wake-up. */
     private static final class Worker {
 
         private final String name;
@@ -92,9 +101,7 @@ class ThreadWorkers implements Workers, SmartLifecycle, ApplicationListener<Appl
         private final Drain drain;
 
         // Guarded by this.
-        private boolean woken;
-        private volatile boolean stopped;
-        private @Nullable Thread thread;
+        private @Nullable Run run;
 
         Worker(String name, Duration pollInterval, Drain drain) {
             this.name = name;
@@ -103,72 +110,95 @@ class ThreadWorkers implements Workers, SmartLifecycle, ApplicationListener<Appl
         }
 
         synchronized void start() {
-            if (thread == null && !stopped) {
-                thread = Thread.ofPlatform().daemon().name("worker-" + name).start(this::loop);
+            if (run == null || run.stopped) {
+                run = new Run();
+                run.thread = Thread.ofPlatform().daemon().name("worker-" + name).start(run::loop);
             }
         }
 
         synchronized void wake() {
-            woken = true;
-            notifyAll();
+            if (run != null) {
+                run.wake();
+            }
         }
 
         synchronized void stop() {
-            stopped = true;
-            notifyAll();
+            if (run != null) {
+                run.stop();
+            }
         }
 
         void awaitEnd(long deadline) {
-            Thread running;
+            Thread thread;
             synchronized (this) {
-                running = thread;
+                thread = run == null ? null : run.thread;
             }
-            if (running == null) {
+            if (thread == null) {
                 return;
             }
             try {
-                running.join(Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1)));
+                thread.join(Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (running.isAlive()) {
+            if (thread.isAlive()) {
                 log.warn("Worker {} is still busy at shutdown; another node takes over what it held", name);
             }
         }
 
-        private void loop() {
-            while (!stopped) {
-                turn();
-                awaitTurn();
-            }
-        }
+        /** One thread's life, from a start to a stop: a stopped run never starts again. */
+        private final class Run {
 
-        private void turn() {
-            try {
-                while (!stopped && drain.next()) {
-                    // One piece at a time, checking between pieces whether the application is stopping.
-                }
-            } catch (RuntimeException e) {
-                if (!stopped) {
-                    log.warn("Worker {} failed; it tries again at its next turn", name, e);
+            private volatile boolean stopped;
+            private @Nullable Thread thread;
+
+            // Guarded by this.
+            private boolean woken;
+
+            synchronized void wake() {
+                woken = true;
+                notifyAll();
+            }
+
+            synchronized void stop() {
+                stopped = true;
+                notifyAll();
+            }
+
+            void loop() {
+                while (!stopped) {
+                    turn();
+                    awaitTurn();
                 }
             }
-        }
 
-        private synchronized void awaitTurn() {
-            long deadline = System.nanoTime() + pollInterval.toNanos();
-            while (!woken && !stopped) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
+            private void turn() {
                 try {
-                    wait(Math.max(left / 1_000_000, 1));
-                } catch (InterruptedException e) {
-                    // Only a piece of work that was interrupted leaves this behind: carry on.
+                    while (!stopped && drain.next()) {
+                        // One piece at a time, checking between pieces whether the application is stopping.
+                    }
+                } catch (RuntimeException e) {
+                    if (!stopped) {
+                        log.warn("Worker {} failed; it tries again at its next turn", name, e);
+                    }
                 }
             }
-            woken = false;
+
+            private synchronized void awaitTurn() {
+                long deadline = System.nanoTime() + pollInterval.toNanos();
+                while (!woken && !stopped) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        wait(Math.max(left / 1_000_000, 1));
+                    } catch (InterruptedException e) {
+                        // Only a piece of work that was interrupted leaves this behind: carry on.
+                    }
+                }
+                woken = false;
+            }
         }
     }
 }

@@ -140,6 +140,30 @@ class ThreadWorkersTest {
     }
 
     @Test
+    void workersStoppedWithTheApplicationRunAgainWhenItStartsAgain() {
+        AtomicInteger waiting = new AtomicInteger(1);
+        AtomicInteger done = new AtomicInteger();
+        workers.run("restarted", hour, "restarted_work", () -> {
+            if (waiting.get() == 0) {
+                return false;
+            }
+            waiting.decrementAndGet();
+            done.incrementAndGet();
+            return true;
+        });
+        ready();
+        await().atMost(Duration.ofSeconds(5)).untilAtomic(done, equalTo(1));
+
+        // As the test framework does with an application it keeps for later test classes.
+        workers.stop();
+        workers.start();
+        waiting.set(1);
+        cluster.send("restarted_work", "");
+
+        await().atMost(Duration.ofSeconds(5)).untilAtomic(done, equalTo(2));
+    }
+
+    @Test
     void shutdownWaitsForThePieceInHandAndStartsNoMore() {
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
