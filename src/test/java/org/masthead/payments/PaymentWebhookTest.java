@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -228,6 +229,119 @@ class PaymentWebhookTest {
         assertThat(response.body()).contains("too old");
         assertThat(entries(reference)).isEmpty();
         assertThat(eventRecorded(eventId)).isFalse();
+    }
+
+    @Test
+    void aSignedEventWithANegativeAmountIsRefusedWith400AndChangesNothing() {
+        String reference = TestContent.unique("negative");
+        String eventId = TestContent.unique("evt");
+        String payload = SandboxEventJson.chargeSucceeded(
+                eventId, now(), TestContent.unique("ch"), -1500, "n@example.com", reference);
+
+        HttpResponse<String> response = sandbox.deliver(port, payload);
+
+        assertRefusedInWords(response, "amount");
+        assertThat(entries(reference)).isEmpty();
+        assertThat(eventRecorded(eventId)).isFalse();
+    }
+
+    @Test
+    void aSignedEventWithAnAmountNoPaymentCouldBeIsRefusedWith400AndChangesNothing() {
+        String reference = TestContent.unique("huge");
+        String eventId = TestContent.unique("evt");
+        String payload = SandboxEventJson.chargeSucceeded(
+                eventId, now(), TestContent.unique("ch"), 1_000_000_000_000_000_000L, "h@example.com", reference);
+
+        HttpResponse<String> response = sandbox.deliver(port, payload);
+
+        assertRefusedInWords(response, "amount");
+        assertThat(entries(reference)).isEmpty();
+        assertThat(eventRecorded(eventId)).isFalse();
+    }
+
+    @Test
+    void aSignedEventWithAnUnknownKindIsRefusedInWordsNotJavaNames() {
+        String reference = TestContent.unique("kind");
+        String eventId = TestContent.unique("evt");
+        String payload = SandboxEventJson.chargeSucceeded(
+                        eventId, now(), TestContent.unique("ch"), 1500, "k@example.com", reference)
+                .replace("\"kind\":\"ONE_OFF\"", "\"kind\":\"X\"");
+
+        HttpResponse<String> response = sandbox.deliver(port, payload);
+
+        assertRefusedInWords(response, "kind");
+        assertThat(response.body()).contains("ONE_OFF, FIRST, RENEWAL").doesNotContain("enum");
+        assertThat(entries(reference)).isEmpty();
+        assertThat(eventRecorded(eventId)).isFalse();
+    }
+
+    @Test
+    void aSignedSubscriptionEventWithAnUnknownStatusIsRefusedInWords() {
+        String reference = TestContent.unique("status");
+        String eventId = TestContent.unique("evt");
+        String subscription = TestContent.unique("sbx_sub_status");
+        String payload = SandboxEventJson.subscriptionUpdated(
+                eventId, now(), subscription, "s@example.com", reference, "PAUSED", now(), false, 500);
+
+        HttpResponse<String> response = sandbox.deliver(port, payload);
+
+        assertRefusedInWords(response, "status");
+        assertThat(subscriptions.find("sandbox", subscription)).isEmpty();
+        assertThat(eventRecorded(eventId)).isFalse();
+    }
+
+    @Test
+    void aRefundOfMoreThanTheChargeIsRefusedWith400AndChangesNothing() {
+        String reference = TestContent.unique("overrefund");
+        String charge = TestContent.unique("sbx_ch_over");
+        sandbox.deliver(
+                port,
+                SandboxEventJson.chargeSucceeded(
+                        TestContent.unique("evt"), now(), charge, 2000, "o@example.com", reference));
+        String eventId = TestContent.unique("evt");
+
+        HttpResponse<String> response =
+                sandbox.deliver(port, SandboxEventJson.chargeRefunded(eventId, now(), charge, 2000, 2500));
+
+        assertRefusedInWords(response, "more than the charge");
+        assertThat(ledger.charge("sandbox", charge).orElseThrow().refunded()).isEqualTo(Money.of(0, "GBP"));
+        assertThat(events.of(ChargeRefunded.class, reference)).isEmpty();
+        assertThat(eventRecorded(eventId)).isFalse();
+    }
+
+    @Test
+    void anEventTheEndpointRefusesIsNotDeliveredAgain() {
+        String eventId = TestContent.unique("evt");
+        String payload = SandboxEventJson.chargeSucceeded(
+                eventId, now(), TestContent.unique("ch"), -1, "q@example.com", TestContent.unique("queued"));
+        db.sql(
+                        """
+                        INSERT INTO sandbox_event (id, type, payload, created_at)
+                        VALUES (:id, 'charge.succeeded', :payload, now())""")
+                .param("id", eventId)
+                .param("payload", payload)
+                .update();
+
+        sandbox.deliverDue();
+
+        Map<String, Object> queued = db.sql("SELECT attempts, failed_at, last_error FROM sandbox_event WHERE id = :id")
+                .param("id", eventId)
+                .query()
+                .singleRow();
+        assertThat(queued.get("attempts")).as("deliveries attempted").isEqualTo(1);
+        assertThat(queued.get("failed_at")).as("given up").isNotNull();
+        assertThat((String) queued.get("last_error")).startsWith("HTTP 400");
+    }
+
+    /** A 400 problem whose detail says what is wrong in words, never in Java's. */
+    private static void assertRefusedInWords(HttpResponse<String> response, String saying) {
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(response.body())
+                .contains(saying)
+                .doesNotContain("Exception")
+                .doesNotContain("org.masthead")
+                .doesNotContain("java.");
     }
 
     @Test

@@ -2,21 +2,17 @@ package org.masthead.mail.internal;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.masthead.mail.MailProperties;
-import org.masthead.platform.ClusterMessages;
+import org.masthead.platform.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the outbox. It runs on every node, every {@code masthead.mail.poll-interval} and whenever a
- * {@link org.masthead.mail.Mailer} on any node wakes it; the database decides who sends what (see
+ * Drains the outbox. It runs on every node as a {@linkplain Workers worker}, every {@code
+ * masthead.mail.poll-interval} and whenever a {@link org.masthead.mail.Mailer} on any node wakes it; the database decides who sends what (see
  * {@link OutboxRepository#claimNext}), so each message is sent once however many nodes run.
  *
  * <p>No transaction is held open while talking to the mail server: a claim commits at once, leasing
@@ -24,7 +20,7 @@ import org.springframework.stereotype.Component;
  * sends the message again when the lease runs out: a message may arrive twice, but is never lost.
  */
 @Component
-public class OutboxSender implements SchedulingConfigurer, SmartLifecycle {
+public class OutboxSender {
 
     /** The cluster channel on which a new message wakes every node's sender. */
     public static final String WAKE_UP_CHANNEL = "mail_outbox";
@@ -41,14 +37,12 @@ public class OutboxSender implements SchedulingConfigurer, SmartLifecycle {
     private final OutboxRepository outbox;
     private final MailDelivery delivery;
     private final MailProperties properties;
-    private final AtomicInteger wakeUps = new AtomicInteger();
-    private volatile boolean running;
 
-    OutboxSender(OutboxRepository outbox, MailDelivery delivery, MailProperties properties, ClusterMessages cluster) {
+    OutboxSender(OutboxRepository outbox, MailDelivery delivery, MailProperties properties, Workers workers) {
         this.outbox = outbox;
         this.delivery = delivery;
         this.properties = properties;
-        cluster.subscribe(WAKE_UP_CHANNEL, payload -> wakeUp());
+        workers.run("mail-sender", properties.pollInterval(), WAKE_UP_CHANNEL, this::sendNext);
     }
 
     /**
@@ -58,15 +52,17 @@ public class OutboxSender implements SchedulingConfigurer, SmartLifecycle {
      */
     public int sendDue() {
         int attempted = 0;
-        while (running) {
-            Optional<ClaimedMail> claimed = outbox.claimNext(LEASE);
-            if (claimed.isEmpty()) {
-                break;
-            }
-            attempt(claimed.get());
+        while (sendNext()) {
             attempted++;
         }
         return attempted;
+    }
+
+    /** Sends the next message that is due, if there is one; returns whether there was. */
+    private boolean sendNext() {
+        Optional<ClaimedMail> claimed = outbox.claimNext(LEASE);
+        claimed.ifPresent(this::attempt);
+        return claimed.isPresent();
     }
 
     private void attempt(ClaimedMail claimed) {
@@ -113,51 +109,5 @@ public class OutboxSender implements SchedulingConfigurer, SmartLifecycle {
     private static String describe(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
         return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::sendDueAndLogTrouble, properties.pollInterval());
-    }
-
-    /**
-     * Sends on a thread of its own, so as not to hold up the thread that delivers cluster messages.
-     * Wake-ups that arrive while it runs make it look once more, rather than start more threads.
-     */
-    private void wakeUp() {
-        if (running && wakeUps.getAndIncrement() == 0) {
-            Thread.ofVirtual().name("mail-sender").start(() -> {
-                int seen;
-                do {
-                    seen = wakeUps.get();
-                    sendDueAndLogTrouble();
-                } while (!wakeUps.compareAndSet(seen, 0));
-            });
-        }
-    }
-
-    private void sendDueAndLogTrouble() {
-        try {
-            sendDue();
-        } catch (RuntimeException e) {
-            if (running) {
-                log.warn("Could not work through the mail outbox; trying again later", e);
-            }
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

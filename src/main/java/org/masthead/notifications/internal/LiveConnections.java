@@ -14,11 +14,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.masthead.notifications.NotificationsProperties;
 import org.masthead.platform.ClusterMessages;
+import org.masthead.platform.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -29,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * networks do (see {@link LiveConnection}).
  */
 @Component
-public class LiveConnections implements SchedulingConfigurer, SmartLifecycle {
+public class LiveConnections implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveConnections.class);
 
@@ -41,10 +40,18 @@ public class LiveConnections implements SchedulingConfigurer, SmartLifecycle {
     private volatile boolean running;
 
     LiveConnections(
-            LiveEvents events, NotificationsProperties properties, ClusterMessages cluster, MeterRegistry meters) {
+            LiveEvents events,
+            NotificationsProperties properties,
+            ClusterMessages cluster,
+            Workers workers,
+            MeterRegistry meters) {
         this.events = events;
         this.properties = properties;
         cluster.subscribe(LiveEvents.CHANNEL, this::deliver);
+        workers.run("live-heartbeat", properties.liveHeartbeat(), null, () -> {
+            heartbeat();
+            return false;
+        });
         Gauge.builder("masthead.live.connections", open, AtomicInteger::get)
                 .description("Live (server-sent events) connections open on this node")
                 .register(meters);
@@ -156,11 +163,6 @@ public class LiveConnections implements SchedulingConfigurer, SmartLifecycle {
         Set<LiveConnection> all = ConcurrentHashMap.newKeySet();
         byTopic.values().forEach(all::addAll);
         all.forEach(connection -> connection.offer(LiveConnection.Frame.HEARTBEAT));
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedRateTask(this::heartbeat, properties.liveHeartbeat());
     }
 
     @Override

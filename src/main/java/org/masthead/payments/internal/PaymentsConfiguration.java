@@ -2,9 +2,12 @@ package org.masthead.payments.internal;
 
 import java.time.Clock;
 import org.masthead.payments.PaymentsProperties;
-import org.masthead.payments.internal.sandbox.SandboxBilling;
+import org.masthead.payments.internal.sandbox.SandboxCharges;
+import org.masthead.payments.internal.sandbox.SandboxCheckouts;
 import org.masthead.payments.internal.sandbox.SandboxEvents;
+import org.masthead.payments.internal.sandbox.SandboxPortal;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
+import org.masthead.payments.internal.sandbox.SandboxSubscriptions;
 import org.masthead.payments.internal.stripe.StripeProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +25,18 @@ class PaymentsConfiguration {
 
     @Bean
     PaymentProvider paymentProvider(
-            PaymentsProperties properties, Clock clock, SandboxBilling sandbox, SandboxEvents events) {
+            PaymentsProperties properties,
+            Clock clock,
+            SandboxCheckouts checkouts,
+            SandboxSubscriptions subscriptions,
+            SandboxCharges charges,
+            SandboxPortal portal,
+            SandboxEvents events) {
         if (properties.usesStripe()) {
             log.info("Payments go through Stripe at {}", properties.stripe().apiBase());
             return new StripeProvider(properties, clock);
         }
         log.info("Payments go through the sandbox: no money moves; pay with the test card 4242 4242 4242 4242");
-        return new SandboxProvider(sandbox, events, properties, clock);
+        return new SandboxProvider(checkouts, subscriptions, charges, portal, events, properties, clock);
     }
 }

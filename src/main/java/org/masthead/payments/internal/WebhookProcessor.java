@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  *       canceled. Refunds are recorded as a running total that only grows.
  *   <li><b>All or nothing.</b> If anything fails, the whole transaction rolls back, the id included, and
  *       the endpoint answers 500: the provider delivers the event again, and it is applied then.
+ *   <li><b>Nonsense refused.</b> An event whose values cannot be true (see {@link ProviderEvent}), or a
+ *       refund larger than its charge, is refused with a {@link WebhookRejectedException}: nothing is
+ *       kept, and the endpoint answers 400, since delivering it again cannot make it right.
  * </ul>
  */
 @Service
@@ -92,17 +95,40 @@ public class WebhookProcessor {
         return outcome;
     }
 
-    private Outcome chargeSucceeded(ProviderEvent event, ProviderEvent.ChargeSucceeded charge) {
-        Optional<SubscriptionRecord> subscription = subscription(event, charge.subscriptionId());
-        String reference = first(charge.reference(), subscription.map(SubscriptionRecord::reference));
-        String email = first(charge.email(), subscription.map(SubscriptionRecord::email));
+    /**
+     * Who a fact is about: what the event says, and what it leaves out taken from the subscription it
+     * names, if that was recorded earlier.
+     */
+    private record Payer(
+            String reference,
+            String email,
+            @Nullable Long accountId,
+            @Nullable String customerId,
+            Optional<SubscriptionRecord> subscription) {}
+
+    /** The payer, or empty when neither the event nor a recorded subscription says whose it is. */
+    private Optional<Payer> payer(ProviderEvent event, ProviderEvent.AboutPayer fact) {
+        Optional<SubscriptionRecord> known = fact.subscriptionId() == null
+                ? Optional.empty()
+                : subscriptions.find(event.provider(), fact.subscriptionId());
+        String reference = first(fact.reference(), known.map(SubscriptionRecord::reference));
+        String email = first(fact.email(), known.map(SubscriptionRecord::email));
         if (reference == null || email == null) {
+            return Optional.empty();
+        }
+        Long accountId = fact.accountId() != null
+                ? fact.accountId()
+                : known.map(SubscriptionRecord::accountId).orElse(null);
+        String customerId = first(fact.customerId(), known.map(SubscriptionRecord::customerId));
+        return Optional.of(new Payer(reference, email, accountId, customerId, known));
+    }
+
+    private Outcome chargeSucceeded(ProviderEvent event, ProviderEvent.ChargeSucceeded charge) {
+        Optional<Payer> found = payer(event, charge);
+        if (found.isEmpty()) {
             return Outcome.UNMATCHED;
         }
-        Long accountId = charge.accountId() != null
-                ? charge.accountId()
-                : subscription.map(SubscriptionRecord::accountId).orElse(null);
-        String customerId = first(charge.customerId(), subscription.map(SubscriptionRecord::customerId));
+        Payer payer = found.get();
         // A subscription's first payment after a trial is a "cycle" payment to Stripe; here it is the first.
         PaymentKind kind = charge.kind() == PaymentKind.RENEWAL
                         && charge.subscriptionId() != null
@@ -115,10 +141,10 @@ public class WebhookProcessor {
                 kind,
                 LedgerEntry.Status.SUCCEEDED,
                 charge.amount(),
-                reference,
-                accountId,
-                email,
-                customerId,
+                payer.reference(),
+                payer.accountId(),
+                payer.email(),
+                payer.customerId(),
                 charge.subscriptionId(),
                 null,
                 event.created());
@@ -126,78 +152,71 @@ public class WebhookProcessor {
             return Outcome.STALE;
         }
         publisher.publishEvent(new PaymentSucceeded(
-                reference,
+                payer.reference(),
                 kind,
                 charge.amount(),
                 charge.chargeId(),
-                customerId == null ? "" : customerId,
+                payer.customerId() == null ? "" : payer.customerId(),
                 charge.subscriptionId(),
                 charge.periodEnd(),
-                accountId,
-                email,
+                payer.accountId(),
+                payer.email(),
                 event.created()));
         return Outcome.APPLIED;
     }
 
     private Outcome chargeFailed(ProviderEvent event, ProviderEvent.ChargeFailed charge) {
-        Optional<SubscriptionRecord> subscription = subscription(event, charge.subscriptionId());
-        String reference = first(charge.reference(), subscription.map(SubscriptionRecord::reference));
-        String email = first(charge.email(), subscription.map(SubscriptionRecord::email));
-        if (reference == null || email == null) {
+        Optional<Payer> found = payer(event, charge);
+        if (found.isEmpty()) {
             return Outcome.UNMATCHED;
         }
-        Long accountId = charge.accountId() != null
-                ? charge.accountId()
-                : subscription.map(SubscriptionRecord::accountId).orElse(null);
+        Payer payer = found.get();
         boolean added = ledger.addCharge(
                 event.provider(),
                 charge.chargeId(),
                 null,
                 LedgerEntry.Status.FAILED,
                 charge.amount(),
-                reference,
-                accountId,
-                email,
-                first(charge.customerId(), subscription.map(SubscriptionRecord::customerId)),
+                payer.reference(),
+                payer.accountId(),
+                payer.email(),
+                payer.customerId(),
                 charge.subscriptionId(),
                 charge.reason(),
                 event.created());
         if (!added) {
             return Outcome.STALE;
         }
-        if (charge.renewal() && charge.nextRetry() != null && !email.isBlank()) {
-            mail.renewalFailed(email, charge.amount(), charge.reason(), charge.nextRetry(), accountId != null);
+        if (charge.renewal() && charge.nextRetry() != null && !payer.email().isBlank()) {
+            mail.renewalFailed(
+                    payer.email(), charge.amount(), charge.reason(), charge.nextRetry(), payer.accountId() != null);
         }
         publisher.publishEvent(new PaymentFailed(
-                reference,
+                payer.reference(),
                 charge.reason(),
                 charge.renewal(),
                 charge.nextRetry(),
                 charge.amount(),
                 charge.subscriptionId(),
-                accountId,
-                email,
+                payer.accountId(),
+                payer.email(),
                 event.created()));
         return Outcome.APPLIED;
     }
 
     private Outcome subscriptionUpdated(ProviderEvent event, ProviderEvent.SubscriptionUpdated update) {
-        Optional<SubscriptionRecord> known = subscription(event, update.subscriptionId());
-        String reference = first(update.reference(), known.map(SubscriptionRecord::reference));
-        String email = first(update.email(), known.map(SubscriptionRecord::email));
-        if (reference == null || email == null) {
+        Optional<Payer> found = payer(event, update);
+        if (found.isEmpty()) {
             return Outcome.UNMATCHED;
         }
-        Long accountId = update.accountId() != null
-                ? update.accountId()
-                : known.map(SubscriptionRecord::accountId).orElse(null);
+        Payer payer = found.get();
         SubscriptionRecord record = new SubscriptionRecord(
                 event.provider(),
                 update.subscriptionId(),
                 update.customerId(),
-                reference,
-                accountId,
-                email,
+                payer.reference(),
+                payer.accountId(),
+                payer.email(),
                 update.status(),
                 update.currentPeriodEnd(),
                 update.cancelAtPeriodEnd(),
@@ -208,12 +227,14 @@ public class WebhookProcessor {
             return Outcome.STALE;
         }
         boolean lapsed = update.status() == SubscriptionStatus.CANCELED
-                && known.map(k -> k.status() == SubscriptionStatus.PAST_DUE).orElse(false);
-        if (lapsed && !email.isBlank()) {
-            mail.subscriptionLapsed(email, update.price());
+                && payer.subscription()
+                        .map(k -> k.status() == SubscriptionStatus.PAST_DUE)
+                        .orElse(false);
+        if (lapsed && !payer.email().isBlank()) {
+            mail.subscriptionLapsed(payer.email(), update.price());
         }
         publisher.publishEvent(new SubscriptionChanged(
-                reference,
+                payer.reference(),
                 update.subscriptionId(),
                 update.customerId(),
                 update.status(),
@@ -221,8 +242,8 @@ public class WebhookProcessor {
                 update.cancelAtPeriodEnd(),
                 update.price(),
                 update.interval(),
-                accountId,
-                email,
+                payer.accountId(),
+                payer.email(),
                 event.created()));
         return Outcome.APPLIED;
     }
@@ -234,12 +255,14 @@ public class WebhookProcessor {
         }
         LedgerEntry charge = found.get();
         Money total = refund.totalRefunded();
-        if (total.compareTo(charge.refunded()) <= 0) {
-            return Outcome.STALE;
+        if (!total.currency().equals(charge.amount().currency())) {
+            throw new WebhookRejectedException("The refund is in another currency than the charge.");
         }
         if (total.compareTo(charge.amount()) > 0) {
-            throw new IllegalStateException(
-                    "Provider reports refunding " + total + " of a charge of " + charge.amount());
+            throw new WebhookRejectedException("The refunded total is more than the charge.");
+        }
+        if (total.compareTo(charge.refunded()) <= 0) {
+            return Outcome.STALE;
         }
         ledger.recordRefundTotal(charge, total, event.created());
         publisher.publishEvent(new ChargeRefunded(
@@ -251,10 +274,6 @@ public class WebhookProcessor {
                 charge.accountId(),
                 event.created()));
         return Outcome.APPLIED;
-    }
-
-    private Optional<SubscriptionRecord> subscription(ProviderEvent event, @Nullable String id) {
-        return id == null ? Optional.empty() : subscriptions.find(event.provider(), id);
     }
 
     private static @Nullable String first(@Nullable String given, Optional<String> recorded) {

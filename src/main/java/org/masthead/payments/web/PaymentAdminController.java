@@ -16,7 +16,7 @@ import org.masthead.payments.PaymentsProperties;
 import org.masthead.payments.internal.Ledger;
 import org.masthead.payments.internal.LedgerEntry;
 import org.masthead.payments.internal.PaymentAudit;
-import org.masthead.payments.internal.sandbox.SandboxBilling;
+import org.masthead.payments.internal.sandbox.SandboxClock;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxRenewals;
 import org.masthead.platform.NotFoundException;
@@ -49,7 +49,7 @@ class PaymentAdminController {
     private final Payments payments;
     private final PaymentAudit audit;
     private final SiteProperties site;
-    private final SandboxBilling billing;
+    private final SandboxClock sandboxClock;
     private final SandboxRenewals renewals;
     private final PaymentsProperties properties;
 
@@ -58,14 +58,14 @@ class PaymentAdminController {
             Payments payments,
             PaymentAudit audit,
             SiteProperties site,
-            SandboxBilling billing,
+            SandboxClock sandboxClock,
             SandboxRenewals renewals,
             PaymentsProperties properties) {
         this.ledger = ledger;
         this.payments = payments;
         this.audit = audit;
         this.site = site;
-        this.billing = billing;
+        this.sandboxClock = sandboxClock;
         this.renewals = renewals;
         this.properties = properties;
     }
@@ -100,7 +100,7 @@ class PaymentAdminController {
         model.addAttribute("problems", problems);
         model.addAttribute("provider", payments.providerName());
         if (SandboxProvider.NAME.equals(payments.providerName())) {
-            model.addAttribute("sandboxClockDays", billing.clockOffset().dividedBy(sandboxDays(1)));
+            model.addAttribute("sandboxClockDays", sandboxClock.offset().dividedBy(sandboxDays(1)));
         }
         model.addAttribute(
                 "next",

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.Payments;
-import org.masthead.payments.internal.sandbox.SandboxBilling;
+import org.masthead.payments.internal.sandbox.SandboxCheckouts;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxStore;
 import org.masthead.payments.internal.sandbox.TestCard;
@@ -32,13 +32,13 @@ class SandboxCheckoutController {
     private static final String NO_CHECKOUT = "There is no open checkout with this id.";
 
     private final Payments payments;
-    private final SandboxBilling billing;
+    private final SandboxCheckouts checkouts;
     private final SiteProperties site;
     private final Clock clock;
 
-    SandboxCheckoutController(Payments payments, SandboxBilling billing, SiteProperties site, Clock clock) {
+    SandboxCheckoutController(Payments payments, SandboxCheckouts checkouts, SiteProperties site, Clock clock) {
         this.payments = payments;
-        this.billing = billing;
+        this.checkouts = checkouts;
         this.site = site;
         this.clock = clock;
     }
@@ -68,9 +68,9 @@ class SandboxCheckoutController {
         if (problem != null) {
             return show(checkout, model, cardNumber, expiry, cvc, problem);
         }
-        return switch (billing.pay(id, card.get())) {
-            case SandboxBilling.Payment.Paid paid -> "redirect:" + paid.successUrl();
-            case SandboxBilling.Payment.Declined declined ->
+        return switch (checkouts.pay(id, card.get())) {
+            case SandboxCheckouts.Payment.Paid paid -> "redirect:" + paid.successUrl();
+            case SandboxCheckouts.Payment.Declined declined ->
                 show(checkout, model, cardNumber, expiry, cvc, declined.message());
         };
     }
@@ -95,7 +95,7 @@ class SandboxCheckoutController {
         if (!SandboxProvider.NAME.equals(payments.providerName())) {
             throw new NotFoundException(NO_CHECKOUT);
         }
-        return billing.openCheckout(id).orElseThrow(() -> new NotFoundException(NO_CHECKOUT));
+        return checkouts.openCheckout(id).orElseThrow(() -> new NotFoundException(NO_CHECKOUT));
     }
 
     private boolean validExpiry(String expiry) {

@@ -2,9 +2,10 @@ package org.masthead.payments.web;
 
 import org.masthead.payments.PaymentRejectedException;
 import org.masthead.payments.Payments;
-import org.masthead.payments.internal.sandbox.SandboxBilling;
+import org.masthead.payments.internal.sandbox.SandboxPortal;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxStore;
+import org.masthead.payments.internal.sandbox.SandboxSubscriptions;
 import org.masthead.payments.internal.sandbox.TestCard;
 import org.masthead.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -27,22 +28,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SandboxPortalController {
 
     private final Payments payments;
-    private final SandboxBilling billing;
+    private final SandboxPortal portal;
+    private final SandboxSubscriptions subscriptions;
 
-    SandboxPortalController(Payments payments, SandboxBilling billing) {
+    SandboxPortalController(Payments payments, SandboxPortal portal, SandboxSubscriptions subscriptions) {
         this.payments = payments;
-        this.billing = billing;
+        this.portal = portal;
+        this.subscriptions = subscriptions;
     }
 
     @GetMapping
     String portal(@PathVariable String session, Model model) {
         SandboxStore.PortalSession visit = visit(session);
         SandboxStore.CustomerRow customer =
-                billing.customer(visit.customerId()).orElseThrow(SandboxPortalController::notFound);
+                portal.customer(visit.customerId()).orElseThrow(SandboxPortalController::notFound);
         model.addAttribute("visit", visit);
         model.addAttribute("customer", customer);
-        model.addAttribute("subscriptions", billing.subscriptionsOf(customer.id()));
-        model.addAttribute("charges", billing.chargesOf(customer.id()));
+        model.addAttribute("subscriptions", portal.subscriptionsOf(customer.id()));
+        model.addAttribute("charges", portal.chargesOf(customer.id()));
         return "payments/sandbox-portal";
     }
 
@@ -57,7 +60,7 @@ class SandboxPortalController {
         if (card == null) {
             redirect.addFlashAttribute("error", "That card cannot be used. Enter one of the test cards that pays.");
         } else {
-            billing.changeCard(visit.customerId(), card);
+            portal.changeCard(visit.customerId(), card);
             redirect.addFlashAttribute(
                     "notice", "Your card ending " + card.number().substring(12) + " will be used from now on.");
         }
@@ -78,13 +81,12 @@ class SandboxPortalController {
     private String setCancel(
             String session, String subscription, boolean cancel, String done, RedirectAttributes redirect) {
         SandboxStore.PortalSession visit = visit(session);
-        boolean theirs =
-                billing.subscriptionsOf(visit.customerId()).stream().anyMatch(s -> s.id().equals(subscription));
+        boolean theirs = portal.subscriptionsOf(visit.customerId()).stream().anyMatch(s -> s.id().equals(subscription));
         if (!theirs) {
             throw notFound();
         }
         try {
-            billing.setCancelAtPeriodEnd(subscription, cancel);
+            subscriptions.setCancelAtPeriodEnd(subscription, cancel);
             redirect.addFlashAttribute("notice", done);
         } catch (PaymentRejectedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -96,7 +98,7 @@ class SandboxPortalController {
         if (!SandboxProvider.NAME.equals(payments.providerName())) {
             throw notFound();
         }
-        return billing.portal(session).orElseThrow(SandboxPortalController::notFound);
+        return portal.visit(session).orElseThrow(SandboxPortalController::notFound);
     }
 
     private static NotFoundException notFound() {

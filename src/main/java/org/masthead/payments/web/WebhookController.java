@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <ul>
  *   <li>200 when the event was applied, or had been already (a duplicate), or concerns nothing here;
- *   <li>400 (problem+json) when the signature is missing, forged or too old, the body unreadable, or
- *       a text in it holds a control character (such as NUL, which PostgreSQL refuses): nothing changes;
+ *   <li>400 (problem+json) when the signature is missing, forged or too old, the body unreadable, a
+ *       text in it holds a control character (such as NUL, which PostgreSQL refuses), or a value in it
+ *       is impossible (a negative amount, say): nothing changes;
  *   <li>404 for a provider that is not the one configured, before the body is read;
  *   <li>413 for a body larger than {@code masthead.web.max-webhook-body-size}, refused unread;
  *   <li>500 if processing failed: nothing was kept, and the provider's retry applies it.
@@ -63,12 +64,13 @@ class WebhookController {
             throw refused(name, ControlCharacters.REFUSED);
         }
         ProviderEvent event;
+        WebhookProcessor.Outcome outcome;
         try {
             event = provider.verify(payload, headers.getFirst(provider.signatureHeader()));
+            outcome = processor.process(event);
         } catch (WebhookRejectedException e) {
             throw refused(name, e.getMessage());
         }
-        WebhookProcessor.Outcome outcome = processor.process(event);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Receipt(event.id(), outcome.name().toLowerCase(Locale.ROOT)));

@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.masthead.mail.LocalMailTest;
@@ -19,20 +18,15 @@ import org.masthead.mail.Mail;
 import org.masthead.mail.MailProperties;
 import org.masthead.mail.Mailbox;
 import org.masthead.mail.MailboxMessage;
-import org.masthead.platform.ClusterMessages;
+import org.masthead.platform.Workers;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Senders on two nodes work through one outbox without sending any message twice. */
 @LocalMailTest
 class TwoSendersTest {
 
-    static final ClusterMessages NO_MESSAGES = new ClusterMessages() {
-        @Override
-        public void send(String channel, String payload) {}
-
-        @Override
-        public void subscribe(String channel, Consumer<String> handler) {}
-    };
+    /** Runs nothing in the background: the test drives both senders itself. */
+    static final Workers NO_WORKERS = (name, pollInterval, wakeChannel, drain) -> {};
 
     @Autowired
     OutboxRepository outbox;
@@ -86,10 +80,8 @@ class TwoSendersTest {
         Map<Long, Integer> sent = new ConcurrentHashMap<>();
         CountingDelivery deliveryA = new CountingDelivery(sent);
         CountingDelivery deliveryB = new CountingDelivery(sent);
-        OutboxSender nodeA = new OutboxSender(outbox, deliveryA, properties, NO_MESSAGES);
-        OutboxSender nodeB = new OutboxSender(outbox, deliveryB, properties, NO_MESSAGES);
-        nodeA.start();
-        nodeB.start();
+        OutboxSender nodeA = new OutboxSender(outbox, deliveryA, properties, NO_WORKERS);
+        OutboxSender nodeB = new OutboxSender(outbox, deliveryB, properties, NO_WORKERS);
 
         CountDownLatch ready = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {

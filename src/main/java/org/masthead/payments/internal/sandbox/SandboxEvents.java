@@ -9,31 +9,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.PaymentsProperties;
 import org.masthead.payments.internal.Sql;
 import org.masthead.platform.ClusterMessages;
+import org.masthead.platform.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sandbox's webhook events: queued in {@code sandbox_event} in the transaction of the change they
  * describe, then delivered by HTTP POST to the webhook endpoint, signed (see {@link SandboxSignature}),
- * exactly as Stripe delivers its own. Any node delivers: it claims an event with
+ * exactly as Stripe delivers its own. Any node delivers (a {@linkplain Workers worker} on each): it claims an event with
  * {@code FOR UPDATE SKIP LOCKED} and a lease, so a node that dies mid-delivery leaves the event to be
  * delivered again when the lease runs out. An event is retried with growing waits until the endpoint
- * answers 2xx; the endpoint ignores copies it has seen.
+ * answers 2xx, unless it answers 400 (it refused the event as it is); the endpoint ignores copies it
+ * has seen.
  */
 @Component
-public class SandboxEvents implements SchedulingConfigurer, SmartLifecycle {
+public class SandboxEvents {
 
     static final String WAKE_UP_CHANNEL = "payment_sandbox";
     static final Duration LEASE = Duration.ofMinutes(1);
@@ -50,8 +48,6 @@ public class SandboxEvents implements SchedulingConfigurer, SmartLifecycle {
     private final ClusterMessages cluster;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final AtomicInteger wakeUps = new AtomicInteger();
-    private volatile boolean running;
 
     SandboxEvents(
             JdbcClient db,
@@ -60,7 +56,8 @@ public class SandboxEvents implements SchedulingConfigurer, SmartLifecycle {
             PaymentsProperties properties,
             Environment environment,
             Clock clock,
-            ClusterMessages cluster) {
+            ClusterMessages cluster,
+            Workers workers) {
         this.db = db;
         this.json = json;
         this.store = store;
@@ -68,7 +65,11 @@ public class SandboxEvents implements SchedulingConfigurer, SmartLifecycle {
         this.environment = environment;
         this.clock = clock;
         this.cluster = cluster;
-        cluster.subscribe(WAKE_UP_CHANNEL, payload -> wakeUp());
+        workers.run(
+                "payment-sandbox-events",
+                properties.sandbox().deliveryPollInterval(),
+                WAKE_UP_CHANNEL,
+                this::deliverNext);
     }
 
     /** Queues an event, in the caller's transaction; every node is woken to deliver it on commit. */
@@ -105,15 +106,17 @@ public class SandboxEvents implements SchedulingConfigurer, SmartLifecycle {
      */
     public int deliverDue() {
         int attempted = 0;
-        while (running) {
-            Optional<Claimed> claimed = claimNext();
-            if (claimed.isEmpty()) {
-                break;
-            }
-            deliver(claimed.get());
+        while (deliverNext()) {
             attempted++;
         }
         return attempted;
+    }
+
+    /** Delivers the next event that is due, if there is one; returns whether there was (and not interrupted). */
+    private boolean deliverNext() {
+        Optional<Claimed> claimed = claimNext();
+        claimed.ifPresent(this::deliver);
+        return claimed.isPresent() && !Thread.currentThread().isInterrupted();
     }
 
     private record Claimed(String id, int attempt, String payload) {}
@@ -135,6 +138,7 @@ public class SandboxEvents implements SchedulingConfigurer, SmartLifecycle {
 
     private void deliver(Claimed event) {
         String error;
+        boolean refused = false;
         try {
             URI target = webhookUrl();
             HttpRequest request = HttpRequest.newBuilder(target)
@@ -153,15 +157,17 @@ public class SandboxEvents implements SchedulingConfigurer, SmartLifecycle {
                 return;
             }
             error = "HTTP " + response.statusCode() + ": " + abbreviate(response.body());
+            // The endpoint read the event and refused it as it is: sending it again cannot change that.
+            refused = response.statusCode() == 400;
         } catch (IOException | RuntimeException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        if (event.attempt() >= MAX_ATTEMPTS) {
+        if (refused || event.attempt() >= MAX_ATTEMPTS) {
             log.warn(
-                    "Gave up delivering sandbox payment event {} after {} attempts: {}",
+                    "Gave up delivering sandbox payment event {} after {} attempt(s): {}",
                     event.id(),
                     event.attempt(),
                     error);
@@ -203,49 +209,5 @@ public class SandboxEvents implements SchedulingConfigurer, SmartLifecycle {
 
     private static String abbreviate(String text) {
         return text.length() > 500 ? text.substring(0, 500) : text;
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(
-                this::deliverDueAndLogTrouble, properties.sandbox().deliveryPollInterval());
-    }
-
-    /** Delivers on a thread of its own; wake-ups that arrive meanwhile make it look once more. */
-    private void wakeUp() {
-        if (running && wakeUps.getAndIncrement() == 0) {
-            Thread.ofVirtual().name("payment-sandbox-events").start(() -> {
-                int seen;
-                do {
-                    seen = wakeUps.get();
-                    deliverDueAndLogTrouble();
-                } while (!wakeUps.compareAndSet(seen, 0));
-            });
-        }
-    }
-
-    private void deliverDueAndLogTrouble() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            if (running) {
-                log.warn("Could not work through the sandbox's payment events; trying again later", e);
-            }
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

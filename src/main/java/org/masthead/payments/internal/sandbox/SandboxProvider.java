@@ -3,12 +3,16 @@ package org.masthead.payments.internal.sandbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Checkout;
 import org.masthead.payments.CheckoutStarted;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentKind;
+import org.masthead.payments.PaymentRejectedException;
 import org.masthead.payments.PaymentsProperties;
 import org.masthead.payments.SubscriptionStatus;
 import org.masthead.payments.internal.PaymentProvider;
@@ -25,13 +29,26 @@ public class SandboxProvider implements PaymentProvider {
 
     public static final String NAME = "sandbox";
 
-    private final SandboxBilling billing;
+    private final SandboxCheckouts checkouts;
+    private final SandboxSubscriptions subscriptions;
+    private final SandboxCharges charges;
+    private final SandboxPortal portal;
     private final SandboxEvents events;
     private final PaymentsProperties properties;
     private final Clock clock;
 
-    public SandboxProvider(SandboxBilling billing, SandboxEvents events, PaymentsProperties properties, Clock clock) {
-        this.billing = billing;
+    public SandboxProvider(
+            SandboxCheckouts checkouts,
+            SandboxSubscriptions subscriptions,
+            SandboxCharges charges,
+            SandboxPortal portal,
+            SandboxEvents events,
+            PaymentsProperties properties,
+            Clock clock) {
+        this.checkouts = checkouts;
+        this.subscriptions = subscriptions;
+        this.charges = charges;
+        this.portal = portal;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -44,28 +61,28 @@ public class SandboxProvider implements PaymentProvider {
 
     @Override
     public CheckoutStarted startCheckout(Checkout checkout) {
-        String id = billing.open(checkout);
+        String id = checkouts.open(checkout);
         return new CheckoutStarted(id, URI.create("/payments/sandbox/checkout/" + id));
     }
 
     @Override
     public URI customerPortal(String customerId, URI returnUrl) {
-        return URI.create("/payments/sandbox/portal/" + billing.openPortal(customerId, returnUrl));
+        return URI.create("/payments/sandbox/portal/" + portal.open(customerId, returnUrl));
     }
 
     @Override
     public void setCancelAtPeriodEnd(String subscriptionId, boolean cancel) {
-        billing.setCancelAtPeriodEnd(subscriptionId, cancel);
+        subscriptions.setCancelAtPeriodEnd(subscriptionId, cancel);
     }
 
     @Override
     public void changePrice(String subscriptionId, Money price, BillingInterval interval) {
-        billing.changePrice(subscriptionId, price, interval);
+        subscriptions.changePrice(subscriptionId, price, interval);
     }
 
     @Override
     public void refund(String chargeId, Money amount) {
-        billing.refund(chargeId, amount);
+        charges.refund(chargeId, amount);
     }
 
     @Override
@@ -83,29 +100,36 @@ public class SandboxProvider implements PaymentProvider {
             throw new WebhookRejectedException("The event cannot be read.");
         }
         try {
-            return new ProviderEvent(NAME, event.id(), event.type(), Instant.parse(event.created()), fact(event));
+            return new ProviderEvent(NAME, event.id(), event.type(), instant(event.created()), fact(event));
+        } catch (WebhookRejectedException e) {
+            throw e;
+        } catch (PaymentRejectedException e) {
+            // A currency the site does not take: the message says which, in words.
+            throw new WebhookRejectedException(e.getMessage());
         } catch (RuntimeException e) {
-            throw new WebhookRejectedException("The event is incomplete: " + e.getMessage());
+            // A field missing where the sandbox always writes one; its Java details help nobody.
+            throw new WebhookRejectedException("The event is incomplete.");
         }
     }
 
     private static ProviderEvent.@Nullable Fact fact(SandboxWire.Event event) {
-        SandboxWire.Charge c = event.charge();
-        SandboxWire.Subscription s = event.subscription();
         return switch (event.type()) {
-            case "charge.succeeded" ->
-                new ProviderEvent.ChargeSucceeded(
+            case "charge.succeeded" -> {
+                SandboxWire.Charge c = charge(event);
+                yield new ProviderEvent.ChargeSucceeded(
                         c.id(),
                         Money.of(c.amount(), c.currency()),
-                        PaymentKind.valueOf(c.kind()),
+                        known(PaymentKind.class, c.kind(), "The charge's kind"),
                         c.customer(),
                         c.subscription(),
                         instant(c.periodEnd()),
                         c.reference(),
                         c.accountId(),
                         c.email());
-            case "charge.failed" ->
-                new ProviderEvent.ChargeFailed(
+            }
+            case "charge.failed" -> {
+                SandboxWire.Charge c = charge(event);
+                yield new ProviderEvent.ChargeFailed(
                         c.id(),
                         Money.of(c.amount(), c.currency()),
                         c.failureReason(),
@@ -116,25 +140,63 @@ public class SandboxProvider implements PaymentProvider {
                         c.reference(),
                         c.accountId(),
                         c.email());
-            case "charge.refunded" ->
-                new ProviderEvent.ChargeRefunded(c.id(), Money.of(c.amountRefunded(), c.currency()));
-            case "subscription.updated" ->
-                new ProviderEvent.SubscriptionUpdated(
+            }
+            case "charge.refunded" -> {
+                SandboxWire.Charge c = charge(event);
+                yield new ProviderEvent.ChargeRefunded(c.id(), Money.of(c.amountRefunded(), c.currency()));
+            }
+            case "subscription.updated" -> {
+                SandboxWire.Subscription s = event.subscription();
+                if (s == null) {
+                    throw new WebhookRejectedException("The event has no subscription.");
+                }
+                yield new ProviderEvent.SubscriptionUpdated(
                         s.id(),
                         s.customer(),
-                        SubscriptionStatus.valueOf(s.status()),
+                        known(SubscriptionStatus.class, s.status(), "The subscription's status"),
                         instant(s.currentPeriodEnd()),
                         s.cancelAtPeriodEnd(),
                         Money.of(s.amount(), s.currency()),
-                        BillingInterval.valueOf(s.interval()),
+                        known(BillingInterval.class, s.interval(), "The subscription's billing interval"),
                         s.reference(),
                         s.accountId(),
                         s.email());
+            }
             default -> null;
         };
     }
 
+    private static SandboxWire.Charge charge(SandboxWire.Event event) {
+        if (event.charge() == null) {
+            throw new WebhookRejectedException("The event has no charge.");
+        }
+        return event.charge();
+    }
+
+    /** The constant of {@code type} named {@code name}, refusing any other name without naming Java types. */
+    private static <E extends Enum<E>> @Nullable E known(Class<E> type, @Nullable String name, String what) {
+        if (name == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        throw new WebhookRejectedException(what + " must be one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
+                + ".");
+    }
+
     private static @Nullable Instant instant(@Nullable String text) {
-        return text == null ? null : Instant.parse(text);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new WebhookRejectedException(
+                    "Times must be written as ISO 8601 instants, such as 2026-01-31T12:00:00Z.");
+        }
     }
 }

@@ -2,29 +2,48 @@ package org.masthead.payments.internal.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.masthead.payments.PaymentKind;
 import org.masthead.payments.PaymentsProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.masthead.payments.SubscriptionStatus;
+import org.masthead.platform.Workers;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sandbox's billing clock: every {@code masthead.payments.sandbox.renewal-poll-interval}, on every
- * node, renews the subscriptions whose period has ended, retries past-due ones and ends those set to
- * cancel. Nodes share the work through row locks (see {@link SandboxBilling#renewNext}).
+ * The sandbox's renewals, run by its billing clock (see {@link SandboxClock}): every {@code
+ * masthead.payments.sandbox.renewal-poll-interval}, on every node, renews the subscriptions whose period
+ * has ended, retries past-due ones and ends those set to cancel. A failed renewal leaves the
+ * subscription {@code PAST_DUE} and is retried every tenth of a month; after {@code renewal-attempts}
+ * failures the subscription is canceled. Nodes share the work through row locks: each subscription is
+ * claimed and dealt with in a transaction of its own.
  */
 @Component
-public class SandboxRenewals implements SchedulingConfigurer {
+public class SandboxRenewals {
 
-    private static final Logger log = LoggerFactory.getLogger(SandboxRenewals.class);
+    private final SandboxStore store;
+    private final SandboxCharges charges;
+    private final SandboxSubscriptions subscriptions;
+    private final SandboxClock clock;
+    private final PaymentsProperties.Sandbox settings;
+    private final TransactionTemplate transaction;
 
-    private final SandboxBilling billing;
-    private final PaymentsProperties properties;
-
-    SandboxRenewals(SandboxBilling billing, PaymentsProperties properties) {
-        this.billing = billing;
-        this.properties = properties;
+    SandboxRenewals(
+            SandboxStore store,
+            SandboxCharges charges,
+            SandboxSubscriptions subscriptions,
+            SandboxClock clock,
+            PaymentsProperties properties,
+            TransactionTemplate transaction,
+            Workers workers) {
+        this.store = store;
+        this.charges = charges;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+        this.settings = properties.sandbox();
+        this.transaction = transaction;
+        workers.run(
+                "payment-sandbox-renewals", settings.renewalPollInterval(), null, () -> renewNext(clock.billingNow()));
     }
 
     /**
@@ -33,7 +52,7 @@ public class SandboxRenewals implements SchedulingConfigurer {
      */
     public int renewDue(Instant now) {
         int handled = 0;
-        while (billing.renewNext(now)) {
+        while (renewNext(now)) {
             handled++;
         }
         return handled;
@@ -44,20 +63,60 @@ public class SandboxRenewals implements SchedulingConfigurer {
      * time; returns how many subscriptions it dealt with.
      */
     public int advance(Duration by) {
-        billing.advanceClock(by);
-        return renewDue(billing.billingNow());
+        clock.advance(by);
+        return renewDue(clock.billingNow());
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(
-                () -> {
-                    try {
-                        renewDue(billing.billingNow());
-                    } catch (RuntimeException e) {
-                        log.warn("Could not renew sandbox subscriptions; trying again later", e);
-                    }
-                },
-                properties.sandbox().renewalPollInterval());
+    /**
+     * Renews, retries or ends the next subscription due by {@code billingTime}, if any; returns whether
+     * there was one.
+     */
+    boolean renewNext(Instant billingTime) {
+        return Boolean.TRUE.equals(transaction.execute(status -> renewNextInTransaction(billingTime)));
+    }
+
+    private boolean renewNextInTransaction(Instant billingTime) {
+        // The billing clock decides what is due and when to retry; events and charges carry the real
+        // time, which is what orders them at the receiving end.
+        Instant at = clock.now();
+        Optional<SandboxStore.SubscriptionRow> due = store.lockNextDue(billingTime);
+        if (due.isEmpty()) {
+            return false;
+        }
+        SandboxStore.SubscriptionRow s = due.get();
+        SandboxStore.CustomerRow customer = store.customer(s.customerId()).orElseThrow();
+        if (s.cancelAtPeriodEnd()) {
+            SandboxStore.SubscriptionRow ended =
+                    s.withState(SubscriptionStatus.CANCELED, s.currentPeriodEnd(), s.failedAttempts(), s.paidCharges());
+            store.updateSubscription(ended, null);
+            subscriptions.tell(ended, customer.email(), at);
+            return true;
+        }
+        boolean first = s.paidCharges() == 0;
+        boolean fails = customer.card() == TestCard.FAILS_ON_RENEWAL && !first;
+        if (!fails) {
+            Instant periodEnd = s.currentPeriodEnd().plus(clock.period(s.interval()));
+            while (!periodEnd.isAfter(billingTime)) {
+                periodEnd = periodEnd.plus(clock.period(s.interval()));
+            }
+            SandboxStore.SubscriptionRow renewed =
+                    s.withState(SubscriptionStatus.ACTIVE, periodEnd, 0, s.paidCharges() + 1);
+            store.updateSubscription(renewed, periodEnd);
+            subscriptions.tell(renewed, customer.email(), at);
+            charges.subscriptionPaid(renewed, customer.email(), first ? PaymentKind.FIRST : PaymentKind.RENEWAL, at);
+            return true;
+        }
+        int failures = s.failedAttempts() + 1;
+        boolean lastTry = failures >= settings.renewalAttempts();
+        Instant nextRetry = lastTry ? null : billingTime.plus(clock.retryWait());
+        SandboxStore.SubscriptionRow after = s.withState(
+                lastTry ? SubscriptionStatus.CANCELED : SubscriptionStatus.PAST_DUE,
+                s.currentPeriodEnd(),
+                failures,
+                s.paidCharges());
+        store.updateSubscription(after, nextRetry);
+        charges.renewalDeclined(after, customer.email(), nextRetry, at);
+        subscriptions.tell(after, customer.email(), at);
+        return true;
     }
 }

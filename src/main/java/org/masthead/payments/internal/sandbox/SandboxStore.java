@@ -52,7 +52,57 @@ public class SandboxStore {
             Instant currentPeriodEnd,
             boolean cancelAtPeriodEnd,
             int failedAttempts,
-            int paidCharges) {}
+            int paidCharges) {
+
+        /** This subscription after a billing run: its status, period, failed tries and payments. */
+        SubscriptionRow withState(SubscriptionStatus status, Instant periodEnd, int failures, int paid) {
+            return new SubscriptionRow(
+                    id,
+                    customerId,
+                    reference,
+                    accountId,
+                    description,
+                    price,
+                    interval,
+                    status,
+                    periodEnd,
+                    cancelAtPeriodEnd,
+                    failures,
+                    paid);
+        }
+
+        SubscriptionRow withCancelAtPeriodEnd(boolean cancel) {
+            return new SubscriptionRow(
+                    id,
+                    customerId,
+                    reference,
+                    accountId,
+                    description,
+                    price,
+                    interval,
+                    status,
+                    currentPeriodEnd,
+                    cancel,
+                    failedAttempts,
+                    paidCharges);
+        }
+
+        SubscriptionRow withPrice(Money newPrice, BillingInterval newInterval) {
+            return new SubscriptionRow(
+                    id,
+                    customerId,
+                    reference,
+                    accountId,
+                    description,
+                    newPrice,
+                    newInterval,
+                    status,
+                    currentPeriodEnd,
+                    cancelAtPeriodEnd,
+                    failedAttempts,
+                    paidCharges);
+        }
+    }
 
     public record ChargeRow(
             String id,

@@ -20,6 +20,7 @@ import org.masthead.payments.Checkout;
 import org.masthead.payments.CheckoutStarted;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentProviderException;
+import org.masthead.payments.PaymentRejectedException;
 import org.masthead.payments.PaymentsProperties;
 import org.masthead.payments.internal.PaymentProvider;
 import org.masthead.payments.internal.ProviderEvent;
@@ -220,8 +221,14 @@ public class StripeProvider implements PaymentProvider {
         }
         try {
             return StripeEvents.read(event);
+        } catch (WebhookRejectedException e) {
+            throw e;
+        } catch (PaymentRejectedException e) {
+            // A currency the site does not take: the message says which, in words.
+            throw new WebhookRejectedException(e.getMessage());
         } catch (RuntimeException e) {
-            throw new WebhookRejectedException("The event cannot be read: " + e.getMessage());
+            // An object of another shape than its type promises; its Java details help nobody.
+            throw new WebhookRejectedException("The event cannot be read.");
         }
     }
 
