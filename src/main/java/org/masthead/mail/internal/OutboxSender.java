@@ -126,7 +126,7 @@ public class OutboxSender implements SchedulingConfigurer, SmartLifecycle {
      */
     private void wakeUp() {
         if (running && wakeUps.getAndIncrement() == 0) {
-            Thread.ofVirtual().name("mail-sender").start(() -> {
+            Thread.ofPlatform().daemon().name("mail-sender").start(() -> {
                 int seen;
                 do {
                     seen = wakeUps.get();

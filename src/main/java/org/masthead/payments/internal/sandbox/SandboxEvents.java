@@ -214,7 +214,7 @@ public class SandboxEvents implements SchedulingConfigurer, SmartLifecycle {
     /** Delivers on a thread of its own; wake-ups that arrive meanwhile make it look once more. */
     private void wakeUp() {
         if (running && wakeUps.getAndIncrement() == 0) {
-            Thread.ofVirtual().name("payment-sandbox-events").start(() -> {
+            Thread.ofPlatform().daemon().name("payment-sandbox-events").start(() -> {
                 int seen;
                 do {
                     seen = wakeUps.get();
