@@ -157,7 +157,9 @@ start_app() {
 }
 
 sql() {
-    psql -X -q -A -t -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" "$@"
+    # The embedded PostgreSQL's password is kept in the data directory, readable by its owner only.
+    PGPASSWORD=$(<"$OUT/data/postgres-password") \
+        psql -X -q -A -t -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" "$@"
 }
 
 published_count() { sql -c "SELECT count(*) FROM article WHERE status = 'PUBLISHED'"; }

@@ -50,6 +50,7 @@ class LiveTwoNodesTest {
                         "--server.port=0",
                         "--masthead.db.url=" + dataSource.getJdbcUrl(),
                         "--masthead.db.user=" + dataSource.getUsername(),
+                        "--masthead.db.password=" + dataSource.getPassword(),
                         "--masthead.demo-content=false",
                         "--masthead.data-dir=target/test-data/node-b-live");
         portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();

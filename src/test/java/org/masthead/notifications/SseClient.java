@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Reads a server-sent event stream as a browser's EventSource would, for tests. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One event; {@code id} is null when the event carried none. */
-    record Event(String id, String name, String data) {}
+    public record Event(String id, String name, String data) {}
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -26,7 +26,7 @@ final class SseClient implements AutoCloseable {
     private final Thread reader;
 
     /** Connects and waits for the response headers; {@code headers} are name/value pairs. */
-    SseClient(int port, String path, String... headers) {
+    public SseClient(int port, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/event-stream")
                 .timeout(Duration.ofMinutes(2));
@@ -41,7 +41,7 @@ final class SseClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        reader = Thread.ofVirtual().start(this::read);
+        reader = Thread.ofPlatform().daemon().start(this::read);
     }
 
     int status() {
@@ -93,7 +93,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event with this name, skipping others. */
-    Event next(String name, Duration timeout) {
+    public Event next(String name, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Event event = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));

@@ -310,6 +310,7 @@ class RateLimitsTest {
                 "--server.port=0",
                 "--masthead.db.url=" + dataSource.getJdbcUrl(),
                 "--masthead.db.user=" + dataSource.getUsername(),
+                "--masthead.db.password=" + dataSource.getPassword(),
                 "--masthead.demo-content=false",
                 "--masthead.data-dir=target/test-data/rl-node-b-" + UUID.randomUUID(),
                 "--masthead.rate-limits.sign-in-per-ip.capacity=3",

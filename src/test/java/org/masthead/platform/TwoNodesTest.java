@@ -47,6 +47,7 @@ class TwoNodesTest {
                         "--server.port=0",
                         "--masthead.db.url=" + dataSource.getJdbcUrl(),
                         "--masthead.db.user=" + dataSource.getUsername(),
+                        "--masthead.db.password=" + dataSource.getPassword(),
                         "--masthead.demo-content=false",
                         "--masthead.data-dir=target/test-data/node-b");
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -14,9 +15,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One open {@code /live} response and what waits to be written to it. Events are queued, never
- * written by the thread that delivers them: a virtual thread drains the queue while it has something,
- * so a slow reader holds up only their own queue, and an idle connection holds no thread at all. A
- * reader who falls too far behind is disconnected; their browser reconnects and is sent what it
+ * written by the thread that delivers them: a thread of the writers' pool drains the queue while it has
+ * something, so a slow reader holds up only their own queue, and an idle connection holds no thread at
+ * all. A reader who falls too far behind is disconnected; their browser reconnects and is sent what it
  * missed.
  */
 final class LiveConnection {
@@ -52,6 +53,7 @@ final class LiveConnection {
     private final @Nullable String session;
     private final int queueLimit;
     private final Consumer<LiveConnection> onClose;
+    private final Executor writers;
 
     // Guarded by this.
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
@@ -62,17 +64,23 @@ final class LiveConnection {
     // Guarded by this: what was replayed to this connection, which may arrive again as it happens.
     private final Set<Long> replayed = new HashSet<>();
 
+    /**
+     * @param writers runs each connection's writing; it must start a thread at once for each task (a pool
+     *     without bound), since a slow reader's write may take as long as the network lets it
+     */
     LiveConnection(
             SseEmitter emitter,
             Set<String> topics,
             @Nullable String session,
             int queueLimit,
-            Consumer<LiveConnection> onClose) {
+            Consumer<LiveConnection> onClose,
+            Executor writers) {
         this.emitter = emitter;
         this.topics = Set.copyOf(topics);
         this.session = session;
         this.queueLimit = queueLimit;
         this.onClose = onClose;
+        this.writers = writers;
     }
 
     Set<String> topics() {
@@ -140,7 +148,7 @@ final class LiveConnection {
             }
             draining = true;
         }
-        Thread.ofVirtual().name("live-send").start(this::drain);
+        writers.execute(this::drain);
     }
 
     private void drain() {
@@ -186,7 +194,7 @@ final class LiveConnection {
             arrivingWhileStarting = null;
         }
         onClose.accept(this);
-        Thread.ofVirtual().name("live-close").start(() -> {
+        writers.execute(() -> {
             try {
                 emitter.complete();
             } catch (RuntimeException alreadyEnded) {

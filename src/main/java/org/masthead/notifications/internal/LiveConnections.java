@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -35,6 +37,15 @@ public class LiveConnections implements SmartLifecycle {
     private final Map<String, Set<LiveConnection>> byTopic = new ConcurrentHashMap<>();
     private final Map<String, Set<LiveConnection>> bySession = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+
+    /**
+     * Platform threads, as everywhere in Masthead (a virtual thread loading a class can stop the node: see
+     * docs/start-up.md), kept for a minute after their last write so that a new event's fan-out mostly
+     * finds them idle rather than starting new ones.
+     */
+    private final ExecutorService writers = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("live-send-", 0).daemon().factory());
+
     private final LiveEvents events;
     private final NotificationsProperties properties;
     private volatile boolean running;
@@ -74,7 +85,7 @@ public class LiveConnections implements SmartLifecycle {
             @Nullable String session) {
         SseEmitter emitter = new SseEmitter(timeout().toMillis());
         LiveConnection connection =
-                new LiveConnection(emitter, topics, session, properties.liveQueueLimit(), this::forget);
+                new LiveConnection(emitter, topics, session, properties.liveQueueLimit(), this::forget, writers);
         emitter.onTimeout(connection::close);
         emitter.onError(error -> connection.ended());
         emitter.onCompletion(connection::ended);

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     first come first served
  * @param requestWait how long a request waits for its turn before it is answered 503 with {@code
  *     Retry-After}
- * @param listeners listeners of application events running at once (see {@link ListenerConfiguration})
+ * @param listeners listeners of application events running at once (see {@link ThreadsConfiguration})
  */
 @ConfigurationProperties("masthead.concurrency")
 record ConcurrencyProperties(

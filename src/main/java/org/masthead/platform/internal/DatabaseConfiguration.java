@@ -38,6 +38,7 @@ class DatabaseConfiguration {
             EmbeddedPostgresServer server = embedded.getObject();
             dataSource.setJdbcUrl(server.jdbcUrl());
             dataSource.setUsername(server.user());
+            dataSource.setPassword(server.password());
         }
         dataSource.setPoolName("masthead");
         return dataSource;

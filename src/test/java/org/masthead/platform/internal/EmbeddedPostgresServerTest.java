@@ -1,12 +1,21 @@
 package org.masthead.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +34,75 @@ class EmbeddedPostgresServerTest {
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
             assertThat(query(server, "SELECT text FROM note")).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void onlyConnectionsWithThePasswordKeptInTheDataDirectoryGetIn() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+            Path passwordFile = dataDir.resolve("postgres-password");
+            assertThat(Files.readString(passwordFile).strip()).isEqualTo(server.password());
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+                    .as("readable by its owner only")
+                    .isEqualTo("rw-------");
+
+            assertThatThrownBy(() -> connect(server, null)).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> connect(server, "postgres")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> connect(server, server.password() + "x")).isInstanceOf(SQLException.class);
+            try (Connection connection = connect(server, server.password())) {
+                assertThat(connection.isValid(5)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aClusterMadeByAnEarlierVersionThatTrustedEveryoneIsGivenAPassword() throws Exception {
+        // As Masthead made its clusters before they had a password: initdb's "trust" for every connection.
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(Files.createDirectories(dataDir.resolve("postgres-runtime"))
+                        .toFile())
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setRegisterShutdownHook(false)
+                .start()) {
+            try (Connection connection = earlier.getPostgresDatabase().getConnection()) {
+                connection.createStatement().execute("CREATE TABLE note (text TEXT)");
+                connection.createStatement().execute("INSERT INTO note VALUES ('from before')");
+            }
+        }
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+            assertThat(query(server, "SELECT text FROM note")).isEqualTo("from before");
+            assertThat(Files.readString(dataDir.resolve("postgres-password")).strip())
+                    .isEqualTo(server.password());
+            // The server reads its new rules a moment after being told to.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(() -> connect(server, null))
+                    .isInstanceOf(SQLException.class));
+        }
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+            assertThat(query(server, "SELECT text FROM note")).isEqualTo("from before");
+            assertThatThrownBy(() -> connect(server, null)).isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void aLostPasswordFileGetsANewPasswordAndTheDataStays() throws Exception {
+        String first;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+            first = server.password();
+            run(server, "CREATE TABLE note (text TEXT)");
+            run(server, "INSERT INTO note VALUES ('kept')");
+        }
+        Files.delete(dataDir.resolve("postgres-password"));
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+            assertThat(server.password()).isNotEqualTo(first);
+            assertThat(query(server, "SELECT text FROM note")).isEqualTo("kept");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(() -> connect(server, first))
+                    .isInstanceOf(SQLException.class));
         }
     }
 
@@ -69,6 +147,15 @@ class EmbeddedPostgresServerTest {
         assertThat(ProcessHandle.current().isAlive()).isTrue();
     }
 
+    private static Connection connect(EmbeddedPostgresServer server, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", server.user());
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return DriverManager.getConnection(server.jdbcUrl(), properties);
+    }
+
     private static void run(EmbeddedPostgresServer server, String sql) {
         try (HikariDataSource dataSource = dataSource(server)) {
             JdbcClient.create(dataSource).sql(sql).update();
@@ -85,6 +172,7 @@ class EmbeddedPostgresServerTest {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
         dataSource.setUsername(server.user());
+        dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(1);
         return dataSource;
     }

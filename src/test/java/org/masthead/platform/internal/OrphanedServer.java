@@ -17,6 +17,8 @@ public final class OrphanedServer {
         try (HikariDataSource dataSource = new HikariDataSource()) {
             dataSource.setJdbcUrl(server.jdbcUrl());
             dataSource.setUsername(server.user());
+            dataSource.setPassword(server.password());
+            dataSource.setPassword(server.password());
             JdbcClient db = JdbcClient.create(dataSource);
             db.sql("CREATE TABLE note (text TEXT)").update();
             db.sql("INSERT INTO note VALUES ('written before the crash')").update();
