@@ -65,6 +65,20 @@ class ProfileBrowserTest {
         Files.delete(photo);
     }
 
+    @Test
+    void aReaderIsNotOfferedToFollowThemselves(Browser browser) {
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.signIn(reader);
+
+        browser.follow(By.linkText("See your public profile"));
+
+        assertThat(browser.heading()).isEqualTo(reader.displayName());
+        assertThat(browser.findAll(By.cssSelector("[data-follow-reader]")))
+                .as("a Follow button on the reader's own profile")
+                .noneMatch(WebElement::isDisplayed);
+        browser.screenshot("profile-own");
+    }
+
     private static Object loadedWidth(Browser browser, WebElement image) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> Boolean.TRUE.equals(browser.script("return arguments[0].complete", image)));
