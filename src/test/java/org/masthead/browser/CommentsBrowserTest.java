@@ -82,9 +82,9 @@ class CommentsBrowserTest {
                                         .getAttribute("aria-pressed"))
                         ? true
                         : null);
-        assertThat(browser.find(By.cssSelector("#comment-" + annsComment + " [data-recommendations]"))
+        assertThat(browser.find(By.cssSelector("#comment-" + annsComment + " .comment__recommendations"))
                         .getText())
-                .isEqualTo("1");
+                .isEqualTo("1 recommendation");
 
         browser.find(By.cssSelector("#comment-" + mineId + " [data-action='edit']"))
                 .click();
