@@ -61,6 +61,17 @@ class BrowserHarnessBrowserTest {
     }
 
     @Test
+    void accessibilityCheckFindsAccessibleNamesThatLeaveOutTheVisibleWords(Browser browser) {
+        browser.open("/");
+        browser.script("document.querySelector('main').insertAdjacentHTML('beforeend',"
+                + " '<a href=\"/\" aria-label=\"Home page\">Front</a>')");
+
+        assertThatThrownBy(browser::checkAccessibility)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("label-content-name-mismatch");
+    }
+
+    @Test
     void accessibilityCheckFailsListingEachViolationAndWhereItIs(Browser browser) {
         browser.open("/");
         browser.script("document.querySelector('main').insertAdjacentHTML('beforeend',"

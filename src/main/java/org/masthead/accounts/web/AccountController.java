@@ -1,5 +1,6 @@
 package org.masthead.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.masthead.accounts.internal.Registrations;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
@@ -74,16 +76,28 @@ class AccountController {
 
     /**
      * Who is signed in, for the header of pages that are cached for everyone. Never cached itself,
-     * and never more than the header needs.
+     * and never more than the header needs: with the CSRF token its sign-out form posts.
      */
     @GetMapping("/me")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> me(@AuthenticationPrincipal @Nullable SignedIn signedIn) {
+    ResponseEntity<Map<String, Object>> me(
+            @AuthenticationPrincipal @Nullable SignedIn signedIn, HttpServletRequest request) {
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("signedIn", signedIn != null);
         if (signedIn != null) {
             me.put("displayName", signedIn.displayName());
             me.put("staff", signedIn.isStaff());
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                me.put(
+                        "csrf",
+                        Map.of(
+                                "header",
+                                token.getHeaderName(),
+                                "parameterName",
+                                token.getParameterName(),
+                                "token",
+                                token.getToken()));
+            }
         }
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
