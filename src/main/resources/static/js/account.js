@@ -1,29 +1,45 @@
-// Pages are the same for every reader so that they can be cached; this names the reader who is
-// signed in, after the page has loaded. Without JavaScript the header simply offers to sign in.
-(function () {
+// Pages are the same for every reader so that they can be cached; this fills in the header for the
+// reader who is signed in, after the page has loaded: their name (to their account), their
+// notifications (live.js keeps the unread count) and a way to sign out, a POST with the CSRF token
+// that came with /me. Without JavaScript, or signed out, the header offers to sign in or register.
+(function (M) {
   "use strict";
   var slot = document.querySelector("[data-account]");
   if (!slot || !window.fetch) {
     return;
   }
-  fetch("/me", { credentials: "same-origin", headers: { Accept: "application/json" } })
-    .then(function (response) { return response.ok ? response.json() : null; })
-    .then(function (me) {
-      // Other scripts (comments, notifications) start from the same answer instead of asking again.
-      document.dispatchEvent(new CustomEvent("masthead:me", { detail: me || { signedIn: false } }));
-      if (!me || !me.signedIn) {
-        // Signing in from here comes back here (the page is the same for everyone, so the link says so).
-        var signIn = slot.querySelector('a[href="/signin"]');
-        if (signIn && location.pathname !== "/signin") {
-          signIn.href = "/signin?return=" + encodeURIComponent(location.pathname + location.search + location.hash);
-        }
-        return;
+
+  function signOut(csrf) {
+    var form = M.el("form", { method: "post", action: "/signout", "class": "masthead__signout" }, [
+      M.el("button", { type: "submit", "class": "masthead__link", text: "Sign out" })
+    ]);
+    if (csrf) {
+      form.prepend(M.el("input", { type: "hidden", name: csrf.parameterName, value: csrf.token }));
+    }
+    return form;
+  }
+
+  M.filling(slot, M.getJson("/me")).then(function (me) {
+    if (!me || !me.signedIn) {
+      // Signing in from here comes back here.
+      var signIn = slot.querySelector('a[href="/signin"]');
+      if (signIn) {
+        signIn.href = M.signInPath();
       }
-      var link = document.createElement("a");
-      link.href = "/account";
-      link.textContent = me.displayName;
-      link.setAttribute("aria-label", "Your account: " + me.displayName);
-      slot.replaceChildren(link);
-    })
-    .catch(function () { /* The header keeps its sign-in link. */ });
-})();
+    } else {
+      slot.classList.add("masthead__account--signed-in");
+      slot.replaceChildren(
+        M.el("a", { href: "/account", "class": "masthead__link", "aria-label": "Your account: " + me.displayName,
+          text: me.displayName }),
+        M.el("a", { href: "/notifications", "class": "masthead__link masthead__notifications" }, [
+          M.el("span", { "class": "masthead__label", text: "Notifications" })
+        ]),
+        signOut(me.csrf));
+    }
+    // Other scripts (comments, notifications) start from the same answer instead of asking again.
+    document.dispatchEvent(new CustomEvent("masthead:me", { detail: me || { signedIn: false } }));
+  }).catch(function () {
+    // The header keeps its sign-in link.
+    document.dispatchEvent(new CustomEvent("masthead:me", { detail: { signedIn: false } }));
+  });
+})(window.Masthead);

@@ -1,8 +1,12 @@
 // The ask under an article. The page is cached and the same for everyone, so whether to ask this
 // reader at all (not supporters or Premium members), and which variant, comes from /asks/next.
 // Each browser keeps one random number, so it always sees the same variant of a running test.
-(function () {
+(function (M) {
   "use strict";
+  var slot = document.querySelector("[data-ask-slot]");
+  if (!slot || !window.fetch) {
+    return;
+  }
 
   function bucket() {
     var key = "masthead.ask-bucket";
@@ -18,42 +22,15 @@
     }
   }
 
-  function ready(fn) {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", fn);
-    } else {
-      fn();
-    }
-  }
-
-  ready(function () {
-    var slot = document.querySelector("[data-ask-slot]");
-    if (!slot) {
+  M.filling(slot, M.getJson("/asks/next?bucket=" + encodeURIComponent(bucket()))).then(function (ask) {
+    if (!ask || !ask.show) {
       return;
     }
-    fetch("/asks/next?bucket=" + encodeURIComponent(bucket()), {
-      credentials: "same-origin",
-      cache: "no-store",
-      headers: { Accept: "application/json" }
-    }).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).then(function (ask) {
-      if (!ask || !ask.show) {
-        return;
-      }
-      var heading = document.createElement("h2");
-      heading.textContent = ask.headline;
-      var body = document.createElement("p");
-      body.textContent = ask.body;
-      var link = document.createElement("a");
-      link.className = "button";
-      link.href = ask.link;
-      link.textContent = ask.button;
-      slot.setAttribute("data-ask-variant", ask.variant);
-      slot.appendChild(heading);
-      slot.appendChild(body);
-      slot.appendChild(link);
-      slot.hidden = false;
-    });
+    slot.setAttribute("data-ask-variant", ask.variant);
+    slot.replaceChildren(
+      M.el("h2", { text: ask.headline }),
+      M.el("p", { text: ask.body }),
+      M.el("a", { "class": "button", href: ask.link, text: ask.button }));
+    slot.hidden = false;
   });
-})();
+})(window.Masthead);

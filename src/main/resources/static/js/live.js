@@ -7,7 +7,7 @@
 //   "masthead:comment"  detail {commentId, articleId, parentId}  a new comment under this article
 //   "masthead:comment-changed"  detail {commentId, articleId}    a comment there edited or deleted
 //   "masthead:unread"   detail {count}                           the reader's unread notifications
-// and keeps the header's notifications link and count up to date. The browser reconnects by itself
+// and keeps the unread count on the header's notifications link up to date. The browser reconnects by itself
 // (the server ends each connection after a few minutes) and sends the last event id it saw, so the
 // server can send what was missed; an event that arrives twice is announced once.
 (function () {
@@ -37,6 +37,10 @@
       return;
     }
     source = new EventSource(url);
+    // Says on the page that the stream is open, for anything that waits for it (the browser journeys do).
+    source.addEventListener("open", function () {
+      document.documentElement.setAttribute("data-live", "open");
+    });
     source.addEventListener("comment", function (event) {
       var comment = read(event);
       if (!comment || seenComments[comment.commentId]) {
@@ -63,45 +67,22 @@
     });
   }
 
-  // The header link to the notifications page, beside the account link, with the unread count.
-  var link = null;
-  function showLink() {
-    var slot = document.querySelector("[data-account]");
-    if (link || !slot) {
-      return;
-    }
-    link = document.createElement("a");
-    link.href = "/notifications";
-    link.className = "masthead__notifications";
-    link.textContent = "Notifications";
-    // account.js replaces the slot's contents, so the link goes after the slot, not inside it.
-    var holder = document.createElement("p");
-    holder.className = "masthead__account";
-    holder.appendChild(link);
-    slot.parentNode.insertBefore(holder, slot.nextSibling);
-  }
-
+  // The unread count on the header's notifications link, which account.js puts there for a signed-in reader.
   document.addEventListener("masthead:unread", function (event) {
-    showLink();
+    var link = document.querySelector(".masthead__notifications");
     if (!link) {
       return;
     }
     var count = event.detail.count;
-    var badge = link.querySelector(".masthead__unread");
-    if (count > 0) {
-      if (!badge) {
-        badge = document.createElement("span");
-        badge.className = "masthead__unread";
-        link.appendChild(badge);
-      }
-      badge.textContent = count > 99 ? "99+" : String(count);
-      link.setAttribute("aria-label", "Notifications: " + count + " unread");
-    } else {
-      if (badge) {
-        badge.remove();
-      }
-      link.setAttribute("aria-label", "Notifications");
-    }
+    var label = link.querySelector(".masthead__label");
+    // Read out as "Notifications 3 unread": the visible words, then what the number means.
+    var badge = document.createElement("span");
+    badge.className = "masthead__unread";
+    badge.textContent = count > 99 ? "99+" : String(count);
+    var unread = document.createElement("span");
+    unread.className = "visually-hidden";
+    unread.textContent = " unread";
+    link.replaceChildren.apply(link, count > 0 ? [label, " ", badge, unread] : [label]);
   });
 
   function url(ticket) {
@@ -131,7 +112,6 @@
       openFor(null);
       return;
     }
-    showLink();
     fetch("/live/ticket", { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (answer) { openFor(answer && answer.ticket); })

@@ -1,7 +1,7 @@
 // Passkeys: adding and removing them on the account page, and signing in with one on the sign-in
 // page, through Spring Security's WebAuthn endpoints. The buttons stay hidden where the browser
 // has no passkey support.
-(function () {
+(function (M) {
   "use strict";
   if (!window.PublicKeyCredential || !window.fetch || !navigator.credentials) {
     return;
@@ -12,29 +12,15 @@
     return element ? element.getAttribute("content") : null;
   }
 
-  function headers() {
-    var result = { "Content-Type": "application/json" };
+  // The account and sign-in pages are not cached: they carry the CSRF token in their head.
+  function csrf() {
     var header = meta("_csrf_header");
     var token = meta("_csrf");
-    if (header && token) {
-      result[header] = token;
-    }
-    return result;
+    return header && token ? { header: header, token: token } : null;
   }
 
   function request(method, url, body) {
-    var options = { method: method, credentials: "same-origin", headers: headers() };
-    if (body) {
-      options.body = JSON.stringify(body);
-    }
-    return fetch(url, options).then(function (response) {
-      if (!response.ok) {
-        throw new Error("HTTP " + response.status);
-      }
-      return response.status === 204 ? null : response.text().then(function (text) {
-        return text ? JSON.parse(text) : null;
-      });
-    });
+    return M.send(url, { method: method, csrf: csrf(), body: body });
   }
 
   function encode(buffer) {
@@ -158,4 +144,4 @@
       });
     });
   }
-})();
+})(window.Masthead);

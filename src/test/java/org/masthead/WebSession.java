@@ -78,18 +78,25 @@ public final class WebSession {
     }
 
     /**
-     * Posts one file as a browser posts a form with a file input (multipart/form-data), with the CSRF
-     * token of the last page that showed a form.
+     * Posts a form with one file and these other fields as a browser posts a form with a file input
+     * (multipart/form-data), with the CSRF token of the last page that showed a form.
      */
     public HttpResponse<String> postFile(
-            String path, String field, String filename, String contentType, byte[] content) {
+            String path,
+            Map<String, String> fields,
+            String field,
+            String filename,
+            String contentType,
+            byte[] content) {
         String boundary = "----MastheadTest" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
         if (!csrfToken.isEmpty()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
-                            + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            withToken.putIfAbsent("_csrf", csrfToken);
         }
+        withToken.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                         + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));

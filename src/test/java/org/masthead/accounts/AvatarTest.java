@@ -41,10 +41,16 @@ class AvatarTest {
         http = new Http(port);
     }
 
-    /** Uploads with the form on the profile page. */
+    /** Uploads with the form on the profile page, the rest of the profile as it was. */
     HttpResponse<String> upload(String filename, String contentType, byte[] bytes) {
         reader.get("/account/profile");
-        return reader.postFile("/account/profile/avatar", "avatar", filename, contentType, bytes);
+        return reader.postFile(
+                "/account/profile",
+                Map.of("displayName", account.displayName()),
+                "avatar",
+                filename,
+                contentType,
+                bytes);
     }
 
     /** The address of one size of the reader's current picture, as their profile page shows it. */
@@ -73,7 +79,7 @@ class AvatarTest {
 
         assertThat(uploaded.statusCode()).isEqualTo(302);
         assertThat(uploaded.headers().firstValue("Location").orElseThrow()).endsWith("/account/profile");
-        assertThat(reader.get("/account/profile").body()).contains("Your new picture is saved.");
+        assertThat(reader.get("/account/profile").body()).contains("Your profile is saved.");
         for (int size : new int[] {64, 128, 256}) {
             HttpResponse<byte[]> response = http.getBytes(picture(size));
             assertThat(response.statusCode()).isEqualTo(200);
@@ -208,11 +214,32 @@ class AvatarTest {
     }
 
     @Test
-    void submittingTheFormWithoutChoosingAFileAsksForOne() {
-        HttpResponse<String> empty = upload("", "application/octet-stream", new byte[0]);
+    void savingTheProfileWithoutChoosingAFileKeepsThePicture() {
+        upload("me.webp", "image/webp", TestPictures.webp());
+        String before = picture(128);
 
-        assertThat(empty.statusCode()).isEqualTo(200);
-        assertThat(empty.body()).contains("Choose a picture to upload.");
+        HttpResponse<String> saved = upload("", "application/octet-stream", new byte[0]);
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(picture(128)).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusedPictureSavesNothingAndKeepsWhatWasTyped() {
+        reader.get("/account/profile");
+        HttpResponse<String> refused = reader.postFile(
+                "/account/profile",
+                Map.of("displayName", account.displayName(), "bio", "Typed before choosing a picture."),
+                "avatar",
+                "photo.jpg",
+                "image/jpeg",
+                "Not a picture at all.".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("We could not read that file as a picture.")
+                .contains("Typed before choosing a picture.");
+        assertThat(reader.get("/account/profile").body()).doesNotContain("Typed before choosing a picture.");
     }
 
     @Test
@@ -233,7 +260,10 @@ class AvatarTest {
         assertThat(old.body()).isEqualTo(http.getBytes(second).body());
         assertThat(old.headers().firstValue("Cache-Control").orElseThrow()).doesNotContain("immutable");
 
-        reader.submit("/account/profile", "/account/profile/avatar", Map.of("remove", "true"));
+        reader.submit(
+                "/account/profile",
+                "/account/profile",
+                Map.of("displayName", account.displayName(), "removePicture", "true"));
 
         assertThat(reader.get("/account/profile").body()).contains("You have no picture yet.");
         assertThat(http.getBytes(second).statusCode()).isEqualTo(404);

@@ -55,10 +55,11 @@ class PrivacyTest {
         TestAccounts.signIn(reader, account);
     }
 
-    void savePicture() {
+    /** Saves the profile form with these fields and a picture. */
+    void saveProfileWithPicture(Map<String, String> fields) {
         reader.get("/account/profile");
         byte[] png = TestPictures.encode(TestPictures.halves(80, 80, BufferedImage.TYPE_INT_RGB), "png");
-        assertThat(reader.postFile("/account/profile/avatar", "avatar", "me.png", "image/png", png)
+        assertThat(reader.postFile("/account/profile", fields, "avatar", "me.png", "image/png", png)
                         .statusCode())
                 .isEqualTo(302);
     }
@@ -71,11 +72,8 @@ class PrivacyTest {
 
     @Test
     void readerDownloadsEverythingWeHoldAboutThemAsJsonWithoutThePasswordHash() {
-        reader.submit(
-                "/account/profile",
-                "/account/profile",
+        saveProfileWithPicture(
                 Map.of("displayName", account.displayName(), "bio", "Crossword fan.", "marketingConsent", "true"));
-        savePicture();
         linkProvider("https://id.example.com", "subject-" + account.id());
 
         HttpResponse<String> export = reader.get("/account/export");
@@ -129,11 +127,8 @@ class PrivacyTest {
 
     @Test
     void deletingErasesPersonalDataAtOnceAndSignsOutEverySession() {
-        reader.submit(
-                "/account/profile",
-                "/account/profile",
+        saveProfileWithPicture(
                 Map.of("displayName", account.displayName(), "bio", "Soon gone.", "marketingConsent", "true"));
-        savePicture();
         linkProvider("https://id.example.com", "subject-" + account.id());
         String picture = "/avatar/" + account.id() + "/128.jpg";
         Http http = new Http(port);

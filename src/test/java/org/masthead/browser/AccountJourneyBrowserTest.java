@@ -96,13 +96,13 @@ class AccountJourneyBrowserTest {
 
         reader.follow(By.cssSelector("a[href='/account/profile']"));
         reader.find(By.id("bio")).sendKeys("New here, and glad to be.");
-        reader.submitAndReturn(By.xpath("//button[text()='Save profile']"));
         Path photo = Files.createTempFile("masthead-journey-", ".jpg");
         Files.write(
                 photo, TestPictures.jpegWithExif(TestPictures.halves(800, 600, BufferedImage.TYPE_INT_RGB), 1, "Home"));
         reader.find(By.id("avatar")).sendKeys(photo.toAbsolutePath().toString());
-        reader.submitAndReturn(By.xpath("//button[text()='Upload picture']"));
-        assertThat(reader.find(By.cssSelector(".notice")).getText()).isEqualTo("Your new picture is saved.");
+        reader.submitAndReturn(By.xpath("//button[text()='Save profile']"));
+        assertThat(reader.find(By.cssSelector(".notice")).getText()).isEqualTo("Your profile is saved.");
+        assertThat(reader.find(By.id("bio")).getAttribute("value")).isEqualTo("New here, and glad to be.");
         reader.screenshot("journey-profile");
         Files.delete(photo);
 

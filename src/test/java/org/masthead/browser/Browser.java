@@ -122,7 +122,6 @@ public final class Browser implements AutoCloseable {
                         + environmentVariable + " to its path"));
     }
 
-    /** Opens a path on the site, such as {@code /world}, then checks the page and runs axe on it. */
     /** Signs in through the form with the test accounts' password, and checks that it worked. */
     public Browser signIn(TestAccounts.Credentials account) {
         open("/signin");
@@ -133,6 +132,10 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Opens a path on the site, such as {@code /world}, waits for its scripts to fill it in, then
+     * checks the page and runs axe on it.
+     */
     public Browser open(String path) {
         driver.get(origin + path);
         return arrived();
@@ -184,7 +187,19 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the page's scripts have filled in what they fetch for it (the conversation, the
+     * header for a signed-in reader): each marks what it fills {@code aria-busy} meanwhile.
+     */
+    public void settled() {
+        new WebDriverWait(driver, WAIT)
+                .withMessage("parts of " + path() + " still aria-busy")
+                .until(d -> Boolean.TRUE.equals(script(
+                        "return document.readyState === 'complete' && !document.querySelector('[aria-busy=true]')")));
+    }
+
     private Browser arrived() {
+        settled();
         assertThat(driver.findElements(By.tagName("main")))
                 .as("a <main> landmark on %s", path())
                 .hasSize(1);
@@ -197,10 +212,11 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Runs axe against the WCAG 2.0, 2.1 and 2.2 A and AA rules on the current page, failing with an
-     * AssertionError that lists every violation and where it is.
+     * Runs axe against the WCAG 2.0, 2.1 and 2.2 A and AA rules on the current page, as its scripts
+     * have left it, failing with an AssertionError that lists every violation and where it is.
      */
     public void checkAccessibility() {
+        settled();
         Accessibility.check(driver);
     }
 

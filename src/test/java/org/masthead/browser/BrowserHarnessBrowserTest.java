@@ -5,13 +5,71 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.internal.Comments;
+import org.masthead.newsroom.TestContent;
+import org.masthead.site.ArticleAddresses;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The harness that every journey relies on does what it promises. */
 @BrowserJourney
 class BrowserHarnessBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    Comments comments;
+
+    @Autowired
+    ArticleAddresses addresses;
+
+    @Test
+    void aPageIsCheckedOnceItsScriptsHaveLoadedTheConversation(Browser browser) {
+        long article = content.article(content.section("Harness")).published();
+        long comment = comments.post(
+                        accounts.create(true).id(), article, "Checked as readers see it.", null, UUID.randomUUID())
+                .commentId();
+        // The conversation arrives well after the page, as on a slow connection.
+        ((ChromeDriver) browser.driver())
+                .executeCdpCommand(
+                        "Page.addScriptToEvaluateOnNewDocument",
+                        Map.of(
+                                "source",
+                                """
+                                const fetchNow = window.fetch;
+                                window.fetch = (url, options) => String(url).includes("/thread")
+                                  ? new Promise(resolve => setTimeout(resolve, 3000)).then(() => fetchNow(url, options))
+                                  : fetchNow(url, options);
+                                """));
+
+        browser.open(addresses.pathOf(article).orElseThrow());
+
+        assertThat(browser.findAll(By.id("comment-" + comment)))
+                .as("the comment on the page that axe checked")
+                .hasSize(1);
+    }
+
+    @Test
+    void accessibilityCheckFindsAccessibleNamesThatLeaveOutTheVisibleWords(Browser browser) {
+        browser.open("/");
+        browser.script("document.querySelector('main').insertAdjacentHTML('beforeend',"
+                + " '<a href=\"/\" aria-label=\"Home page\">Front</a>')");
+
+        assertThatThrownBy(browser::checkAccessibility)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("label-content-name-mismatch");
+    }
 
     @Test
     void accessibilityCheckFailsListingEachViolationAndWhereItIs(Browser browser) {

@@ -2,12 +2,16 @@ package org.masthead.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.TestAccounts;
+import org.masthead.accounts.TestPictures;
+import org.masthead.accounts.internal.Profiles;
+import org.masthead.accounts.internal.Profiles.ProfileChange;
 import org.masthead.discussion.internal.Comments;
 import org.masthead.newsroom.TestContent;
 import org.masthead.site.ArticleAddresses;
@@ -33,6 +37,9 @@ class CommentsBrowserTest {
 
     @Autowired
     ArticleAddresses addresses;
+
+    @Autowired
+    Profiles profiles;
 
     @Test
     void readerPostsRepliesRecommendsEditsDeletesAndFollows(Browser browser) {
@@ -82,9 +89,9 @@ class CommentsBrowserTest {
                                         .getAttribute("aria-pressed"))
                         ? true
                         : null);
-        assertThat(browser.find(By.cssSelector("#comment-" + annsComment + " [data-recommendations]"))
+        assertThat(browser.find(By.cssSelector("#comment-" + annsComment + " .comment__recommendations"))
                         .getText())
-                .isEqualTo("1");
+                .isEqualTo("1 recommendation");
 
         browser.find(By.cssSelector("#comment-" + mineId + " [data-action='edit']"))
                 .click();
@@ -133,6 +140,70 @@ class CommentsBrowserTest {
         browser.open("/following");
         assertThat(browser.find(By.tagName("main")).getText()).contains("The night train is back, and it is full.");
         browser.screenshot("comments-following");
+
+        // The conversation's own page, for reading without JavaScript, passes the same checks.
+        browser.open("/discussion/" + article);
+        assertThat(browser.find(By.id("comment-" + annsComment)).getText()).contains("The night train is back");
+        browser.screenshot("comments-conversation-page");
+    }
+
+    @Test
+    void eachCommentShowsItsAuthorsPictureOrTheirInitial(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        TestAccounts.Credentials ann = accounts.create(true);
+        profiles.update(
+                ann.id(),
+                new ProfileChange(
+                        ann.displayName(),
+                        "",
+                        false,
+                        TestPictures.jpegWithExif(TestPictures.halves(300, 300, BufferedImage.TYPE_INT_RGB), 1, "Ann"),
+                        false));
+        long annsComment = comments.post(ann.id(), article, "With a picture.", null, UUID.randomUUID())
+                .commentId();
+        TestAccounts.Credentials bob = accounts.create(true);
+        long bobsComment = comments.post(bob.id(), article, "Without one.", null, UUID.randomUUID())
+                .commentId();
+
+        browser.open(addresses.pathOf(article).orElseThrow());
+
+        WebElement picture = browser.find(By.cssSelector("#comment-" + annsComment + " img.comment__avatar"));
+        assertThat(picture.getDomAttribute("src")).startsWith("/avatar/" + ann.id() + "/64.jpg");
+        assertThat(picture.getDomAttribute("loading")).isEqualTo("lazy");
+        assertThat(picture.getDomAttribute("width")).as("sized before it loads").isEqualTo("32");
+        assertThat(picture.getDomAttribute("height")).isEqualTo("32");
+        waitFor(
+                browser,
+                d -> Boolean.TRUE.equals(browser.script("return arguments[0].complete", picture)) ? true : null);
+        assertThat(browser.script("return arguments[0].naturalWidth", picture))
+                .as("Ann's picture, loaded")
+                .isEqualTo(64L);
+        WebElement initial = browser.find(By.cssSelector("#comment-" + bobsComment + " .comment__avatar"));
+        assertThat(initial.getText())
+                .as("Bob's initial")
+                .isEqualTo(bob.displayName().substring(0, 1));
+        assertThat(initial.getRect().getWidth()).isEqualTo(32);
+        browser.screenshot("comments-avatars");
+    }
+
+    @Test
+    void aReaderSignsOutFromTheHeaderOfAnArticle(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.signIn(reader);
+        browser.open(addresses.pathOf(article).orElseThrow());
+        assertThat(browser.find(By.cssSelector("[data-account]")).getText()).contains(reader.displayName());
+        browser.screenshot("header-signed-in");
+
+        browser.follow(By.xpath("//header//button[normalize-space()='Sign out']"));
+
+        assertThat(browser.find(By.cssSelector("[data-account]")).getText())
+                .contains("Sign in")
+                .doesNotContain(reader.displayName());
+        browser.open("/account");
+        assertThat(browser.path())
+                .as("signed out: the account page asks to sign in")
+                .startsWith("/signin");
     }
 
     @Test
@@ -142,8 +213,7 @@ class CommentsBrowserTest {
         browser.signIn(reader);
         browser.open(addresses.pathOf(article).orElseThrow());
         WebElement box = waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
-        // The live stream is open once the header shows the notifications link.
-        waitFor(browser, d -> d.findElement(By.cssSelector("a.masthead__notifications")));
+        waitFor(browser, d -> d.findElement(By.cssSelector("html[data-live='open']")));
         // The posted comment's own copy comes slowly, so that its live event arrives first.
         browser.script(
                 """
@@ -181,8 +251,7 @@ class CommentsBrowserTest {
         browser.signIn(accounts.create(true));
         browser.open(addresses.pathOf(article).orElseThrow());
         waitFor(browser, d -> d.findElement(By.id("comment-" + id)));
-        // The live stream is open once the header shows the notifications link.
-        waitFor(browser, d -> d.findElement(By.cssSelector("a.masthead__notifications")));
+        waitFor(browser, d -> d.findElement(By.cssSelector("html[data-live='open']")));
 
         comments.edit(ann.id(), id, "The second draft, better.");
 

@@ -40,11 +40,10 @@ class ForumJourneyBrowserTest {
         alice.signIn(aliceAccount);
         bob.signIn(bobAccount);
 
-        // Bob is already reading when Alice comments. His page's live stream is open once the header
-        // shows his notifications link, which the stream's first event puts there.
+        // Bob is already reading when Alice comments, his page's live stream open.
         bob.open(article);
         waitFor(bob, d -> d.findElement(By.id("comment-text-new")));
-        waitFor(bob, d -> d.findElement(By.cssSelector("a.masthead__notifications")));
+        waitFor(bob, d -> d.findElement(By.cssSelector("html[data-live='open']")));
 
         alice.open(article);
         waitFor(alice, d -> d.findElement(By.id("comment-text-new")))
@@ -55,7 +54,7 @@ class ForumJourneyBrowserTest {
                 d -> d.findElement(
                         By.xpath("//article[contains(@class,'comment')][.//p[contains(., 'full of families')]]")));
         String aliceCommentId = aliceComment.getAttribute("data-comment-id");
-        waitFor(alice, d -> d.findElement(By.cssSelector("a.masthead__notifications")));
+        waitFor(alice, d -> d.findElement(By.cssSelector("html[data-live='open']")));
         assertThat(alice.findAll(By.cssSelector(".masthead__unread"))).isEmpty();
 
         WebElement offer = waitFor(bob, d -> d.findElement(By.cssSelector("[data-show-new]")));

@@ -24,7 +24,8 @@ class ProfileBrowserTest {
     TestAccounts accounts;
 
     @Test
-    void readerEditsTheirProfileUploadsAPictureAndSeesThemOnTheirPublicProfile(Browser browser) throws IOException {
+    void readerWritesABioChoosesAPictureSavesBothAtOnceAndSeesThemOnTheirPublicProfile(Browser browser)
+            throws IOException {
         TestAccounts.Credentials account = accounts.create(true);
         String name = "Keen Reader " + TestContent.unique("k").substring(2);
         Path photo = Files.createTempFile("masthead-photo-", ".jpg");
@@ -41,12 +42,12 @@ class ProfileBrowserTest {
         displayName.clear();
         displayName.sendKeys(name);
         browser.find(By.id("bio")).sendKeys("I read the paper every morning.\n\nMostly the letters page.");
+        // Choosing a picture after typing the bio loses nothing: the page is one form, saved at once.
+        browser.find(By.id("avatar")).sendKeys(photo.toAbsolutePath().toString());
         browser.submitAndReturn(By.xpath("//button[text()='Save profile']"));
         assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Your profile is saved.");
-
-        browser.find(By.id("avatar")).sendKeys(photo.toAbsolutePath().toString());
-        browser.submitAndReturn(By.xpath("//button[text()='Upload picture']"));
-        assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Your new picture is saved.");
+        assertThat(browser.find(By.id("bio")).getAttribute("value"))
+                .isEqualTo("I read the paper every morning.\n\nMostly the letters page.");
         assertThat(loadedWidth(browser, browser.find(By.cssSelector("img.profile__photo"))))
                 .isEqualTo(256L);
         browser.screenshot("profile-edit");
@@ -63,6 +64,20 @@ class ProfileBrowserTest {
                 .isEqualTo(256L);
         assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(account.email());
         Files.delete(photo);
+    }
+
+    @Test
+    void aReaderIsNotOfferedToFollowThemselves(Browser browser) {
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.signIn(reader);
+
+        browser.follow(By.linkText("See your public profile"));
+
+        assertThat(browser.heading()).isEqualTo(reader.displayName());
+        assertThat(browser.findAll(By.cssSelector("[data-follow-reader]")))
+                .as("a Follow button on the reader's own profile")
+                .noneMatch(WebElement::isDisplayed);
+        browser.screenshot("profile-own");
     }
 
     private static Object loadedWidth(Browser browser, WebElement image) {

@@ -112,6 +112,36 @@ class ReadingJourneyBrowserTest {
     }
 
     @Test
+    void onAPhoneTheFrontPageIsCompact(Browser browser) {
+        browser.resizeViewport(Browser.PHONE);
+
+        browser.open("/");
+
+        assertThat(((Number) browser.script(
+                                "return document.querySelector('header.masthead').getBoundingClientRect().height"))
+                        .intValue())
+                .as("height of the masthead with the sections, in pixels")
+                .isLessThanOrEqualTo(120);
+        List<WebElement> pictured = browser.findAll(By.cssSelector(".card--medium, .card--compact")).stream()
+                .filter(card ->
+                        !card.findElements(By.cssSelector(".card__image")).isEmpty())
+                .toList();
+        assertThat(pictured).as("cards with pictures below the lead").isNotEmpty();
+        for (WebElement card : pictured) {
+            WebElement image = card.findElement(By.cssSelector(".card__image"));
+            WebElement headline = card.findElement(By.cssSelector(".card__headline"));
+            assertThat(image.getRect().getWidth())
+                    .as("picture width beside \"%s\"", headline.getText())
+                    .isLessThanOrEqualTo(128);
+            assertThat(image.getRect().getX())
+                    .as("picture beside, not above, \"%s\"", headline.getText())
+                    .isGreaterThanOrEqualTo(
+                            headline.getRect().getX() + headline.getRect().getWidth());
+        }
+        browser.screenshot("home-compact");
+    }
+
+    @Test
     void readerSeesWhoWroteTheArticleWhenAndAboutWhat(Browser browser) {
         browser.open(storyPath);
 

@@ -156,8 +156,6 @@ class AccessMatrixTest {
                 row("POST /account/email/confirm", "POST", "/account/email/confirm", all(OK)),
                 row("GET /account/profile", "GET", "/account/profile",         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("POST /account/profile", "POST", "/account/profile",       SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
-                row("POST /account/profile/avatar", "POST", "/account/profile/avatar",
-                                                                               SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /account/export", "GET", "/account/export",           SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /account/delete", "GET", "/account/delete",           SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("POST /account/delete", "POST", "/account/delete",         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),

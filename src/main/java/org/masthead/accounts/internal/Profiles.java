@@ -23,8 +23,18 @@ public class Profiles {
 
     public static final int BIO_MAX_LENGTH = 500;
 
-    /** What a reader asks to change on their profile page. */
-    public record ProfileChange(String displayName, String bio, boolean marketingConsent) {}
+    /**
+     * What a reader asks to change on their profile page, all in one form.
+     *
+     * @param picture a new picture as uploaded, or null to keep the one they have
+     * @param removePicture whether to take their picture away (a new picture comes first)
+     */
+    public record ProfileChange(
+            String displayName,
+            String bio,
+            boolean marketingConsent,
+            byte @Nullable [] picture,
+            boolean removePicture) {}
 
     /** A reader's profile as they themselves see it, with their marketing choice. */
     public record OwnProfile(
@@ -106,12 +116,13 @@ public class Profiles {
     }
 
     /**
-     * Saves the reader's name, bio and marketing choice.
+     * Saves the reader's name, bio, marketing choice and picture together: all of it, or, when any part
+     * is not acceptable, none of it.
      *
      * @return the display name as stored
-     * @throws ProfileRejectedException when the name or bio is not acceptable
+     * @throws ProfileRejectedException when the name, bio or picture is not acceptable ({@code avatar}
+     *     names the picture)
      */
-    @Transactional
     public String update(long accountId, ProfileChange change) {
         String displayName = DisplayNames.normalise(change.displayName());
         String bio = normaliseBio(change.bio());
@@ -123,46 +134,47 @@ public class Profiles {
         if (bio.codePointCount(0, bio.length()) > BIO_MAX_LENGTH) {
             problems.put("bio", "Keep your bio to " + BIO_MAX_LENGTH + " characters or fewer.");
         }
+        Map<Integer, byte[]> picture = null;
+        if (change.picture() != null) {
+            try {
+                // Decoding and encoding take a while: done before the transaction, not holding a connection.
+                picture = renditions(change.picture());
+            } catch (ImageRejectedException rejected) {
+                problems.put("avatar", rejected.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ProfileRejectedException(problems);
         }
-        Instant now = clock.instant();
-        boolean changed;
-        try {
-            changed = profiles.updateProfile(accountId, displayName, bio, now);
-        } catch (DuplicateKeyException raced) {
-            // Someone took the name a moment ago.
-            throw new ProfileRejectedException(Map.of("displayName", "That name is taken. Choose another."));
-        }
-        profiles.updateMarketingConsent(accountId, change.marketingConsent(), now);
-        if (changed) {
-            events.publishEvent(new ProfileChanged(accountId));
-        }
+        Map<Integer, byte[]> newPicture = picture;
+        transaction.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            boolean changed;
+            try {
+                changed = profiles.updateProfile(accountId, displayName, bio, now);
+            } catch (DuplicateKeyException raced) {
+                // Someone took the name a moment ago.
+                throw new ProfileRejectedException(Map.of("displayName", "That name is taken. Choose another."));
+            }
+            profiles.updateMarketingConsent(accountId, change.marketingConsent(), now);
+            if (newPicture != null) {
+                profiles.replaceAvatar(accountId, newPicture, now);
+                changed = true;
+            } else if (change.removePicture()) {
+                changed |= profiles.removeAvatar(accountId, now);
+            }
+            if (changed) {
+                events.publishEvent(new ProfileChanged(accountId));
+            }
+        });
         return displayName;
     }
 
-    /**
-     * Makes the uploaded picture the reader's own, in every standard size.
-     *
-     * @throws ImageRejectedException when it is not a picture we take
-     */
-    public void replaceAvatar(long accountId, byte[] upload) {
+    private static Map<Integer, byte[]> renditions(byte[] upload) {
         if (upload.length > AvatarImages.MAX_BYTES) {
             throw new ImageRejectedException(tooLarge());
         }
-        // Decoding and encoding take a while: do it before the transaction, not holding a connection.
-        Map<Integer, byte[]> renditions = AvatarImages.render(upload);
-        transaction.executeWithoutResult(status -> {
-            profiles.replaceAvatar(accountId, renditions, clock.instant());
-            events.publishEvent(new ProfileChanged(accountId));
-        });
-    }
-
-    @Transactional
-    public void removeAvatar(long accountId) {
-        if (profiles.removeAvatar(accountId, clock.instant())) {
-            events.publishEvent(new ProfileChanged(accountId));
-        }
+        return AvatarImages.render(upload);
     }
 
     /** The profile of the active account with this name, whatever its case. */

@@ -1,6 +1,7 @@
 package org.masthead.accounts.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Role;
@@ -10,6 +11,7 @@ import org.masthead.accounts.internal.Registrations;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
@@ -73,16 +75,27 @@ class AccountController {
 
     /** Who is signed in; a visitor who is not is told only that. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Me(boolean signedIn, @Nullable String displayName, @Nullable Boolean staff) {}
+    record Me(boolean signedIn, @Nullable String displayName, @Nullable Boolean staff, @Nullable Csrf csrf) {}
+
+    /** What the header's sign-out form posts to pass the CSRF check. */
+    record Csrf(String header, String parameterName, String token) {}
 
     /**
      * Who is signed in, for the header of pages that are cached for everyone. Never cached itself,
-     * and never more than the header needs.
+     * and never more than the header needs: with the CSRF token its sign-out form posts.
      */
     @GetMapping("/me")
     @ResponseBody
-    ResponseEntity<Me> me(@AuthenticationPrincipal @Nullable SignedIn signedIn) {
-        Me me = signedIn == null ? new Me(false, null, null) : new Me(true, signedIn.displayName(), signedIn.isStaff());
+    ResponseEntity<Me> me(@AuthenticationPrincipal @Nullable SignedIn signedIn, HttpServletRequest request) {
+        Me me = signedIn == null
+                ? new Me(false, null, null, null)
+                : new Me(
+                        true,
+                        signedIn.displayName(),
+                        signedIn.isStaff(),
+                        request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token
+                                ? new Csrf(token.getHeaderName(), token.getParameterName(), token.getToken())
+                                : null);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(me);

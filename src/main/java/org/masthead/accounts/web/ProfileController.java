@@ -4,11 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.accounts.internal.AvatarImages;
-import org.masthead.accounts.internal.ImageRejectedException;
 import org.masthead.accounts.internal.ProfileRejectedException;
 import org.masthead.accounts.internal.Profiles;
 import org.masthead.accounts.internal.Profiles.OwnProfile;
@@ -30,9 +30,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A reader's own profile: name, bio, picture and marketing choice. */
+/** A reader's own profile: name, bio, picture and marketing choice, in one form. */
 @Controller
 class ProfileController {
+
+    /** The picture's field on the form, and the key of its problem. */
+    private static final String PICTURE = "avatar";
 
     private final Profiles profiles;
     private final SecurityContextRepository securityContexts = new HttpSessionSecurityContextRepository();
@@ -48,72 +51,63 @@ class ProfileController {
         return page(profile, null, model);
     }
 
+    /**
+     * Saves the whole form: name, bio, marketing choice, and the picture when one was chosen (or taken
+     * away). Nothing is saved unless all of it can be, and the page comes back with what was typed.
+     */
     @PostMapping("/account/profile")
     String save(
             @AuthenticationPrincipal SignedIn signedIn,
             @Valid @ModelAttribute("form") ProfileForm form,
             BindingResult errors,
+            @RequestParam(name = "avatar", required = false) @Nullable MultipartFile file,
             Model model,
             RedirectAttributes redirect,
             HttpServletRequest request,
             HttpServletResponse response) {
-        if (!errors.hasErrors()) {
+        String pictureProblem = null;
+        byte[] picture = null;
+        if (file != null && !file.isEmpty()) {
+            if (file.getSize() > AvatarImages.MAX_BYTES) {
+                // Tomcat reads somewhat more than we take (see application.properties), so that this is
+                // said here, by the form, rather than by an error page.
+                response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+                pictureProblem = Profiles.tooLarge();
+            } else {
+                try {
+                    picture = file.getBytes();
+                } catch (IOException unreadable) {
+                    response.setStatus(HttpStatus.BAD_REQUEST.value());
+                    pictureProblem = "The picture did not arrive whole. Try again.";
+                }
+            }
+        }
+        if (!errors.hasErrors() && pictureProblem == null) {
             try {
                 String displayName = profiles.update(
                         signedIn.accountId(),
                         new ProfileChange(
                                 Objects.requireNonNull(form.displayName()),
                                 form.bioOrEmpty(),
-                                form.consentsToMarketing()));
+                                form.consentsToMarketing(),
+                                picture,
+                                form.removesPicture()));
                 if (!displayName.equals(signedIn.displayName())) {
                     rename(signedIn, displayName, request, response);
                 }
                 redirect.addFlashAttribute("notice", "Your profile is saved.");
                 return "redirect:/account/profile";
             } catch (ProfileRejectedException rejected) {
-                rejected.fieldErrors().forEach((field, message) -> errors.rejectValue(field, "rejected", message));
+                for (Map.Entry<String, String> problem : rejected.fieldErrors().entrySet()) {
+                    if (problem.getKey().equals(PICTURE)) {
+                        pictureProblem = problem.getValue();
+                    } else {
+                        errors.rejectValue(problem.getKey(), "rejected", problem.getValue());
+                    }
+                }
             }
         }
-        return page(profiles.own(signedIn.accountId()), null, model);
-    }
-
-    /** Uploads a new picture, or removes the current one (a plain form with a button). */
-    @PostMapping("/account/profile/avatar")
-    String avatar(
-            @AuthenticationPrincipal SignedIn signedIn,
-            @RequestParam(name = "avatar", required = false) @Nullable MultipartFile file,
-            @RequestParam(name = "remove", defaultValue = "false") boolean remove,
-            HttpServletResponse response,
-            Model model,
-            RedirectAttributes redirect) {
-        if (remove) {
-            profiles.removeAvatar(signedIn.accountId());
-            redirect.addFlashAttribute("notice", "Your picture is removed.");
-            return "redirect:/account/profile";
-        }
-        String problem;
-        if (file == null || file.isEmpty()) {
-            problem = "Choose a picture to upload.";
-        } else if (file.getSize() > AvatarImages.MAX_BYTES) {
-            // Tomcat reads somewhat more than we take (see application.properties), so that this is
-            // said here, by the form, rather than by an error page.
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            problem = Profiles.tooLarge();
-        } else {
-            try {
-                profiles.replaceAvatar(signedIn.accountId(), file.getBytes());
-                redirect.addFlashAttribute("notice", "Your new picture is saved.");
-                return "redirect:/account/profile";
-            } catch (ImageRejectedException rejected) {
-                problem = rejected.getMessage();
-            } catch (IOException unreadable) {
-                response.setStatus(HttpStatus.BAD_REQUEST.value());
-                problem = "The picture did not arrive whole. Try again.";
-            }
-        }
-        OwnProfile profile = profiles.own(signedIn.accountId());
-        model.addAttribute("form", new ProfileForm(profile.displayName(), profile.bio(), profile.marketingConsent()));
-        return page(profile, problem, model);
+        return page(profiles.own(signedIn.accountId()), pictureProblem, model);
     }
 
     private static String page(OwnProfile profile, @Nullable String avatarProblem, Model model) {

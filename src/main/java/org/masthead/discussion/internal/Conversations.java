@@ -41,7 +41,23 @@ public class Conversations {
             @Nullable String profile,
             @Nullable String avatar,
             List<Badge> badges,
-            boolean deleted) {}
+            boolean deleted) {
+
+        /** How many tones a reader without a picture may get: enough to tell neighbours apart. */
+        static final int TONES = 6;
+
+        /** The first letter of the name, for a reader without a picture; none for a former reader. */
+        public String initial() {
+            return deleted || name.isEmpty()
+                    ? ""
+                    : new String(Character.toChars(Character.toUpperCase(name.codePointAt(0))));
+        }
+
+        /** The placeholder's tone: the same for a reader wherever their comments are. */
+        public int tone() {
+            return Math.floorMod(id, TONES);
+        }
+    }
 
     /**
      * One comment as shown. A deleted one (a tombstone, kept while replies answer it) has no text.

@@ -1,0 +1,98 @@
+// The small forms a comment opens in place: changing one's own comment, deleting it (after asking), and
+// reporting someone else's. Each is an action of participation.js, which shows the buttons.
+(function (M) {
+  "use strict";
+  var conversation = M.conversation;
+  var participation = M.participation;
+  if (!conversation || !participation) {
+    return;
+  }
+  var REASONS = [["spam", "Spam or advertising"], ["abuse", "Abusive, hateful or threatening"], ["off-topic", "Off topic"],
+    ["personal-information", "Shares someone's personal information"], ["other", "Something else"]];
+
+  function csrf() {
+    return participation.me().csrf;
+  }
+
+  function textOf(comment) {
+    return Array.prototype.map.call(comment.querySelectorAll("[data-body] > p"), function (p) {
+      return p.innerText;
+    }).join("\n\n");
+  }
+
+  participation.actions.edit = function (button, comment, id) {
+    if (comment.querySelector("form")) {
+      return;
+    }
+    var body = comment.querySelector("[data-body]");
+    var fieldId = "edit-" + id;
+    var textarea = M.el("textarea", { id: fieldId, rows: "4", maxlength: String(participation.maxLength) });
+    textarea.value = textOf(comment);
+    var error = M.el("p", { "class": "field__error", role: "alert" });
+    var form = M.el("form", { "class": "comment-form" }, [
+      M.el("div", { "class": "field" }, [M.el("label", { "for": fieldId, text: "Change your comment" }), error, textarea]),
+      M.el("button", { type: "submit", "class": "button", text: "Save changes" }),
+      M.el("button", { type: "button", "class": "button button--secondary", "data-cancel": "", text: "Cancel" })
+    ]);
+    body.hidden = true;
+    body.after(form);
+    textarea.focus();
+    form.querySelector("[data-cancel]").addEventListener("click", function () {
+      form.remove();
+      body.hidden = false;
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      M.send("/discussion/comments/" + id + "/edit", { csrf: csrf(), body: { body: textarea.value } })
+        .then(function () { return conversation.replace(id); })
+        .catch(function (problem) { error.textContent = problem.message; });
+    });
+  };
+
+  participation.actions.delete = function (button, comment, id) {
+    if (comment.querySelector(".comment__confirm")) {
+      return;
+    }
+    var yes = M.el("button", { type: "button", "class": "button", text: "Yes, delete it" });
+    var no = M.el("button", { type: "button", "class": "button button--secondary", text: "Keep it" });
+    var box = M.el("div", { "class": "comment__confirm", role: "group", "aria-label": "Delete this comment?" }, [
+      M.el("p", { text: "Delete this comment? This cannot be undone." }), yes, no
+    ]);
+    comment.appendChild(box);
+    yes.focus();
+    no.addEventListener("click", function () { box.remove(); });
+    yes.addEventListener("click", function () {
+      M.send("/discussion/comments/" + id + "/delete", { csrf: csrf() })
+        .then(function () { return conversation.replace(id); })
+        .then(participation.refresh)
+        .catch(function (problem) { participation.inlineMessage(comment, problem.message); });
+    });
+  };
+
+  participation.actions.report = function (button, comment, id) {
+    if (comment.querySelector(".report-form")) {
+      return;
+    }
+    var select = M.el("select", { id: "report-reason-" + id });
+    REASONS.forEach(function (reason) { select.appendChild(M.el("option", { value: reason[0], text: reason[1] })); });
+    var detail = M.el("textarea", { id: "report-detail-" + id, rows: "2", maxlength: "1000" });
+    var error = M.el("p", { "class": "field__error", role: "alert" });
+    var form = M.el("form", { "class": "report-form" }, [
+      M.el("div", { "class": "field" }, [M.el("label", { "for": "report-reason-" + id, text: "Why are you reporting this comment?" }), select]),
+      M.el("div", { "class": "field" }, [M.el("label", { "for": "report-detail-" + id, text: "Anything moderators should know (optional)" }), detail]),
+      error,
+      M.el("button", { type: "submit", "class": "button", text: "Send report" })
+    ]);
+    comment.appendChild(form);
+    select.focus();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      M.send("/discussion/comments/" + id + "/report", { csrf: csrf(), body: { reason: select.value, detail: detail.value } })
+        .then(function () {
+          form.remove();
+          participation.inlineMessage(comment, "Thank you: moderators will look at this comment.");
+        })
+        .catch(function (problem) { error.textContent = problem.message; });
+    });
+  };
+})(window.Masthead);

@@ -1,0 +1,36 @@
+// The Follow button on a reader's public profile. The page is cached and the same for everyone, so
+// whether this reader follows them (or is them, and has nothing to follow) comes from
+// /discussion/readers/{id}/me, with the CSRF token for the change.
+(function (M) {
+  "use strict";
+  var reader = document.querySelector("[data-reader-id]");
+  if (!reader || !window.fetch) {
+    return;
+  }
+  var readerId = reader.getAttribute("data-reader-id");
+  var button = reader.querySelector("[data-follow-reader]");
+  var followers = reader.querySelector("[data-followers]");
+
+  M.filling(reader, M.getJson("/discussion/readers/" + readerId + "/me")).then(function (me) {
+    if (!me || !me.signedIn || me.self) {
+      return;
+    }
+    var following = me.following;
+    var show = function () {
+      button.textContent = following ? "Following" : "Follow";
+      button.setAttribute("aria-pressed", following ? "true" : "false");
+      button.hidden = false;
+    };
+    show();
+    button.addEventListener("click", function () {
+      M.send("/discussion/readers/" + readerId + (following ? "/unfollow" : "/follow"), { csrf: me.csrf })
+        .then(function () {
+          following = !following;
+          var count = Math.max(0, (parseInt(followers.textContent, 10) || 0) + (following ? 1 : -1));
+          followers.textContent = M.plural(count, "follower", "followers");
+          show();
+        })
+        .catch(function (problem) { window.alert(problem.message); });
+    });
+  });
+})(window.Masthead);

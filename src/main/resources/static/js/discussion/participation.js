@@ -1,0 +1,227 @@
+// Taking part in the conversation that conversation.js shows: asks /discussion/{id}/me what this reader
+// may do (with the CSRF token the cached page lacks), shows each comment the buttons they may use, and
+// posts comments and replies. Changing, deleting and reporting a comment are comment-forms.js's.
+(function (M) {
+  "use strict";
+  var conversation = M.conversation;
+  if (!conversation) {
+    return;
+  }
+  var MAX_LENGTH = 5000;
+  var base = conversation.base;
+  var slot = conversation.slot;
+  var formSlot = conversation.section.querySelector("[data-discussion-form]");
+  var me = { signedIn: false, canPost: false, recommended: [], mine: [], editableUntil: {}, following: [] };
+  var participation = M.participation = {
+    me: function () { return me; },
+    refresh: refreshMe,
+    inlineMessage: inlineMessage,
+    maxLength: MAX_LENGTH,
+    // actions[name](button, comment, id) handles a press of a comment's button[data-action=name].
+    actions: {}
+  };
+
+  function uuid() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+
+  function refreshMe() {
+    return M.getJson(base + "/me").then(function (answer) {
+      if (answer) {
+        me = answer;
+      }
+      renderForm();
+      decorate(slot);
+    });
+  }
+
+  function mine(id) {
+    return me.mine && me.mine.indexOf(Number(id)) >= 0;
+  }
+
+  // Shows each comment the buttons this reader may use.
+  function decorate(root) {
+    root.querySelectorAll("article.comment").forEach(function (comment) {
+      var id = comment.getAttribute("data-comment-id");
+      var authorId = Number(comment.getAttribute("data-author-id"));
+      var own = mine(id);
+      var active = me.signedIn && me.verified;
+      var has = function (action) { return comment.querySelector("[data-action='" + action + "']"); };
+      var show = function (action, visible) {
+        var button = has(action);
+        if (button) {
+          button.hidden = !visible;
+        }
+      };
+      var until = me.editableUntil && me.editableUntil[id];
+      show("recommend", active && !own);
+      show("reply", !!me.canPost);
+      show("edit", own && until && new Date(until) > new Date());
+      show("delete", own);
+      show("report", active && !own);
+      show("follow", active && !own && authorId !== me.accountId && !!comment.querySelector("a.comment__author"));
+      var recommend = has("recommend");
+      if (recommend) {
+        var recommended = me.recommended && me.recommended.indexOf(Number(id)) >= 0;
+        recommend.setAttribute("aria-pressed", recommended ? "true" : "false");
+        recommend.textContent = recommended ? "Recommended" : "Recommend";
+      }
+      var follow = has("follow");
+      if (follow) {
+        var followed = me.following && me.following.indexOf(authorId) >= 0;
+        var name = comment.getAttribute("data-author-name");
+        follow.setAttribute("aria-pressed", followed ? "true" : "false");
+        follow.textContent = (followed ? "Following " : "Follow ") + name;
+      }
+    });
+  }
+
+  function messageFor(state) {
+    if (state.reason === "signed-out") {
+      return M.el("p", { "class": "notice" }, [
+        M.el("a", { href: M.signInPath("comments"), text: "Sign in" }), document.createTextNode(" or "),
+        M.el("a", { href: M.signInPath("comments", "/register"), text: "register" }), document.createTextNode(" to join the conversation.")
+      ]);
+    }
+    return M.el("p", { "class": "notice", text: state.message || "" });
+  }
+
+  function renderForm() {
+    if (!formSlot) {
+      return;
+    }
+    if (!me.canPost) {
+      formSlot.replaceChildren(me.reason ? messageFor(me) : document.createTextNode(""));
+      return;
+    }
+    if (formSlot.querySelector("form")) {
+      return;
+    }
+    formSlot.replaceChildren(commentForm(null, null));
+    if (me.editor) {
+      formSlot.appendChild(M.el("p", {}, [M.el("a", { href: base + "/settings", text: "Comments settings (editors)" })]));
+    }
+  }
+
+  // A form for a comment (inReplyTo null) or a reply. Its key makes a retried submit post once.
+  function commentForm(inReplyTo, name) {
+    var key = uuid();
+    var id = "comment-text-" + (inReplyTo || "new");
+    var textarea = M.el("textarea", { id: id, name: "body", rows: inReplyTo ? "3" : "5", maxlength: String(MAX_LENGTH),
+      "aria-describedby": id + "-hint" });
+    var error = M.el("p", { "class": "field__error", id: id + "-error", role: "alert" });
+    var button = M.el("button", { type: "submit", "class": "button", text: inReplyTo ? "Post reply" : "Post comment" });
+    var form = M.el("form", { "class": "comment-form", novalidate: "" }, [
+      M.el("div", { "class": "field" }, [
+        M.el("label", { "for": id, text: inReplyTo ? "Your reply to " + name : "Your comment" }),
+        M.el("p", { "class": "field__hint", id: id + "-hint",
+          text: "Up to 5,000 characters. A blank line starts a new paragraph; web addresses become links; @name mentions a reader." }),
+        error,
+        textarea
+      ]),
+      button
+    ]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      button.disabled = true;
+      error.textContent = "";
+      textarea.removeAttribute("aria-invalid");
+      M.send(base + "/comments", {
+        csrf: me.csrf,
+        body: { body: textarea.value, inReplyTo: inReplyTo ? Number(inReplyTo) : null, idempotencyKey: key }
+      })
+        .then(function (posted) {
+          key = uuid();
+          textarea.value = "";
+          posted.id = Number(posted.id);
+          conversation.postedHere(posted.id);
+          return conversation.insert([posted.id]).then(function () {
+            if (inReplyTo) {
+              form.remove();
+            }
+            conversation.adjustCount(posted.created ? 1 : 0);
+            return refreshMe();
+          }).then(function () {
+            var comment = document.getElementById("comment-" + posted.id);
+            if (comment) {
+              comment.setAttribute("tabindex", "-1");
+              comment.focus();
+            }
+          });
+        })
+        .catch(function (problem) {
+          error.textContent = problem.message;
+          textarea.setAttribute("aria-invalid", "true");
+          textarea.setAttribute("aria-describedby", id + "-hint " + id + "-error");
+        })
+        .finally(function () { button.disabled = false; });
+    });
+    return form;
+  }
+
+  function inlineMessage(comment, text) {
+    var note = comment.querySelector(".comment__message");
+    if (!note) {
+      note = M.el("p", { "class": "comment__message", role: "status" });
+      comment.appendChild(note);
+    }
+    note.textContent = text;
+  }
+
+  participation.actions.recommend = function (button, comment, id) {
+    var on = button.getAttribute("aria-pressed") === "true";
+    return M.send("/discussion/comments/" + id + (on ? "/unrecommend" : "/recommend"), { csrf: me.csrf }).then(function () {
+      var count = comment.querySelector("[data-recommendations]");
+      var n = Math.max(0, (parseInt(count.textContent, 10) || 0) + (on ? -1 : 1));
+      count.textContent = M.plural(n, "recommendation", "recommendations");
+      var list = me.recommended || [];
+      me.recommended = on ? list.filter(function (x) { return x !== Number(id); }) : list.concat([Number(id)]);
+      decorate(comment.parentNode);
+    });
+  };
+
+  participation.actions.follow = function (button, comment) {
+    var authorId = Number(comment.getAttribute("data-author-id"));
+    var following = button.getAttribute("aria-pressed") === "true";
+    return M.send("/discussion/readers/" + authorId + (following ? "/unfollow" : "/follow"), { csrf: me.csrf }).then(function () {
+      var list = me.following || [];
+      me.following = following ? list.filter(function (x) { return x !== authorId; }) : list.concat([authorId]);
+      decorate(slot);
+    });
+  };
+
+  participation.actions.reply = function (button, comment, id) {
+    var thread = comment.closest("li.thread");
+    var existing = thread.querySelector("form.comment-form[data-reply-to='" + id + "']");
+    if (existing) {
+      existing.querySelector("textarea").focus();
+      return;
+    }
+    var form = commentForm(id, comment.getAttribute("data-author-name"));
+    form.setAttribute("data-reply-to", id);
+    comment.after(form);
+    form.querySelector("textarea").focus();
+  };
+
+  slot.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-action]");
+    if (!button || !slot.contains(button)) {
+      return;
+    }
+    event.preventDefault();
+    var comment = button.closest("article.comment");
+    var action = participation.actions[button.getAttribute("data-action")];
+    var id = comment.getAttribute("data-comment-id");
+    Promise.resolve(action && action(button, comment, id)).catch(function (problem) {
+      inlineMessage(comment, problem.message);
+    });
+  });
+
+  conversation.onChange(decorate);
+  M.filling(conversation.section, conversation.ready.then(refreshMe));
+})(window.Masthead);
