@@ -1,7 +1,10 @@
 package org.masthead.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,11 +13,18 @@ import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.mail.Mailbox;
 import org.masthead.membership.TestMembers;
+import org.masthead.membership.internal.ContributionCheckouts;
+import org.masthead.membership.internal.Frequency;
+import org.masthead.newsroom.TestContent;
+import org.masthead.payments.Money;
+import org.masthead.payments.PaymentKind;
+import org.masthead.payments.PaymentSucceeded;
 import org.masthead.platform.SiteProperties;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An admin at work: roles read the same way on the accounts list, an account's page, its audit log
@@ -34,6 +44,12 @@ class AdminPagesBrowserTest {
 
     @Autowired
     SiteProperties site;
+
+    @Autowired
+    ContributionCheckouts checkouts;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void anAdminReadsEachRoleByOneNameEverywhere(Browser admin) {
@@ -73,10 +89,12 @@ class AdminPagesBrowserTest {
     void theRevenueChartsHaveLabelledAxesAndTheirFiguresToRead(Browser admin) {
         TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
         members.makePremium(accounts.create(true).id());
+        giveOnce(Money.of(1250, "GBP"));
         signInWithBothFactors(admin, staff, "/admin/membership");
+        admin.screenshot("admin-revenue");
 
         WebElement chart = admin.find(By.cssSelector("[data-chart=premium]"));
-        List<String> values = texts(chart, ".chart__value-tick");
+        List<String> values = texts(chart, ".chart__scale text");
         assertThat(values).first().isEqualTo("0");
         assertThat(values.stream().mapToLong(Long::parseLong).toArray())
                 .as("round steps, from nought up")
@@ -100,10 +118,47 @@ class AdminPagesBrowserTest {
                                 .format(LocalDate.now(site.timeZone()))
                         + " " + now);
         admin.checkAccessibility();
-        admin.screenshot("admin-revenue");
+        admin.script("arguments[0].scrollIntoView();", chart.findElement(By.tagName("table")));
+        admin.screenshot("admin-revenue-figures");
+        admin.script("arguments[0].scrollIntoView();", admin.find(By.cssSelector("[data-chart=asks]")));
+        admin.screenshot("admin-revenue-asks");
 
         WebElement contributions = admin.find(By.cssSelector("[data-chart=contributions]"));
-        assertThat(texts(contributions, ".chart__value-tick")).allMatch(tick -> tick.startsWith("£"));
+        assertThat(texts(contributions, ".chart__scale text"))
+                .as("whole pounds up past the day's £12.50")
+                .contains("£0.00")
+                .allMatch(tick -> tick.matches("£\\d+\\.00"));
+        assertThat(contributions.findElement(By.tagName("desc")).getDomProperty("textContent"))
+                .contains("Latest: £");
+    }
+
+    /** A guest's one-off contribution, paid now, as the payments module reports it. */
+    private void giveOnce(Money amount) {
+        String email = TestContent.unique("chart-giver") + "@example.com";
+        checkouts.start(
+                new ContributionCheckouts.Gift(Frequency.ONE_OFF, amount, email, null, null),
+                URI.create("http://localhost/support/thanks"),
+                URI.create("http://localhost/support"));
+        String reference = db.sql("SELECT reference FROM contribution WHERE email = :email")
+                .param("email", email)
+                .query(String.class)
+                .single();
+        members.publish(new PaymentSucceeded(
+                reference,
+                PaymentKind.ONE_OFF,
+                amount,
+                TestContent.unique("ch"),
+                TestContent.unique("cus"),
+                null,
+                null,
+                null,
+                email,
+                Instant.now()));
+        await().atMost(TestMembers.WAIT)
+                .until(() -> db.sql("SELECT first_paid_at IS NOT NULL FROM contribution WHERE reference = :r")
+                        .param("r", reference)
+                        .query(Boolean.class)
+                        .single());
     }
 
     private static List<String> texts(WebElement within, String selector) {

@@ -257,8 +257,14 @@ class ContributionsTest {
                                 .minorUnits()
                         == 1200);
 
-        reader.get("/account/membership");
+        assertThat(reader.get("/account/membership").body()).contains("Next payment on");
         reader.post("/account/membership/contributions/" + reference + "/cancel", Map.of());
+        // The very next page, before the provider's event can have come back, shows the outcome.
+        assertThat(reader.get("/account/membership").body())
+                .contains("Your contribution is stopped.")
+                .contains("Stops on")
+                .doesNotContain("Next payment on")
+                .doesNotContain("Stop this contribution");
         await().atMost(WAIT)
                 .until(() -> contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd());
         assertThat(reader.get("/account/membership").body()).contains("Stops on");

@@ -90,7 +90,7 @@ class RevenueDashboardTest {
         String page = admin.get("/admin/membership?currency=EUR").body();
         assertThat(page)
                 .contains("<svg")
-                .contains("viewBox=\"0 0 720 240\"")
+                .contains("viewBox=\"0 0 648 240\"")
                 .contains("Contributions paid per day, EUR")
                 .contains("Monthly recurring revenue")
                 .contains("Churn, last 30 days");

@@ -57,6 +57,23 @@ public class Contributions {
         public boolean live() {
             return frequency.recurring() && status != null && !status.equals("CANCELED");
         }
+
+        /** The contribution as it reads once the provider's event for a stop it has accepted has arrived. */
+        public Contribution stopping() {
+            return new Contribution(
+                    reference,
+                    accountId,
+                    email,
+                    frequency,
+                    amount,
+                    status,
+                    subscriptionId,
+                    askVariant,
+                    startedAt,
+                    firstPaidAt,
+                    currentPeriodEnd,
+                    true);
+        }
     }
 
     public Optional<Contribution> byReference(String reference) {

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * A bar chart laid out on the server for an inline SVG, in whole pixels of its view box: a value axis
- * with gridlines at round steps, a category axis with a label every {@code labelEvery} bars, each bar
- * with its label and value (a tooltip, and the value written over the bar when there are few), and a
- * sentence that describes the chart for screen readers. The page also lists the figures in a table.
+ * A bar chart laid out on the server for inline SVG, in whole pixels: a value axis with gridlines at
+ * round steps, a category axis with a label every {@code labelEvery} bars, each bar with its label and
+ * value (a tooltip, and the value written over the bar when there are few), and a sentence that
+ * describes the chart for screen readers. The page also lists the figures in a table.
+ *
+ * <p>The value axis's labels are drawn apart from the plot, {@code axisWidth} wide, so that on a narrow
+ * screen the plot scrolls sideways while the scale stays in view.
  *
  * @param id unique on the page, for the SVG's title and description ids
  * @param categoryHeading what the bars are, as the figures table's first column heads it ("Day")
@@ -21,6 +24,7 @@ record BarChart(
         String description,
         String categoryHeading,
         String valueHeading,
+        int axisWidth,
         int width,
         int height,
         Plot plot,
@@ -28,16 +32,18 @@ record BarChart(
         List<Tick> categoryTicks,
         List<Bar> bars) {
 
+    /** The value axis's labels and the plot together. */
     static final int WIDTH = 720;
+
     static final int HEIGHT = 240;
-    static final int LEFT = 76;
-    static final int RIGHT = 12;
+    static final int AXIS = 72;
+    static final int RIGHT = 16;
     static final int TOP = 16;
     static final int BOTTOM = 30;
     /** Up to this many bars, each has its value written above it. */
     static final int VALUES_WRITTEN_UP_TO = 8;
 
-    /** The area the bars are drawn in; the axes are its left and bottom edges. */
+    /** Where the bars are drawn in the plot; the axes are its left and bottom edges. */
     record Plot(int left, int top, int right, int bottom) {}
 
     /** A labelled point on an axis: its coordinate along the axis, and its label. */
@@ -79,7 +85,8 @@ record BarChart(
             LongFunction<String> format,
             long smallestStep,
             int labelEvery) {
-        Plot plot = new Plot(LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
+        int width = WIDTH - AXIS;
+        Plot plot = new Plot(1, TOP, width - RIGHT, HEIGHT - BOTTOM);
         int plotHeight = plot.bottom() - plot.top();
         long max = data.stream().mapToLong(d -> Math.max(0, d.value())).max().orElse(0);
         long step = Math.max(smallestStep, roundStep((max + 3) / 4));
@@ -111,7 +118,8 @@ record BarChart(
                 describe(data),
                 categoryHeading,
                 valueHeading,
-                WIDTH,
+                AXIS,
+                width,
                 HEIGHT,
                 plot,
                 List.copyOf(valueTicks),

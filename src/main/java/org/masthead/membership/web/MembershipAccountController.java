@@ -35,8 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * their Premium plan, when it renews or ends, switching plan, cancelling at the period's end (after a
  * page that says what cancelling means) and resuming, changing card (at the provider's portal), and
  * their payments. Changes are asked of the provider; the page shows them once its event has come back,
- * which the notice says. Cancelling and resuming are the exception: the provider has accepted them by
- * the time it answers, so the page shows their outcome at once rather than the state they replaced.
+ * which the notice says. Cancelling Premium, resuming it and stopping a contribution are the exception:
+ * the provider has accepted them by the time it answers, so the page shows their outcome at once rather
+ * than the state they replaced.
  */
 @Controller
 @RequestMapping("/account/membership")
@@ -45,6 +46,7 @@ class MembershipAccountController {
     static final int PAYMENTS_SHOWN = 24;
     private static final String ASKED = "Done. It can take a moment to show here.";
     private static final String CANCEL_AT_PERIOD_END = "cancelAtPeriodEnd";
+    private static final String STOPPED = "stoppedContribution";
 
     private final Membership membership;
     private final PremiumSubscriptions subscriptions;
@@ -88,7 +90,12 @@ class MembershipAccountController {
                         .orElse(null));
         model.addAttribute("plans", plans.available());
         model.addAttribute("payments", payments.of(reader.accountId(), PAYMENTS_SHOWN));
-        model.addAttribute("contributions", contributions.of(reader.accountId()));
+        String stopped = (String) model.getAttribute(STOPPED);
+        model.addAttribute(
+                "contributions",
+                contributions.of(reader.accountId()).stream()
+                        .map(c -> c.reference().equals(stopped) ? c.stopping() : c)
+                        .toList());
         return "membership/account";
     }
 
@@ -156,7 +163,14 @@ class MembershipAccountController {
     @PostMapping("/contributions/{reference}/cancel")
     View cancelContribution(
             @AuthenticationPrincipal SignedIn reader, @PathVariable String reference, RedirectAttributes redirect) {
-        return asked(redirect, () -> giving.cancel(reader.accountId(), reference));
+        try {
+            giving.cancel(reader.accountId(), reference);
+            redirect.addFlashAttribute("notice", "Your contribution is stopped.");
+            redirect.addFlashAttribute(STOPPED, reference);
+        } catch (MembershipRejectedException | PaymentRejectedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return Redirects.seeOther("/account/membership");
     }
 
     private static View accepted(
