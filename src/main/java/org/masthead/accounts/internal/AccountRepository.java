@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.AccountDeleted;
 import org.masthead.accounts.PublicReader;
 import org.masthead.accounts.Role;
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -248,18 +249,14 @@ public class AccountRepository {
         return new AccountRow(
                 rs.getLong("id"),
                 rs.getString("email"),
-                instant(rs.getTimestamp("email_verified_at")),
+                Sql.instant(rs, "email_verified_at"),
                 rs.getString("display_name"),
                 rs.getString("password_hash"),
                 rs.getString("bio"),
                 rs.getString("status"),
                 rs.getBoolean("marketing_consent"),
-                instant(rs.getTimestamp("marketing_consent_at")),
+                Sql.instant(rs, "marketing_consent_at"),
                 rs.getTimestamp("created_at").toInstant(),
                 roles);
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

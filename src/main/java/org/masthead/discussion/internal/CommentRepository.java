@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -302,10 +303,7 @@ class CommentRepository {
     Optional<Instant> lastPostedBy(long authorId) {
         return db.sql("SELECT max(posted_at) FROM comment WHERE author_id = :author")
                 .param("author", authorId)
-                .query((rs, n) -> {
-                    Timestamp at = rs.getTimestamp(1);
-                    return Optional.ofNullable(at == null ? null : at.toInstant());
-                })
+                .query((rs, n) -> Optional.ofNullable(Sql.instant(rs, 1)))
                 .single();
     }
 
@@ -449,7 +447,6 @@ class CommentRepository {
     }
 
     private static CommentRow toRow(ResultSet rs, int n) throws SQLException {
-        Timestamp edited = rs.getTimestamp("edited_at");
         return new CommentRow(
                 rs.getLong("id"),
                 rs.getLong("article_id"),
@@ -461,6 +458,6 @@ class CommentRepository {
                 rs.getInt("recommendations"),
                 rs.getInt("reply_count"),
                 rs.getTimestamp("posted_at").toInstant(),
-                edited == null ? null : edited.toInstant());
+                Sql.instant(rs, "edited_at"));
     }
 }

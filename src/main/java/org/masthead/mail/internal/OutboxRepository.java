@@ -2,14 +2,13 @@ package org.masthead.mail.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.masthead.mail.Mail;
 import org.masthead.mail.MailboxMessage;
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -129,8 +128,8 @@ public class OutboxRepository {
     }
 
     private static MailboxMessage message(ResultSet rs) throws SQLException {
-        Instant sentAt = instant(rs.getTimestamp("sent_at"));
-        Instant failedAt = instant(rs.getTimestamp("failed_at"));
+        Instant sentAt = Sql.instant(rs, "sent_at");
+        Instant failedAt = Sql.instant(rs, "failed_at");
         MailboxMessage.Status status = sentAt != null
                 ? MailboxMessage.Status.SENT
                 : failedAt != null ? MailboxMessage.Status.FAILED : MailboxMessage.Status.PENDING;
@@ -141,7 +140,7 @@ public class OutboxRepository {
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(),
-                instant(rs.getTimestamp("next_attempt_at")),
+                Sql.instant(rs, "next_attempt_at"),
                 sentAt,
                 failedAt);
     }
@@ -154,10 +153,6 @@ public class OutboxRepository {
                 rs.getString("html_body"),
                 Mail.Kind.valueOf(rs.getString("kind")),
                 rs.getString("unsubscribe_url"));
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Deletes messages sent or given up before the given time; pending ones are never touched. */

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentSucceeded;
 import org.masthead.payments.SubscriptionChanged;
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -93,8 +94,6 @@ public class Contributions {
     }
 
     private static Contribution row(ResultSet rs, int rowNum) throws SQLException {
-        Timestamp firstPaid = rs.getTimestamp("first_paid_at");
-        Timestamp periodEnd = rs.getTimestamp("current_period_end");
         Long account = rs.getObject("account_id", Long.class);
         return new Contribution(
                 rs.getString("reference"),
@@ -106,8 +105,8 @@ public class Contributions {
                 rs.getString("subscription_id"),
                 rs.getString("ask_variant"),
                 rs.getTimestamp("started_at").toInstant(),
-                firstPaid == null ? null : firstPaid.toInstant(),
-                periodEnd == null ? null : periodEnd.toInstant(),
+                Sql.instant(rs, "first_paid_at"),
+                Sql.instant(rs, "current_period_end"),
                 rs.getBoolean("cancel_at_period_end"));
     }
 
@@ -196,7 +195,7 @@ public class Contributions {
                 .param("status", change.status().name())
                 .param("subscription", change.subscriptionId())
                 .param("amount", change.price().minorUnits())
-                .param("periodEnd", PremiumSubscriptions.timestamp(change.currentPeriodEnd()))
+                .param("periodEnd", Sql.timestamp(change.currentPeriodEnd()))
                 .param("cancel", change.cancelAtPeriodEnd())
                 .param("at", Timestamp.from(change.at()))
                 .param("now", Timestamp.from(clock.instant()))

@@ -15,6 +15,7 @@ import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
 import org.masthead.payments.SubscriptionChanged;
 import org.masthead.payments.SubscriptionStatus;
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -119,7 +120,7 @@ public class PremiumSubscriptions {
                 .param("interval", change.interval().name())
                 .param("price", change.price().minorUnits())
                 .param("currency", change.price().currencyCode())
-                .param("periodEnd", timestamp(change.currentPeriodEnd()))
+                .param("periodEnd", Sql.timestamp(change.currentPeriodEnd()))
                 .param("cancel", change.cancelAtPeriodEnd())
                 .param("at", Timestamp.from(change.at()))
                 .param("reference", change.reference())
@@ -211,7 +212,6 @@ public class PremiumSubscriptions {
 
     private static PremiumSubscription row(ResultSet rs, int rowNum) throws SQLException {
         String status = rs.getString("status");
-        Timestamp periodEnd = rs.getTimestamp("current_period_end");
         return new PremiumSubscription(
                 rs.getString("reference"),
                 rs.getObject("account_id", Long.class),
@@ -220,12 +220,8 @@ public class PremiumSubscriptions {
                 status == null ? null : SubscriptionStatus.valueOf(status),
                 BillingInterval.valueOf(rs.getString("billing_interval")),
                 Money.of(rs.getLong("price_minor_units"), rs.getString("currency")),
-                periodEnd == null ? null : periodEnd.toInstant(),
+                Sql.instant(rs, "current_period_end"),
                 rs.getBoolean("cancel_at_period_end"),
                 rs.getTimestamp("started_at").toInstant());
-    }
-
-    static @Nullable Timestamp timestamp(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.NotAllowedException;
 import org.masthead.platform.NotFoundException;
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,10 +108,7 @@ public class ReadingList {
         return db.sql("SELECT article_id, saved_at, read_at FROM reading_list_entry WHERE account_id = :account"
                         + " ORDER BY saved_at DESC, article_id DESC")
                 .param("account", accountId)
-                .query((rs, n) -> new Entry(
-                        rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), Sql.instant(rs, 3)))
                 .list();
     }
 
@@ -152,10 +150,8 @@ public class ReadingList {
         if (after != null) {
             query = query.param("savedAt", Timestamp.from(after.savedAt())).param("articleId", after.articleId());
         }
-        return query.query((rs, n) -> new Entry(
-                        rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+        return query.query(
+                        (rs, n) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), Sql.instant(rs, 3)))
                 .list();
     }
 

@@ -167,7 +167,7 @@ class MembershipAccountController {
             giving.cancel(reader.accountId(), reference);
             redirect.addFlashAttribute("notice", "Your contribution is stopped.");
             redirect.addFlashAttribute(STOPPED, reference);
-        } catch (MembershipRejectedException | PaymentRejectedException e) {
+        } catch (RefusedException | PaymentRejectedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return Redirects.seeOther("/account/membership");

@@ -17,6 +17,7 @@ import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.ImageRef;
 import org.masthead.newsroom.Section;
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -211,7 +212,7 @@ public class ArticleRepository {
                         rs.getLong("id"),
                         rs.getString("headline"),
                         rs.getBoolean("comments_enabled"),
-                        instantOrNull(rs.getTimestamp("comments_close_at"))))
+                        Sql.instant(rs, "comments_close_at")))
                 .optional();
     }
 
@@ -223,7 +224,7 @@ public class ArticleRepository {
                         WHERE id = :id AND status = 'PUBLISHED'""")
                         .param("id", articleId)
                         .param("enabled", enabled)
-                        .param("closeAt", closeAt == null ? null : Timestamp.from(closeAt))
+                        .param("closeAt", Sql.timestamp(closeAt))
                         .update()
                 == 1;
     }
@@ -360,13 +361,9 @@ public class ArticleRepository {
                 rs.getString("body_html"),
                 rs.getObject("main_image_id", Long.class),
                 rs.getTimestamp("published_at").toInstant(),
-                instantOrNull(rs.getTimestamp("updated_at")),
+                Sql.instant(rs, "updated_at"),
                 rs.getTimestamp("modified_at").toInstant(),
                 rs.getBoolean("comments_enabled"),
-                instantOrNull(rs.getTimestamp("comments_close_at")));
-    }
-
-    private static @Nullable Instant instantOrNull(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                Sql.instant(rs, "comments_close_at"));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -213,7 +214,6 @@ class NotificationRepository {
     }
 
     private static Notification notification(ResultSet rs) throws SQLException {
-        Timestamp readAt = rs.getTimestamp("read_at");
         return new Notification(
                 rs.getLong("id"),
                 rs.getLong("recipient_id"),
@@ -226,6 +226,6 @@ class NotificationRepository {
                 rs.getString("excerpt"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                readAt == null ? null : readAt.toInstant());
+                Sql.instant(rs, "read_at"));
     }
 }

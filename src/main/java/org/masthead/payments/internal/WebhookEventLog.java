@@ -1,5 +1,6 @@
 package org.masthead.payments.internal;
 
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
 import org.masthead.payments.SubscriptionStatus;
-import org.masthead.payments.internal.Sql;
+import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
