@@ -185,60 +185,70 @@ run_start() {
 : >"$OUT/results.txt"
 rm -f "$OUT"/*-app.log "$OUT"/*-requests.log "$OUT"/*-threads.txt
 began=$(date -u '+%Y-%m-%d %H:%M UTC')
-for cache in $PAGE_CACHE; do
-    for ((n = 1; n <= STARTS; n++)); do
-        run_start "$cache" "$n"
-    done
-done
 
 # --- Report -----------------------------------------------------------------------------------------------
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 slowest() { sort -n | tail -n 1 | grep . || echo -; }
 
-SECTION_FILE=$OUT/section.md
-{
-    echo "$START_MARKER"
-    echo "## Fresh starts under a burst of requests"
-    echo
-    echo "_Written by \`bash bench/starts.sh\` on $began; the script replaces everything between the \`bench:starts\` markers._"
-    echo
-    echo "Each start runs the packaged jar on an empty data directory under \`/tmp\` (deleted afterwards), so"
-    echo "every one creates its PostgreSQL cluster, writes the demo content and posts the demo conversations,"
-    echo "whose notifications and mail are worked through while the site serves. From the moment the JVM is"
-    echo "launched, every ${WAVE_EVERY} s a burst asks for ${#BURST_PATHS[@]} pages at once (\`${BURST_PATHS[*]}\`)."
-    echo "A start **serves** when, after the log says the app started, every page of a burst answers 200, and"
-    echo "again ${HOLD} s later. A start is **stuck** if, once Tomcat has started, not one request is answered"
-    echo "for ${STALL} s, or if it does not serve within ${DEADLINE} s of its launch; its log, requests and thread"
-    echo "dump are kept in \`bench/out/starts/\`."
-    echo
-    echo "- Machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB memory, Linux $(uname -r); other work shared it"
-    echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p); app JVM flags: \`${APP_JAVA_OPTS:-none}\`"
-    echo "- Reproduce: \`bash bench/starts.sh\` (\`STARTS\`, \`PAGE_CACHE\`, \`HOLD\`, \`STALL\`, \`DEADLINE\` in the script's header)"
-    echo
-    echo "| Page cache | Starts | Served | Stuck or exited | First page after launch (median, slowest) | Serving after launch (median, slowest) |"
-    echo "|---|---:|---:|---:|---:|---:|"
-    for cache in $PAGE_CACHE; do
-        total=$(awk -v c="$cache" '$1 == c' "$OUT/results.txt" | wc -l)
-        ok=$(awk -v c="$cache" '$1 == c && $2 == "served"' "$OUT/results.txt" | wc -l)
-        first_median=$(awk -v c="$cache" '$1 == c && $3 != "-" { print $3 }' "$OUT/results.txt" | median)
-        first_slowest=$(awk -v c="$cache" '$1 == c && $3 != "-" { print $3 }' "$OUT/results.txt" | slowest)
-        served_median=$(awk -v c="$cache" '$1 == c && $4 != "-" { print $4 }' "$OUT/results.txt" | median)
-        served_slowest=$(awk -v c="$cache" '$1 == c && $4 != "-" { print $4 }' "$OUT/results.txt" | slowest)
-        echo "| $cache | $total | $ok | $((total - ok)) | ${first_median} s, ${first_slowest} s | ${served_median} s, ${served_slowest} s |"
-    done
-    echo
-    echo "\"Serving after launch\" includes the ${HOLD} s a start is watched after its first full burst."
-    echo "$END_MARKER"
-} >"$SECTION_FILE"
+# Writes the table of the starts so far into REPORT (after every start, so that an interrupted run keeps them).
+write_report() {
+    local cache total ok first_median first_slowest served_median served_slowest planned
+    local SECTION_FILE=$OUT/section.md
+    planned=$((STARTS * $(wc -w <<<"$PAGE_CACHE")))
+    {
+        echo "$START_MARKER"
+        echo "## Fresh starts under a burst of requests"
+        echo
+        echo "_Written by \`bash bench/starts.sh\` on $began; the script replaces everything between the \`bench:starts\` markers._"
+        echo
+        echo "Each start runs the packaged jar on an empty data directory under \`/tmp\` (deleted afterwards), so"
+        echo "every one creates its PostgreSQL cluster, writes the demo content and posts the demo conversations,"
+        echo "whose notifications and mail are worked through while the site serves. From the moment the JVM is"
+        echo "launched, every ${WAVE_EVERY} s a burst asks for ${#BURST_PATHS[@]} pages at once (\`${BURST_PATHS[*]}\`)."
+        echo "A start **serves** when, after the log says the app started, every page of a burst answers 200, and"
+        echo "again ${HOLD} s later. A start is **stuck** if, once Tomcat has started, not one request is answered"
+        echo "for ${STALL} s, or if it does not serve within ${DEADLINE} s of its launch; its log, requests and thread"
+        echo "dump are kept in \`bench/out/starts/\`."
+        echo
+        echo "- Machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB memory, Linux $(uname -r); other work shared it"
+        echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p); app JVM flags: \`${APP_JAVA_OPTS:-none}\`"
+        echo "- Reproduce: \`bash bench/starts.sh\` (\`STARTS\`, \`PAGE_CACHE\`, \`HOLD\`, \`STALL\`, \`DEADLINE\` in the script's header)"
+        echo "- Starts run: $(wc -l <"$OUT/results.txt") of the $planned planned, the page-cache settings taking turns"
+        echo
+        echo "| Page cache | Starts | Served | Stuck or exited | First page after launch (median, slowest) | Serving after launch (median, slowest) |"
+        echo "|---|---:|---:|---:|---:|---:|"
+        for cache in $PAGE_CACHE; do
+            total=$(awk -v c="$cache" '$1 == c' "$OUT/results.txt" | wc -l)
+            ok=$(awk -v c="$cache" '$1 == c && $2 == "served"' "$OUT/results.txt" | wc -l)
+            first_median=$(awk -v c="$cache" '$1 == c && $3 != "-" { print $3 }' "$OUT/results.txt" | median)
+            first_slowest=$(awk -v c="$cache" '$1 == c && $3 != "-" { print $3 }' "$OUT/results.txt" | slowest)
+            served_median=$(awk -v c="$cache" '$1 == c && $4 != "-" { print $4 }' "$OUT/results.txt" | median)
+            served_slowest=$(awk -v c="$cache" '$1 == c && $4 != "-" { print $4 }' "$OUT/results.txt" | slowest)
+            echo "| $cache | $total | $ok | $((total - ok)) | ${first_median} s, ${first_slowest} s | ${served_median} s, ${served_slowest} s |"
+        done
+        echo
+        echo "\"Serving after launch\" includes the ${HOLD} s a start is watched after its first full burst."
+        echo "$END_MARKER"
+    } >"$SECTION_FILE"
 
-if [[ -f $REPORT ]] && grep -qF "$START_MARKER" "$REPORT" && grep -qF "$END_MARKER" "$REPORT"; then
-    awk -v start="$START_MARKER" -v end="$END_MARKER" -v file="$SECTION_FILE" '
-        $0 == start { while ((getline line < file) > 0) print line; skipping = 1; next }
-        $0 == end { skipping = 0; next }
-        !skipping { print }' "$REPORT" >"$REPORT.tmp"
-    mv "$REPORT.tmp" "$REPORT"
-else
-    { [[ -s $REPORT ]] && echo; cat "$SECTION_FILE"; } >>"$REPORT"
-fi
-cat "$SECTION_FILE"
+    if [[ -f $REPORT ]] && grep -qF "$START_MARKER" "$REPORT" && grep -qF "$END_MARKER" "$REPORT"; then
+        awk -v start="$START_MARKER" -v end="$END_MARKER" -v file="$SECTION_FILE" '
+            $0 == start { while ((getline line < file) > 0) print line; skipping = 1; next }
+            $0 == end { skipping = 0; next }
+            !skipping { print }' "$REPORT" >"$REPORT.tmp"
+        mv "$REPORT.tmp" "$REPORT"
+    else
+        { [[ -s $REPORT ]] && echo; cat "$SECTION_FILE"; } >>"$REPORT"
+    fi
+    cat "$SECTION_FILE"
+}
+
+# Page-cache settings take turns, so that any number of starts so far covers each alike.
+for ((n = 1; n <= STARTS; n++)); do
+    for cache in $PAGE_CACHE; do
+        run_start "$cache" "$n"
+        write_report >/dev/null
+    done
+done
+write_report

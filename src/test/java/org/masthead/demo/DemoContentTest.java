@@ -2,9 +2,18 @@ package org.masthead.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.masthead.Http;
@@ -22,10 +31,17 @@ class DemoContentTest {
     Path dataDir;
 
     @Test
-    void firstStartFillsTheSiteAndASecondStartKeepsItAsItWas() {
+    void firstStartFillsTheSiteBeforeItAnswersAndASecondStartKeepsItAsItWas() throws Exception {
         long articles;
         long comments;
-        try (ConfigurableApplicationContext app = start(dataDir, true)) {
+        int port = freePort();
+        CompletableFuture<ConfigurableApplicationContext> starting =
+                CompletableFuture.supplyAsync(() -> start(dataDir, true, port));
+        // A newcomer who opens the browser at once, or a crawler: the very first page is the living front.
+        HttpResponse<String> first = firstAnswer(port, starting);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("card--lead").doesNotContain("Nothing has been published yet.");
+        try (ConfigurableApplicationContext app = starting.get(10, TimeUnit.MINUTES)) {
             JdbcClient db = app.getBean(JdbcClient.class);
             articles = publishedArticles(db);
             assertThat(articles).isGreaterThanOrEqualTo(40);
@@ -49,7 +65,7 @@ class DemoContentTest {
             WebSession riley = new WebSession(port(app));
             riley.submit("/signin", "/signin", Map.of("email", "reader@masthead.test", "password", "masthead-demo"));
             // Replies and mentions become notifications after the comments commit.
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             String notifications = riley.get("/notifications").body();
             while (!notifications.contains("replied") && System.nanoTime() < deadline) {
                 notifications = riley.get("/notifications").body();
@@ -95,8 +111,42 @@ class DemoContentTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir, boolean demoContent) {
+        return start(dataDir, demoContent, 0);
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, boolean demoContent, int port) {
         return new SpringApplicationBuilder(MastheadApplication.class)
-                .run("--server.port=0", "--masthead.data-dir=" + dataDir, "--masthead.demo-content=" + demoContent);
+                .run(
+                        "--server.port=" + port,
+                        "--masthead.data-dir=" + dataDir,
+                        "--masthead.demo-content=" + demoContent);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Asks for the front page from the moment the app is launched until the site answers at all. */
+    private static HttpResponse<String> firstAnswer(int port, CompletableFuture<?> starting) throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest home = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .timeout(Duration.ofMinutes(1))
+                .build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (starting.isCompletedExceptionally()) {
+                starting.join();
+            }
+            try {
+                return client.send(home, HttpResponse.BodyHandlers.ofString());
+            } catch (ConnectException notListeningYet) {
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("The site did not answer within 10 minutes");
     }
 
     private static long publishedArticles(JdbcClient db) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.masthead.demo.DemoProperties;
 import org.masthead.demo.internal.DemoCatalog.DemoArticle;
 import org.masthead.demo.internal.DemoCatalog.DemoAuthor;
@@ -27,9 +28,6 @@ import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.SiteProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -79,12 +77,10 @@ class DemoContentLoader {
     }
 
     /**
-     * Runs once the application is up, so a failure here is reported without stopping the site: the demo is a
-     * convenience, never a reason for the paper to be down.
+     * Runs before the site takes requests (see {@link DemoSetUp}). A failure here is reported without stopping
+     * the site: the demo is a convenience, never a reason for the paper to be down.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(0)
-    public void loadOnFirstStart() {
+    void loadOnFirstStart() {
         if (!properties.demoContent() || alreadyDecided()) {
             return;
         }
@@ -99,8 +95,14 @@ class DemoContentLoader {
         long started = System.nanoTime();
         DemoCatalog catalog = DemoCatalog.load(
                 new PathMatchingResourcePatternResolver(getClass().getClassLoader()));
+        log.info(
+                "Loading the demo content before the site takes requests: {} articles with their pictures",
+                catalog.articles().size());
         // Drawing and encoding are the slow part, so they happen in parallel and before the transaction opens.
         Pictures pictures = draw(catalog);
+        log.info(
+                "Demo content: pictures drawn in {} ms; storing the articles",
+                (System.nanoTime() - started) / 1_000_000);
         Integer loaded = transactions.execute(status -> {
             // Several nodes of one site may start together; the lock lets exactly one of them decide.
             db.sql("LOCK TABLE demo_content IN SHARE ROW EXCLUSIVE MODE").update();
@@ -167,6 +169,7 @@ class DemoContentLoader {
                 .sorted(Comparator.comparing(
                         (DemoArticle article) -> article.published().resolve(now, zone)))
                 .toList();
+        int stored = 0;
         for (DemoArticle article : byPublication) {
             long image = newsroom.storeImage(new NewImage(
                             pictures.illustrations().get(article.slug()),
@@ -184,6 +187,7 @@ class DemoContentLoader {
                     article.authorSlugs(),
                     article.tagSlugs()));
             newsroom.publish(id, article.published().resolve(now, zone));
+            progress("stored", ++stored, byPublication.size(), "articles");
         }
         return byPublication.size();
     }
@@ -193,20 +197,32 @@ class DemoContentLoader {
 
     private static Pictures draw(DemoCatalog catalog) {
         int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        int total = catalog.authors().size() + catalog.articles().size();
+        AtomicInteger drawn = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             Map<String, Future<byte[]>> portraits = new HashMap<>();
             for (DemoAuthor author : catalog.authors()) {
-                portraits.put(author.slug(), pool.submit(() -> DemoImages.portrait(author.slug(), PORTRAIT_SIZE)));
+                portraits.put(
+                        author.slug(),
+                        pool.submit(() -> counted(DemoImages.portrait(author.slug(), PORTRAIT_SIZE), drawn, total)));
             }
             Map<String, Future<byte[]>> illustrations = new HashMap<>();
             for (DemoArticle article : catalog.articles()) {
                 illustrations.put(
                         article.slug(),
-                        pool.submit(() -> DemoImages.illustration(
-                                article.imageTheme(), article.slug(), ILLUSTRATION_WIDTH, ILLUSTRATION_HEIGHT)));
+                        pool.submit(() -> counted(
+                                DemoImages.illustration(
+                                        article.imageTheme(), article.slug(), ILLUSTRATION_WIDTH, ILLUSTRATION_HEIGHT),
+                                drawn,
+                                total)));
             }
             return new Pictures(done(portraits), done(illustrations));
         }
+    }
+
+    private static byte[] counted(byte[] picture, AtomicInteger drawn, int total) {
+        progress("drew", drawn.incrementAndGet(), total, "pictures");
+        return picture;
     }
 
     private static Map<String, byte[]> done(Map<String, Future<byte[]>> pending) {
@@ -222,5 +238,12 @@ class DemoContentLoader {
             }
         }
         return done;
+    }
+
+    /** A line every ten, and one at the end: a first start is slow, and the log should say it is moving. */
+    private static void progress(String did, int count, int total, String what) {
+        if (count % 10 == 0 || count == total) {
+            log.info("Demo content: {} {} of {} {}", did, count, total, what);
+        }
     }
 }

@@ -23,10 +23,6 @@ import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -74,15 +70,17 @@ class DemoConversations {
         this.clock = clock;
     }
 
-    /** After the demo articles have had their chance to load; never stops the site. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    /** After the demo articles have had their chance to load (see {@link DemoSetUp}); never stops the site. */
     void postOnFirstStart() {
         if (!properties.demoContent() || !claim()) {
             return;
         }
         try {
             Script script = parse(new ClassPathResource(SCRIPT, getClass().getClassLoader()));
+            log.info(
+                    "Posting the demo conversations: {} comments by {} readers",
+                    script.lines().size(),
+                    script.readers().size());
             int posted = post(script);
             log.info(
                     "Posted the demo conversations: {} comments by {} readers (password {})",

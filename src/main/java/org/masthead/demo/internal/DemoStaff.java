@@ -7,10 +7,6 @@ import org.masthead.accounts.Role;
 import org.masthead.demo.DemoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +41,7 @@ class DemoStaff {
         this.db = db;
     }
 
-    /** Runs after the demo content has had its chance to load. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
+    /** Runs at every start, after the demo content has had its chance to load (see {@link DemoSetUp}). */
     void ensureDemoAccounts() {
         if (!properties.demoContent() || !demoContentLoaded()) {
             return;
