@@ -58,7 +58,7 @@ public class Comments {
     public static final int REPORT_DETAIL_MAX_LENGTH = 1000;
 
     /** The title of every refusal of what a reader wrote or chose. */
-    static final String REJECTED = "The comment cannot be taken as it is";
+    public static final String REJECTED = "The comment cannot be taken as it is";
 
     private static final int EXCERPT_LENGTH = 200;
 

@@ -195,8 +195,6 @@ class CommentApi {
             // Said below.
         }
         throw new RejectedException(
-                "The comment cannot be taken as it is",
-                "idempotencyKey",
-                "The form is missing its key. Reload the page and try again.");
+                Comments.REJECTED, "idempotencyKey", "The form is missing its key. Reload the page and try again.");
     }
 }

@@ -1,6 +1,7 @@
 package org.masthead.notifications.web;
 
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.constraints.Positive;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,6 @@ import org.masthead.notifications.internal.LiveConnections;
 import org.masthead.notifications.internal.LiveEvent;
 import org.masthead.notifications.internal.LiveTickets;
 import org.masthead.notifications.internal.UnreadCounts;
-import org.masthead.platform.RejectedException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,12 +55,10 @@ class LiveController {
 
     @GetMapping("/live")
     ResponseEntity<SseEmitter> live(
-            @RequestParam(required = false) @Nullable Long article,
+            @RequestParam(required = false) @Positive(message = "article must be an article's id") @Nullable
+                    Long article,
             @RequestParam(required = false) @Nullable String ticket,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
-        if (article != null && article <= 0) {
-            throw new RejectedException("Bad request", "article", "article must be an article's id");
-        }
         Set<String> topics = new LinkedHashSet<>();
         if (article != null) {
             topics.add(LiveEvent.article(article));
