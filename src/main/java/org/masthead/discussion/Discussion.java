@@ -54,10 +54,7 @@ public class Discussion {
     /** The readers who follow this one, to tell them when they post. */
     @Transactional(readOnly = true)
     public List<Long> followersOf(long accountId) {
-        return db.sql("SELECT follower_id FROM reader_follow WHERE followed_id = :id ORDER BY follower_id")
-                .param("id", accountId)
-                .query(Long.class)
-                .list();
+        return follows.followersOf(accountId);
     }
 
     /**

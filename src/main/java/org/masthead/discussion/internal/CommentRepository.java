@@ -16,7 +16,7 @@ import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Comments, their counters, mentions, recommendations and reports, in SQL. */
+/** Comments and their counters, in SQL. */
 @Repository
 class CommentRepository {
 
@@ -48,9 +48,6 @@ class CommentRepository {
         }
     }
 
-    /** An @mention: where in the body it is and whom it names. */
-    record Mention(long accountId, int start, int length) {}
-
     static final String PUBLISHED = "published";
     static final String DELETED = "deleted";
 
@@ -60,7 +57,8 @@ class CommentRepository {
      */
     static final String SHOWN = "(c.status = 'published' OR (c.status = 'deleted' AND c.reply_count > 0))";
 
-    private static final String COLUMNS =
+    /** The columns {@link #toRow} reads, of the comment aliased {@code c}. */
+    static final String COLUMNS =
             """
             c.id, c.article_id, c.author_id, c.parent_id, c.in_reply_to_id, c.body, c.status, c.recommendations,
             c.reply_count, c.posted_at, c.edited_at""";
@@ -283,130 +281,11 @@ class CommentRepository {
         return query.query(CommentRepository::toRow).list();
     }
 
-    /** Published comments and replies by the readers this one follows, newest first. */
-    List<CommentRow> byFollowed(long followerId, @Nullable Cursor before, int limit) {
-        var query = db.sql("SELECT " + COLUMNS
-                        + """
-                         FROM reader_follow f
-                        JOIN comment c ON c.author_id = f.followed_id
-                        WHERE f.follower_id = :follower AND c.status = 'published'"""
-                        + (before == null ? "" : " AND (c.posted_at, c.id) < (:at, :id)")
-                        + " ORDER BY c.posted_at DESC, c.id DESC LIMIT :limit")
-                .param("follower", followerId)
-                .param("limit", limit);
-        if (before != null) {
-            query = query.param("at", Timestamp.from(before.instant())).param("id", before.id());
-        }
-        return query.query(CommentRepository::toRow).list();
-    }
-
     Optional<Instant> lastPostedBy(long authorId) {
         return db.sql("SELECT max(posted_at) FROM comment WHERE author_id = :author")
                 .param("author", authorId)
                 .query((rs, n) -> Optional.ofNullable(Sql.instant(rs, 1)))
                 .single();
-    }
-
-    void replaceMentions(long commentId, List<Mention> mentions) {
-        db.sql("DELETE FROM comment_mention WHERE comment_id = :id")
-                .param("id", commentId)
-                .update();
-        for (Mention mention : mentions) {
-            db.sql(
-                            """
-                            INSERT INTO comment_mention (comment_id, account_id, start, length)
-                            VALUES (:id, :account, :start, :length)""")
-                    .param("id", commentId)
-                    .param("account", mention.accountId())
-                    .param("start", mention.start())
-                    .param("length", mention.length())
-                    .update();
-        }
-    }
-
-    Map<Long, List<Mention>> mentionsOf(Collection<Long> commentIds) {
-        Map<Long, List<Mention>> mentions = new HashMap<>();
-        if (commentIds.isEmpty()) {
-            return mentions;
-        }
-        db.sql(
-                        """
-                        SELECT comment_id, account_id, start, length FROM comment_mention
-                        WHERE comment_id IN (:ids) ORDER BY comment_id, start""")
-                .param("ids", commentIds)
-                .query((rs, n) -> Map.entry(
-                        rs.getLong("comment_id"),
-                        new Mention(rs.getLong("account_id"), rs.getInt("start"), rs.getInt("length"))))
-                .list()
-                .forEach(entry -> mentions.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
-                        .add(entry.getValue()));
-        return mentions;
-    }
-
-    /** Records the recommendation; false when the reader had already made it. */
-    boolean recommend(long commentId, long accountId, Instant now) {
-        return db.sql(
-                                """
-                        INSERT INTO comment_recommendation (comment_id, account_id, recommended_at)
-                        VALUES (:comment, :account, :now) ON CONFLICT DO NOTHING""")
-                        .param("comment", commentId)
-                        .param("account", accountId)
-                        .param("now", Timestamp.from(now))
-                        .update()
-                == 1;
-    }
-
-    boolean withdrawRecommendation(long commentId, long accountId) {
-        return db.sql("DELETE FROM comment_recommendation WHERE comment_id = :comment AND account_id = :account")
-                        .param("comment", commentId)
-                        .param("account", accountId)
-                        .update()
-                == 1;
-    }
-
-    /** The comments under the article that the reader recommends. */
-    List<Long> recommendedBy(long accountId, long articleId) {
-        return db.sql(
-                        """
-                        SELECT r.comment_id FROM comment_recommendation r JOIN comment c ON c.id = r.comment_id
-                        WHERE r.account_id = :account AND c.article_id = :article ORDER BY r.comment_id""")
-                .param("account", accountId)
-                .param("article", articleId)
-                .query(Long.class)
-                .list();
-    }
-
-    /**
-     * Drops every recommendation the reader made and takes each off its comment's count; says which
-     * articles' conversations changed.
-     */
-    List<Long> withdrawAllRecommendationsOf(long accountId) {
-        return db.sql(
-                        """
-                        WITH dropped AS (
-                            DELETE FROM comment_recommendation WHERE account_id = :account RETURNING comment_id),
-                        counted AS (
-                            UPDATE comment c SET recommendations = c.recommendations - 1
-                            FROM dropped d WHERE c.id = d.comment_id RETURNING c.article_id)
-                        SELECT DISTINCT article_id FROM counted""")
-                .param("account", accountId)
-                .query(Long.class)
-                .list();
-    }
-
-    /** Records the report; false when the reader had already reported the comment. */
-    boolean report(long commentId, long reporterId, String reason, String detail, Instant now) {
-        return db.sql(
-                                """
-                        INSERT INTO comment_report (comment_id, reporter_id, reason, detail, reported_at)
-                        VALUES (:comment, :reporter, :reason, :detail, :now) ON CONFLICT DO NOTHING""")
-                        .param("comment", commentId)
-                        .param("reporter", reporterId)
-                        .param("reason", reason)
-                        .param("detail", detail)
-                        .param("now", Timestamp.from(now))
-                        .update()
-                == 1;
     }
 
     /** The reader's own published comments under the article, with when each was posted. */
@@ -420,24 +299,6 @@ class CommentRepository {
                 .list();
     }
 
-    /**
-     * The readers this reader follows who have a comment showing under the article: from the follows,
-     * so that the cost does not grow with the conversation.
-     */
-    List<Long> followedAuthorsUnder(long articleId, long followerId) {
-        return db.sql(
-                        """
-                        SELECT f.followed_id FROM reader_follow f
-                        WHERE f.follower_id = :follower
-                          AND EXISTS (SELECT 1 FROM comment c WHERE c.article_id = :article
-                                      AND c.author_id = f.followed_id AND c.status = 'published')
-                        ORDER BY f.followed_id""")
-                .param("follower", followerId)
-                .param("article", articleId)
-                .query(Long.class)
-                .list();
-    }
-
     /** Everything the reader wrote, for their data export. */
     List<CommentRow> allBy(long authorId) {
         return db.sql("SELECT " + COLUMNS + " FROM comment c WHERE c.author_id = :author ORDER BY c.posted_at, c.id")
@@ -446,7 +307,7 @@ class CommentRepository {
                 .list();
     }
 
-    private static CommentRow toRow(ResultSet rs, int n) throws SQLException {
+    static CommentRow toRow(ResultSet rs, int n) throws SQLException {
         return new CommentRow(
                 rs.getLong("id"),
                 rs.getLong("article_id"),

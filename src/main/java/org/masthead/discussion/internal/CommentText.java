@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.masthead.discussion.internal.CommentRepository.Mention;
+import org.masthead.discussion.internal.MentionRepository.Mention;
 
 /**
  * The rules for what readers write, and how it is shown. Text is stored as written and shown as

@@ -17,7 +17,7 @@ import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.CommentRecommended;
 import org.masthead.discussion.DiscussionProperties;
 import org.masthead.discussion.internal.CommentRepository.CommentRow;
-import org.masthead.discussion.internal.CommentRepository.Mention;
+import org.masthead.discussion.internal.MentionRepository.Mention;
 import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.ConflictException;
@@ -68,6 +68,9 @@ public class Comments {
     public record Posted(long commentId, long articleId, boolean created) {}
 
     private final CommentRepository comments;
+    private final MentionRepository mentions;
+    private final RecommendationRepository recommendations;
+    private final ReportRepository reports;
     private final PublishedContent content;
     private final Accounts accounts;
     private final RateLimits rateLimits;
@@ -79,6 +82,9 @@ public class Comments {
 
     Comments(
             CommentRepository comments,
+            MentionRepository mentions,
+            RecommendationRepository recommendations,
+            ReportRepository reports,
             PublishedContent content,
             Accounts accounts,
             RateLimits rateLimits,
@@ -88,6 +94,9 @@ public class Comments {
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.comments = comments;
+        this.mentions = mentions;
+        this.recommendations = recommendations;
+        this.reports = reports;
         this.content = content;
         this.accounts = accounts;
         this.rateLimits = rateLimits;
@@ -169,11 +178,11 @@ public class Comments {
                 comments.adjustReplyCount(answered.id(), 1);
             }
         }
-        List<Mention> mentions = mentionsIn(body);
-        if (!mentions.isEmpty()) {
-            comments.replaceMentions(id, mentions);
+        List<Mention> named = mentionsIn(body);
+        if (!named.isEmpty()) {
+            mentions.replaceMentions(id, named);
         }
-        Set<Long> mentioned = mentions.stream()
+        Set<Long> mentioned = named.stream()
                 .map(Mention::accountId)
                 .filter(accountId -> accountId != authorId)
                 .collect(Collectors.toCollection(HashSet::new));
@@ -205,7 +214,7 @@ public class Comments {
         String body = validBody(text);
         Instant now = clock.instant();
         comments.changeBody(commentId, body, now);
-        comments.replaceMentions(commentId, mentionsIn(body));
+        mentions.replaceMentions(commentId, mentionsIn(body));
         events.publishEvent(ThreadChanged.of(comment.articleId(), authorId));
         events.publishEvent(new CommentChanged(commentId, comment.articleId(), now));
     }
@@ -240,7 +249,7 @@ public class Comments {
             throw new NotAllowedException("You cannot recommend your own comment.");
         }
         Instant now = clock.instant();
-        if (!comments.recommend(commentId, readerId, now)) {
+        if (!recommendations.recommend(commentId, readerId, now)) {
             throw new ConflictException("You already recommend this comment.");
         }
         comments.adjustRecommendations(commentId, 1);
@@ -257,7 +266,7 @@ public class Comments {
     public void withdrawRecommendation(long readerId, long commentId) {
         CommentRow comment =
                 comments.lock(commentId).orElseThrow(() -> new NotFoundException("There is no such comment."));
-        if (!comments.withdrawRecommendation(commentId, readerId)) {
+        if (!recommendations.withdrawRecommendation(commentId, readerId)) {
             throw new ConflictException("You do not recommend this comment.");
         }
         comments.adjustRecommendations(commentId, -1);
@@ -282,7 +291,7 @@ public class Comments {
                 throw new RejectedException(REJECTED, "detail", problem.replace("comment", "detail"));
             });
         }
-        if (!comments.report(comment.id(), readerId, reason, note, clock.instant())) {
+        if (!reports.report(comment.id(), readerId, reason, note, clock.instant())) {
             throw new ConflictException(
                     "You have already reported this comment. Thank you: moderators will look at it.");
         }

@@ -124,6 +124,8 @@ public class Conversations {
     }
 
     private final CommentRepository comments;
+    private final MentionRepository mentions;
+    private final FollowRepository follows;
     private final PublishedContent content;
     private final ArticleAddresses addresses;
     private final Accounts accounts;
@@ -134,6 +136,8 @@ public class Conversations {
 
     Conversations(
             CommentRepository comments,
+            MentionRepository mentions,
+            FollowRepository follows,
             PublishedContent content,
             ArticleAddresses addresses,
             Accounts accounts,
@@ -142,6 +146,8 @@ public class Conversations {
             CommentTimes moments,
             DiscussionProperties properties) {
         this.comments = comments;
+        this.mentions = mentions;
+        this.follows = follows;
         this.content = content;
         this.addresses = addresses;
         this.accounts = accounts;
@@ -269,7 +275,7 @@ public class Conversations {
 
     /** What the readers this one follows have written lately, newest first. */
     public ListPage following(long followerId, @Nullable Cursor before) {
-        return list(comments.byFollowed(followerId, before, properties.listSize() + 1));
+        return list(follows.byFollowed(followerId, before, properties.listSize() + 1));
     }
 
     private ListPage list(List<CommentRow> fetched) {
@@ -301,9 +307,9 @@ public class Conversations {
         Map<Long, Long> answeredAuthors = comments.authorsOf(answered);
         Set<Long> accountIds = new HashSet<>(answeredAuthors.values());
         rows.forEach(row -> accountIds.add(row.authorId()));
-        Map<Long, List<CommentRepository.Mention>> mentions =
-                comments.mentionsOf(rows.stream().map(CommentRow::id).toList());
-        mentions.values().forEach(list -> list.forEach(m -> accountIds.add(m.accountId())));
+        Map<Long, List<MentionRepository.Mention>> named =
+                mentions.mentionsOf(rows.stream().map(CommentRow::id).toList());
+        named.values().forEach(list -> list.forEach(m -> accountIds.add(m.accountId())));
         Map<Long, PublicReader> readers = accounts.publicReaders(accountIds);
         Map<Long, List<Badge>> badgesById = new HashMap<>();
         for (CommenterBadges source : badges) {
@@ -311,7 +317,7 @@ public class Conversations {
                     .computeIfAbsent(id, k -> new ArrayList<>())
                     .addAll(list));
         }
-        return new Views(readers, badgesById, answeredAuthors, mentions, accountIds);
+        return new Views(readers, badgesById, answeredAuthors, named, accountIds);
     }
 
     private final class Views {
@@ -319,14 +325,14 @@ public class Conversations {
         private final Map<Long, PublicReader> readers;
         private final Map<Long, List<Badge>> badges;
         private final Map<Long, Long> answeredAuthors;
-        private final Map<Long, List<CommentRepository.Mention>> mentions;
+        private final Map<Long, List<MentionRepository.Mention>> mentions;
         private final Set<Long> accountIds;
 
         Views(
                 Map<Long, PublicReader> readers,
                 Map<Long, List<Badge>> badges,
                 Map<Long, Long> answeredAuthors,
-                Map<Long, List<CommentRepository.Mention>> mentions,
+                Map<Long, List<MentionRepository.Mention>> mentions,
                 Set<Long> accountIds) {
             this.readers = readers;
             this.badges = badges;

@@ -14,19 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 class DeletedReaders {
 
-    private final CommentRepository comments;
+    private final RecommendationRepository recommendations;
     private final FollowRepository follows;
     private final ApplicationEventPublisher events;
 
-    DeletedReaders(CommentRepository comments, FollowRepository follows, ApplicationEventPublisher events) {
-        this.comments = comments;
+    DeletedReaders(
+            RecommendationRepository recommendations, FollowRepository follows, ApplicationEventPublisher events) {
+        this.recommendations = recommendations;
         this.follows = follows;
         this.events = events;
     }
 
     @ApplicationModuleListener
     void on(AccountDeleted deleted) {
-        Set<Long> articles = new HashSet<>(comments.withdrawAllRecommendationsOf(deleted.accountId()));
+        Set<Long> articles = new HashSet<>(recommendations.withdrawAllRecommendationsOf(deleted.accountId()));
         Set<Long> readers = new HashSet<>(follows.dropAllOf(deleted.accountId()));
         readers.add(deleted.accountId());
         events.publishEvent(new ThreadChanged(articles, readers));

@@ -1,6 +1,7 @@
 package org.masthead.discussion.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.masthead.accounts.Accounts;
 import org.masthead.accounts.PublicReader;
@@ -64,5 +65,10 @@ public class Follows {
     @Transactional(readOnly = true)
     public Counts counts(long accountId) {
         return new Counts(follows.followerCount(accountId), follows.followingCount(accountId));
+    }
+
+    /** The readers who follow this one, in the order of their ids. */
+    public List<Long> followersOf(long accountId) {
+        return follows.followers(accountId);
     }
 }

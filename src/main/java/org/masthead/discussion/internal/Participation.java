@@ -39,14 +39,24 @@ public class Participation {
 
     private final PublishedContent content;
     private final CommentRepository comments;
+    private final RecommendationRepository recommendations;
+    private final FollowRepository follows;
     private final Comments rules;
     private final Accounts accounts;
     private final Clock clock;
 
     Participation(
-            PublishedContent content, CommentRepository comments, Comments rules, Accounts accounts, Clock clock) {
+            PublishedContent content,
+            CommentRepository comments,
+            RecommendationRepository recommendations,
+            FollowRepository follows,
+            Comments rules,
+            Accounts accounts,
+            Clock clock) {
         this.content = content;
         this.comments = comments;
+        this.recommendations = recommendations;
+        this.follows = follows;
         this.rules = rules;
         this.accounts = accounts;
         this.clock = clock;
@@ -82,7 +92,7 @@ public class Participation {
                 editable.put(row.id(), until);
             }
         });
-        List<Long> following = comments.followedAuthorsUnder(articleId, accountId);
+        List<Long> following = follows.followedAuthorsUnder(articleId, accountId);
         String reason = !open ? "closed" : verified ? null : "unverified";
         String message = !open
                 ? "Comments on this article are closed."
@@ -95,7 +105,7 @@ public class Participation {
                 message,
                 closesAt,
                 verified,
-                comments.recommendedBy(accountId, articleId),
+                recommendations.recommendedBy(accountId, articleId),
                 own.stream().map(CommentRow::id).toList(),
                 editable,
                 following);
