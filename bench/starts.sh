@@ -107,8 +107,10 @@ trap 'exit 130' INT TERM
 # One burst: every path at once; prints "status path" lines. A request gets 10 s to be answered.
 burst() {
     local urls=() path
-    for path in "${BURST_PATHS[@]}"; do urls+=("http://127.0.0.1:$1$path"); done
-    curl -s -Z --parallel-max 32 --max-time 10 -o /dev/null -w '%{http_code} %{url_effective}\n' "${urls[@]}" \
+    # Each URL needs its own -o: in parallel mode a single -o applies to the first URL only, and the other
+    # bodies would be mixed into the status lines.
+    for path in "${BURST_PATHS[@]}"; do urls+=(-o /dev/null "http://127.0.0.1:$1$path"); done
+    curl -s -Z --parallel-max 32 --max-time 10 -w '%{http_code} %{url_effective}\n' "${urls[@]}" \
         2>/dev/null || true
 }
 
