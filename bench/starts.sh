@@ -12,7 +12,7 @@
 #   WAVE_EVERY=0.5   seconds between bursts (each burst asks for every page of BURST_PATHS at once)
 #   HOLD=20          seconds a start must keep serving after its first full burst
 #   STALL=120        seconds without a single answer, once Tomcat has started, after which a start is stuck
-#   DEADLINE=1200    seconds after launch by which a start must serve, or it counts as stuck
+#   DEADLINE=3600    seconds after launch by which a start must serve, or it counts as too slow
 #   BUILD=yes        build the jar first; "no" uses target/masthead-0.1.0-SNAPSHOT.jar as it is
 #   APP_JAVA_OPTS=   JVM flags for the app (none: as a newcomer runs it)
 #   REPORT=docs/start-up.md   where the results go, between the bench:starts markers
@@ -26,7 +26,7 @@ PAGE_CACHE=${PAGE_CACHE:-off on}
 WAVE_EVERY=${WAVE_EVERY:-0.5}
 HOLD=${HOLD:-20}
 STALL=${STALL:-120}
-DEADLINE=${DEADLINE:-1200}
+DEADLINE=${DEADLINE:-3600}
 BUILD=${BUILD:-yes}
 APP_JAVA_OPTS=${APP_JAVA_OPTS:-}
 REPORT=${REPORT:-$ROOT/docs/start-up.md}
@@ -124,7 +124,7 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # Runs one start; appends "cache result first_page_seconds served_seconds" to $OUT/results.txt.
 run_start() {
-    local cache=$1 number=$2 port launched first_page=- served=- result=stuck elapsed listening=- last_answer
+    local cache=$1 number=$2 port launched first_page=- served=- result=slow elapsed listening=- last_answer
     RUN_DIR=$(mktemp -d /tmp/masthead-start.XXXXXX)
     port=$(free_port)
     launched=$(now_ms)
@@ -157,7 +157,7 @@ run_start() {
             last_answer=$(awk -v since="$listening" '$2 != "000" && $1 > since { last = $1 } END { print last + 0 }' \
                 "$RUN_DIR/requests.log" 2>/dev/null)
             ((last_answer > listening)) || last_answer=$listening
-            ((elapsed - last_answer < STALL * 1000)) || break
+            ((elapsed - last_answer < STALL * 1000)) || { result=stuck; break; }
         fi
         if grep -q 'Started MastheadApplication' "$RUN_DIR/app.log" && all_served "$port"; then
             # The demo conversations' notifications and mail are still being worked through: keep asking.
@@ -165,8 +165,8 @@ run_start() {
             if all_served "$port"; then
                 served=$(($(now_ms) - launched))
                 result=served
+                break
             fi
-            break
         fi
         sleep 1
     done
@@ -174,7 +174,8 @@ run_start() {
         cp "$RUN_DIR/app.log" "$OUT/$cache-$number-app.log"
         cp "$RUN_DIR/requests.log" "$OUT/$cache-$number-requests.log" 2>/dev/null || true
         if kill -0 "$APP_PID" 2>/dev/null; then
-            "$JCMD" "$APP_PID" Thread.dump_to_file -format=text "$OUT/$cache-$number-threads.txt" >/dev/null 2>&1 || true
+            timeout 120 "$JCMD" "$APP_PID" Thread.dump_to_file -format=text "$OUT/$cache-$number-threads.txt" \
+                >/dev/null 2>&1 || true
         fi
     fi
     [[ $first_page == - ]] || first_page=$(awk -v v="$first_page" 'BEGIN { printf "%.1f", v / 1000 }')
@@ -195,7 +196,7 @@ slowest() { sort -n | tail -n 1 | grep . || echo -; }
 
 # Writes the table of the starts so far into REPORT (after every start, so that an interrupted run keeps them).
 write_report() {
-    local cache total ok first_median first_slowest served_median served_slowest planned
+    local cache total ok stuck slow exited first_median first_slowest served_median served_slowest planned
     local SECTION_FILE=$OUT/section.md
     planned=$((STARTS * $(wc -w <<<"$PAGE_CACHE")))
     {
@@ -210,24 +211,27 @@ write_report() {
         echo "launched, every ${WAVE_EVERY} s a burst asks for ${#BURST_PATHS[@]} pages at once (\`${BURST_PATHS[*]}\`)."
         echo "A start **serves** when, after the log says the app started, every page of a burst answers 200, and"
         echo "again ${HOLD} s later. A start is **stuck** if, once Tomcat has started, not one request is answered"
-        echo "for ${STALL} s, or if it does not serve within ${DEADLINE} s of its launch; its log, requests and thread"
-        echo "dump are kept in \`bench/out/starts/\`."
+        echo "for ${STALL} s (the hang), and **too slow** if it neither serves nor stops answering within ${DEADLINE} s"
+        echo "of its launch; the log, requests and a thread dump of such a start are kept in \`bench/out/starts/\`."
         echo
         echo "- Machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB memory, Linux $(uname -r); other work shared it"
         echo "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p); app JVM flags: \`${APP_JAVA_OPTS:-none}\`"
         echo "- Reproduce: \`bash bench/starts.sh\` (\`STARTS\`, \`PAGE_CACHE\`, \`HOLD\`, \`STALL\`, \`DEADLINE\` in the script's header)"
         echo "- Starts run: $(wc -l <"$OUT/results.txt") of the $planned planned, the page-cache settings taking turns"
         echo
-        echo "| Page cache | Starts | Served | Stuck or exited | First page after launch (median, slowest) | Serving after launch (median, slowest) |"
-        echo "|---|---:|---:|---:|---:|---:|"
+        echo "| Page cache | Starts | Served | Stuck | Too slow | Exited | First page after launch (median, slowest) | Serving after launch (median, slowest) |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|"
         for cache in $PAGE_CACHE; do
             total=$(awk -v c="$cache" '$1 == c' "$OUT/results.txt" | wc -l)
             ok=$(awk -v c="$cache" '$1 == c && $2 == "served"' "$OUT/results.txt" | wc -l)
+            stuck=$(awk -v c="$cache" '$1 == c && $2 == "stuck"' "$OUT/results.txt" | wc -l)
+            slow=$(awk -v c="$cache" '$1 == c && $2 == "slow"' "$OUT/results.txt" | wc -l)
+            exited=$(awk -v c="$cache" '$1 == c && $2 == "exited"' "$OUT/results.txt" | wc -l)
             first_median=$(awk -v c="$cache" '$1 == c && $3 != "-" { print $3 }' "$OUT/results.txt" | median)
             first_slowest=$(awk -v c="$cache" '$1 == c && $3 != "-" { print $3 }' "$OUT/results.txt" | slowest)
             served_median=$(awk -v c="$cache" '$1 == c && $4 != "-" { print $4 }' "$OUT/results.txt" | median)
             served_slowest=$(awk -v c="$cache" '$1 == c && $4 != "-" { print $4 }' "$OUT/results.txt" | slowest)
-            echo "| $cache | $total | $ok | $((total - ok)) | ${first_median} s, ${first_slowest} s | ${served_median} s, ${served_slowest} s |"
+            echo "| $cache | $total | $ok | $stuck | $slow | $exited | ${first_median} s, ${first_slowest} s | ${served_median} s, ${served_slowest} s |"
         done
         echo
         echo "\"Serving after launch\" includes the ${HOLD} s a start is watched after its first full burst."
