@@ -43,7 +43,7 @@ public final class Browser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     // What a page's scripts fetch may be slow to come on a busy machine; it is waited for longer.
-    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final String IMAGES_IN_VIEW_LOADED =
             """
             return Array.from(document.images)

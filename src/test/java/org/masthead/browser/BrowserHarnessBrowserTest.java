@@ -53,7 +53,7 @@ class BrowserHarnessBrowserTest {
                                   ? new Promise(resolve => setTimeout(() => {
                                       window.checkedBeforeTheConversation = typeof window.axe !== "undefined";
                                       resolve();
-                                    }, 5000)).then(() => fetchNow(url, options))
+                                    }, 15000)).then(() => fetchNow(url, options))
                                   : fetchNow(url, options);
                                 """));
 
