@@ -42,6 +42,8 @@ public final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    // What a page's scripts fetch may be slow to come on a busy machine; it is waited for longer.
+    private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final String IMAGES_IN_VIEW_LOADED =
             """
             return Array.from(document.images)
@@ -192,7 +194,7 @@ public final class Browser implements AutoCloseable {
      * header for a signed-in reader): each marks what it fills {@code aria-busy} meanwhile.
      */
     public void settled() {
-        new WebDriverWait(driver, WAIT)
+        new WebDriverWait(driver, SETTLE)
                 .withMessage("parts of " + path() + " still aria-busy")
                 .until(d -> Boolean.TRUE.equals(script(
                         "return document.readyState === 'complete' && !document.querySelector('[aria-busy=true]')")));

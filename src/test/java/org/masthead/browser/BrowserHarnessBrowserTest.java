@@ -40,7 +40,8 @@ class BrowserHarnessBrowserTest {
         long comment = comments.post(
                         accounts.create(true).id(), article, "Checked as readers see it.", null, UUID.randomUUID())
                 .commentId();
-        // The conversation arrives well after the page, as on a slow connection.
+        // The conversation arrives well after the page, as on a slow connection; the page notes whether
+        // axe had been put into it (to check it) by then.
         ((ChromeDriver) browser.driver())
                 .executeCdpCommand(
                         "Page.addScriptToEvaluateOnNewDocument",
@@ -49,15 +50,19 @@ class BrowserHarnessBrowserTest {
                                 """
                                 const fetchNow = window.fetch;
                                 window.fetch = (url, options) => String(url).includes("/thread")
-                                  ? new Promise(resolve => setTimeout(resolve, 3000)).then(() => fetchNow(url, options))
+                                  ? new Promise(resolve => setTimeout(() => {
+                                      window.checkedBeforeTheConversation = typeof window.axe !== "undefined";
+                                      resolve();
+                                    }, 15000)).then(() => fetchNow(url, options))
                                   : fetchNow(url, options);
                                 """));
 
         browser.open(addresses.pathOf(article).orElseThrow());
 
-        assertThat(browser.findAll(By.id("comment-" + comment)))
-                .as("the comment on the page that axe checked")
-                .hasSize(1);
+        assertThat(browser.script("return window.checkedBeforeTheConversation"))
+                .as("axe ran before the conversation had come")
+                .isEqualTo(false);
+        assertThat(browser.findAll(By.id("comment-" + comment))).hasSize(1);
     }
 
     @Test

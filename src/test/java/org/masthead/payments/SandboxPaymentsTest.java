@@ -327,6 +327,16 @@ class SandboxPaymentsTest {
     }
 
     @Test
+    void aOneDayTrialIsCalledOneDay() {
+        CheckoutStarted checkout = payments.startCheckout(subscription(TestContent.unique("day"), 499, 1));
+
+        HttpResponse<String> page =
+                new WebSession(port).get(checkout.redirectTo().toString());
+
+        assertThat(page.body()).contains("1 day, then the amount above").doesNotContain("1 days");
+    }
+
+    @Test
     void aReaderCancelsInThePortalAndTheSubscriptionEndsWithItsPeriod() {
         String reference = TestContent.unique("portal");
         pay(new WebSession(port), payments.startCheckout(subscription(reference, 499, 0)), SUCCEEDS);
