@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.TestAccounts;
-import org.masthead.discussion.internal.Comments;
+import org.masthead.discussion.Discussion;
+import org.masthead.discussion.TestDiscussion;
 import org.masthead.newsroom.TestContent;
 import org.masthead.site.ArticleAddresses;
 import org.openqa.selenium.By;
@@ -29,7 +29,10 @@ class CommentsBrowserTest {
     TestContent content;
 
     @Autowired
-    Comments comments;
+    Discussion comments;
+
+    @Autowired
+    TestDiscussion discussion;
 
     @Autowired
     ArticleAddresses addresses;
@@ -38,9 +41,7 @@ class CommentsBrowserTest {
     void readerPostsRepliesRecommendsEditsDeletesAndFollows(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials ann = accounts.create(true);
-        long annsComment = comments.post(
-                        ann.id(), article, "The night train is back, and it is full.", null, UUID.randomUUID())
-                .commentId();
+        long annsComment = comments.post(ann.id(), article, "The night train is back, and it is full.", null);
         TestAccounts.Credentials reader = accounts.create(true);
 
         browser.signIn(reader);
@@ -176,15 +177,14 @@ class CommentsBrowserTest {
     void aCommentEditedAndThenDeletedByItsAuthorChangesOnAPageAlreadyOpen(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials ann = accounts.create(true);
-        long id = comments.post(ann.id(), article, "The first draft of a thought.", null, UUID.randomUUID())
-                .commentId();
+        long id = comments.post(ann.id(), article, "The first draft of a thought.", null);
         browser.signIn(accounts.create(true));
         browser.open(addresses.pathOf(article).orElseThrow());
         waitFor(browser, d -> d.findElement(By.id("comment-" + id)));
         // The live stream is open once the header shows the notifications link.
         waitFor(browser, d -> d.findElement(By.cssSelector("a.masthead__notifications")));
 
-        comments.edit(ann.id(), id, "The second draft, better.");
+        discussion.edit(ann.id(), id, "The second draft, better.");
 
         waitFor(
                 browser,
@@ -193,7 +193,7 @@ class CommentsBrowserTest {
                         : null);
         assertThat(browser.find(By.id("comment-" + id)).getText()).doesNotContain("The first draft");
 
-        comments.delete(ann.id(), id);
+        discussion.delete(ann.id(), id);
 
         waitFor(browser, d -> d.findElements(By.id("comment-" + id)).isEmpty() ? true : null);
         assertThat(browser.find(By.cssSelector("[data-comment-count]")).getText())
@@ -204,8 +204,7 @@ class CommentsBrowserTest {
     void aConversationServedFromTheCacheStillSaysHowLongAgoEachCommentWasPosted(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials ann = accounts.create(true);
-        long id = comments.post(ann.id(), article, "Posted a while before you read this.", null, UUID.randomUUID())
-                .commentId();
+        long id = comments.post(ann.id(), article, "Posted a while before you read this.", null);
         String path = addresses.pathOf(article).orElseThrow();
         browser.open(path);
         waitFor(browser, d -> d.findElement(By.cssSelector("#comment-" + id + " time")));

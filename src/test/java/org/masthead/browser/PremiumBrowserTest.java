@@ -12,7 +12,7 @@ import org.masthead.accounts.TestAccounts;
 import org.masthead.membership.Membership;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
-import org.masthead.payments.internal.sandbox.TestSandbox;
+import org.masthead.payments.TestPayments;
 import org.masthead.site.ArticleAddresses;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
@@ -45,11 +45,11 @@ class PremiumBrowserTest {
     Membership membership;
 
     @Autowired
-    TestSandbox sandbox;
+    TestPayments payments;
 
     @AfterEach
     void resetClock() {
-        sandbox.resetClock();
+        payments.resetSandboxClock();
     }
 
     @Test
@@ -133,7 +133,7 @@ class PremiumBrowserTest {
         assertThat(browser.find(By.cssSelector("[data-reading-list]")).getText())
                 .contains("Night trains return to the valley");
 
-        sandbox.renewDue(Instant.now().plus(Duration.ofDays(31)));
+        payments.renewDue(Instant.now().plus(Duration.ofDays(31)));
         await().atMost(WAIT).until(() -> !membership.isPremium(reader.id()));
         browser.open("/reading-list");
         assertThat(browser.find(By.cssSelector("[data-kept]")).getText())
