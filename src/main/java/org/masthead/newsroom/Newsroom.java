@@ -9,6 +9,7 @@ import org.masthead.newsroom.internal.BodyRenderer;
 import org.masthead.newsroom.internal.CatalogRepository;
 import org.masthead.newsroom.internal.ImageRenditions;
 import org.masthead.newsroom.internal.ImageRepository;
+import org.masthead.newsroom.internal.SectionCache;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ public class Newsroom {
     private final ImageRepository images;
     private final BodyRenderer bodies;
     private final PublishedContent content;
+    private final SectionCache sections;
     private final ApplicationEventPublisher events;
     private final NewsroomProperties properties;
     private final Clock clock;
@@ -35,6 +37,7 @@ public class Newsroom {
             ImageRepository images,
             BodyRenderer bodies,
             PublishedContent content,
+            SectionCache sections,
             ApplicationEventPublisher events,
             NewsroomProperties properties,
             Clock clock) {
@@ -43,6 +46,7 @@ public class Newsroom {
         this.images = images;
         this.bodies = bodies;
         this.content = content;
+        this.sections = sections;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -64,7 +68,7 @@ public class Newsroom {
                 () -> catalog.insertSection(
                         parentId, section.slug(), path, section.name(), section.description(), section.position()),
                 "A section already lives at /" + path);
-        content.forgetSections();
+        sections.forget();
         return new Section(
                 id, parentId, section.slug(), path, section.name(), section.description(), section.position());
     }

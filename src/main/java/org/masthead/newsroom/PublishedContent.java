@@ -1,12 +1,8 @@
 package org.masthead.newsroom;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +11,7 @@ import org.masthead.newsroom.internal.ArticleRepository;
 import org.masthead.newsroom.internal.ArticleRepository.Filter;
 import org.masthead.newsroom.internal.CatalogRepository;
 import org.masthead.newsroom.internal.ImageRepository;
-import org.masthead.platform.ClusterMessages;
+import org.masthead.newsroom.internal.SectionCache;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,24 +23,14 @@ public class PublishedContent {
     private final ArticleRepository articles;
     private final CatalogRepository catalog;
     private final ImageRepository images;
-    private static final String SECTIONS_CHANGED = "newsroom_sections";
-
-    /**
-     * Sections are few and read on every page, so they are kept in memory. Every node drops them
-     * when a change commits; the periodic refresh covers a message lost while a node reconnected.
-     */
-    private final LoadingCache<Boolean, Map<Long, Section>> sections =
-            Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1)).build(all -> loadSections());
-
-    private final ClusterMessages cluster;
+    private final SectionCache sections;
 
     PublishedContent(
-            ArticleRepository articles, CatalogRepository catalog, ImageRepository images, ClusterMessages cluster) {
+            ArticleRepository articles, CatalogRepository catalog, ImageRepository images, SectionCache sections) {
         this.articles = articles;
         this.catalog = catalog;
         this.images = images;
-        this.cluster = cluster;
-        cluster.subscribe(SECTIONS_CHANGED, payload -> sections.invalidateAll());
+        this.sections = sections;
     }
 
     /** Every section, top-level ones first in their order, each followed by its sub-sections. */
@@ -206,33 +192,6 @@ public class PublishedContent {
     }
 
     private Map<Long, Section> sectionsById() {
-        return sections.get(Boolean.TRUE);
-    }
-
-    private Map<Long, Section> loadSections() {
-        List<Section> all = catalog.allSections();
-        Map<Long, Section> ordered = new LinkedHashMap<>();
-        for (Section top : all) {
-            if (top.isTopLevel()) {
-                ordered.put(top.id(), top);
-                addChildren(top, all, ordered);
-            }
-        }
-        return Collections.unmodifiableMap(ordered);
-    }
-
-    private static void addChildren(Section parent, List<Section> all, Map<Long, Section> ordered) {
-        for (Section child : all) {
-            if (Long.valueOf(parent.id()).equals(child.parentId())) {
-                ordered.put(child.id(), child);
-                addChildren(child, all, ordered);
-            }
-        }
-    }
-
-    /** Sections changed: every node reads them afresh once the change commits. */
-    void forgetSections() {
-        sections.invalidateAll();
-        cluster.send(SECTIONS_CHANGED, "");
+        return sections.byId();
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.masthead.TestMailServer;
 import org.masthead.WebSession;
 import org.masthead.accounts.internal.AccountRepository;
+import org.masthead.accounts.internal.Profiles;
+import org.masthead.accounts.internal.Profiles.ProfileChange;
 import org.masthead.newsroom.TestContent;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -23,10 +25,12 @@ public class TestAccounts {
 
     private final AccountRepository accounts;
     private final PasswordEncoder encoder;
+    private final Profiles profiles;
 
-    TestAccounts(AccountRepository accounts, PasswordEncoder encoder) {
+    TestAccounts(AccountRepository accounts, PasswordEncoder encoder, Profiles profiles) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.profiles = profiles;
     }
 
     public Credentials create(boolean verified, Role... roles) {
@@ -40,6 +44,11 @@ public class TestAccounts {
             accounts.grant(id, role);
         }
         return new Credentials(id, email, name);
+    }
+
+    /** Gives the account this profile picture, as its owner would upload it on their profile page. */
+    public void setPicture(Credentials account, byte[] picture) {
+        profiles.update(account.id(), new ProfileChange(account.displayName(), "", false, picture, false));
     }
 
     /**

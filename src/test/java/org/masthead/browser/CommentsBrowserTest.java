@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestPictures;
-import org.masthead.accounts.internal.Profiles;
-import org.masthead.accounts.internal.Profiles.ProfileChange;
-import org.masthead.discussion.internal.Comments;
+import org.masthead.discussion.Discussion;
+import org.masthead.discussion.TestDiscussion;
 import org.masthead.newsroom.TestContent;
 import org.masthead.site.ArticleAddresses;
 import org.openqa.selenium.By;
@@ -33,21 +31,19 @@ class CommentsBrowserTest {
     TestContent content;
 
     @Autowired
-    Comments comments;
+    Discussion comments;
+
+    @Autowired
+    TestDiscussion discussion;
 
     @Autowired
     ArticleAddresses addresses;
-
-    @Autowired
-    Profiles profiles;
 
     @Test
     void readerPostsRepliesRecommendsEditsDeletesAndFollows(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials ann = accounts.create(true);
-        long annsComment = comments.post(
-                        ann.id(), article, "The night train is back, and it is full.", null, UUID.randomUUID())
-                .commentId();
+        long annsComment = comments.post(ann.id(), article, "The night train is back, and it is full.", null);
         TestAccounts.Credentials reader = accounts.create(true);
 
         browser.signIn(reader);
@@ -151,19 +147,11 @@ class CommentsBrowserTest {
     void eachCommentShowsItsAuthorsPictureOrTheirInitial(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials ann = accounts.create(true);
-        profiles.update(
-                ann.id(),
-                new ProfileChange(
-                        ann.displayName(),
-                        "",
-                        false,
-                        TestPictures.jpegWithExif(TestPictures.halves(300, 300, BufferedImage.TYPE_INT_RGB), 1, "Ann"),
-                        false));
-        long annsComment = comments.post(ann.id(), article, "With a picture.", null, UUID.randomUUID())
-                .commentId();
+        accounts.setPicture(
+                ann, TestPictures.jpegWithExif(TestPictures.halves(300, 300, BufferedImage.TYPE_INT_RGB), 1, "Ann"));
+        long annsComment = comments.post(ann.id(), article, "With a picture.", null);
         TestAccounts.Credentials bob = accounts.create(true);
-        long bobsComment = comments.post(bob.id(), article, "Without one.", null, UUID.randomUUID())
-                .commentId();
+        long bobsComment = comments.post(bob.id(), article, "Without one.", null);
 
         browser.open(addresses.pathOf(article).orElseThrow());
 
@@ -246,14 +234,13 @@ class CommentsBrowserTest {
     void aCommentEditedAndThenDeletedByItsAuthorChangesOnAPageAlreadyOpen(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials ann = accounts.create(true);
-        long id = comments.post(ann.id(), article, "The first draft of a thought.", null, UUID.randomUUID())
-                .commentId();
+        long id = comments.post(ann.id(), article, "The first draft of a thought.", null);
         browser.signIn(accounts.create(true));
         browser.open(addresses.pathOf(article).orElseThrow());
         waitFor(browser, d -> d.findElement(By.id("comment-" + id)));
         waitFor(browser, d -> d.findElement(By.cssSelector("html[data-live='open']")));
 
-        comments.edit(ann.id(), id, "The second draft, better.");
+        discussion.edit(ann.id(), id, "The second draft, better.");
 
         waitFor(
                 browser,
@@ -262,7 +249,7 @@ class CommentsBrowserTest {
                         : null);
         assertThat(browser.find(By.id("comment-" + id)).getText()).doesNotContain("The first draft");
 
-        comments.delete(ann.id(), id);
+        discussion.delete(ann.id(), id);
 
         waitFor(browser, d -> d.findElements(By.id("comment-" + id)).isEmpty() ? true : null);
         assertThat(browser.find(By.cssSelector("[data-comment-count]")).getText())
@@ -273,8 +260,7 @@ class CommentsBrowserTest {
     void aConversationServedFromTheCacheStillSaysHowLongAgoEachCommentWasPosted(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         TestAccounts.Credentials ann = accounts.create(true);
-        long id = comments.post(ann.id(), article, "Posted a while before you read this.", null, UUID.randomUUID())
-                .commentId();
+        long id = comments.post(ann.id(), article, "Posted a while before you read this.", null);
         String path = addresses.pathOf(article).orElseThrow();
         browser.open(path);
         waitFor(browser, d -> d.findElement(By.cssSelector("#comment-" + id + " time")));

@@ -12,7 +12,7 @@ import org.masthead.accounts.TestAccounts;
 import org.masthead.membership.Membership;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
-import org.masthead.payments.internal.sandbox.TestSandbox;
+import org.masthead.payments.TestPayments;
 import org.masthead.site.ArticleAddresses;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
@@ -45,11 +45,11 @@ class PremiumBrowserTest {
     Membership membership;
 
     @Autowired
-    TestSandbox sandbox;
+    TestPayments payments;
 
     @AfterEach
     void resetClock() {
-        sandbox.resetClock();
+        payments.resetSandboxClock();
     }
 
     @Test
@@ -93,7 +93,7 @@ class PremiumBrowserTest {
         browser.find(By.id("expiry")).sendKeys("12/34");
         browser.find(By.id("cvc")).sendKeys("123");
         // The provider confirms by webhook; held back, the thank-you page has to wait for it.
-        sandbox.holdEvents();
+        payments.holdEvents();
         try {
             browser.follow(By.cssSelector("main form button[type=submit]"));
             assertThat(browser.path()).startsWith("/premium/thanks");
@@ -104,7 +104,7 @@ class PremiumBrowserTest {
             browser.screenshot("premium-thanks-waiting");
             browser.script("window.notReloaded = true;");
         } finally {
-            sandbox.releaseEvents();
+            payments.releaseEvents();
         }
         waitFor(
                 browser,
@@ -177,7 +177,7 @@ class PremiumBrowserTest {
         assertThat(browser.find(By.cssSelector("[data-reading-list]")).getText())
                 .contains("Night trains return to the valley");
 
-        sandbox.renewDue(Instant.now().plus(Duration.ofDays(31)));
+        payments.renewDue(Instant.now().plus(Duration.ofDays(31)));
         await().atMost(WAIT).until(() -> !membership.isPremium(reader.id()));
         browser.open("/reading-list");
         assertThat(browser.find(By.cssSelector("[data-kept]")).getText())

@@ -3,15 +3,17 @@ package org.masthead.discussion;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.masthead.discussion.internal.Comments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the discussion's events as its posting code does (inside a transaction, through the
- * event publication registry), for modules that react to them. Comment ids are made up and unique
- * across the test run; no comment rows are written.
+ * The discussion as other modules' tests need it. It publishes the discussion's events as its posting
+ * code does (inside a transaction, through the event publication registry), for modules that react to
+ * them: comment ids are made up and unique across the test run, and no comment rows are written. It
+ * also changes real comments (posted through {@link Discussion#post}) as their authors would.
  */
 @Component
 public class TestDiscussion {
@@ -21,11 +23,14 @@ public class TestDiscussion {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final JdbcClient db;
+    private final Comments comments;
 
-    TestDiscussion(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient db) {
+    TestDiscussion(
+            ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient db, Comments comments) {
         this.events = events;
         this.transactions = transactions;
         this.db = db;
+        this.comments = comments;
     }
 
     public static long newId() {
@@ -115,6 +120,16 @@ public class TestDiscussion {
                 .param("follower", followerId)
                 .param("followed", followedId)
                 .update();
+    }
+
+    /** Changes a comment as its author does from the page, by the same rules (within the edit window). */
+    public void edit(long authorId, long commentId, String text) {
+        comments.edit(authorId, commentId, text);
+    }
+
+    /** Deletes a comment as its author does from the page. */
+    public void delete(long authorId, long commentId) {
+        comments.delete(authorId, commentId);
     }
 
     /** An article id no other test uses. */

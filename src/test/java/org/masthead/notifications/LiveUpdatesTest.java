@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +15,8 @@ import org.masthead.WebSession;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestAccounts.Credentials;
 import org.masthead.discussion.CommentPosted;
+import org.masthead.discussion.Discussion;
 import org.masthead.discussion.TestDiscussion;
-import org.masthead.discussion.internal.Comments;
 import org.masthead.newsroom.TestContent;
 import org.masthead.notifications.internal.LiveEvent;
 import org.masthead.notifications.internal.LiveEvents;
@@ -51,7 +50,7 @@ class LiveUpdatesTest {
     TransactionTemplate transactions;
 
     @Autowired
-    Comments comments;
+    Discussion comments;
 
     @Autowired
     TestContent content;
@@ -60,12 +59,11 @@ class LiveUpdatesTest {
     void aPageOnAnArticleHearsWhenACommentThereIsEditedAndWhenItIsDeleted() {
         long article = content.article(content.section("Live")).published();
         long author = accounts.create(true).id();
-        long id = comments.post(author, article, "First thoughts", null, UUID.randomUUID())
-                .commentId();
+        long id = comments.post(author, article, "First thoughts", null);
         try (SseClient page = new SseClient(port, "/live?article=" + article)) {
-            comments.edit(author, id, "Second thoughts");
+            discussion.edit(author, id, "Second thoughts");
             SseClient.Event edited = page.next("comment-changed", WAIT);
-            comments.delete(author, id);
+            discussion.delete(author, id);
             SseClient.Event deleted = page.next("comment-changed", WAIT);
 
             String data = "{\"commentId\":" + id + ",\"articleId\":" + article + "}";

@@ -1,0 +1,65 @@
+package org.masthead.newsroom.internal;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.masthead.newsroom.Section;
+import org.masthead.platform.ClusterMessages;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sections, kept in memory: they are few and read on every page. Every node drops them when a
+ * change commits; the periodic refresh covers a message lost while a node reconnected.
+ */
+@Component
+public class SectionCache {
+
+    private static final String SECTIONS_CHANGED = "newsroom_sections";
+
+    private final CatalogRepository catalog;
+    private final ClusterMessages cluster;
+    private final LoadingCache<Boolean, Map<Long, Section>> sections =
+            Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1)).build(all -> load());
+
+    SectionCache(CatalogRepository catalog, ClusterMessages cluster) {
+        this.catalog = catalog;
+        this.cluster = cluster;
+        cluster.subscribe(SECTIONS_CHANGED, payload -> sections.invalidateAll());
+    }
+
+    /** Every section by id: top-level ones first in their order, each followed by its sub-sections. */
+    public Map<Long, Section> byId() {
+        return sections.get(Boolean.TRUE);
+    }
+
+    /** Sections changed: every node reads them afresh once the change commits. */
+    public void forget() {
+        sections.invalidateAll();
+        cluster.send(SECTIONS_CHANGED, "");
+    }
+
+    private Map<Long, Section> load() {
+        List<Section> all = catalog.allSections();
+        Map<Long, Section> ordered = new LinkedHashMap<>();
+        for (Section top : all) {
+            if (top.isTopLevel()) {
+                ordered.put(top.id(), top);
+                addChildren(top, all, ordered);
+            }
+        }
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    private static void addChildren(Section parent, List<Section> all, Map<Long, Section> ordered) {
+        for (Section child : all) {
+            if (Long.valueOf(parent.id()).equals(child.parentId())) {
+                ordered.put(child.id(), child);
+                addChildren(child, all, ordered);
+            }
+        }
+    }
+}
