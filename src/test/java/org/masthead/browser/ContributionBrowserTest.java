@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
  * taken.
  */
 @BrowserJourney
-@ContextConfiguration(initializers = TestMailServer.class)
+// Naming initializers here replaces the journey's own, so its SiteAddress is named again.
+@ContextConfiguration(initializers = {SiteAddress.class, TestMailServer.class})
 class ContributionBrowserTest {
 
     @Autowired
@@ -35,6 +36,7 @@ class ContributionBrowserTest {
                         .getText())
                 .as("the site's home currency, whatever language the browser speaks")
                 .isEqualTo("£ GBP");
+        browser.screenshot("support-currency");
         browser.find(By.id("frequency-ONE_OFF")).click();
         browser.find(By.id("amount-other")).click();
         browser.find(By.id("customAmount")).sendKeys("15");

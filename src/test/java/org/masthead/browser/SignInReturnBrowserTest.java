@@ -43,7 +43,12 @@ class SignInReturnBrowserTest {
 
         assertThat(browser.path()).isEqualTo(story);
         assertThat(browser.driver().getCurrentUrl()).endsWith("#comments");
-        waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
+        // The comment box replaces the invitation to sign in once the page knows who is reading.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> d.findElement(By.id("comment-text-new")));
+        // The accessibility check on arrival scrolls the page as it looks; show where the address points.
+        browser.script("document.getElementById('comments').scrollIntoView()");
         browser.screenshot("signed-in-back-at-comments");
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.MastheadApplication;
 import org.masthead.TestMailServer;
 import org.masthead.WebSession;
+import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.mail.Mailbox;
 import org.masthead.newsroom.TestContent;
@@ -285,6 +286,25 @@ class RateLimitsTest {
         assertThat(response.headers().allValues("Set-Cookie"))
                 .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("Secure"));
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
+    void strangersAskingForLinksToAStaffAddressCannotKeepItsOwnerFromTheSecondFactor() {
+        TestAccounts.Credentials editor = accounts.create(true, Role.EDITOR);
+        for (int i = 0; i < 3; i++) {
+            requestLink(visitorFrom(nextAddress()), editor.email());
+        }
+        assertThat(requestLink(visitorFrom(nextAddress()), editor.email()).statusCode())
+                .as("strangers are still limited")
+                .isEqualTo(429);
+        WebSession owner = visitorFrom(nextAddress());
+        TestAccounts.signIn(owner, editor);
+
+        HttpResponse<String> asked =
+                owner.submit("/signin/second-factor", "/signin/email-link", Map.of("username", editor.email()));
+
+        assertThat(location(asked)).endsWith("/signin/email-link/sent");
+        TestMailServer.awaitMessageTo(editor.email(), 3);
     }
 
     @Test

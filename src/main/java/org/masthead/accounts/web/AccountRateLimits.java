@@ -5,13 +5,20 @@ import static org.masthead.platform.RateLimitedRoute.Key.emailParameter;
 import static org.masthead.platform.RateLimitedRoute.Key.emailParameterAndClientAddress;
 import static org.springframework.http.HttpMethod.POST;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.SignedIn;
 import org.masthead.platform.RateLimit;
 import org.masthead.platform.RateLimitedRoute;
 import org.masthead.platform.RateLimitedRoutes;
+import org.masthead.platform.RateLimits;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * How often anyone may try to sign in, open an account, or have a link e-mailed: enough for a
@@ -52,7 +59,10 @@ class AccountRateLimits {
      */
     static final RateLimit EMAIL_LINK_PER_IP = RateLimit.of("email-link-per-ip", 10, Duration.ofHours(1));
 
-    /** Requests for an e-mailed link to one address, whoever asks: no one's inbox can be flooded. */
+    /**
+     * Requests for an e-mailed link to one address, whoever asks, so that no one's inbox can be
+     * flooded; the owner asking from their own signed-in session is not counted.
+     */
     static final RateLimit EMAIL_LINK_PER_ADDRESS = RateLimit.of("email-link-per-address", 3, Duration.ofHours(1));
 
     @Bean
@@ -71,11 +81,39 @@ class AccountRateLimits {
                         .slowingDownBy(SLOWDOWN_PER_ACCOUNT),
                 RateLimitedRoute.of(POST, "/register", REGISTRATION_PER_IP, clientAddress()),
                 RateLimitedRoute.of(POST, "/signin/email-link", EMAIL_LINK_PER_IP, clientAddress()),
-                RateLimitedRoute.of(POST, "/signin/email-link", EMAIL_LINK_PER_ADDRESS, emailParameter("username")),
+                RateLimitedRoute.of(
+                        POST, "/signin/email-link", EMAIL_LINK_PER_ADDRESS, emailParameterUnlessOwnSession("username")),
                 RateLimitedRoute.of(POST, "/account/forgot-password", EMAIL_LINK_PER_IP, clientAddress()),
                 RateLimitedRoute.of(POST, "/account/forgot-password", EMAIL_LINK_PER_ADDRESS, emailParameter("email")),
                 RateLimitedRoute.of(POST, "/account/email", EMAIL_LINK_PER_IP, clientAddress()),
                 RateLimitedRoute.of(POST, "/account/email", EMAIL_LINK_PER_ADDRESS, emailParameter("email")),
                 RateLimitedRoute.of(POST, "/account/verify/resend", EMAIL_LINK_PER_IP, clientAddress()));
+    }
+
+    /**
+     * The address in this form field, unless the request comes from that address's own signed-in
+     * session, as a staff member's request for their second factor does. Anyone may ask for a link to
+     * any address: were the owner's own requests counted with strangers', a stranger asking now and
+     * then would keep a staff member without a passkey out of the staff areas.
+     */
+    static RateLimitedRoute.Key emailParameterUnlessOwnSession(String name) {
+        RateLimitedRoute.Key email = emailParameter(name);
+        return request -> {
+            String key = email.of(request);
+            return key == null || key.equals(ownEmailKey(request)) ? null : key;
+        };
+    }
+
+    /** Read from the session, since limits are counted before Spring Security has loaded it. */
+    private static @Nullable String ownEmailKey(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null
+                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                        instanceof SecurityContext context
+                && context.getAuthentication() != null
+                && context.getAuthentication().getPrincipal() instanceof SignedIn signedIn) {
+            return RateLimits.emailKey(signedIn.email());
+        }
+        return null;
     }
 }

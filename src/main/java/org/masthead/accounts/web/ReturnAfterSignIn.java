@@ -16,6 +16,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
@@ -96,6 +97,12 @@ final class ReturnAfterSignIn implements RequestCache, AuthenticationSuccessHand
     private String takeTarget(HttpServletRequest request, HttpServletResponse response) {
         String target = target(request).orElse(DEFAULT);
         forget(request, response);
+        // Signing in replaced the session's CSRF token with one made when first asked for. The page
+        // the reader goes back to asks from several scripts at once, and tokens made by two of them
+        // together would both be stored in the session, failing one request: make it here, once.
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+            csrf.getToken();
+        }
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
