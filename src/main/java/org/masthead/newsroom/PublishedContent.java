@@ -109,7 +109,9 @@ public class PublishedContent {
                 row.updatedAt(),
                 row.modifiedAt(),
                 row.commentsEnabled(),
-                row.commentsCloseAt());
+                row.commentsCloseAt(),
+                row.seoTitle(),
+                row.seoDescription());
     }
 
     /** Where an article that once had this slug lives now, so old links keep working. */

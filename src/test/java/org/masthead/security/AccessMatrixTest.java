@@ -273,6 +273,33 @@ class AccessMatrixTest {
                 row("POST /admin/membership/asks", "POST", "/admin/membership/asks",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
                 row("GET /admin/membership", "GET", "/admin/membership",   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
+                // The newsroom: journalists, editors and admins with both factors; what only editors do is refused to journalists.
+                row("GET /newsroom", "GET", "/newsroom",                       SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, OK),
+                row("GET /newsroom/articles/new", "GET", "/newsroom/articles/new",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, OK),
+                // Posted empty: the editor comes back saying what is missing.
+                row("POST /newsroom/articles", "POST", "/newsroom/articles",   SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, OK),
+                row("GET /newsroom/articles/{id}", "GET", "/newsroom/articles/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/articles/{id}", "POST", "/newsroom/articles/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
+                // Posted empty: no version to save from is a bad request.
+                row("POST /newsroom/articles/{id}/autosave", "POST", "/newsroom/articles/999999/autosave",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 400),
+                row("POST /newsroom/articles/{id}/submit", "POST", "/newsroom/articles/999999/submit",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/articles/{id}/publish", "POST", "/newsroom/articles/999999/publish",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/articles/{id}/send-back", "POST", "/newsroom/articles/999999/send-back",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/articles/{id}/unpublish", "POST", "/newsroom/articles/999999/unpublish",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("GET /newsroom/articles/{id}/revisions", "GET", "/newsroom/articles/999999/revisions",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/articles/{id}/revisions/{version}/restore", "POST", "/newsroom/articles/999999/revisions/1/restore",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/preview", "POST", "/newsroom/preview",     SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, OK),
+                row("GET /newsroom/log", "GET", "/newsroom/log",               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)));
         // spotless:on

@@ -103,7 +103,9 @@ public class ArticleRepository {
             @Nullable Instant updatedAt,
             Instant modifiedAt,
             boolean commentsEnabled,
-            @Nullable Instant commentsCloseAt) {}
+            @Nullable Instant commentsCloseAt,
+            String seoTitle,
+            String seoDescription) {}
 
     private final JdbcClient db;
     private final ImageRepository images;
@@ -183,7 +185,7 @@ public class ArticleRepository {
         return db.sql(
                         """
                         SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
-                               updated_at, modified_at, comments_enabled, comments_close_at
+                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
                         FROM article WHERE slug = :slug AND status = 'PUBLISHED'""")
                 .param("slug", slug)
                 .query(ArticleRepository::toRow)
@@ -194,7 +196,7 @@ public class ArticleRepository {
         return db.sql(
                         """
                         SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
-                               updated_at, modified_at, comments_enabled, comments_close_at
+                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
                         FROM article WHERE id = :id AND status = 'PUBLISHED'""")
                 .param("id", id)
                 .query(ArticleRepository::toRow)
@@ -363,7 +365,9 @@ public class ArticleRepository {
                 instantOrNull(rs.getTimestamp("updated_at")),
                 rs.getTimestamp("modified_at").toInstant(),
                 rs.getBoolean("comments_enabled"),
-                instantOrNull(rs.getTimestamp("comments_close_at")));
+                instantOrNull(rs.getTimestamp("comments_close_at")),
+                rs.getString("seo_title"),
+                rs.getString("seo_description"));
     }
 
     private static @Nullable Instant instantOrNull(@Nullable Timestamp timestamp) {
