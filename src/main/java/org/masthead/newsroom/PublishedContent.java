@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.masthead.newsroom.internal.ArticleRepository;
 import org.masthead.newsroom.internal.ArticleRepository.Filter;
 import org.masthead.newsroom.internal.CatalogRepository;
+import org.masthead.newsroom.internal.CorrectionRepository;
 import org.masthead.newsroom.internal.ImageRepository;
 import org.masthead.platform.ClusterMessages;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,7 @@ public class PublishedContent {
     private final ArticleRepository articles;
     private final CatalogRepository catalog;
     private final ImageRepository images;
+    private final CorrectionRepository corrections;
     private static final String SECTIONS_CHANGED = "newsroom_sections";
 
     /**
@@ -39,8 +41,13 @@ public class PublishedContent {
     private final ClusterMessages cluster;
 
     PublishedContent(
-            ArticleRepository articles, CatalogRepository catalog, ImageRepository images, ClusterMessages cluster) {
+            ArticleRepository articles,
+            CatalogRepository catalog,
+            ImageRepository images,
+            CorrectionRepository corrections,
+            ClusterMessages cluster) {
         this.articles = articles;
+        this.corrections = corrections;
         this.catalog = catalog;
         this.images = images;
         this.cluster = cluster;
@@ -112,6 +119,31 @@ public class PublishedContent {
                 row.commentsCloseAt(),
                 row.seoTitle(),
                 row.seoDescription());
+    }
+
+    /** The corrections and clarifications to an article, oldest first. */
+    public List<Correction> correctionsOf(long articleId) {
+        return corrections.of(articleId);
+    }
+
+    /** The newest corrections and clarifications to published articles, newest first. */
+    public List<CorrectedArticle> latestCorrections(int count) {
+        List<CorrectedArticle> latest = new ArrayList<>();
+        for (Correction correction : corrections.latest(count)) {
+            article(correction.articleId())
+                    .ifPresent(article -> latest.add(new CorrectedArticle(correction, article.toCard())));
+        }
+        return latest;
+    }
+
+    /** The unpublished article that had this address, so that it can answer 410 Gone or send readers on. */
+    public Optional<Withdrawn> withdrawn(String slug) {
+        return articles.withdrawnBySlug(slug)
+                .map(row -> new Withdrawn(
+                        row.id(),
+                        row.replacedBy() == null
+                                ? null
+                                : article(row.replacedBy()).orElse(null)));
     }
 
     /** Where an article that once had this slug lives now, so old links keep working. */

@@ -213,8 +213,36 @@ class NewsroomWorkflowTest {
                         .statusCode())
                 .isEqualTo(302);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            assertThat(reader.get(path).statusCode()).isNotEqualTo(200);
+            assertThat(reader.get(path).statusCode()).isEqualTo(410);
             assertThat(reader.get("/").body()).doesNotContain(headline);
+        });
+        assertThat(reader.get(path).body()).contains("This article is no longer available");
+    }
+
+    @Test
+    void anUnpublishedArticleSendsReadersToTheReplacementItsEditorNamed() {
+        String headline = "Old figures " + TestContent.unique("h");
+        long old = file(editor, headline, "Figures that were wrong.");
+        editor.submit("/newsroom/articles/" + old, "/newsroom/articles/" + old + "/publish", Map.of());
+        long better = file(editor, "Corrected figures " + TestContent.unique("h"), "Figures that are right.");
+        editor.submit("/newsroom/articles/" + better, "/newsroom/articles/" + better + "/publish", Map.of());
+        String oldPath = livePath(old);
+        String betterPath = livePath(better);
+
+        editor.get("/newsroom/articles/" + old);
+        editor.post("/newsroom/articles/" + old + "/unpublish", Map.of("replacement", "/no/such/article"));
+        assertThat(editor.get("/newsroom/articles/" + old).body())
+                .as("a replacement that does not exist is refused, and nothing changes")
+                .contains("Not unpublished. No other published article lives at /no/such/article")
+                .contains("Update the published article");
+
+        editor.post(
+                "/newsroom/articles/" + old + "/unpublish",
+                Map.of("replacement", "http://localhost:8080" + betterPath));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            HttpResponse<String> response = new Http(port).get(oldPath);
+            assertThat(response.statusCode()).isEqualTo(301);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith(betterPath);
         });
     }
 

@@ -203,6 +203,19 @@ public class ArticleRepository {
                 .optional();
     }
 
+    /** An unpublished article that was once published, and what replaces it. */
+    public record WithdrawnRow(long id, @Nullable Long replacedBy) {}
+
+    public Optional<WithdrawnRow> withdrawnBySlug(String slug) {
+        return db.sql(
+                        """
+                        SELECT id, replaced_by FROM article
+                        WHERE slug = :slug AND status = 'UNPUBLISHED' AND published_at IS NOT NULL""")
+                .param("slug", slug)
+                .query((rs, n) -> new WithdrawnRow(rs.getLong("id"), rs.getObject("replaced_by", Long.class)))
+                .optional();
+    }
+
     public Optional<CommentSettings> commentSettings(long id) {
         return db.sql(
                         """

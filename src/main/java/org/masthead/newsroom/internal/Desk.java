@@ -42,6 +42,7 @@ public class Desk {
     static final int SEO_TITLE_MAX = 120;
     static final int SEO_DESCRIPTION_MAX = 300;
     static final int BODY_MAX = 200_000;
+    static final int CORRECTION_MAX = 2_000;
     private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM", Locale.UK);
 
@@ -55,6 +56,8 @@ public class Desk {
     private final Newsroom newsroom;
     private final BodyRenderer bodies;
     private final StaffNames names;
+    private final PublicationJobs jobs;
+    private final CorrectionRepository corrections;
     private final ApplicationEventPublisher events;
     private final SiteProperties site;
     private final Clock clock;
@@ -67,6 +70,8 @@ public class Desk {
             Newsroom newsroom,
             BodyRenderer bodies,
             StaffNames names,
+            PublicationJobs jobs,
+            CorrectionRepository corrections,
             ApplicationEventPublisher events,
             SiteProperties site,
             Clock clock) {
@@ -77,6 +82,8 @@ public class Desk {
         this.newsroom = newsroom;
         this.bodies = bodies;
         this.names = names;
+        this.jobs = jobs;
+        this.corrections = corrections;
         this.events = events;
         this.site = site;
         this.clock = clock;
@@ -174,22 +181,145 @@ public class Desk {
     @Transactional
     public void publish(Staff staff, long id) {
         DeskRepository.WorkingCopy article = lockForEditor(staff, id, "publish");
-        requireState(article, "published", ArticleState.DRAFT, ArticleState.IN_REVIEW, ArticleState.UNPUBLISHED);
-        newsroom.publish(id);
-        desk.changeState(id, ArticleState.PUBLISHED, "", clock.instant());
-        desk.audit(id, staff.accountId(), Action.PUBLISHED, "", clock.instant());
+        requireState(
+                article,
+                "published",
+                ArticleState.DRAFT,
+                ArticleState.IN_REVIEW,
+                ArticleState.SCHEDULED,
+                ArticleState.UNPUBLISHED);
+        if (article.state() == ArticleState.SCHEDULED) {
+            jobs.cancel(id);
+        }
+        goPublic(id, staff.accountId(), "");
     }
 
-    /** Takes a published article away from readers. */
+    /**
+     * Publishes the article at the given time, on whichever node is running then, once.
+     *
+     * @throws RejectedException when the time has passed
+     */
     @Transactional
-    public void unpublish(Staff staff, long id) {
+    public void schedule(Staff staff, long id, Instant at) {
+        DeskRepository.WorkingCopy article = lockForEditor(staff, id, "schedule articles");
+        requireState(
+                article,
+                "scheduled",
+                ArticleState.DRAFT,
+                ArticleState.IN_REVIEW,
+                ArticleState.SCHEDULED,
+                ArticleState.UNPUBLISHED);
+        Instant now = clock.instant();
+        if (!at.isAfter(now)) {
+            throw new RejectedException(
+                    "In the past", "publishAt", "Choose a time that has not passed yet, or publish now.");
+        }
+        desk.changeState(id, ArticleState.SCHEDULED, "", now);
+        desk.scheduleFor(id, at);
+        jobs.publishAt(id, at);
+        desk.audit(
+                id,
+                staff.accountId(),
+                Action.SCHEDULED,
+                "for " + TIME.format(ZonedDateTime.ofInstant(at, site.timeZone())),
+                now);
+    }
+
+    /** Takes a scheduled article off the schedule, back to a draft. */
+    @Transactional
+    public void unschedule(Staff staff, long id) {
+        DeskRepository.WorkingCopy article = lockForEditor(staff, id, "change the schedule");
+        requireState(article, "taken off the schedule", ArticleState.SCHEDULED);
+        Instant now = clock.instant();
+        jobs.cancel(id);
+        desk.changeState(id, ArticleState.DRAFT, "", now);
+        desk.scheduleFor(id, null);
+        desk.audit(id, staff.accountId(), Action.UNSCHEDULED, "", now);
+    }
+
+    /**
+     * The scheduled job's work: publishes the article if it is still scheduled. A job whose schedule
+     * was changed or taken back meanwhile finds it otherwise and leaves it be.
+     */
+    @Transactional
+    public void publishAsScheduled(long id) {
+        DeskRepository.WorkingCopy article = desk.lock(id).orElse(null);
+        if (article == null || article.state() != ArticleState.SCHEDULED) {
+            return;
+        }
+        goPublic(id, null, "as scheduled");
+    }
+
+    private void goPublic(long id, @Nullable Long accountId, String detail) {
+        Instant now = clock.instant();
+        newsroom.publish(id, now);
+        desk.changeState(id, ArticleState.PUBLISHED, "", now);
+        desk.scheduleFor(id, null);
+        desk.audit(id, accountId, Action.PUBLISHED, detail, now);
+    }
+
+    /**
+     * Takes a published article away from readers. Its address then answers 410 Gone, or, when the
+     * editor names the published article that replaces it (by its address on the site), redirects there.
+     *
+     * @param replacement the replacement's address or slug; empty for none
+     */
+    @Transactional
+    public void unpublish(Staff staff, long id, String replacement) {
         DeskRepository.WorkingCopy article = lockForEditor(staff, id, "unpublish");
         requireState(article, "unpublished", ArticleState.PUBLISHED);
+        Long replacementId = replacementOf(id, replacement);
         Instant now = clock.instant();
         desk.changeState(id, ArticleState.UNPUBLISHED, "", now);
+        desk.replaceWith(id, replacementId);
         events.publishEvent(new ArticlePublished(
                 id, article.settings().sectionId(), articles.tagIdsOf(id), articles.authorIdsOf(id)));
-        desk.audit(id, staff.accountId(), Action.UNPUBLISHED, "", now);
+        desk.audit(
+                id,
+                staff.accountId(),
+                Action.UNPUBLISHED,
+                replacementId == null ? "" : "replaced by article " + replacementId,
+                now);
+    }
+
+    /** The published article an address names: its slug is the address's last part. */
+    private @Nullable Long replacementOf(long id, String address) {
+        String trimmed = address.strip().replaceAll("[?#].*$", "").replaceAll("/+$", "");
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        String slug = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return content.article(slug)
+                .filter(found -> found.id() != id)
+                .map(found -> found.id())
+                .orElseThrow(() -> new RejectedException(
+                        "No such replacement",
+                        "replacement",
+                        "No other published article lives at " + address.strip()
+                                + ". Give the address of the article that replaces it, or leave it empty."));
+    }
+
+    /**
+     * Adds a correction or clarification to a published article: readers see it under the article
+     * with its date, and on the corrections page and its feed, as soon as it is added.
+     */
+    @Transactional
+    public void correct(Staff staff, long id, boolean clarification, String text) {
+        DeskRepository.WorkingCopy article = lockForEditor(staff, id, "add corrections");
+        requireState(article, "corrected", ArticleState.PUBLISHED);
+        String said = text.strip();
+        if (said.isEmpty()) {
+            throw new RejectedException("No correction", "text", "Say what was wrong, or unclear, and what is right.");
+        }
+        if (said.length() > CORRECTION_MAX) {
+            throw new RejectedException("Too long", "text", "Keep a correction to " + CORRECTION_MAX + " characters.");
+        }
+        Instant now = clock.instant();
+        corrections.insert(id, clarification, said, staff.accountId(), now);
+        desk.changeState(id, ArticleState.PUBLISHED, "", now);
+        events.publishEvent(new ArticlePublished(
+                id, article.settings().sectionId(), articles.tagIdsOf(id), articles.authorIdsOf(id)));
+        desk.audit(id, staff.accountId(), clarification ? Action.CLARIFIED : Action.CORRECTED, said, now);
     }
 
     /** Makes an earlier revision's words the article's words again, as a new revision. */
@@ -514,6 +644,10 @@ public class Desk {
         public static final String PUBLISHED = "published";
         public static final String UNPUBLISHED = "unpublished";
         public static final String RESTORED = "restored";
+        public static final String SCHEDULED = "scheduled";
+        public static final String CORRECTED = "added a correction";
+        public static final String CLARIFIED = "added a clarification";
+        public static final String UNSCHEDULED = "taken off the schedule";
 
         private Action() {}
     }

@@ -35,7 +35,9 @@ public class DeskRepository {
             @Nullable Instant publishedAt,
             @Nullable Instant updatedAt,
             Instant modifiedAt,
-            String reviewNote) {}
+            String reviewNote,
+            @Nullable Long replacedBy,
+            @Nullable Instant scheduledFor) {}
 
     public record Revision(
             long articleId, int version, @Nullable Long savedBy, Instant savedAt, Words words, String note) {}
@@ -79,7 +81,8 @@ public class DeskRepository {
     private static final String COLUMNS =
             """
             id, status, section_id, slug, headline, standfirst, body_source, seo_title, seo_description, comments_enabled,
-            comments_close_at, premium, created_by, version, published_at, updated_at, modified_at, review_note""";
+            comments_close_at, premium, created_by, version, published_at, updated_at, modified_at, review_note, replaced_by,
+            scheduled_for""";
 
     private final JdbcClient db;
 
@@ -152,6 +155,20 @@ public class DeskRepository {
                 .param("state", state.name())
                 .param("note", reviewNote)
                 .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    public void scheduleFor(long id, @Nullable Instant at) {
+        db.sql("UPDATE article SET scheduled_for = :at WHERE id = :id")
+                .param("at", timestamp(at))
+                .param("id", id)
+                .update();
+    }
+
+    public void replaceWith(long id, @Nullable Long replacementId) {
+        db.sql("UPDATE article SET replaced_by = :replacement WHERE id = :id")
+                .param("replacement", replacementId)
                 .param("id", id)
                 .update();
     }
@@ -355,7 +372,9 @@ public class DeskRepository {
                 instantOrNull(rs.getTimestamp("published_at")),
                 instantOrNull(rs.getTimestamp("updated_at")),
                 rs.getTimestamp("modified_at").toInstant(),
-                rs.getString("review_note"));
+                rs.getString("review_note"),
+                rs.getObject("replaced_by", Long.class),
+                instantOrNull(rs.getTimestamp("scheduled_for")));
     }
 
     private static Revision toRevision(ResultSet rs, int n) throws SQLException {

@@ -245,6 +245,68 @@ class NewsroomController {
         return "redirect:/newsroom/articles/" + id;
     }
 
+    /** Saves the form as it stands, then sets the time the article goes out on its own. */
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/schedule")
+    String schedule(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            @RequestParam(defaultValue = "") String publishAt,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
+        desk.open(staff, id);
+        String failed = saveFirst(staff, id, form, errors, model, response);
+        if (failed != null) {
+            return failed;
+        }
+        try {
+            Instant at = LocalDateTime.parse(publishAt.strip(), LOCAL)
+                    .atZone(site.timeZone())
+                    .toInstant();
+            desk.schedule(staff, id, at);
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute(
+                    "notice", "Not scheduled. Give a date and time to publish at, such as 2026-11-28T07:00.");
+            return "redirect:/newsroom/articles/" + id;
+        } catch (RejectedException e) {
+            redirect.addFlashAttribute("notice", "Not scheduled. " + e.detail());
+            return "redirect:/newsroom/articles/" + id;
+        }
+        redirect.addFlashAttribute("notice", "Scheduled. It goes out on its own at the time you chose.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/unschedule")
+    String unschedule(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
+        desk.unschedule(DeskStaff.of(signedIn), id);
+        redirect.addFlashAttribute("notice", "Taken off the schedule: it is a draft again.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/corrections")
+    String correct(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "CORRECTION") String kind,
+            @RequestParam(defaultValue = "") String text,
+            RedirectAttributes redirect) {
+        boolean clarification = kind.equalsIgnoreCase("CLARIFICATION");
+        try {
+            desk.correct(DeskStaff.of(signedIn), id, clarification, text);
+        } catch (RejectedException e) {
+            redirect.addFlashAttribute("notice", "Not added. " + e.detail());
+            return "redirect:/newsroom/articles/" + id;
+        }
+        redirect.addFlashAttribute(
+                "notice",
+                (clarification ? "Clarification" : "Correction")
+                        + " added: readers see it under the article and on the corrections page.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
     @PostMapping("/newsroom/articles/{id:\\d{1,18}}/send-back")
     String sendBack(
             @AuthenticationPrincipal SignedIn signedIn,
@@ -257,9 +319,22 @@ class NewsroomController {
     }
 
     @PostMapping("/newsroom/articles/{id:\\d{1,18}}/unpublish")
-    String unpublish(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
-        desk.unpublish(DeskStaff.of(signedIn), id);
-        redirect.addFlashAttribute("notice", "Unpublished. Readers no longer see it.");
+    String unpublish(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String replacement,
+            RedirectAttributes redirect) {
+        try {
+            desk.unpublish(DeskStaff.of(signedIn), id, replacement);
+        } catch (RejectedException e) {
+            redirect.addFlashAttribute("notice", "Not unpublished. " + e.detail());
+            return "redirect:/newsroom/articles/" + id;
+        }
+        redirect.addFlashAttribute(
+                "notice",
+                replacement.isBlank()
+                        ? "Unpublished. Its address now tells readers it is gone."
+                        : "Unpublished. Its address now sends readers to the replacement.");
         return "redirect:/newsroom/articles/" + id;
     }
 
@@ -361,6 +436,11 @@ class NewsroomController {
                 "authorNames", content.authors().stream().map(Author::name).toList());
         model.addAttribute("zone", site.timeZone().getId());
         model.addAttribute("mayEdit", article == null || desk.mayEdit(staff, article));
+        model.addAttribute(
+                "scheduledFor",
+                article == null || article.scheduledFor() == null
+                        ? ""
+                        : LOCAL.format(LocalDateTime.ofInstant(article.scheduledFor(), site.timeZone())));
         if (article != null) {
             model.addAttribute(
                     "live",

@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The newsroom is for journalists, editors and admins, signed in with both factors like every staff
- * area. What only editors may do (publish, unpublish, send back, read the whole log) is refused to
+ * area. What only editors may do (publish, schedule, correct, unpublish, send back, read the whole log) is refused to
  * journalists here already; which article a journalist may touch is the workflow's to judge.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +22,9 @@ class NewsroomSecurity {
                         HttpMethod.POST,
                         "/newsroom/articles/*/publish",
                         "/newsroom/articles/*/unpublish",
+                        "/newsroom/articles/*/schedule",
+                        "/newsroom/articles/*/unschedule",
+                        "/newsroom/articles/*/corrections",
                         "/newsroom/articles/*/send-back")
                 .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
                 .requestMatchers(HttpMethod.GET, "/newsroom/log")

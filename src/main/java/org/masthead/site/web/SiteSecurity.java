@@ -14,7 +14,8 @@ import org.springframework.core.annotation.Order;
 @Configuration(proxyBeanMethods = false)
 class SiteSecurity {
 
-    private static final Set<String> PAGES = Set.of("/", "/robots.txt", "/sitemap.xml", "/rss");
+    private static final Set<String> PAGES =
+            Set.of("/", "/robots.txt", "/sitemap.xml", "/rss", "/corrections", "/corrections/rss");
     private static final List<String> TREES =
             List.of("/sitemaps/", "/css/", "/js/", "/img/", "/media/", "/topic/", "/author/");
 
