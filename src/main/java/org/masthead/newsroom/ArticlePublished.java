@@ -3,7 +3,8 @@ package org.masthead.newsroom;
 import java.util.List;
 
 /**
- * An article was published, or republished after a change: pages that show it are out of date.
+ * An article was published, republished after a change, or taken down: pages that show it, or listed
+ * it where it was, are out of date.
  *
  * @param sectionId the article's own section (not its ancestors)
  */

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.internal.ArticleRepository;
 import org.masthead.newsroom.internal.BodyRenderer;
 import org.masthead.newsroom.internal.CatalogRepository;
+import org.masthead.newsroom.internal.DeskRepository;
 import org.masthead.newsroom.internal.ImageRenditions;
 import org.masthead.newsroom.internal.ImageRepository;
 import org.masthead.newsroom.internal.SectionCache;
@@ -24,6 +25,7 @@ public class Newsroom {
     private final ArticleRepository articles;
     private final CatalogRepository catalog;
     private final ImageRepository images;
+    private final DeskRepository desk;
     private final BodyRenderer bodies;
     private final PublishedContent content;
     private final SectionCache sections;
@@ -35,6 +37,7 @@ public class Newsroom {
             ArticleRepository articles,
             CatalogRepository catalog,
             ImageRepository images,
+            DeskRepository desk,
             BodyRenderer bodies,
             PublishedContent content,
             SectionCache sections,
@@ -44,6 +47,7 @@ public class Newsroom {
         this.articles = articles;
         this.catalog = catalog;
         this.images = images;
+        this.desk = desk;
         this.bodies = bodies;
         this.content = content;
         this.sections = sections;
@@ -141,6 +145,14 @@ public class Newsroom {
                 "Another article already has the slug " + draft.slug());
         articles.setAuthors(id, authorIds);
         articles.setTags(id, tagIds);
+        desk.insertRevision(
+                id,
+                1,
+                null,
+                clock.instant(),
+                new DeskRepository.Words(
+                        draft.headline().strip(), draft.standfirst().strip(), draft.bodyMarkdown(), "", ""),
+                "");
         return id;
     }
 

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  *     source is escaped, never passed through
  * @param updatedAt when the article was last updated after publication, if it was
  * @param modifiedAt when anything about it last changed
+ * @param seoTitle the title search engines and the browser's tab show; empty for the headline
+ * @param seoDescription the description search engines show; empty for the standfirst
  */
 public record PublishedArticle(
         long id,
@@ -26,7 +28,18 @@ public record PublishedArticle(
         @Nullable Instant updatedAt,
         Instant modifiedAt,
         boolean commentsEnabled,
-        @Nullable Instant commentsCloseAt) {
+        @Nullable Instant commentsCloseAt,
+        String seoTitle,
+        String seoDescription) {
+
+    /** What the page's title and search results call it. */
+    public String searchTitle() {
+        return seoTitle.isBlank() ? headline : seoTitle;
+    }
+
+    public String searchDescription() {
+        return seoDescription.isBlank() ? standfirst : seoDescription;
+    }
 
     public ArticleCard toCard() {
         return new ArticleCard(

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.masthead.newsroom.internal.ArticleRepository;
 import org.masthead.newsroom.internal.ArticleRepository.Filter;
 import org.masthead.newsroom.internal.CatalogRepository;
+import org.masthead.newsroom.internal.CorrectionRepository;
 import org.masthead.newsroom.internal.ImageRepository;
 import org.masthead.newsroom.internal.SectionCache;
 import org.springframework.stereotype.Service;
@@ -24,10 +25,16 @@ public class PublishedContent {
     private final CatalogRepository catalog;
     private final ImageRepository images;
     private final SectionCache sections;
+    private final CorrectionRepository corrections;
 
     PublishedContent(
-            ArticleRepository articles, CatalogRepository catalog, ImageRepository images, SectionCache sections) {
+            ArticleRepository articles,
+            CatalogRepository catalog,
+            ImageRepository images,
+            SectionCache sections,
+            CorrectionRepository corrections) {
         this.articles = articles;
+        this.corrections = corrections;
         this.catalog = catalog;
         this.images = images;
         this.sections = sections;
@@ -95,7 +102,34 @@ public class PublishedContent {
                 row.updatedAt(),
                 row.modifiedAt(),
                 row.commentsEnabled(),
-                row.commentsCloseAt());
+                row.commentsCloseAt(),
+                row.seoTitle(),
+                row.seoDescription());
+    }
+
+    /** The corrections and clarifications to an article, oldest first. */
+    public List<Correction> correctionsOf(long articleId) {
+        return corrections.of(articleId);
+    }
+
+    /** The newest corrections and clarifications to published articles, newest first. */
+    public List<CorrectedArticle> latestCorrections(int count) {
+        List<CorrectedArticle> latest = new ArrayList<>();
+        for (Correction correction : corrections.latest(count)) {
+            article(correction.articleId())
+                    .ifPresent(article -> latest.add(new CorrectedArticle(correction, article.toCard())));
+        }
+        return latest;
+    }
+
+    /** The unpublished article that had this address, so that it can answer 410 Gone or send readers on. */
+    public Optional<Withdrawn> withdrawn(String slug) {
+        return articles.withdrawnBySlug(slug)
+                .map(row -> new Withdrawn(
+                        row.id(),
+                        row.replacedBy() == null
+                                ? null
+                                : article(row.replacedBy()).orElse(null)));
     }
 
     /** Where an article that once had this slug lives now, so old links keep working. */

@@ -16,6 +16,7 @@ public final class SectionPaths {
             "avatar",
             "comment",
             "comments",
+            "corrections",
             "css",
             "discussion",
             "error",

@@ -104,7 +104,9 @@ public class ArticleRepository {
             @Nullable Instant updatedAt,
             Instant modifiedAt,
             boolean commentsEnabled,
-            @Nullable Instant commentsCloseAt) {}
+            @Nullable Instant commentsCloseAt,
+            String seoTitle,
+            String seoDescription) {}
 
     private final JdbcClient db;
     private final ImageRepository images;
@@ -184,7 +186,7 @@ public class ArticleRepository {
         return db.sql(
                         """
                         SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
-                               updated_at, modified_at, comments_enabled, comments_close_at
+                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
                         FROM article WHERE slug = :slug AND status = 'PUBLISHED'""")
                 .param("slug", slug)
                 .query(ArticleRepository::toRow)
@@ -195,10 +197,23 @@ public class ArticleRepository {
         return db.sql(
                         """
                         SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
-                               updated_at, modified_at, comments_enabled, comments_close_at
+                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
                         FROM article WHERE id = :id AND status = 'PUBLISHED'""")
                 .param("id", id)
                 .query(ArticleRepository::toRow)
+                .optional();
+    }
+
+    /** An unpublished article that was once published, and what replaces it. */
+    public record WithdrawnRow(long id, @Nullable Long replacedBy) {}
+
+    public Optional<WithdrawnRow> withdrawnBySlug(String slug) {
+        return db.sql(
+                        """
+                        SELECT id, replaced_by FROM article
+                        WHERE slug = :slug AND status = 'UNPUBLISHED' AND published_at IS NOT NULL""")
+                .param("slug", slug)
+                .query((rs, n) -> new WithdrawnRow(rs.getLong("id"), rs.getObject("replaced_by", Long.class)))
                 .optional();
     }
 
@@ -364,6 +379,8 @@ public class ArticleRepository {
                 Sql.instant(rs, "updated_at"),
                 rs.getTimestamp("modified_at").toInstant(),
                 rs.getBoolean("comments_enabled"),
-                Sql.instant(rs, "comments_close_at"));
+                Sql.instant(rs, "comments_close_at"),
+                rs.getString("seo_title"),
+                rs.getString("seo_description"));
     }
 }

@@ -29,10 +29,12 @@ class SecurityConfiguration {
     /**
      * No inline script or style, nothing from other hosts, no framing: pages are ours alone. Images
      * may be data URLs for small inline icons. Forms may lead on to Stripe's Checkout and customer
-     * portal: browsers apply form-action to where a form's answer redirects, too.
+     * portal: browsers apply form-action to where a form's answer redirects, too. Frames come only from
+     * the two video players an article's embed loads when its reader asks.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
             + "form-action 'self' https://checkout.stripe.com https://billing.stripe.com; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 

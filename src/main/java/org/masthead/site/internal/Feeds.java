@@ -11,6 +11,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import java.util.Date;
 import java.util.List;
 import org.masthead.newsroom.ArticleCard;
+import org.masthead.newsroom.CorrectedArticle;
 import org.masthead.platform.SiteProperties;
 import org.masthead.site.Links;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,41 @@ public class Feeds {
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write the feed for " + pagePath, e);
         }
+    }
+
+    /** The corrections page's feed: one entry per correction or clarification, newest first. */
+    public String corrections(String title, String description, String pagePath, List<CorrectedArticle> corrections) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("rss_2.0");
+        feed.setTitle(title + " | " + site.name());
+        feed.setDescription(description);
+        feed.setLink(links.absolute(pagePath));
+        feed.setLanguage(site.locale().toLanguageTag());
+        feed.setCopyright(site.name());
+        corrections.stream()
+                .findFirst()
+                .ifPresent(c -> feed.setPublishedDate(Date.from(c.correction().addedAt())));
+        feed.setEntries(corrections.stream().map(this::entry).toList());
+        try {
+            return new SyndFeedOutput().outputString(feed);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Could not write the feed for " + pagePath, e);
+        }
+    }
+
+    private SyndEntry entry(CorrectedArticle corrected) {
+        SyndEntry entry = new SyndEntryImpl();
+        String url = links.absolute(links.article(corrected.article())) + "#corrections";
+        entry.setTitle(
+                corrected.correction().label() + ": " + corrected.article().headline());
+        entry.setLink(url);
+        entry.setUri(url + "-" + corrected.correction().id());
+        entry.setPublishedDate(Date.from(corrected.correction().addedAt()));
+        SyndContentImpl description = new SyndContentImpl();
+        description.setType("text/plain");
+        description.setValue(corrected.correction().text());
+        entry.setDescription(description);
+        return entry;
     }
 
     private SyndEntry entry(ArticleCard article) {

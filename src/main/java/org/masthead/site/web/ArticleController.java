@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.Withdrawn;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.masthead.site.Links;
@@ -56,6 +57,12 @@ class ArticleController {
     Object article(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<PublishedArticle> found =
                 content.article(slug).or(() -> content.currentSlugOf(slug).flatMap(content::article));
+        if (found.isEmpty()) {
+            Optional<Withdrawn> withdrawn = content.withdrawn(slug);
+            if (withdrawn.isPresent()) {
+                return gone(withdrawn.get(), response, model);
+            }
+        }
         PublishedArticle article =
                 found.orElseThrow(() -> new NotFoundException("No article at " + request.getRequestURI()));
         String canonical = links.article(article);
@@ -71,9 +78,23 @@ class ArticleController {
         model.addAttribute("related", related);
         model.addAttribute("commentCounts", commentCounts.of(related));
         model.addAttribute("lineage", content.lineageOf(article.section()));
+        model.addAttribute("corrections", content.correctionsOf(article.id()));
         model.addAttribute("jsonLd", structuredData.newsArticle(article));
         Instant lastModified = article.modifiedAt();
         publicPages.mark(response, lastModified, SurrogateKeys.of(article));
         return "site/article";
+    }
+
+    /** An unpublished article: readers are sent to its replacement, or told it is gone for good. */
+    private Object gone(Withdrawn withdrawn, HttpServletResponse response, Model model) {
+        if (withdrawn.replacement() != null) {
+            RedirectView redirect = new RedirectView(links.article(withdrawn.replacement()));
+            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            redirect.setPropagateQueryParams(false);
+            return redirect;
+        }
+        response.setStatus(HttpStatus.GONE.value());
+        model.addAttribute("withdrawn", withdrawn);
+        return "site/gone";
     }
 }

@@ -22,7 +22,9 @@ class SiteSecurity {
             "/favicon.ico",
             "/apple-touch-icon.png",
             "/manifest.json",
-            "/.well-known/security.txt");
+            "/.well-known/security.txt",
+            "/corrections",
+            "/corrections/rss");
     private static final List<String> TREES =
             List.of("/sitemaps/", "/css/", "/js/", "/img/", "/media/", "/topic/", "/author/");
 

@@ -1,0 +1,654 @@
+package org.masthead.newsroom.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.masthead.newsroom.ArticleCommentsChanged;
+import org.masthead.newsroom.ArticlePublished;
+import org.masthead.newsroom.Author;
+import org.masthead.newsroom.Newsroom;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.Section;
+import org.masthead.newsroom.Tag;
+import org.masthead.platform.ConflictException;
+import org.masthead.platform.NotAllowedException;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RejectedException;
+import org.masthead.platform.SiteProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The newsroom's workflow: journalists file drafts, edit their own while they are drafts, and submit
+ * them; editors edit anything, send drafts back with a note, publish, update and unpublish. Every save
+ * of the words keeps a revision; a save based on an older version than the article's is refused; every
+ * step is written to the audit log. Every rule is checked here, whatever the route that asked.
+ */
+@Service
+public class Desk {
+
+    static final int HEADLINE_MAX = 250;
+    static final int STANDFIRST_MAX = 600;
+    static final int SEO_TITLE_MAX = 120;
+    static final int SEO_DESCRIPTION_MAX = 300;
+    static final int BODY_MAX = 200_000;
+    static final int CORRECTION_MAX = 2_000;
+    private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM", Locale.UK);
+
+    /** A save that was kept: the version the editor now works on, and when. */
+    public record Saved(int version, Instant at) {}
+
+    private final DeskRepository desk;
+    private final ArticleRepository articles;
+    private final CatalogRepository catalog;
+    private final PublishedContent content;
+    private final Newsroom newsroom;
+    private final BodyRenderer bodies;
+    private final StaffNames names;
+    private final PublicationJobs jobs;
+    private final CorrectionRepository corrections;
+    private final ApplicationEventPublisher events;
+    private final SiteProperties site;
+    private final Clock clock;
+
+    Desk(
+            DeskRepository desk,
+            ArticleRepository articles,
+            CatalogRepository catalog,
+            PublishedContent content,
+            Newsroom newsroom,
+            BodyRenderer bodies,
+            StaffNames names,
+            PublicationJobs jobs,
+            CorrectionRepository corrections,
+            ApplicationEventPublisher events,
+            SiteProperties site,
+            Clock clock) {
+        this.desk = desk;
+        this.articles = articles;
+        this.catalog = catalog;
+        this.content = content;
+        this.newsroom = newsroom;
+        this.bodies = bodies;
+        this.names = names;
+        this.jobs = jobs;
+        this.corrections = corrections;
+        this.events = events;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    /** Files a new draft, owned by whoever filed it. */
+    @Transactional
+    public long create(Staff staff, ArticleEdit edit) {
+        Instant now = clock.instant();
+        Checked checked = check(staff, edit, null);
+        DeskRepository.Words words = checked.words();
+        long id = desk.insert(words, bodies.toHtml(words.bodySource()), checked.settings(), staff.accountId(), now);
+        articles.setTags(id, checked.tagIds());
+        articles.setAuthors(id, checked.authorIds());
+        desk.insertRevision(id, 1, staff.accountId(), now, words, "");
+        desk.audit(id, staff.accountId(), Action.CREATED, "", now);
+        return id;
+    }
+
+    /** The article, if this person may see it: editors see every article, journalists their own. */
+    @Transactional(readOnly = true)
+    public DeskRepository.WorkingCopy open(Staff staff, long id) {
+        DeskRepository.WorkingCopy article = desk.find(id).orElseThrow(() -> notFound(id));
+        requireSight(staff, article);
+        return article;
+    }
+
+    /** Editors may change any article; journalists only their own, and only while it is a draft. */
+    public boolean mayEdit(Staff staff, DeskRepository.WorkingCopy article) {
+        return staff.editor() || (isOwner(staff, article) && article.state() == ArticleState.DRAFT);
+    }
+
+    /**
+     * Saves the article as edited from {@code baseVersion}. Saving a published article updates what
+     * readers see at once, and marks it updated.
+     *
+     * @throws ConflictException when someone saved it after {@code baseVersion}: nothing is changed
+     */
+    @Transactional
+    public Saved save(Staff staff, long id, int baseVersion, ArticleEdit edit, boolean autosave) {
+        DeskRepository.WorkingCopy article = desk.lock(id).orElseThrow(() -> notFound(id));
+        requireEdit(staff, article);
+        if (article.version() != baseVersion) {
+            throw changedMeanwhile(staff, article);
+        }
+        Checked checked = check(staff, edit, article);
+        Instant now = clock.instant();
+        int version = article.version() + 1;
+        List<Long> oldTags = articles.tagIdsOf(id);
+        List<Long> oldAuthors = articles.authorIdsOf(id);
+        DeskRepository.Words words = checked.words();
+        desk.save(id, words, bodies.toHtml(words.bodySource()), checked.settings(), version, now);
+        articles.setTags(id, checked.tagIds());
+        articles.setAuthors(id, checked.authorIds());
+        desk.insertRevision(id, version, staff.accountId(), now, words, "");
+        if (article.state().isLive()) {
+            goLive(article, checked, oldTags, oldAuthors, now);
+            desk.audit(id, staff.accountId(), Action.UPDATED, "version " + version, now);
+        } else if (!autosave) {
+            desk.audit(id, staff.accountId(), Action.SAVED, "version " + version, now);
+        }
+        return new Saved(version, now);
+    }
+
+    /** A journalist hands their draft to the editors. */
+    @Transactional
+    public void submit(Staff staff, long id) {
+        DeskRepository.WorkingCopy article = desk.lock(id).orElseThrow(() -> notFound(id));
+        requireSight(staff, article);
+        if (!staff.editor() && !isOwner(staff, article)) {
+            throw new NotAllowedException("Only its author or an editor can submit this article.");
+        }
+        requireState(article, "submitted for review", ArticleState.DRAFT);
+        Instant now = clock.instant();
+        desk.changeState(id, ArticleState.IN_REVIEW, "", now);
+        desk.audit(id, staff.accountId(), Action.SUBMITTED, "", now);
+    }
+
+    /** An editor returns a submitted draft to its journalist, saying what it needs. */
+    @Transactional
+    public void sendBack(Staff staff, long id, String note) {
+        DeskRepository.WorkingCopy article = lockForEditor(staff, id, "send articles back");
+        requireState(article, "sent back", ArticleState.IN_REVIEW);
+        String said = note.strip();
+        if (said.isEmpty()) {
+            throw new RejectedException(
+                    "No note", "note", "Say what the draft needs, so that its journalist knows what to change.");
+        }
+        Instant now = clock.instant();
+        desk.changeState(id, ArticleState.DRAFT, said, now);
+        desk.audit(id, staff.accountId(), Action.SENT_BACK, said, now);
+    }
+
+    /** Puts the article before readers now, through the newsroom's one path to publication. */
+    @Transactional
+    public void publish(Staff staff, long id) {
+        DeskRepository.WorkingCopy article = lockForEditor(staff, id, "publish");
+        requireState(
+                article,
+                "published",
+                ArticleState.DRAFT,
+                ArticleState.IN_REVIEW,
+                ArticleState.SCHEDULED,
+                ArticleState.UNPUBLISHED);
+        if (article.state() == ArticleState.SCHEDULED) {
+            jobs.cancel(id);
+        }
+        goPublic(id, staff.accountId(), "");
+    }
+
+    /**
+     * Publishes the article at the given time, on whichever node is running then, once.
+     *
+     * @throws RejectedException when the time has passed
+     */
+    @Transactional
+    public void schedule(Staff staff, long id, Instant at) {
+        DeskRepository.WorkingCopy article = lockForEditor(staff, id, "schedule articles");
+        requireState(
+                article,
+                "scheduled",
+                ArticleState.DRAFT,
+                ArticleState.IN_REVIEW,
+                ArticleState.SCHEDULED,
+                ArticleState.UNPUBLISHED);
+        Instant now = clock.instant();
+        if (!at.isAfter(now)) {
+            throw new RejectedException(
+                    "In the past", "publishAt", "Choose a time that has not passed yet, or publish now.");
+        }
+        desk.changeState(id, ArticleState.SCHEDULED, "", now);
+        desk.scheduleFor(id, at);
+        jobs.publishAt(id, at);
+        desk.audit(
+                id,
+                staff.accountId(),
+                Action.SCHEDULED,
+                "for " + TIME.format(ZonedDateTime.ofInstant(at, site.timeZone())),
+                now);
+    }
+
+    /** Takes a scheduled article off the schedule, back to a draft. */
+    @Transactional
+    public void unschedule(Staff staff, long id) {
+        DeskRepository.WorkingCopy article = lockForEditor(staff, id, "change the schedule");
+        requireState(article, "taken off the schedule", ArticleState.SCHEDULED);
+        Instant now = clock.instant();
+        jobs.cancel(id);
+        desk.changeState(id, ArticleState.DRAFT, "", now);
+        desk.scheduleFor(id, null);
+        desk.audit(id, staff.accountId(), Action.UNSCHEDULED, "", now);
+    }
+
+    /**
+     * The scheduled job's work: publishes the article if it is still scheduled. A job whose schedule
+     * was changed or taken back meanwhile finds it otherwise and leaves it be.
+     */
+    @Transactional
+    public void publishAsScheduled(long id) {
+        DeskRepository.WorkingCopy article = desk.lock(id).orElse(null);
+        if (article == null || article.state() != ArticleState.SCHEDULED) {
+            return;
+        }
+        goPublic(id, null, "as scheduled");
+    }
+
+    private void goPublic(long id, @Nullable Long accountId, String detail) {
+        Instant now = clock.instant();
+        newsroom.publish(id, now);
+        desk.changeState(id, ArticleState.PUBLISHED, "", now);
+        desk.scheduleFor(id, null);
+        desk.audit(id, accountId, Action.PUBLISHED, detail, now);
+    }
+
+    /**
+     * Takes a published article away from readers. Its address then answers 410 Gone, or, when the
+     * editor names the published article that replaces it (by its address on the site), redirects there.
+     *
+     * @param replacement the replacement's address or slug; empty for none
+     */
+    @Transactional
+    public void unpublish(Staff staff, long id, String replacement) {
+        DeskRepository.WorkingCopy article = lockForEditor(staff, id, "unpublish");
+        requireState(article, "unpublished", ArticleState.PUBLISHED);
+        Long replacementId = replacementOf(id, replacement);
+        Instant now = clock.instant();
+        desk.changeState(id, ArticleState.UNPUBLISHED, "", now);
+        desk.replaceWith(id, replacementId);
+        events.publishEvent(new ArticlePublished(
+                id, article.settings().sectionId(), articles.tagIdsOf(id), articles.authorIdsOf(id)));
+        desk.audit(
+                id,
+                staff.accountId(),
+                Action.UNPUBLISHED,
+                replacementId == null ? "" : "replaced by article " + replacementId,
+                now);
+    }
+
+    /** The published article an address names: its slug is the address's last part. */
+    private @Nullable Long replacementOf(long id, String address) {
+        String trimmed = address.strip().replaceAll("[?#].*$", "").replaceAll("/+$", "");
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        String slug = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return content.article(slug)
+                .filter(found -> found.id() != id)
+                .map(found -> found.id())
+                .orElseThrow(() -> new RejectedException(
+                        "No such replacement",
+                        "replacement",
+                        "No other published article lives at " + address.strip()
+                                + ". Give the address of the article that replaces it, or leave it empty."));
+    }
+
+    /**
+     * Adds a correction or clarification to a published article: readers see it under the article
+     * with its date, and on the corrections page and its feed, as soon as it is added.
+     */
+    @Transactional
+    public void correct(Staff staff, long id, boolean clarification, String text) {
+        DeskRepository.WorkingCopy article = lockForEditor(staff, id, "add corrections");
+        requireState(article, "corrected", ArticleState.PUBLISHED);
+        String said = text.strip();
+        if (said.isEmpty()) {
+            throw new RejectedException("No correction", "text", "Say what was wrong, or unclear, and what is right.");
+        }
+        if (said.length() > CORRECTION_MAX) {
+            throw new RejectedException("Too long", "text", "Keep a correction to " + CORRECTION_MAX + " characters.");
+        }
+        Instant now = clock.instant();
+        corrections.insert(id, clarification, said, staff.accountId(), now);
+        desk.changeState(id, ArticleState.PUBLISHED, "", now);
+        events.publishEvent(new ArticlePublished(
+                id, article.settings().sectionId(), articles.tagIdsOf(id), articles.authorIdsOf(id)));
+        desk.audit(id, staff.accountId(), clarification ? Action.CLARIFIED : Action.CORRECTED, said, now);
+    }
+
+    /** Makes an earlier revision's words the article's words again, as a new revision. */
+    @Transactional
+    public Saved restore(Staff staff, long id, int version) {
+        DeskRepository.WorkingCopy article = desk.lock(id).orElseThrow(() -> notFound(id));
+        requireEdit(staff, article);
+        DeskRepository.Revision revision = desk.revision(id, version)
+                .orElseThrow(() -> new NotFoundException("Article " + id + " has no version " + version));
+        Instant now = clock.instant();
+        int next = article.version() + 1;
+        DeskRepository.Words words = revision.words();
+        desk.save(id, words, bodies.toHtml(words.bodySource()), article.settings(), next, now);
+        desk.insertRevision(id, next, staff.accountId(), now, words, "Restored version " + version);
+        if (article.state().isLive()) {
+            newsroom.publish(id, now);
+        }
+        desk.audit(id, staff.accountId(), Action.RESTORED, "version " + version + " as version " + next, now);
+        return new Saved(next, now);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeskRepository.Revision> revisions(Staff staff, long id) {
+        open(staff, id);
+        return desk.revisions(id);
+    }
+
+    @Transactional(readOnly = true)
+    public DeskRepository.Revision revision(Staff staff, long id, int version) {
+        open(staff, id);
+        return desk.revision(id, version)
+                .orElseThrow(() -> new NotFoundException("Article " + id + " has no version " + version));
+    }
+
+    /** One article's history, newest first. */
+    @Transactional(readOnly = true)
+    public List<DeskRepository.AuditEntry> history(Staff staff, long id) {
+        open(staff, id);
+        return desk.auditLog(id, null, 200);
+    }
+
+    /** The whole newsroom's history, newest first: for editors. */
+    @Transactional(readOnly = true)
+    public List<DeskRepository.AuditEntry> log(Staff staff, @Nullable Long beforeId, int limit) {
+        if (!staff.editor()) {
+            throw new NotAllowedException("The newsroom's log is for editors.");
+        }
+        return desk.auditLog(null, beforeId, limit);
+    }
+
+    /** A list for the desk; journalists see only what they filed. */
+    @Transactional(readOnly = true)
+    public List<DeskRepository.Listed> list(Staff staff, DeskRepository.Criteria criteria, int limit) {
+        DeskRepository.Criteria seen = staff.editor()
+                ? criteria
+                : new DeskRepository.Criteria(
+                        staff.accountId(),
+                        criteria.state(),
+                        criteria.sectionId(),
+                        criteria.authorId(),
+                        criteria.text(),
+                        criteria.from(),
+                        criteria.until());
+        return desk.list(seen, limit);
+    }
+
+    /** The article's topics and bylines as they are now, by name, in order. */
+    @Transactional(readOnly = true)
+    public Placement placement(long id) {
+        return new Placement(
+                catalog.tagsOf(id).stream().map(Tag::name).toList(),
+                catalog.authorsOf(id).stream().map(Author::name).toList());
+    }
+
+    public record Placement(List<String> topics, List<String> bylines) {}
+
+    private void goLive(
+            DeskRepository.WorkingCopy before,
+            Checked checked,
+            List<Long> oldTags,
+            List<Long> oldAuthors,
+            Instant now) {
+        long id = before.id();
+        DeskRepository.Settings settings = checked.settings();
+        // Pages that listed it where it was are stale too, when it moved.
+        if (before.settings().sectionId() != settings.sectionId()
+                || !oldTags.equals(checked.tagIds())
+                || !oldAuthors.equals(checked.authorIds())) {
+            events.publishEvent(new ArticlePublished(id, before.settings().sectionId(), oldTags, oldAuthors));
+        }
+        newsroom.publish(id, now);
+        if (before.settings().commentsEnabled() != settings.commentsEnabled()
+                || !Objects.equals(before.settings().commentsCloseAt(), settings.commentsCloseAt())) {
+            events.publishEvent(new ArticleCommentsChanged(id, settings.commentsEnabled(), settings.commentsCloseAt()));
+        }
+    }
+
+    private record Checked(
+            DeskRepository.Words words, DeskRepository.Settings settings, List<Long> tagIds, List<Long> authorIds) {}
+
+    /** Every field at once, so that the editor sees every problem together; nothing is written here but new topics. */
+    private Checked check(Staff staff, ArticleEdit edit, DeskRepository.@Nullable WorkingCopy article) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String headline = edit.headline().strip();
+        if (headline.isEmpty()) {
+            errors.put("headline", "Give the article a headline.");
+        } else if (headline.length() > HEADLINE_MAX) {
+            errors.put("headline", "Keep the headline to " + HEADLINE_MAX + " characters.");
+        }
+        String standfirst = edit.standfirst().strip();
+        if (standfirst.length() > STANDFIRST_MAX) {
+            errors.put("standfirst", "Keep the standfirst to " + STANDFIRST_MAX + " characters.");
+        }
+        if (edit.body().length() > BODY_MAX) {
+            errors.put("body", "The body is longer than " + BODY_MAX + " characters; split the story.");
+        }
+        String seoTitle = edit.seoTitle().strip();
+        if (seoTitle.length() > SEO_TITLE_MAX) {
+            errors.put("seoTitle", "Keep the search title to " + SEO_TITLE_MAX + " characters.");
+        }
+        String seoDescription = edit.seoDescription().strip();
+        if (seoDescription.length() > SEO_DESCRIPTION_MAX) {
+            errors.put("seoDescription", "Keep the search description to " + SEO_DESCRIPTION_MAX + " characters.");
+        }
+        Optional<Section> section = edit.sectionId() == null
+                ? Optional.empty()
+                : content.sections().stream()
+                        .filter(s -> s.id() == edit.sectionId())
+                        .findFirst();
+        if (section.isEmpty()) {
+            errors.put("sectionId", "Choose the section the article belongs in.");
+        }
+        String slug = slugFor(edit, headline, article, errors);
+        List<Long> authorIds = authorIds(edit.bylines(), errors);
+        List<Long> tagIds = tagIds(staff, edit.topics(), errors);
+        if (!errors.isEmpty()) {
+            throw new RejectedException(
+                    "The article was not saved", "Some fields need changing before it can be saved.", errors);
+        }
+        return new Checked(
+                new DeskRepository.Words(headline, standfirst, edit.body(), seoTitle, seoDescription),
+                new DeskRepository.Settings(
+                        section.orElseThrow().id(),
+                        slug,
+                        edit.commentsEnabled(),
+                        edit.commentsCloseAt(),
+                        edit.premium()),
+                tagIds,
+                authorIds);
+    }
+
+    /** The address is the journalist's to choose until the article is first published; then it is fixed. */
+    private String slugFor(
+            ArticleEdit edit,
+            String headline,
+            DeskRepository.@Nullable WorkingCopy article,
+            Map<String, String> errors) {
+        if (article != null && article.publishedAt() != null) {
+            return article.settings().slug();
+        }
+        long self = article == null ? -1 : article.id();
+        String given = edit.slug().strip();
+        if (given.isEmpty()) {
+            String made = Slugs.from(headline);
+            if (made.isEmpty()) {
+                made = "article";
+            }
+            String candidate = made;
+            for (int n = 2; desk.slugTaken(candidate, self); n++) {
+                candidate = made + "-" + n;
+            }
+            return candidate;
+        }
+        if (!given.matches(SLUG) || given.length() > Slugs.MAX_LENGTH) {
+            errors.put(
+                    "slug",
+                    "Use lower-case letters and digits joined by single hyphens, up to " + Slugs.MAX_LENGTH
+                            + " characters, or leave it empty to make one from the headline.");
+        } else if (desk.slugTaken(given, self)) {
+            errors.put("slug", "Another article already has the address " + given + ".");
+        }
+        return given;
+    }
+
+    private List<Long> authorIds(List<String> bylines, Map<String, String> errors) {
+        Map<String, Author> byName = new LinkedHashMap<>();
+        catalog.allAuthors().forEach(author -> byName.put(key(author.name()), author));
+        List<Long> ids = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : bylines) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Author author = byName.get(key(name));
+            if (author == null) {
+                unknown.add(name.strip());
+            } else if (!ids.contains(author.id())) {
+                ids.add(author.id());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            errors.put("bylines", "No author is called " + String.join(", ", unknown) + ". Choose from the list.");
+        }
+        return ids;
+    }
+
+    private List<Long> tagIds(Staff staff, List<String> topics, Map<String, String> errors) {
+        Map<String, Tag> byName = new LinkedHashMap<>();
+        catalog.allTags().forEach(tag -> byName.put(key(tag.name()), tag));
+        List<Long> ids = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : topics) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Tag tag = byName.get(key(name));
+            if (tag == null && staff.editor()) {
+                tag = newTopic(name.strip());
+                byName.put(key(tag.name()), tag);
+            }
+            if (tag == null) {
+                unknown.add(name.strip());
+            } else if (!ids.contains(tag.id())) {
+                ids.add(tag.id());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            errors.put(
+                    "topics",
+                    staff.editor()
+                            ? "There is no topic " + String.join(", ", unknown) + " yet."
+                            : "There is no topic " + String.join(", ", unknown)
+                                    + ". Choose from the list, or ask an editor to create it.");
+        }
+        return ids;
+    }
+
+    /** An editor named a topic that does not exist: it does now, unless its address is another's. */
+    private Tag newTopic(String name) {
+        String slug = Slugs.from(name);
+        if (slug.isEmpty()) {
+            slug = "topic";
+        }
+        Optional<Tag> sameAddress = catalog.tagBySlug(slug);
+        if (sameAddress.isPresent()) {
+            return sameAddress.get();
+        }
+        long id = catalog.insertTag(slug, name, "");
+        return new Tag(id, slug, name, "");
+    }
+
+    private static String key(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private DeskRepository.WorkingCopy lockForEditor(Staff staff, long id, String what) {
+        DeskRepository.WorkingCopy article = desk.lock(id).orElseThrow(() -> notFound(id));
+        requireSight(staff, article);
+        if (!staff.editor()) {
+            throw new NotAllowedException("Only editors may " + what + ".");
+        }
+        return article;
+    }
+
+    private void requireSight(Staff staff, DeskRepository.WorkingCopy article) {
+        if (!staff.editor() && !isOwner(staff, article)) {
+            throw new NotAllowedException("This article is another journalist's; only editors can open it.");
+        }
+    }
+
+    private void requireEdit(Staff staff, DeskRepository.WorkingCopy article) {
+        requireSight(staff, article);
+        if (!mayEdit(staff, article)) {
+            throw new NotAllowedException("It is " + article.state().label().toLowerCase(Locale.ROOT)
+                    + ": only an editor can change it now.");
+        }
+    }
+
+    private static void requireState(DeskRepository.WorkingCopy article, String what, ArticleState... allowed) {
+        for (ArticleState state : allowed) {
+            if (article.state() == state) {
+                return;
+            }
+        }
+        throw new ConflictException(
+                "Not possible now",
+                "An article that is " + article.state().label().toLowerCase(Locale.ROOT) + " cannot be " + what + ".");
+    }
+
+    private ConflictException changedMeanwhile(Staff staff, DeskRepository.WorkingCopy article) {
+        DeskRepository.Revision latest =
+                desk.revision(article.id(), article.version()).orElseThrow();
+        String who =
+                latest.savedBy() != null && latest.savedBy() == staff.accountId() ? "You" : names.of(latest.savedBy());
+        String when = TIME.format(ZonedDateTime.ofInstant(latest.savedAt(), site.timeZone()));
+        ConflictException conflict = new ConflictException(
+                "Changed meanwhile",
+                who + " saved this article at " + when + ", after you opened it"
+                        + (who.equals("You") ? " in another window" : "")
+                        + ". Your changes were not saved: keep a copy of them, then look at what changed.");
+        conflict.with("version", article.version())
+                .with("savedBy", who)
+                .with("savedAt", latest.savedAt().toString());
+        return conflict;
+    }
+
+    private static boolean isOwner(Staff staff, DeskRepository.WorkingCopy article) {
+        return article.createdBy() != null && article.createdBy() == staff.accountId();
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("There is no article " + id + " in the newsroom.");
+    }
+
+    /** What the audit log records, in words an editor reads. */
+    public static final class Action {
+        public static final String CREATED = "created";
+        public static final String SAVED = "saved";
+        public static final String UPDATED = "updated";
+        public static final String SUBMITTED = "submitted for review";
+        public static final String SENT_BACK = "sent back";
+        public static final String PUBLISHED = "published";
+        public static final String UNPUBLISHED = "unpublished";
+        public static final String RESTORED = "restored";
+        public static final String SCHEDULED = "scheduled";
+        public static final String CORRECTED = "added a correction";
+        public static final String CLARIFIED = "added a clarification";
+        public static final String UNSCHEDULED = "taken off the schedule";
+
+        private Action() {}
+    }
+}

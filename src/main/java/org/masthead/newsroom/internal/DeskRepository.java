@@ -1,0 +1,402 @@
+package org.masthead.newsroom.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The newsroom's own view of articles, in every state: working copies, revisions, the audit log, the desk's lists. */
+@Repository
+public class DeskRepository {
+
+    /** The words of an article: what a revision keeps. */
+    public record Words(
+            String headline, String standfirst, String bodySource, String seoTitle, String seoDescription) {}
+
+    /** Where an article goes and how it behaves, besides its words. */
+    public record Settings(
+            long sectionId, String slug, boolean commentsEnabled, @Nullable Instant commentsCloseAt, boolean premium) {}
+
+    /** An article as the newsroom works on it. */
+    public record WorkingCopy(
+            long id,
+            ArticleState state,
+            Words words,
+            Settings settings,
+            @Nullable Long createdBy,
+            int version,
+            @Nullable Instant publishedAt,
+            @Nullable Instant updatedAt,
+            Instant modifiedAt,
+            String reviewNote,
+            @Nullable Long replacedBy,
+            @Nullable Instant scheduledFor) {}
+
+    public record Revision(
+            long articleId, int version, @Nullable Long savedBy, Instant savedAt, Words words, String note) {}
+
+    public record AuditEntry(
+            long id,
+            long articleId,
+            String headline,
+            @Nullable Long accountId,
+            String action,
+            String detail,
+            Instant at) {}
+
+    /** An article in one of the desk's lists. */
+    public record Listed(
+            long id,
+            String headline,
+            ArticleState state,
+            long sectionId,
+            @Nullable Long createdBy,
+            Instant modifiedAt,
+            @Nullable Instant publishedAt) {}
+
+    /**
+     * Which articles a list of the desk shows; an empty criterion does not narrow it.
+     *
+     * @param createdBy only articles this account filed
+     * @param text words the headline contains
+     * @param from last changed at or after
+     * @param until last changed before
+     */
+    public record Criteria(
+            @Nullable Long createdBy,
+            @Nullable ArticleState state,
+            @Nullable Long sectionId,
+            @Nullable Long authorId,
+            @Nullable String text,
+            @Nullable Instant from,
+            @Nullable Instant until) {}
+
+    private static final String COLUMNS =
+            """
+            id, status, section_id, slug, headline, standfirst, body_source, seo_title, seo_description, comments_enabled,
+            comments_close_at, premium, created_by, version, published_at, updated_at, modified_at, review_note, replaced_by,
+            scheduled_for""";
+
+    private final JdbcClient db;
+
+    DeskRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public long insert(Words words, String bodyHtml, Settings settings, @Nullable Long createdBy, Instant at) {
+        return db.sql(
+                        """
+                        INSERT INTO article (section_id, slug, headline, standfirst, body_source, body_html, seo_title,
+                                             seo_description, comments_enabled, comments_close_at, premium, created_by,
+                                             modified_at, created_at)
+                        VALUES (:section, :slug, :headline, :standfirst, :source, :html, :seoTitle, :seoDescription,
+                                :commentsEnabled, :commentsCloseAt, :premium, :createdBy, :at, :at)
+                        RETURNING id""")
+                .params(wordParams(words))
+                .param("html", bodyHtml)
+                .param("section", settings.sectionId())
+                .param("slug", settings.slug())
+                .param("commentsEnabled", settings.commentsEnabled())
+                .param("commentsCloseAt", timestamp(settings.commentsCloseAt()))
+                .param("premium", settings.premium())
+                .param("createdBy", createdBy)
+                .param("at", Timestamp.from(at))
+                .query(Long.class)
+                .single();
+    }
+
+    public Optional<WorkingCopy> find(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM article WHERE id = :id")
+                .param("id", id)
+                .query(DeskRepository::toWorkingCopy)
+                .optional();
+    }
+
+    /** The article, locked until the transaction ends: saves and transitions of one article take turns. */
+    public Optional<WorkingCopy> lock(long id) {
+        return db.sql("SELECT " + COLUMNS + " FROM article WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(DeskRepository::toWorkingCopy)
+                .optional();
+    }
+
+    /** Writes a save over the article and moves it to the next version. */
+    public void save(long id, Words words, String bodyHtml, Settings settings, int newVersion, Instant at) {
+        db.sql(
+                        """
+                        UPDATE article SET headline = :headline, standfirst = :standfirst, body_source = :source,
+                            body_html = :html, seo_title = :seoTitle, seo_description = :seoDescription,
+                            section_id = :section, slug = :slug, comments_enabled = :commentsEnabled,
+                            comments_close_at = :commentsCloseAt, premium = :premium, version = :version,
+                            modified_at = :at
+                        WHERE id = :id""")
+                .params(wordParams(words))
+                .param("html", bodyHtml)
+                .param("section", settings.sectionId())
+                .param("slug", settings.slug())
+                .param("commentsEnabled", settings.commentsEnabled())
+                .param("commentsCloseAt", timestamp(settings.commentsCloseAt()))
+                .param("premium", settings.premium())
+                .param("version", newVersion)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    public void changeState(long id, ArticleState state, String reviewNote, Instant at) {
+        db.sql("UPDATE article SET status = :state, review_note = :note, modified_at = :at WHERE id = :id")
+                .param("state", state.name())
+                .param("note", reviewNote)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    public void scheduleFor(long id, @Nullable Instant at) {
+        db.sql("UPDATE article SET scheduled_for = :at WHERE id = :id")
+                .param("at", timestamp(at))
+                .param("id", id)
+                .update();
+    }
+
+    public void replaceWith(long id, @Nullable Long replacementId) {
+        db.sql("UPDATE article SET replaced_by = :replacement WHERE id = :id")
+                .param("replacement", replacementId)
+                .param("id", id)
+                .update();
+    }
+
+    public boolean slugTaken(String slug, long exceptId) {
+        return db.sql(
+                        """
+                        SELECT EXISTS (SELECT 1 FROM article WHERE slug = :slug AND id <> :id)
+                            OR EXISTS (SELECT 1 FROM article_former_slug WHERE slug = :slug AND article_id <> :id)""")
+                .param("slug", slug)
+                .param("id", exceptId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void insertRevision(
+            long articleId, int version, @Nullable Long savedBy, Instant at, Words words, String note) {
+        db.sql(
+                        """
+                        INSERT INTO article_revision (article_id, version, saved_by, saved_at, headline, standfirst,
+                                                      body_source, seo_title, seo_description, note)
+                        VALUES (:article, :version, :savedBy, :at, :headline, :standfirst, :source, :seoTitle,
+                                :seoDescription, :note)""")
+                .params(wordParams(words))
+                .param("article", articleId)
+                .param("version", version)
+                .param("savedBy", savedBy)
+                .param("at", Timestamp.from(at))
+                .param("note", note)
+                .update();
+    }
+
+    /** Newest first. */
+    public List<Revision> revisions(long articleId) {
+        return db.sql(
+                        """
+                        SELECT article_id, version, saved_by, saved_at, headline, standfirst, body_source, seo_title,
+                               seo_description, note
+                        FROM article_revision WHERE article_id = :article ORDER BY version DESC""")
+                .param("article", articleId)
+                .query(DeskRepository::toRevision)
+                .list();
+    }
+
+    public Optional<Revision> revision(long articleId, int version) {
+        return db.sql(
+                        """
+                        SELECT article_id, version, saved_by, saved_at, headline, standfirst, body_source, seo_title,
+                               seo_description, note
+                        FROM article_revision WHERE article_id = :article AND version = :version""")
+                .param("article", articleId)
+                .param("version", version)
+                .query(DeskRepository::toRevision)
+                .optional();
+    }
+
+    public void audit(long articleId, @Nullable Long accountId, String action, String detail, Instant at) {
+        db.sql(
+                        """
+                        INSERT INTO article_audit (article_id, account_id, action, detail, at)
+                        VALUES (:article, :account, :action, :detail, :at)""")
+                .param("article", articleId)
+                .param("account", accountId)
+                .param("action", action)
+                .param("detail", detail)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** Newest first: one article's history, or (with no article) the whole newsroom's, before an entry. */
+    public List<AuditEntry> auditLog(@Nullable Long articleId, @Nullable Long beforeId, int limit) {
+        StringBuilder where = new StringBuilder("true");
+        if (articleId != null) {
+            where.append(" AND l.article_id = :article");
+        }
+        if (beforeId != null) {
+            where.append(" AND l.id < :before");
+        }
+        JdbcClient.StatementSpec spec = db.sql(
+                        """
+                        SELECT l.id, l.article_id, a.headline, l.account_id, l.action, l.detail, l.at
+                        FROM article_audit l JOIN article a ON a.id = l.article_id
+                        WHERE %s ORDER BY l.id DESC LIMIT :limit"""
+                                .formatted(where))
+                .param("limit", limit);
+        if (articleId != null) {
+            spec = spec.param("article", articleId);
+        }
+        if (beforeId != null) {
+            spec = spec.param("before", beforeId);
+        }
+        return spec.query((rs, n) -> new AuditEntry(
+                        rs.getLong("id"),
+                        rs.getLong("article_id"),
+                        rs.getString("headline"),
+                        rs.getObject("account_id", Long.class),
+                        rs.getString("action"),
+                        rs.getString("detail"),
+                        rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    /** Articles meeting the criteria, most recently changed first (recently published first for published ones). */
+    public List<Listed> list(Criteria criteria, int limit) {
+        List<String> where = new ArrayList<>();
+        where.add("true");
+        if (criteria.createdBy() != null) {
+            where.add("a.created_by = :createdBy");
+        }
+        if (criteria.state() != null) {
+            where.add("a.status = :state");
+        }
+        if (criteria.sectionId() != null) {
+            where.add(
+                    "(a.section_id = :section OR a.section_id IN (SELECT id FROM section WHERE parent_id = :section))");
+        }
+        if (criteria.authorId() != null) {
+            where.add("a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)");
+        }
+        if (criteria.text() != null) {
+            where.add("a.headline ILIKE :text ESCAPE '\\'");
+        }
+        if (criteria.from() != null) {
+            where.add("a.modified_at >= :from");
+        }
+        if (criteria.until() != null) {
+            where.add("a.modified_at < :until");
+        }
+        String order = criteria.state() == ArticleState.PUBLISHED
+                ? "a.published_at DESC, a.id DESC"
+                : "a.modified_at DESC, a.id DESC";
+        JdbcClient.StatementSpec spec = db.sql(
+                        """
+                        SELECT a.id, a.headline, a.status, a.section_id, a.created_by, a.modified_at, a.published_at
+                        FROM article a WHERE %s ORDER BY %s LIMIT :limit"""
+                                .formatted(String.join(" AND ", where), order))
+                .param("limit", limit);
+        if (criteria.createdBy() != null) {
+            spec = spec.param("createdBy", criteria.createdBy());
+        }
+        if (criteria.state() != null) {
+            spec = spec.param("state", criteria.state().name());
+        }
+        if (criteria.sectionId() != null) {
+            spec = spec.param("section", criteria.sectionId());
+        }
+        if (criteria.authorId() != null) {
+            spec = spec.param("author", criteria.authorId());
+        }
+        if (criteria.text() != null) {
+            spec = spec.param("text", "%" + likeEscaped(criteria.text()) + "%");
+        }
+        if (criteria.from() != null) {
+            spec = spec.param("from", Timestamp.from(criteria.from()));
+        }
+        if (criteria.until() != null) {
+            spec = spec.param("until", Timestamp.from(criteria.until()));
+        }
+        return spec.query((rs, n) -> new Listed(
+                        rs.getLong("id"),
+                        rs.getString("headline"),
+                        ArticleState.valueOf(rs.getString("status")),
+                        rs.getLong("section_id"),
+                        rs.getObject("created_by", Long.class),
+                        rs.getTimestamp("modified_at").toInstant(),
+                        instantOrNull(rs.getTimestamp("published_at"))))
+                .list();
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Map<String, Object> wordParams(Words words) {
+        return Map.of(
+                "headline", words.headline(),
+                "standfirst", words.standfirst(),
+                "source", words.bodySource(),
+                "seoTitle", words.seoTitle(),
+                "seoDescription", words.seoDescription());
+    }
+
+    private static WorkingCopy toWorkingCopy(ResultSet rs, int n) throws SQLException {
+        return new WorkingCopy(
+                rs.getLong("id"),
+                ArticleState.valueOf(rs.getString("status")),
+                new Words(
+                        rs.getString("headline"),
+                        rs.getString("standfirst"),
+                        rs.getString("body_source"),
+                        rs.getString("seo_title"),
+                        rs.getString("seo_description")),
+                new Settings(
+                        rs.getLong("section_id"),
+                        rs.getString("slug"),
+                        rs.getBoolean("comments_enabled"),
+                        instantOrNull(rs.getTimestamp("comments_close_at")),
+                        rs.getBoolean("premium")),
+                rs.getObject("created_by", Long.class),
+                rs.getInt("version"),
+                instantOrNull(rs.getTimestamp("published_at")),
+                instantOrNull(rs.getTimestamp("updated_at")),
+                rs.getTimestamp("modified_at").toInstant(),
+                rs.getString("review_note"),
+                rs.getObject("replaced_by", Long.class),
+                instantOrNull(rs.getTimestamp("scheduled_for")));
+    }
+
+    private static Revision toRevision(ResultSet rs, int n) throws SQLException {
+        return new Revision(
+                rs.getLong("article_id"),
+                rs.getInt("version"),
+                rs.getObject("saved_by", Long.class),
+                rs.getTimestamp("saved_at").toInstant(),
+                new Words(
+                        rs.getString("headline"),
+                        rs.getString("standfirst"),
+                        rs.getString("body_source"),
+                        rs.getString("seo_title"),
+                        rs.getString("seo_description")),
+                rs.getString("note"));
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static @Nullable Instant instantOrNull(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

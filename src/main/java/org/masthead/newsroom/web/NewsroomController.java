@@ -1,0 +1,578 @@
+package org.masthead.newsroom.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.SignedIn;
+import org.masthead.newsroom.Author;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.Section;
+import org.masthead.newsroom.Tag;
+import org.masthead.newsroom.internal.ArticleEdit;
+import org.masthead.newsroom.internal.ArticleState;
+import org.masthead.newsroom.internal.BodyRenderer;
+import org.masthead.newsroom.internal.Desk;
+import org.masthead.newsroom.internal.DeskRepository;
+import org.masthead.newsroom.internal.Staff;
+import org.masthead.newsroom.internal.StaffNames;
+import org.masthead.newsroom.internal.WordDiff;
+import org.masthead.platform.ConflictException;
+import org.masthead.platform.RejectedException;
+import org.masthead.platform.SiteProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The desk and the article editor: where stories are written, reviewed and published. */
+@Controller
+class NewsroomController {
+
+    static final int LIST_SIZE = 20;
+    static final int SEARCH_SIZE = 100;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final String EDITOR = "newsroom/editor";
+
+    private final Desk desk;
+    private final PublishedContent content;
+    private final BodyRenderer bodies;
+    private final StaffNames names;
+    private final SiteProperties site;
+
+    NewsroomController(
+            Desk desk, PublishedContent content, BodyRenderer bodies, StaffNames names, SiteProperties site) {
+        this.desk = desk;
+        this.content = content;
+        this.bodies = bodies;
+        this.names = names;
+        this.site = site;
+    }
+
+    /** What a filter of the desk asked for, as given, to show it again in the form. */
+    record Search(String q, String state, String section, String author, String from, String to) {
+
+        public boolean any() {
+            return !(q + state + section + author + from + to).isBlank();
+        }
+    }
+
+    /** A row of a desk list, ready to show. */
+    record Row(
+            long id,
+            String headline,
+            ArticleState state,
+            String section,
+            String filedBy,
+            Instant modifiedAt,
+            @Nullable Instant publishedAt) {}
+
+    @GetMapping("/newsroom")
+    String dashboard(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String state,
+            @RequestParam(defaultValue = "") String section,
+            @RequestParam(defaultValue = "") String author,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            Model model) {
+        Staff staff = DeskStaff.of(signedIn);
+        Search search = new Search(q.strip(), state.strip(), section.strip(), author.strip(), from.strip(), to.strip());
+        model.addAttribute("staff", staff);
+        model.addAttribute("search", search);
+        model.addAttribute("states", ArticleState.values());
+        model.addAttribute("sections", content.sections());
+        model.addAttribute("authors", content.authors());
+        if (search.any()) {
+            model.addAttribute("results", rows(desk.list(staff, criteria(search), SEARCH_SIZE)));
+        }
+        model.addAttribute("myDrafts", rows(desk.list(staff, only(staff.accountId(), ArticleState.DRAFT), LIST_SIZE)));
+        model.addAttribute("inReview", rows(desk.list(staff, only(null, ArticleState.IN_REVIEW), LIST_SIZE)));
+        model.addAttribute("scheduled", rows(desk.list(staff, only(null, ArticleState.SCHEDULED), LIST_SIZE)));
+        model.addAttribute("published", rows(desk.list(staff, only(null, ArticleState.PUBLISHED), 10)));
+        return "newsroom/dashboard";
+    }
+
+    @GetMapping("/newsroom/articles/new")
+    String newArticle(@AuthenticationPrincipal SignedIn signedIn, Model model) {
+        ArticleForm form = new ArticleForm("", "", "", null, "", List.of(), List.of(), "", "", true, "", false, null);
+        return editor(DeskStaff.of(signedIn), null, form, model);
+    }
+
+    @PostMapping("/newsroom/articles")
+    String create(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
+        ArticleEdit edit = edit(form, errors);
+        if (errors.hasErrors()) {
+            return editor(staff, null, form, model);
+        }
+        try {
+            long id = desk.create(staff, edit);
+            redirect.addFlashAttribute("notice", "Draft saved. It is yours until you submit it for review.");
+            return "redirect:/newsroom/articles/" + id;
+        } catch (RejectedException e) {
+            reject(errors, e);
+            return editor(staff, null, form, model);
+        }
+    }
+
+    @GetMapping("/newsroom/articles/{id:\\d{1,18}}")
+    String article(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, Model model) {
+        Staff staff = DeskStaff.of(signedIn);
+        DeskRepository.WorkingCopy article = desk.open(staff, id);
+        return editor(staff, article, formOf(article), model);
+    }
+
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}")
+    String save(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
+        String failed = saveFirst(staff, id, form, errors, model, response);
+        if (failed != null) {
+            return failed;
+        }
+        DeskRepository.WorkingCopy article = desk.open(staff, id);
+        redirect.addFlashAttribute(
+                "notice", article.state().isLive() ? "Updated: readers see the change now." : "Saved.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    /** Autosave (JSON, for editor.js): keeps the words without a page load; refuses a stale version like a save. */
+    @PostMapping(value = "/newsroom/articles/{id:\\d{1,18}}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Autosaved> autosave(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @ModelAttribute("form") ArticleForm form,
+            BindingResult errors) {
+        Staff staff = DeskStaff.of(signedIn);
+        ArticleEdit edit = edit(form, errors);
+        if (form.version() == null) {
+            throw new RejectedException("No version", "version", "Say which version the changes are based on.");
+        }
+        if (errors.hasErrors()) {
+            throw new RejectedException(
+                    "Not saved",
+                    String.valueOf(errors.getFieldErrors().getFirst().getDefaultMessage()));
+        }
+        try {
+            Desk.Saved saved = desk.save(staff, id, form.version(), edit, true);
+            return ResponseEntity.ok(new Autosaved(saved.version(), saved.at().toString(), null, null));
+        } catch (ConflictException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(new Autosaved(form.version(), null, e.detail(), differences(id, form.version(), (Integer)
+                            e.properties().get("version"))));
+        }
+    }
+
+    /**
+     * What autosave answers.
+     *
+     * @param conflict why the changes were not saved, when someone else saved first
+     * @param differences where to see what they changed
+     */
+    record Autosaved(int version, @Nullable String savedAt, @Nullable String conflict, @Nullable String differences) {}
+
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/submit")
+    String submit(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
+        String failed = saveFirst(staff, id, form, errors, model, response);
+        if (failed != null) {
+            return failed;
+        }
+        desk.submit(staff, id);
+        redirect.addFlashAttribute("notice", "Submitted for review. The editors have it now.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/publish")
+    String publish(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
+        String failed = saveFirst(staff, id, form, errors, model, response);
+        if (failed != null) {
+            return failed;
+        }
+        desk.publish(staff, id);
+        redirect.addFlashAttribute("notice", "Published. It is on the site now.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    /** Saves the form as it stands, then sets the time the article goes out on its own. */
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/schedule")
+    String schedule(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @ModelAttribute("form") ArticleForm form,
+            BindingResult errors,
+            @RequestParam(defaultValue = "") String publishAt,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
+        desk.open(staff, id);
+        String failed = saveFirst(staff, id, form, errors, model, response);
+        if (failed != null) {
+            return failed;
+        }
+        try {
+            Instant at = LocalDateTime.parse(publishAt.strip(), LOCAL)
+                    .atZone(site.timeZone())
+                    .toInstant();
+            desk.schedule(staff, id, at);
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute(
+                    "notice", "Not scheduled. Give a date and time to publish at, such as 2026-11-28T07:00.");
+            return "redirect:/newsroom/articles/" + id;
+        } catch (RejectedException e) {
+            redirect.addFlashAttribute("notice", "Not scheduled. " + e.detail());
+            return "redirect:/newsroom/articles/" + id;
+        }
+        redirect.addFlashAttribute("notice", "Scheduled. It goes out on its own at the time you chose.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/unschedule")
+    String unschedule(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
+        desk.unschedule(DeskStaff.of(signedIn), id);
+        redirect.addFlashAttribute("notice", "Taken off the schedule: it is a draft again.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/corrections")
+    String correct(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "CORRECTION") String kind,
+            @RequestParam(defaultValue = "") String text,
+            RedirectAttributes redirect) {
+        boolean clarification = kind.equalsIgnoreCase("CLARIFICATION");
+        try {
+            desk.correct(DeskStaff.of(signedIn), id, clarification, text);
+        } catch (RejectedException e) {
+            redirect.addFlashAttribute("notice", "Not added. " + e.detail());
+            return "redirect:/newsroom/articles/" + id;
+        }
+        redirect.addFlashAttribute(
+                "notice",
+                (clarification ? "Clarification" : "Correction")
+                        + " added: readers see it under the article and on the corrections page.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/send-back")
+    String sendBack(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        desk.sendBack(DeskStaff.of(signedIn), id, note);
+        redirect.addFlashAttribute("notice", "Sent back to its journalist with your note.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    @PostMapping("/newsroom/articles/{id:\\d{1,18}}/unpublish")
+    String unpublish(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String replacement,
+            RedirectAttributes redirect) {
+        try {
+            desk.unpublish(DeskStaff.of(signedIn), id, replacement);
+        } catch (RejectedException e) {
+            redirect.addFlashAttribute("notice", "Not unpublished. " + e.detail());
+            return "redirect:/newsroom/articles/" + id;
+        }
+        redirect.addFlashAttribute(
+                "notice",
+                replacement.isBlank()
+                        ? "Unpublished. Its address now tells readers it is gone."
+                        : "Unpublished. Its address now sends readers to the replacement.");
+        return "redirect:/newsroom/articles/" + id;
+    }
+
+    /** The live preview beside the editor: the body as readers would get it, allow-listed like the real thing. */
+    @PostMapping(value = "/newsroom/preview", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String preview(@RequestParam(defaultValue = "") String body) {
+        if (body.length() > 200_000) {
+            throw new RejectedException("Too long", "body", "The body is too long to preview.");
+        }
+        return bodies.toHtml(body);
+    }
+
+    @GetMapping("/newsroom/log")
+    String log(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @RequestParam(required = false) @Nullable Long before,
+            Model model) {
+        Staff staff = DeskStaff.of(signedIn);
+        List<DeskRepository.AuditEntry> entries = desk.log(staff, before, 100);
+        model.addAttribute("staff", staff);
+        model.addAttribute("entries", entries);
+        model.addAttribute(
+                "names",
+                names.of(entries.stream()
+                        .map(DeskRepository.AuditEntry::accountId)
+                        .toList()));
+        model.addAttribute("older", entries.size() == 100 ? entries.getLast().id() : null);
+        return "newsroom/log";
+    }
+
+    /**
+     * Saves the form first when it carries a version, so that "Submit" and "Publish" take the words as
+     * they stand. Answers the editor page to show instead, when the save was refused.
+     */
+    private @Nullable String saveFirst(
+            Staff staff, long id, ArticleForm form, BindingResult errors, Model model, HttpServletResponse response) {
+        if (form.version() == null) {
+            return null;
+        }
+        ArticleEdit edit = edit(form, errors);
+        DeskRepository.WorkingCopy article = desk.open(staff, id);
+        if (errors.hasErrors()) {
+            return editor(staff, article, form, model);
+        }
+        try {
+            desk.save(staff, id, form.version(), edit, false);
+            return null;
+        } catch (RejectedException e) {
+            reject(errors, e);
+            return editor(staff, article, form, model);
+        } catch (ConflictException e) {
+            DeskRepository.WorkingCopy now = desk.open(staff, id);
+            model.addAttribute("conflict", e.detail());
+            model.addAttribute("conflictDifferences", differences(id, form.version(), now.version()));
+            model.addAttribute(
+                    "conflictDiff",
+                    WordDiff.between(
+                            wordsOf(
+                                    now.words().headline(),
+                                    now.words().standfirst(),
+                                    now.words().bodySource()),
+                            wordsOf(form.text(form.headline()), form.text(form.standfirst()), form.text(form.body()))));
+            response.setStatus(HttpStatus.CONFLICT.value());
+            // The page keeps what they typed, but any further save starts from the version saved now.
+            ArticleForm rebased = new ArticleForm(
+                    form.headline(),
+                    form.standfirst(),
+                    form.body(),
+                    form.sectionId(),
+                    form.slug(),
+                    form.topics(),
+                    form.bylines(),
+                    form.seoTitle(),
+                    form.seoDescription(),
+                    form.commentsEnabled(),
+                    form.commentsCloseAt(),
+                    form.premium(),
+                    now.version());
+            return editor(staff, now, rebased, model);
+        }
+    }
+
+    static String wordsOf(String headline, String standfirst, String body) {
+        return headline + "\n\n" + standfirst + "\n\n" + body;
+    }
+
+    private static String differences(long id, int from, @Nullable Integer to) {
+        return "/newsroom/articles/" + id + "/revisions?from=" + from + (to == null ? "" : "&to=" + to);
+    }
+
+    private String editor(Staff staff, DeskRepository.@Nullable WorkingCopy article, ArticleForm form, Model model) {
+        model.addAttribute("staff", staff);
+        model.addAttribute("article", article);
+        model.addAttribute("form", form);
+        model.addAttribute("sections", content.sections());
+        model.addAttribute("topicNames", content.tags().stream().map(Tag::name).toList());
+        model.addAttribute(
+                "authorNames", content.authors().stream().map(Author::name).toList());
+        model.addAttribute("zone", site.timeZone().getId());
+        model.addAttribute("mayEdit", article == null || desk.mayEdit(staff, article));
+        model.addAttribute(
+                "scheduledFor",
+                article == null || article.scheduledFor() == null
+                        ? ""
+                        : LOCAL.format(LocalDateTime.ofInstant(article.scheduledFor(), site.timeZone())));
+        if (article != null) {
+            model.addAttribute(
+                    "live",
+                    article.state().isLive() ? content.article(article.id()).orElse(null) : null);
+            List<DeskRepository.AuditEntry> history = desk.history(staff, article.id());
+            model.addAttribute("history", history);
+            Set<@Nullable Long> people = new HashSet<>();
+            history.forEach(entry -> people.add(entry.accountId()));
+            people.add(article.createdBy());
+            model.addAttribute("names", names.of(people));
+        }
+        return EDITOR;
+    }
+
+    private ArticleForm formOf(DeskRepository.WorkingCopy article) {
+        Desk.Placement placement = desk.placement(article.id());
+        Instant closes = article.settings().commentsCloseAt();
+        return new ArticleForm(
+                article.words().headline(),
+                article.words().standfirst(),
+                article.words().bodySource(),
+                article.settings().sectionId(),
+                article.settings().slug(),
+                placement.topics(),
+                placement.bylines(),
+                article.words().seoTitle(),
+                article.words().seoDescription(),
+                article.settings().commentsEnabled(),
+                closes == null ? "" : LOCAL.format(LocalDateTime.ofInstant(closes, site.timeZone())),
+                article.settings().premium(),
+                article.version());
+    }
+
+    /** The form as the workflow takes it; what cannot be read (a date) becomes a field error. */
+    private ArticleEdit edit(ArticleForm form, BindingResult errors) {
+        Instant closesAt = null;
+        String closes = form.text(form.commentsCloseAt()).strip();
+        if (!closes.isEmpty()) {
+            try {
+                closesAt = LocalDateTime.parse(closes, LOCAL)
+                        .atZone(site.timeZone())
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                errors.rejectValue(
+                        "commentsCloseAt",
+                        "invalid",
+                        "Give a date and time such as 2026-11-28T18:00, or leave it empty.");
+            }
+        }
+        return new ArticleEdit(
+                form.text(form.headline()),
+                form.text(form.standfirst()),
+                form.text(form.body()).replace("\r\n", "\n"),
+                form.sectionId(),
+                form.text(form.slug()),
+                form.topics() == null ? List.of() : form.topics(),
+                form.bylines() == null ? List.of() : form.bylines(),
+                form.text(form.seoTitle()),
+                form.text(form.seoDescription()),
+                Boolean.TRUE.equals(form.commentsEnabled()),
+                closesAt,
+                Boolean.TRUE.equals(form.premium()));
+    }
+
+    private static void reject(BindingResult errors, RejectedException e) {
+        e.fieldErrors().forEach((field, message) -> errors.rejectValue(field, "invalid", message));
+        if (e.fieldErrors().isEmpty()) {
+            errors.reject("invalid", e.detail());
+        }
+    }
+
+    private List<Row> rows(List<DeskRepository.Listed> listed) {
+        Map<Long, String> sections =
+                content.sections().stream().collect(Collectors.toMap(Section::id, NewsroomController::sectionLabel));
+        Map<Long, String> filers =
+                names.of(listed.stream().map(DeskRepository.Listed::createdBy).toList());
+        List<Row> rows = new ArrayList<>(listed.size());
+        for (DeskRepository.Listed item : listed) {
+            rows.add(new Row(
+                    item.id(),
+                    item.headline(),
+                    item.state(),
+                    sections.getOrDefault(item.sectionId(), ""),
+                    item.createdBy() == null
+                            ? StaffNames.NOBODY
+                            : filers.getOrDefault(item.createdBy(), StaffNames.NOBODY),
+                    item.modifiedAt(),
+                    item.publishedAt()));
+        }
+        return rows;
+    }
+
+    /** "World › Asia" for a sub-section. */
+    static String sectionLabel(Section section) {
+        return section.path().contains("/") ? section.path().replace("/", " › ") : section.name();
+    }
+
+    private static DeskRepository.Criteria only(@Nullable Long createdBy, ArticleState state) {
+        return new DeskRepository.Criteria(createdBy, state, null, null, null, null, null);
+    }
+
+    private DeskRepository.Criteria criteria(Search search) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ArticleState state =
+                parse(search.state(), "state", errors, s -> ArticleState.valueOf(s.toUpperCase(Locale.ROOT)));
+        Long section = parse(search.section(), "section", errors, Long::valueOf);
+        Long author = parse(search.author(), "author", errors, Long::valueOf);
+        LocalDate from = parse(search.from(), "from", errors, LocalDate::parse);
+        LocalDate to = parse(search.to(), "to", errors, LocalDate::parse);
+        if (!errors.isEmpty()) {
+            throw new RejectedException("Bad filter", "A filter of the desk could not be read.", errors);
+        }
+        return new DeskRepository.Criteria(
+                null,
+                state,
+                section,
+                author,
+                search.q().isEmpty() ? null : search.q(),
+                from == null ? null : from.atStartOfDay(site.timeZone()).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(site.timeZone()).toInstant());
+    }
+
+    private static <T> @Nullable T parse(
+            String text, String field, Map<String, String> errors, Function<String, T> parser) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            errors.put(field, "'" + text + "' is not a " + field + " the desk knows.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package org.masthead.newsroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.Http;
+import org.masthead.MastheadTest;
+import org.masthead.WebSession;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The newsroom as its staff use it, through its pages: a journalist files and submits, an editor
+ * sends back, publishes, updates and unpublishes; two people saving the same article; revisions.
+ */
+@MastheadTest
+class NewsroomWorkflowTest {
+
+    private static final Pattern LIVE_LINK = Pattern.compile("href=\"([^\"]+)\">See it on the site");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    TestAccounts accounts;
+
+    Section section;
+    Author author;
+    TestAccounts.Credentials journalistAccount;
+    WebSession journalist;
+    WebSession editor;
+    WebSession otherEditor;
+    String otherEditorName;
+
+    @BeforeEach
+    void setUp() {
+        section = content.section("Newsdesk");
+        author = content.author("Nell Newsdesk");
+        journalistAccount = accounts.create(true, Role.JOURNALIST);
+        journalist = staff(journalistAccount);
+        editor = staff(accounts.create(true, Role.EDITOR));
+        TestAccounts.Credentials otherEditorAccount = accounts.create(true, Role.EDITOR);
+        otherEditorName = otherEditorAccount.displayName();
+        otherEditor = staff(otherEditorAccount);
+    }
+
+    @Test
+    void journalistFilesADraftThatReadersCannotSeeUntilAnEditorPublishesIt() {
+        String headline = "Tram line approved " + TestContent.unique("h");
+        long id = file(
+                journalist, headline, "The council voted for the tram.\n\n## What next\n\nBuilding starts in spring.");
+
+        assertThat(journalist.get("/newsroom").body()).contains("My drafts").contains(headline);
+        assertThat(new Http(port).get("/" + section.path()).body()).doesNotContain(headline);
+
+        HttpResponse<String> submitted = journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
+        assertThat(submitted.statusCode()).isEqualTo(302);
+        assertThat(editor.get("/newsroom").body())
+                .as("the editors' desk lists it as waiting for review")
+                .containsPattern("(?s)Waiting for review.*" + Pattern.quote(headline));
+
+        HttpResponse<String> published =
+                editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
+        assertThat(published.statusCode()).isEqualTo(302);
+
+        String path = livePath(id);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(new Http(port).get(path).body())
+                    .contains("<title>Search: " + headline + " | ")
+                    .contains("<h2>What next</h2>");
+            assertThat(new Http(port).get("/").body()).contains(headline);
+            assertThat(new Http(port).get("/" + section.path() + "/rss").body()).contains(headline);
+        });
+        assertThat(editor.get("/newsroom/log").body()).contains(headline).contains("published");
+    }
+
+    @Test
+    void journalistMayNotPublishNorTouchAnothersDraft() {
+        long id = file(journalist, "Not yet " + TestContent.unique("h"), "Words.");
+        WebSession another = staff(accounts.create(true, Role.JOURNALIST));
+
+        assertThat(journalist
+                        .post("/newsroom/articles/" + id + "/publish", Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(another.get("/newsroom/articles/" + id).statusCode()).isEqualTo(403);
+        assertThat(another.get("/newsroom").body()).doesNotContain("Not yet");
+        assertThat(editor.get("/newsroom/articles/" + id).statusCode()).isEqualTo(200);
+        assertThat(new Http(port).get("/").body()).doesNotContain("Not yet");
+    }
+
+    @Test
+    void editorSendsADraftBackWithANoteAndTheJournalistMayEditItAgain() {
+        String headline = "Budget gap " + TestContent.unique("h");
+        long id = file(journalist, headline, "First go.");
+        journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
+
+        assertThat(save(journalist, id, headline, "Changed while in review.").statusCode())
+                .as("a submitted draft is the editors' until it comes back")
+                .isEqualTo(403);
+
+        editor.get("/newsroom/articles/" + id);
+        assertThat(editor.post("/newsroom/articles/" + id + "/send-back", Map.of("note", "Needs a second source."))
+                        .statusCode())
+                .isEqualTo(302);
+
+        String page = journalist.get("/newsroom/articles/" + id).body();
+        assertThat(page).contains("Sent back by the editor").contains("Needs a second source.");
+        assertThat(save(journalist, id, headline, "Second go, with two sources.")
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(journalist.get("/newsroom/articles/" + id).body()).contains("Second go, with two sources.");
+    }
+
+    @Test
+    void aSaveBasedOnAnOlderVersionIsRefusedWithWhoSavedAndWhen() {
+        String headline = "Harbour plan " + TestContent.unique("h");
+        long id = file(editor, headline, "The original words.");
+
+        // Both open version 1; the other editor saves first.
+        assertThat(save(otherEditor, id, headline, "Their better words.").statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> mine = saveFrom(editor, id, 1, headline, "My own words.");
+
+        assertThat(mine.statusCode()).isEqualTo(409);
+        assertThat(mine.body())
+                .contains("Not saved: someone else saved first")
+                .contains(otherEditorName + " saved this article at")
+                .contains("See what they changed")
+                .contains("/newsroom/articles/" + id + "/revisions?from=1&amp;to=2")
+                .contains("My own words.");
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .as("their save stands")
+                .contains("Their better words.")
+                .doesNotContain("My own words.");
+    }
+
+    @Test
+    void autosaveKeepsTheWordsAndRefusesAVersionSavedOverSince() {
+        String headline = "Night buses " + TestContent.unique("h");
+        long id = file(journalist, headline, "First words.");
+        journalist.get("/newsroom/articles/" + id);
+        Map<String, String> fields = fields(headline, "Words kept by autosave.", "");
+        fields.put("version", "1");
+
+        HttpResponse<String> saved = journalist.post("/newsroom/articles/" + id + "/autosave", fields);
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("\"version\":2");
+        assertThat(journalist.get("/newsroom/articles/" + id).body()).contains("Words kept by autosave.");
+
+        // The same page again, still on version 1, as a second window would be.
+        fields.put("body", "Words from a stale window.");
+        HttpResponse<String> stale = journalist.post("/newsroom/articles/" + id + "/autosave", fields);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body())
+                .contains("You saved this article at")
+                .contains("/newsroom/articles/" + id + "/revisions?from=1&to=2");
+        assertThat(journalist.get("/newsroom/articles/" + id).body()).doesNotContain("Words from a stale window.");
+    }
+
+    @Test
+    void everySaveKeepsARevisionThatCanBeComparedAndRestored() {
+        String headline = "Library hours " + TestContent.unique("h");
+        long id = file(editor, headline, "The library opens at nine.");
+        save(editor, id, headline, "The library opens at ten on weekdays.");
+
+        String revisions = editor.get("/newsroom/articles/" + id + "/revisions").body();
+        assertThat(revisions)
+                .contains("From version 1 to version 2")
+                .contains("3 words added")
+                .contains("1 word removed")
+                .contains("<del>nine.</del>");
+
+        HttpResponse<String> restored = editor.post("/newsroom/articles/" + id + "/revisions/1/restore", Map.of());
+        assertThat(restored.statusCode()).isEqualTo(302);
+        String page = editor.get("/newsroom/articles/" + id).body();
+        assertThat(page).contains("The library opens at nine.").contains("version <span>3</span>");
+        assertThat(editor.get("/newsroom/articles/" + id + "/revisions").body()).contains("Restored version 1");
+    }
+
+    @Test
+    void updatingAPublishedArticleChangesItForReadersAndUnpublishingTakesItAway() {
+        String headline = "Ferry strike " + TestContent.unique("h");
+        long id = file(editor, headline, "Ferries stop on Monday.");
+        editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
+        String path = livePath(id);
+        Http reader = new Http(port);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(reader.get(path).body()).contains("Ferries stop on Monday."));
+
+        assertThat(save(editor, id, headline, "Ferries stop on Tuesday.").statusCode())
+                .isEqualTo(302);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(reader.get(path).body())
+                        .contains("Ferries stop on Tuesday.")
+                        .contains("Updated <time"));
+
+        editor.get("/newsroom/articles/" + id);
+        assertThat(editor.post("/newsroom/articles/" + id + "/unpublish", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(reader.get(path).statusCode()).isEqualTo(410);
+            assertThat(reader.get("/").body()).doesNotContain(headline);
+        });
+        assertThat(reader.get(path).body()).contains("This article is no longer available");
+    }
+
+    @Test
+    void anUnpublishedArticleSendsReadersToTheReplacementItsEditorNamed() {
+        String headline = "Old figures " + TestContent.unique("h");
+        long old = file(editor, headline, "Figures that were wrong.");
+        editor.submit("/newsroom/articles/" + old, "/newsroom/articles/" + old + "/publish", Map.of());
+        long better = file(editor, "Corrected figures " + TestContent.unique("h"), "Figures that are right.");
+        editor.submit("/newsroom/articles/" + better, "/newsroom/articles/" + better + "/publish", Map.of());
+        String oldPath = livePath(old);
+        String betterPath = livePath(better);
+
+        editor.get("/newsroom/articles/" + old);
+        editor.post("/newsroom/articles/" + old + "/unpublish", Map.of("replacement", "/no/such/article"));
+        assertThat(editor.get("/newsroom/articles/" + old).body())
+                .as("a replacement that does not exist is refused, and nothing changes")
+                .contains("Not unpublished. No other published article lives at /no/such/article")
+                .contains("Update the published article");
+
+        editor.post(
+                "/newsroom/articles/" + old + "/unpublish",
+                Map.of("replacement", "http://localhost:8080" + betterPath));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            HttpResponse<String> response = new Http(port).get(oldPath);
+            assertThat(response.statusCode()).isEqualTo(301);
+            assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith(betterPath);
+        });
+    }
+
+    @Test
+    void theBodyKeepsOnlyAnAllowListedStructureAndEmbedsWaitForTheReader() {
+        String headline = "Embeds " + TestContent.unique("h");
+        long id = file(
+                editor,
+                headline,
+                "Hello <script>alert(1)</script> <img src=x onerror=alert(2)>\n\n"
+                        + "[click](javascript:alert(3))\n\n"
+                        + "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n"
+                        + ">> A pull quote");
+        editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
+        String path = livePath(id);
+
+        String body = new Http(port).get(path).body();
+        String article = body.substring(
+                body.indexOf("article__body"),
+                body.indexOf("article__footer") > 0 ? body.indexOf("article__footer") : body.indexOf("</article>"));
+        assertThat(article)
+                .as("what the writer typed as markup is shown as text, never run")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script")
+                .doesNotContain("<img")
+                .doesNotContainPattern("<[^>]*\\son[a-z]+\\s*=")
+                .doesNotContain("javascript:")
+                .doesNotContain("<iframe")
+                .contains("data-embed-src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"")
+                .contains("Watch it on YouTube")
+                .contains("<aside class=\"pull-quote\">");
+    }
+
+    @Test
+    void editorsCreateTopicsJournalistsChooseFromThoseThatExist() {
+        String newTopic = "Tidal power " + TestContent.unique("t");
+        HttpResponse<String> byJournalist = journalist.submit(
+                "/newsroom/articles/new",
+                "/newsroom/articles",
+                fields("Tides " + TestContent.unique("h"), "x", newTopic));
+        assertThat(byJournalist.statusCode()).isEqualTo(200);
+        assertThat(byJournalist.body()).contains("There is no topic " + newTopic);
+
+        HttpResponse<String> byEditor = editor.submit(
+                "/newsroom/articles/new",
+                "/newsroom/articles",
+                fields("Tides " + TestContent.unique("h"), "x", newTopic));
+        assertThat(byEditor.statusCode()).isEqualTo(302);
+        assertThat(journalist.get("/newsroom/articles/new").body()).contains("<option value=\"" + newTopic + "\">");
+    }
+
+    private WebSession staff(TestAccounts.Credentials account) {
+        WebSession session = new WebSession(port);
+        TestAccounts.signInWithBothFactors(session, account);
+        return session;
+    }
+
+    private long file(WebSession who, String headline, String body) {
+        HttpResponse<String> created =
+                who.submit("/newsroom/articles/new", "/newsroom/articles", fields(headline, body, ""));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private Map<String, String> fields(String headline, String body, String topic) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("headline", headline);
+        fields.put("standfirst", "What it means for readers.");
+        fields.put("body", body);
+        fields.put("sectionId", String.valueOf(section.id()));
+        fields.put("bylines", author.name());
+        fields.put("topics", topic);
+        fields.put("seoTitle", "Search: " + headline);
+        fields.put("commentsEnabled", "true");
+        return fields;
+    }
+
+    /** Saves from the version the editor page shows now. */
+    private HttpResponse<String> save(WebSession who, long id, String headline, String body) {
+        String page = who.get("/newsroom/articles/" + id).body();
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        int base = version.find() ? Integer.parseInt(version.group(1)) : 1;
+        return saveFrom(who, id, base, headline, body);
+    }
+
+    private HttpResponse<String> saveFrom(WebSession who, long id, int version, String headline, String body) {
+        Map<String, String> fields = fields(headline, body, "");
+        fields.put("version", String.valueOf(version));
+        who.get("/newsroom/articles/new");
+        return who.post("/newsroom/articles/" + id, fields);
+    }
+
+    private String livePath(long id) {
+        Matcher link = LIVE_LINK.matcher(editor.get("/newsroom/articles/" + id).body());
+        assertThat(link.find())
+                .as("a published article links to itself on the site")
+                .isTrue();
+        return link.group(1);
+    }
+}
