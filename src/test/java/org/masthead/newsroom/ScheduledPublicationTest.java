@@ -11,15 +11,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
-import org.masthead.MastheadApplication;
 import org.masthead.MastheadTest;
+import org.masthead.SecondNode;
 import org.masthead.newsroom.internal.ArticleEdit;
 import org.masthead.newsroom.internal.ArticleState;
 import org.masthead.newsroom.internal.Desk;
 import org.masthead.newsroom.internal.DeskRepository;
 import org.masthead.newsroom.internal.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,13 +49,7 @@ class ScheduledPublicationTest {
 
     @BeforeEach
     void startSecondNode() {
-        nodeB = new SpringApplicationBuilder(MastheadApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--masthead.db.url=" + dataSource.getJdbcUrl(),
-                        "--masthead.db.user=" + dataSource.getUsername(),
-                        "--masthead.demo-content=false",
-                        "--masthead.data-dir=target/test-data/node-b-scheduling");
+        nodeB = SecondNode.start(dataSource);
     }
 
     @AfterEach

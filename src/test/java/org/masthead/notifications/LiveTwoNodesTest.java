@@ -7,16 +7,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.MastheadApplication;
 import org.masthead.MastheadTest;
+import org.masthead.SecondNode;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestAccounts.Credentials;
 import org.masthead.discussion.Participant;
 import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,15 +43,8 @@ class LiveTwoNodesTest {
 
     @BeforeEach
     void startSecondNode() {
-        nodeB = new SpringApplicationBuilder(MastheadApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--masthead.db.url=" + dataSource.getJdbcUrl(),
-                        "--masthead.db.user=" + dataSource.getUsername(),
-                        "--masthead.db.password=" + dataSource.getPassword(),
-                        "--masthead.demo-content=false",
-                        "--masthead.data-dir=target/test-data/node-b-live");
-        portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+        nodeB = SecondNode.start(dataSource);
+        portB = SecondNode.port(nodeB);
     }
 
     @AfterEach

@@ -13,11 +13,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.masthead.MastheadApplication;
+import org.masthead.SecondNode;
 import org.masthead.TestMailServer;
 import org.masthead.WebSession;
 import org.masthead.accounts.Role;
@@ -25,7 +24,6 @@ import org.masthead.accounts.TestAccounts;
 import org.masthead.mail.Mailbox;
 import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -326,17 +324,10 @@ class RateLimitsTest {
     }
 
     ConfigurableApplicationContext startSecondNode(String... more) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--masthead.db.url=" + dataSource.getJdbcUrl(),
-                "--masthead.db.user=" + dataSource.getUsername(),
-                "--masthead.db.password=" + dataSource.getPassword(),
-                "--masthead.demo-content=false",
-                "--masthead.data-dir=target/test-data/rl-node-b-" + UUID.randomUUID(),
-                "--masthead.rate-limits.sign-in-per-ip.capacity=3",
-                "--masthead.rate-limits.sign-in-per-ip.period=1h"));
-        arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(MastheadApplication.class).run(arguments.toArray(String[]::new));
+        List<String> settings = new ArrayList<>(List.of(
+                "--masthead.rate-limits.sign-in-per-ip.capacity=3", "--masthead.rate-limits.sign-in-per-ip.period=1h"));
+        settings.addAll(List.of(more));
+        return SecondNode.start(dataSource, settings.toArray(String[]::new));
     }
 
     int outboxRowsTo(String address) {

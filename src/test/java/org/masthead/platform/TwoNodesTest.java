@@ -11,13 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
-import org.masthead.MastheadApplication;
 import org.masthead.MastheadTest;
+import org.masthead.SecondNode;
 import org.masthead.newsroom.Newsroom;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,14 +41,7 @@ class TwoNodesTest {
 
     @BeforeEach
     void startSecondNode() {
-        nodeB = new SpringApplicationBuilder(MastheadApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--masthead.db.url=" + dataSource.getJdbcUrl(),
-                        "--masthead.db.user=" + dataSource.getUsername(),
-                        "--masthead.db.password=" + dataSource.getPassword(),
-                        "--masthead.demo-content=false",
-                        "--masthead.data-dir=target/test-data/node-b");
+        nodeB = SecondNode.start(dataSource);
     }
 
     @AfterEach
