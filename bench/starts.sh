@@ -146,9 +146,6 @@ run_start() {
         elapsed=$(($(now_ms) - launched))
         ((elapsed < DEADLINE * 1000)) || break
         kill -0 "$APP_PID" 2>/dev/null || { result=exited; break; }
-        if [[ $first_page == - ]] && grep -q '^[0-9]* 200 http://127.0.0.1:[0-9]*/$' "$RUN_DIR/requests.log" 2>/dev/null; then
-            first_page=$(awk '$2 == 200 && $3 ~ /:[0-9]+\/$/ { print $1; exit }' "$RUN_DIR/requests.log")
-        fi
         if [[ $listening == - ]] && grep -q 'Tomcat started on port' "$RUN_DIR/app.log"; then
             listening=$elapsed
         fi
@@ -170,6 +167,9 @@ run_start() {
         fi
         sleep 1
     done
+    # Read once the start is decided: the first home page often comes in the very burst that decides it.
+    first_page=$(awk '$2 == 200 && $3 ~ /:[0-9]+\/$/ { print $1; exit }' "$RUN_DIR/requests.log" 2>/dev/null)
+    first_page=${first_page:--}
     if [[ $result != served ]]; then
         cp "$RUN_DIR/app.log" "$OUT/$cache-$number-app.log"
         cp "$RUN_DIR/requests.log" "$OUT/$cache-$number-requests.log" 2>/dev/null || true
