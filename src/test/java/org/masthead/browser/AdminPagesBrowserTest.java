@@ -3,7 +3,6 @@ package org.masthead.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +12,6 @@ import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.mail.Mailbox;
 import org.masthead.membership.TestMembers;
-import org.masthead.membership.internal.ContributionCheckouts;
-import org.masthead.membership.internal.Frequency;
 import org.masthead.newsroom.TestContent;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentKind;
@@ -44,9 +41,6 @@ class AdminPagesBrowserTest {
 
     @Autowired
     SiteProperties site;
-
-    @Autowired
-    ContributionCheckouts checkouts;
 
     @Autowired
     JdbcClient db;
@@ -135,10 +129,7 @@ class AdminPagesBrowserTest {
     /** A guest's one-off contribution, paid now, as the payments module reports it. */
     private void giveOnce(Money amount) {
         String email = TestContent.unique("chart-giver") + "@example.com";
-        checkouts.start(
-                new ContributionCheckouts.Gift(Frequency.ONE_OFF, amount, email, null, null),
-                URI.create("http://localhost/support/thanks"),
-                URI.create("http://localhost/support"));
+        members.startOneOffGift(amount, email);
         String reference = db.sql("SELECT reference FROM contribution WHERE email = :email")
                 .param("email", email)
                 .query(String.class)

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Map;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.TestAccounts;
-import org.masthead.discussion.internal.Comments;
+import org.masthead.discussion.Discussion;
 import org.masthead.newsroom.TestContent;
 import org.masthead.site.ArticleAddresses;
 import org.openqa.selenium.By;
@@ -29,7 +28,7 @@ class BrowserHarnessBrowserTest {
     TestContent content;
 
     @Autowired
-    Comments comments;
+    Discussion comments;
 
     @Autowired
     ArticleAddresses addresses;
@@ -37,9 +36,7 @@ class BrowserHarnessBrowserTest {
     @Test
     void aPageIsCheckedOnceItsScriptsHaveLoadedTheConversation(Browser browser) {
         long article = content.article(content.section("Harness")).published();
-        long comment = comments.post(
-                        accounts.create(true).id(), article, "Checked as readers see it.", null, UUID.randomUUID())
-                .commentId();
+        long comment = comments.post(accounts.create(true).id(), article, "Checked as readers see it.", null);
         // The conversation arrives well after the page, as on a slow connection; the page notes whether
         // axe had been put into it (to check it) by then.
         ((ChromeDriver) browser.driver())

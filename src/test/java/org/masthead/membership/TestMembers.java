@@ -2,9 +2,12 @@ package org.masthead.membership;
 
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.masthead.membership.internal.ContributionCheckouts;
+import org.masthead.membership.internal.Frequency;
 import org.masthead.membership.internal.PremiumSubscriptions;
 import org.masthead.newsroom.TestContent;
 import org.masthead.payments.BillingInterval;
@@ -27,11 +30,25 @@ public class TestMembers {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Membership membership;
+    private final ContributionCheckouts checkouts;
 
-    TestMembers(ApplicationEventPublisher events, TransactionTemplate transactions, Membership membership) {
+    TestMembers(
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            Membership membership,
+            ContributionCheckouts checkouts) {
         this.events = events;
         this.transactions = transactions;
         this.membership = membership;
+        this.checkouts = checkouts;
+    }
+
+    /** Starts a guest's one-off contribution as the support form does, not yet paid. */
+    public void startOneOffGift(Money amount, String email) {
+        checkouts.start(
+                new ContributionCheckouts.Gift(Frequency.ONE_OFF, amount, email, null, null),
+                URI.create("http://localhost/support/thanks"),
+                URI.create("http://localhost/support"));
     }
 
     /** A Premium subscription's reference, new and unique. */
