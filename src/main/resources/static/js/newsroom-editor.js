@@ -217,4 +217,28 @@
     }
     stopped = true;
   });
+  // Says, while the page is open, that its writer is still here, and shows who else has the article open.
+  var presence = document.getElementById('presence');
+  if (presence) {
+    var heartbeat = Number(presence.getAttribute('data-heartbeat')) * 1000;
+    var beat = function () {
+      if (document.visibilityState === 'hidden') {
+        return;
+      }
+      var fields = new URLSearchParams();
+      if (csrf) {
+        fields.append('_csrf', csrf.value);
+      }
+      post(presence.getAttribute('data-presence'), fields).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (others) {
+        if (others && presence.textContent !== others.text) {
+          presence.textContent = others.text;
+          presence.classList.toggle('presence--alone', others.names.length === 0);
+        }
+      }).catch(function () { /* Offline for a moment: the next beat tries again. */ });
+    };
+    window.setInterval(beat, heartbeat);
+    document.addEventListener('visibilitychange', beat);
+  }
 })();

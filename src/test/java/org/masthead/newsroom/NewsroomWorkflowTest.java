@@ -149,6 +149,29 @@ class NewsroomWorkflowTest {
     }
 
     @Test
+    void theEditorShowsWhoElseHasTheArticleOpenUntilTheyLeave() {
+        long id = file(editor, "Two hands " + TestContent.unique("h"), "Words.");
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .as("alone with it")
+                .doesNotContain("Also open by");
+
+        assertThat(otherEditor.get("/newsroom/articles/" + id).body())
+                .doesNotContain("Also open by " + otherEditorName);
+        HttpResponse<String> heard = editor.post("/newsroom/articles/" + id + "/presence", Map.of());
+
+        assertThat(heard.statusCode()).isEqualTo(200);
+        assertThat(heard.body()).contains("Also open by " + otherEditorName + " (since ");
+        assertThat(otherEditor.get("/newsroom/articles/" + id).body())
+                .contains("Also open by ")
+                .doesNotContain("Also open by " + otherEditorName);
+        WebSession outsider = staff(accounts.create(true, Role.JOURNALIST));
+        assertThat(outsider.post("/newsroom/articles/" + id + "/presence", Map.of())
+                        .statusCode())
+                .as("a journalist may not learn who works on an editor's article")
+                .isEqualTo(403);
+    }
+
+    @Test
     void autosaveKeepsTheWordsAndRefusesAVersionSavedOverSince() {
         String headline = "Night buses " + TestContent.unique("h");
         long id = file(journalist, headline, "First words.");

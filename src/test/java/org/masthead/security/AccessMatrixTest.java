@@ -295,6 +295,8 @@ class AccessMatrixTest {
                 // Posted empty: no version to save from is a bad request.
                 row("POST /newsroom/articles/{id}/autosave", "POST", "/newsroom/articles/999999/autosave",
                                                                                SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 400),
+                row("POST /newsroom/articles/{id}/presence", "POST", "/newsroom/articles/999999/presence",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
                 row("POST /newsroom/articles/{id}/submit", "POST", "/newsroom/articles/999999/submit",
                                                                                SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
                 row("POST /newsroom/articles/{id}/publish", "POST", "/newsroom/articles/999999/publish",

@@ -26,6 +26,7 @@ import org.masthead.newsroom.internal.ArticleState;
 import org.masthead.newsroom.internal.BodyRenderer;
 import org.masthead.newsroom.internal.Desk;
 import org.masthead.newsroom.internal.DeskRepository;
+import org.masthead.newsroom.internal.Presence;
 import org.masthead.newsroom.internal.Staff;
 import org.masthead.newsroom.internal.StaffNames;
 import org.masthead.newsroom.internal.WordDiff;
@@ -61,14 +62,21 @@ class NewsroomController {
     private final BodyRenderer bodies;
     private final StaffNames names;
     private final SiteProperties site;
+    private final Presence presence;
 
     NewsroomController(
-            Desk desk, PublishedContent content, BodyRenderer bodies, StaffNames names, SiteProperties site) {
+            Desk desk,
+            PublishedContent content,
+            BodyRenderer bodies,
+            StaffNames names,
+            SiteProperties site,
+            Presence presence) {
         this.desk = desk;
         this.content = content;
         this.bodies = bodies;
         this.names = names;
         this.site = site;
+        this.presence = presence;
     }
 
     /** What a filter of the desk asked for, as given, to show it again in the form. */
@@ -451,6 +459,9 @@ class NewsroomController {
             history.forEach(entry -> people.add(entry.accountId()));
             people.add(article.createdBy());
             model.addAttribute("names", names.of(people));
+            model.addAttribute(
+                    "othersHere", PresenceController.othersHere(presence.open(staff, article.id()), site.timeZone()));
+            model.addAttribute("heartbeatSeconds", Presence.HEARTBEAT.toSeconds());
         }
         return EDITOR;
     }
