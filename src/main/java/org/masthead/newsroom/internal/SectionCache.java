@@ -10,6 +10,8 @@ import java.util.Map;
 import org.masthead.newsroom.Section;
 import org.masthead.platform.ClusterMessages;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The sections, kept in memory: they are few and read on every page. Every node drops them when a
@@ -36,9 +38,22 @@ public class SectionCache {
         return sections.get(Boolean.TRUE);
     }
 
-    /** Sections changed: every node reads them afresh once the change commits. */
+    /**
+     * Sections changed: every node reads them afresh once the change commits. This node forgets them
+     * at the commit itself, not when its own cluster message comes back: a page read while the change
+     * was uncommitted would otherwise keep the old sections for whoever goes on to use the new one
+     * straight away (a sub-section created under a section created a moment before, say).
+     */
     public void forget() {
         sections.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sections.invalidateAll();
+                }
+            });
+        }
         cluster.send(SECTIONS_CHANGED, "");
     }
 
