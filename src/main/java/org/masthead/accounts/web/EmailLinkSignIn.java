@@ -11,8 +11,6 @@ import org.masthead.platform.WebSecurityContribution;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
 import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.web.authentication.ott.DefaultGenerateOneTimeTokenRequestResolver;
@@ -28,11 +26,6 @@ import org.springframework.security.web.authentication.ott.OneTimeTokenGeneratio
 class EmailLinkSignIn {
 
     static final Duration LINK_VALID_FOR = Duration.ofMinutes(15);
-
-    @Bean
-    OneTimeTokenService oneTimeTokenService(JdbcTemplate jdbc) {
-        return new JdbcOneTimeTokenService(jdbc);
-    }
 
     @Bean
     WebSecurityContribution emailLinkLogin(
