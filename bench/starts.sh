@@ -62,7 +62,8 @@ RUN_DIR=
 free_port() {
     local port _
     for _ in $(seq 200); do
-        port=$((20000 + RANDOM % 40000))
+        # Below the kernel's ephemeral range (32768 and up), so that no other program's port 0 takes it meanwhile.
+        port=$((10000 + RANDOM % 20000))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return
