@@ -1,0 +1,104 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.masthead.Http;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.mail.Mailbox;
+import org.masthead.newsroom.Section;
+import org.masthead.newsroom.TestContent;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A story through the newsroom in two browsers: a journalist writes and submits it, an editor sends it
+ * back with a note, the journalist answers it, the editor publishes it, readers have it on the home page
+ * at once, and the editor corrects it. Every newsroom page on the way is checked with axe.
+ */
+@BrowserJourney
+class NewsroomJourneyBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aStoryIsWrittenSentBackPublishedAndCorrected(Browser journalist, Browser editor) {
+        Section section = content.section("Harbours");
+        String byline = content.author("Mara Quay " + TestContent.unique("a")).name();
+        String headline = "Harbour wall to be rebuilt " + TestContent.unique("h");
+        StaffSignIn.withBothFactors(journalist, mailbox, accounts.create(true, Role.JOURNALIST), "/newsroom");
+        journalist.screenshot("newsroom-desk");
+
+        journalist.follow(By.linkText("New article"));
+        journalist.find(By.id("headline")).sendKeys(headline);
+        journalist.find(By.id("standfirst")).sendKeys("The storm-damaged wall will be rebuilt by spring.");
+        new Select(journalist.find(By.id("sectionId"))).selectByVisibleText("Harbours");
+        journalist.find(By.id("body")).sendKeys("The council approved the work on Tuesday.\n\n## The cost\n\n");
+        journalist.find(By.cssSelector("[data-md=bold]")).click();
+        journalist.find(By.id("body")).sendKeys("Four million pounds");
+        journalist.find(By.id("bylines")).sendKeys(byline);
+        journalist.follow(By.xpath("//button[normalize-space()='Save draft']"));
+        assertThat(journalist.find(By.id("body")).getDomProperty("value")).contains("**Four million pounds**");
+        journalist.screenshot("newsroom-editor");
+        journalist.resizeViewport(new Dimension(390, 844));
+        journalist.checkAccessibility();
+        journalist.screenshot("newsroom-editor-phone");
+        journalist.resizeViewport(new Dimension(1280, 900));
+        String article = journalist.path();
+        journalist.submitAndReturn(By.xpath("//button[normalize-space()='Submit for review']"));
+
+        StaffSignIn.withBothFactors(editor, mailbox, accounts.create(true, Role.EDITOR), "/newsroom");
+        assertThat(editor.find(By.cssSelector("[aria-labelledby=review-title]")).getText())
+                .contains(headline);
+        editor.follow(By.linkText(headline));
+        editor.find(By.id("note")).sendKeys("Who approved it? Name the committee.");
+        editor.submitAndReturn(By.xpath("//button[normalize-space()='Send back']"));
+
+        journalist.open(article);
+        assertThat(journalist.find(By.cssSelector(".review-note")).getText()).contains("Name the committee.");
+        journalist.screenshot("newsroom-sent-back");
+        journalist.find(By.id("body")).sendKeys("\n\nThe harbour committee approved it unanimously.");
+        journalist.submitAndReturn(By.xpath("//button[normalize-space()='Submit for review']"));
+
+        editor.open(article);
+        editor.submitAndReturn(By.xpath("//button[normalize-space()='Publish now']"));
+        String live = editor.find(By.linkText("See it on the site")).getDomAttribute("href");
+        Http reader = new Http(port);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(reader.get("/").body()).contains(headline));
+        assertThat(reader.get("/" + section.path() + "/rss").body()).contains(headline);
+
+        editor.find(By.id("correction-text")).sendKeys("The work will cost four million pounds, not five.");
+        editor.submitAndReturn(By.xpath("//button[normalize-space()='Add']"));
+        editor.open(live);
+        assertThat(editor.find(By.cssSelector(".corrections")).getText())
+                .contains("The work will cost four million pounds, not five.");
+        assertThat(editor.find(By.cssSelector(".article__body strong")).getText())
+                .isEqualTo("Four million pounds");
+        editor.screenshot("newsroom-published-corrected");
+
+        editor.open(article + "/revisions");
+        editor.screenshot("newsroom-revisions");
+        editor.open("/newsroom/log");
+        assertThat(editor.find(By.tagName("main")).getText()).contains(headline);
+        editor.screenshot("newsroom-log");
+        editor.open("/corrections");
+        assertThat(editor.find(By.tagName("main")).getText()).contains(headline);
+    }
+}
