@@ -12,7 +12,6 @@ import org.masthead.mail.Mailbox;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,10 +55,6 @@ class NewsroomJourneyBrowserTest {
         journalist.follow(By.xpath("//button[normalize-space()='Save draft']"));
         assertThat(journalist.find(By.id("body")).getDomProperty("value")).contains("**Four million pounds**");
         journalist.screenshot("newsroom-editor");
-        journalist.resizeViewport(new Dimension(390, 844));
-        journalist.checkAccessibility();
-        journalist.screenshot("newsroom-editor-phone");
-        journalist.resizeViewport(new Dimension(1280, 900));
         String article = journalist.path();
         journalist.submitAndReturn(By.xpath("//button[normalize-space()='Submit for review']"));
 
