@@ -35,4 +35,16 @@ class SectionCacheTest {
                 .isPresent();
         assertThat(content.subSection(section, "Under it").path()).startsWith(section.path() + "/");
     }
+
+    @Test
+    void aTransactionThatCreatedASectionFindsItWhateverOthersCachedMeanwhile() {
+        Section child = transactions.execute(status -> {
+            Section created = content.section("Uncommitted");
+            // Another thread fills the cache from what is committed, as a refresh on a busy node does.
+            CompletableFuture.runAsync(published::sections).join();
+            return content.subSection(created, "Under it");
+        });
+
+        assertThat(published.section(child.path())).isPresent();
+    }
 }

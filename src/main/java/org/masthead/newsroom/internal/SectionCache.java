@@ -33,8 +33,15 @@ public class SectionCache {
         cluster.subscribe(SECTIONS_CHANGED, payload -> sections.invalidateAll());
     }
 
-    /** Every section by id: top-level ones first in their order, each followed by its sub-sections. */
+    /**
+     * Every section by id: top-level ones first in their order, each followed by its sub-sections. A
+     * transaction that changed sections reads them from the database, as only it can see its changes
+     * until it commits (the demo content, say, creating sections and filing articles in them at once).
+     */
     public Map<Long, Section> byId() {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return load();
+        }
         return sections.get(Boolean.TRUE);
     }
 
@@ -42,14 +49,17 @@ public class SectionCache {
      * Sections changed: every node reads them afresh once the change commits. This node forgets them
      * at the commit itself, not when its own cluster message comes back: a page read while the change
      * was uncommitted would otherwise keep the old sections for whoever goes on to use the new one
-     * straight away (a sub-section created under a section created a moment before, say).
+     * straight away.
      */
     public void forget() {
         sections.invalidateAll();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResource(SectionCache.this);
                     sections.invalidateAll();
                 }
             });
