@@ -29,6 +29,7 @@ import org.masthead.newsroom.internal.DeskRepository;
 import org.masthead.newsroom.internal.Staff;
 import org.masthead.newsroom.internal.StaffNames;
 import org.masthead.newsroom.internal.WordDiff;
+import org.masthead.newsroom.internal.wire.WireDesk;
 import org.masthead.platform.ConflictException;
 import org.masthead.platform.RejectedException;
 import org.masthead.platform.SiteProperties;
@@ -61,14 +62,21 @@ class NewsroomController {
     private final BodyRenderer bodies;
     private final StaffNames names;
     private final SiteProperties site;
+    private final WireDesk wires;
 
     NewsroomController(
-            Desk desk, PublishedContent content, BodyRenderer bodies, StaffNames names, SiteProperties site) {
+            Desk desk,
+            PublishedContent content,
+            BodyRenderer bodies,
+            StaffNames names,
+            SiteProperties site,
+            WireDesk wires) {
         this.desk = desk;
         this.content = content;
         this.bodies = bodies;
         this.names = names;
         this.site = site;
+        this.wires = wires;
     }
 
     /** What a filter of the desk asked for, as given, to show it again in the form. */
@@ -451,6 +459,7 @@ class NewsroomController {
             history.forEach(entry -> people.add(entry.accountId()));
             people.add(article.createdBy());
             model.addAttribute("names", names.of(people));
+            model.addAttribute("wireOrigin", wires.madeInto(article.id()).orElse(null));
         }
         return EDITOR;
     }
