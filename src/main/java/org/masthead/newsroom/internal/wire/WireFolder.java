@@ -46,7 +46,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * timeout; taken twice, its stories are duplicates the second time and change nothing.
  */
 @Component
-class WireFolder implements WireInbox {
+public class WireFolder implements WireInbox {
 
     private static final Logger log = LoggerFactory.getLogger(WireFolder.class);
     private static final DateTimeFormatter STAMP =
@@ -92,11 +92,11 @@ class WireFolder implements WireInbox {
         workers.run("wire-folder", properties.pollInterval(), null, this::takeNext);
     }
 
-    Path incoming() {
+    public Path incoming() {
         return incoming;
     }
 
-    Path quarantine() {
+    public Path quarantine() {
         return quarantine;
     }
 
@@ -118,7 +118,7 @@ class WireFolder implements WireInbox {
      *
      * @return how many files were looked at
      */
-    synchronized int takeWaiting() {
+    public synchronized int takeWaiting() {
         int taken = 0;
         while (takeNext()) {
             taken++;
