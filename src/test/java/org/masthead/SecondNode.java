@@ -10,7 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Another node of Masthead sharing the test's database, as a second server behind a load balancer
- * would: its own port, data directory and memory, no demo content. Close it when done.
+ * would: its own port, data directory and memory, no demo content (each can be replaced by a setting,
+ * such as {@code --masthead.data-dir=} to share the first node's). Close it when done.
  */
 public final class SecondNode {
 
@@ -24,6 +25,11 @@ public final class SecondNode {
                 "--masthead.db.password=" + sharedDatabase.getPassword(),
                 "--masthead.demo-content=false",
                 "--masthead.data-dir=target/test-data/node-b-" + UUID.randomUUID()));
+        // A setting given here replaces the default for it: given twice, Spring would join the two values.
+        for (String setting : settings) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            arguments.removeIf(argument -> !key.isEmpty() && argument.startsWith(key));
+        }
         arguments.addAll(List.of(settings));
         return new SpringApplicationBuilder(MastheadApplication.class).run(arguments.toArray(String[]::new));
     }

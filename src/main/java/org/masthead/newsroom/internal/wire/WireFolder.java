@@ -1,5 +1,7 @@
 package org.masthead.newsroom.internal.wire;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +67,8 @@ public class WireFolder implements WireInbox {
     private final String node = UUID.randomUUID().toString().substring(0, 8);
 
     private final AtomicLong claims = new AtomicLong();
+    private final Counter taken;
+    private final Counter putAside;
     private final Deque<Path> listed = new ArrayDeque<>();
 
     WireFolder(
@@ -73,8 +77,17 @@ public class WireFolder implements WireInbox {
             WireDesk desk,
             WireRepository wires,
             Clock clock,
-            Workers workers) {
+            Workers workers,
+            MeterRegistry meters) {
         this.properties = properties;
+        this.taken = Counter.builder("masthead.wires.files")
+                .description("Wire files this node claimed and took in")
+                .tag("outcome", "taken")
+                .register(meters);
+        this.putAside = Counter.builder("masthead.wires.files")
+                .description("Wire files this node claimed and put aside in quarantine")
+                .tag("outcome", "quarantined")
+                .register(meters);
         this.desk = desk;
         this.wires = wires;
         this.clock = clock;
@@ -165,6 +178,7 @@ public class WireFolder implements WireInbox {
             List<WireDesk.Taken> taken =
                     desk.take(WireParsers.parse(format, content, name, properties.defaultAgency()), format, name);
             Files.delete(claimed);
+            this.taken.increment();
             taken.forEach(t -> log.info(
                     "Wire: {} {} version {} from {}",
                     t.outcome().name().toLowerCase(Locale.ROOT),
@@ -267,6 +281,7 @@ public class WireFolder implements WireInbox {
         } catch (IOException e) {
             log.error("Could not quarantine the wire file {}", name, e);
         }
+        putAside.increment();
         log.warn("Wire: quarantined {}: {}", name, said);
         wires.quarantined(name, storedAs, said, now);
     }
