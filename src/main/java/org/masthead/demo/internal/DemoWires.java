@@ -51,7 +51,7 @@ class DemoWires {
             for (Resource file : files) {
                 inbox.deliver(file.getFilename(), file.getContentAsByteArray());
             }
-            log.info("Left {} sample agency stories in the wire folder", files.length);
+            log.info("Left {} sample agency files in the wire folder", files.length);
         } catch (IOException | RuntimeException e) {
             log.error("Could not leave the demo's sample agency stories in the wire folder", e);
         }
