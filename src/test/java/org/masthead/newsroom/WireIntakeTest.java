@@ -226,6 +226,20 @@ class WireIntakeTest {
     }
 
     @Test
+    void theApiTakesAStoryLongerThanAnyFormUpToTheWireLimit() {
+        String guid = TestContent.unique("urn:test:long");
+        String body = ("A long paragraph of agency copy that goes on. ".repeat(40) + "\n\n").repeat(100);
+        byte[] story = bytes(TestWires.ninjs(guid, 1, "A long read", body));
+        assertThat(story.length).as("more than masthead.web.max-body-size").isGreaterThan(64 * 1024);
+
+        HttpResponse<String> taken = new WebSession(port)
+                .postBody("/api/wires", "application/json", story, "Authorization", "Bearer " + TestWires.TOKEN);
+
+        assertThat(taken.statusCode()).isEqualTo(201);
+        assertThat(wires.story(guid).orElseThrow().body().split("\n\n")).hasSize(100);
+    }
+
+    @Test
     void theApiRefusesBadCopyAndKeepsNothing() {
         WebSession agency = new WebSession(port);
         String token = "Bearer " + TestWires.TOKEN;
