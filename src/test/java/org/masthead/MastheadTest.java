@@ -25,7 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
             "masthead.rate-limits.registration-per-ip.capacity=100000",
             "masthead.rate-limits.email-link-per-ip.capacity=100000",
             "masthead.site.base-url=http://localhost:8080",
-            "masthead.metrics-token=test-metrics-token"
+            "masthead.metrics-token=test-metrics-token",
+            "masthead.wires.token=test-wire-token"
         })
 @ContextConfiguration(initializers = TestMailServer.class)
 public @interface MastheadTest {}

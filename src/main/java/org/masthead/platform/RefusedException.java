@@ -17,7 +17,8 @@ public abstract sealed class RefusedException extends RuntimeException
                 ConflictException,
                 RejectedException,
                 TooManyRequestsException,
-                BusyException {
+                BusyException,
+                NotAuthenticatedException {
 
     private final HttpStatus status;
     private final String title;

@@ -72,6 +72,21 @@ class DemoContentTest {
             }
             assertThat(notifications).contains("Tomasz Nowak replied").contains("Hannah Cole mentioned you");
             comments = db.sql("SELECT count(*) FROM comment").query(Long.class).single();
+            // The demo agency's six files are in the wire queue, taken in from the wire folder: five stories, one in
+            // two versions.
+            long wireDeadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (wireStories(db) < 5 && System.nanoTime() < wireDeadline) {
+                Thread.sleep(200);
+            }
+            assertThat(wireStories(db)).isEqualTo(5);
+            assertThat(db.sql("SELECT headline FROM wire_item WHERE version_count = 2")
+                            .query(String.class)
+                            .single())
+                    .startsWith("Port Aldren strike: talks resume");
+            assertThat(db.sql("SELECT count(*) FROM wire_quarantine")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             WebSession admin = new WebSession(port(app));
             HttpResponse<String> signedIn = admin.submit(
                     "/signin", "/signin", Map.of("email", "admin@masthead.test", "password", "masthead-demo"));
@@ -161,5 +176,9 @@ class DemoContentTest {
 
     private static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private static long wireStories(JdbcClient db) {
+        return db.sql("SELECT count(*) FROM wire_item").query(Long.class).single();
     }
 }

@@ -317,6 +317,14 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
                 row("POST /newsroom/preview", "POST", "/newsroom/preview",     SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, OK),
                 row("GET /newsroom/log", "GET", "/newsroom/log",               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),
+                // The wire queue is the newsroom's: anyone who may file a draft may make one from the wire.
+                row("GET /newsroom/wires", "GET", "/newsroom/wires",           SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, OK),
+                row("GET /newsroom/wires/{id}", "GET", "/newsroom/wires/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/wires/{id}/draft", "POST", "/newsroom/wires/999999/draft",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
+                // Agencies' programs, with the bearer token only: a session, whoever's, is no credential.
+                row("POST /api/wires", "POST", "/api/wires", all(401)),
                 row("/error", "GET", "/error", all(404)),
                 row("GET /no-such-route/at/all/here", "GET", "/no/such/route/at/all/here", all(404)),
                 // Addresses no controller serves are not found, for everyone: never a sign-in page.

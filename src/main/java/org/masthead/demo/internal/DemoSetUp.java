@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets up the demo before the site takes its first request: the articles (on the first start), the demo
- * accounts, then the conversations (on the first start). The web server opens its port in the next phase of
+ * accounts, then the conversations and the sample agency copy in the wire folder (on the first start). The web server opens its port in the next phase of
  * the start, so a newcomer who opens the browser at once, or a crawler, never meets an empty newspaper; on a
  * busy machine a first start took 17 seconds to fill it. Each step logs its progress, and none stops the
  * site from starting.
@@ -17,12 +17,14 @@ class DemoSetUp implements SmartLifecycle {
     private final DemoContentLoader content;
     private final DemoStaff staff;
     private final DemoConversations conversations;
+    private final DemoWires wires;
     private volatile boolean running;
 
-    DemoSetUp(DemoContentLoader content, DemoStaff staff, DemoConversations conversations) {
+    DemoSetUp(DemoContentLoader content, DemoStaff staff, DemoConversations conversations, DemoWires wires) {
         this.content = content;
         this.staff = staff;
         this.conversations = conversations;
+        this.wires = wires;
     }
 
     @Override
@@ -30,6 +32,7 @@ class DemoSetUp implements SmartLifecycle {
         content.loadOnFirstStart();
         staff.ensureDemoAccounts();
         conversations.postOnFirstStart();
+        wires.deliverOnFirstStart();
         running = true;
     }
 

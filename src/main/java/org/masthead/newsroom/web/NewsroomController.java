@@ -30,6 +30,7 @@ import org.masthead.newsroom.internal.Presence;
 import org.masthead.newsroom.internal.Staff;
 import org.masthead.newsroom.internal.StaffNames;
 import org.masthead.newsroom.internal.WordDiff;
+import org.masthead.newsroom.internal.wire.WireDesk;
 import org.masthead.platform.ConflictException;
 import org.masthead.platform.RejectedException;
 import org.masthead.platform.SiteProperties;
@@ -63,6 +64,7 @@ class NewsroomController {
     private final StaffNames names;
     private final SiteProperties site;
     private final Presence presence;
+    private final WireDesk wires;
 
     NewsroomController(
             Desk desk,
@@ -70,13 +72,15 @@ class NewsroomController {
             BodyRenderer bodies,
             StaffNames names,
             SiteProperties site,
-            Presence presence) {
+            Presence presence,
+            WireDesk wires) {
         this.desk = desk;
         this.content = content;
         this.bodies = bodies;
         this.names = names;
         this.site = site;
         this.presence = presence;
+        this.wires = wires;
     }
 
     /** What a filter of the desk asked for, as given, to show it again in the form. */
@@ -462,6 +466,7 @@ class NewsroomController {
             model.addAttribute(
                     "othersHere", PresenceController.othersHere(presence.open(staff, article.id()), site.timeZone()));
             model.addAttribute("heartbeatSeconds", Presence.HEARTBEAT.toSeconds());
+            model.addAttribute("wireOrigin", wires.madeInto(article.id()).orElse(null));
         }
         return EDITOR;
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.masthead.platform.NotAuthenticatedException;
 import org.masthead.platform.RefusedException;
 import org.masthead.platform.RejectedException;
 import org.springframework.core.MethodParameter;
@@ -58,7 +59,14 @@ class Refusals {
         members.putAll(e.properties());
         Problem problem = Problem.of(e.status().value(), e.title(), e.detail(), request.getRequestURI())
                 .with(members);
-        return answer(problem, e.retryAfter(), request, response);
+        ResponseEntity<Problem> answer = answer(problem, e.retryAfter(), request, response);
+        if (answer != null && e instanceof NotAuthenticatedException unauthenticated) {
+            return ResponseEntity.status(answer.getStatusCode())
+                    .headers(answer.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, unauthenticated.challenge())
+                    .body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler

@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.masthead.platform.BodyLimit;
 import org.masthead.platform.ControlCharacters;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <ul>
  *   <li>a body larger than its limit ({@code masthead.web.max-body-size}, or {@code
- *       max-webhook-body-size} for {@code /webhooks/}): 413 from its {@code Content-Length}, unread;
+ *       max-webhook-body-size} for {@code /webhooks/}, or a route's own {@link BodyLimit}): 413 from its
+ *       {@code Content-Length}, unread;
  *       one without a length (chunked) is read through a stream that refuses to go past the limit.
  *       Uploads ({@code multipart/form-data}) have their own, larger, limits
  *       ({@code spring.servlet.multipart.*}), and form posts without a length Tomcat's ({@code
@@ -39,9 +41,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestInputFilter extends OncePerRequestFilter {
 
     private final WebInputProperties limits;
+    private final Map<String, Long> routeLimits;
 
-    RequestInputFilter(WebInputProperties limits) {
+    /** @param routeLimits the limit, in bytes, of each path that has its own (see {@link BodyLimit}) */
+    RequestInputFilter(WebInputProperties limits, Map<String, Long> routeLimits) {
         this.limits = limits;
+        this.routeLimits = Map.copyOf(routeLimits);
     }
 
     @Override
@@ -49,7 +54,8 @@ class RequestInputFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpServletRequest read = request;
         if (!isUpload(request)) {
-            long limit = limits.forPath(request.getRequestURI());
+            Long routeLimit = routeLimits.get(request.getRequestURI());
+            long limit = routeLimit != null ? routeLimit : limits.forPath(request.getRequestURI());
             long length = request.getContentLengthLong();
             if (length > limit) {
                 response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.masthead.platform.BodyLimit;
 import org.masthead.platform.OperationsProperties;
 import org.masthead.platform.PageCacheProperties;
 import org.masthead.platform.StreamedRoute;
@@ -41,9 +43,13 @@ class WebConfiguration {
      * for its turn: refusing costs nothing, and a refused request should not hold a turn.
      */
     @Bean
-    FilterRegistrationBean<RequestInputFilter> requestInputFilter(WebInputProperties properties) {
+    FilterRegistrationBean<RequestInputFilter> requestInputFilter(
+            WebInputProperties properties, List<BodyLimit> bodyLimits) {
+        Map<String, Long> routeLimits = bodyLimits.stream()
+                .collect(Collectors.toMap(
+                        BodyLimit::path, limit -> limit.maxSize().toBytes()));
         FilterRegistrationBean<RequestInputFilter> registration =
-                new FilterRegistrationBean<>(new RequestInputFilter(properties));
+                new FilterRegistrationBean<>(new RequestInputFilter(properties, routeLimits));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         registration.addUrlPatterns("/*");
         return registration;

@@ -1,0 +1,204 @@
+package org.masthead.newsroom.internal.wire;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.masthead.newsroom.Author;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.Section;
+import org.masthead.newsroom.internal.ArticleEdit;
+import org.masthead.newsroom.internal.CatalogRepository;
+import org.masthead.newsroom.internal.Desk;
+import org.masthead.newsroom.internal.Slugs;
+import org.masthead.newsroom.internal.Staff;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RejectedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The wire as the newsroom keeps it: stories taken in (a newer version of a story updates it and is kept
+ * with the older ones; the same words again are ignored), the queue staff read, and the one step that
+ * turns a story into a draft on the desk.
+ */
+@Service
+public class WireDesk {
+
+    /** What became of one story delivered. */
+    public enum Outcome {
+        /** A story not seen before. */
+        CREATED,
+        /** A newer version of a story: the queue shows it now, and the older ones are kept. */
+        UPDATED,
+        /** An older version than the one shown, arriving late: kept in the story's history only. */
+        KEPT_AS_HISTORY,
+        /** The same words as a version already received: nothing changed. */
+        DUPLICATE
+    }
+
+    /** A story delivered, and what became of it. */
+    public record Taken(long itemId, String guid, int version, Outcome outcome) {}
+
+    /** A draft made from a story: its article, and whether it was made just now or before. */
+    public record Drafted(long articleId, boolean alreadyMade) {}
+
+    static final int HEADLINE_CUT = 250;
+    static final int STANDFIRST_CUT = 600;
+
+    private final WireRepository wires;
+    private final Desk desk;
+    private final CatalogRepository catalog;
+    private final PublishedContent content;
+    private final Clock clock;
+
+    WireDesk(WireRepository wires, Desk desk, CatalogRepository catalog, PublishedContent content, Clock clock) {
+        this.wires = wires;
+        this.desk = desk;
+        this.catalog = catalog;
+        this.content = content;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes in what one delivery carried, in one transaction: every story of it, or (on any failure)
+     * none.
+     *
+     * @param source the file it came in, or "API"
+     */
+    @Transactional
+    public List<Taken> take(List<WireStory> stories, WireFormat format, String source) {
+        Instant now = clock.instant();
+        List<Taken> taken = new ArrayList<>(stories.size());
+        for (WireStory story : stories) {
+            taken.add(take(story, format, source, now));
+        }
+        return taken;
+    }
+
+    private Taken take(WireStory story, WireFormat format, String source, Instant now) {
+        int given = story.version() == null ? 1 : story.version();
+        Optional<Long> created = wires.insertItem(story, given, format, now);
+        if (created.isPresent()) {
+            wires.insertVersion(created.get(), given, story, format, source, now);
+            return new Taken(created.get(), story.guid(), given, Outcome.CREATED);
+        }
+        WireRepository.Current current = wires.lock(story.guid()).orElseThrow();
+        // Plain text carries no version: each new text of a story is the next one.
+        int version = story.version() == null ? wires.latestVersion(current.id()) + 1 : story.version();
+        if (!wires.insertVersion(current.id(), version, story, format, source, now)) {
+            return new Taken(current.id(), story.guid(), version, Outcome.DUPLICATE);
+        }
+        boolean newest = version >= current.version();
+        wires.received(current.id(), version, story, format, now, newest);
+        return new Taken(current.id(), story.guid(), version, newest ? Outcome.UPDATED : Outcome.KEPT_AS_HISTORY);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WireRepository.Listed> queue(String query, @Nullable Long beforeId, int limit) {
+        return wires.list(query.strip(), beforeId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public WireRepository.Item item(long id) {
+        return wires.find(id, false).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<WireRepository.Version> versions(long id) {
+        return wires.versions(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WireRepository.Quarantined> quarantine(int limit) {
+        return wires.quarantine(limit);
+    }
+
+    /** The story an article was drafted from, for the editor to link back to. */
+    @Transactional(readOnly = true)
+    public Optional<WireRepository.Listed> madeInto(long articleId) {
+        return wires.madeInto(articleId);
+    }
+
+    /**
+     * Files the story's latest version as a draft by this member of staff, through the desk like any
+     * other draft, with the agency as its byline. A story already drafted answers that draft, so that a
+     * second click (or a colleague's) does not make two.
+     *
+     * @param sectionId where the draft is filed; the first section when none is named
+     */
+    @Transactional
+    public Drafted draft(Staff staff, long id, @Nullable Long sectionId) {
+        WireRepository.Item item = wires.find(id, true).orElseThrow(() -> notFound(id));
+        if (item.articleId() != null && wires.articleExists(item.articleId())) {
+            return new Drafted(item.articleId(), true);
+        }
+        Long section = sectionId;
+        if (section == null) {
+            section = content.sections().stream()
+                    .map(Section::id)
+                    .findFirst()
+                    .orElseThrow(() -> new RejectedException(
+                            "No section", "sectionId", "There is no section to file the draft in yet."));
+        }
+        Author agency = agencyAuthor(item.agency());
+        long articleId = desk.create(
+                staff,
+                new ArticleEdit(
+                        cut(item.headline(), HEADLINE_CUT),
+                        cut(item.standfirst(), STANDFIRST_CUT),
+                        WireMarkdown.of(item.body()),
+                        section,
+                        "",
+                        List.of(),
+                        List.of(agency.name()),
+                        "",
+                        "",
+                        true,
+                        null,
+                        false));
+        wires.drafted(id, articleId);
+        return new Drafted(articleId, false);
+    }
+
+    /** The agency as an author, so that the draft carries its byline; made the first time it is needed. */
+    private Author agencyAuthor(String agency) {
+        String key = agency.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        for (Author author : catalog.allAuthors()) {
+            if (author.name()
+                    .strip()
+                    .replaceAll("\\s+", " ")
+                    .toLowerCase(Locale.ROOT)
+                    .equals(key)) {
+                return author;
+            }
+        }
+        String base = Slugs.from(agency);
+        if (base.isEmpty()) {
+            base = "agency";
+        }
+        String slug = base;
+        for (int n = 2; catalog.authorBySlug(slug).isPresent(); n++) {
+            slug = base + "-" + n;
+        }
+        long authorId = catalog.insertAuthor(slug, agency, "News agency", "", null);
+        return catalog.authorById(authorId).orElseThrow();
+    }
+
+    /** At a word boundary, so that a long agency headline still fits the desk's limit. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        String cut = text.substring(0, max - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space > max / 2 ? cut.substring(0, space) : cut).strip() + "…";
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("There is no wire story " + id + ".");
+    }
+}

@@ -1,0 +1,84 @@
+package org.masthead.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.mail.Mailbox;
+import org.masthead.newsroom.TestContent;
+import org.masthead.newsroom.TestWires;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** An editor reads the wire, opens an agency story and, in one click, has it as a draft in the editor. */
+@BrowserJourney
+class WireBrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    TestWires wires;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Test
+    void anEditorTurnsAWireStoryIntoADraftInTheEditor(Browser editor) {
+        content.section("Wire journey");
+        String guid = TestContent.unique("urn:browser:wire");
+        String headline = "Tidal barrier closes as storm surge nears the coast";
+        wires.drop(
+                guid.replace(':', '-') + ".xml",
+                TestWires.newsMl(guid, 2, headline, "The barrier's ten gates closed at 4pm.")
+                        .getBytes(StandardCharsets.UTF_8));
+        wires.drop(TestContent.unique("broken") + ".json", "{\"uri\": \"cut off".getBytes(StandardCharsets.UTF_8));
+        wires.takeWaiting();
+        TestAccounts.Credentials staff = accounts.create(true, Role.EDITOR);
+        signInWithBothFactors(editor, staff, "/newsroom/wires");
+
+        assertThat(editor.heading()).isEqualTo("Wire");
+        assertThat(editor.find(By.cssSelector(".wire-list tbody")).getText())
+                .contains(headline)
+                .contains("Test Press");
+        assertThat(editor.find(By.cssSelector(".wire-quarantine")).getText()).contains("not well-formed JSON");
+        editor.screenshot("newsroom-wires");
+
+        editor.follow(By.linkText(headline));
+        assertThat(editor.heading()).isEqualTo(headline);
+        assertThat(editor.find(By.cssSelector(".wire-copy")).getText())
+                .contains("The barrier's ten gates closed at 4pm.");
+        editor.screenshot("newsroom-wire-story");
+
+        editor.follow(By.xpath("//button[normalize-space()='Make a draft']"));
+
+        assertThat(editor.path()).matches("/newsroom/articles/\\d+");
+        assertThat(editor.find(By.id("headline")).getDomProperty("value")).isEqualTo(headline);
+        assertThat(editor.find(By.id("body")).getDomProperty("value"))
+                .contains("The barrier's ten gates closed at 4pm.");
+        assertThat(editor.find(By.cssSelector(".notice")).getText()).startsWith("Draft made from the wire");
+        assertThat(editor.find(By.cssSelector(".wire-origin a")).getText()).isEqualTo("Test Press, " + headline);
+        editor.screenshot("newsroom-wire-draft");
+    }
+
+    private void signInWithBothFactors(Browser browser, TestAccounts.Credentials staff, String path) {
+        browser.signIn(staff);
+        browser.open(path);
+        assertThat(browser.heading()).isEqualTo("One more step for staff areas");
+        browser.follow(By.xpath("//button[normalize-space()='E-mail me the link']"));
+        String text = mailbox.lastTo(staff.email()).orElseThrow().mail().text();
+        int start = text.indexOf("/signin/link?token=");
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        browser.open(text.substring(start, end));
+        browser.follow(By.xpath("//button[normalize-space()='Sign in']"));
+        assertThat(browser.path()).startsWith(path);
+    }
+}
