@@ -22,7 +22,7 @@ class BodySanitizerPropertiesTest {
                     + "|(href|src)\\s*=\\s*\"?\\s*(javascript|vbscript|data):",
             Pattern.CASE_INSENSITIVE);
 
-    private final BodyRenderer renderer = new BodyRenderer();
+    private final BodyRenderer renderer = new BodyRenderer(id -> java.util.Optional.empty());
 
     @Property(tries = 2000)
     void markdownOfAnyKindRendersToNothingExecutable(@ForAll("hostile") String markdown) {
