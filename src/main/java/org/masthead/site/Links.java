@@ -88,6 +88,19 @@ public class Links {
         return image.address(ImageCrop.ofPath(crop).orElseThrow(), image.widthAtLeast(width), ImageFormat.JPEG);
     }
 
+    /**
+     * The rendition closest to, and not smaller than, the given width, in a shape and a format.
+     *
+     * @param crop {@code 16x9}, {@code 1x1}, or empty for the picture as taken
+     * @param format {@code webp} or {@code jpg}
+     */
+    public String imageAtLeast(ImageRef image, String crop, int width, String format) {
+        return image.address(
+                ImageCrop.ofPath(crop).orElseThrow(),
+                image.widthAtLeast(width),
+                ImageFormat.ofExtension(format).orElseThrow());
+    }
+
     /** The height of the largest rendition in this shape, for an img's height attribute beside its width. */
     public int largestHeight(ImageRef image, String crop) {
         return image.heightAt(ImageCrop.ofPath(crop).orElseThrow(), image.largestWidth());

@@ -26,6 +26,7 @@ import org.masthead.newsroom.internal.ArticleState;
 import org.masthead.newsroom.internal.BodyRenderer;
 import org.masthead.newsroom.internal.Desk;
 import org.masthead.newsroom.internal.DeskRepository;
+import org.masthead.newsroom.internal.ImageRepository;
 import org.masthead.newsroom.internal.Staff;
 import org.masthead.newsroom.internal.StaffNames;
 import org.masthead.newsroom.internal.WordDiff;
@@ -61,9 +62,16 @@ class NewsroomController {
     private final BodyRenderer bodies;
     private final StaffNames names;
     private final SiteProperties site;
+    private final ImageRepository images;
 
     NewsroomController(
-            Desk desk, PublishedContent content, BodyRenderer bodies, StaffNames names, SiteProperties site) {
+            Desk desk,
+            PublishedContent content,
+            BodyRenderer bodies,
+            StaffNames names,
+            SiteProperties site,
+            ImageRepository images) {
+        this.images = images;
         this.desk = desk;
         this.content = content;
         this.bodies = bodies;
@@ -118,7 +126,8 @@ class NewsroomController {
 
     @GetMapping("/newsroom/articles/new")
     String newArticle(@AuthenticationPrincipal SignedIn signedIn, Model model) {
-        ArticleForm form = new ArticleForm("", "", "", null, "", List.of(), List.of(), "", "", true, "", false, null);
+        ArticleForm form =
+                new ArticleForm("", "", "", null, "", List.of(), List.of(), "", "", true, "", false, null, null);
         return editor(DeskStaff.of(signedIn), null, form, model);
     }
 
@@ -413,7 +422,8 @@ class NewsroomController {
                     form.commentsEnabled(),
                     form.commentsCloseAt(),
                     form.premium(),
-                    now.version());
+                    now.version(),
+                    form.mainImageId());
             return editor(staff, now, rebased, model);
         }
     }
@@ -435,6 +445,11 @@ class NewsroomController {
         model.addAttribute(
                 "authorNames", content.authors().stream().map(Author::name).toList());
         model.addAttribute("zone", site.timeZone().getId());
+        model.addAttribute(
+                "mainImage",
+                form.mainImageId() == null
+                        ? null
+                        : images.find(form.mainImageId()).orElse(null));
         model.addAttribute("mayEdit", article == null || desk.mayEdit(staff, article));
         model.addAttribute(
                 "scheduledFor",
@@ -471,7 +486,8 @@ class NewsroomController {
                 article.settings().commentsEnabled(),
                 closes == null ? "" : LOCAL.format(LocalDateTime.ofInstant(closes, site.timeZone())),
                 article.settings().premium(),
-                article.version());
+                article.version(),
+                article.settings().mainImageId());
     }
 
     /** The form as the workflow takes it; what cannot be read (a date) becomes a field error. */
@@ -502,7 +518,8 @@ class NewsroomController {
                 form.text(form.seoDescription()),
                 Boolean.TRUE.equals(form.commentsEnabled()),
                 closesAt,
-                Boolean.TRUE.equals(form.premium()));
+                Boolean.TRUE.equals(form.premium()),
+                form.mainImageId());
     }
 
     private static void reject(BindingResult errors, RejectedException e) {
