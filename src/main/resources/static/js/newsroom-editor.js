@@ -13,11 +13,11 @@
   var status = document.getElementById('autosave-status');
   var editable = !form.querySelector('fieldset[disabled]');
 
-  function post(url, fields) {
+  function post(url, fields, accept) {
     return fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Accept': 'application/json' },
+      headers: { 'Accept': accept || 'application/json' },
       body: fields
     });
   }
@@ -95,7 +95,8 @@
     if (csrf) {
       fields.set('_csrf', csrf.value);
     }
-    post('/newsroom/preview', fields).then(function (response) {
+    // The preview is HTML: asked for as JSON, the server would answer 406 and the pane stay empty.
+    post('/newsroom/preview', fields, 'text/html').then(function (response) {
       return response.ok ? response.text() : null;
     }).then(function (html) {
       if (html !== null) {

@@ -273,7 +273,7 @@ class NewsroomImagesTest {
     void libraryFindsImagesByCaptionAltTextOrCreditAndTheWordsBeginnings() {
         String word = unique();
         long id = kept(upload(
-                words("Lifeboat crew " + word + " at the slipway", "Launching at dawn"),
+                words("Lifeboat crew " + word + " at the slipway", "Launching at dawn by the B-7302"),
                 "crew.png",
                 "image/png",
                 TestPictures.encode(TestPictures.halves(400, 300, BufferedImage.TYPE_INT_RGB), "png")));
@@ -283,7 +283,8 @@ class NewsroomImagesTest {
         assertThat(librarySearch("lifeboat " + word))
                 .contains("\"id\":" + id)
                 .contains("\"markdown\":\"![Lifeboat crew " + word + " at the slipway](/media/" + id
-                        + " \\\"Launching at dawn\\\")\"");
+                        + " \\\"Launching at dawn by the B-7302\\\")\"");
+        assertThat(librarySearch(word + " b-7302")).contains("\"id\":" + id);
         assertThat(librarySearch(word + " nowhere")).doesNotContain("\"id\"");
         assertThat(journalist.get("/newsroom/images?q=%22%27%3A*%26%21").statusCode())
                 .isEqualTo(200);
