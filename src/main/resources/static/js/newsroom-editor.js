@@ -13,11 +13,11 @@
   var status = document.getElementById('autosave-status');
   var editable = !form.querySelector('fieldset[disabled]');
 
-  function post(url, fields) {
+  function post(url, fields, accept) {
     return fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Accept': 'application/json' },
+      headers: { 'Accept': accept || 'application/json' },
       body: fields
     });
   }
@@ -95,7 +95,8 @@
     if (csrf) {
       fields.set('_csrf', csrf.value);
     }
-    post('/newsroom/preview', fields).then(function (response) {
+    // The preview is HTML: asked for as JSON, the server would answer 406 and the pane stay empty.
+    post('/newsroom/preview', fields, 'text/html').then(function (response) {
       return response.ok ? response.text() : null;
     }).then(function (html) {
       if (html !== null) {
@@ -240,5 +241,125 @@
     };
     window.setInterval(beat, heartbeat);
     document.addEventListener('visibilitychange', beat);
+  }
+})();
+
+// The image library from the editor: choose the main image, or put an image with its caption in the
+// body. Both open one picker, a dialog that searches the library as you type.
+(function () {
+  'use strict';
+
+  var form = document.getElementById('article-form');
+  if (!form || form.querySelector('fieldset[disabled]')) {
+    return;
+  }
+  var body = document.getElementById('body');
+  var mainImage = document.getElementById('mainImageId');
+
+  var dialog = document.createElement('dialog');
+  dialog.className = 'picker';
+  dialog.setAttribute('aria-labelledby', 'picker-title');
+  dialog.innerHTML = '<h2 id="picker-title">Choose an image</h2>'
+    + '<div class="field"><label for="picker-q">Find by caption, alt text or credit</label>'
+    + '<input type="search" id="picker-q" autocomplete="off"></div>'
+    + '<ul class="picker__results" aria-live="polite"></ul>'
+    + '<p><a href="/newsroom/images/new" target="_blank">Upload a new image</a> (opens a new tab)</p>'
+    + '<button type="button" class="button button--secondary" data-picker-close>Cancel</button>';
+  document.body.appendChild(dialog);
+  var query = dialog.querySelector('#picker-q');
+  var results = dialog.querySelector('.picker__results');
+  var chosen = null;
+  var searchTimer = null;
+
+  function search() {
+    results.setAttribute('aria-busy', 'true');
+    fetch('/newsroom/images/search?q=' + encodeURIComponent(query.value), {
+      credentials: 'same-origin',
+      headers: { 'Accept': 'application/json' }
+    }).then(function (response) {
+      return response.ok ? response.json() : { images: [] };
+    }).then(function (answer) {
+      results.textContent = '';
+      if (answer.images.length === 0) {
+        var none = document.createElement('li');
+        none.textContent = 'No image matches those words.';
+        results.appendChild(none);
+      }
+      answer.images.forEach(function (image) {
+        var item = document.createElement('li');
+        var button = document.createElement('button');
+        button.type = 'button';
+        var thumbnail = document.createElement('img');
+        thumbnail.src = image.thumbnail;
+        thumbnail.alt = '';
+        thumbnail.width = 240;
+        thumbnail.height = 135;
+        var words = document.createElement('span');
+        words.textContent = image.altText + (image.credit ? ' (' + image.credit + ')' : '');
+        button.appendChild(thumbnail);
+        button.appendChild(words);
+        button.addEventListener('click', function () {
+          dialog.close();
+          chosen(image);
+        });
+        item.appendChild(button);
+        results.appendChild(item);
+      });
+    }).finally(function () {
+      results.removeAttribute('aria-busy');
+    });
+  }
+
+  function pick(then) {
+    chosen = then;
+    query.value = '';
+    dialog.showModal();
+    search();
+  }
+
+  query.addEventListener('input', function () {
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(search, 250);
+  });
+  dialog.querySelector('[data-picker-close]').addEventListener('click', function () {
+    dialog.close();
+  });
+
+  var toolbar = form.querySelector('[data-toolbar]');
+  if (toolbar && body) {
+    var insert = document.createElement('button');
+    insert.type = 'button';
+    insert.className = 'toolbar__button';
+    insert.textContent = 'Image';
+    toolbar.appendChild(insert);
+    insert.addEventListener('click', function () {
+      var start = body.selectionStart;
+      var end = body.selectionEnd;
+      pick(function (image) {
+        body.focus();
+        body.setSelectionRange(start, end);
+        var before = start === 0 || body.value.substring(0, start).endsWith('\n\n') ? '' : '\n\n';
+        body.setRangeText(before + image.markdown + '\n\n', start, end, 'end');
+        body.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    });
+  }
+
+  var chooseMain = form.querySelector('[data-choose-main-image]');
+  if (chooseMain && mainImage) {
+    chooseMain.hidden = false;
+    chooseMain.addEventListener('click', function () {
+      pick(function (image) {
+        mainImage.value = image.id;
+        var shown = form.querySelector('[data-main-image-preview]');
+        if (shown) {
+          shown.src = image.thumbnail;
+          shown.alt = image.altText;
+          shown.hidden = false;
+        }
+        mainImage.dispatchEvent(new Event('change', { bubbles: true }));
+        chooseMain.focus();
+      });
+    });
   }
 })();

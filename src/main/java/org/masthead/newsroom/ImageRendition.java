@@ -1,4 +1,4 @@
 package org.masthead.newsroom;
 
-/** The bytes of one image at one width. */
-public record ImageRendition(long imageId, int width, String contentType, byte[] bytes) {}
+/** The bytes of one image in one shape, width and format. */
+public record ImageRendition(long imageId, ImageCrop crop, int width, ImageFormat format, byte[] bytes) {}

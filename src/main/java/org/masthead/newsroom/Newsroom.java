@@ -2,7 +2,9 @@ package org.masthead.newsroom;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.internal.ArticleRepository;
 import org.masthead.newsroom.internal.BodyRenderer;
@@ -10,7 +12,11 @@ import org.masthead.newsroom.internal.CatalogRepository;
 import org.masthead.newsroom.internal.DeskRepository;
 import org.masthead.newsroom.internal.ImageRenditions;
 import org.masthead.newsroom.internal.ImageRepository;
+import org.masthead.newsroom.internal.Renditions;
 import org.masthead.newsroom.internal.SectionCache;
+import org.masthead.platform.PictureRejectedException;
+import org.masthead.platform.Pictures;
+import org.masthead.platform.RejectedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -21,10 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Newsroom {
 
     private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+    static final int ALT_MAX = 300;
+    static final int CAPTION_MAX = 1_000;
+    static final int CREDIT_MAX = 200;
 
     private final ArticleRepository articles;
     private final CatalogRepository catalog;
     private final ImageRepository images;
+    private final ImageStore store;
     private final DeskRepository desk;
     private final BodyRenderer bodies;
     private final PublishedContent content;
@@ -37,6 +47,7 @@ public class Newsroom {
             ArticleRepository articles,
             CatalogRepository catalog,
             ImageRepository images,
+            ImageStore store,
             DeskRepository desk,
             BodyRenderer bodies,
             PublishedContent content,
@@ -47,6 +58,7 @@ public class Newsroom {
         this.articles = articles;
         this.catalog = catalog;
         this.images = images;
+        this.store = store;
         this.desk = desk;
         this.bodies = bodies;
         this.content = content;
@@ -96,22 +108,57 @@ public class Newsroom {
         return new Tag(id, tag.slug(), tag.name(), tag.description());
     }
 
-    @Transactional
+    /**
+     * Keeps an image: its picture, upright and with nothing but pixels, as the master every rendition is made
+     * from, and its words. Nothing is kept unless all of it can be.
+     *
+     * @throws RejectedException naming each field at fault ({@code file}, {@code altText}, {@code caption},
+     *     {@code credit}, {@code focalX}, {@code focalY})
+     */
     public ImageRef storeImage(NewImage image) {
-        if (image.altText().isBlank()) {
-            throw new ContentRejectedException("Every image needs alt text describing what it shows");
+        Map<String, String> errors = new LinkedHashMap<>();
+        String alt = image.altText().strip();
+        if (alt.isEmpty()) {
+            errors.put("altText", "Describe what the image shows, for readers who cannot see it.");
+        } else if (alt.length() > ALT_MAX) {
+            errors.put("altText", "Keep the alt text to " + ALT_MAX + " characters: say what matters in the picture.");
         }
-        ImageRenditions.Decoded decoded = ImageRenditions.of(image.bytes());
+        if (image.caption().strip().length() > CAPTION_MAX) {
+            errors.put("caption", "Keep the caption to " + CAPTION_MAX + " characters.");
+        }
+        if (image.credit().strip().length() > CREDIT_MAX) {
+            errors.put("credit", "Keep the credit to " + CREDIT_MAX + " characters.");
+        }
+        if (!(image.focalX() >= 0 && image.focalX() <= 1)) {
+            errors.put("focalX", "Give the focal point as a percentage across the picture, from 0 to 100.");
+        }
+        if (!(image.focalY() >= 0 && image.focalY() <= 1)) {
+            errors.put("focalY", "Give the focal point as a percentage down the picture, from 0 to 100.");
+        }
+        ImageRenditions.Master master = null;
+        try {
+            // Decoding takes a while: done before anything is written, holding no connection.
+            master = ImageRenditions.master(Pictures.readUpright(image.bytes(), ImageRef.MAX_WIDTH));
+        } catch (PictureRejectedException e) {
+            errors.put("file", e.getMessage());
+        }
+        if (master == null || !errors.isEmpty()) {
+            throw new RejectedException("The image was not kept", "Some fields need changing first.", errors);
+        }
         long id = images.insert(
-                "image/jpeg",
-                decoded.image().getWidth(),
-                decoded.image().getHeight(),
-                image.altText(),
-                image.caption(),
-                image.credit());
-        for (ImageRenditions.Rendition rendition : decoded.renditions()) {
-            images.insertRendition(
-                    id, rendition.width(), rendition.height(), rendition.contentType(), rendition.bytes());
+                master.width(),
+                master.height(),
+                alt,
+                image.caption().strip(),
+                image.credit().strip(),
+                image.focalX(),
+                image.focalY(),
+                image.uploadedBy());
+        try {
+            store.write(Renditions.masterKey(id), master.jpeg());
+        } catch (RuntimeException e) {
+            images.delete(id);
+            throw e;
         }
         return images.find(id).orElseThrow();
     }

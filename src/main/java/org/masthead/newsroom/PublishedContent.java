@@ -12,8 +12,10 @@ import org.masthead.newsroom.internal.ArticleRepository.Filter;
 import org.masthead.newsroom.internal.CatalogRepository;
 import org.masthead.newsroom.internal.CorrectionRepository;
 import org.masthead.newsroom.internal.ImageRepository;
+import org.masthead.newsroom.internal.Renditions;
 import org.masthead.newsroom.internal.SectionCache;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What readers may see: published articles and the sections, tags and authors around them. */
@@ -26,13 +28,16 @@ public class PublishedContent {
     private final ImageRepository images;
     private final SectionCache sections;
     private final CorrectionRepository corrections;
+    private final Renditions renditions;
 
     PublishedContent(
             ArticleRepository articles,
             CatalogRepository catalog,
             ImageRepository images,
             SectionCache sections,
-            CorrectionRepository corrections) {
+            CorrectionRepository corrections,
+            Renditions renditions) {
+        this.renditions = renditions;
         this.articles = articles;
         this.corrections = corrections;
         this.catalog = catalog;
@@ -198,8 +203,13 @@ public class PublishedContent {
         return catalog.allAuthors();
     }
 
-    public Optional<ImageRendition> image(long imageId, int width) {
-        return images.rendition(imageId, width);
+    /**
+     * One rendition of an image, made the first time it is asked for; empty when there is no such image or
+     * it is not served at that width. Outside any transaction: making a rendition holds no connection.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Optional<ImageRendition> image(long imageId, ImageCrop crop, int width, ImageFormat format) {
+        return renditions.of(imageId, crop, width, format);
     }
 
     /** The section and everything below it; sections are few, so this is worked out in memory. */

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.masthead.newsroom.ArticleCard;
+import org.masthead.newsroom.ImageCrop;
+import org.masthead.newsroom.ImageFormat;
 import org.masthead.newsroom.ImageRef;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.Section;
@@ -51,27 +53,57 @@ public class Links {
         return "/author/" + slug;
     }
 
+    /** The JPEG of the picture as taken, at this width: for feeds, cards on other sites and structured data. */
     public String image(ImageRef image, int width) {
-        return "/media/" + image.id() + "/" + width + ".jpg";
+        return image(image, ImageCrop.ORIGINAL, width, ImageFormat.JPEG);
     }
 
-    /** A srcset listing every width the image is kept at. */
+    public String image(ImageRef image, ImageCrop crop, int width, ImageFormat format) {
+        return image.address(crop, width, format);
+    }
+
+    /** A srcset of the JPEGs of the picture as taken, at every width it is kept at. */
     public String srcset(ImageRef image) {
-        StringBuilder srcset = new StringBuilder();
-        for (int width : image.widths()) {
-            if (!srcset.isEmpty()) {
-                srcset.append(", ");
-            }
-            srcset.append(image(image, width)).append(' ').append(width).append('w');
-        }
-        return srcset.toString();
+        return image.srcset(ImageCrop.ORIGINAL, ImageFormat.JPEG);
     }
 
-    /** The rendition closest to, and not smaller than, the given width; else the largest. */
+    /**
+     * A srcset listing every width the image is served at, in a shape and a format.
+     *
+     * @param crop {@code 16x9}, {@code 1x1}, or empty for the picture as taken
+     * @param format {@code webp} or {@code jpg}
+     */
+    public String srcset(ImageRef image, String crop, String format) {
+        return image.srcset(
+                ImageCrop.ofPath(crop).orElseThrow(),
+                ImageFormat.ofExtension(format).orElseThrow());
+    }
+
+    /** The JPEG rendition closest to, and not smaller than, the given width; else the largest. */
     public String imageAtLeast(ImageRef image, int width) {
-        return image(
-                image,
-                image.widths().stream().filter(w -> w >= width).findFirst().orElse(image.largestWidth()));
+        return imageAtLeast(image, "", width);
+    }
+
+    public String imageAtLeast(ImageRef image, String crop, int width) {
+        return image.address(ImageCrop.ofPath(crop).orElseThrow(), image.widthAtLeast(width), ImageFormat.JPEG);
+    }
+
+    /**
+     * The rendition closest to, and not smaller than, the given width, in a shape and a format.
+     *
+     * @param crop {@code 16x9}, {@code 1x1}, or empty for the picture as taken
+     * @param format {@code webp} or {@code jpg}
+     */
+    public String imageAtLeast(ImageRef image, String crop, int width, String format) {
+        return image.address(
+                ImageCrop.ofPath(crop).orElseThrow(),
+                image.widthAtLeast(width),
+                ImageFormat.ofExtension(format).orElseThrow());
+    }
+
+    /** The height of the largest rendition in this shape, for an img's height attribute beside its width. */
+    public int largestHeight(ImageRef image, String crop) {
+        return image.heightAt(ImageCrop.ofPath(crop).orElseThrow(), image.largestWidth());
     }
 
     public String absolute(String path) {

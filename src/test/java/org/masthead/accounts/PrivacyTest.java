@@ -15,6 +15,7 @@ import org.masthead.Http;
 import org.masthead.MastheadTest;
 import org.masthead.WebSession;
 import org.masthead.accounts.internal.AccountDeletions;
+import org.masthead.platform.TestPictures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -237,7 +237,7 @@ class ArticlePageTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
-        assertThat(image.widths()).containsExactly(320, 640, 960);
+        assertThat(image.widths()).containsExactly(240, 320, 480, 640, 800, 960, 1000);
         assertThat(http.getBytes("/media/" + image.id() + "/123.jpg").statusCode())
                 .isEqualTo(404);
     }

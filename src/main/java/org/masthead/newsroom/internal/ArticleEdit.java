@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param bylines author names, in order
  * @param commentsCloseAt when comments close; empty means the usual time after publication, or, for an
  *     article already published, never
+ * @param mainImageId the image from the library shown at the top of the article and on its cards; null for none
  */
 public record ArticleEdit(
         String headline,
@@ -26,4 +27,36 @@ public record ArticleEdit(
         String seoDescription,
         boolean commentsEnabled,
         @Nullable Instant commentsCloseAt,
-        boolean premium) {}
+        boolean premium,
+        @Nullable Long mainImageId) {
+
+    /** An edit that leaves the article without a main image. */
+    public ArticleEdit(
+            String headline,
+            String standfirst,
+            String body,
+            @Nullable Long sectionId,
+            String slug,
+            List<String> topics,
+            List<String> bylines,
+            String seoTitle,
+            String seoDescription,
+            boolean commentsEnabled,
+            @Nullable Instant commentsCloseAt,
+            boolean premium) {
+        this(
+                headline,
+                standfirst,
+                body,
+                sectionId,
+                slug,
+                topics,
+                bylines,
+                seoTitle,
+                seoDescription,
+                commentsEnabled,
+                commentsCloseAt,
+                premium,
+                null);
+    }
+}

@@ -2,9 +2,14 @@ package org.masthead.newsroom.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.CustomBlock;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -15,25 +20,50 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 import org.jspecify.annotations.Nullable;
+import org.masthead.newsroom.ImageCrop;
+import org.masthead.newsroom.ImageFormat;
+import org.masthead.newsroom.ImageRef;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Renders article bodies from Markdown; any HTML a writer types is escaped, and unsafe links are
- * dropped. Two additions to Markdown: a quote inside a quote ({@code >> words}) is a pull quote, and a
- * video or social post's address alone on a line is an embed. What comes out is then held to
- * {@link BodyPolicy}, so nothing outside its structure can reach a reader, whatever the renderer does.
+ * dropped. Three additions to Markdown: a quote inside a quote ({@code >> words}) is a pull quote, a
+ * video or social post's address alone on a line is an embed, and one of our own images alone on a
+ * line ({@code ![alt text](/media/12 "Caption")}) is a figure, served in the sizes and formats the site
+ * offers, with its caption and credit. Any other image (another site's, or one inside a sentence) is
+ * left out, its alt text kept. What comes out is then held to {@link BodyPolicy}, so nothing outside its
+ * structure can reach a reader, whatever the renderer does.
  */
 @Component
 public class BodyRenderer {
 
+    /** An image of this site as the editor inserts it: {@code /media/12}, or a rendition's own address. */
+    static final Pattern OWN_IMAGE = Pattern.compile("/media/(\\d{1,18})(?:/[0-9a-z/.]*)?");
+
+    /** How wide a figure in the body is: the column's measure, or the screen less the page's margins. */
+    static final String FIGURE_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
+
+    private final LongFunction<Optional<ImageRef>> images;
     private final Parser parser = Parser.builder()
-            .postProcessor(BodyRenderer::markPullQuotesAndEmbeds)
+            .postProcessor(BodyRenderer::markPullQuotesEmbedsAndFigures)
             .build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder()
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .nodeRendererFactory(PullQuoteAndEmbedRenderer::new)
-            .build();
+    private final HtmlRenderer renderer;
+
+    @Autowired
+    BodyRenderer(ImageRepository images) {
+        this(images::find);
+    }
+
+    /** With the images a body may show looked up some other way (a test's own). */
+    public BodyRenderer(LongFunction<Optional<ImageRef>> images) {
+        this.images = images;
+        this.renderer = HtmlRenderer.builder()
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .nodeRendererFactory(context -> new PullQuoteAndEmbedRenderer(context, this.images))
+                .build();
+    }
 
     public String toHtml(String markdown) {
         return BodyPolicy.sanitize(renderer.render(parser.parse(markdown)));
@@ -47,6 +77,68 @@ public class BodyRenderer {
         EmbedBlock(Embeds.Embed embed) {
             this.embed = embed;
         }
+    }
+
+    static final class FigureBlock extends CustomBlock {
+        final long imageId;
+        final String altText;
+        final @Nullable String caption;
+
+        FigureBlock(long imageId, String altText, @Nullable String caption) {
+            this.imageId = imageId;
+            this.altText = altText;
+            this.caption = caption;
+        }
+    }
+
+    private static Node markPullQuotesEmbedsAndFigures(Node document) {
+        replaceImages(document);
+        markPullQuotesAndEmbeds(document);
+        return document;
+    }
+
+    /**
+     * Our own image alone in a paragraph becomes a figure; every other image gives way to its alt text, so
+     * that no picture from another site is ever loaded by a reader's browser.
+     */
+    private static void replaceImages(Node parent) {
+        Node node = parent.getFirstChild();
+        while (node != null) {
+            Node next = node.getNext();
+            if (node instanceof Image image) {
+                String alt = textOf(image);
+                Matcher own = OWN_IMAGE.matcher(image.getDestination());
+                if (own.matches()
+                        && parent instanceof Paragraph paragraph
+                        && image.getPrevious() == null
+                        && next == null) {
+                    String title = image.getTitle();
+                    paragraph.insertBefore(new FigureBlock(
+                            Long.parseLong(own.group(1)), alt, title == null || title.isBlank() ? null : title));
+                    paragraph.unlink();
+                    return;
+                }
+                image.insertBefore(new Text(alt));
+                image.unlink();
+            } else {
+                replaceImages(node);
+            }
+            node = next;
+        }
+    }
+
+    private static String textOf(Node node) {
+        StringBuilder text = new StringBuilder();
+        Node child = node.getFirstChild();
+        while (child != null) {
+            if (child instanceof Text literal) {
+                text.append(literal.getLiteral());
+            } else {
+                text.append(textOf(child));
+            }
+            child = child.getNext();
+        }
+        return text.toString();
     }
 
     private static Node markPullQuotesAndEmbeds(Node document) {
@@ -101,20 +193,81 @@ public class BodyRenderer {
 
         private final HtmlNodeRendererContext context;
         private final HtmlWriter html;
+        private final LongFunction<Optional<ImageRef>> images;
 
-        PullQuoteAndEmbedRenderer(HtmlNodeRendererContext context) {
+        PullQuoteAndEmbedRenderer(HtmlNodeRendererContext context, LongFunction<Optional<ImageRef>> images) {
             this.context = context;
             this.html = context.getWriter();
+            this.images = images;
         }
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(PullQuote.class, EmbedBlock.class);
+            return Set.of(PullQuote.class, EmbedBlock.class, FigureBlock.class);
+        }
+
+        /** An image that is not in the library (any more, or a mistyped number) is left out. */
+        private void figure(FigureBlock block) {
+            Optional<ImageRef> found = images.apply(block.imageId);
+            if (found.isEmpty()) {
+                return;
+            }
+            ImageRef image = found.get();
+            String alt = block.altText.isBlank() ? image.altText() : block.altText;
+            String caption = block.caption == null ? image.caption() : block.caption;
+            html.line();
+            html.tag("figure", attributes("class", "figure"));
+            html.tag("picture");
+            html.tag(
+                    "source",
+                    attributes(
+                            "type", ImageFormat.WEBP.contentType(),
+                            "srcset", image.srcset(ImageCrop.ORIGINAL, ImageFormat.WEBP),
+                            "sizes", FIGURE_SIZES),
+                    true);
+            html.tag(
+                    "img",
+                    attributes(
+                            "src",
+                            image.address(ImageCrop.ORIGINAL, image.widthAtLeast(640), ImageFormat.JPEG),
+                            "srcset",
+                            image.srcset(ImageCrop.ORIGINAL, ImageFormat.JPEG),
+                            "sizes",
+                            FIGURE_SIZES,
+                            "width",
+                            String.valueOf(image.width()),
+                            "height",
+                            String.valueOf(image.height()),
+                            "alt",
+                            alt,
+                            "loading",
+                            "lazy",
+                            "decoding",
+                            "async"),
+                    true);
+            html.tag("/picture");
+            if (!caption.isBlank() || !image.credit().isBlank()) {
+                html.tag("figcaption");
+                html.text(caption);
+                if (!image.credit().isBlank()) {
+                    if (!caption.isBlank()) {
+                        html.text(" ");
+                    }
+                    html.tag("span", attributes("class", "figure__credit"));
+                    html.text(image.credit());
+                    html.tag("/span");
+                }
+                html.tag("/figcaption");
+            }
+            html.tag("/figure");
+            html.line();
         }
 
         @Override
         public void render(Node node) {
-            if (node instanceof PullQuote) {
+            if (node instanceof FigureBlock block) {
+                figure(block);
+            } else if (node instanceof PullQuote) {
                 html.line();
                 html.tag("aside", attributes("class", "pull-quote"));
                 Node child = node.getFirstChild();

@@ -58,6 +58,7 @@ public class Desk {
     private final StaffNames names;
     private final PublicationJobs jobs;
     private final CorrectionRepository corrections;
+    private final ImageRepository images;
     private final ApplicationEventPublisher events;
     private final SiteProperties site;
     private final Clock clock;
@@ -72,6 +73,7 @@ public class Desk {
             StaffNames names,
             PublicationJobs jobs,
             CorrectionRepository corrections,
+            ImageRepository images,
             ApplicationEventPublisher events,
             SiteProperties site,
             Clock clock) {
@@ -84,6 +86,7 @@ public class Desk {
         this.names = names;
         this.jobs = jobs;
         this.corrections = corrections;
+        this.images = images;
         this.events = events;
         this.site = site;
         this.clock = clock;
@@ -452,6 +455,9 @@ public class Desk {
         if (section.isEmpty()) {
             errors.put("sectionId", "Choose the section the article belongs in.");
         }
+        if (edit.mainImageId() != null && images.find(edit.mainImageId()).isEmpty()) {
+            errors.put("mainImageId", "There is no image " + edit.mainImageId() + " in the library.");
+        }
         String slug = slugFor(edit, headline, article, errors);
         List<Long> authorIds = authorIds(edit.bylines(), errors);
         List<Long> tagIds = tagIds(staff, edit.topics(), errors);
@@ -466,7 +472,8 @@ public class Desk {
                         slug,
                         edit.commentsEnabled(),
                         edit.commentsCloseAt(),
-                        edit.premium()),
+                        edit.premium(),
+                        edit.mainImageId()),
                 tagIds,
                 authorIds);
     }

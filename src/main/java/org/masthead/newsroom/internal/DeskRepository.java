@@ -22,7 +22,12 @@ public class DeskRepository {
 
     /** Where an article goes and how it behaves, besides its words. */
     public record Settings(
-            long sectionId, String slug, boolean commentsEnabled, @Nullable Instant commentsCloseAt, boolean premium) {}
+            long sectionId,
+            String slug,
+            boolean commentsEnabled,
+            @Nullable Instant commentsCloseAt,
+            boolean premium,
+            @Nullable Long mainImageId) {}
 
     /** An article as the newsroom works on it. */
     public record WorkingCopy(
@@ -82,7 +87,7 @@ public class DeskRepository {
             """
             id, status, section_id, slug, headline, standfirst, body_source, seo_title, seo_description, comments_enabled,
             comments_close_at, premium, created_by, version, published_at, updated_at, modified_at, review_note, replaced_by,
-            scheduled_for""";
+            scheduled_for, main_image_id""";
 
     private final JdbcClient db;
 
@@ -95,9 +100,9 @@ public class DeskRepository {
                         """
                         INSERT INTO article (section_id, slug, headline, standfirst, body_source, body_html, seo_title,
                                              seo_description, comments_enabled, comments_close_at, premium, created_by,
-                                             modified_at, created_at)
+                                             modified_at, created_at, main_image_id)
                         VALUES (:section, :slug, :headline, :standfirst, :source, :html, :seoTitle, :seoDescription,
-                                :commentsEnabled, :commentsCloseAt, :premium, :createdBy, :at, :at)
+                                :commentsEnabled, :commentsCloseAt, :premium, :createdBy, :at, :at, :mainImage)
                         RETURNING id""")
                 .params(wordParams(words))
                 .param("html", bodyHtml)
@@ -108,6 +113,7 @@ public class DeskRepository {
                 .param("premium", settings.premium())
                 .param("createdBy", createdBy)
                 .param("at", Timestamp.from(at))
+                .param("mainImage", settings.mainImageId())
                 .query(Long.class)
                 .single();
     }
@@ -135,7 +141,7 @@ public class DeskRepository {
                             body_html = :html, seo_title = :seoTitle, seo_description = :seoDescription,
                             section_id = :section, slug = :slug, comments_enabled = :commentsEnabled,
                             comments_close_at = :commentsCloseAt, premium = :premium, version = :version,
-                            modified_at = :at
+                            modified_at = :at, main_image_id = :mainImage
                         WHERE id = :id""")
                 .params(wordParams(words))
                 .param("html", bodyHtml)
@@ -145,6 +151,7 @@ public class DeskRepository {
                 .param("commentsCloseAt", timestamp(settings.commentsCloseAt()))
                 .param("premium", settings.premium())
                 .param("version", newVersion)
+                .param("mainImage", settings.mainImageId())
                 .param("at", Timestamp.from(at))
                 .param("id", id)
                 .update();
@@ -366,7 +373,8 @@ public class DeskRepository {
                         rs.getString("slug"),
                         rs.getBoolean("comments_enabled"),
                         instantOrNull(rs.getTimestamp("comments_close_at")),
-                        rs.getBoolean("premium")),
+                        rs.getBoolean("premium"),
+                        rs.getObject("main_image_id", Long.class)),
                 rs.getObject("created_by", Long.class),
                 rs.getInt("version"),
                 instantOrNull(rs.getTimestamp("published_at")),

@@ -1,14 +1,15 @@
 package org.masthead.newsroom.internal;
 
-import java.util.Arrays;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.ImageRef;
-import org.masthead.newsroom.ImageRendition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,10 +17,7 @@ import org.springframework.stereotype.Repository;
 public class ImageRepository {
 
     private static final String SELECT_IMAGE =
-            """
-            SELECT i.id, i.width, i.height, i.alt_text, i.caption, i.credit,
-                   (SELECT string_agg(r.width::text, ',' ORDER BY r.width) FROM image_rendition r WHERE r.image_id = i.id) AS widths
-            FROM image i""";
+            "SELECT i.id, i.width, i.height, i.alt_text, i.caption, i.credit, i.focal_x, i.focal_y FROM image i";
 
     private final JdbcClient db;
 
@@ -27,32 +25,35 @@ public class ImageRepository {
         this.db = db;
     }
 
-    public long insert(String contentType, int width, int height, String altText, String caption, String credit) {
+    public long insert(
+            int width,
+            int height,
+            String altText,
+            String caption,
+            String credit,
+            double focalX,
+            double focalY,
+            @Nullable Long uploadedBy) {
         return db.sql(
                         """
-                        INSERT INTO image (content_type, width, height, alt_text, caption, credit)
-                        VALUES (:type, :width, :height, :alt, :caption, :credit) RETURNING id""")
-                .param("type", contentType)
+                        INSERT INTO image (content_type, width, height, alt_text, caption, credit, focal_x, focal_y,
+                                           uploaded_by)
+                        VALUES ('image/jpeg', :width, :height, :alt, :caption, :credit, :focalX, :focalY, :uploadedBy)
+                        RETURNING id""")
                 .param("width", width)
                 .param("height", height)
                 .param("alt", altText)
                 .param("caption", caption)
                 .param("credit", credit)
+                .param("focalX", focalX)
+                .param("focalY", focalY)
+                .param("uploadedBy", uploadedBy)
                 .query(Long.class)
                 .single();
     }
 
-    public void insertRendition(long imageId, int width, int height, String contentType, byte[] bytes) {
-        db.sql(
-                        """
-                        INSERT INTO image_rendition (image_id, width, height, content_type, bytes)
-                        VALUES (:image, :width, :height, :type, :bytes)""")
-                .param("image", imageId)
-                .param("width", width)
-                .param("height", height)
-                .param("type", contentType)
-                .param("bytes", bytes)
-                .update();
+    public void delete(long id) {
+        db.sql("DELETE FROM image WHERE id = :id").param("id", id).update();
     }
 
     public Optional<ImageRef> find(long id) {
@@ -75,21 +76,25 @@ public class ImageRepository {
                 .collect(Collectors.toMap(ImageRef::id, Function.identity()));
     }
 
-    public Optional<ImageRendition> rendition(long imageId, int width) {
-        return db.sql(
-                        "SELECT image_id, width, content_type, bytes FROM image_rendition WHERE image_id = :id AND width = :width")
-                .param("id", imageId)
-                .param("width", width)
-                .query((rs, n) -> new ImageRendition(
-                        rs.getLong("image_id"), rs.getInt("width"), rs.getString("content_type"), rs.getBytes("bytes")))
-                .optional();
+    /**
+     * The newest images first, older than {@code before} when it is given; with words, only those whose alt
+     * text, caption or credit has every word (or a word starting with it).
+     */
+    public List<ImageRef> search(List<String> words, @Nullable Long before, int limit) {
+        String where = "WHERE (CAST(:before AS BIGINT) IS NULL OR i.id < :before)";
+        if (!words.isEmpty()) {
+            where += " AND i.search @@ to_tsquery('simple', :query)";
+        }
+        String query = words.stream().map(w -> w + ":*").collect(Collectors.joining(" & "));
+        return db.sql(SELECT_IMAGE + " " + where + " ORDER BY i.id DESC LIMIT :limit")
+                .param("before", before)
+                .param("query", query)
+                .param("limit", limit)
+                .query((rs, n) -> toRef(rs))
+                .list();
     }
 
-    private static ImageRef toRef(java.sql.ResultSet rs) throws java.sql.SQLException {
-        String widths = rs.getString("widths");
-        List<Integer> renditionWidths = widths == null
-                ? List.of()
-                : Arrays.stream(widths.split(",")).map(Integer::valueOf).toList();
+    private static ImageRef toRef(ResultSet rs) throws SQLException {
         return new ImageRef(
                 rs.getLong("id"),
                 rs.getInt("width"),
@@ -97,6 +102,7 @@ public class ImageRepository {
                 rs.getString("alt_text"),
                 rs.getString("caption"),
                 rs.getString("credit"),
-                renditionWidths);
+                rs.getDouble("focal_x"),
+                rs.getDouble("focal_y"));
     }
 }

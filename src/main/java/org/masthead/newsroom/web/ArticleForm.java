@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param commentsCloseAt a local date and time in the site's zone ({@code 2026-11-28T18:00}), or empty
  * @param version the version the editor started from; missing when nothing is to be saved
+ * @param mainImageId the number of the library's image shown at the top; missing for none
  */
 record ArticleForm(
         @Nullable String headline,
@@ -24,7 +25,8 @@ record ArticleForm(
         @Nullable Boolean commentsEnabled,
         @Nullable String commentsCloseAt,
         @Nullable Boolean premium,
-        @Nullable Integer version) {
+        @Nullable Integer version,
+        @Nullable Long mainImageId) {
 
     static final int EMPTY_ROWS = 1;
 

@@ -26,6 +26,7 @@ import org.masthead.newsroom.internal.ArticleState;
 import org.masthead.newsroom.internal.BodyRenderer;
 import org.masthead.newsroom.internal.Desk;
 import org.masthead.newsroom.internal.DeskRepository;
+import org.masthead.newsroom.internal.ImageRepository;
 import org.masthead.newsroom.internal.Presence;
 import org.masthead.newsroom.internal.Staff;
 import org.masthead.newsroom.internal.StaffNames;
@@ -65,6 +66,7 @@ class NewsroomController {
     private final SiteProperties site;
     private final Presence presence;
     private final WireDesk wires;
+    private final ImageRepository images;
 
     NewsroomController(
             Desk desk,
@@ -73,7 +75,8 @@ class NewsroomController {
             StaffNames names,
             SiteProperties site,
             Presence presence,
-            WireDesk wires) {
+            WireDesk wires,
+            ImageRepository images) {
         this.desk = desk;
         this.content = content;
         this.bodies = bodies;
@@ -81,6 +84,7 @@ class NewsroomController {
         this.site = site;
         this.presence = presence;
         this.wires = wires;
+        this.images = images;
     }
 
     /** What a filter of the desk asked for, as given, to show it again in the form. */
@@ -130,7 +134,8 @@ class NewsroomController {
 
     @GetMapping("/newsroom/articles/new")
     String newArticle(@AuthenticationPrincipal SignedIn signedIn, Model model) {
-        ArticleForm form = new ArticleForm("", "", "", null, "", List.of(), List.of(), "", "", true, "", false, null);
+        ArticleForm form =
+                new ArticleForm("", "", "", null, "", List.of(), List.of(), "", "", true, "", false, null, null);
         return editor(DeskStaff.of(signedIn), null, form, model);
     }
 
@@ -425,7 +430,8 @@ class NewsroomController {
                     form.commentsEnabled(),
                     form.commentsCloseAt(),
                     form.premium(),
-                    now.version());
+                    now.version(),
+                    form.mainImageId());
             return editor(staff, now, rebased, model);
         }
     }
@@ -447,6 +453,11 @@ class NewsroomController {
         model.addAttribute(
                 "authorNames", content.authors().stream().map(Author::name).toList());
         model.addAttribute("zone", site.timeZone().getId());
+        model.addAttribute(
+                "mainImage",
+                form.mainImageId() == null
+                        ? null
+                        : images.find(form.mainImageId()).orElse(null));
         model.addAttribute("mayEdit", article == null || desk.mayEdit(staff, article));
         model.addAttribute(
                 "scheduledFor",
@@ -487,7 +498,8 @@ class NewsroomController {
                 article.settings().commentsEnabled(),
                 closes == null ? "" : LOCAL.format(LocalDateTime.ofInstant(closes, site.timeZone())),
                 article.settings().premium(),
-                article.version());
+                article.version(),
+                article.settings().mainImageId());
     }
 
     /** The form as the workflow takes it; what cannot be read (a date) becomes a field error. */
@@ -518,7 +530,8 @@ class NewsroomController {
                 form.text(form.seoDescription()),
                 Boolean.TRUE.equals(form.commentsEnabled()),
                 closesAt,
-                Boolean.TRUE.equals(form.premium()));
+                Boolean.TRUE.equals(form.premium()),
+                form.mainImageId());
     }
 
     private static void reject(BindingResult errors, RejectedException e) {

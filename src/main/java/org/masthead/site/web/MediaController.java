@@ -1,6 +1,8 @@
 package org.masthead.site.web;
 
 import java.time.Duration;
+import org.masthead.newsroom.ImageCrop;
+import org.masthead.newsroom.ImageFormat;
 import org.masthead.newsroom.ImageRendition;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.NotFoundException;
@@ -12,7 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Image renditions. An image's bytes never change under its id, so they may be cached for good. */
+/**
+ * Image renditions: {@code /media/12/640.webp}, or cut to a shape around the focal point,
+ * {@code /media/12/16x9/640.jpg}. An image's bytes never change under its address, so they may be cached
+ * for good.
+ */
 @RestController
 class MediaController {
 
@@ -22,14 +28,26 @@ class MediaController {
         this.content = content;
     }
 
-    @GetMapping("/media/{id:\\d{1,18}}/{width:\\d{1,5}}.jpg")
-    ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable int width) {
-        ImageRendition rendition = content.image(id, width).orElseThrow(() -> new NotFoundException("No such image"));
+    @GetMapping("/media/{id:\\d{1,18}}/{width:\\d{1,5}}.{format:jpg|webp}")
+    ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable int width, @PathVariable String format) {
+        return answer(id, ImageCrop.ORIGINAL, width, format);
+    }
+
+    @GetMapping("/media/{id:\\d{1,18}}/{crop:16x9|1x1}/{width:\\d{1,5}}.{format:jpg|webp}")
+    ResponseEntity<byte[]> cropped(
+            @PathVariable long id, @PathVariable String crop, @PathVariable int width, @PathVariable String format) {
+        return answer(id, ImageCrop.ofPath(crop).orElseThrow(), width, format);
+    }
+
+    private ResponseEntity<byte[]> answer(long id, ImageCrop crop, int width, String extension) {
+        ImageFormat format = ImageFormat.ofExtension(extension).orElseThrow();
+        ImageRendition rendition =
+                content.image(id, crop, width, format).orElseThrow(() -> new NotFoundException("No such image"));
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(rendition.contentType()))
+                .contentType(MediaType.parseMediaType(format.contentType()))
                 .cacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
-                .eTag("\"" + id + "-" + width + "\"")
+                .eTag("\"" + id + "-" + crop.path() + "-" + width + "-" + format.extension() + "\"")
                 .header(PublicPages.SURROGATE_KEY, "image-" + id)
                 .body(rendition.bytes());
     }

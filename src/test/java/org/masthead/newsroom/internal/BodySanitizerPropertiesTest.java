@@ -2,6 +2,7 @@ package org.masthead.newsroom.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -22,7 +23,7 @@ class BodySanitizerPropertiesTest {
                     + "|(href|src)\\s*=\\s*\"?\\s*(javascript|vbscript|data):",
             Pattern.CASE_INSENSITIVE);
 
-    private final BodyRenderer renderer = new BodyRenderer();
+    private final BodyRenderer renderer = new BodyRenderer(id -> Optional.empty());
 
     @Property(tries = 2000)
     void markdownOfAnyKindRendersToNothingExecutable(@ForAll("hostile") String markdown) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,7 +18,7 @@ import org.masthead.newsroom.internal.BodyRenderer;
  */
 class WireParsersPropertiesTest {
 
-    private final BodyRenderer renderer = new BodyRenderer();
+    private final BodyRenderer renderer = new BodyRenderer(id -> Optional.empty());
 
     @Property(tries = 1000)
     void anyBytesAtAllAreReadOrRefused(@ForAll byte[] content, @ForAll WireFormat format) {

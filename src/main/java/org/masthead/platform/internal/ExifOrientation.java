@@ -1,21 +1,21 @@
-package org.masthead.accounts.internal;
+package org.masthead.platform.internal;
 
 /**
  * Which way up a JPEG is meant to be shown. Cameras store pixels as the sensor saw them and record
  * the turn in EXIF; since we keep only pixels, we must make the turn ourselves or a portrait photo
  * ends up on its side.
  */
-final class ExifOrientation {
+public final class ExifOrientation {
 
     /** As stored: no turn or mirror. */
-    static final int NORMAL = 1;
+    public static final int NORMAL = 1;
 
     private static final int ORIENTATION_TAG = 0x0112;
 
     private ExifOrientation() {}
 
     /** The EXIF orientation (1 to 8) of a JPEG file; {@link #NORMAL} when it has none or it cannot be read. */
-    static int of(byte[] jpeg) {
+    public static int of(byte[] jpeg) {
         if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
             return NORMAL;
         }
@@ -92,30 +92,35 @@ final class ExifOrientation {
         return high << 16 | low;
     }
 
+    /** Orientations 5 to 8 turn the picture a quarter: its width and height change places. */
+    public static boolean swapsSides(int orientation) {
+        return orientation >= 5 && orientation <= 8;
+    }
+
     /**
-     * The square as it is meant to be seen: where each shown pixel comes from in the stored one.
-     * A square stays a square whichever way it is turned.
+     * The picture as it is meant to be seen: where each shown pixel comes from in the stored one. The
+     * shown picture is {@code height} wide and {@code width} high when {@link #swapsSides} says so.
      */
-    static int[] upright(int[] pixels, int side, int orientation) {
-        if (orientation == NORMAL) {
+    public static int[] upright(int[] pixels, int width, int height, int orientation) {
+        if (orientation < 2 || orientation > 8) {
             return pixels;
         }
-        int last = side - 1;
+        int shownWidth = swapsSides(orientation) ? height : width;
+        int shownHeight = swapsSides(orientation) ? width : height;
         int[] shown = new int[pixels.length];
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
+        for (int y = 0; y < shownHeight; y++) {
+            for (int x = 0; x < shownWidth; x++) {
                 int from =
                         switch (orientation) {
-                            case 2 -> y * side + (last - x); // mirrored left to right
-                            case 3 -> (last - y) * side + (last - x); // upside down
-                            case 4 -> (last - y) * side + x; // mirrored top to bottom
-                            case 5 -> x * side + y; // mirrored along the diagonal
-                            case 6 -> (last - x) * side + y; // to be turned a quarter clockwise
-                            case 7 -> (last - x) * side + (last - y); // mirrored along the other diagonal
-                            case 8 -> x * side + (last - y); // to be turned a quarter anticlockwise
-                            default -> y * side + x;
+                            case 2 -> y * width + (width - 1 - x); // mirrored left to right
+                            case 3 -> (height - 1 - y) * width + (width - 1 - x); // upside down
+                            case 4 -> (height - 1 - y) * width + x; // mirrored top to bottom
+                            case 5 -> x * width + y; // mirrored along the diagonal
+                            case 6 -> (height - 1 - x) * width + y; // to be turned a quarter clockwise
+                            case 7 -> (height - 1 - x) * width + (width - 1 - y); // mirrored along the other diagonal
+                            default -> x * width + (width - 1 - y); // 8: to be turned a quarter anticlockwise
                         };
-                shown[y * side + x] = pixels[from];
+                shown[y * shownWidth + x] = pixels[from];
             }
         }
         return shown;

@@ -1,4 +1,4 @@
-package org.masthead.accounts;
+package org.masthead.platform;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
