@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.newsroom.Author;
+import org.masthead.newsroom.Front;
+import org.masthead.newsroom.Fronts;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.Tag;
@@ -61,10 +63,17 @@ class NewsroomController {
     private final BodyRenderer bodies;
     private final StaffNames names;
     private final SiteProperties site;
+    private final Fronts fronts;
 
     NewsroomController(
-            Desk desk, PublishedContent content, BodyRenderer bodies, StaffNames names, SiteProperties site) {
+            Desk desk,
+            PublishedContent content,
+            BodyRenderer bodies,
+            StaffNames names,
+            SiteProperties site,
+            Fronts fronts) {
         this.desk = desk;
+        this.fronts = fronts;
         this.content = content;
         this.bodies = bodies;
         this.names = names;
@@ -99,7 +108,7 @@ class NewsroomController {
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
             Model model) {
-        Staff staff = DeskStaff.of(signedIn);
+        Staff staff = Staff.of(signedIn);
         Search search = new Search(q.strip(), state.strip(), section.strip(), author.strip(), from.strip(), to.strip());
         model.addAttribute("staff", staff);
         model.addAttribute("search", search);
@@ -119,7 +128,7 @@ class NewsroomController {
     @GetMapping("/newsroom/articles/new")
     String newArticle(@AuthenticationPrincipal SignedIn signedIn, Model model) {
         ArticleForm form = new ArticleForm("", "", "", null, "", List.of(), List.of(), "", "", true, "", false, null);
-        return editor(DeskStaff.of(signedIn), null, form, model);
+        return editor(Staff.of(signedIn), null, form, model);
     }
 
     @PostMapping("/newsroom/articles")
@@ -129,7 +138,7 @@ class NewsroomController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        Staff staff = DeskStaff.of(signedIn);
+        Staff staff = Staff.of(signedIn);
         ArticleEdit edit = edit(form, errors);
         if (errors.hasErrors()) {
             return editor(staff, null, form, model);
@@ -144,9 +153,15 @@ class NewsroomController {
         }
     }
 
+    /** @param view the width of the preview of the article as readers see it: {@code desktop} or {@code phone} */
     @GetMapping("/newsroom/articles/{id:\\d{1,18}}")
-    String article(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, Model model) {
-        Staff staff = DeskStaff.of(signedIn);
+    String article(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "desktop") String view,
+            Model model) {
+        Staff staff = Staff.of(signedIn);
+        model.addAttribute("phone", view.equals("phone"));
         DeskRepository.WorkingCopy article = desk.open(staff, id);
         return editor(staff, article, formOf(article), model);
     }
@@ -160,7 +175,7 @@ class NewsroomController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Staff staff = DeskStaff.of(signedIn);
+        Staff staff = Staff.of(signedIn);
         String failed = saveFirst(staff, id, form, errors, model, response);
         if (failed != null) {
             return failed;
@@ -179,7 +194,7 @@ class NewsroomController {
             @PathVariable long id,
             @ModelAttribute("form") ArticleForm form,
             BindingResult errors) {
-        Staff staff = DeskStaff.of(signedIn);
+        Staff staff = Staff.of(signedIn);
         ArticleEdit edit = edit(form, errors);
         if (form.version() == null) {
             throw new RejectedException("No version", "version", "Say which version the changes are based on.");
@@ -216,7 +231,7 @@ class NewsroomController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Staff staff = DeskStaff.of(signedIn);
+        Staff staff = Staff.of(signedIn);
         String failed = saveFirst(staff, id, form, errors, model, response);
         if (failed != null) {
             return failed;
@@ -235,7 +250,7 @@ class NewsroomController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Staff staff = DeskStaff.of(signedIn);
+        Staff staff = Staff.of(signedIn);
         String failed = saveFirst(staff, id, form, errors, model, response);
         if (failed != null) {
             return failed;
@@ -256,7 +271,7 @@ class NewsroomController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Staff staff = DeskStaff.of(signedIn);
+        Staff staff = Staff.of(signedIn);
         desk.open(staff, id);
         String failed = saveFirst(staff, id, form, errors, model, response);
         if (failed != null) {
@@ -281,7 +296,7 @@ class NewsroomController {
 
     @PostMapping("/newsroom/articles/{id:\\d{1,18}}/unschedule")
     String unschedule(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
-        desk.unschedule(DeskStaff.of(signedIn), id);
+        desk.unschedule(Staff.of(signedIn), id);
         redirect.addFlashAttribute("notice", "Taken off the schedule: it is a draft again.");
         return "redirect:/newsroom/articles/" + id;
     }
@@ -295,7 +310,7 @@ class NewsroomController {
             RedirectAttributes redirect) {
         boolean clarification = kind.equalsIgnoreCase("CLARIFICATION");
         try {
-            desk.correct(DeskStaff.of(signedIn), id, clarification, text);
+            desk.correct(Staff.of(signedIn), id, clarification, text);
         } catch (RejectedException e) {
             redirect.addFlashAttribute("notice", "Not added. " + e.detail());
             return "redirect:/newsroom/articles/" + id;
@@ -313,7 +328,7 @@ class NewsroomController {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
-        desk.sendBack(DeskStaff.of(signedIn), id, note);
+        desk.sendBack(Staff.of(signedIn), id, note);
         redirect.addFlashAttribute("notice", "Sent back to its journalist with your note.");
         return "redirect:/newsroom/articles/" + id;
     }
@@ -325,7 +340,7 @@ class NewsroomController {
             @RequestParam(defaultValue = "") String replacement,
             RedirectAttributes redirect) {
         try {
-            desk.unpublish(DeskStaff.of(signedIn), id, replacement);
+            desk.unpublish(Staff.of(signedIn), id, replacement);
         } catch (RejectedException e) {
             redirect.addFlashAttribute("notice", "Not unpublished. " + e.detail());
             return "redirect:/newsroom/articles/" + id;
@@ -353,7 +368,7 @@ class NewsroomController {
             @AuthenticationPrincipal SignedIn signedIn,
             @RequestParam(required = false) @Nullable Long before,
             Model model) {
-        Staff staff = DeskStaff.of(signedIn);
+        Staff staff = Staff.of(signedIn);
         List<DeskRepository.AuditEntry> entries = desk.log(staff, before, 100);
         model.addAttribute("staff", staff);
         model.addAttribute("entries", entries);
@@ -363,6 +378,7 @@ class NewsroomController {
                         .map(DeskRepository.AuditEntry::accountId)
                         .toList()));
         model.addAttribute("older", entries.size() == 100 ? entries.getLast().id() : null);
+        model.addAttribute("fronts", fronts.all().stream().collect(Collectors.toMap(Front::key, Function.identity())));
         return "newsroom/log";
     }
 
