@@ -21,8 +21,4 @@ public record Front(String key, String name, String slug, @Nullable Section sect
     public static Front of(Section section) {
         return new Front(String.valueOf(section.id()), section.name(), section.slug(), section);
     }
-
-    public boolean isHome() {
-        return section == null;
-    }
 }

@@ -51,11 +51,6 @@ public class Fronts {
         return all().stream().filter(front -> front.slug().equals(slug)).findFirst();
     }
 
-    /** The front by its stored key, as events and the log name it. */
-    public Optional<Front> byKey(String key) {
-        return all().stream().filter(front -> front.key().equals(key)).findFirst();
-    }
-
     /** What readers see pinned to the front, in its order. */
     public List<FrontSlot> live(Front front) {
         return slots(fronts.published(front.key(), true));
