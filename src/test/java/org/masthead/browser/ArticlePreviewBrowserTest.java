@@ -29,7 +29,8 @@ class ArticlePreviewBrowserTest {
     void aJournalistPreviewsTheirDraftAsReadersWillSeeIt(Browser journalist) {
         content.section("Previews");
         String headline = "Ferry timetable changes " + TestContent.unique("h");
-        journalist.signInWithBothFactors(accounts.create(true, Role.JOURNALIST), "/newsroom/articles/new", mailbox);
+        StaffSignIn.withBothFactors(
+                journalist, mailbox, accounts.create(true, Role.JOURNALIST), "/newsroom/articles/new");
         journalist.find(By.id("headline")).sendKeys(headline);
         journalist.find(By.id("standfirst")).sendKeys("Fewer sailings in winter, more in summer.");
         journalist.find(By.id("body")).sendKeys("The operator announced the new timetable today.");

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.masthead.accounts.TestAccounts;
-import org.masthead.mail.Mailbox;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -132,27 +131,6 @@ public final class Browser implements AutoCloseable {
         find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
         follow(By.cssSelector("main form button[type=submit]"));
         assertThat(path()).as("signed in").isEqualTo("/account");
-        return this;
-    }
-
-    /**
-     * Signs staff in as they do: the password, then the staff area at {@code path} asks for the
-     * second factor, whose one-time link is read from the mail the site sent; lands on {@code path}.
-     */
-    public Browser signInWithBothFactors(TestAccounts.Credentials staff, String path, Mailbox mailbox) {
-        signIn(staff);
-        open(path);
-        assertThat(heading()).isEqualTo("One more step for staff areas");
-        follow(By.xpath("//button[normalize-space()='E-mail me the link']"));
-        String text = mailbox.lastTo(staff.email()).orElseThrow().mail().text();
-        int start = text.indexOf("/signin/link?token=");
-        int end = start;
-        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-            end++;
-        }
-        open(text.substring(start, end));
-        follow(By.xpath("//button[normalize-space()='Sign in']"));
-        assertThat(path()).startsWith(path);
         return this;
     }
 

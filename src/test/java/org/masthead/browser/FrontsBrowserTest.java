@@ -59,7 +59,7 @@ class FrontsBrowserTest {
                 .image(content.image("The minister's office"))
                 .publishedAt(now.minus(4, ChronoUnit.DAYS));
 
-        editor.signInWithBothFactors(accounts.create(true, Role.EDITOR), "/newsroom/fronts", mailbox);
+        StaffSignIn.withBothFactors(editor, mailbox, accounts.create(true, Role.EDITOR), "/newsroom/fronts");
         editor.follow(By.cssSelector("main a[href='/newsroom/fronts/home']"));
         assertThat(editor.heading()).isEqualTo("Home front");
         addStory(editor, analysis, "Big");
