@@ -36,7 +36,7 @@ class FrontsController {
 
     @GetMapping("/newsroom/fronts")
     String fronts(@AuthenticationPrincipal SignedIn signedIn, Model model) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         model.addAttribute("staff", staff);
         model.addAttribute(
                 "fronts",
@@ -53,7 +53,7 @@ class FrontsController {
             @PathVariable String front,
             @RequestParam(defaultValue = "desktop") String view,
             Model model) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         Front found = desk.front(staff, front);
         model.addAttribute("staff", staff);
         model.addAttribute("draft", desk.draft(staff, found));
@@ -71,7 +71,7 @@ class FrontsController {
             @RequestParam(required = false) Long articleId,
             @RequestParam(defaultValue = "STANDARD") String layout,
             RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         Front found = desk.front(staff, front);
         if (articleId == null) {
             redirect.addFlashAttribute("notice", "Not added. Choose a story to add.");
@@ -112,7 +112,7 @@ class FrontsController {
             @PathVariable long articleId,
             @RequestParam(defaultValue = "") String layout,
             RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         Front found = desk.front(staff, front);
         FrontLayout chosen = layout(layout);
         desk.layout(staff, found, articleId, chosen);
@@ -127,7 +127,7 @@ class FrontsController {
             @PathVariable String front,
             @PathVariable long articleId,
             RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         Front found = desk.front(staff, front);
         desk.remove(staff, found, articleId);
         redirect.addFlashAttribute("notice", "Removed from the draft.");
@@ -137,7 +137,7 @@ class FrontsController {
     @PostMapping("/newsroom/fronts/" + FRONT + "/publish")
     String publish(
             @AuthenticationPrincipal SignedIn signedIn, @PathVariable String front, RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         Front found = desk.front(staff, front);
         desk.publish(staff, found);
         redirect.addFlashAttribute("notice", "Published: readers see this front now.");
@@ -147,7 +147,7 @@ class FrontsController {
     @PostMapping("/newsroom/fronts/" + FRONT + "/discard")
     String discard(
             @AuthenticationPrincipal SignedIn signedIn, @PathVariable String front, RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         Front found = desk.front(staff, front);
         desk.discard(staff, found);
         redirect.addFlashAttribute("notice", "Changes discarded: the draft is the live front again.");
@@ -155,7 +155,7 @@ class FrontsController {
     }
 
     private String move(SignedIn signedIn, String front, long articleId, boolean up, RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         Front found = desk.front(staff, front);
         desk.move(staff, found, articleId, up);
         redirect.addFlashAttribute("notice", up ? "Moved up." : "Moved down.");

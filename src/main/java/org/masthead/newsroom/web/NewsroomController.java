@@ -108,7 +108,7 @@ class NewsroomController {
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
             Model model) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         Search search = new Search(q.strip(), state.strip(), section.strip(), author.strip(), from.strip(), to.strip());
         model.addAttribute("staff", staff);
         model.addAttribute("search", search);
@@ -128,7 +128,7 @@ class NewsroomController {
     @GetMapping("/newsroom/articles/new")
     String newArticle(@AuthenticationPrincipal SignedIn signedIn, Model model) {
         ArticleForm form = new ArticleForm("", "", "", null, "", List.of(), List.of(), "", "", true, "", false, null);
-        return editor(Staff.of(signedIn), null, form, model);
+        return editor(DeskStaff.of(signedIn), null, form, model);
     }
 
     @PostMapping("/newsroom/articles")
@@ -138,7 +138,7 @@ class NewsroomController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         ArticleEdit edit = edit(form, errors);
         if (errors.hasErrors()) {
             return editor(staff, null, form, model);
@@ -160,7 +160,7 @@ class NewsroomController {
             @PathVariable long id,
             @RequestParam(defaultValue = "desktop") String view,
             Model model) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         model.addAttribute("phone", view.equals("phone"));
         DeskRepository.WorkingCopy article = desk.open(staff, id);
         return editor(staff, article, formOf(article), model);
@@ -175,7 +175,7 @@ class NewsroomController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         String failed = saveFirst(staff, id, form, errors, model, response);
         if (failed != null) {
             return failed;
@@ -194,7 +194,7 @@ class NewsroomController {
             @PathVariable long id,
             @ModelAttribute("form") ArticleForm form,
             BindingResult errors) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         ArticleEdit edit = edit(form, errors);
         if (form.version() == null) {
             throw new RejectedException("No version", "version", "Say which version the changes are based on.");
@@ -231,7 +231,7 @@ class NewsroomController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         String failed = saveFirst(staff, id, form, errors, model, response);
         if (failed != null) {
             return failed;
@@ -250,7 +250,7 @@ class NewsroomController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         String failed = saveFirst(staff, id, form, errors, model, response);
         if (failed != null) {
             return failed;
@@ -271,7 +271,7 @@ class NewsroomController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         desk.open(staff, id);
         String failed = saveFirst(staff, id, form, errors, model, response);
         if (failed != null) {
@@ -296,7 +296,7 @@ class NewsroomController {
 
     @PostMapping("/newsroom/articles/{id:\\d{1,18}}/unschedule")
     String unschedule(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
-        desk.unschedule(Staff.of(signedIn), id);
+        desk.unschedule(DeskStaff.of(signedIn), id);
         redirect.addFlashAttribute("notice", "Taken off the schedule: it is a draft again.");
         return "redirect:/newsroom/articles/" + id;
     }
@@ -310,7 +310,7 @@ class NewsroomController {
             RedirectAttributes redirect) {
         boolean clarification = kind.equalsIgnoreCase("CLARIFICATION");
         try {
-            desk.correct(Staff.of(signedIn), id, clarification, text);
+            desk.correct(DeskStaff.of(signedIn), id, clarification, text);
         } catch (RejectedException e) {
             redirect.addFlashAttribute("notice", "Not added. " + e.detail());
             return "redirect:/newsroom/articles/" + id;
@@ -328,7 +328,7 @@ class NewsroomController {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
-        desk.sendBack(Staff.of(signedIn), id, note);
+        desk.sendBack(DeskStaff.of(signedIn), id, note);
         redirect.addFlashAttribute("notice", "Sent back to its journalist with your note.");
         return "redirect:/newsroom/articles/" + id;
     }
@@ -340,7 +340,7 @@ class NewsroomController {
             @RequestParam(defaultValue = "") String replacement,
             RedirectAttributes redirect) {
         try {
-            desk.unpublish(Staff.of(signedIn), id, replacement);
+            desk.unpublish(DeskStaff.of(signedIn), id, replacement);
         } catch (RejectedException e) {
             redirect.addFlashAttribute("notice", "Not unpublished. " + e.detail());
             return "redirect:/newsroom/articles/" + id;
@@ -368,7 +368,7 @@ class NewsroomController {
             @AuthenticationPrincipal SignedIn signedIn,
             @RequestParam(required = false) @Nullable Long before,
             Model model) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         List<DeskRepository.AuditEntry> entries = desk.log(staff, before, 100);
         model.addAttribute("staff", staff);
         model.addAttribute("entries", entries);

@@ -37,7 +37,7 @@ class RevisionsController {
             @RequestParam(required = false) @Nullable Integer from,
             @RequestParam(required = false) @Nullable Integer to,
             Model model) {
-        Staff staff = Staff.of(signedIn);
+        Staff staff = DeskStaff.of(signedIn);
         DeskRepository.WorkingCopy article = desk.open(staff, id);
         List<DeskRepository.Revision> revisions = desk.revisions(staff, id);
         int latest = revisions.getFirst().version();
@@ -65,7 +65,7 @@ class RevisionsController {
             @PathVariable long id,
             @PathVariable int version,
             RedirectAttributes redirect) {
-        Desk.Saved saved = desk.restore(Staff.of(signedIn), id, version);
+        Desk.Saved saved = desk.restore(DeskStaff.of(signedIn), id, version);
         redirect.addFlashAttribute(
                 "notice", "Version " + version + " restored: it is version " + saved.version() + " now.");
         return "redirect:/newsroom/articles/" + id;
