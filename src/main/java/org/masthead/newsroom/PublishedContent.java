@@ -90,7 +90,7 @@ public class PublishedContent {
         return articles.commentSettings(articleId);
     }
 
-    private PublishedArticle toArticle(ArticleRepository.ArticleRow row) {
+    PublishedArticle toArticle(ArticleRepository.ArticleRow row) {
         return new PublishedArticle(
                 row.id(),
                 row.slug(),

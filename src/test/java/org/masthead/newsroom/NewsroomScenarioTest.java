@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadModuleTest;
+import org.masthead.newsroom.internal.FrontDesk;
+import org.masthead.newsroom.internal.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.Scenario;
 
@@ -18,6 +20,9 @@ class NewsroomScenarioTest {
 
     @Autowired
     TestContent content;
+
+    @Autowired
+    FrontDesk fronts;
 
     @Test
     void publishingADraftAnnouncesTheArticleWithItsSectionTagsAndAuthors(Scenario scenario) {
@@ -49,5 +54,19 @@ class NewsroomScenarioTest {
                     assertThat(changed.enabled()).isTrue();
                     assertThat(changed.closeAt()).isEqualTo(closeAt);
                 });
+    }
+
+    @Test
+    void anEditorPublishingASectionsFrontTellsThePagesThatShowIt(Scenario scenario) {
+        Section section = content.section(TestContent.unique("Scenes"));
+        long article = content.article(section).published();
+        Front front = Front.of(section);
+        Staff editor = new Staff(0, "An editor", true);
+        fronts.add(editor, front, article, FrontLayout.LEAD);
+
+        scenario.stimulate(() -> fronts.publish(editor, front))
+                .andWaitForEventOfType(FrontChanged.class)
+                .matchingMappedValue(FrontChanged::front, front.key())
+                .toArriveAndVerify(changed -> assertThat(changed.sectionId()).isEqualTo(section.id()));
     }
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import org.masthead.newsroom.internal.FrontDesk;
+import org.masthead.newsroom.internal.Staff;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +24,21 @@ public class TestContent {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final Newsroom newsroom;
+    private final FrontDesk fronts;
 
-    TestContent(Newsroom newsroom) {
+    TestContent(Newsroom newsroom, FrontDesk fronts) {
         this.newsroom = newsroom;
+        this.fronts = fronts;
+    }
+
+    /**
+     * Takes every story off the front and publishes it so, as an editor would: the front fills by
+     * recency again. Test classes share one home page; a test that curates it puts it back.
+     */
+    public void clearFront(Front front) {
+        Staff editor = new Staff(0, "Test editor", true);
+        fronts.draft(editor, front).slots().forEach(slot -> fronts.remove(editor, front, slot.articleId()));
+        fronts.publish(editor, front);
     }
 
     public static String unique(String base) {

@@ -30,25 +30,31 @@ public class ArticleRepository {
             @Nullable Long tagId,
             @Nullable Long authorId,
             @Nullable Instant from,
-            @Nullable Instant until) {
+            @Nullable Instant until,
+            @Nullable Collection<Long> ids) {
 
-        public static final Filter ALL = new Filter(null, null, null, null, null);
+        public static final Filter ALL = new Filter(null, null, null, null, null, null);
 
         public static Filter inSections(Collection<Long> sectionIds) {
-            return new Filter(sectionIds, null, null, null, null);
+            return new Filter(sectionIds, null, null, null, null, null);
         }
 
         public static Filter withTag(long tagId) {
-            return new Filter(null, tagId, null, null, null);
+            return new Filter(null, tagId, null, null, null, null);
         }
 
         public static Filter byAuthor(long authorId) {
-            return new Filter(null, null, authorId, null, null);
+            return new Filter(null, null, authorId, null, null, null);
         }
 
         /** Articles first published at or after {@code from} and before {@code until}. */
         public static Filter publishedBetween(Instant from, Instant until) {
-            return new Filter(null, null, null, from, until);
+            return new Filter(null, null, null, from, until, null);
+        }
+
+        /** These articles, those of them that are published. */
+        public static Filter withIds(Collection<Long> ids) {
+            return new Filter(null, null, null, null, null, ids);
         }
 
         String where() {
@@ -68,6 +74,9 @@ public class ArticleRepository {
             if (until != null) {
                 where.append(" AND a.published_at < :until");
             }
+            if (ids != null) {
+                where.append(" AND a.id IN (:ids)");
+            }
             return where.toString();
         }
 
@@ -86,6 +95,9 @@ public class ArticleRepository {
             }
             if (until != null) {
                 spec = spec.param("until", Timestamp.from(until));
+            }
+            if (ids != null) {
+                spec = spec.param("ids", ids.isEmpty() ? List.of(-1L) : ids);
             }
             return spec;
         }
@@ -200,6 +212,23 @@ public class ArticleRepository {
                                updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
                         FROM article WHERE id = :id AND status = 'PUBLISHED'""")
                 .param("id", id)
+                .query(ArticleRepository::toRow)
+                .optional();
+    }
+
+    /**
+     * The article as it stands, in whatever state: what it would look like published now. A draft has
+     * no publication time yet, so it is given {@code now}.
+     */
+    public Optional<ArticleRow> asItStands(long id, Instant now) {
+        return db.sql(
+                        """
+                        SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id,
+                               coalesce(published_at, CAST(:now AS timestamptz)) AS published_at,
+                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
+                        FROM article WHERE id = :id""")
+                .param("id", id)
+                .param("now", Timestamp.from(now))
                 .query(ArticleRepository::toRow)
                 .optional();
     }

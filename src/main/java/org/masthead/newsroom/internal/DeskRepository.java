@@ -47,14 +47,20 @@ public class DeskRepository {
     public record Revision(
             long articleId, int version, @Nullable Long savedBy, Instant savedAt, Words words, String note) {}
 
+    /**
+     * @param articleId the article it was done to; null when it was done to a front
+     * @param headline the article's headline; empty for a front
+     * @param front the front it was done to ({@code Front.key()}); null when it was done to an article
+     */
     public record AuditEntry(
             long id,
-            long articleId,
+            @Nullable Long articleId,
             String headline,
             @Nullable Long accountId,
             String action,
             String detail,
-            Instant at) {}
+            Instant at,
+            @Nullable String front) {}
 
     /** An article in one of the desk's lists. */
     public record Listed(
@@ -245,6 +251,20 @@ public class DeskRepository {
                 .update();
     }
 
+    /** Records what an editor did to a front, in the same log as what is done to articles. */
+    public void auditFront(String front, long accountId, String action, String detail, Instant at) {
+        db.sql(
+                        """
+                        INSERT INTO article_audit (front, account_id, action, detail, at)
+                        VALUES (:front, :account, :action, :detail, :at)""")
+                .param("front", front)
+                .param("account", accountId)
+                .param("action", action)
+                .param("detail", detail)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
     /** Newest first: one article's history, or (with no article) the whole newsroom's, before an entry. */
     public List<AuditEntry> auditLog(@Nullable Long articleId, @Nullable Long beforeId, int limit) {
         StringBuilder where = new StringBuilder("true");
@@ -256,8 +276,9 @@ public class DeskRepository {
         }
         JdbcClient.StatementSpec spec = db.sql(
                         """
-                        SELECT l.id, l.article_id, a.headline, l.account_id, l.action, l.detail, l.at
-                        FROM article_audit l JOIN article a ON a.id = l.article_id
+                        SELECT l.id, l.article_id, coalesce(a.headline, '') AS headline, l.account_id, l.action,
+                               l.detail, l.at, l.front
+                        FROM article_audit l LEFT JOIN article a ON a.id = l.article_id
                         WHERE %s ORDER BY l.id DESC LIMIT :limit"""
                                 .formatted(where))
                 .param("limit", limit);
@@ -269,12 +290,13 @@ public class DeskRepository {
         }
         return spec.query((rs, n) -> new AuditEntry(
                         rs.getLong("id"),
-                        rs.getLong("article_id"),
+                        rs.getObject("article_id", Long.class),
                         rs.getString("headline"),
                         rs.getObject("account_id", Long.class),
                         rs.getString("action"),
                         rs.getString("detail"),
-                        rs.getTimestamp("at").toInstant()))
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("front")))
                 .list();
     }
 

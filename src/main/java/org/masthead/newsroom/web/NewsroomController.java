@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.newsroom.Author;
+import org.masthead.newsroom.Front;
+import org.masthead.newsroom.Fronts;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.Tag;
@@ -67,6 +69,7 @@ class NewsroomController {
     private final Presence presence;
     private final WireDesk wires;
     private final ImageRepository images;
+    private final Fronts fronts;
 
     NewsroomController(
             Desk desk,
@@ -76,7 +79,8 @@ class NewsroomController {
             SiteProperties site,
             Presence presence,
             WireDesk wires,
-            ImageRepository images) {
+            ImageRepository images,
+            Fronts fronts) {
         this.desk = desk;
         this.content = content;
         this.bodies = bodies;
@@ -85,6 +89,7 @@ class NewsroomController {
         this.presence = presence;
         this.wires = wires;
         this.images = images;
+        this.fronts = fronts;
     }
 
     /** What a filter of the desk asked for, as given, to show it again in the form. */
@@ -161,9 +166,15 @@ class NewsroomController {
         }
     }
 
+    /** @param view the width of the preview of the article as readers see it: {@code desktop} or {@code phone} */
     @GetMapping("/newsroom/articles/{id:\\d{1,18}}")
-    String article(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, Model model) {
+    String article(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "desktop") String view,
+            Model model) {
         Staff staff = DeskStaff.of(signedIn);
+        model.addAttribute("phone", view.equals("phone"));
         DeskRepository.WorkingCopy article = desk.open(staff, id);
         return editor(staff, article, formOf(article), model);
     }
@@ -380,6 +391,7 @@ class NewsroomController {
                         .map(DeskRepository.AuditEntry::accountId)
                         .toList()));
         model.addAttribute("older", entries.size() == 100 ? entries.getLast().id() : null);
+        model.addAttribute("fronts", fronts.all().stream().collect(Collectors.toMap(Front::key, Function.identity())));
         return "newsroom/log";
     }
 

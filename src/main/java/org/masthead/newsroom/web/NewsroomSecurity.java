@@ -9,7 +9,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The newsroom is for journalists, editors and admins, signed in with both factors like every staff
- * area. What only editors may do (publish, schedule, correct, unpublish, send back, read the whole log) is refused to
+ * area. What only editors may do (publish, schedule, correct, unpublish, send back, read the whole log,
+ * arrange the fronts) is refused to
  * journalists here already; which article a journalist may touch is the workflow's to judge.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +29,8 @@ class NewsroomSecurity {
                         "/newsroom/articles/*/send-back")
                 .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
                 .requestMatchers(HttpMethod.GET, "/newsroom/log")
+                .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
+                .requestMatchers("/newsroom/fronts", "/newsroom/fronts/**")
                 .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
                 .requestMatchers("/newsroom", "/newsroom/**")
                 .access(StaffAccess.requiresAnyOf("JOURNALIST", "EDITOR", "ADMIN"));

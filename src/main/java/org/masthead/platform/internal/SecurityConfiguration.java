@@ -2,6 +2,7 @@ package org.masthead.platform.internal;
 
 import java.util.List;
 import org.masthead.platform.AccessRules;
+import org.masthead.platform.ContentSecurityPolicy;
 import org.masthead.platform.WebSecurityContribution;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,18 +26,6 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 // routes need two factors is each module's rule (see accounts' StaffAccess).
 @EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
-
-    /**
-     * No inline script or style, nothing from other hosts, no framing: pages are ours alone. Images
-     * may be data URLs for small inline icons. Forms may lead on to Stripe's Checkout and customer
-     * portal: browsers apply form-action to where a form's answer redirects, too. Frames come only from
-     * the two video players an article's embed loads when its reader asks.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-            + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
-            + "form-action 'self' https://checkout.stripe.com https://billing.stripe.com; "
-            + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     /**
      * Observes sign-ins and access decisions, not every filter of every request: wrapping each of the
@@ -63,7 +52,7 @@ class SecurityConfiguration {
             routes.requestMatchers(new UnservedPaths(handlers)).permitAll();
             routes.anyRequest().denyAll();
         });
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.PAGES))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.masthead.newsroom.ArticleCommentsChanged;
 import org.masthead.newsroom.ArticlePublished;
+import org.masthead.newsroom.FrontChanged;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.PageCache;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -26,6 +27,13 @@ class StalePages {
     @ApplicationModuleListener
     void on(ArticleCommentsChanged changed) {
         pageCache.evict(List.of(SurrogateKeys.article(changed.articleId())));
+    }
+
+    /** An editor published a front: the home page, or the section's page, shows other stories now. */
+    @ApplicationModuleListener
+    void on(FrontChanged changed) {
+        pageCache.evict(List.of(
+                changed.sectionId() == null ? SurrogateKeys.FRONT : SurrogateKeys.section(changed.sectionId())));
     }
 
     @ApplicationModuleListener

@@ -1,12 +1,17 @@
 package org.masthead.site.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.masthead.newsroom.ArticlePage;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.masthead.newsroom.ArticleCard;
+import org.masthead.newsroom.Front;
+import org.masthead.newsroom.FrontSlot;
+import org.masthead.newsroom.Fronts;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
-import org.masthead.site.internal.SurrogateKeys;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +24,15 @@ class SectionController {
     static final String SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
 
     private final PublishedContent content;
+    private final Fronts fronts;
+    private final FrontPages pages;
     private final PublicPages publicPages;
-    private final CardCommentCounts commentCounts;
 
-    SectionController(PublishedContent content, PublicPages publicPages, CardCommentCounts commentCounts) {
+    SectionController(PublishedContent content, Fronts fronts, FrontPages pages, PublicPages publicPages) {
         this.content = content;
+        this.fronts = fronts;
+        this.pages = pages;
         this.publicPages = publicPages;
-        this.commentCounts = commentCounts;
     }
 
     @GetMapping("/{section:" + SLUG + "}")
@@ -50,13 +57,11 @@ class SectionController {
     private String render(String path, int page, Model model, HttpServletResponse response) {
         PageRequests.require(page);
         Section section = content.section(path).orElseThrow(() -> new NotFoundException("No section at /" + path));
-        ArticlePage articles = PageRequests.requireExisting(content.sectionPage(section, page, PageRequests.PAGE_SIZE));
-        model.addAttribute("section", section);
-        model.addAttribute("lineage", content.lineageOf(section));
-        model.addAttribute("subSections", content.subSectionsOf(section));
-        model.addAttribute("articles", articles);
-        model.addAttribute("commentCounts", commentCounts.of(articles.articles()));
-        publicPages.mark(response, PageRequests.lastModified(articles.articles()), SurrogateKeys.of(section));
+        // Editors curate the fronts of top-level sections; a sub-section's page is its latest stories.
+        List<FrontSlot> pinned = section.isTopLevel() ? fronts.live(Front.of(section)) : List.of();
+        Set<String> keys = new LinkedHashSet<>();
+        List<ArticleCard> shown = pages.section(section, pinned, page, PageRequests.PAGE_SIZE, model, keys);
+        publicPages.mark(response, PageRequests.lastModified(shown), keys);
         return "site/section";
     }
 }

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Set;
 import org.masthead.newsroom.SectionPaths;
 import org.masthead.platform.AccessRules;
+import org.masthead.platform.StaffAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 
-/** Everything the public site shows is for everyone, to read (GET and HEAD). */
+/** Everything the public site shows is for everyone, to read (GET and HEAD); its previews are for staff. */
 @Configuration(proxyBeanMethods = false)
 class SiteSecurity {
 
@@ -27,6 +29,20 @@ class SiteSecurity {
             "/corrections/rss");
     private static final List<String> TREES =
             List.of("/sitemaps/", "/css/", "/js/", "/img/", "/media/", "/topic/", "/author/");
+
+    /**
+     * Previews of the newsroom's work on the site's own pages: a front's draft for editors, an article
+     * for the staff who may open it (which the newsroom judges). Applied before the newsroom's rules,
+     * which would let every journalist into everything under /newsroom.
+     */
+    @Bean
+    @Order(-1)
+    AccessRules previewRules() {
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/newsroom/preview/fronts/**")
+                .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
+                .requestMatchers(HttpMethod.GET, "/newsroom/preview/articles/**")
+                .access(StaffAccess.requiresAnyOf("JOURNALIST", "EDITOR", "ADMIN"));
+    }
 
     /**
      * Applied after every other module's rules, because sections and articles live at top-level
