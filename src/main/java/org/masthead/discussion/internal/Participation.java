@@ -25,6 +25,8 @@ public class Participation {
      * @param mine the reader's own published comments under the article
      * @param editableUntil those the reader may still change, each with until when
      * @param following the readers they follow among those who commented here
+     * @param moderated the reader's own comments here that wait for a moderator or were removed by
+     *     one, which nobody else sees
      */
     public record State(
             boolean canPost,
@@ -35,7 +37,16 @@ public class Participation {
             List<Long> recommended,
             List<Long> mine,
             Map<Long, Instant> editableUntil,
-            List<Long> following) {}
+            List<Long> following,
+            List<Moderated> moderated) {}
+
+    /**
+     * One of the reader's own comments out of the conversation because of moderation.
+     *
+     * @param status {@code pending} (waiting for a moderator) or {@code rejected}
+     * @param reason for a rejected one, what the moderator told its author
+     */
+    public record Moderated(long id, String body, String status, String reason) {}
 
     private final PublishedContent content;
     private final CommentRepository comments;
@@ -79,6 +90,7 @@ public class Participation {
                             List.of(),
                             List.of(),
                             Map.of(),
+                            List.of(),
                             List.of())
                     : closed(closesAt, false);
         }
@@ -108,7 +120,10 @@ public class Participation {
                 recommendations.recommendedBy(accountId, articleId),
                 own.stream().map(CommentRow::id).toList(),
                 editable,
-                following);
+                following,
+                comments.moderatedUnder(accountId, articleId).stream()
+                        .map(row -> new Moderated(row.id(), row.body(), row.status(), row.note()))
+                        .toList());
     }
 
     private static State closed(@Nullable Instant closesAt, boolean verified) {
@@ -121,6 +136,7 @@ public class Participation {
                 List.of(),
                 List.of(),
                 Map.of(),
+                List.of(),
                 List.of());
     }
 }
