@@ -36,7 +36,7 @@ class Screenings {
                         VALUES (:comment, :article, :author, :outcome, :step, :reason, :notes, :hash, :at)
                         ON CONFLICT (comment_id) DO UPDATE SET outcome = excluded.outcome, step = excluded.step,
                             reason = excluded.reason, notes = excluded.notes, text_hash = excluded.text_hash,
-                            screened_at = excluded.screened_at""")
+                            screened_at = excluded.screened_at, decided_by = NULL, decided_at = NULL""")
                 .param("comment", commentId)
                 .param("article", comment.articleId())
                 .param("author", comment.authorId())
@@ -54,7 +54,7 @@ class Screenings {
         db.sql(
                         """
                         UPDATE moderation_screening SET outcome = 'hold', step = 'reports', reason = :reason,
-                            screened_at = :at WHERE comment_id = :comment""")
+                            screened_at = :at, decided_by = NULL, decided_at = NULL WHERE comment_id = :comment""")
                 .param("comment", commentId)
                 .param("reason", "Reported by " + reporters + " readers")
                 .param("at", Timestamp.from(clock.instant()))

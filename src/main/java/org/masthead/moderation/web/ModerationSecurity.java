@@ -1,0 +1,19 @@
+package org.masthead.moderation.web;
+
+import org.masthead.platform.AccessRules;
+import org.masthead.platform.StaffAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+/** The moderation console is for moderators and admins, signed in with both factors like every staff area. */
+@Configuration(proxyBeanMethods = false)
+class ModerationSecurity {
+
+    @Bean
+    @Order(0)
+    AccessRules moderationRules() {
+        return routes -> routes.requestMatchers("/moderation", "/moderation/**")
+                .access(StaffAccess.requiresAnyOf("MODERATOR", "ADMIN"));
+    }
+}

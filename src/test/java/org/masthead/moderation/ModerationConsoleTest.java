@@ -1,0 +1,145 @@
+package org.masthead.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.masthead.discussion.Participant.json;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.Http;
+import org.masthead.MastheadTest;
+import org.masthead.WebSession;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.Participant;
+import org.masthead.newsroom.TestContent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** Moderators at /moderation: the queues, approving and rejecting, and two moderators on one comment. */
+@MastheadTest
+@TestPropertySource(properties = "masthead.moderation.held-first-comments=3")
+class ModerationConsoleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    JdbcClient db;
+
+    Http http;
+    long article;
+    Participant newcomer;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        article = content.article(content.section("Moderated")).published();
+        newcomer = Participant.signIn(port, accounts.create(true));
+    }
+
+    private WebSession moderator() {
+        WebSession web = new WebSession(port);
+        TestAccounts.signInWithBothFactors(web, accounts.create(true, Role.MODERATOR));
+        return web;
+    }
+
+    private String thread() {
+        return http.get("/discussion/" + article + "/thread").body();
+    }
+
+    private long held(String text) {
+        HttpResponse<String> posted = newcomer.post(article, text);
+        assertThat(json(posted).get("held").asBoolean()).isTrue();
+        return json(posted).get("id").asLong();
+    }
+
+    private static String flash(WebSession web, HttpResponse<String> decided) {
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
+        return web.get(decided.headers().firstValue("Location").orElseThrow()).body();
+    }
+
+    @Test
+    void aHeldCommentIsInTheQueueWithWhyItWasHeldAndApprovingItPublishesIt() {
+        long id = held("Trains should run all night.");
+        WebSession moderator = moderator();
+
+        String queue = moderator.get("/moderation").body();
+
+        assertThat(queue).contains("Trains should run all night.");
+        assertThat(queue).contains("new-reader").contains("One of the first 3 comments of a new reader");
+        assertThat(queue).containsPattern("Held for review</span>\\s*<span class=\"count\">\\(\\d+\\)");
+
+        String after = flash(moderator, moderator.post("/moderation/comments/" + id + "/approve", Map.of()));
+
+        assertThat(after).contains("Approved: the comment is published.");
+        assertThat(thread()).contains("Trains should run all night.");
+        assertThat(db.sql("SELECT action FROM moderation_decision WHERE comment_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("approve");
+    }
+
+    @Test
+    void aRejectedCommentsAuthorSeesTheReasonAndTheNote() {
+        long id = held("Buy my course at example.org");
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+
+        String after = flash(
+                moderator,
+                moderator.post(
+                        "/moderation/comments/" + id + "/reject",
+                        Map.of("reason", "spam", "note", "No adverts, please")));
+
+        assertThat(after).contains("Rejected: the comment is out of the conversation");
+        var own = newcomer.me(article).get("moderated").get(0);
+        assertThat(own.get("status").asString()).isEqualTo("rejected");
+        assertThat(own.get("reason").asString()).isEqualTo("Spam or advertising: No adverts, please");
+        assertThat(moderator.get("/moderation?queue=rejected").body()).contains("Buy my course");
+    }
+
+    @Test
+    void twoModeratorsNeverBothDecideTheSameCommentAndTheSecondIsToldWhy() {
+        long id = held("A comment two moderators look at.");
+        WebSession first = moderator();
+        WebSession second = moderator();
+        first.get("/moderation");
+        second.get("/moderation");
+
+        flash(first, first.post("/moderation/comments/" + id + "/reject", Map.of("reason", "off-topic")));
+        String secondSees = flash(second, second.post("/moderation/comments/" + id + "/approve", Map.of()));
+
+        assertThat(secondSees).contains("Another moderator has already decided on this comment.");
+        assertThat(thread()).doesNotContain("A comment two moderators look at.");
+        assertThat(db.sql("SELECT count(*) FROM moderation_decision WHERE comment_id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRejectionWithoutAReasonFromTheListIsRefusedAndChangesNothing() {
+        long id = held("No reason given.");
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+
+        HttpResponse<String> refused =
+                moderator.post("/moderation/comments/" + id + "/reject", Map.of("reason", "bored"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(newcomer.me(article).get("moderated").get(0).get("status").asString())
+                .isEqualTo("pending");
+    }
+}
