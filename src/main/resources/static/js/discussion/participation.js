@@ -152,7 +152,12 @@
         error,
         textarea
       ]),
-      button
+      button,
+      M.el("p", { "class": "field__hint" }, [
+        document.createTextNode("Please keep to our "),
+        M.el("a", { href: "/community-standards", text: "community standards" }),
+        document.createTextNode(".")
+      ])
     ]);
     form.addEventListener("submit", function (event) {
       event.preventDefault();

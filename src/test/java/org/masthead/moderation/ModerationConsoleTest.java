@@ -83,6 +83,14 @@ class ModerationConsoleTest {
 
         assertThat(after).contains("Approved: the comment is published.");
         assertThat(thread()).contains("Trains should run all night.");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(
+                        () -> newcomer.web.get("/notifications").body(),
+                        page -> page.contains("A moderator approved your comment on"));
+        assertThat(http.get("/community-standards").body())
+                .contains("<h1>Community standards</h1>")
+                .contains("<span>3</span>");
         assertThat(db.sql("SELECT action FROM moderation_decision WHERE comment_id = :id")
                         .param("id", id)
                         .query(String.class)

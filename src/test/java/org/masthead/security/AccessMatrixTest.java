@@ -282,6 +282,7 @@ class AccessMatrixTest {
                 row("POST /admin/membership/asks", "POST", "/admin/membership/asks",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
                 row("GET /admin/membership", "GET", "/admin/membership",   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
+                row("GET /community-standards", "GET", "/community-standards", all(OK)),
                 // The moderation console: moderators and admins with both factors; an unknown comment is 404.
                 row("GET /moderation", "GET", "/moderation",                   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),
                 row("POST /moderation/comments/{id}/approve", "POST", "/moderation/comments/999999/approve",

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.masthead.discussion.DiscussedComment;
 import org.masthead.discussion.Discussion;
+import org.masthead.moderation.CommentApproved;
+import org.masthead.newsroom.CommentSettings;
+import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.ConflictException;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.RejectedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +36,7 @@ public class Decisions {
 
     public static final int NOTE_MAX_LENGTH = 1000;
     private static final int QUEUE_SIZE = 50;
+    private static final int EXCERPT_LENGTH = 200;
     private static final String TAKEN = "Another moderator has already decided on this comment.";
 
     /**
@@ -45,12 +50,26 @@ public class Decisions {
 
     private final JdbcClient db;
     private final Discussion discussion;
+    private final PublishedContent content;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Decisions(JdbcClient db, Discussion discussion, Clock clock) {
+    Decisions(
+            JdbcClient db,
+            Discussion discussion,
+            PublishedContent content,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.db = db;
         this.discussion = discussion;
+        this.content = content;
+        this.events = events;
         this.clock = clock;
+    }
+
+    private static String excerpt(String body) {
+        int end = body.offsetByCodePoints(0, Math.min(body.codePointCount(0, body.length()), EXCERPT_LENGTH));
+        return end < body.length() ? body.substring(0, end) + "…" : body;
     }
 
     /** How many comments wait in each queue that waits (held, reported). */
@@ -113,6 +132,17 @@ public class Decisions {
             throw new ConflictException("This comment is no longer waiting: its author may have deleted it.");
         }
         log(commentId, moderatorId, "approve", "", "");
+        DiscussedComment comment = discussion.comments(List.of(commentId)).getFirst();
+        String headline = content.commentSettings(comment.articleId())
+                .map(CommentSettings::headline)
+                .orElse("");
+        events.publishEvent(new CommentApproved(
+                commentId,
+                comment.articleId(),
+                headline,
+                comment.authorId(),
+                excerpt(comment.body()),
+                clock.instant()));
     }
 
     /**
