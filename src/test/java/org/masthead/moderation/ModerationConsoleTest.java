@@ -36,6 +36,9 @@ class ModerationConsoleTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    com.zaxxer.hikari.HikariDataSource dataSource;
+
     Http http;
     long article;
     Participant newcomer;
@@ -149,5 +152,43 @@ class ModerationConsoleTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(newcomer.me(article).get("moderated").get(0).get("status").asString())
                 .isEqualTo("pending");
+    }
+
+    @Test
+    void aWordBannedInTheConsoleIsRefusedOnEveryNodeAtOnce() {
+        Participant onB;
+        try (var nodeB = org.masthead.SecondNode.start(dataSource)) {
+            int portB = org.masthead.SecondNode.port(nodeB);
+            onB = Participant.signIn(portB, accounts.create(true));
+            assertThat(onB.post(article, "What a snollygoster.").statusCode()).isEqualTo(201);
+            WebSession moderator = moderator();
+            moderator.get("/moderation/words");
+
+            String after = flash(
+                    moderator, moderator.post("/moderation/words", Map.of("list", "banned", "word", "Snollygoster")));
+
+            assertThat(after).contains("Added “Snollygoster” to the banned words.");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> onB.post(article, "Another SN0LLYG0STER " + System.nanoTime())
+                                    .statusCode()
+                            == 400);
+            assertThat(json(onB.post(article, "You snollygoster!"))
+                            .get("errors")
+                            .get("body")
+                            .asString())
+                    .contains("“Snollygoster”");
+
+            moderator.get("/moderation/words");
+            String removed = flash(
+                    moderator,
+                    moderator.post("/moderation/words/remove", Map.of("list", "banned", "skeleton", "snoiygoster")));
+            assertThat(removed).contains("Removed it from the banned words.");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> onB.post(article, "Snollygoster again " + System.nanoTime())
+                                    .statusCode()
+                            == 201);
+        }
     }
 }

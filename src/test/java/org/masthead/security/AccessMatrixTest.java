@@ -285,6 +285,12 @@ class AccessMatrixTest {
                 row("GET /community-standards", "GET", "/community-standards", all(OK)),
                 // The moderation console: moderators and admins with both factors; an unknown comment is 404.
                 row("GET /moderation", "GET", "/moderation",                   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),
+                row("GET /moderation/words", "GET", "/moderation/words",       SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),
+                // An unknown list is 404.
+                row("POST /moderation/words", "POST", "/moderation/words?list=nothing",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                row("POST /moderation/words/remove", "POST", "/moderation/words/remove?list=nothing",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("POST /moderation/comments/{id}/approve", "POST", "/moderation/comments/999999/approve",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("POST /moderation/comments/{id}/reject", "POST", "/moderation/comments/999999/reject?reason=spam",
