@@ -20,6 +20,11 @@ public interface CommentScreening {
         public void screened(long commentId, CommentSubmission submission, CommentVerdict verdict) {}
     };
 
+    /** The reader's standing, told to them before they write: a warning, a suspension, a ban. */
+    default ReaderStanding standing(long authorId) {
+        return ReaderStanding.GOOD;
+    }
+
     /** Judges the text as its author sent it, before it is stored; reads, never writes. */
     CommentVerdict screen(CommentSubmission submission);
 

@@ -131,6 +131,10 @@
       return;
     }
     formSlot.replaceChildren(commentForm(null, null));
+    if (me.message) {
+      // A warning from the moderators, shown before the reader writes again.
+      formSlot.prepend(M.el("p", { "class": "notice", role: "status", text: me.message }));
+    }
     if (me.editor) {
       formSlot.appendChild(M.el("p", {}, [M.el("a", { href: base + "/settings", text: "Comments settings (editors)" })]));
     }

@@ -191,4 +191,44 @@ class ModerationConsoleTest {
                             == 201);
         }
     }
+
+    @Test
+    void aSuspendedReaderIsToldInTheAppAndByMailAndTheirNextCommentIsRefusedWithTheEndDate() {
+        TestAccounts.Credentials account = accounts.create(true);
+        Participant reader = Participant.signIn(port, account);
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+        int mails = org.masthead.TestMailServer.messagesTo(account.email()).size();
+
+        String after = flash(
+                moderator,
+                moderator.post(
+                        "/moderation/readers/" + reader.id() + "/sanctions",
+                        Map.of(
+                                "kind",
+                                "suspend",
+                                "rule",
+                                "civil",
+                                "reason",
+                                "Called another reader names",
+                                "days",
+                                "7")));
+
+        assertThat(after).contains("Sanction imposed");
+        var me = reader.me(article);
+        assertThat(me.get("canPost").asBoolean()).isFalse();
+        assertThat(me.get("reason").asString()).isEqualTo("sanctioned");
+        assertThat(me.get("message").asString())
+                .startsWith("You are suspended from commenting until ")
+                .endsWith("(Be civil): Called another reader names");
+        HttpResponse<String> refused = reader.post(article, "Let me speak.");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("errors").get("body").asString())
+                .startsWith("You are suspended from commenting until ");
+        var mail = org.masthead.TestMailServer.awaitMessageTo(account.email(), mails);
+        assertThat(org.masthead.TestMailServer.text(mail))
+                .contains("You are suspended from commenting.")
+                .contains("The rule: Be civil.")
+                .contains("/community-standards#civil");
+    }
 }

@@ -291,6 +291,10 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("POST /moderation/words/remove", "POST", "/moderation/words/remove?list=nothing",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                // An unknown reader is 404 once the sanction itself is sound.
+                row("POST /moderation/readers/{id}/sanctions", "POST",
+                        "/moderation/readers/999999/sanctions?kind=warn&rule=civil&reason=rude",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("POST /moderation/comments/{id}/approve", "POST", "/moderation/comments/999999/approve",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("POST /moderation/comments/{id}/reject", "POST", "/moderation/comments/999999/reject?reason=spam",

@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Participation {
 
     /**
-     * @param reason why the reader may not post: {@code signed-out}, {@code unverified} or {@code
-     *     closed}; null when they may
-     * @param message that reason in words
+     * @param reason why the reader may not post: {@code signed-out}, {@code unverified}, {@code
+     *     closed} or {@code sanctioned}; null when they may
+     * @param message that reason in words; or, when they may post, a warning moderation has for them
      * @param mine the reader's own published comments under the article
      * @param editableUntil those the reader may still change, each with until when
      * @param following the readers they follow among those who commented here
@@ -54,6 +54,7 @@ public class Participation {
     private final FollowRepository follows;
     private final Comments rules;
     private final Accounts accounts;
+    private final org.springframework.beans.factory.ObjectProvider<org.masthead.discussion.CommentScreening> screening;
     private final Clock clock;
 
     Participation(
@@ -63,6 +64,7 @@ public class Participation {
             FollowRepository follows,
             Comments rules,
             Accounts accounts,
+            org.springframework.beans.factory.ObjectProvider<org.masthead.discussion.CommentScreening> screening,
             Clock clock) {
         this.content = content;
         this.comments = comments;
@@ -70,6 +72,7 @@ public class Participation {
         this.follows = follows;
         this.rules = rules;
         this.accounts = accounts;
+        this.screening = screening;
         this.clock = clock;
     }
 
@@ -105,14 +108,17 @@ public class Participation {
             }
         });
         List<Long> following = follows.followedAuthorsUnder(articleId, accountId);
-        String reason = !open ? "closed" : verified ? null : "unverified";
+        org.masthead.discussion.ReaderStanding standing = screening
+                .getIfAvailable(() -> org.masthead.discussion.CommentScreening.NONE)
+                .standing(accountId);
+        String reason = !open ? "closed" : !verified ? "unverified" : !standing.mayPost() ? "sanctioned" : null;
         String message = !open
                 ? "Comments on this article are closed."
-                : verified
-                        ? null
-                        : "Confirm your e-mail address to join the conversation: follow the link we sent you.";
+                : !verified
+                        ? "Confirm your e-mail address to join the conversation: follow the link we sent you."
+                        : standing.notice();
         return new State(
-                open && verified,
+                open && verified && standing.mayPost(),
                 reason,
                 message,
                 closesAt,

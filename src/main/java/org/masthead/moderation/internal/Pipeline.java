@@ -22,6 +22,7 @@ class Pipeline implements CommentScreening {
 
     private final List<Step> steps;
     private final Screenings screenings;
+    private final @Nullable SanctionStep sanctions;
 
     @Autowired
     Pipeline(
@@ -33,12 +34,18 @@ class Pipeline implements CommentScreening {
             RepeatedTextStep repeated,
             ToxicityStep toxicity,
             Screenings screenings) {
-        this(List.of(sanctions, newReaders, banned, suspect, links, repeated, toxicity), screenings);
+        this(List.of(sanctions, newReaders, banned, suspect, links, repeated, toxicity), screenings, sanctions);
     }
 
-    Pipeline(List<Step> steps, Screenings screenings) {
+    Pipeline(List<Step> steps, Screenings screenings, @Nullable SanctionStep sanctions) {
         this.steps = List.copyOf(steps);
         this.screenings = screenings;
+        this.sanctions = sanctions;
+    }
+
+    @Override
+    public org.masthead.discussion.ReaderStanding standing(long authorId) {
+        return sanctions == null ? org.masthead.discussion.ReaderStanding.GOOD : sanctions.standing(authorId);
     }
 
     @Override

@@ -59,7 +59,34 @@ class SanctionStep implements Step {
         return Decision.PASS;
     }
 
-    private String display(Instant at) {
+    /** What the reader is told before they write, from the sanctions in force on them. */
+    org.masthead.discussion.ReaderStanding standing(long accountId) {
+        for (Sanction sanction : sanctions.inForce(accountId, clock.instant())) {
+            String why = " (" + sanction.rule() + "): " + sanction.reason();
+            switch (sanction.kind()) {
+                case BAN -> {
+                    return new org.masthead.discussion.ReaderStanding(false, "You are banned from commenting" + why);
+                }
+                case SUSPEND -> {
+                    return new org.masthead.discussion.ReaderStanding(
+                            false,
+                            "You are suspended from commenting until "
+                                    + display(java.util.Objects.requireNonNull(sanction.endsAt())) + why);
+                }
+                case PREMODERATE -> {
+                    return new org.masthead.discussion.ReaderStanding(
+                            true, "A moderator reads your comments before they are published" + why);
+                }
+                case WARN -> {
+                    return new org.masthead.discussion.ReaderStanding(
+                            true, "A moderator has warned you" + why + ". Please keep to our community standards.");
+                }
+            }
+        }
+        return org.masthead.discussion.ReaderStanding.GOOD;
+    }
+
+    String display(Instant at) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(site.locale())
                 .withZone(site.timeZone())

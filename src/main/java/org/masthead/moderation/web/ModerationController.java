@@ -10,8 +10,10 @@ import org.masthead.accounts.SignedIn;
 import org.masthead.discussion.Discussion;
 import org.masthead.moderation.internal.Decisions;
 import org.masthead.moderation.internal.Decisions.Item;
+import org.masthead.moderation.internal.SanctionDesk;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.ConflictException;
+import org.masthead.platform.RejectedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,12 +31,19 @@ class ModerationController {
     private static final int HISTORY = 5;
 
     private final Decisions decisions;
+    private final SanctionDesk sanctions;
     private final Discussion discussion;
     private final Accounts accounts;
     private final PublishedContent content;
 
-    ModerationController(Decisions decisions, Discussion discussion, Accounts accounts, PublishedContent content) {
+    ModerationController(
+            Decisions decisions,
+            SanctionDesk sanctions,
+            Discussion discussion,
+            Accounts accounts,
+            PublishedContent content) {
         this.decisions = decisions;
+        this.sanctions = sanctions;
         this.discussion = discussion;
         this.accounts = accounts;
         this.content = content;
@@ -76,6 +85,7 @@ class ModerationController {
         model.addAttribute("names", names);
         model.addAttribute("headlines", headlines);
         model.addAttribute("reasons", Decisions.REJECTION_REASONS);
+        model.addAttribute("rules", SanctionDesk.RULES);
         return "moderation/queue";
     }
 
@@ -101,6 +111,27 @@ class ModerationController {
                 redirect,
                 () -> decisions.reject(id, moderator.accountId(), reason, note),
                 "Rejected: the comment is out of the conversation, and its author sees why.");
+        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+    }
+
+    @PostMapping("/moderation/readers/{id:\\d{1,18}}/sanctions")
+    String sanction(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "held") String queue,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String rule,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) @Nullable Integer days,
+            @AuthenticationPrincipal SignedIn moderator,
+            RedirectAttributes redirect) {
+        try {
+            sanctions.impose(id, kind, rule, reason, days, moderator.accountId());
+            redirect.addFlashAttribute(
+                    "message", "Sanction imposed: the reader has been told, in the app and by mail.");
+        } catch (RejectedException refused) {
+            redirect.addFlashAttribute(
+                    "message", String.join(" ", refused.fieldErrors().values()));
+        }
         return "redirect:/moderation?queue=" + queueOrHeld(queue);
     }
 
