@@ -231,4 +231,34 @@ class ModerationConsoleTest {
                 .contains("The rule: Be civil.")
                 .contains("/community-standards#civil");
     }
+
+    @Test
+    void severalHeldCommentsAreApprovedAtOnceAndOneAlreadyDecidedIsCountedNotFailed() {
+        long first = held("Bulk one: buses.");
+        long second = held("Bulk two: trams.");
+        long third = held("Bulk three: ferries.");
+        WebSession other = moderator();
+        other.get("/moderation");
+        flash(other, other.post("/moderation/comments/" + third + "/reject", Map.of("reason", "off-topic")));
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+
+        HttpResponse<String> decided = moderator.postRaw(
+                "/moderation/bulk?action=approve&ids=" + first + "&ids=" + second + "&ids=" + third,
+                Map.of("_csrf", csrfOf(moderator)));
+        String after = flash(moderator, decided);
+
+        assertThat(after).contains("Approved 2 comments; 1 had already been decided by another moderator.");
+        assertThat(thread())
+                .contains("Bulk one: buses.")
+                .contains("Bulk two: trams.")
+                .doesNotContain("ferries");
+    }
+
+    private static String csrfOf(WebSession web) {
+        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(web.get("/moderation").body());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
 }

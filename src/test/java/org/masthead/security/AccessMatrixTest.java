@@ -295,6 +295,8 @@ class AccessMatrixTest {
                 row("POST /moderation/readers/{id}/sanctions", "POST",
                         "/moderation/readers/999999/sanctions?kind=warn&rule=civil&reason=rude",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                // Posted empty: nothing chosen is a bad request.
+                row("POST /moderation/bulk", "POST", "/moderation/bulk",       SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 400),
                 row("POST /moderation/comments/{id}/approve", "POST", "/moderation/comments/999999/approve",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("POST /moderation/comments/{id}/reject", "POST", "/moderation/comments/999999/reject?reason=spam",

@@ -114,6 +114,50 @@ class ModerationController {
         return "redirect:/moderation?queue=" + queueOrHeld(queue);
     }
 
+    /**
+     * Approves or rejects every chosen comment, each on its own: one that another moderator decided
+     * first is counted and left alone, never an error for the rest.
+     */
+    @PostMapping("/moderation/bulk")
+    String bulk(
+            @RequestParam(defaultValue = "held") String queue,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(name = "ids", required = false) java.util.@Nullable List<Long> ids,
+            @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal SignedIn moderator,
+            RedirectAttributes redirect) {
+        if (!action.equals("approve") && !action.equals("reject")) {
+            throw new RejectedException("Nothing was decided", "action", "Choose to approve or to reject.");
+        }
+        if (ids == null || ids.isEmpty()) {
+            throw new RejectedException("Nothing was decided", "ids", "Choose the comments first.");
+        }
+        if (action.equals("reject") && !Decisions.REJECTION_REASONS.containsKey(reason)) {
+            throw new RejectedException("Nothing was decided", "reason", "Choose why they are rejected.");
+        }
+        int done = 0;
+        int taken = 0;
+        for (long id : new java.util.LinkedHashSet<>(ids)) {
+            try {
+                if (action.equals("approve")) {
+                    decisions.approve(id, moderator.accountId());
+                } else {
+                    decisions.reject(id, moderator.accountId(), reason, "");
+                }
+                done++;
+            } catch (ConflictException | org.masthead.platform.NotFoundException e) {
+                taken++;
+            }
+        }
+        redirect.addFlashAttribute(
+                "message",
+                (action.equals("approve") ? "Approved " : "Rejected ")
+                        + done
+                        + (done == 1 ? " comment" : " comments")
+                        + (taken == 0 ? "." : "; " + taken + " had already been decided by another moderator."));
+        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+    }
+
     @PostMapping("/moderation/readers/{id:\\d{1,18}}/sanctions")
     String sanction(
             @PathVariable long id,
