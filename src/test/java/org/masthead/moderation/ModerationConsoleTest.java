@@ -156,12 +156,14 @@ class ModerationConsoleTest {
 
     @Test
     void aWordBannedInTheConsoleIsRefusedOnEveryNodeAtOnce() {
+        // Signed in before the second node starts: its mail sender shares the outbox, and would take the
+        // sign-in link to a mailbox of its own.
+        WebSession moderator = moderator();
         Participant onB;
         try (var nodeB = org.masthead.SecondNode.start(dataSource)) {
             int portB = org.masthead.SecondNode.port(nodeB);
             onB = Participant.signIn(portB, accounts.create(true));
             assertThat(onB.post(article, "What a snollygoster.").statusCode()).isEqualTo(201);
-            WebSession moderator = moderator();
             moderator.get("/moderation/words");
 
             String after = flash(
