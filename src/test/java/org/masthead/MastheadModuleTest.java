@@ -21,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "masthead.data-dir=target/test-data/module-${random.uuid}",
             "masthead.demo-content=false",
-            "masthead.site.base-url=http://localhost:8080"
+            "masthead.site.base-url=http://localhost:8080",
+            "masthead.moderation.held-first-comments=0"
         })
 public @interface MastheadModuleTest {}

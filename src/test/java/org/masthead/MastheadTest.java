@@ -26,7 +26,10 @@ import org.springframework.test.context.ContextConfiguration;
             "masthead.rate-limits.email-link-per-ip.capacity=100000",
             "masthead.site.base-url=http://localhost:8080",
             "masthead.metrics-token=test-metrics-token",
-            "masthead.wires.token=test-wire-token"
+            "masthead.wires.token=test-wire-token",
+            // Tests post from accounts they have just opened, to test everything but moderation; the
+            // moderation tests hold a new reader's first comments in an application of their own.
+            "masthead.moderation.held-first-comments=0"
         })
 @ContextConfiguration(initializers = TestMailServer.class)
 public @interface MastheadTest {}

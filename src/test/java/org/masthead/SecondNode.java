@@ -25,6 +25,8 @@ public final class SecondNode {
                 "--masthead.db.user=" + sharedDatabase.getUsername(),
                 "--masthead.db.password=" + sharedDatabase.getPassword(),
                 "--masthead.demo-content=false",
+                // As the tests' first node: accounts they have just opened post without waiting.
+                "--masthead.moderation.held-first-comments=0",
                 "--masthead.data-dir=target/test-data/node-b-" + UUID.randomUUID())) {
             arguments.put(nameOf(setting), setting);
         }

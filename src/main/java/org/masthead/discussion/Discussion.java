@@ -38,6 +38,103 @@ public class Discussion {
                 .commentId();
     }
 
+    /**
+     * Approves a comment held for a moderator: it joins the conversation, and whoever it concerns is
+     * told as if it had just been posted.
+     *
+     * @return false when it was not held any more
+     */
+    public boolean approve(long commentId) {
+        return comments.approve(commentId);
+    }
+
+    /**
+     * Removes a comment from the conversation on every node at once; its author sees it marked removed,
+     * with this reason.
+     *
+     * @return false when it was already removed or deleted
+     */
+    public boolean reject(long commentId, String reasonForAuthor) {
+        return comments.reject(commentId, reasonForAuthor);
+    }
+
+    /**
+     * Takes a published comment out of the conversation until a moderator decides on it.
+     *
+     * @return false when it was not published
+     */
+    public boolean hold(long commentId) {
+        return comments.hold(commentId);
+    }
+
+    /** How many published comments a reader has, counting no further than {@code atMost}. */
+    public int publishedCount(long authorId, int atMost) {
+        return comments.publishedCount(authorId, atMost);
+    }
+
+    /** Comments by id, whatever their status, in the order asked; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<DiscussedComment> comments(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, DiscussedComment> found = new java.util.HashMap<>();
+        db.sql("SELECT " + DISCUSSED + " FROM comment WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query(Discussion::discussed)
+                .list()
+                .forEach(comment -> found.put(comment.id(), comment));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A comment's whole thread, whatever each comment's status: the top-level comment first. */
+    @Transactional(readOnly = true)
+    public List<DiscussedComment> threadOf(long commentId, int atMost) {
+        return db.sql(
+                        "SELECT " + DISCUSSED
+                                + """
+                         FROM comment WHERE id = :thread OR parent_id = :thread
+                        ORDER BY parent_id NULLS FIRST, posted_at, id LIMIT :limit""")
+                .param(
+                        "thread",
+                        comments(List.of(commentId)).stream()
+                                .findFirst()
+                                .map(DiscussedComment::threadId)
+                                .orElse(commentId))
+                .param("limit", atMost)
+                .query(Discussion::discussed)
+                .list();
+    }
+
+    /** A reader's latest comments, whatever their status, newest first. */
+    @Transactional(readOnly = true)
+    public List<DiscussedComment> latestBy(long authorId, int atMost) {
+        return db.sql("SELECT " + DISCUSSED
+                        + " FROM comment WHERE author_id = :author ORDER BY posted_at DESC, id DESC LIMIT :limit")
+                .param("author", authorId)
+                .param("limit", atMost)
+                .query(Discussion::discussed)
+                .list();
+    }
+
+    private static final String DISCUSSED =
+            "id, article_id, author_id, parent_id, in_reply_to_id, body, status, posted_at, edited_at,"
+                    + " coalesce(moderation_note, '') AS moderation_note";
+
+    private static DiscussedComment discussed(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new DiscussedComment(
+                rs.getLong("id"),
+                rs.getLong("article_id"),
+                rs.getLong("author_id"),
+                rs.getObject("parent_id", Long.class),
+                rs.getObject("in_reply_to_id", Long.class),
+                rs.getString("body"),
+                rs.getString("status"),
+                rs.getTimestamp("posted_at").toInstant(),
+                org.masthead.platform.Sql.instant(rs, "edited_at"),
+                rs.getString("moderation_note"));
+    }
+
     /** One reader follows another, as from the other's profile. */
     public void follow(long followerId, long followedId) {
         follows.follow(followerId, followedId);

@@ -7,7 +7,8 @@
   if (!conversation || !participation) {
     return;
   }
-  var REASONS = [["spam", "Spam or advertising"], ["abuse", "Abusive, hateful or threatening"], ["off-topic", "Off topic"],
+  var REASONS = [["spam", "Spam or advertising"], ["abuse", "Abusive, hateful or threatening"], ["harassment", "Harassing someone"],
+    ["off-topic", "Off topic"],
     ["personal-information", "Shares someone's personal information"], ["other", "Something else"]];
 
   function csrf() {

@@ -36,8 +36,36 @@
         me = answer;
       }
       renderForm();
+      renderModerated();
       decorate(slot);
     });
+  }
+
+  // The reader's own comments that wait for a moderator or were removed by one: nobody else sees them,
+  // so they are shown from the reader's own JSON, never from the cached conversation.
+  var moderatedSlot = null;
+  function renderModerated() {
+    var list = me.moderated || [];
+    if (!formSlot) {
+      return;
+    }
+    if (!moderatedSlot) {
+      moderatedSlot = M.el("section", { "class": "moderated-comments", "aria-label": "Your comments out of the conversation" });
+      formSlot.before(moderatedSlot);
+    }
+    moderatedSlot.hidden = list.length === 0;
+    moderatedSlot.replaceChildren.apply(moderatedSlot, list.map(function (comment) {
+      var held = comment.status === "pending";
+      var label = held
+        ? M.el("p", { "class": "comment__status", text: "Waiting for a moderator. Only you can see this comment until it is approved." })
+        : M.el("p", { "class": "comment__status comment__status--rejected" }, [
+          document.createTextNode("Removed by a moderator" + (comment.reason ? ": " + comment.reason + ". " : ". ")),
+          M.el("a", { href: "/community-standards", text: "Our community standards" })
+        ]);
+      var paragraphs = comment.body.split(/\n\s*\n/).map(function (text) { return M.el("p", { text: text }); });
+      return M.el("article", { "class": "comment comment--" + (held ? "held" : "rejected"), id: "own-comment-" + comment.id,
+        "data-own-comment-id": String(comment.id) }, [label, M.el("div", { "class": "comment__body" }, paragraphs)]);
+    }));
   }
 
   function mine(id) {
@@ -103,6 +131,10 @@
       return;
     }
     formSlot.replaceChildren(commentForm(null, null));
+    if (me.message) {
+      // A warning from the moderators, shown before the reader writes again.
+      formSlot.prepend(M.el("p", { "class": "notice", role: "status", text: me.message }));
+    }
     if (me.editor) {
       formSlot.appendChild(M.el("p", {}, [M.el("a", { href: base + "/settings", text: "Comments settings (editors)" })]));
     }
@@ -124,7 +156,12 @@
         error,
         textarea
       ]),
-      button
+      button,
+      M.el("p", { "class": "field__hint" }, [
+        document.createTextNode("Please keep to our "),
+        M.el("a", { href: "/community-standards", text: "community standards" }),
+        document.createTextNode(".")
+      ])
     ]);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -139,6 +176,18 @@
           key = uuid();
           textarea.value = "";
           posted.id = Number(posted.id);
+          if (posted.held) {
+            if (inReplyTo) {
+              form.remove();
+            }
+            return refreshMe().then(function () {
+              var own = document.getElementById("own-comment-" + posted.id);
+              if (own) {
+                own.setAttribute("tabindex", "-1");
+                own.focus();
+              }
+            });
+          }
           conversation.postedHere(posted.id);
           return conversation.insert([posted.id]).then(function () {
             if (inReplyTo) {

@@ -21,7 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
             "masthead.data-dir=target/test-data/browser-${random.uuid}",
             "masthead.demo-content=false",
-            "masthead.metrics-token=test-metrics-token"
+            "masthead.metrics-token=test-metrics-token",
+            // Tests post from accounts they have just opened, to test everything but moderation; the
+            // moderation tests hold a new reader's first comments in an application of their own.
+            "masthead.moderation.held-first-comments=0"
         })
 @ContextConfiguration(initializers = SiteAddress.class)
 @ExtendWith(BrowserExtension.class)

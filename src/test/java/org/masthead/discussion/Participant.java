@@ -38,7 +38,7 @@ public final class Participant {
     }
 
     /** What the conversation's /me says for this reader; picks up the CSRF token too. */
-    JsonNode me(long articleId) {
+    public JsonNode me(long articleId) {
         JsonNode me = json(web.get("/discussion/" + articleId + "/me"));
         if (me.has("csrf")) {
             csrfHeader = me.get("csrf").get("header").asString();
@@ -47,11 +47,11 @@ public final class Participant {
         return me;
     }
 
-    HttpResponse<String> post(long articleId, String body) {
+    public HttpResponse<String> post(long articleId, String body) {
         return post(articleId, body, null, UUID.randomUUID());
     }
 
-    HttpResponse<String> reply(long articleId, long inReplyTo, String body) {
+    public HttpResponse<String> reply(long articleId, long inReplyTo, String body) {
         return post(articleId, body, inReplyTo, UUID.randomUUID());
     }
 
@@ -82,13 +82,13 @@ public final class Participant {
         return json(response).get("id").asLong();
     }
 
-    HttpResponse<String> edit(long articleId, long commentId, String body) {
+    public HttpResponse<String> edit(long articleId, long commentId, String body) {
         ObjectNode json = JSON.createObjectNode();
         json.put("body", body);
         return sendJson("/discussion/comments/" + commentId + "/edit", json.toString(), articleId);
     }
 
-    HttpResponse<String> report(long articleId, long commentId, String reason, String detail) {
+    public HttpResponse<String> report(long articleId, long commentId, String reason, String detail) {
         ObjectNode json = JSON.createObjectNode();
         json.put("reason", reason);
         json.put("detail", detail);
@@ -123,7 +123,7 @@ public final class Participant {
         return web.postBody(path, "application/json", body, csrfHeader, csrfToken);
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
 }

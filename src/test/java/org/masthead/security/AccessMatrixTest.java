@@ -283,6 +283,25 @@ class AccessMatrixTest {
                 row("POST /admin/membership/asks", "POST", "/admin/membership/asks",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
                 row("GET /admin/membership", "GET", "/admin/membership",   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
+                row("GET /community-standards", "GET", "/community-standards", all(OK)),
+                // The moderation console: moderators and admins with both factors; an unknown comment is 404.
+                row("GET /moderation", "GET", "/moderation",                   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),
+                row("GET /moderation/words", "GET", "/moderation/words",       SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),
+                // An unknown list is 404.
+                row("POST /moderation/words", "POST", "/moderation/words?list=nothing",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                row("POST /moderation/words/remove", "POST", "/moderation/words/remove?list=nothing",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                // An unknown reader is 404 once the sanction itself is sound.
+                row("POST /moderation/readers/{id}/sanctions", "POST",
+                        "/moderation/readers/999999/sanctions?kind=warn&rule=civil&reason=rude",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                // Posted empty: nothing chosen is a bad request.
+                row("POST /moderation/bulk", "POST", "/moderation/bulk",       SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 400),
+                row("POST /moderation/comments/{id}/approve", "POST", "/moderation/comments/999999/approve",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                row("POST /moderation/comments/{id}/reject", "POST", "/moderation/comments/999999/reject?reason=spam",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 // The newsroom: journalists, editors and admins with both factors; what only editors do is refused to journalists.
                 row("GET /newsroom", "GET", "/newsroom",                       SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, OK),
                 row("GET /newsroom/articles/new", "GET", "/newsroom/articles/new",

@@ -49,13 +49,15 @@ class CommentRepository {
     }
 
     static final String PUBLISHED = "published";
+    static final String PENDING = "pending";
+    static final String REJECTED = "rejected";
     static final String DELETED = "deleted";
 
     /**
-     * What a conversation shows: published comments, and deleted ones as tombstones while published
-     * replies depend on them.
+     * What a conversation shows: published comments, and the others (deleted, held or rejected) as
+     * tombstones while published replies depend on them.
      */
-    static final String SHOWN = "(c.status = 'published' OR (c.status = 'deleted' AND c.reply_count > 0))";
+    static final String SHOWN = "(c.status = 'published' OR c.reply_count > 0)";
 
     /** The columns {@link #toRow} reads, of the comment aliased {@code c}. */
     static final String COLUMNS =
@@ -69,20 +71,24 @@ class CommentRepository {
         this.db = db;
     }
 
-    /** Stores a published comment, unless the author already used this key; then empty. */
+    /**
+     * Stores a comment, published or held for a moderator, unless the author already used this key;
+     * then empty.
+     */
     Optional<Long> insert(
             long articleId,
             long authorId,
             @Nullable Long parentId,
             @Nullable Long inReplyToId,
             String body,
+            String status,
             UUID idempotencyKey,
             Instant now) {
         return db.sql(
                         """
                         INSERT INTO comment (article_id, author_id, parent_id, in_reply_to_id, body, status, posted_at,
                                              idempotency_key)
-                        VALUES (:article, :author, :parent, :inReplyTo, :body, 'published', :now, :key)
+                        VALUES (:article, :author, :parent, :inReplyTo, :body, :status, :now, :key)
                         ON CONFLICT (author_id, idempotency_key) DO NOTHING
                         RETURNING id""")
                 .param("article", articleId)
@@ -90,6 +96,7 @@ class CommentRepository {
                 .param("parent", parentId)
                 .param("inReplyTo", inReplyToId)
                 .param("body", body)
+                .param("status", status)
                 .param("now", Timestamp.from(now))
                 .param("key", idempotencyKey)
                 .query(Long.class)
@@ -149,6 +156,53 @@ class CommentRepository {
                 .param("body", body)
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /** Sets the comment's status if it is still the expected one; false if someone changed it first. */
+    boolean changeStatus(long id, String from, String to) {
+        return db.sql("UPDATE comment SET status = :to WHERE id = :id AND status = :from")
+                        .param("id", id)
+                        .param("from", from)
+                        .param("to", to)
+                        .update()
+                == 1;
+    }
+
+    /** What a moderator told the author about this comment, shown to them only. */
+    void noteModeration(long id, String note) {
+        db.sql("UPDATE comment SET moderation_note = :note WHERE id = :id")
+                .param("id", id)
+                .param("note", note)
+                .update();
+    }
+
+    /** The reader's own comments under the article that wait for a moderator or were removed by one. */
+    List<Moderated> moderatedUnder(long authorId, long articleId) {
+        return db.sql(
+                        """
+                        SELECT id, body, status, coalesce(moderation_note, '') AS note FROM comment
+                        WHERE author_id = :author AND article_id = :article AND status IN ('pending', 'rejected')
+                        ORDER BY id""")
+                .param("author", authorId)
+                .param("article", articleId)
+                .query((rs, n) -> new Moderated(
+                        rs.getLong("id"), rs.getString("body"), rs.getString("status"), rs.getString("note")))
+                .list();
+    }
+
+    /** A comment of the reader's own that a moderator has, or has yet to, decide on. */
+    record Moderated(long id, String body, String status, String note) {}
+
+    /** How many published comments the author has, counting no further than {@code atMost}. */
+    int publishedCount(long authorId, int atMost) {
+        return db.sql(
+                        """
+                        SELECT count(*) FROM (SELECT 1 FROM comment
+                        WHERE author_id = :author AND status = 'published' LIMIT :limit) c""")
+                .param("author", authorId)
+                .param("limit", atMost)
+                .query(Integer.class)
+                .single();
     }
 
     void changeStatus(long id, String status) {

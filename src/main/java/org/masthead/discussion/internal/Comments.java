@@ -3,6 +3,7 @@ package org.masthead.discussion.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,10 @@ import org.masthead.accounts.Accounts;
 import org.masthead.discussion.CommentChanged;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.CommentRecommended;
+import org.masthead.discussion.CommentReported;
+import org.masthead.discussion.CommentScreening;
+import org.masthead.discussion.CommentSubmission;
+import org.masthead.discussion.CommentVerdict;
 import org.masthead.discussion.DiscussionProperties;
 import org.masthead.discussion.internal.CommentRepository.CommentRow;
 import org.masthead.discussion.internal.MentionRepository.Mention;
@@ -28,6 +33,7 @@ import org.masthead.platform.RateLimitProperties;
 import org.masthead.platform.RateLimits;
 import org.masthead.platform.RejectedException;
 import org.masthead.platform.TooManyRequestsException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,6 +57,7 @@ public class Comments {
     public static final List<ReportReason> REPORT_REASONS = List.of(
             new ReportReason("spam", "Spam or advertising"),
             new ReportReason("abuse", "Abusive, hateful or threatening"),
+            new ReportReason("harassment", "Harassing someone"),
             new ReportReason("off-topic", "Off topic"),
             new ReportReason("personal-information", "Shares someone's personal information"),
             new ReportReason("other", "Something else"));
@@ -64,8 +71,11 @@ public class Comments {
 
     public record ReportReason(String code, String label) {}
 
-    /** A posted comment, and whether this request made it (false: a retry found the one it made before). */
-    public record Posted(long commentId, long articleId, boolean created) {}
+    /**
+     * A posted comment, whether this request made it (false: a retry found the one it made before), and
+     * whether it waits for a moderator.
+     */
+    public record Posted(long commentId, long articleId, boolean created, boolean held) {}
 
     private final CommentRepository comments;
     private final MentionRepository mentions;
@@ -78,6 +88,7 @@ public class Comments {
     private final DiscussionProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final ObjectProvider<CommentScreening> screening;
     private final Clock clock;
 
     Comments(
@@ -92,6 +103,7 @@ public class Comments {
             DiscussionProperties properties,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
+            ObjectProvider<CommentScreening> screening,
             Clock clock) {
         this.comments = comments;
         this.mentions = mentions;
@@ -104,12 +116,14 @@ public class Comments {
         this.properties = properties;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.screening = screening;
         this.clock = clock;
     }
 
     /**
      * Posts a comment, or a reply to a comment under the same article. A second request with the same
-     * key finds the comment the first one made, and changes nothing.
+     * key finds the comment the first one made, and changes nothing. Screening decides whether it is
+     * published, held for a moderator or refused.
      */
     public Posted post(long authorId, long articleId, String text, @Nullable Long inReplyToId, UUID key) {
         // The allowance is taken before the posting transaction opens, never inside it: the buckets are
@@ -127,7 +141,14 @@ public class Comments {
         }
         Posted posted;
         try {
-            posted = transactions.execute(status -> postInTransaction(authorId, articleId, text, inReplyToId, key));
+            // Screened before the transaction too, for the same reason: a checker may take tens of
+            // milliseconds, and no connection should wait on it. A retried form is not screened again.
+            CommentSubmission submission =
+                    new CommentSubmission(authorId, articleId, null, CommentText.normalise(text));
+            CommentVerdict verdict = comments.byIdempotencyKey(authorId, key).isPresent()
+                    ? CommentVerdict.published()
+                    : screen(submission);
+            posted = transactions.execute(status -> postInTransaction(submission, text, inReplyToId, key, verdict));
         } catch (RuntimeException refused) {
             rateLimits.giveBack(limit, reader);
             throw refused;
@@ -138,7 +159,10 @@ public class Comments {
         return Objects.requireNonNull(posted);
     }
 
-    private Posted postInTransaction(long authorId, long articleId, String text, @Nullable Long inReplyToId, UUID key) {
+    private Posted postInTransaction(
+            CommentSubmission submission, String text, @Nullable Long inReplyToId, UUID key, CommentVerdict verdict) {
+        long authorId = submission.authorId();
+        long articleId = submission.articleId();
         Optional<CommentRow> earlier = comments.byIdempotencyKey(authorId, key);
         if (earlier.isPresent()) {
             return retried(earlier.get(), articleId);
@@ -164,57 +188,100 @@ public class Comments {
                                 : "The comment you are replying to is not published, so it cannot be answered.");
             }
         }
+        refuseIf(verdict);
         Instant now = clock.instant();
         Long parentId = answered == null ? null : answered.threadId();
-        Optional<Long> inserted = comments.insert(articleId, authorId, parentId, inReplyToId, body, key, now);
+        String status = verdict.held() ? CommentRepository.PENDING : CommentRepository.PUBLISHED;
+        Optional<Long> inserted = comments.insert(articleId, authorId, parentId, inReplyToId, body, status, key, now);
         if (inserted.isEmpty()) {
             // The same form was submitted twice at once; the other request made the comment.
             return retried(comments.byIdempotencyKey(authorId, key).orElseThrow(), articleId);
         }
         long id = inserted.get();
+        List<Mention> named = mentionsIn(body);
+        if (!named.isEmpty()) {
+            mentions.replaceMentions(id, named);
+        }
+        screening().screened(id, submission, verdict);
+        if (verdict.held()) {
+            // Nobody but its author and the moderators sees it, so nothing else changes until it is approved.
+            return new Posted(id, articleId, true, true);
+        }
+        CommentRow stored = new CommentRow(
+                id, articleId, authorId, parentId, inReplyToId, body, CommentRepository.PUBLISHED, 0, 0, now, null);
+        publishNew(stored, answered, named.stream().map(Mention::accountId).toList(), article.headline(), now);
+        return new Posted(id, articleId, true, false);
+    }
+
+    /**
+     * Makes a stored comment part of the conversation: counters, and the event that notifies and pushes
+     * it. Last, the article's counter: every comment under the article updates that one row, and holds
+     * its lock until commit.
+     *
+     * @param answered the comment it replies to, locked; null for a top-level comment
+     */
+    private void publishNew(
+            CommentRow comment,
+            @Nullable CommentRow answered,
+            Collection<Long> mentionedIds,
+            String headline,
+            Instant now) {
         if (answered != null) {
             comments.adjustReplyCount(answered.threadId(), 1);
             if (!answered.topLevel()) {
                 comments.adjustReplyCount(answered.id(), 1);
             }
         }
-        List<Mention> named = mentionsIn(body);
-        if (!named.isEmpty()) {
-            mentions.replaceMentions(id, named);
-        }
-        Set<Long> mentioned = named.stream()
-                .map(Mention::accountId)
-                .filter(accountId -> accountId != authorId)
+        Set<Long> mentioned = mentionedIds.stream()
+                .filter(accountId -> accountId != comment.authorId())
                 .collect(Collectors.toCollection(HashSet::new));
         events.publishEvent(new CommentPosted(
-                id,
-                articleId,
-                article.headline(),
-                authorId,
-                parentId,
-                inReplyToId,
+                comment.id(),
+                comment.articleId(),
+                headline,
+                comment.authorId(),
+                comment.parentId(),
+                comment.inReplyToId(),
                 answered == null ? null : answered.authorId(),
                 Set.copyOf(mentioned),
-                CommentText.excerpt(body, EXCERPT_LENGTH),
-                now));
-        events.publishEvent(ThreadChanged.of(articleId, authorId));
-        // Last: every comment under the article updates this one row, and holds its lock until commit.
-        comments.adjustThreadCount(articleId, 1, now);
-        return new Posted(id, articleId, true);
+                CommentText.excerpt(comment.body(), EXCERPT_LENGTH),
+                comment.postedAt()));
+        events.publishEvent(ThreadChanged.of(comment.articleId(), comment.authorId()));
+        comments.adjustThreadCount(comment.articleId(), 1, now);
     }
 
-    /** Changes the text of the reader's own comment, within the edit window after posting it. */
-    @Transactional
+    /**
+     * Changes the text of the reader's own comment, within the edit window after posting it. The new
+     * text is screened like a new comment: held, the comment leaves the conversation until a moderator
+     * approves it.
+     */
     public void edit(long authorId, long commentId, String text) {
+        CommentRow before =
+                comments.byId(commentId).orElseThrow(() -> new NotFoundException("There is no such comment."));
+        CommentSubmission submission =
+                new CommentSubmission(authorId, before.articleId(), commentId, CommentText.normalise(text));
+        CommentVerdict verdict = before.authorId() == authorId ? screen(submission) : CommentVerdict.published();
+        transactions.executeWithoutResult(status -> editInTransaction(submission, text, verdict));
+    }
+
+    private void editInTransaction(CommentSubmission submission, String text, CommentVerdict verdict) {
+        long authorId = submission.authorId();
+        long commentId = Objects.requireNonNull(submission.commentId());
         CommentRow comment = ownPublished(authorId, commentId, "change");
         if (!clock.instant().isBefore(editableUntil(comment))) {
             throw new ConflictException("Comments can only be changed in the first "
                     + properties.editWindow().toMinutes() + " minutes after posting.");
         }
         String body = validBody(text);
+        refuseIf(verdict);
         Instant now = clock.instant();
         comments.changeBody(commentId, body, now);
         mentions.replaceMentions(commentId, mentionsIn(body));
+        screening().screened(commentId, submission, verdict);
+        if (verdict.held()) {
+            withdraw(comment, CommentRepository.PENDING, now);
+            return;
+        }
         events.publishEvent(ThreadChanged.of(comment.articleId(), authorId));
         events.publishEvent(new CommentChanged(commentId, comment.articleId(), now));
     }
@@ -226,8 +293,15 @@ public class Comments {
     @Transactional
     public void delete(long authorId, long commentId) {
         CommentRow comment = ownPublished(authorId, commentId, "delete");
-        Instant now = clock.instant();
-        comments.changeStatus(commentId, CommentRepository.DELETED);
+        withdraw(comment, CommentRepository.DELETED, clock.instant());
+    }
+
+    /**
+     * Takes a published comment out of the conversation, as deleted, held or rejected: its counters, and
+     * word to every page showing it.
+     */
+    private void withdraw(CommentRow comment, String status, Instant now) {
+        comments.changeStatus(comment.id(), status);
         comments.adjustThreadCount(comment.articleId(), -1, now);
         if (comment.parentId() != null) {
             comments.adjustReplyCount(comment.parentId(), -1);
@@ -236,8 +310,87 @@ public class Comments {
                 comments.adjustReplyCount(answered, -1);
             }
         }
-        events.publishEvent(ThreadChanged.of(comment.articleId(), authorId));
-        events.publishEvent(new CommentChanged(commentId, comment.articleId(), now));
+        events.publishEvent(ThreadChanged.of(comment.articleId(), comment.authorId()));
+        events.publishEvent(new CommentChanged(comment.id(), comment.articleId(), now));
+    }
+
+    /**
+     * A moderator approves a comment held for review: it joins the conversation where its time puts
+     * it, and everyone it concerns is told, as if it had been published when posted.
+     *
+     * @return false when it was no longer held (someone decided first, or its author deleted it)
+     */
+    @Transactional
+    public boolean approve(long commentId) {
+        CommentRow comment =
+                comments.lock(commentId).orElseThrow(() -> new NotFoundException("There is no such comment."));
+        if (!comment.status().equals(CommentRepository.PENDING)) {
+            return false;
+        }
+        CommentRow answered = null;
+        if (comment.inReplyToId() != null) {
+            answered = comments.lock(comment.inReplyToId()).orElseThrow();
+            if (!answered.published()) {
+                throw new ConflictException(
+                        "The comment it replies to is no longer published, so this reply cannot be published either.");
+            }
+        }
+        comments.changeStatus(commentId, CommentRepository.PUBLISHED);
+        String headline = content.commentSettings(comment.articleId())
+                .map(CommentSettings::headline)
+                .orElse("");
+        List<Long> mentioned = mentions.mentionsOf(List.of(commentId)).getOrDefault(commentId, List.of()).stream()
+                .map(Mention::accountId)
+                .toList();
+        publishNew(comment, answered, mentioned, headline, clock.instant());
+        return true;
+    }
+
+    /**
+     * A moderator removes a comment, published or held: it leaves the conversation on every node at
+     * once, and its author sees it marked removed, with the reason.
+     *
+     * @return false when it was already removed or deleted
+     */
+    @Transactional
+    public boolean reject(long commentId, String reasonForAuthor) {
+        CommentRow comment =
+                comments.lock(commentId).orElseThrow(() -> new NotFoundException("There is no such comment."));
+        comments.noteModeration(commentId, reasonForAuthor);
+        if (comment.published()) {
+            withdraw(comment, CommentRepository.REJECTED, clock.instant());
+            return true;
+        }
+        if (!comment.status().equals(CommentRepository.PENDING)) {
+            return false;
+        }
+        comments.changeStatus(commentId, CommentRepository.REJECTED);
+        events.publishEvent(ThreadChanged.of(comment.articleId(), comment.authorId()));
+        events.publishEvent(new CommentChanged(commentId, comment.articleId(), clock.instant()));
+        return true;
+    }
+
+    /**
+     * Takes a published comment out of the conversation until a moderator decides on it, as when
+     * enough readers report it.
+     *
+     * @return false when it was not published
+     */
+    @Transactional
+    public boolean hold(long commentId) {
+        CommentRow comment =
+                comments.lock(commentId).orElseThrow(() -> new NotFoundException("There is no such comment."));
+        if (!comment.published()) {
+            return false;
+        }
+        withdraw(comment, CommentRepository.PENDING, clock.instant());
+        return true;
+    }
+
+    /** How many published comments the author has, counting no further than {@code atMost}. */
+    @Transactional(readOnly = true)
+    public int publishedCount(long authorId, int atMost) {
+        return comments.publishedCount(authorId, atMost);
     }
 
     /** Recommends someone else's comment, once. */
@@ -291,10 +444,20 @@ public class Comments {
                 throw new RejectedException(REJECTED, "detail", problem.replace("comment", "detail"));
             });
         }
-        if (!reports.report(comment.id(), readerId, reason, note, clock.instant())) {
+        Instant now = clock.instant();
+        if (!reports.report(comment.id(), readerId, reason, note, now)) {
             throw new ConflictException(
                     "You have already reported this comment. Thank you: moderators will look at it.");
         }
+        events.publishEvent(new CommentReported(
+                comment.id(),
+                comment.articleId(),
+                comment.authorId(),
+                readerId,
+                reason,
+                note,
+                reports.reporters(comment.id()),
+                now));
     }
 
     /** Until when the author may change this comment. */
@@ -312,7 +475,8 @@ public class Comments {
         if (earlier.articleId() != articleId) {
             throw new ConflictException("This form was already used for a comment under another article.");
         }
-        return new Posted(earlier.id(), earlier.articleId(), false);
+        return new Posted(
+                earlier.id(), earlier.articleId(), false, earlier.status().equals(CommentRepository.PENDING));
     }
 
     private CommentRow published(long commentId) {
@@ -338,6 +502,24 @@ public class Comments {
         if (!accounts.isVerified(accountId)) {
             throw new NotAllowedException("Confirm your e-mail address before you take part: follow the link we sent"
                     + " you, or ask for a new one on your account page.");
+        }
+    }
+
+    private CommentVerdict screen(CommentSubmission submission) {
+        if (CommentText.problemWith(submission.body()).isPresent()) {
+            // Refused with the reason in the transaction, whatever screening would say.
+            return CommentVerdict.published();
+        }
+        return screening().screen(submission);
+    }
+
+    private CommentScreening screening() {
+        return screening.getIfAvailable(() -> CommentScreening.NONE);
+    }
+
+    private static void refuseIf(CommentVerdict verdict) {
+        if (verdict.refused()) {
+            throw new RejectedException(REJECTED, "body", verdict.reason());
         }
     }
 

@@ -75,7 +75,17 @@ public class Conversations {
             boolean deleted,
             int recommendations,
             Moment posted,
-            boolean edited) {
+            boolean edited,
+            String status) {
+
+        /** What a comment out of the conversation says in its place, while replies still answer it. */
+        public String tombstone() {
+            return switch (status) {
+                case CommentRepository.REJECTED -> "This comment was removed by a moderator";
+                case CommentRepository.PENDING -> "This comment is waiting for a moderator";
+                default -> "This comment was deleted";
+            };
+        }
 
         public boolean isReply() {
             return parentId != null;
@@ -364,7 +374,8 @@ public class Conversations {
                     deleted,
                     row.recommendations(),
                     moments.of(row.postedAt()),
-                    row.editedAt() != null);
+                    row.editedAt() != null,
+                    row.status());
         }
 
         private Commenter commenter(long accountId) {

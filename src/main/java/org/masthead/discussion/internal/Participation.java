@@ -19,12 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Participation {
 
     /**
-     * @param reason why the reader may not post: {@code signed-out}, {@code unverified} or {@code
-     *     closed}; null when they may
-     * @param message that reason in words
+     * @param reason why the reader may not post: {@code signed-out}, {@code unverified}, {@code
+     *     closed} or {@code sanctioned}; null when they may
+     * @param message that reason in words; or, when they may post, a warning moderation has for them
      * @param mine the reader's own published comments under the article
      * @param editableUntil those the reader may still change, each with until when
      * @param following the readers they follow among those who commented here
+     * @param moderated the reader's own comments here that wait for a moderator or were removed by
+     *     one, which nobody else sees
      */
     public record State(
             boolean canPost,
@@ -35,7 +37,16 @@ public class Participation {
             List<Long> recommended,
             List<Long> mine,
             Map<Long, Instant> editableUntil,
-            List<Long> following) {}
+            List<Long> following,
+            List<Moderated> moderated) {}
+
+    /**
+     * One of the reader's own comments out of the conversation because of moderation.
+     *
+     * @param status {@code pending} (waiting for a moderator) or {@code rejected}
+     * @param reason for a rejected one, what the moderator told its author
+     */
+    public record Moderated(long id, String body, String status, String reason) {}
 
     private final PublishedContent content;
     private final CommentRepository comments;
@@ -43,6 +54,7 @@ public class Participation {
     private final FollowRepository follows;
     private final Comments rules;
     private final Accounts accounts;
+    private final org.springframework.beans.factory.ObjectProvider<org.masthead.discussion.CommentScreening> screening;
     private final Clock clock;
 
     Participation(
@@ -52,6 +64,7 @@ public class Participation {
             FollowRepository follows,
             Comments rules,
             Accounts accounts,
+            org.springframework.beans.factory.ObjectProvider<org.masthead.discussion.CommentScreening> screening,
             Clock clock) {
         this.content = content;
         this.comments = comments;
@@ -59,6 +72,7 @@ public class Participation {
         this.follows = follows;
         this.rules = rules;
         this.accounts = accounts;
+        this.screening = screening;
         this.clock = clock;
     }
 
@@ -79,6 +93,7 @@ public class Participation {
                             List.of(),
                             List.of(),
                             Map.of(),
+                            List.of(),
                             List.of())
                     : closed(closesAt, false);
         }
@@ -93,14 +108,17 @@ public class Participation {
             }
         });
         List<Long> following = follows.followedAuthorsUnder(articleId, accountId);
-        String reason = !open ? "closed" : verified ? null : "unverified";
+        org.masthead.discussion.ReaderStanding standing = screening
+                .getIfAvailable(() -> org.masthead.discussion.CommentScreening.NONE)
+                .standing(accountId);
+        String reason = !open ? "closed" : !verified ? "unverified" : !standing.mayPost() ? "sanctioned" : null;
         String message = !open
                 ? "Comments on this article are closed."
-                : verified
-                        ? null
-                        : "Confirm your e-mail address to join the conversation: follow the link we sent you.";
+                : !verified
+                        ? "Confirm your e-mail address to join the conversation: follow the link we sent you."
+                        : standing.notice();
         return new State(
-                open && verified,
+                open && verified && standing.mayPost(),
                 reason,
                 message,
                 closesAt,
@@ -108,7 +126,10 @@ public class Participation {
                 recommendations.recommendedBy(accountId, articleId),
                 own.stream().map(CommentRow::id).toList(),
                 editable,
-                following);
+                following,
+                comments.moderatedUnder(accountId, articleId).stream()
+                        .map(row -> new Moderated(row.id(), row.body(), row.status(), row.note()))
+                        .toList());
     }
 
     private static State closed(@Nullable Instant closesAt, boolean verified) {
@@ -121,6 +142,7 @@ public class Participation {
                 List.of(),
                 List.of(),
                 Map.of(),
+                List.of(),
                 List.of());
     }
 }

@@ -29,4 +29,12 @@ class ReportRepository {
                         .update()
                 == 1;
     }
+
+    /** How many different readers have reported the comment. */
+    int reporters(long commentId) {
+        return db.sql("SELECT count(*) FROM comment_report WHERE comment_id = :comment")
+                .param("comment", commentId)
+                .query(Integer.class)
+                .single();
+    }
 }

@@ -41,7 +41,15 @@ class CommentApi {
 
     record Report(@Nullable String reason, @Nullable String detail) {}
 
-    record PostedComment(long id, long articleId, String permalink, boolean created) {}
+    /**
+     * @param held whether it waits for a moderator, seen by nobody else until approved
+     * @param message what to tell its author, when there is something to tell
+     */
+    record PostedComment(
+            long id, long articleId, String permalink, boolean created, boolean held, @Nullable String message) {}
+
+    static final String HELD_MESSAGE =
+            "Thank you. Your comment is waiting for a moderator: only you can see it until it is approved.";
 
     /**
      * What the reader asking may do in a conversation; what only a signed-in reader has is left out
@@ -61,6 +69,7 @@ class CommentApi {
             @JsonInclude(NON_NULL) @Nullable List<Long> mine,
             @JsonInclude(NON_NULL) @Nullable Map<Long, Instant> editableUntil,
             @JsonInclude(NON_NULL) @Nullable List<Long> following,
+            @JsonInclude(NON_NULL) @Nullable List<Participation.Moderated> moderated,
             @JsonInclude(NON_NULL) @Nullable String idempotencyKey,
             @JsonInclude(NON_NULL) @Nullable CsrfHeader csrf) {
 
@@ -71,6 +80,7 @@ class CommentApi {
                     state.reason(),
                     state.message(),
                     state.closesAt(),
+                    null,
                     null,
                     null,
                     null,
@@ -99,6 +109,7 @@ class CommentApi {
                     state.mine(),
                     state.editableUntil(),
                     state.following(),
+                    state.moderated(),
                     idempotencyKey,
                     csrf);
         }
@@ -144,7 +155,12 @@ class CommentApi {
                 comment.inReplyTo(),
                 key);
         PostedComment body = new PostedComment(
-                posted.commentId(), posted.articleId(), "/comment/" + posted.commentId(), posted.created());
+                posted.commentId(),
+                posted.articleId(),
+                "/comment/" + posted.commentId(),
+                posted.created(),
+                posted.held(),
+                posted.held() ? HELD_MESSAGE : null);
         return posted.created()
                 ? ResponseEntity.created(URI.create(body.permalink())).body(body)
                 : ResponseEntity.ok(body);

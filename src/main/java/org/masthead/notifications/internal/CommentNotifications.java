@@ -9,6 +9,7 @@ import org.masthead.accounts.Accounts;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.CommentRecommended;
 import org.masthead.discussion.Discussion;
+import org.masthead.moderation.CommentApproved;
 import org.masthead.notifications.internal.NotificationRepository.About;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -107,6 +108,19 @@ class CommentNotifications {
                 new About(recommendation.commentId(), recommendation.articleId(), recommendation.articleHeadline(), "");
         notifications.addToBatch(recipient, NotificationKind.RECOMMENDED, about, recommender, clock.instant());
         unread.changed(Set.of(recipient));
+    }
+
+    /** The author of a held comment hears that a moderator approved it, once however often this is handled. */
+    @ApplicationModuleListener
+    void on(CommentApproved approved) {
+        long author = approved.authorId();
+        if (!notifications.recordSource(author, NotificationKind.APPROVED, approved.commentId(), author)) {
+            return;
+        }
+        About about =
+                new About(approved.commentId(), approved.articleId(), approved.articleHeadline(), approved.excerpt());
+        notifications.insert(author, NotificationKind.APPROVED, about, author, MailState.NONE, approved.approvedAt());
+        unread.changed(Set.of(author));
     }
 
     /**

@@ -9,7 +9,9 @@ public enum NotificationKind {
     /** Readers the reader follows commented under an article: one unread row per article. */
     FOLLOWED_POSTED,
     /** Others recommended one of the reader's comments: one unread row per comment. */
-    RECOMMENDED;
+    RECOMMENDED,
+    /** A moderator approved one of the reader's comments that was held for review. */
+    APPROVED;
 
     String stored() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -40,6 +40,7 @@ class NotificationText {
                         ? actor + ", whom you follow, commented on " + on
                         : andOthers + " you follow commented on " + on;
             case RECOMMENDED -> andOthers + " recommended your comment on " + on;
+            case APPROVED -> "A moderator approved your comment on " + on + ": everyone can see it now";
         };
     }
 

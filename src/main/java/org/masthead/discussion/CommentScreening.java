@@ -1,0 +1,36 @@
+package org.masthead.discussion;
+
+/**
+ * What decides whether a new or changed comment is published, held for a moderator or refused. The
+ * discussion asks before it opens the posting transaction, so that no database connection waits on a
+ * slow check, and reports the comment's id from inside that transaction, so that the record of why it
+ * was decided commits with the comment or not at all. The moderation module provides it; without one,
+ * every comment is published.
+ */
+public interface CommentScreening {
+
+    /** Publishes everything: the discussion on its own, with no moderation module. */
+    CommentScreening NONE = new CommentScreening() {
+        @Override
+        public CommentVerdict screen(CommentSubmission submission) {
+            return CommentVerdict.published();
+        }
+
+        @Override
+        public void screened(long commentId, CommentSubmission submission, CommentVerdict verdict) {}
+    };
+
+    /** The reader's standing, told to them before they write: a warning, a suspension, a ban. */
+    default ReaderStanding standing(long authorId) {
+        return ReaderStanding.GOOD;
+    }
+
+    /** Judges the text as its author sent it, before it is stored; reads, never writes. */
+    CommentVerdict screen(CommentSubmission submission);
+
+    /**
+     * The comment was stored (or changed) as the verdict said: called inside the transaction that
+     * stores it. Never called for a refusal.
+     */
+    void screened(long commentId, CommentSubmission submission, CommentVerdict verdict);
+}

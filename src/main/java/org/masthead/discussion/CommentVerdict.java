@@ -1,0 +1,40 @@
+package org.masthead.discussion;
+
+import java.util.List;
+
+/**
+ * What screening decided about a comment, and which rule decided it.
+ *
+ * @param step the name of the rule that decided, such as {@code banned-words}; empty when every rule
+ *     let it through
+ * @param reason why, in words: for a refusal, shown to its author; for a hold, to moderators
+ * @param notes what else happened along the way that a moderator should know (a rule that also wanted
+ *     to hold it, a checker that did not answer in time)
+ */
+public record CommentVerdict(Outcome outcome, String step, String reason, List<String> notes) {
+
+    public enum Outcome {
+        /** Shown to everyone at once. */
+        PUBLISH,
+        /** Kept back for a moderator: only its author and moderators see it. */
+        HOLD,
+        /** Not taken at all: its author is told why. */
+        REFUSE
+    }
+
+    public CommentVerdict {
+        notes = List.copyOf(notes);
+    }
+
+    public static CommentVerdict published() {
+        return new CommentVerdict(Outcome.PUBLISH, "", "", List.of());
+    }
+
+    public boolean held() {
+        return outcome == Outcome.HOLD;
+    }
+
+    public boolean refused() {
+        return outcome == Outcome.REFUSE;
+    }
+}

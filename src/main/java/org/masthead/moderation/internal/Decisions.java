@@ -1,0 +1,217 @@
+package org.masthead.moderation.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.masthead.discussion.DiscussedComment;
+import org.masthead.discussion.Discussion;
+import org.masthead.moderation.CommentApproved;
+import org.masthead.newsroom.CommentSettings;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.ConflictException;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RejectedException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moderators working the queues: approving held comments, rejecting comments with a reason. Each
+ * comment is claimed by the first moderator to decide it, with a conditional update, so that two
+ * moderators on the same queue never both decide it; the second is told so.
+ */
+@Service
+public class Decisions {
+
+    /** The queues, in the console's order. */
+    public static final List<String> QUEUES = List.of("held", "reported", "recent", "rejected");
+
+    /** Why a moderator removes a comment, as its author is told. */
+    public static final Map<String, String> REJECTION_REASONS = reasons();
+
+    public static final int NOTE_MAX_LENGTH = 1000;
+    private static final int QUEUE_SIZE = 50;
+    private static final int EXCERPT_LENGTH = 200;
+    private static final String TAKEN = "Another moderator has already decided on this comment.";
+
+    /**
+     * A comment in a queue, with why it is there.
+     *
+     * @param step which rule held it (or {@code reports}); empty for one that was published
+     * @param reason why, in words
+     * @param notes what else the rules noted
+     */
+    public record Item(DiscussedComment comment, String step, String reason, List<String> notes, Instant at) {}
+
+    private final JdbcClient db;
+    private final Discussion discussion;
+    private final PublishedContent content;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Decisions(
+            JdbcClient db,
+            Discussion discussion,
+            PublishedContent content,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.db = db;
+        this.discussion = discussion;
+        this.content = content;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private static String excerpt(String body) {
+        int end = body.offsetByCodePoints(0, Math.min(body.codePointCount(0, body.length()), EXCERPT_LENGTH));
+        return end < body.length() ? body.substring(0, end) + "…" : body;
+    }
+
+    /** How many comments wait in each queue that waits (held, reported). */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("held", count("outcome = 'hold' AND decided_at IS NULL AND step <> 'reports'"));
+        counts.put("reported", count("outcome = 'hold' AND decided_at IS NULL AND step = 'reports'"));
+        return counts;
+    }
+
+    private int count(String where) {
+        return db.sql("SELECT count(*) FROM moderation_screening WHERE " + where)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** A queue's comments: the waiting ones oldest first, the others newest first. */
+    @Transactional(readOnly = true)
+    public List<Item> queue(String queue) {
+        String where =
+                switch (queue) {
+                    case "held" ->
+                        "s.outcome = 'hold' AND s.decided_at IS NULL AND s.step <> 'reports' ORDER BY s.screened_at";
+                    case "reported" ->
+                        "s.outcome = 'hold' AND s.decided_at IS NULL AND s.step = 'reports' ORDER BY s.screened_at";
+                    case "recent" -> "TRUE ORDER BY s.screened_at DESC";
+                    case "rejected" ->
+                        "s.comment_id IN (SELECT comment_id FROM moderation_decision WHERE action = 'reject')"
+                                + " ORDER BY s.decided_at DESC";
+                    default -> throw new NotFoundException("There is no such queue.");
+                };
+        List<Item> rows = db.sql(
+                        "SELECT s.comment_id, s.step, s.reason, s.notes, s.screened_at FROM moderation_screening s WHERE "
+                                + where + " LIMIT :limit")
+                .param("limit", QUEUE_SIZE)
+                .query((rs, n) -> new Item(
+                        new DiscussedComment(
+                                rs.getLong("comment_id"), 0, 0, null, null, "", "", Instant.EPOCH, null, ""),
+                        rs.getString("step"),
+                        rs.getString("reason"),
+                        List.of((String[]) rs.getArray("notes").getArray()),
+                        rs.getTimestamp("screened_at").toInstant()))
+                .list();
+        Map<Long, DiscussedComment> comments = new HashMap<>();
+        discussion
+                .comments(rows.stream().map(row -> row.comment().id()).toList())
+                .forEach(comment -> comments.put(comment.id(), comment));
+        return rows.stream()
+                .filter(row -> comments.containsKey(row.comment().id()))
+                .map(row -> new Item(comments.get(row.comment().id()), row.step(), row.reason(), row.notes(), row.at()))
+                .toList();
+    }
+
+    /** Publishes a held comment. */
+    @Transactional
+    public void approve(long commentId, long moderatorId) {
+        claim(commentId, moderatorId);
+        if (!discussion.approve(commentId)) {
+            throw new ConflictException("This comment is no longer waiting: its author may have deleted it.");
+        }
+        log(commentId, moderatorId, "approve", "", "");
+        DiscussedComment comment = discussion.comments(List.of(commentId)).getFirst();
+        String headline = content.commentSettings(comment.articleId())
+                .map(CommentSettings::headline)
+                .orElse("");
+        events.publishEvent(new CommentApproved(
+                commentId,
+                comment.articleId(),
+                headline,
+                comment.authorId(),
+                excerpt(comment.body()),
+                clock.instant()));
+    }
+
+    /**
+     * Removes a comment, held or published, telling its author why.
+     *
+     * @param reason one of {@link #REJECTION_REASONS}
+     * @param note more, in the moderator's words, shown to the author too; may be empty
+     */
+    @Transactional
+    public void reject(long commentId, long moderatorId, String reason, String note) {
+        String label = REJECTION_REASONS.get(reason);
+        if (label == null) {
+            throw new RejectedException("The comment cannot be rejected", "reason", "Choose why it is rejected.");
+        }
+        String more = note.strip();
+        if (more.length() > NOTE_MAX_LENGTH) {
+            throw new RejectedException(
+                    "The comment cannot be rejected", "note", "Keep the note to " + NOTE_MAX_LENGTH + " characters.");
+        }
+        claim(commentId, moderatorId);
+        if (!discussion.reject(commentId, more.isEmpty() ? label : label + ": " + more)) {
+            throw new ConflictException("This comment is already out of the conversation.");
+        }
+        log(commentId, moderatorId, "reject", reason, more);
+    }
+
+    private void claim(long commentId, long moderatorId) {
+        int claimed = db.sql(
+                        """
+                        UPDATE moderation_screening SET decided_by = :moderator, decided_at = :at
+                        WHERE comment_id = :comment AND decided_at IS NULL""")
+                .param("moderator", moderatorId)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("comment", commentId)
+                .update();
+        if (claimed == 0) {
+            boolean known = db.sql("SELECT EXISTS (SELECT 1 FROM moderation_screening WHERE comment_id = :comment)")
+                    .param("comment", commentId)
+                    .query(Boolean.class)
+                    .single();
+            if (!known) {
+                throw new NotFoundException("There is no such comment.");
+            }
+            throw new ConflictException(TAKEN);
+        }
+    }
+
+    private void log(long commentId, long moderatorId, String action, String reason, String note) {
+        db.sql(
+                        """
+                        INSERT INTO moderation_decision (comment_id, moderator_id, action, reason, note, decided_at)
+                        VALUES (:comment, :moderator, :action, :reason, :note, :at)""")
+                .param("comment", commentId)
+                .param("moderator", moderatorId)
+                .param("action", action)
+                .param("reason", reason)
+                .param("note", note)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private static Map<String, String> reasons() {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put("spam", "Spam or advertising");
+        reasons.put("abuse", "Abusive, hateful or threatening");
+        reasons.put("harassment", "Harassing someone");
+        reasons.put("off-topic", "Off topic");
+        reasons.put("personal-information", "Shares someone's personal information");
+        reasons.put("other", "Breaks our community standards");
+        return java.util.Collections.unmodifiableMap(reasons);
+    }
+}

@@ -1,0 +1,33 @@
+package org.masthead.moderation.internal;
+
+import org.masthead.discussion.CommentReported;
+import org.masthead.discussion.Discussion;
+import org.masthead.moderation.ModerationProperties;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A published comment reported by {@code reports-to-hold} different readers leaves the conversation
+ * until a moderator decides on it: a pile-on of reports is worth a person's look before more readers
+ * see it. Heard after the report commits, through the event publication registry, so none is lost.
+ */
+@Component
+class ReportedComments {
+
+    private final Discussion discussion;
+    private final Screenings screenings;
+    private final int reportsToHold;
+
+    ReportedComments(Discussion discussion, Screenings screenings, ModerationProperties properties) {
+        this.discussion = discussion;
+        this.screenings = screenings;
+        this.reportsToHold = properties.reportsToHold();
+    }
+
+    @ApplicationModuleListener
+    void on(CommentReported report) {
+        if (report.reporters() >= reportsToHold && discussion.hold(report.commentId())) {
+            screenings.heldOnReports(report.commentId(), report.reporters());
+        }
+    }
+}

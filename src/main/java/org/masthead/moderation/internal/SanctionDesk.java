@@ -1,0 +1,142 @@
+package org.masthead.moderation.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.AccountSummary;
+import org.masthead.accounts.Accounts;
+import org.masthead.mail.Mail;
+import org.masthead.mail.MailTemplates;
+import org.masthead.mail.Mailer;
+import org.masthead.platform.NotFoundException;
+import org.masthead.platform.RejectedException;
+import org.masthead.platform.SiteProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moderators sanctioning readers. Every sanction carries a statement of reasons (the rule, what the
+ * reader did, what it means and until when), mailed to the reader with the sanction and shown to them
+ * in the app before they next write; it is enforced at posting time and ends on its own.
+ */
+@Service
+public class SanctionDesk {
+
+    /** The community standards' rules a sanction may cite, by their anchor on that page. */
+    public static final Map<String, String> RULES = rules();
+
+    public static final int REASON_MAX_LENGTH = 1000;
+    public static final int LONGEST_SUSPENSION_DAYS = 365;
+    private static final String REFUSED = "The sanction cannot be imposed";
+
+    private final Sanctions sanctions;
+    private final SanctionStep standing;
+    private final Accounts accounts;
+    private final Mailer mailer;
+    private final MailTemplates templates;
+    private final SiteProperties site;
+    private final Clock clock;
+
+    SanctionDesk(
+            Sanctions sanctions,
+            SanctionStep standing,
+            Accounts accounts,
+            Mailer mailer,
+            MailTemplates templates,
+            SiteProperties site,
+            Clock clock) {
+        this.sanctions = sanctions;
+        this.standing = standing;
+        this.accounts = accounts;
+        this.mailer = mailer;
+        this.templates = templates;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    /**
+     * @param days how long a suspension lasts (and, optionally, a warning or pre-moderation); null for
+     *     no end
+     */
+    @Transactional
+    public long impose(long accountId, String kindCode, String rule, String reason, @Nullable Integer days, long by) {
+        Sanctions.Kind kind;
+        try {
+            kind = Sanctions.Kind.of(kindCode);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedException(REFUSED, "kind", "Choose a sanction.");
+        }
+        String ruleName = RULES.get(rule);
+        if (ruleName == null) {
+            throw new RejectedException(REFUSED, "rule", "Choose the rule it breaks.");
+        }
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > REASON_MAX_LENGTH) {
+            throw new RejectedException(
+                    REFUSED, "reason", "Say what the reader did, in " + REASON_MAX_LENGTH + " characters or fewer.");
+        }
+        if (kind == Sanctions.Kind.BAN && days != null) {
+            throw new RejectedException(REFUSED, "days", "A ban has no end; suspend for a time instead.");
+        }
+        if ((kind == Sanctions.Kind.SUSPEND && days == null)
+                || (days != null && (days < 1 || days > LONGEST_SUSPENSION_DAYS))) {
+            throw new RejectedException(
+                    REFUSED, "days", "Say for how many days, from 1 to " + LONGEST_SUSPENSION_DAYS + ".");
+        }
+        AccountSummary reader =
+                accounts.find(accountId).orElseThrow(() -> new NotFoundException("There is no such reader."));
+        Instant now = clock.instant();
+        Instant until = days == null ? null : now.plus(Duration.ofDays(days));
+        long id = sanctions.impose(accountId, kind, ruleName, why, now, until, by);
+        accounts.emailAddressOf(accountId)
+                .ifPresent(address -> mail(address, reader, kind, rule, ruleName, why, until));
+        return id;
+    }
+
+    private void mail(
+            String address,
+            AccountSummary reader,
+            Sanctions.Kind kind,
+            String rule,
+            String ruleName,
+            String reason,
+            @Nullable Instant until) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("displayName", reader.displayName());
+        model.put(
+                "what",
+                switch (kind) {
+                    case WARN -> "A moderator has warned you.";
+                    case PREMODERATE -> "A moderator will read each of your comments before it is published.";
+                    case SUSPEND -> "You are suspended from commenting.";
+                    case BAN -> "You are banned from commenting.";
+                });
+        model.put("rule", ruleName);
+        model.put("reason", reason);
+        model.put("until", until == null ? "" : standing.display(until));
+        model.put("canRead", kind == Sanctions.Kind.SUSPEND || kind == Sanctions.Kind.BAN);
+        model.put("standardsLink", site.origin() + "/community-standards#" + rule);
+        MailTemplates.RenderedMail rendered = templates.render("sanction", model);
+        mailer.send(new Mail(
+                address,
+                "About your comments on " + site.name(),
+                rendered.text(),
+                rendered.html(),
+                Mail.Kind.TRANSACTIONAL,
+                null));
+    }
+
+    private static Map<String, String> rules() {
+        Map<String, String> rules = new LinkedHashMap<>();
+        rules.put("civil", "Be civil");
+        rules.put("hate", "No hatred or threats");
+        rules.put("harassment", "No harassment");
+        rules.put("privacy", "Keep private things private");
+        rules.put("spam", "No spam");
+        rules.put("topic", "Stay on topic");
+        return java.util.Collections.unmodifiableMap(rules);
+    }
+}

@@ -1,0 +1,48 @@
+package org.masthead.moderation.internal;
+
+import org.masthead.discussion.CommentSubmission;
+
+/**
+ * One rule of the screening pipeline: small, named, and tested on its own. The pipeline asks each in
+ * turn; the first refusal decides, and once a step holds a comment, only the steps that may still
+ * refuse it are asked (a slow check that could only hold it again is not made).
+ */
+interface Step {
+
+    /** The name moderators see for what decided, such as {@code banned-words}. */
+    String name();
+
+    /** Whether this step ever refuses a comment, rather than only holding it. */
+    boolean mayRefuse();
+
+    Decision check(CommentSubmission comment);
+
+    /**
+     * What a step made of a comment.
+     *
+     * @param note something a moderator should know even when the step let the comment through, such as
+     *     a checker that did not answer in time; empty if nothing
+     */
+    record Decision(Kind kind, String reason, String note) {
+
+        enum Kind {
+            PASS,
+            HOLD,
+            REFUSE
+        }
+
+        static final Decision PASS = new Decision(Kind.PASS, "", "");
+
+        static Decision hold(String reason) {
+            return new Decision(Kind.HOLD, reason, "");
+        }
+
+        static Decision refuse(String reason) {
+            return new Decision(Kind.REFUSE, reason, "");
+        }
+
+        Decision noting(String note) {
+            return new Decision(kind, reason, note);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.masthead.moderation.internal;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.masthead.discussion.CommentSubmission;
+import org.masthead.moderation.ModerationProperties;
+import org.masthead.moderation.ModerationProperties.Fallback;
+import org.masthead.moderation.ToxicityScorer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * A comment that reads as hostile, scored above the threshold, waits for a moderator. The scorer is
+ * never waited on for longer than the time budget: a slow, busy or failing scorer leaves the comment
+ * published or held as configured, and the comment's record says so.
+ */
+@Component
+class ToxicityStep implements Step, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ToxicityStep.class);
+
+    /** Scores being waited for at once, beyond which a comment does not wait for one at all. */
+    private static final int MAX_SCORING = 64;
+
+    private final ToxicityScorer scorer;
+    private final ModerationProperties.Toxicity settings;
+    private final ExecutorService scoring;
+
+    ToxicityStep(ToxicityScorer scorer, ModerationProperties properties) {
+        this.scorer = scorer;
+        this.settings = properties.toxicity();
+        AtomicInteger threads = new AtomicInteger();
+        this.scoring = new ThreadPoolExecutor(0, MAX_SCORING, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "toxicity-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public String name() {
+        return "toxicity";
+    }
+
+    @Override
+    public boolean mayRefuse() {
+        return false;
+    }
+
+    @Override
+    public Decision check(CommentSubmission comment) {
+        Future<Double> score;
+        try {
+            score = scoring.submit(() -> scorer.score(comment.body()));
+        } catch (RejectedExecutionException busy) {
+            return fallback("the " + scorer.name() + " scorer was busy");
+        }
+        try {
+            double value = score.get(settings.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+            if (value > settings.threshold()) {
+                return Decision.hold(String.format(
+                        Locale.ROOT,
+                        "Scored %.2f for toxicity by the %s scorer, above %.2f",
+                        value,
+                        scorer.name(),
+                        settings.threshold()));
+            }
+            return Decision.PASS;
+        } catch (TimeoutException slow) {
+            score.cancel(true);
+            return fallback("the " + scorer.name() + " scorer did not answer within "
+                    + settings.timeBudget().toMillis() + " ms");
+        } catch (ExecutionException failed) {
+            log.warn(
+                    "The {} toxicity scorer failed: {}",
+                    scorer.name(),
+                    failed.getCause().toString());
+            return fallback("the " + scorer.name() + " scorer failed");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return fallback("scoring was interrupted");
+        }
+    }
+
+    private Decision fallback(String what) {
+        return settings.onTimeout() == Fallback.HOLD
+                ? Decision.hold("Not scored: " + what + "; held, as configured")
+                : Decision.PASS.noting("not scored: " + what + "; published, as configured");
+    }
+
+    @Override
+    public void destroy() {
+        scoring.shutdownNow();
+    }
+}

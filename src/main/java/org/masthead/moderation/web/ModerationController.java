@@ -1,0 +1,195 @@
+package org.masthead.moderation.web;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
+import org.masthead.accounts.SignedIn;
+import org.masthead.discussion.Discussion;
+import org.masthead.moderation.internal.Decisions;
+import org.masthead.moderation.internal.Decisions.Item;
+import org.masthead.moderation.internal.SanctionDesk;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.platform.ConflictException;
+import org.masthead.platform.RejectedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The moderation console: the queues, each comment with its article, thread and author, and decisions. */
+@Controller
+class ModerationController {
+
+    private static final int CONTEXT = 20;
+    private static final int HISTORY = 5;
+
+    private final Decisions decisions;
+    private final SanctionDesk sanctions;
+    private final Discussion discussion;
+    private final Accounts accounts;
+    private final PublishedContent content;
+
+    ModerationController(
+            Decisions decisions,
+            SanctionDesk sanctions,
+            Discussion discussion,
+            Accounts accounts,
+            PublishedContent content) {
+        this.decisions = decisions;
+        this.sanctions = sanctions;
+        this.discussion = discussion;
+        this.accounts = accounts;
+        this.content = content;
+    }
+
+    @GetMapping("/moderation")
+    String queue(@RequestParam(defaultValue = "held") String queue, Model model) {
+        var items = decisions.queue(queue);
+        Map<Long, java.util.List<org.masthead.discussion.DiscussedComment>> threads = new java.util.HashMap<>();
+        Map<Long, java.util.List<org.masthead.discussion.DiscussedComment>> histories = new java.util.HashMap<>();
+        Set<Long> people = new HashSet<>();
+        Set<Long> articles = new HashSet<>();
+        for (Item item : items) {
+            var comment = item.comment();
+            people.add(comment.authorId());
+            articles.add(comment.articleId());
+            if (comment.parentId() != null) {
+                var thread = discussion.threadOf(comment.id(), CONTEXT);
+                threads.put(comment.id(), thread);
+                thread.forEach(c -> people.add(c.authorId()));
+            }
+            histories.put(
+                    comment.id(),
+                    discussion.latestBy(comment.authorId(), HISTORY + 1).stream()
+                            .filter(c -> c.id() != comment.id())
+                            .limit(HISTORY)
+                            .toList());
+        }
+        Map<Long, String> names = accounts.publicReaders(people).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().displayName()));
+        Map<Long, String> headlines = new java.util.HashMap<>();
+        articles.forEach(id -> content.commentSettings(id).ifPresent(article -> headlines.put(id, article.headline())));
+        model.addAttribute("queue", queue);
+        model.addAttribute("queues", Decisions.QUEUES);
+        model.addAttribute("counts", decisions.counts());
+        model.addAttribute("items", items);
+        model.addAttribute("threads", threads);
+        model.addAttribute("histories", histories);
+        model.addAttribute("names", names);
+        model.addAttribute("headlines", headlines);
+        model.addAttribute("reasons", Decisions.REJECTION_REASONS);
+        model.addAttribute("rules", SanctionDesk.RULES);
+        return "moderation/queue";
+    }
+
+    @PostMapping("/moderation/comments/{id:\\d{1,18}}/approve")
+    String approve(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "held") String queue,
+            @AuthenticationPrincipal SignedIn moderator,
+            RedirectAttributes redirect) {
+        decide(redirect, () -> decisions.approve(id, moderator.accountId()), "Approved: the comment is published.");
+        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+    }
+
+    @PostMapping("/moderation/comments/{id:\\d{1,18}}/reject")
+    String reject(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "held") String queue,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal SignedIn moderator,
+            RedirectAttributes redirect) {
+        decide(
+                redirect,
+                () -> decisions.reject(id, moderator.accountId(), reason, note),
+                "Rejected: the comment is out of the conversation, and its author sees why.");
+        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+    }
+
+    /**
+     * Approves or rejects every chosen comment, each on its own: one that another moderator decided
+     * first is counted and left alone, never an error for the rest.
+     */
+    @PostMapping("/moderation/bulk")
+    String bulk(
+            @RequestParam(defaultValue = "held") String queue,
+            @RequestParam(defaultValue = "") String action,
+            @RequestParam(name = "ids", required = false) java.util.@Nullable List<Long> ids,
+            @RequestParam(defaultValue = "") String reason,
+            @AuthenticationPrincipal SignedIn moderator,
+            RedirectAttributes redirect) {
+        if (!action.equals("approve") && !action.equals("reject")) {
+            throw new RejectedException("Nothing was decided", "action", "Choose to approve or to reject.");
+        }
+        if (ids == null || ids.isEmpty()) {
+            throw new RejectedException("Nothing was decided", "ids", "Choose the comments first.");
+        }
+        if (action.equals("reject") && !Decisions.REJECTION_REASONS.containsKey(reason)) {
+            throw new RejectedException("Nothing was decided", "reason", "Choose why they are rejected.");
+        }
+        int done = 0;
+        int taken = 0;
+        for (long id : new java.util.LinkedHashSet<>(ids)) {
+            try {
+                if (action.equals("approve")) {
+                    decisions.approve(id, moderator.accountId());
+                } else {
+                    decisions.reject(id, moderator.accountId(), reason, "");
+                }
+                done++;
+            } catch (ConflictException | org.masthead.platform.NotFoundException e) {
+                taken++;
+            }
+        }
+        redirect.addFlashAttribute(
+                "message",
+                (action.equals("approve") ? "Approved " : "Rejected ")
+                        + done
+                        + (done == 1 ? " comment" : " comments")
+                        + (taken == 0 ? "." : "; " + taken + " had already been decided by another moderator."));
+        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+    }
+
+    @PostMapping("/moderation/readers/{id:\\d{1,18}}/sanctions")
+    String sanction(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "held") String queue,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String rule,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) @Nullable Integer days,
+            @AuthenticationPrincipal SignedIn moderator,
+            RedirectAttributes redirect) {
+        try {
+            sanctions.impose(id, kind, rule, reason, days, moderator.accountId());
+            redirect.addFlashAttribute(
+                    "message", "Sanction imposed: the reader has been told, in the app and by mail.");
+        } catch (RejectedException refused) {
+            redirect.addFlashAttribute(
+                    "message", String.join(" ", refused.fieldErrors().values()));
+        }
+        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+    }
+
+    /** A comment another moderator decided first is not an error page: the queue says so and moves on. */
+    private static void decide(RedirectAttributes redirect, Runnable decision, String done) {
+        try {
+            decision.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (ConflictException taken) {
+            redirect.addFlashAttribute("message", taken.getMessage());
+        }
+    }
+
+    private static String queueOrHeld(@Nullable String queue) {
+        return queue != null && Decisions.QUEUES.contains(queue) ? queue : "held";
+    }
+}

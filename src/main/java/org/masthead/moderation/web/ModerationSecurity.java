@@ -1,0 +1,27 @@
+package org.masthead.moderation.web;
+
+import org.masthead.platform.AccessRules;
+import org.masthead.platform.StaffAccess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The community standards are for everyone to read. The moderation console is for moderators and admins,
+ * signed in with both factors like every staff area.
+ */
+@Configuration(proxyBeanMethods = false)
+class ModerationSecurity {
+
+    @Bean
+    @Order(0)
+    AccessRules moderationRules() {
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/community-standards")
+                .permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/community-standards")
+                .permitAll()
+                .requestMatchers("/moderation", "/moderation/**")
+                .access(StaffAccess.requiresAnyOf("MODERATOR", "ADMIN"));
+    }
+}

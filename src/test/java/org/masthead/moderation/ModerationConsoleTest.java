@@ -1,0 +1,266 @@
+package org.masthead.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.masthead.discussion.Participant.json;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.Http;
+import org.masthead.MastheadTest;
+import org.masthead.WebSession;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.Participant;
+import org.masthead.newsroom.TestContent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** Moderators at /moderation: the queues, approving and rejecting, and two moderators on one comment. */
+@MastheadTest
+@TestPropertySource(properties = "masthead.moderation.held-first-comments=3")
+class ModerationConsoleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    com.zaxxer.hikari.HikariDataSource dataSource;
+
+    Http http;
+    long article;
+    Participant newcomer;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        article = content.article(content.section("Moderated")).published();
+        newcomer = Participant.signIn(port, accounts.create(true));
+    }
+
+    private WebSession moderator() {
+        WebSession web = new WebSession(port);
+        TestAccounts.signInWithBothFactors(web, accounts.create(true, Role.MODERATOR));
+        return web;
+    }
+
+    private String thread() {
+        return http.get("/discussion/" + article + "/thread").body();
+    }
+
+    private long held(String text) {
+        HttpResponse<String> posted = newcomer.post(article, text);
+        assertThat(json(posted).get("held").asBoolean()).isTrue();
+        return json(posted).get("id").asLong();
+    }
+
+    private static String flash(WebSession web, HttpResponse<String> decided) {
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
+        return web.get(decided.headers().firstValue("Location").orElseThrow()).body();
+    }
+
+    @Test
+    void aHeldCommentIsInTheQueueWithWhyItWasHeldAndApprovingItPublishesIt() {
+        long id = held("Trains should run all night.");
+        WebSession moderator = moderator();
+
+        String queue = moderator.get("/moderation").body();
+
+        assertThat(queue).contains("Trains should run all night.");
+        assertThat(queue).contains("new-reader").contains("One of the first 3 comments of a new reader");
+        assertThat(queue).containsPattern("Held for review</span>\\s*<span class=\"count\">\\(\\d+\\)");
+
+        String after = flash(moderator, moderator.post("/moderation/comments/" + id + "/approve", Map.of()));
+
+        assertThat(after).contains("Approved: the comment is published.");
+        assertThat(thread()).contains("Trains should run all night.");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(
+                        () -> newcomer.web.get("/notifications").body(),
+                        page -> page.contains("A moderator approved your comment on"));
+        assertThat(http.get("/community-standards").body())
+                .contains("<h1>Community standards</h1>")
+                .contains("<span>3</span>");
+        assertThat(db.sql("SELECT action FROM moderation_decision WHERE comment_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("approve");
+    }
+
+    @Test
+    void aRejectedCommentsAuthorSeesTheReasonAndTheNote() {
+        long id = held("Buy my course at example.org");
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+
+        String after = flash(
+                moderator,
+                moderator.post(
+                        "/moderation/comments/" + id + "/reject",
+                        Map.of("reason", "spam", "note", "No adverts, please")));
+
+        assertThat(after).contains("Rejected: the comment is out of the conversation");
+        var own = newcomer.me(article).get("moderated").get(0);
+        assertThat(own.get("status").asString()).isEqualTo("rejected");
+        assertThat(own.get("reason").asString()).isEqualTo("Spam or advertising: No adverts, please");
+        assertThat(moderator.get("/moderation?queue=rejected").body()).contains("Buy my course");
+    }
+
+    @Test
+    void twoModeratorsNeverBothDecideTheSameCommentAndTheSecondIsToldWhy() {
+        long id = held("A comment two moderators look at.");
+        WebSession first = moderator();
+        WebSession second = moderator();
+        first.get("/moderation");
+        second.get("/moderation");
+
+        flash(first, first.post("/moderation/comments/" + id + "/reject", Map.of("reason", "off-topic")));
+        String secondSees = flash(second, second.post("/moderation/comments/" + id + "/approve", Map.of()));
+
+        assertThat(secondSees).contains("Another moderator has already decided on this comment.");
+        assertThat(thread()).doesNotContain("A comment two moderators look at.");
+        assertThat(db.sql("SELECT count(*) FROM moderation_decision WHERE comment_id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRejectionWithoutAReasonFromTheListIsRefusedAndChangesNothing() {
+        long id = held("No reason given.");
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+
+        HttpResponse<String> refused =
+                moderator.post("/moderation/comments/" + id + "/reject", Map.of("reason", "bored"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(newcomer.me(article).get("moderated").get(0).get("status").asString())
+                .isEqualTo("pending");
+    }
+
+    @Test
+    void aWordBannedInTheConsoleIsRefusedOnEveryNodeAtOnce() {
+        // Signed in before the second node starts: its mail sender shares the outbox, and would take the
+        // sign-in link to a mailbox of its own.
+        WebSession moderator = moderator();
+        Participant onB;
+        try (var nodeB = org.masthead.SecondNode.start(dataSource)) {
+            int portB = org.masthead.SecondNode.port(nodeB);
+            onB = Participant.signIn(portB, accounts.create(true));
+            assertThat(onB.post(article, "What a snollygoster.").statusCode()).isEqualTo(201);
+            moderator.get("/moderation/words");
+
+            String after = flash(
+                    moderator, moderator.post("/moderation/words", Map.of("list", "banned", "word", "Snollygoster")));
+
+            assertThat(after).contains("Added “Snollygoster” to the banned words.");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> onB.post(article, "Another SN0LLYG0STER " + System.nanoTime())
+                                    .statusCode()
+                            == 400);
+            assertThat(json(onB.post(article, "You snollygoster!"))
+                            .get("errors")
+                            .get("body")
+                            .asString())
+                    .contains("“Snollygoster”");
+
+            moderator.get("/moderation/words");
+            String removed = flash(
+                    moderator,
+                    moderator.post("/moderation/words/remove", Map.of("list", "banned", "skeleton", "snoiygoster")));
+            assertThat(removed).contains("Removed it from the banned words.");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> onB.post(article, "Snollygoster again " + System.nanoTime())
+                                    .statusCode()
+                            == 201);
+        }
+    }
+
+    @Test
+    void aSuspendedReaderIsToldInTheAppAndByMailAndTheirNextCommentIsRefusedWithTheEndDate() {
+        TestAccounts.Credentials account = accounts.create(true);
+        Participant reader = Participant.signIn(port, account);
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+        int mails = org.masthead.TestMailServer.messagesTo(account.email()).size();
+
+        String after = flash(
+                moderator,
+                moderator.post(
+                        "/moderation/readers/" + reader.id() + "/sanctions",
+                        Map.of(
+                                "kind",
+                                "suspend",
+                                "rule",
+                                "civil",
+                                "reason",
+                                "Called another reader names",
+                                "days",
+                                "7")));
+
+        assertThat(after).contains("Sanction imposed");
+        var me = reader.me(article);
+        assertThat(me.get("canPost").asBoolean()).isFalse();
+        assertThat(me.get("reason").asString()).isEqualTo("sanctioned");
+        assertThat(me.get("message").asString())
+                .startsWith("You are suspended from commenting until ")
+                .endsWith("(Be civil): Called another reader names");
+        HttpResponse<String> refused = reader.post(article, "Let me speak.");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("errors").get("body").asString())
+                .startsWith("You are suspended from commenting until ");
+        var mail = org.masthead.TestMailServer.awaitMessageTo(account.email(), mails);
+        assertThat(org.masthead.TestMailServer.text(mail))
+                .contains("You are suspended from commenting.")
+                .contains("The rule: Be civil.")
+                .contains("/community-standards#civil");
+    }
+
+    @Test
+    void severalHeldCommentsAreApprovedAtOnceAndOneAlreadyDecidedIsCountedNotFailed() {
+        long first = held("Bulk one: buses.");
+        long second = held("Bulk two: trams.");
+        long third = held("Bulk three: ferries.");
+        WebSession other = moderator();
+        other.get("/moderation");
+        flash(other, other.post("/moderation/comments/" + third + "/reject", Map.of("reason", "off-topic")));
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+
+        HttpResponse<String> decided = moderator.postRaw(
+                "/moderation/bulk?action=approve&ids=" + first + "&ids=" + second + "&ids=" + third,
+                Map.of("_csrf", csrfOf(moderator)));
+        String after = flash(moderator, decided);
+
+        assertThat(after).contains("Approved 2 comments; 1 had already been decided by another moderator.");
+        assertThat(thread())
+                .contains("Bulk one: buses.")
+                .contains("Bulk two: trams.")
+                .doesNotContain("ferries");
+    }
+
+    private static String csrfOf(WebSession web) {
+        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(web.get("/moderation").body());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,92 @@
+package org.masthead.moderation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.masthead.discussion.CommentSubmission;
+import org.masthead.discussion.CommentVerdict;
+import org.masthead.discussion.CommentVerdict.Outcome;
+import org.masthead.moderation.internal.Step.Decision;
+
+class PipelineTest {
+
+    private final List<String> asked = new ArrayList<>();
+
+    private Step step(String name, boolean mayRefuse, Decision decision) {
+        return new Step() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean mayRefuse() {
+                return mayRefuse;
+            }
+
+            @Override
+            public Decision check(CommentSubmission comment) {
+                asked.add(name);
+                return decision;
+            }
+        };
+    }
+
+    private CommentVerdict screen(Step... steps) {
+        return new Pipeline(List.of(steps), null, null).screen(new CommentSubmission(1, 2, null, "text"));
+    }
+
+    @Test
+    void aCommentEveryStepLetsThroughIsPublished() {
+        CommentVerdict verdict = screen(step("a", true, Decision.PASS), step("b", false, Decision.PASS));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.PUBLISH);
+        assertThat(asked).containsExactly("a", "b");
+    }
+
+    @Test
+    void theFirstRefusalDecidesAndNoLaterStepIsAsked() {
+        CommentVerdict verdict = screen(
+                step("a", true, Decision.PASS),
+                step("b", true, Decision.refuse("no")),
+                step("c", true, Decision.refuse("never")));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.REFUSE);
+        assertThat(verdict.step()).isEqualTo("b");
+        assertThat(verdict.reason()).isEqualTo("no");
+        assertThat(asked).containsExactly("a", "b");
+    }
+
+    @Test
+    void aHoldStandsButALaterStepMayStillRefuse() {
+        CommentVerdict verdict =
+                screen(step("new", false, Decision.hold("new reader")), step("banned", true, Decision.refuse("word")));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.REFUSE);
+        assertThat(verdict.step()).isEqualTo("banned");
+    }
+
+    @Test
+    void onceHeldStepsThatCouldOnlyHoldAgainAreNotAsked() {
+        CommentVerdict verdict = screen(
+                step("new", false, Decision.hold("new reader")),
+                step("links", false, Decision.hold("links")),
+                step("repeat", true, Decision.PASS),
+                step("toxicity", false, Decision.hold("hostile")));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
+        assertThat(verdict.step()).isEqualTo("new");
+        assertThat(verdict.reason()).isEqualTo("new reader");
+        assertThat(asked).containsExactly("new", "repeat");
+    }
+
+    @Test
+    void aStepsNoteIsKeptEvenWhenItLetsTheCommentThrough() {
+        CommentVerdict verdict = screen(step("toxicity", false, Decision.PASS.noting("not scored in time")));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.PUBLISH);
+        assertThat(verdict.notes()).containsExactly("toxicity: not scored in time");
+    }
+}
