@@ -15,6 +15,8 @@ import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
 import org.masthead.platform.TestPictures;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -85,9 +87,15 @@ class NewsroomImagesBrowserTest {
         WebElement search = browser.find(By.id("picker-q"));
         search.sendKeys(alt.split(" ")[2]);
         By choice = By.xpath("//dialog//button[contains(., '" + alt + "')]");
+        // The list is drawn again as each search comes back: a choice found in one drawing may be gone
+        // by the click, so look for it again until a click lands.
         new WebDriverWait(browser.driver(), WAIT)
-                .until(d -> !d.findElements(choice).isEmpty());
-        browser.find(choice).click();
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> {
+                    d.findElement(choice).click();
+                    return true;
+                });
 
         assertThat(browser.find(By.id("body")).getAttribute("value"))
                 .contains("The call came at five.\n\n![" + alt + "](/media/")

@@ -317,6 +317,9 @@ class WireIntakeTest {
 
         assertThat(editor.get("/newsroom/wires?q=" + word).body()).contains("Headline " + word);
         assertThat(editor.get("/newsroom/wires?q=nosuchwordanywhere").body()).contains("No wire story matches.");
+        HttpResponse<String> tooLong = editor.get("/newsroom/wires?q=" + "word+".repeat(50));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("make sense of that request");
         WebSession reader = new WebSession(port);
         TestAccounts.signIn(reader, accounts.create(true));
         assertThat(reader.get("/newsroom/wires").statusCode()).isEqualTo(403);

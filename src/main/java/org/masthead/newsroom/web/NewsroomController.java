@@ -1,6 +1,7 @@
 package org.masthead.newsroom.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -369,10 +370,9 @@ class NewsroomController {
     /** The live preview beside the editor: the body as readers would get it, allow-listed like the real thing. */
     @PostMapping(value = "/newsroom/preview", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    String preview(@RequestParam(defaultValue = "") String body) {
-        if (body.length() > 200_000) {
-            throw new RejectedException("Too long", "body", "The body is too long to preview.");
-        }
+    String preview(
+            @RequestParam(defaultValue = "") @Size(max = 200_000, message = "The body is too long to preview.")
+                    String body) {
         return bodies.toHtml(body);
     }
 

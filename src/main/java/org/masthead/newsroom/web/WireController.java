@@ -1,5 +1,6 @@
 package org.masthead.newsroom.web;
 
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
@@ -34,12 +35,9 @@ class WireController {
     @GetMapping("/newsroom/wires")
     String queue(
             @AuthenticationPrincipal SignedIn signedIn,
-            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") @Size(max = 200, message = "Search for fewer words.") String q,
             @RequestParam(required = false) @Nullable Long before,
             Model model) {
-        if (q.length() > 200) {
-            throw new RejectedException("Too long", "q", "Search for fewer words.");
-        }
         List<WireRepository.Listed> items = wires.queue(q, before, PAGE_SIZE);
         model.addAttribute("staff", DeskStaff.of(signedIn));
         model.addAttribute("q", q.strip());
