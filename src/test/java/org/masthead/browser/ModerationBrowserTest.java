@@ -55,7 +55,7 @@ class ModerationBrowserTest {
         reader.screenshot("moderation-comment-held");
 
         TestAccounts.Credentials staff = accounts.create(true, Role.MODERATOR);
-        signInWithBothFactors(moderator, staff, "/moderation");
+        StaffSignIn.withBothFactors(moderator, mailbox, staff, "/moderation");
         assertThat(moderator.heading()).isEqualTo("Moderation");
         WebElement item = moderator.find(
                 By.xpath("//li[contains(@class,'moderation-item')][.//p[contains(., 'the new timetable is a mess')]]"));
@@ -81,22 +81,6 @@ class ModerationBrowserTest {
                                 "//article[contains(@class,'comment')][@data-comment-id][.//p[contains(., 'the new timetable is a mess')]]")));
         assertThat(reader.findAll(By.cssSelector(".comment--held"))).isEmpty();
         reader.screenshot("moderation-comment-approved");
-    }
-
-    private void signInWithBothFactors(Browser browser, TestAccounts.Credentials staff, String path) {
-        browser.signIn(staff);
-        browser.open(path);
-        assertThat(browser.heading()).isEqualTo("One more step for staff areas");
-        browser.follow(By.xpath("//button[normalize-space()='E-mail me the link']"));
-        String text = mailbox.lastTo(staff.email()).orElseThrow().mail().text();
-        int start = text.indexOf("/signin/link?token=");
-        int end = start;
-        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-            end++;
-        }
-        browser.open(text.substring(start, end));
-        browser.follow(By.xpath("//button[normalize-space()='Sign in']"));
-        assertThat(browser.path()).startsWith(path);
     }
 
     private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {

@@ -50,7 +50,7 @@ class NewsroomImagesBrowserTest {
                 TestPictures.jpegWithExif(
                         TestPictures.halves(1200, 800, BufferedImage.TYPE_INT_RGB), 1, "Taken on the slipway"));
 
-        signInWithBothFactors(browser, journalist, "/newsroom/images/new");
+        StaffSignIn.withBothFactors(browser, mailbox, journalist, "/newsroom/images/new");
         assertThat(browser.heading()).isEqualTo("Upload an image");
         browser.find(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
         WebElement preview = browser.find(By.cssSelector("[data-focal-image]"));
@@ -119,19 +119,4 @@ class NewsroomImagesBrowserTest {
     }
 
     /** Signs in with the password, then the one-time link the second-factor page mails, and lands on {@code path}. */
-    private void signInWithBothFactors(Browser browser, TestAccounts.Credentials staff, String path) {
-        browser.signIn(staff);
-        browser.open(path);
-        assertThat(browser.heading()).isEqualTo("One more step for staff areas");
-        browser.follow(By.xpath("//button[normalize-space()='E-mail me the link']"));
-        String text = mailbox.lastTo(staff.email()).orElseThrow().mail().text();
-        int start = text.indexOf("/signin/link?token=");
-        int end = start;
-        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-            end++;
-        }
-        browser.open(text.substring(start, end));
-        browser.follow(By.xpath("//button[normalize-space()='Sign in']"));
-        assertThat(browser.path()).startsWith(path);
-    }
 }

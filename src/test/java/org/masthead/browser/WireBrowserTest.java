@@ -40,7 +40,7 @@ class WireBrowserTest {
         wires.drop(TestContent.unique("broken") + ".json", "{\"uri\": \"cut off".getBytes(StandardCharsets.UTF_8));
         wires.takeWaiting();
         TestAccounts.Credentials staff = accounts.create(true, Role.EDITOR);
-        signInWithBothFactors(editor, staff, "/newsroom/wires");
+        StaffSignIn.withBothFactors(editor, mailbox, staff, "/newsroom/wires");
 
         assertThat(editor.heading()).isEqualTo("Wire");
         assertThat(editor.find(By.cssSelector(".wire-list tbody")).getText())
@@ -64,21 +64,5 @@ class WireBrowserTest {
         assertThat(editor.find(By.cssSelector(".notice")).getText()).startsWith("Draft made from the wire");
         assertThat(editor.find(By.cssSelector(".wire-origin a")).getText()).isEqualTo("Test Press, " + headline);
         editor.screenshot("newsroom-wire-draft");
-    }
-
-    private void signInWithBothFactors(Browser browser, TestAccounts.Credentials staff, String path) {
-        browser.signIn(staff);
-        browser.open(path);
-        assertThat(browser.heading()).isEqualTo("One more step for staff areas");
-        browser.follow(By.xpath("//button[normalize-space()='E-mail me the link']"));
-        String text = mailbox.lastTo(staff.email()).orElseThrow().mail().text();
-        int start = text.indexOf("/signin/link?token=");
-        int end = start;
-        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-            end++;
-        }
-        browser.open(text.substring(start, end));
-        browser.follow(By.xpath("//button[normalize-space()='Sign in']"));
-        assertThat(browser.path()).startsWith(path);
     }
 }
