@@ -1,5 +1,6 @@
 package org.masthead.moderation.web;
 
+import jakarta.validation.constraints.Size;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -164,7 +165,8 @@ class ModerationController {
             @RequestParam(defaultValue = "held") String queue,
             @RequestParam(defaultValue = "") String kind,
             @RequestParam(defaultValue = "") String rule,
-            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") @Size(max = 1000, message = "Keep the reason to 1,000 characters.")
+                    String reason,
             @RequestParam(required = false) @Nullable Integer days,
             @AuthenticationPrincipal SignedIn moderator,
             RedirectAttributes redirect) {
