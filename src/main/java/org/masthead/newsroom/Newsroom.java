@@ -14,6 +14,7 @@ import org.masthead.newsroom.internal.ImageRenditions;
 import org.masthead.newsroom.internal.ImageRepository;
 import org.masthead.newsroom.internal.Renditions;
 import org.masthead.newsroom.internal.SectionCache;
+import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PictureRejectedException;
 import org.masthead.platform.Pictures;
 import org.masthead.platform.RejectedException;
@@ -116,19 +117,7 @@ public class Newsroom {
      *     {@code credit}, {@code focalX}, {@code focalY})
      */
     public ImageRef storeImage(NewImage image) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String alt = image.altText().strip();
-        if (alt.isEmpty()) {
-            errors.put("altText", "Describe what the image shows, for readers who cannot see it.");
-        } else if (alt.length() > ALT_MAX) {
-            errors.put("altText", "Keep the alt text to " + ALT_MAX + " characters: say what matters in the picture.");
-        }
-        if (image.caption().strip().length() > CAPTION_MAX) {
-            errors.put("caption", "Keep the caption to " + CAPTION_MAX + " characters.");
-        }
-        if (image.credit().strip().length() > CREDIT_MAX) {
-            errors.put("credit", "Keep the credit to " + CREDIT_MAX + " characters.");
-        }
+        Map<String, String> errors = wordsProblems(image.altText(), image.caption(), image.credit());
         if (!(image.focalX() >= 0 && image.focalX() <= 1)) {
             errors.put("focalX", "Give the focal point as a percentage across the picture, from 0 to 100.");
         }
@@ -148,7 +137,7 @@ public class Newsroom {
         long id = images.insert(
                 master.width(),
                 master.height(),
-                alt,
+                image.altText().strip(),
                 image.caption().strip(),
                 image.credit().strip(),
                 image.focalX(),
@@ -161,6 +150,51 @@ public class Newsroom {
             throw e;
         }
         return images.find(id).orElseThrow();
+    }
+
+    /**
+     * Changes what an image's words say: its alt text, caption and credit. Every article that shows it, as
+     * its main image or in its body, shows the new words from now on; the pages of those published are
+     * announced as changed.
+     *
+     * @throws RejectedException naming each field at fault ({@code altText}, {@code caption}, {@code credit})
+     */
+    @Transactional
+    public ImageRef describeImage(long id, String altText, String caption, String credit) {
+        Map<String, String> errors = wordsProblems(altText, caption, credit);
+        if (!errors.isEmpty()) {
+            throw new RejectedException("The words were not changed", "Some fields need changing first.", errors);
+        }
+        if (!images.describe(id, altText.strip(), caption.strip(), credit.strip())) {
+            throw new NotFoundException("There is no image " + id + " in the library.");
+        }
+        for (ArticleRepository.ImageUse use : articles.usesOf(id)) {
+            if (use.inBody()) {
+                // The credit under a figure comes from the library, so bodies showing it are drawn again.
+                articles.setBodyHtml(use.articleId(), bodies.toHtml(use.bodySource()));
+            }
+            if (use.published()) {
+                announce(use.articleId());
+            }
+        }
+        return images.find(id).orElseThrow();
+    }
+
+    private static Map<String, String> wordsProblems(String altText, String caption, String credit) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String alt = altText.strip();
+        if (alt.isEmpty()) {
+            errors.put("altText", "Describe what the image shows, for readers who cannot see it.");
+        } else if (alt.length() > ALT_MAX) {
+            errors.put("altText", "Keep the alt text to " + ALT_MAX + " characters: say what matters in the picture.");
+        }
+        if (caption.strip().length() > CAPTION_MAX) {
+            errors.put("caption", "Keep the caption to " + CAPTION_MAX + " characters.");
+        }
+        if (credit.strip().length() > CREDIT_MAX) {
+            errors.put("credit", "Keep the credit to " + CREDIT_MAX + " characters.");
+        }
+        return errors;
     }
 
     /** Files a draft; nothing is public until it is published. */
@@ -218,6 +252,10 @@ public class Newsroom {
         if (!articles.publish(articleId, at, at.plus(properties.commentsOpenFor()))) {
             throw new ContentRejectedException("There is no article " + articleId);
         }
+        announce(articleId);
+    }
+
+    private void announce(long articleId) {
         events.publishEvent(new ArticlePublished(
                 articleId,
                 articles.sectionIdOf(articleId),

@@ -15,8 +15,6 @@ import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
 import org.masthead.platform.TestPictures;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -82,20 +80,7 @@ class NewsroomImagesBrowserTest {
         new Select(browser.find(By.id("sectionId"))).selectByVisibleText(section.name());
         browser.find(By.id("bylines")).sendKeys(author);
         browser.find(By.id("body")).sendKeys("The call came at five.");
-        browser.find(By.xpath("//div[@data-toolbar]/button[normalize-space()='Image']"))
-                .click();
-        WebElement search = browser.find(By.id("picker-q"));
-        search.sendKeys(alt.split(" ")[2]);
-        By choice = By.xpath("//dialog//button[contains(., '" + alt + "')]");
-        // The list is drawn again as each search comes back: a choice found in one drawing may be gone
-        // by the click, so look for it again until a click lands.
-        new WebDriverWait(browser.driver(), WAIT)
-                .ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .until(d -> {
-                    d.findElement(choice).click();
-                    return true;
-                });
+        ImagePicker.insert(browser, alt.split(" ")[2], alt);
 
         assertThat(browser.find(By.id("body")).getAttribute("value"))
                 .contains("The call came at five.\n\n![" + alt + "](/media/")
@@ -117,6 +102,4 @@ class NewsroomImagesBrowserTest {
         browser.screenshot("newsroom-editor-inline-image");
         Files.delete(photo);
     }
-
-    /** Signs in with the password, then the one-time link the second-factor page mails, and lands on {@code path}. */
 }

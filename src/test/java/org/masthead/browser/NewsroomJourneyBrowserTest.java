@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A story through the newsroom in two browsers: a journalist writes and submits it, an editor sends it
- * back with a note, the journalist answers it, the editor publishes it, readers have it on the home page
- * at once, and the editor corrects it. Every newsroom page on the way is checked with axe.
+ * A story through the newsroom in two browsers: a journalist writes it, with a picture from the library in
+ * its body, and submits it; an editor sends it back with a note, the journalist answers it, the editor
+ * publishes it, readers have it on the home page at once, and the editor corrects it. Every newsroom page
+ * on the way is checked with axe.
  */
 @BrowserJourney
 class NewsroomJourneyBrowserTest {
@@ -41,6 +42,8 @@ class NewsroomJourneyBrowserTest {
         Section section = content.section("Harbours");
         String byline = content.author("Mara Quay " + TestContent.unique("a")).name();
         String headline = "Harbour wall to be rebuilt " + TestContent.unique("h");
+        String photo = "The breached harbour wall " + TestContent.unique("p").substring(2) + " at low tide";
+        content.image(photo);
         StaffSignIn.withBothFactors(journalist, mailbox, accounts.create(true, Role.JOURNALIST), "/newsroom");
         journalist.screenshot("newsroom-desk");
 
@@ -48,12 +51,16 @@ class NewsroomJourneyBrowserTest {
         journalist.find(By.id("headline")).sendKeys(headline);
         journalist.find(By.id("standfirst")).sendKeys("The storm-damaged wall will be rebuilt by spring.");
         new Select(journalist.find(By.id("sectionId"))).selectByVisibleText("Harbours");
-        journalist.find(By.id("body")).sendKeys("The council approved the work on Tuesday.\n\n## The cost\n\n");
+        journalist.find(By.id("body")).sendKeys("The council approved the work on Tuesday.\n\n");
+        ImagePicker.insert(journalist, photo.split(" ")[3], photo);
+        journalist.find(By.id("body")).sendKeys("\n## The cost\n\n");
         journalist.find(By.cssSelector("[data-md=bold]")).click();
         journalist.find(By.id("body")).sendKeys("Four million pounds");
         journalist.find(By.id("bylines")).sendKeys(byline);
         journalist.follow(By.xpath("//button[normalize-space()='Save draft']"));
-        assertThat(journalist.find(By.id("body")).getDomProperty("value")).contains("**Four million pounds**");
+        assertThat(journalist.find(By.id("body")).getDomProperty("value"))
+                .contains("**Four million pounds**")
+                .contains("![" + photo + "](/media/");
         journalist.screenshot("newsroom-editor");
         String article = journalist.path();
         journalist.submitAndReturn(By.xpath("//button[normalize-space()='Submit for review']"));
@@ -86,6 +93,10 @@ class NewsroomJourneyBrowserTest {
                 .contains("The work will cost four million pounds, not five.");
         assertThat(editor.find(By.cssSelector(".article__body strong")).getText())
                 .isEqualTo("Four million pounds");
+        assertThat(editor.find(By.cssSelector(".article__body figure img")).getDomAttribute("alt"))
+                .isEqualTo(photo);
+        assertThat(editor.find(By.cssSelector(".article__body figcaption")).getText())
+                .contains("A caption for " + photo);
         editor.screenshot("newsroom-published-corrected");
 
         editor.open(article + "/revisions");

@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.mail.Mailbox;
+import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
 import org.masthead.newsroom.TestWires;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** An editor reads the wire, opens an agency story and, in one click, has it as a draft in the editor. */
+/** An editor reads the wire, opens an agency story, has it as a draft in one click, and publishes it. */
 @BrowserJourney
 class WireBrowserTest {
 
@@ -29,8 +31,8 @@ class WireBrowserTest {
     Mailbox mailbox;
 
     @Test
-    void anEditorTurnsAWireStoryIntoADraftInTheEditor(Browser editor) {
-        content.section("Wire journey");
+    void anEditorTurnsAWireStoryIntoAPublishedStory(Browser editor) {
+        Section section = content.section("Wire journey");
         String guid = TestContent.unique("urn:browser:wire");
         String headline = "Tidal barrier closes as storm surge nears the coast";
         wires.drop(
@@ -64,5 +66,13 @@ class WireBrowserTest {
         assertThat(editor.find(By.cssSelector(".notice")).getText()).startsWith("Draft made from the wire");
         assertThat(editor.find(By.cssSelector(".wire-origin a")).getText()).isEqualTo("Test Press, " + headline);
         editor.screenshot("newsroom-wire-draft");
+
+        new Select(editor.find(By.id("sectionId"))).selectByVisibleText(section.name());
+        editor.submitAndReturn(By.xpath("//button[normalize-space()='Publish now']"));
+        editor.follow(By.linkText("See it on the site"));
+        assertThat(editor.heading()).isEqualTo(headline);
+        assertThat(editor.find(By.cssSelector(".article__body")).getText())
+                .contains("The barrier's ten gates closed at 4pm.");
+        editor.screenshot("newsroom-wire-published");
     }
 }

@@ -46,6 +46,8 @@ class NewsroomImagesTest {
     WebSession journalist;
     WebSession editor;
     Http http;
+    Section pictureDesk;
+    Author photographer;
 
     @BeforeEach
     void signIn() {
@@ -54,6 +56,8 @@ class NewsroomImagesTest {
         editor = new WebSession(port);
         TestAccounts.signInWithBothFactors(editor, accounts.create(true, Role.EDITOR));
         http = new Http(port);
+        pictureDesk = content.section("Picture desk");
+        photographer = content.author("Pat Pictures " + unique());
     }
 
     HttpResponse<String> upload(Map<String, String> fields, String filename, String type, byte[] bytes) {
@@ -292,45 +296,14 @@ class NewsroomImagesTest {
 
     @Test
     void editorChoosesAMainImageFromTheLibraryAndPutsAnotherInTheBodyWithItsCaption() {
-        Section section = content.section("Picture desk");
-        Author author = content.author("Pat Pictures");
-        long main = kept(upload(
-                words("Harbour at dusk", "The harbour wall at dusk"),
-                "harbour.png",
-                "image/png",
-                TestPictures.encode(TestPictures.halves(1200, 800, BufferedImage.TYPE_INT_RGB), "png")));
-        long inline = kept(upload(
-                words("Gulls over the quay", "Gulls wait for the boats"),
-                "gulls.png",
-                "image/png",
-                TestPictures.encode(TestPictures.halves(800, 600, BufferedImage.TYPE_INT_RGB), "png")));
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("headline", "Harbour reopens " + unique());
-        fields.put("standfirst", "Boats are back.");
-        fields.put(
-                "body",
-                "The quay was busy.\n\n![Gulls over the quay](/media/" + inline
-                        + " \"Gulls wait for the boats\")\n\n![A tracker](https://tracker.example/p.gif)");
-        fields.put("sectionId", String.valueOf(section.id()));
-        fields.put("bylines", author.name());
-        fields.put("commentsEnabled", "true");
-        fields.put("mainImageId", "99999999");
+        long main = harbourAtDusk();
+        long inline = gullsOverTheQuay();
 
-        HttpResponse<String> unknown = editor.submit("/newsroom/articles/new", "/newsroom/articles", fields);
-        fields.put("mainImageId", String.valueOf(main));
-        HttpResponse<String> created = editor.submit("/newsroom/articles/new", "/newsroom/articles", fields);
+        HttpResponse<String> unknown =
+                editor.submit("/newsroom/articles/new", "/newsroom/articles", storyWith(99999999, inline));
+        String article = http.get(published(main, inline)).body();
 
         assertThat(unknown.body()).contains("There is no image 99999999 in the library.");
-        assertThat(created.statusCode()).isEqualTo(302);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        assertThat(editor.get(location).body()).contains("name=\"mainImageId\" min=\"1\" value=\"" + main + "\"");
-        editor.get(location);
-        assertThat(editor.post(location + "/publish", Map.of()).statusCode()).isEqualTo(302);
-
-        Matcher onTheSite = Pattern.compile("<a href=\"([^\"]+)\">See it on the site</a>")
-                .matcher(editor.get(location).body());
-        assertThat(onTheSite.find()).isTrue();
-        String article = http.get(onTheSite.group(1)).body();
         assertThat(article)
                 .contains("<source type=\"image/webp\" srcset=\"/media/" + main + "/240.webp 240w, ")
                 .contains("fetchpriority=\"high\"")
@@ -342,6 +315,87 @@ class NewsroomImagesTest {
                         "<figcaption>Gulls wait for the boats <span class=\"figure__credit\">Photograph: Test Lens</span>")
                 .doesNotContain("tracker.example");
         assertThat(countOf(article, "fetchpriority=\"high\"")).isEqualTo(1);
+    }
+
+    @Test
+    void changedWordsOfAnImageShowAtOnceInEveryStoryThatShowsIt() {
+        long main = harbourAtDusk();
+        long inline = gullsOverTheQuay();
+        String path = published(main, inline);
+        assertThat(http.get(path).body()).contains("Photograph: Test Lens");
+
+        journalist.get("/newsroom/images/" + main);
+        HttpResponse<String> blank = journalist.post(
+                "/newsroom/images/" + main, Map.of("altText", " ", "caption", "", "credit", "Photograph: Nobody"));
+        journalist.get("/newsroom/images/" + inline);
+        HttpResponse<String> credited = journalist.post(
+                "/newsroom/images/" + inline,
+                Map.of("altText", "Gulls over the quay", "caption", "Gulls wait", "credit", "Photograph: Gail Gull"));
+        journalist.get("/newsroom/images/" + main);
+        HttpResponse<String> described = journalist.post(
+                "/newsroom/images/" + main,
+                Map.of("altText", "The harbour wall at dusk in winter", "caption", "", "credit", ""));
+
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("Describe what the image shows, for readers who cannot see it.");
+        assertThat(credited.statusCode()).isEqualTo(302);
+        assertThat(described.statusCode()).isEqualTo(302);
+        assertThat(journalist.get("/newsroom/images/" + inline).body())
+                .contains("Words changed. Stories that show the image show them now.");
+        String article = http.get(path).body();
+        assertThat(article)
+                .contains("alt=\"The harbour wall at dusk in winter\" fetchpriority=\"high\"")
+                .contains(
+                        "<figcaption>Gulls wait for the boats <span class=\"figure__credit\">Photograph: Gail Gull</span>")
+                .doesNotContain("Photograph: Nobody")
+                .doesNotContain("Photograph: Test Lens");
+    }
+
+    long harbourAtDusk() {
+        return kept(upload(
+                words("Harbour at dusk", "The harbour wall at dusk"),
+                "harbour.png",
+                "image/png",
+                TestPictures.encode(TestPictures.halves(1200, 800, BufferedImage.TYPE_INT_RGB), "png")));
+    }
+
+    long gullsOverTheQuay() {
+        return kept(upload(
+                words("Gulls over the quay", "Gulls wait for the boats"),
+                "gulls.png",
+                "image/png",
+                TestPictures.encode(TestPictures.halves(800, 600, BufferedImage.TYPE_INT_RGB), "png")));
+    }
+
+    /** A story with a main image and another in its body, with its own caption there. */
+    Map<String, String> storyWith(long main, long inline) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("headline", "Harbour reopens " + unique());
+        fields.put("standfirst", "Boats are back.");
+        fields.put(
+                "body",
+                "The quay was busy.\n\n![Gulls over the quay](/media/" + inline
+                        + " \"Gulls wait for the boats\")\n\n![A tracker](https://tracker.example/p.gif)");
+        fields.put("sectionId", String.valueOf(pictureDesk.id()));
+        fields.put("bylines", photographer.name());
+        fields.put("commentsEnabled", "true");
+        fields.put("mainImageId", String.valueOf(main));
+        return fields;
+    }
+
+    /** Publishes {@link #storyWith} as an editor; its address on the site. */
+    String published(long main, long inline) {
+        HttpResponse<String> created =
+                editor.submit("/newsroom/articles/new", "/newsroom/articles", storyWith(main, inline));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(editor.get(location).body()).contains("name=\"mainImageId\" min=\"1\" value=\"" + main + "\"");
+        editor.get(location);
+        assertThat(editor.post(location + "/publish", Map.of()).statusCode()).isEqualTo(302);
+        Matcher onTheSite = Pattern.compile("<a href=\"([^\"]+)\">See it on the site</a>")
+                .matcher(editor.get(location).body());
+        assertThat(onTheSite.find()).isTrue();
+        return onTheSite.group(1);
     }
 
     @Test

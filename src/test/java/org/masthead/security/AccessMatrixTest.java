@@ -344,6 +344,8 @@ class AccessMatrixTest {
                 row("POST /newsroom/images", "POST", "/newsroom/images",       SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 400),
                 row("GET /newsroom/images/{id}", "GET", "/newsroom/images/999999",
                                                                                SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/images/{id}", "POST", "/newsroom/images/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, 404),
                 row("GET /newsroom/log", "GET", "/newsroom/log",               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),
                 // The wire queue is the newsroom's: anyone who may file a draft may make one from the wire.
                 row("GET /newsroom/wires", "GET", "/newsroom/wires",           SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, OK),

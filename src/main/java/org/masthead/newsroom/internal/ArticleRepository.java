@@ -177,6 +177,40 @@ public class ArticleRepository {
         }
     }
 
+    /**
+     * An article that shows an image.
+     *
+     * @param inBody whether its body shows it (else only as its main image)
+     */
+    public record ImageUse(long articleId, boolean published, boolean inBody, String bodySource) {}
+
+    /** The articles, in any state, that show this image as their main image or in their body. */
+    public List<ImageUse> usesOf(long imageId) {
+        // The body names the image as the editor inserts it: /media/12, or one of its renditions' addresses.
+        String inBody = "/media/" + imageId + "([^0-9]|$)";
+        return db.sql(
+                        """
+                        SELECT id, status = 'PUBLISHED' AS published, body_source ~ :inBody AS in_body, body_source
+                        FROM article WHERE main_image_id = :id OR body_source ~ :inBody
+                        ORDER BY id""")
+                .param("id", imageId)
+                .param("inBody", inBody)
+                .query((rs, n) -> new ImageUse(
+                        rs.getLong("id"),
+                        rs.getBoolean("published"),
+                        rs.getBoolean("in_body"),
+                        rs.getString("body_source")))
+                .list();
+    }
+
+    /** Replaces the body drawn from the article's Markdown, which stays as it is. */
+    public void setBodyHtml(long articleId, String bodyHtml) {
+        db.sql("UPDATE article SET body_html = :html WHERE id = :id")
+                .param("id", articleId)
+                .param("html", bodyHtml)
+                .update();
+    }
+
     /** Publishes the article; its first publication time, which fixes its URL, never changes after. */
     public boolean publish(long articleId, Instant at, Instant commentsCloseAt) {
         return db.sql(

@@ -52,6 +52,17 @@ public class ImageRepository {
                 .single();
     }
 
+    /** Changes an image's words; false when there is no such image. */
+    public boolean describe(long id, String altText, String caption, String credit) {
+        return db.sql("UPDATE image SET alt_text = :alt, caption = :caption, credit = :credit WHERE id = :id")
+                        .param("id", id)
+                        .param("alt", altText)
+                        .param("caption", caption)
+                        .param("credit", credit)
+                        .update()
+                == 1;
+    }
+
     public void delete(long id) {
         db.sql("DELETE FROM image WHERE id = :id").param("id", id).update();
     }

@@ -67,6 +67,18 @@ class ImagesController {
         }
     }
 
+    /** The words of an image already kept, as its page's form changes them. */
+    record WordsForm(@Nullable String altText, @Nullable String caption, @Nullable String credit) {
+
+        static WordsForm of(ImageRef image) {
+            return new WordsForm(image.altText(), image.caption(), image.credit());
+        }
+
+        String text(@Nullable String value) {
+            return value == null ? "" : value;
+        }
+    }
+
     /** An image as the editor's picker offers it. */
     record Choice(
             long id,
@@ -165,9 +177,40 @@ class ImagesController {
 
     @GetMapping("/newsroom/images/{id:\\d{1,18}}")
     String image(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, Model model) {
-        ImageRef image = images.find(id).orElseThrow(() -> new NotFoundException("There is no such image."));
+        ImageRef image = kept(id);
+        return imagePage(signedIn, image, WordsForm.of(image), model);
+    }
+
+    /** Changes the image's words; every story that shows it shows the new ones. */
+    @PostMapping("/newsroom/images/{id:\\d{1,18}}")
+    String describe(
+            @AuthenticationPrincipal SignedIn signedIn,
+            @PathVariable long id,
+            @ModelAttribute("form") WordsForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        ImageRef image = kept(id);
+        try {
+            newsroom.describeImage(id, form.text(form.altText()), form.text(form.caption()), form.text(form.credit()));
+            redirect.addFlashAttribute("notice", "Words changed. Stories that show the image show them now.");
+            return "redirect:/newsroom/images/" + id;
+        } catch (RejectedException rejected) {
+            rejected.fieldErrors().forEach((field, message) -> errors.rejectValue(field, "invalid", message));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return imagePage(signedIn, image, form, model);
+        }
+    }
+
+    private ImageRef kept(long id) {
+        return images.find(id).orElseThrow(() -> new NotFoundException("There is no such image."));
+    }
+
+    private String imagePage(SignedIn signedIn, ImageRef image, WordsForm form, Model model) {
         model.addAttribute("staff", DeskStaff.of(signedIn));
         model.addAttribute("image", image);
+        model.addAttribute("form", form);
         model.addAttribute("markdown", markdown(image));
         return "newsroom/image";
     }
