@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Rendered pages by request path and query, in this node's memory. */
+/**
+ * Rendered pages by request path and query, in this node's memory. Every eviction also goes to every
+ * other node, and to the caches in front of Masthead ({@link SharedCachePurges}).
+ */
 @Component
 class InMemoryPageCache implements PageCache {
 
@@ -25,11 +28,17 @@ class InMemoryPageCache implements PageCache {
 
     private final Cache<String, CachedPage> pages;
     private final ClusterMessages cluster;
+    private final SharedCachePurges sharedCaches;
     /** Bumped by every eviction, so a page rendered while its content changed is not kept. */
     private final AtomicLong generation = new AtomicLong();
 
-    InMemoryPageCache(PageCacheProperties properties, ClusterMessages cluster, MeterRegistry meters) {
+    InMemoryPageCache(
+            PageCacheProperties properties,
+            ClusterMessages cluster,
+            SharedCachePurges sharedCaches,
+            MeterRegistry meters) {
         this.cluster = cluster;
+        this.sharedCaches = sharedCaches;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxSize().toBytes())
                 .weigher((String key, CachedPage page) -> page.weight())
@@ -67,6 +76,7 @@ class InMemoryPageCache implements PageCache {
         // Inside a transaction the message goes with it, on its connection, and this node evicts at
         // commit; other nodes hear of it when it commits.
         cluster.send(CHANNEL, payload);
+        sharedCaches.queue(payload);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -83,6 +93,7 @@ class InMemoryPageCache implements PageCache {
     public void evictAll() {
         evictLocally(EVERYTHING);
         cluster.send(CHANNEL, EVERYTHING);
+        sharedCaches.queue(EVERYTHING);
     }
 
     private void evictLocally(String payload) {

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# A local production-shaped cluster on one machine: one PostgreSQL (Debian's), NODES app nodes of the packaged
+# jar on it, and Varnish (Debian's, with xkey from varnish-modules) in front of them with deploy/masthead.vcl.
+# See docs/scaling.md.
+#
+#   bash deploy/cluster.sh up        start everything (installs what is missing when run as root on Debian)
+#   bash deploy/cluster.sh status    what runs, and whether each node is healthy
+#   bash deploy/cluster.sh down      stop everything; the data stays in CLUSTER_DIR
+#
+# Options (environment variables):
+#   NODES=2                  app nodes
+#   VARNISH_PORT=6081        where readers come in
+#   NODE_PORT=8081           the first node's port; the others follow
+#   PG_PORT=5433             PostgreSQL's port
+#   CLUSTER_DIR=deploy/.cluster   data and logs of everything
+#   NODE_JAVA_OPTS="-Xms256m -Xmx512m"   JVM flags of each node
+#   NODE_ARGS=""             more flags for each node, such as --masthead.demo-content=false
+set -euo pipefail
+
+DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$DEPLOY_DIR")
+NODES=${NODES:-2}
+VARNISH_PORT=${VARNISH_PORT:-6081}
+NODE_PORT=${NODE_PORT:-8081}
+PG_PORT=${PG_PORT:-5433}
+CLUSTER_DIR=${CLUSTER_DIR:-$DEPLOY_DIR/.cluster}
+NODE_JAVA_OPTS=${NODE_JAVA_OPTS:--Xms256m -Xmx512m}
+NODE_ARGS=${NODE_ARGS:-}
+JAR=$ROOT/target/masthead-0.1.0-SNAPSHOT.jar
+PG_USER=masthead
+PG_DATABASE=masthead
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'cluster: %s\n' "$*" >&2; exit 1; }
+
+if [[ -z ${JAVA_HOME:-} && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+# PostgreSQL refuses to run as root: as root, it runs as the postgres user Debian's package made.
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+node_port() { echo $((NODE_PORT + $1 - 1)); }
+pid_alive() { [[ -f $1 ]] && kill -0 "$(<"$1")" 2>/dev/null; }
+
+install_missing() {
+    local missing=()
+    command -v varnishd >/dev/null || [[ -x /usr/sbin/varnishd ]] || missing+=(varnish)
+    compgen -G "/usr/lib/*/varnish/vmods/libvmod_xkey.so" >/dev/null || missing+=(varnish-modules)
+    [[ -n $(pg_bin) ]] || missing+=(postgresql)
+    command -v curl >/dev/null || missing+=(curl)
+    ((${#missing[@]})) || return 0
+    [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null || die "please install ${missing[*]} (Debian: apt-get install ${missing[*]})"
+    log "Installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 \
+        || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; }
+    # Debian starts the packaged services; this cluster runs its own.
+    systemctl disable --now varnish postgresql >/dev/null 2>&1 || true
+}
+
+start_postgres() {
+    local bin data=$CLUSTER_DIR/postgres
+    bin=$(pg_bin)
+    mkdir -p "$CLUSTER_DIR"
+    if [[ ! -f $data/PG_VERSION ]]; then
+        log "Creating the database in $data"
+        [[ -f $CLUSTER_DIR/db-password ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$CLUSTER_DIR/db-password"
+        mkdir -p "$data"
+        cp "$CLUSTER_DIR/db-password" "$CLUSTER_DIR/db-password.initdb"
+        if [[ $(id -u) == 0 ]]; then chown postgres "$data" "$CLUSTER_DIR/db-password.initdb"; fi
+        as_pg "$bin/initdb" -D "$data" -U "$PG_USER" --pwfile="$CLUSTER_DIR/db-password.initdb" \
+            --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C.UTF-8 >"$CLUSTER_DIR/initdb.log"
+        rm -f "$CLUSTER_DIR/db-password.initdb"
+        # What Masthead relies on (docs/scaling.md): durable commits, and room for every node's pool.
+        cat >>"$data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '/tmp'
+synchronous_commit = on
+max_connections = 200
+CONF
+    fi
+    if ! as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        log "Starting PostgreSQL on port $PG_PORT"
+        as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w start >/dev/null
+    fi
+    as_pg "$bin/psql" -h /tmp -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc \
+        "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'" | grep -q 1 \
+        || as_pg "$bin/createdb" -h /tmp -p "$PG_PORT" -U "$PG_USER" "$PG_DATABASE"
+}
+
+start_node() {
+    local n=$1 port dir
+    port=$(node_port "$n")
+    dir=$CLUSTER_DIR/node-$n
+    mkdir -p "$dir"
+    if pid_alive "$dir/pid"; then
+        return 0
+    fi
+    log "Starting node $n on port $port"
+    # shellcheck disable=SC2086 # NODE_JAVA_OPTS and NODE_ARGS are lists of flags
+    MASTHEAD_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DATABASE" MASTHEAD_DB_USER=$PG_USER \
+        MASTHEAD_DB_PASSWORD=$(<"$CLUSTER_DIR/db-password") \
+        nohup "$JAVA" $NODE_JAVA_OPTS -jar "$JAR" \
+        --server.port="$port" \
+        --masthead.data-dir="$dir" \
+        --masthead.images.dir="$CLUSTER_DIR/images" \
+        --masthead.cache.purge-urls="http://127.0.0.1:$VARNISH_PORT" \
+        --masthead.trusted-proxies=127.0.0.1/32 \
+        $NODE_ARGS >>"$dir/node.log" 2>&1 &
+    echo $! >"$dir/pid"
+}
+
+wait_healthy() {
+    local n=$1 i
+    for ((i = 0; i < 300; i++)); do
+        pid_alive "$CLUSTER_DIR/node-$n/pid" || { tail -n 30 "$CLUSTER_DIR/node-$n/node.log" >&2; die "node $n exited; see $CLUSTER_DIR/node-$n/node.log"; }
+        curl -sf "http://127.0.0.1:$(node_port "$n")/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && return 0
+        sleep 1
+    done
+    die "node $n was not healthy within 5 minutes; see $CLUSTER_DIR/node-$n/node.log"
+}
+
+start_varnish() {
+    local n nodes=$CLUSTER_DIR/nodes.vcl
+    {
+        for ((n = 1; n <= NODES; n++)); do
+            printf 'backend node_%d {\n    .host = "127.0.0.1";\n    .port = "%d";\n    .probe = masthead_health;\n}\n\n' "$n" "$(node_port "$n")"
+        done
+        echo "sub vcl_init {"
+        for ((n = 1; n <= NODES; n++)); do
+            echo "    nodes.add_backend(node_$n);"
+        done
+        echo "}"
+    } >"$nodes"
+    if pid_alive "$CLUSTER_DIR/varnish.pid"; then
+        return 0
+    fi
+    log "Starting Varnish on port $VARNISH_PORT"
+    varnishd -a "127.0.0.1:$VARNISH_PORT" -T 127.0.0.1:0 -n "$CLUSTER_DIR/varnish" \
+        -f "$DEPLOY_DIR/masthead.vcl" -p vcl_path="$CLUSTER_DIR:$DEPLOY_DIR:/usr/share/varnish/vcl" \
+        -s malloc,256m -P "$CLUSTER_DIR/varnish.pid"
+}
+
+up() {
+    install_missing
+    if [[ ! -f $JAR ]]; then
+        log "Building the jar"
+        (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true package) || die "the build failed"
+    fi
+    start_postgres
+    # Varnish first, so that it hears every purge, even those of the demo content the first node loads.
+    start_varnish
+    # The first node alone first: it migrates the database and loads the demo content; the others find them.
+    start_node 1
+    wait_healthy 1
+    local n
+    for ((n = 2; n <= NODES; n++)); do start_node "$n"; done
+    for ((n = 2; n <= NODES; n++)); do wait_healthy "$n"; done
+    status
+    echo "Masthead through Varnish: http://127.0.0.1:$VARNISH_PORT/"
+}
+
+status() {
+    local n port health bin
+    bin=$(pg_bin)
+    if [[ -n $bin ]] && as_pg "$bin/pg_ctl" -D "$CLUSTER_DIR/postgres" status >/dev/null 2>&1; then
+        echo "postgresql  127.0.0.1:$PG_PORT  running"
+    else
+        echo "postgresql  127.0.0.1:$PG_PORT  stopped"
+    fi
+    for ((n = 1; n <= NODES; n++)); do
+        port=$(node_port "$n")
+        if pid_alive "$CLUSTER_DIR/node-$n/pid"; then
+            health=$(curl -s -m 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -o '"status":"[A-Z_]*"' | head -n 1 | cut -d'"' -f4)
+            echo "node-$n      127.0.0.1:$port  running, pid $(<"$CLUSTER_DIR/node-$n/pid"), health ${health:-no answer}"
+        else
+            echo "node-$n      127.0.0.1:$port  stopped"
+        fi
+    done
+    if pid_alive "$CLUSTER_DIR/varnish.pid"; then
+        echo "varnish     127.0.0.1:$VARNISH_PORT  running, pid $(<"$CLUSTER_DIR/varnish.pid")"
+        varnishadm -n "$CLUSTER_DIR/varnish" backend.list 2>/dev/null | sed 's/^/            /' || true
+    else
+        echo "varnish     127.0.0.1:$VARNISH_PORT  stopped"
+    fi
+}
+
+stop_pidfile() {
+    local file=$1 pid i
+    pid_alive "$file" || { rm -f "$file"; return 0; }
+    pid=$(<"$file")
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 300; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    rm -f "$file"
+}
+
+down() {
+    local n bin
+    stop_pidfile "$CLUSTER_DIR/varnish.pid"
+    for ((n = 1; n <= NODES; n++)); do stop_pidfile "$CLUSTER_DIR/node-$n/pid"; done
+    bin=$(pg_bin)
+    if [[ -n $bin && -f $CLUSTER_DIR/postgres/PG_VERSION ]]; then
+        as_pg "$bin/pg_ctl" -D "$CLUSTER_DIR/postgres" -m fast stop >/dev/null 2>&1 || true
+    fi
+    echo "stopped; the data stays in $CLUSTER_DIR"
+}
+
+case ${1:-} in
+up) up ;;
+status) status ;;
+down) down ;;
+*) die "usage: bash deploy/cluster.sh up|status|down" ;;
+esac
