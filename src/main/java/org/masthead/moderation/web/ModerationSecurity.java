@@ -8,7 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 /**
- * The community standards are for everyone to read. The moderation console is for moderators and admins,
+ * The community standards are for everyone to read; a reader's decisions and appeals are their own, signed
+ * in. The moderation console is for moderators and admins,
  * signed in with both factors like every staff area.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +22,8 @@ class ModerationSecurity {
                 .permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/community-standards")
                 .permitAll()
+                .requestMatchers("/appeals")
+                .authenticated()
                 .requestMatchers("/moderation", "/moderation/**")
                 .access(StaffAccess.requiresAnyOf("MODERATOR", "ADMIN"));
     }
