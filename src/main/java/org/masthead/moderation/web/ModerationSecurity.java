@@ -8,7 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 /**
- * The community standards are for everyone to read; a reader's decisions and appeals are their own, signed
+ * The community standards and the transparency report are for everyone to read; a reader's decisions and appeals are their own, signed
  * in. The moderation console is for moderators and admins,
  * signed in with both factors like every staff area.
  */
@@ -18,9 +18,9 @@ class ModerationSecurity {
     @Bean
     @Order(0)
     AccessRules moderationRules() {
-        return routes -> routes.requestMatchers(HttpMethod.GET, "/community-standards")
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/community-standards", "/transparency")
                 .permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/community-standards")
+                .requestMatchers(HttpMethod.HEAD, "/community-standards", "/transparency")
                 .permitAll()
                 .requestMatchers("/appeals")
                 .authenticated()
