@@ -73,8 +73,8 @@ class DiscussionLoad {
         List<Reader> readers = signIn(base, articleId, emails, password);
         // Unmeasured first, as wrk's warm-up is: the posting path's code compiled, its caches filled. A
         // fresh JVM compiles for tens of seconds; at half the rate first, so that its backlog stays small.
-        report("warm-up at half rate", schedule(base, articleId, readers, rate / 2, WARMUP_SECONDS, "Warm-up"), readers);
-        report("warm-up at full rate", schedule(base, articleId, readers, rate, WARMUP_SECONDS, "Warm-up"), readers);
+        report("warm-up at half rate", schedule(base, articleId, readers, rate / 2, WARMUP_SECONDS, "Slow warm-up"), readers);
+        report("warm-up at full rate", schedule(base, articleId, readers, rate, WARMUP_SECONDS, "Fast warm-up"), readers);
         report("measured", schedule(base, articleId, readers, rate, seconds, "Load test"), readers);
     }
 
@@ -86,19 +86,25 @@ class DiscussionLoad {
                 "phase=%s requests=%d achieved_rate=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f statuses=%s failures=%d readers=%d%n",
                 what.replace(' ', '-'), latencies.length, latencies.length / result.elapsedSeconds(),
                 ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(latencies[latencies.length - 1]),
-                result.statuses(), result.failures(), readers.size());
+                result.statuses().toString().replace(", ", ","), result.failures(), readers.size());
     }
 
     private static final int WARMUP_SECONDS = 30;
 
-    private record Result(long[] latencies, double elapsedSeconds, Map<Integer, Integer> statuses, int failures) {}
+    private record Result(long[] latencies, double elapsedSeconds, Map<String, Integer> statuses, int failures) {}
+
+    /**
+     * Every text differs (moderation refuses a reader's same words again as spam, however often the
+     * benchmark runs): the phase, the comment's number, the run.
+     */
+    private static final long RUN = System.currentTimeMillis();
 
     /** Posts {@code rate} comments a second for {@code seconds}, on schedule whatever the answers take. */
     private static Result schedule(URI base, long articleId, List<Reader> readers, int rate, int seconds, String label)
             throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
         AtomicInteger failures = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(total);
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -114,8 +120,8 @@ class DiscussionLoad {
                 Reader reader = readers.get(i % readers.size());
                 requests.submit(() -> {
                     try {
-                        int status = reader.comment(base, articleId, label + " comment " + n + " from " + reader.email
-                                + ".\n\nA second paragraph, as readers write them.");
+                        String status = reader.comment(base, articleId, label + " comment " + n + " from " + reader.email
+                                + " in run " + RUN + ".\n\nA second paragraph, as readers write them.");
                         statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                     } catch (Exception e) {
                         failures.incrementAndGet();
@@ -127,7 +133,7 @@ class DiscussionLoad {
             }
             done.await();
         }
-        Map<Integer, Integer> counted = new TreeMap<>();
+        Map<String, Integer> counted = new TreeMap<>();
         statuses.forEach((status, count) -> counted.put(status, count.get()));
         return new Result(latencies, (System.nanoTime() - start) / 1e9, counted, failures.get());
     }
@@ -171,7 +177,8 @@ class DiscussionLoad {
             Thread.sleep(2000);
             long postedAt = System.nanoTime();
             sentAt.set(postedAt);
-            long id = poster.commentAndReturnId(base, articleId, "A comment every listener should hear of.");
+            long id = poster.commentAndReturnId(
+                    base, articleId, "A comment every listener should hear of, in run " + RUN + ".");
             long answeredAfter = System.nanoTime() - postedAt;
             expectedId.set(id);
             heard.await(10, TimeUnit.SECONDS);
@@ -290,8 +297,10 @@ class DiscussionLoad {
             return new Reader(email, http, header.group(1), token.group(1));
         }
 
-        int comment(URI base, long articleId, String text) throws Exception {
-            return send(base, articleId, text).statusCode();
+        /** The answer's status, and "-held" when the comment waits for a moderator. */
+        String comment(URI base, long articleId, String text) throws Exception {
+            HttpResponse<String> response = send(base, articleId, text);
+            return response.statusCode() + (response.body().contains("\"held\":true") ? "-held" : "");
         }
 
         long commentAndReturnId(URI base, long articleId, String text) throws Exception {

@@ -12,6 +12,7 @@
 #   POST_SECONDS=30    ...for this long
 #   LISTENERS=5000     live listeners on the article
 #   PHASES="read post listen"  which measurements to run; the report marks the others "not measured"
+#   SCORER_DELAY_MS=30 how long the stand-in for the toxicity scorer (bench/ToxicityStub.java) takes to answer
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -24,13 +25,26 @@ PHASES=${PHASES:-read post listen}
 runs() { [[ " $PHASES " == *" $1 "* ]]; }
 START_MARKER='<!-- bench:discussion:start -->'
 END_MARKER='<!-- bench:discussion:end -->'
+SCORER_DELAY_MS=${SCORER_DELAY_MS:-30}
 # The bench readers sign in from one address and post far faster than the limits allow anyone: what is
-# measured is the server, not the limits.
-APP_ARGS=${APP_ARGS:---masthead.rate-limits.comments-per-reader.capacity=1000000 --masthead.rate-limits.sign-in-per-ip.capacity=1000000}
+# measured is the server, not the limits. Every moderation rule runs, at its defaults; the toxicity scorer
+# is the Perspective adapter, pointed at a local stand-in that answers after SCORER_DELAY_MS.
+STUB_PORT=$(( 20000 + RANDOM % 40000 ))
+APP_ARGS=${APP_ARGS:---masthead.rate-limits.comments-per-reader.capacity=1000000 --masthead.rate-limits.sign-in-per-ip.capacity=1000000 --masthead.moderation.toxicity.perspective-api-key=bench --masthead.moderation.toxicity.perspective-url=http://127.0.0.1:$STUB_PORT}
 # comments.sql gives the bench readers the demo reader's password hash, so they share its password.
 BENCH_PASSWORD=masthead-demo
 # shellcheck source=bench/lib.sh
 source "$BENCH_DIR/lib.sh"
+
+STUB_PID=
+trap 'stop_pid "$STUB_PID" TERM; cleanup' EXIT
+"$JAVA" "$BENCH_DIR/ToxicityStub.java" "$STUB_PORT" "$SCORER_DELAY_MS" >"$OUT/toxicity-stub.log" 2>&1 &
+STUB_PID=$!
+for _ in $(seq 100); do
+    grep -q listening "$OUT/toxicity-stub.log" 2>/dev/null && break
+    sleep 0.2
+done
+grep -q listening "$OUT/toxicity-stub.log" || die "the toxicity scorer's stand-in did not start; see bench/out/toxicity-stub.log"
 
 start_app
 
@@ -151,7 +165,10 @@ SECTION_FILE=$OUT/benchmarks-discussion.md
     echo "### Posting"
     echo
     echo "$READERS signed-in readers post $POST_RATE comments a second for $POST_SECONDS s in turn (\`DiscussionLoad.java post\`),"
-    echo "each a JSON request with its CSRF token and idempotency key. The rate is fixed (an open model): a slow answer"
+    echo "each a different text, as a JSON request with its CSRF token and idempotency key. Every moderation rule runs at"
+    echo "its defaults (the readers are vouched for, as readers with a history are); the toxicity score comes from the"
+    echo "Perspective adapter asking a local stand-in (\`bench/ToxicityStub.java\`) that answers after $SCORER_DELAY_MS ms."
+    echo "Answers are counted by status: 201 is published, 201-held held for a moderator, 400 refused. The rate is fixed (an open model): a slow answer"
     echo "does not hold back the next request, and latency counts from when each request was due. Other work on the"
     echo "machine just before: ${POST_BUSY}%. Before the measurement, unmeasured and shown for what they are: a warm-up"
     echo "at half the rate, then at the full rate (lengths in bench/README.md), while the freshly started app is still compiling."

@@ -58,6 +58,15 @@ public class Accounts {
         return accounts.activeIdsByDisplayName(Set.copyOf(displayNames));
     }
 
+    /** The active accounts holding any of these roles, such as everyone who may work a staff area. */
+    @Transactional(readOnly = true)
+    public Set<Long> activeWithAnyRole(Collection<Role> roles) {
+        Set<Long> found = new java.util.TreeSet<>();
+        roles.forEach(role -> found.addAll(accounts.withRole(role)));
+        found.removeIf(id -> accounts.byId(id).filter(AccountRow::active).isEmpty());
+        return found;
+    }
+
     /**
      * Where to e-mail the account about activity around it, such as replies: only an active account
      * that has confirmed its address has one.

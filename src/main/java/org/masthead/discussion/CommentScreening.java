@@ -25,7 +25,10 @@ public interface CommentScreening {
         return ReaderStanding.GOOD;
     }
 
-    /** Judges the text as its author sent it, before it is stored; reads, never writes. */
+    /**
+     * Judges the text as its author sent it, before it is stored; it may count what it refuses, but never
+     * stores the comment.
+     */
     CommentVerdict screen(CommentSubmission submission);
 
     /**

@@ -59,6 +59,16 @@ public class Discussion {
     }
 
     /**
+     * Returns a rejected comment to the conversation, its rejection overturned on appeal: everyone it
+     * concerns is told as for an approved comment, once.
+     *
+     * @return false when it was not rejected
+     */
+    public boolean reinstate(long commentId) {
+        return comments.reinstate(commentId);
+    }
+
+    /**
      * Takes a published comment out of the conversation until a moderator decides on it.
      *
      * @return false when it was not published

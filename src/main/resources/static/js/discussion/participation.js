@@ -60,7 +60,7 @@
         ? M.el("p", { "class": "comment__status", text: "Waiting for a moderator. Only you can see this comment until it is approved." })
         : M.el("p", { "class": "comment__status comment__status--rejected" }, [
           document.createTextNode("Removed by a moderator" + (comment.reason ? ": " + comment.reason + ". " : ". ")),
-          M.el("a", { href: "/community-standards", text: "Our community standards" })
+          M.el("a", { href: "/appeals", text: "Why, and how to appeal" })
         ]);
       var paragraphs = comment.body.split(/\n\s*\n/).map(function (text) { return M.el("p", { text: text }); });
       return M.el("article", { "class": "comment comment--" + (held ? "held" : "rejected"), id: "own-comment-" + comment.id,
@@ -116,7 +116,19 @@
         M.el("a", { href: M.signInPath("comments", "/register"), text: "register" }), document.createTextNode(" to join the conversation.")
       ]);
     }
+    if (state.reason === "sanctioned") {
+      return sanctionNotice(state.message, {});
+    }
     return M.el("p", { "class": "notice", text: state.message || "" });
+  }
+
+  // What moderators decided about the reader, with where to read why and appeal.
+  function sanctionNotice(message, attributes) {
+    attributes["class"] = "notice";
+    return M.el("p", attributes, [
+      document.createTextNode((message || "") + " "),
+      M.el("a", { href: "/appeals", text: "Why, and how to appeal" })
+    ]);
   }
 
   function renderForm() {
@@ -133,7 +145,7 @@
     formSlot.replaceChildren(commentForm(null, null));
     if (me.message) {
       // A warning from the moderators, shown before the reader writes again.
-      formSlot.prepend(M.el("p", { "class": "notice", role: "status", text: me.message }));
+      formSlot.prepend(sanctionNotice(me.message, { role: "status" }));
     }
     if (me.editor) {
       formSlot.appendChild(M.el("p", {}, [M.el("a", { href: base + "/settings", text: "Comments settings (editors)" })]));

@@ -235,6 +235,30 @@ class ModerationConsoleTest {
     }
 
     @Test
+    void anOverLongSanctionReasonIsRefusedWithAFieldErrorAndImposesNothing() {
+        Participant reader = Participant.signIn(port, accounts.create(true));
+        WebSession moderator = moderator();
+        // The page's forms carry the CSRF token that signing in with the second factor renewed. (Posted
+        // after an empty queue, which has no form, the token from before sign-in was refused with 403.)
+        assertThat(moderator.get("/moderation/readers/" + reader.id()).body()).contains("Sanction this reader");
+
+        HttpResponse<String> refused = moderator.post(
+                "/moderation/readers/" + reader.id() + "/sanctions",
+                Map.of("kind", "warn", "rule", "civil", "reason", "x".repeat(1001)));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("The sanction was not imposed")
+                .contains("Keep the reason to 1,000 characters.");
+        assertThat(db.sql("SELECT count(*) FROM moderation_sanction WHERE account_id = :id")
+                        .param("id", reader.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(reader.me(article).get("message").isNull()).isTrue();
+    }
+
+    @Test
     void severalHeldCommentsAreApprovedAtOnceAndOneAlreadyDecidedIsCountedNotFailed() {
         long first = held("Bulk one: buses.");
         long second = held("Bulk two: trams.");

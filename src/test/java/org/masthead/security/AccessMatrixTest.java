@@ -284,6 +284,10 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
                 row("GET /admin/membership", "GET", "/admin/membership",   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
                 row("GET /community-standards", "GET", "/community-standards", all(OK)),
+                row("GET /transparency", "GET", "/transparency", all(OK)),
+                // A reader's decisions and appeals: their own, signed in. Posted empty: nothing appealed is a bad request.
+                row("GET /appeals", "GET", "/appeals",                         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /appeals", "POST", "/appeals",                       SIGN_IN, 400,     400,     400,     400,     400,     400,     400),
                 // The moderation console: moderators and admins with both factors; an unknown comment is 404.
                 row("GET /moderation", "GET", "/moderation",                   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),
                 row("GET /moderation/words", "GET", "/moderation/words",       SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),
@@ -295,6 +299,13 @@ class AccessMatrixTest {
                 // An unknown reader is 404 once the sanction itself is sound.
                 row("POST /moderation/readers/{id}/sanctions", "POST",
                         "/moderation/readers/999999/sanctions?kind=warn&rule=civil&reason=rude",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                row("GET /moderation/readers/{id}", "GET", "/moderation/readers/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                row("POST /moderation/readers/{id}/notes", "POST", "/moderation/readers/999999/notes?text=noted",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                row("GET /moderation/appeals", "GET", "/moderation/appeals",   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),
+                row("POST /moderation/appeals/{id}/decide", "POST", "/moderation/appeals/999999/decide?outcome=uphold",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 // Posted empty: nothing chosen is a bad request.
                 row("POST /moderation/bulk", "POST", "/moderation/bulk",       SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 400),

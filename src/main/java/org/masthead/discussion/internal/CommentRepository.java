@@ -169,7 +169,7 @@ class CommentRepository {
     }
 
     /** What a moderator told the author about this comment, shown to them only. */
-    void noteModeration(long id, String note) {
+    void noteModeration(long id, @Nullable String note) {
         db.sql("UPDATE comment SET moderation_note = :note WHERE id = :id")
                 .param("id", id)
                 .param("note", note)

@@ -322,9 +322,24 @@ public class Comments {
      */
     @Transactional
     public boolean approve(long commentId) {
+        return publishAgain(commentId, CommentRepository.PENDING);
+    }
+
+    /**
+     * A moderator overturns the rejection of a comment on appeal: it returns to the conversation where
+     * its time puts it, as an approved comment does, and no longer carries the moderator's reason.
+     *
+     * @return false when it was not rejected any more
+     */
+    @Transactional
+    public boolean reinstate(long commentId) {
+        return publishAgain(commentId, CommentRepository.REJECTED);
+    }
+
+    private boolean publishAgain(long commentId, String from) {
         CommentRow comment =
                 comments.lock(commentId).orElseThrow(() -> new NotFoundException("There is no such comment."));
-        if (!comment.status().equals(CommentRepository.PENDING)) {
+        if (!comment.status().equals(from)) {
             return false;
         }
         CommentRow answered = null;
@@ -336,6 +351,7 @@ public class Comments {
             }
         }
         comments.changeStatus(commentId, CommentRepository.PUBLISHED);
+        comments.noteModeration(commentId, null);
         String headline = content.commentSettings(comment.articleId())
                 .map(CommentSettings::headline)
                 .orElse("");

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.membership.internal.Asks;
 import org.masthead.membership.internal.Revenue;
 import org.masthead.payments.Money;
+import org.masthead.platform.BarChart;
 import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -34,6 +34,18 @@ public class Decisions {
     /** Why a moderator removes a comment, as its author is told. */
     public static final Map<String, String> REJECTION_REASONS = reasons();
 
+    /**
+     * The rule of the community standards each rejection reason applies, by its anchor there (see
+     * {@link SanctionDesk#RULES}), for the statement of reasons its author is given.
+     */
+    public static final Map<String, String> RULE_OF_REASON = Map.of(
+            "spam", "spam",
+            "abuse", "hate",
+            "harassment", "harassment",
+            "off-topic", "topic",
+            "personal-information", "privacy",
+            "other", "civil");
+
     public static final int NOTE_MAX_LENGTH = 1000;
     private static final int QUEUE_SIZE = 50;
     private static final int EXCERPT_LENGTH = 200;
@@ -49,6 +61,8 @@ public class Decisions {
     public record Item(DiscussedComment comment, String step, String reason, List<String> notes, Instant at) {}
 
     private final JdbcClient db;
+    private final AuditLog audit;
+    private final DecisionMail mail;
     private final Discussion discussion;
     private final PublishedContent content;
     private final ApplicationEventPublisher events;
@@ -56,11 +70,15 @@ public class Decisions {
 
     Decisions(
             JdbcClient db,
+            AuditLog audit,
+            DecisionMail mail,
             Discussion discussion,
             PublishedContent content,
             ApplicationEventPublisher events,
             Clock clock) {
         this.db = db;
+        this.audit = audit;
+        this.mail = mail;
         this.discussion = discussion;
         this.content = content;
         this.events = events;
@@ -72,12 +90,17 @@ public class Decisions {
         return end < body.length() ? body.substring(0, end) + "…" : body;
     }
 
-    /** How many comments wait in each queue that waits (held, reported). */
+    /** How many wait in each queue that waits: comments held, comments reported, appeals. */
     @Transactional(readOnly = true)
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("held", count("outcome = 'hold' AND decided_at IS NULL AND step <> 'reports'"));
         counts.put("reported", count("outcome = 'hold' AND decided_at IS NULL AND step = 'reports'"));
+        counts.put(
+                "appeals",
+                db.sql("SELECT count(*) FROM moderation_appeal WHERE decided_at IS NULL")
+                        .query(Integer.class)
+                        .single());
         return counts;
     }
 
@@ -131,11 +154,9 @@ public class Decisions {
         if (!discussion.approve(commentId)) {
             throw new ConflictException("This comment is no longer waiting: its author may have deleted it.");
         }
-        log(commentId, moderatorId, "approve", "", "");
+        audit.record(AuditLog.Subject.comment(commentId), moderatorId, "approve", "", "");
         DiscussedComment comment = discussion.comments(List.of(commentId)).getFirst();
-        String headline = content.commentSettings(comment.articleId())
-                .map(CommentSettings::headline)
-                .orElse("");
+        String headline = headlineOf(comment.articleId());
         events.publishEvent(new CommentApproved(
                 commentId,
                 comment.articleId(),
@@ -150,9 +171,10 @@ public class Decisions {
      *
      * @param reason one of {@link #REJECTION_REASONS}
      * @param note more, in the moderator's words, shown to the author too; may be empty
+     * @return the decision, which its author may appeal
      */
     @Transactional
-    public void reject(long commentId, long moderatorId, String reason, String note) {
+    public long reject(long commentId, long moderatorId, String reason, String note) {
         String label = REJECTION_REASONS.get(reason);
         if (label == null) {
             throw new RejectedException("The comment cannot be rejected", "reason", "Choose why it is rejected.");
@@ -166,7 +188,28 @@ public class Decisions {
         if (!discussion.reject(commentId, more.isEmpty() ? label : label + ": " + more)) {
             throw new ConflictException("This comment is already out of the conversation.");
         }
-        log(commentId, moderatorId, "reject", reason, more);
+        long decision = audit.record(AuditLog.Subject.comment(commentId), moderatorId, "reject", reason, more);
+        DiscussedComment comment = discussion.comments(List.of(commentId)).getFirst();
+        mail.decided(comment.authorId(), rejection(headlineOf(comment.articleId()), reason, more, comment.body()));
+        return decision;
+    }
+
+    /** The statement of reasons for a rejected comment, as its author is told it. */
+    static Statement rejection(String headline, String reason, String note, String text) {
+        String rule = RULE_OF_REASON.getOrDefault(reason, "civil");
+        String label = REJECTION_REASONS.getOrDefault(reason, REJECTION_REASONS.get("other"));
+        return new Statement(
+                "A moderator removed your comment on “" + headline + "”: nobody else sees it now.",
+                "",
+                SanctionDesk.RULES.get(rule),
+                rule,
+                note.isEmpty() ? label : label + ": " + note,
+                text,
+                false);
+    }
+
+    String headlineOf(long articleId) {
+        return content.commentSettings(articleId).map(CommentSettings::headline).orElse("");
     }
 
     private void claim(long commentId, long moderatorId) {
@@ -188,20 +231,6 @@ public class Decisions {
             }
             throw new ConflictException(TAKEN);
         }
-    }
-
-    private void log(long commentId, long moderatorId, String action, String reason, String note) {
-        db.sql(
-                        """
-                        INSERT INTO moderation_decision (comment_id, moderator_id, action, reason, note, decided_at)
-                        VALUES (:comment, :moderator, :action, :reason, :note, :at)""")
-                .param("comment", commentId)
-                .param("moderator", moderatorId)
-                .param("action", action)
-                .param("reason", reason)
-                .param("note", note)
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
     }
 
     private static Map<String, String> reasons() {

@@ -23,6 +23,7 @@ class Pipeline implements CommentScreening {
     private final List<Step> steps;
     private final Screenings screenings;
     private final @Nullable SanctionStep sanctions;
+    private final @Nullable Tallies tallies;
 
     @Autowired
     Pipeline(
@@ -33,14 +34,20 @@ class Pipeline implements CommentScreening {
             LinksStep links,
             RepeatedTextStep repeated,
             ToxicityStep toxicity,
-            Screenings screenings) {
-        this(List.of(sanctions, newReaders, banned, suspect, links, repeated, toxicity), screenings, sanctions);
+            Screenings screenings,
+            Tallies tallies) {
+        this(
+                List.of(sanctions, newReaders, banned, suspect, links, repeated, toxicity),
+                screenings,
+                sanctions,
+                tallies);
     }
 
-    Pipeline(List<Step> steps, Screenings screenings, @Nullable SanctionStep sanctions) {
+    Pipeline(List<Step> steps, Screenings screenings, @Nullable SanctionStep sanctions, @Nullable Tallies tallies) {
         this.steps = List.copyOf(steps);
         this.screenings = screenings;
         this.sanctions = sanctions;
+        this.tallies = tallies;
     }
 
     @Override
@@ -63,6 +70,10 @@ class Pipeline implements CommentScreening {
             }
             switch (decision.kind()) {
                 case REFUSE -> {
+                    if (tallies != null) {
+                        // A refused comment is not stored: the transparency report counts it here.
+                        tallies.count(Tallies.REFUSED + step.name());
+                    }
                     return new CommentVerdict(Outcome.REFUSE, step.name(), decision.reason(), notes);
                 }
                 case HOLD -> {

@@ -16,18 +16,22 @@ class ReportedComments {
 
     private final Discussion discussion;
     private final Screenings screenings;
+    private final Tallies tallies;
     private final int reportsToHold;
 
-    ReportedComments(Discussion discussion, Screenings screenings, ModerationProperties properties) {
+    ReportedComments(Discussion discussion, Screenings screenings, Tallies tallies, ModerationProperties properties) {
         this.discussion = discussion;
         this.screenings = screenings;
+        this.tallies = tallies;
         this.reportsToHold = properties.reportsToHold();
     }
 
     @ApplicationModuleListener
     void on(CommentReported report) {
+        tallies.count(Tallies.REPORTED);
         if (report.reporters() >= reportsToHold && discussion.hold(report.commentId())) {
             screenings.heldOnReports(report.commentId(), report.reporters());
+            tallies.count(Tallies.HELD_ON_REPORTS);
         }
     }
 }

@@ -6,14 +6,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.masthead.accounts.AccountSummary;
 import org.masthead.accounts.Accounts;
-import org.masthead.mail.Mail;
-import org.masthead.mail.MailTemplates;
-import org.masthead.mail.Mailer;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.RejectedException;
-import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,25 +30,14 @@ public class SanctionDesk {
     private final Sanctions sanctions;
     private final SanctionStep standing;
     private final Accounts accounts;
-    private final Mailer mailer;
-    private final MailTemplates templates;
-    private final SiteProperties site;
+    private final DecisionMail mail;
     private final Clock clock;
 
-    SanctionDesk(
-            Sanctions sanctions,
-            SanctionStep standing,
-            Accounts accounts,
-            Mailer mailer,
-            MailTemplates templates,
-            SiteProperties site,
-            Clock clock) {
+    SanctionDesk(Sanctions sanctions, SanctionStep standing, Accounts accounts, DecisionMail mail, Clock clock) {
         this.sanctions = sanctions;
         this.standing = standing;
         this.accounts = accounts;
-        this.mailer = mailer;
-        this.templates = templates;
-        this.site = site;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -86,47 +70,42 @@ public class SanctionDesk {
             throw new RejectedException(
                     REFUSED, "days", "Say for how many days, from 1 to " + LONGEST_SUSPENSION_DAYS + ".");
         }
-        AccountSummary reader =
-                accounts.find(accountId).orElseThrow(() -> new NotFoundException("There is no such reader."));
+        if (accounts.find(accountId).isEmpty()) {
+            throw new NotFoundException("There is no such reader.");
+        }
         Instant now = clock.instant();
         Instant until = days == null ? null : now.plus(Duration.ofDays(days));
         long id = sanctions.impose(accountId, kind, ruleName, why, now, until, by);
-        accounts.emailAddressOf(accountId)
-                .ifPresent(address -> mail(address, reader, kind, rule, ruleName, why, until));
+        mail.decided(
+                accountId,
+                new Statement(
+                        what(kind),
+                        until == null ? "" : standing.display(until),
+                        ruleName,
+                        rule,
+                        why,
+                        "",
+                        kind == Sanctions.Kind.SUSPEND || kind == Sanctions.Kind.BAN));
         return id;
     }
 
-    private void mail(
-            String address,
-            AccountSummary reader,
-            Sanctions.Kind kind,
-            String rule,
-            String ruleName,
-            String reason,
-            @Nullable Instant until) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("displayName", reader.displayName());
-        model.put(
-                "what",
-                switch (kind) {
-                    case WARN -> "A moderator has warned you.";
-                    case PREMODERATE -> "A moderator will read each of your comments before it is published.";
-                    case SUSPEND -> "You are suspended from commenting.";
-                    case BAN -> "You are banned from commenting.";
-                });
-        model.put("rule", ruleName);
-        model.put("reason", reason);
-        model.put("until", until == null ? "" : standing.display(until));
-        model.put("canRead", kind == Sanctions.Kind.SUSPEND || kind == Sanctions.Kind.BAN);
-        model.put("standardsLink", site.origin() + "/community-standards#" + rule);
-        MailTemplates.RenderedMail rendered = templates.render("sanction", model);
-        mailer.send(new Mail(
-                address,
-                "About your comments on " + site.name(),
-                rendered.text(),
-                rendered.html(),
-                Mail.Kind.TRANSACTIONAL,
-                null));
+    /** The sanction, in a sentence to the reader. */
+    static String what(Sanctions.Kind kind) {
+        return switch (kind) {
+            case WARN -> "A moderator has warned you.";
+            case PREMODERATE -> "A moderator will read each of your comments before it is published.";
+            case SUSPEND -> "You are suspended from commenting.";
+            case BAN -> "You are banned from commenting.";
+        };
+    }
+
+    /** The anchor on the community standards page of the rule with this name. */
+    static String anchorOf(String ruleName) {
+        return RULES.entrySet().stream()
+                .filter(rule -> rule.getValue().equals(ruleName))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("");
     }
 
     private static Map<String, String> rules() {

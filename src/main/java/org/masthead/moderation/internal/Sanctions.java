@@ -69,6 +69,15 @@ public class Sanctions {
                 .single();
     }
 
+    /** @return false when it was lifted already */
+    public boolean lift(long sanctionId, Instant at) {
+        return db.sql("UPDATE moderation_sanction SET lifted_at = :at WHERE id = :id AND lifted_at IS NULL")
+                        .param("id", sanctionId)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
     /** The reader's sanctions in force at that moment, the severest first. */
     public List<Sanction> inForce(long accountId, Instant at) {
         return db.sql(

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class CommunityStandardsController {
 
     /** When the text of the standards last changed; change it with them. */
-    private static final Instant WRITTEN = Instant.parse("2026-12-02T00:00:00Z");
+    private static final Instant WRITTEN = Instant.parse("2026-12-02T13:00:00Z");
 
     private final PublicPages publicPages;
     private final ModerationProperties properties;

@@ -1,6 +1,5 @@
 package org.masthead.moderation.web;
 
-import jakarta.validation.constraints.Size;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +10,7 @@ import org.masthead.accounts.SignedIn;
 import org.masthead.discussion.Discussion;
 import org.masthead.moderation.internal.Decisions;
 import org.masthead.moderation.internal.Decisions.Item;
+import org.masthead.moderation.internal.ReaderNotes;
 import org.masthead.moderation.internal.SanctionDesk;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.ConflictException;
@@ -32,19 +32,19 @@ class ModerationController {
     private static final int HISTORY = 5;
 
     private final Decisions decisions;
-    private final SanctionDesk sanctions;
+    private final ReaderNotes notes;
     private final Discussion discussion;
     private final Accounts accounts;
     private final PublishedContent content;
 
     ModerationController(
             Decisions decisions,
-            SanctionDesk sanctions,
+            ReaderNotes notes,
             Discussion discussion,
             Accounts accounts,
             PublishedContent content) {
         this.decisions = decisions;
-        this.sanctions = sanctions;
+        this.notes = notes;
         this.discussion = discussion;
         this.accounts = accounts;
         this.content = content;
@@ -83,6 +83,9 @@ class ModerationController {
         model.addAttribute("items", items);
         model.addAttribute("threads", threads);
         model.addAttribute("histories", histories);
+        model.addAttribute(
+                "notes",
+                notes.on(items.stream().map(item -> item.comment().authorId()).toList()));
         model.addAttribute("names", names);
         model.addAttribute("headlines", headlines);
         model.addAttribute("reasons", Decisions.REJECTION_REASONS);
@@ -156,28 +159,6 @@ class ModerationController {
                         + done
                         + (done == 1 ? " comment" : " comments")
                         + (taken == 0 ? "." : "; " + taken + " had already been decided by another moderator."));
-        return "redirect:/moderation?queue=" + queueOrHeld(queue);
-    }
-
-    @PostMapping("/moderation/readers/{id:\\d{1,18}}/sanctions")
-    String sanction(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "held") String queue,
-            @RequestParam(defaultValue = "") String kind,
-            @RequestParam(defaultValue = "") String rule,
-            @RequestParam(defaultValue = "") @Size(max = 1000, message = "Keep the reason to 1,000 characters.")
-                    String reason,
-            @RequestParam(required = false) @Nullable Integer days,
-            @AuthenticationPrincipal SignedIn moderator,
-            RedirectAttributes redirect) {
-        try {
-            sanctions.impose(id, kind, rule, reason, days, moderator.accountId());
-            redirect.addFlashAttribute(
-                    "message", "Sanction imposed: the reader has been told, in the app and by mail.");
-        } catch (RejectedException refused) {
-            redirect.addFlashAttribute(
-                    "message", String.join(" ", refused.fieldErrors().values()));
-        }
         return "redirect:/moderation?queue=" + queueOrHeld(queue);
     }
 

@@ -8,7 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 /**
- * The community standards are for everyone to read. The moderation console is for moderators and admins,
+ * The community standards and the transparency report are for everyone to read; a reader's decisions and appeals are their own, signed
+ * in. The moderation console is for moderators and admins,
  * signed in with both factors like every staff area.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,10 +18,12 @@ class ModerationSecurity {
     @Bean
     @Order(0)
     AccessRules moderationRules() {
-        return routes -> routes.requestMatchers(HttpMethod.GET, "/community-standards")
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/community-standards", "/transparency")
                 .permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/community-standards")
+                .requestMatchers(HttpMethod.HEAD, "/community-standards", "/transparency")
                 .permitAll()
+                .requestMatchers("/appeals")
+                .authenticated()
                 .requestMatchers("/moderation", "/moderation/**")
                 .access(StaffAccess.requiresAnyOf("MODERATOR", "ADMIN"));
     }

@@ -9,6 +9,7 @@ import org.masthead.accounts.Accounts;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.CommentRecommended;
 import org.masthead.discussion.Discussion;
+import org.masthead.moderation.AppealDecided;
 import org.masthead.moderation.CommentApproved;
 import org.masthead.notifications.internal.NotificationRepository.About;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -121,6 +122,25 @@ class CommentNotifications {
                 new About(approved.commentId(), approved.articleId(), approved.articleHeadline(), approved.excerpt());
         notifications.insert(author, NotificationKind.APPROVED, about, author, MailState.NONE, approved.approvedAt());
         unread.changed(Set.of(author));
+    }
+
+    /**
+     * The reader hears how their appeal was decided, once however often this is handled (the appeal is
+     * the source; the mail with the reasons went out with the decision).
+     */
+    @ApplicationModuleListener
+    void on(AppealDecided decided) {
+        long reader = decided.readerId();
+        if (!notifications.recordSource(reader, NotificationKind.APPEAL, decided.appealId(), reader)) {
+            return;
+        }
+        About about = new About(
+                decided.commentId() == null ? 0 : decided.commentId(),
+                decided.articleId(),
+                decided.articleHeadline(),
+                decided.outcome());
+        notifications.insert(reader, NotificationKind.APPEAL, about, reader, MailState.NONE, decided.decidedAt());
+        unread.changed(Set.of(reader));
     }
 
     /**

@@ -11,7 +11,9 @@ public enum NotificationKind {
     /** Others recommended one of the reader's comments: one unread row per comment. */
     RECOMMENDED,
     /** A moderator approved one of the reader's comments that was held for review. */
-    APPROVED;
+    APPROVED,
+    /** A moderator decided the reader's appeal against a rejection or a sanction. */
+    APPEAL;
 
     String stored() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -71,19 +71,20 @@ public class Notifications {
     }
 
     /**
-     * Marks the notification read and says which comment it is about.
+     * Marks the notification read and says where it leads: the comment it is about, or for the decision
+     * on an appeal, the reader's page of moderators' decisions.
      *
      * @throws NotFoundException if the reader has no such notification
      */
     @Transactional
-    public long open(long accountId, long notificationId) {
+    public String open(long accountId, long notificationId) {
         Notification notification = notifications
                 .find(accountId, notificationId)
                 .orElseThrow(() -> new NotFoundException("You have no such notification."));
         if (notifications.markRead(accountId, notificationId, clock.instant())) {
             unread.changed(Set.of(accountId));
         }
-        return notification.commentId();
+        return notification.kind() == NotificationKind.APPEAL ? "/appeals" : "/comment/" + notification.commentId();
     }
 
     @Transactional

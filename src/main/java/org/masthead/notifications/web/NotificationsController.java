@@ -40,8 +40,7 @@ class NotificationsController {
 
     @PostMapping("/notifications/{id}/open")
     RedirectView open(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id) {
-        long commentId = notifications.open(signedIn.accountId(), id);
-        return seeOther("/comment/" + commentId);
+        return seeOther(notifications.open(signedIn.accountId(), id));
     }
 
     @PostMapping("/notifications/read")

@@ -35,7 +35,7 @@ class PipelineTest {
     }
 
     private CommentVerdict screen(Step... steps) {
-        return new Pipeline(List.of(steps), null, null).screen(new CommentSubmission(1, 2, null, "text"));
+        return new Pipeline(List.of(steps), null, null, null).screen(new CommentSubmission(1, 2, null, "text"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.masthead.membership.web;
+package org.masthead.platform;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +9,8 @@ import java.util.function.LongFunction;
  * A bar chart laid out on the server for inline SVG, in whole pixels: a value axis with gridlines at
  * round steps, a category axis with a label every {@code labelEvery} bars, each bar with its label and
  * value (a tooltip, and the value written over the bar when there are few), and a sentence that
- * describes the chart for screen readers. The page also lists the figures in a table.
+ * describes the chart for screen readers. The page also lists the figures in a table. Drawn by the
+ * fragment {@code fragments/chart :: bar(chart)}, the one way the site draws a chart.
  *
  * <p>The value axis's labels are drawn apart from the plot, {@code axisWidth} wide, so that on a narrow
  * screen the plot scrolls sideways while the scale stays in view.
@@ -18,7 +19,7 @@ import java.util.function.LongFunction;
  * @param categoryHeading what the bars are, as the figures table's first column heads it ("Day")
  * @param valueHeading what their values are, as its second column heads it ("Paid")
  */
-record BarChart(
+public record BarChart(
         String id,
         String title,
         String description,
@@ -33,27 +34,27 @@ record BarChart(
         List<Bar> bars) {
 
     /** The value axis's labels and the plot together. */
-    static final int WIDTH = 720;
+    public static final int WIDTH = 720;
 
-    static final int HEIGHT = 240;
-    static final int AXIS = 72;
-    static final int RIGHT = 16;
-    static final int TOP = 16;
-    static final int BOTTOM = 30;
+    public static final int HEIGHT = 240;
+    public static final int AXIS = 72;
+    public static final int RIGHT = 16;
+    public static final int TOP = 16;
+    public static final int BOTTOM = 30;
     /** Up to this many bars, each has its value written above it. */
-    static final int VALUES_WRITTEN_UP_TO = 8;
+    public static final int VALUES_WRITTEN_UP_TO = 8;
 
     /** Where the bars are drawn in the plot; the axes are its left and bottom edges. */
-    record Plot(int left, int top, int right, int bottom) {}
+    public record Plot(int left, int top, int right, int bottom) {}
 
     /** A labelled point on an axis: its coordinate along the axis, and its label. */
-    record Tick(int at, String label) {}
+    public record Tick(int at, String label) {}
 
     /**
      * A bar in view-box pixels, with its category (as the tooltip and table name it) and its value as
      * people read it; {@code written} when the value is drawn above the bar.
      */
-    record Bar(int x, int y, int width, int height, String label, String value, boolean written) {
+    public record Bar(int x, int y, int width, int height, String label, String value, boolean written) {
 
         public int middle() {
             return x + width / 2;
@@ -67,7 +68,7 @@ record BarChart(
      * @param label its full name, for the tooltip and the table ("2 December 2026")
      * @param shown the value as people read it ("£12.50")
      */
-    record Datum(String tick, String label, long value, String shown) {}
+    public record Datum(String tick, String label, long value, String shown) {}
 
     /**
      * @param format how a value on the value axis reads
@@ -76,7 +77,7 @@ record BarChart(
      * @param labelEvery which categories are labelled on their axis: every n-th, counted back from the
      *     last, so the latest is always labelled
      */
-    static BarChart of(
+    public static BarChart of(
             String id,
             String title,
             String categoryHeading,
@@ -145,7 +146,7 @@ record BarChart(
     }
 
     /** The smallest of 1, 2 or 5 times a power of ten that is at least {@code atLeast}. */
-    static long roundStep(long atLeast) {
+    public static long roundStep(long atLeast) {
         long power = 1;
         while (power * 10 <= atLeast) {
             power *= 10;

@@ -1,0 +1,226 @@
+package org.masthead.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.masthead.discussion.Participant.json;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.Http;
+import org.masthead.MastheadTest;
+import org.masthead.TestMailServer;
+import org.masthead.WebSession;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.Participant;
+import org.masthead.newsroom.TestContent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A reader told why a moderator decided against them appeals once, and a moderator other than the one
+ * who decided upholds or overturns it; the reader is told the outcome.
+ */
+@MastheadTest
+@TestPropertySource(properties = "masthead.moderation.held-first-comments=3")
+class AppealsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    JdbcClient db;
+
+    long article;
+    TestAccounts.Credentials author;
+    Participant reader;
+
+    @BeforeEach
+    void setUp() {
+        article = content.article(content.section("Appealed")).published();
+        author = accounts.create(true);
+        reader = Participant.signIn(port, author);
+    }
+
+    private WebSession moderator() {
+        WebSession web = new WebSession(port);
+        TestAccounts.signInWithBothFactors(web, accounts.create(true, Role.MODERATOR));
+        return web;
+    }
+
+    private static String flash(WebSession web, HttpResponse<String> decided) {
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
+        return web.get(decided.headers().firstValue("Location").orElseThrow()).body();
+    }
+
+    private static long idOf(String page, String about) {
+        Matcher matcher = Pattern.compile("id=\"" + about + "-(\\d+)\"").matcher(page);
+        assertThat(matcher.find()).as(page).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static long appealIdOf(String page) {
+        Matcher matcher = Pattern.compile("/moderation/appeals/(\\d+)/decide").matcher(page);
+        assertThat(matcher.find()).as(page).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private int appeals() {
+        return db.sql("SELECT count(*) FROM moderation_appeal WHERE account_id = :id")
+                .param("id", reader.id())
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
+    void aRejectedCommentIsAppealedOnceAndAnotherModeratorOverturnsItBringingItBack() {
+        long comment = json(reader.post(article, "Timetables are a matter of public record, surely."))
+                .get("id")
+                .asLong();
+        WebSession decider = moderator();
+        decider.get("/moderation");
+        int mails = TestMailServer.messagesTo(author.email()).size();
+        flash(
+                decider,
+                decider.post(
+                        "/moderation/comments/" + comment + "/reject",
+                        Map.of("reason", "off-topic", "note", "This thread is about buses")));
+
+        String statement = TestMailServer.text(TestMailServer.awaitMessageTo(author.email(), mails));
+        assertThat(statement)
+                .contains("A moderator removed your comment on")
+                .contains("The rule: Stay on topic.")
+                .contains("Why: Off topic: This thread is about buses")
+                .contains("Timetables are a matter of public record, surely.")
+                .contains("/appeals")
+                .contains("A moderator other than the one who decided");
+        String page = reader.web.get("/appeals").body();
+        assertThat(page)
+                .contains("Stay on topic")
+                .contains("Off topic: This thread is about buses")
+                .contains("Timetables are a matter of public record, surely.");
+        long decision = idOf(page, "rejection");
+
+        HttpResponse<String> tooLong = reader.web.post(
+                "/appeals", Map.of("about", "rejection", "id", String.valueOf(decision), "text", "x".repeat(1001)));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("Keep your appeal to 1,000 characters.");
+        assertThat(appeals()).isZero();
+
+        HttpResponse<String> appealed = reader.web.post(
+                "/appeals",
+                Map.of("about", "rejection", "id", String.valueOf(decision), "text", "It answers the article."));
+        assertThat(flash(reader.web, appealed)).contains("Your appeal is with the moderators.");
+        HttpResponse<String> again = reader.web.post(
+                "/appeals", Map.of("about", "rejection", "id", String.valueOf(decision), "text", "Once more."));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("You have already appealed this decision");
+        assertThat(appeals()).isEqualTo(1);
+
+        String queue = decider.get("/moderation/appeals").body();
+        assertThat(queue).containsPattern("Appeals</span> <span class=\"count\">\\(\\d+\\)");
+        assertThat(queue).contains("It answers the article.");
+        long appeal = appealIdOf(queue.substring(queue.indexOf("It answers the article.")));
+        String refused = flash(
+                decider, decider.post("/moderation/appeals/" + appeal + "/decide", Map.of("outcome", "overturn")));
+        assertThat(refused)
+                .contains("You made the decision under appeal, so another moderator must decide the appeal.");
+        assertThat(new Http(port).get("/discussion/" + article + "/thread").body())
+                .doesNotContain("Timetables are a matter of public record");
+
+        WebSession second = moderator();
+        second.get("/moderation/appeals");
+        mails = TestMailServer.messagesTo(author.email()).size();
+        String decided = flash(
+                second,
+                second.post(
+                        "/moderation/appeals/" + appeal + "/decide",
+                        Map.of("outcome", "overturn", "answer", "You are right, it is on topic.")));
+
+        assertThat(decided).contains("Overturned: the decision is undone");
+        assertThat(new Http(port).get("/discussion/" + article + "/thread").body())
+                .contains("Timetables are a matter of public record, surely.");
+        assertThat(reader.me(article).get("moderated")).isEmpty();
+        assertThat(TestMailServer.text(TestMailServer.awaitMessageTo(author.email(), mails)))
+                .contains("Overturned: your comment is back in the conversation.")
+                .contains("You are right, it is on topic.");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> reader.web.get("/notifications").body(),
+                        notifications -> notifications.contains("A moderator decided your appeal about your comment"));
+        assertThat(reader.web.get("/appeals").body()).contains("Overturned: your comment is back in the conversation.");
+        assertThat(db.sql("SELECT action FROM moderation_decision WHERE appeal_id = :id")
+                        .param("id", appeal)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("overturn");
+    }
+
+    @Test
+    void aSuspensionAppealedAndOverturnedIsLiftedAndTheReaderMayPostAgain() {
+        reader.post(article, "A comment that led to a suspension.");
+        WebSession decider = moderator();
+        decider.get("/moderation");
+        flash(
+                decider,
+                decider.post(
+                        "/moderation/readers/" + reader.id() + "/sanctions",
+                        Map.of("kind", "suspend", "rule", "civil", "reason", "Rude to others", "days", "7")));
+        assertThat(reader.me(article).get("canPost").asBoolean()).isFalse();
+        long sanction = idOf(reader.web.get("/appeals").body(), "sanction");
+
+        flash(
+                reader.web,
+                reader.web.post(
+                        "/appeals",
+                        Map.of("about", "sanction", "id", String.valueOf(sanction), "text", "I apologised at once.")));
+        WebSession second = moderator();
+        String queue = second.get("/moderation/appeals").body();
+        long appeal = appealIdOf(queue.substring(queue.indexOf("I apologised at once.")));
+        flash(second, second.post("/moderation/appeals/" + appeal + "/decide", Map.of("outcome", "overturn")));
+
+        assertThat(reader.me(article).get("canPost").asBoolean()).isTrue();
+        assertThat(reader.web.get("/appeals").body()).contains("Overturned: the sanction is lifted.");
+    }
+
+    @Test
+    void anAppealUpheldLeavesTheDecisionAndTheReaderIsTold() {
+        long comment = json(reader.post(article, "Everyone here is wrong about trams."))
+                .get("id")
+                .asLong();
+        WebSession decider = moderator();
+        decider.get("/moderation");
+        flash(decider, decider.post("/moderation/comments/" + comment + "/reject", Map.of("reason", "abuse")));
+        long decision = idOf(reader.web.get("/appeals").body(), "rejection");
+        flash(
+                reader.web,
+                reader.web.post(
+                        "/appeals",
+                        Map.of("about", "rejection", "id", String.valueOf(decision), "text", "Trams are my life.")));
+        WebSession second = moderator();
+        String queue = second.get("/moderation/appeals").body();
+        long appeal = appealIdOf(queue.substring(queue.indexOf("Trams are my life.")));
+
+        flash(second, second.post("/moderation/appeals/" + appeal + "/decide", Map.of("outcome", "uphold")));
+
+        assertThat(reader.me(article).get("moderated").get(0).get("status").asString())
+                .isEqualTo("rejected");
+        assertThat(reader.web.get("/appeals").body())
+                .contains("Upheld: the decision stands.")
+                .doesNotContain("name=\"text\"");
+    }
+}
