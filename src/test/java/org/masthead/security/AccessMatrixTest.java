@@ -107,6 +107,8 @@ class AccessMatrixTest {
                 row("GET /{section}/{subSection}/rss", "GET", "/" + sub.path() + "/rss", all(OK)),
                 row("GET /topic/{slug}/rss", "GET", "/topic/" + tag.slug() + "/rss", all(OK)),
                 row("GET /author/{slug}/rss", "GET", "/author/" + author.slug() + "/rss", all(OK)),
+                row("GET /search", "GET", "/search?q=access", all(OK)),
+                row("GET /search/suggestions", "GET", "/search/suggestions?q=access", all(OK)),
                 row("GET /corrections", "GET", "/corrections", all(OK)),
                 row("GET /corrections/rss", "GET", "/corrections/rss", all(OK)),
                 row("GET /robots.txt", "GET", "/robots.txt", all(OK)),
