@@ -109,6 +109,7 @@ class AccessMatrixTest {
                 row("GET /author/{slug}/rss", "GET", "/author/" + author.slug() + "/rss", all(OK)),
                 row("GET /search", "GET", "/search?q=access", all(OK)),
                 row("GET /search/suggestions", "GET", "/search/suggestions?q=access", all(OK)),
+                row("GET /views/{articleId}", "GET", "/views/" + articleId, all(204)),
                 row("GET /corrections", "GET", "/corrections", all(OK)),
                 row("GET /corrections/rss", "GET", "/corrections/rss", all(OK)),
                 row("GET /robots.txt", "GET", "/robots.txt", all(OK)),
