@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.masthead.newsroom.internal.ArticleRepository;
 import org.masthead.newsroom.internal.ArticleRepository.Filter;
@@ -165,6 +166,26 @@ public class PublishedContent {
 
     public List<ArticleCard> publishedBetween(Instant from, Instant until, int limit) {
         return articles.cards(Filter.publishedBetween(from, until), limit, 0, this::sectionById);
+    }
+
+    /**
+     * The cards of those of these articles that are published, in the order given: what a list
+     * chosen elsewhere (search results, most read) shows. An article unpublished since it was chosen
+     * is simply left out.
+     */
+    public List<ArticleCard> cards(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleCard> byId = new LinkedHashMap<>();
+        articles.cards(Filter.withIds(ids), ids.size(), 0, this::sectionById)
+                .forEach(card -> byId.put(card.id(), card));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Every published article's id, lowest first: for an index kept elsewhere to check itself against. */
+    public List<Long> publishedIds() {
+        return articles.publishedIds();
     }
 
     /** The months, in UTC, in which articles were first published, newest first. */

@@ -41,6 +41,7 @@ public final class SectionPaths {
             "sitemap.xml",
             "sitemaps",
             "support",
+            "views",
             "topic",
             "webhooks");
 

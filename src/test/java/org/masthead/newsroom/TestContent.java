@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import org.masthead.newsroom.internal.Desk;
 import org.masthead.newsroom.internal.FrontDesk;
 import org.masthead.newsroom.internal.Staff;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,17 @@ public class TestContent {
 
     private final Newsroom newsroom;
     private final FrontDesk fronts;
+    private final Desk desk;
 
-    TestContent(Newsroom newsroom, FrontDesk fronts) {
+    TestContent(Newsroom newsroom, FrontDesk fronts, Desk desk) {
         this.newsroom = newsroom;
         this.fronts = fronts;
+        this.desk = desk;
+    }
+
+    /** Takes a published article away from readers, as an editor would, naming no replacement. */
+    public void unpublish(long articleId) {
+        desk.unpublish(new Staff(0, "Test editor", true), articleId, "");
     }
 
     /**

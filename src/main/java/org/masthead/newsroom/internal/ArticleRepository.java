@@ -322,6 +322,13 @@ public class ArticleRepository {
                 .optional();
     }
 
+    /** Every published article's id, for modules that keep an index of their own to catch up with. */
+    public List<Long> publishedIds() {
+        return db.sql("SELECT id FROM article WHERE status = 'PUBLISHED' ORDER BY id")
+                .query(Long.class)
+                .list();
+    }
+
     public List<Long> tagIdsOf(long articleId) {
         return db.sql("SELECT tag_id FROM article_tag WHERE article_id = :id ORDER BY position")
                 .param("id", articleId)

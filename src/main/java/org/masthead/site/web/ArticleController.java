@@ -29,21 +29,23 @@ import org.springframework.web.servlet.view.RedirectView;
 class ArticleController {
 
     private static final String DATE = "/{year:\\d{4}}/{month:[a-z]{3}}/{day:\\d{2}}/{slug:.+}";
-    private static final int RELATED = 4;
 
     private final PublishedContent content;
     private final PublicPages publicPages;
     private final Links links;
     private final StructuredData structuredData;
     private final CardCommentCounts commentCounts;
+    private final TrendingBlocks trending;
 
     ArticleController(
             PublishedContent content,
             PublicPages publicPages,
             Links links,
             StructuredData structuredData,
-            CardCommentCounts commentCounts) {
+            CardCommentCounts commentCounts,
+            TrendingBlocks trending) {
         this.commentCounts = commentCounts;
+        this.trending = trending;
         this.content = content;
         this.publicPages = publicPages;
         this.links = links;
@@ -74,8 +76,9 @@ class ArticleController {
         }
         model.addAttribute("article", article);
         model.addAttribute("canonical", links.absolute(canonical));
-        List<ArticleCard> related = content.relatedTo(article, RELATED);
+        List<ArticleCard> related = trending.relatedTo(article);
         model.addAttribute("related", related);
+        trending.addTo(model);
         model.addAttribute("commentCounts", commentCounts.of(related));
         model.addAttribute("lineage", content.lineageOf(article.section()));
         model.addAttribute("corrections", content.correctionsOf(article.id()));

@@ -18,8 +18,10 @@ class HomeController {
     private final Fronts fronts;
     private final FrontPages pages;
     private final PublicPages publicPages;
+    private final TrendingBlocks trending;
 
-    HomeController(Fronts fronts, FrontPages pages, PublicPages publicPages) {
+    HomeController(Fronts fronts, FrontPages pages, PublicPages publicPages, TrendingBlocks trending) {
+        this.trending = trending;
         this.fronts = fronts;
         this.pages = pages;
         this.publicPages = publicPages;
@@ -29,6 +31,7 @@ class HomeController {
     String home(Model model, HttpServletResponse response) {
         Set<String> keys = new LinkedHashSet<>();
         List<ArticleCard> shown = pages.home(fronts.live(Front.home()), model, keys);
+        trending.addTo(model);
         publicPages.mark(response, PageRequests.lastModified(shown), keys);
         return "site/home";
     }

@@ -1,0 +1,256 @@
+package org.masthead.discovery.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The search index's SQL: documents in, ranked hits and suggestions out. */
+@Repository
+class SearchRepository {
+
+    /** What ts_headline puts around a match: characters no article contains, turned into marks later. */
+    static final char MARK_START = '\uE000';
+
+    static final char MARK_END = '\uE001';
+
+    private static final String QUERY = "websearch_to_tsquery('masthead_english', :q)";
+
+    private static final String SNIPPET_OPTIONS = "StartSel=" + MARK_START + ", StopSel=" + MARK_END
+            + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    private final JdbcClient db;
+
+    SearchRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** One article as the index keeps it. */
+    record Document(
+            long articleId,
+            List<Long> sectionIds,
+            List<Long> authorIds,
+            List<Long> tagIds,
+            Instant publishedAt,
+            String headline,
+            String standfirst,
+            String bodyText,
+            String topics,
+            String authors) {}
+
+    /** What a reader asked for, with the filters resolved to ids. */
+    record Query(
+            String text,
+            @Nullable Long sectionId,
+            @Nullable Long authorId,
+            @Nullable Instant from,
+            @Nullable Instant until,
+            boolean byDate) {}
+
+    /** A found article and the passage that shows why, its matched words between the marks. */
+    record Hit(long articleId, String snippet) {}
+
+    void save(Document document, Instant now) {
+        db.sql(
+                        """
+                        INSERT INTO search_document (article_id, section_ids, author_ids, tag_ids, published_at,
+                                                     headline, standfirst, body_text, document, indexed_at)
+                        VALUES (:id, :sections, :authors, :tags, :publishedAt, :headline, :standfirst, :body,
+                                setweight(to_tsvector('masthead_english', :headline), 'A')
+                                    || setweight(to_tsvector('masthead_english', :topics), 'A')
+                                    || setweight(to_tsvector('masthead_english', :standfirst), 'B')
+                                    || setweight(to_tsvector('masthead_english', :authorNames), 'B')
+                                    || setweight(to_tsvector('masthead_english', :body), 'D'),
+                                :now)
+                        ON CONFLICT (article_id) DO UPDATE SET
+                            section_ids = excluded.section_ids, author_ids = excluded.author_ids,
+                            tag_ids = excluded.tag_ids, published_at = excluded.published_at,
+                            headline = excluded.headline, standfirst = excluded.standfirst,
+                            body_text = excluded.body_text, document = excluded.document,
+                            indexed_at = excluded.indexed_at""")
+                .param("id", document.articleId())
+                .param("sections", document.sectionIds().toArray(Long[]::new))
+                .param("authors", document.authorIds().toArray(Long[]::new))
+                .param("tags", document.tagIds().toArray(Long[]::new))
+                .param("publishedAt", Timestamp.from(document.publishedAt()))
+                .param("headline", document.headline())
+                .param("standfirst", document.standfirst())
+                .param("body", document.bodyText())
+                .param("topics", document.topics())
+                .param("authorNames", document.authors())
+                .param("now", Timestamp.from(now))
+                .update();
+        db.sql(
+                        """
+                        INSERT INTO search_word (word)
+                        SELECT DISTINCT w FROM regexp_split_to_table(lower(unaccent(:text)), '[^[:alpha:]]+') AS w
+                        WHERE length(w) BETWEEN 3 AND 30
+                        ON CONFLICT DO NOTHING""")
+                .param(
+                        "text",
+                        String.join(
+                                " ",
+                                document.headline(),
+                                document.standfirst(),
+                                document.topics(),
+                                document.authors(),
+                                document.bodyText()))
+                .update();
+        suggest("ARTICLE", document.articleId(), document.headline());
+    }
+
+    void suggest(String kind, long id, String label) {
+        db.sql(
+                        """
+                        INSERT INTO search_suggestion (kind, ref_id, label, plain)
+                        VALUES (:kind, :id, :label, lower(unaccent(:label)))
+                        ON CONFLICT (kind, ref_id) DO UPDATE SET label = excluded.label, plain = excluded.plain""")
+                .param("kind", kind)
+                .param("id", id)
+                .param("label", label)
+                .update();
+    }
+
+    void remove(long articleId) {
+        db.sql("DELETE FROM search_document WHERE article_id = :id")
+                .param("id", articleId)
+                .update();
+        db.sql("DELETE FROM search_suggestion WHERE kind = 'ARTICLE' AND ref_id = :id")
+                .param("id", articleId)
+                .update();
+    }
+
+    List<Long> indexedIds() {
+        return db.sql("SELECT article_id FROM search_document ORDER BY article_id")
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Ranked hits: relevance (headline and topics weigh ten times the body) times a factor for age that
+     * halves from 1 towards 0.5 every half-life, so that a newer article beats an older one with the same
+     * words, while an old story that matches much better still comes first. Or newest first.
+     */
+    List<Hit> search(Query query, Instant now, Duration halfLife, int limit, long offset) {
+        String order = query.byDate() ? "published_at DESC, article_id DESC" : "score DESC, published_at DESC";
+        return bind(
+                        db.sql(
+                                """
+                                WITH hits AS (
+                                    SELECT d.article_id, d.body_text, d.published_at,
+                                           ts_rank(d.document, q.query)
+                                               * (0.5 + 0.5 * power(0.5, greatest(0, extract(epoch FROM
+                                                     (CAST(:now AS timestamptz) - d.published_at))) / :halfLife)) AS score
+                                    FROM search_document d, %s AS q(query)
+                                    WHERE d.document @@ q.query %s
+                                    ORDER BY %s LIMIT :limit OFFSET :offset)
+                                SELECT article_id,
+                                       ts_headline('masthead_english', body_text, %s, :options) AS snippet
+                                FROM hits ORDER BY %s"""
+                                        .formatted(QUERY, filters(query), order, QUERY, order)),
+                        query)
+                .param("now", Timestamp.from(now))
+                .param("halfLife", (double) halfLife.toSeconds())
+                .param("limit", limit)
+                .param("offset", offset)
+                .param("options", SNIPPET_OPTIONS)
+                .query((rs, n) -> new Hit(rs.getLong("article_id"), rs.getString("snippet")))
+                .list();
+    }
+
+    /** How many articles match, counting no further than {@code cap}. */
+    int count(Query query, int cap) {
+        return bind(
+                        db.sql(
+                                """
+                                SELECT count(*) FROM (
+                                    SELECT 1 FROM search_document d, %s AS q(query)
+                                    WHERE d.document @@ q.query %s LIMIT :cap) AS found"""
+                                        .formatted(QUERY, filters(query))),
+                        query)
+                .param("cap", cap)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static String filters(Query query) {
+        StringBuilder where = new StringBuilder();
+        if (query.sectionId() != null) {
+            where.append(" AND d.section_ids @> ARRAY[CAST(:section AS bigint)]");
+        }
+        if (query.authorId() != null) {
+            where.append(" AND d.author_ids @> ARRAY[CAST(:author AS bigint)]");
+        }
+        if (query.from() != null) {
+            where.append(" AND d.published_at >= :from");
+        }
+        if (query.until() != null) {
+            where.append(" AND d.published_at < :until");
+        }
+        return where.toString();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Query query) {
+        spec = spec.param("q", query.text());
+        if (query.sectionId() != null) {
+            spec = spec.param("section", query.sectionId());
+        }
+        if (query.authorId() != null) {
+            spec = spec.param("author", query.authorId());
+        }
+        if (query.from() != null) {
+            spec = spec.param("from", Timestamp.from(query.from()));
+        }
+        if (query.until() != null) {
+            spec = spec.param("until", Timestamp.from(query.until()));
+        }
+        return spec;
+    }
+
+    /** A suggestion for the search box. */
+    record Suggestion(String kind, long refId, String label) {}
+
+    /**
+     * Headlines, topics and authors that the typed text begins a word of, or comes close to (a typo, a
+     * missing accent), best first.
+     */
+    List<Suggestion> suggestions(String typed, int limit) {
+        return db.sql(
+                        """
+                        WITH t AS (SELECT lower(unaccent(:typed)) AS typed)
+                        SELECT kind, ref_id, label FROM search_suggestion, t
+                        WHERE plain LIKE '%' || replace(replace(replace(t.typed, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+                           OR t.typed <% plain
+                        ORDER BY (plain LIKE replace(replace(replace(t.typed, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%') DESC,
+                                 word_similarity(t.typed, plain) DESC,
+                                 CASE kind WHEN 'TOPIC' THEN 0 WHEN 'AUTHOR' THEN 1 ELSE 2 END, label
+                        LIMIT :limit""")
+                .param("typed", typed)
+                .param("limit", limit)
+                .query((rs, n) -> new Suggestion(rs.getString("kind"), rs.getLong("ref_id"), rs.getString("label")))
+                .list();
+    }
+
+    boolean isKnownWord(String word) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM search_word WHERE word = lower(unaccent(:word)))")
+                .param("word", word)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The indexed word closest in spelling to this one, if any is close enough. */
+    Optional<String> closestWord(String word) {
+        return db.sql(
+                        """
+                        WITH w AS (SELECT lower(unaccent(:word)) AS word)
+                        SELECT s.word FROM search_word s, w WHERE s.word % w.word
+                        ORDER BY similarity(s.word, w.word) DESC, s.word LIMIT 1""")
+                .param("word", word)
+                .query(String.class)
+                .optional();
+    }
+}

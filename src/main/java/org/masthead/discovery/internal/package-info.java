@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.discovery.internal;
+
+import org.jspecify.annotations.NullMarked;

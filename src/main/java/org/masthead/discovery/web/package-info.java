@@ -1,0 +1,4 @@
+@NullMarked
+package org.masthead.discovery.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,314 @@
+package org.masthead.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.masthead.Http;
+import org.masthead.MastheadTest;
+import org.masthead.newsroom.Author;
+import org.masthead.newsroom.Section;
+import org.masthead.newsroom.Tag;
+import org.masthead.newsroom.TestContent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Search as a reader uses it: /search with words, filters and sorting, and the box's suggestions. */
+@MastheadTest
+class SearchTest {
+
+    private static final Pattern HEADLINE = Pattern.compile("class=\"card__headline\"><a href=\"[^\"]*\">([^<]*)</a>");
+    private static final Random RANDOM = new Random();
+
+    @Autowired
+    TestContent content;
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    Section section;
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        section = content.section("Searchable");
+    }
+
+    @Test
+    void aWordInTheHeadlineRanksAboveTheSameWordInTheBody() {
+        String word = word();
+        Instant at = now.minus(1, ChronoUnit.HOURS);
+        content.article(section)
+                .headline("Only the body mentions it")
+                .body("Deep in the story the " + word + " appears once.")
+                .publishedAt(at);
+        content.article(section).headline("The " + word + " in the headline").publishedAt(at);
+
+        assertThat(headlinesFor(word, 2))
+                .containsExactly("The " + word + " in the headline", "Only the body mentions it");
+    }
+
+    @Test
+    void aNewerArticleRanksAboveAnOlderOneWithTheSameWords() {
+        String word = word();
+        content.article(section).headline("Older " + word).publishedAt(now.minus(90, ChronoUnit.DAYS));
+        content.article(section).headline("Newer " + word).publishedAt(now.minus(1, ChronoUnit.DAYS));
+        content.article(section).headline("Middle " + word).publishedAt(now.minus(20, ChronoUnit.DAYS));
+
+        assertThat(headlinesFor(word, 3)).containsExactly("Newer " + word, "Middle " + word, "Older " + word);
+    }
+
+    @Test
+    void topicsAndAuthorNamesAreSearchedAndAccentsAndStemsDoNotMatter() {
+        String word = word();
+        Tag topic = content.tag("Topic " + word);
+        Author author = content.author("Zoë " + word + "son");
+        content.article(section).headline("Tagged only").tagged(topic).published();
+        content.article(section).headline("Bylined only").by(author).published();
+        content.article(section).headline("Running in the café " + word).published();
+
+        assertThat(headlinesFor(word, 2)).containsExactlyInAnyOrder("Tagged only", "Running in the café " + word);
+        assertThat(headlinesFor("zoe " + word + "son", 1)).containsExactly("Bylined only");
+        assertThat(headlines(get("/search?q=" + encode("runs cafe " + word))))
+                .containsExactly("Running in the café " + word);
+        assertThat(headlines(get("/search?q=" + encode("ran cafe " + word)))).isEmpty();
+    }
+
+    @Test
+    void filtersBySectionAuthorAndDates() {
+        String word = word();
+        Section other = content.section("Elsewhere");
+        Section sub = content.subSection(section, "Below");
+        Author author = content.author("Filter Writer");
+        content.article(other).headline("Elsewhere " + word).publishedAt(now.minus(3, ChronoUnit.DAYS));
+        content.article(sub).headline("Below " + word).by(author).publishedAt(now.minus(10, ChronoUnit.DAYS));
+        content.article(section).headline("Here " + word).publishedAt(now.minus(1, ChronoUnit.DAYS));
+        headlinesFor(word, 3);
+
+        assertThat(headlines(get("/search?q=" + word + "&section=" + section.path())))
+                .containsExactlyInAnyOrder("Below " + word, "Here " + word);
+        assertThat(headlines(get("/search?q=" + word + "&author=" + author.slug())))
+                .containsExactly("Below " + word);
+        LocalDate fiveDaysAgo = LocalDate.ofInstant(now.minus(5, ChronoUnit.DAYS), ZoneId.of("Europe/London"));
+        assertThat(headlines(get("/search?q=" + word + "&from=" + fiveDaysAgo)))
+                .containsExactlyInAnyOrder("Elsewhere " + word, "Here " + word);
+        assertThat(headlines(get("/search?q=" + word + "&to=" + fiveDaysAgo))).containsExactly("Below " + word);
+        assertThat(headlines(get("/search?q=" + word + "&sort=date")))
+                .containsExactly("Here " + word, "Elsewhere " + word, "Below " + word);
+
+        HttpResponse<String> noSuchSection = http.get("/search?q=" + word + "&section=no-such-section-here");
+        assertThat(noSuchSection.statusCode()).isEqualTo(400);
+        assertThat(noSuchSection.body()).contains("There is no such section.");
+        HttpResponse<String> badDate = http.get("/search?q=" + word + "&from=2026-02-31");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.body()).contains("There is no such day as 2026-02-31.");
+        HttpResponse<String> notADate = http.get("/search?q=" + word + "&from=yesterday");
+        assertThat(notADate.statusCode()).isEqualTo(400);
+        assertThat(notADate.body()).contains("Give a date as YYYY-MM-DD").contains("value=\"" + word + "\"");
+    }
+
+    @Test
+    void quotedPhrasesExcludedWordsAndOrWorkAsInWebSearch() {
+        String word = word();
+        content.article(section).headline(word + " harbour wall collapses").published();
+        content.article(section).headline(word + " wall of the harbour").published();
+        content.article(section).headline(word + " football final").published();
+        headlinesFor(word, 3);
+
+        assertThat(headlines(get("/search?q=" + encode(word + " \"harbour wall\""))))
+                .containsExactly(word + " harbour wall collapses");
+        assertThat(headlines(get("/search?q=" + encode(word + " -harbour")))).containsExactly(word + " football final");
+        assertThat(headlines(get("/search?q=" + encode(word + " collapses OR football"))))
+                .containsExactlyInAnyOrder(word + " harbour wall collapses", word + " football final");
+    }
+
+    @Test
+    void anyInputGetsResultsOrAClearNoResultsNeverAnError() {
+        content.article(section).headline("Hostile input does not break search").published();
+        List<String> inputs = List.of(
+                "",
+                " ",
+                "\"",
+                "\"unbalanced quote",
+                "\\",
+                "\\\\ back\\slash",
+                "'; DROP TABLE search_document; --",
+                "a & b | !c <-> (d:*)",
+                "!!!",
+                "-",
+                "OR",
+                "-the",
+                "the and of",
+                "🙂 emoji 🗞️",
+                "x".repeat(3000),
+                "word ".repeat(1200),
+                "%_%",
+                "<script>alert(1)</script>",
+                "日本語の記事");
+        for (String input : inputs) {
+            HttpResponse<String> response = get("/search?q=" + encode(input));
+            assertThat(response.statusCode()).as(input).isEqualTo(200);
+            assertThat(response.body()).as(input).doesNotContain("<script>alert(1)</script>");
+            HttpResponse<String> suggestions = http.get("/search/suggestions?q=" + encode(input));
+            assertThat(suggestions.statusCode()).as(input).isEqualTo(200);
+        }
+        // NUL is refused before anything reads it; a query longer than a request line may be is Tomcat's 400.
+        assertThat(http.get("/search?q=%00").statusCode()).isEqualTo(400);
+        assertThat(http.get("/search?q=" + "y".repeat(10_000)).statusCode()).isEqualTo(400);
+        assertThat(http.get("/search?q=a&page=0").statusCode()).isEqualTo(400);
+        assertThat(http.get("/search?q=a&page=abc").statusCode()).isEqualTo(400);
+        assertThat(get("/search?q=" + encode("zzqqxxnothing")).body()).contains("No results for");
+    }
+
+    @Test
+    void anUnpublishedArticleLeavesTheResultsAtOnce() {
+        String word = word();
+        long id = content.article(section).headline("Soon gone " + word).published();
+        assertThat(headlinesFor(word, 1)).containsExactly("Soon gone " + word);
+
+        content.unpublish(id);
+
+        assertThat(headlines(get("/search?q=" + word))).isEmpty();
+        assertThat(headlines(get("/search?q=" + word + "&page=1"))).isEmpty();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(get("/search?q=" + word).body()).contains("No results for"));
+    }
+
+    @Test
+    void aDraftIsNeverFound() {
+        String word = word();
+        content.article(section).headline("Draft " + word).draft();
+        content.article(section).headline("Published " + word).published();
+
+        assertThat(headlinesFor(word, 1)).containsExactly("Published " + word);
+    }
+
+    @Test
+    void resultsAreMarkedInASnippetAndPagesAreCacheable() {
+        String word = word();
+        content.article(section)
+                .headline("Snippets")
+                .body("A long first paragraph about nothing much at all.\n\nThen the " + word
+                        + " is mentioned, <b>not bold</b>, in the second paragraph.")
+                .published();
+        headlinesFor(word, 1);
+
+        HttpResponse<String> response = get("/search?q=" + word);
+        assertThat(response.body()).contains("<mark>" + word + "</mark>");
+        assertThat(response.body()).doesNotContain("<b>not bold</b>");
+        assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("public");
+        assertThat(response.headers().firstValue("Surrogate-Key")).hasValue("search");
+    }
+
+    @Test
+    void manyResultsArePaged() {
+        String word = word();
+        for (int i = 0; i < 12; i++) {
+            content.article(section).headline("Paged " + word + " " + i).publishedAt(now.minus(i, ChronoUnit.HOURS));
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(get("/search?q=" + word).body()).contains("12 results"));
+
+        assertThat(headlines(get("/search?q=" + word + "&sort=date")))
+                .hasSize(10)
+                .startsWith("Paged " + word + " 0");
+        HttpResponse<String> second = get("/search?q=" + word + "&sort=date&page=2");
+        assertThat(headlines(second)).containsExactly("Paged " + word + " 10", "Paged " + word + " 11");
+        assertThat(second.body()).contains("Page 2 of 2");
+    }
+
+    @Test
+    void theBoxSuggestsHeadlinesTopicsAndAuthorsDespiteTyposAndAccents() {
+        String word = word();
+        Tag topic = content.tag("Beckett " + word);
+        Author author = content.author("Zoë " + word);
+        content.article(section)
+                .headline("Waiting for " + word)
+                .tagged(topic)
+                .by(author)
+                .published();
+        headlinesFor(word, 1);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String json = http.get("/search/suggestions?q=" + encode("becket " + word))
+                    .body();
+            assertThat(json).contains("\"label\":\"Beckett " + word + "\"").contains("\"kind\":\"topic\"");
+        });
+        assertThat(http.get("/search/suggestions?q=" + encode("zoe " + word)).body())
+                .contains("\"label\":\"Zoë " + word + "\"", "\"kind\":\"author\"", "/author/" + author.slug());
+        assertThat(http.get("/search/suggestions?q=" + encode("waiting for " + word))
+                        .body())
+                .contains("\"kind\":\"article\"", "/" + section.path() + "/");
+        assertThat(http.get("/search/suggestions?q=wa").body()).isEqualTo("{\"suggestions\":[]}");
+    }
+
+    @Test
+    void noResultsOffersACloseSpellingThatFindsSomething() {
+        String word = word();
+        content.article(section).headline("Parliament debates " + word).published();
+        headlinesFor(word, 1);
+
+        String misspelt = word.substring(0, word.length() - 1) + "q";
+        String page = get("/search?q=" + misspelt).body();
+
+        assertThat(page).contains("No results for").contains("Did you mean");
+        assertThat(page).contains(">" + word + "</a>");
+    }
+
+    /** Waits for the index to hold at least {@code atLeast} results, then gives the headlines in order. */
+    private List<String> headlinesFor(String words, int atLeast) {
+        List<String> found = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            found.clear();
+            found.addAll(headlines(get("/search?q=" + encode(words))));
+            return found.size() >= atLeast;
+        });
+        return found;
+    }
+
+    private HttpResponse<String> get(String path) {
+        HttpResponse<String> response = http.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response;
+    }
+
+    private static List<String> headlines(HttpResponse<String> response) {
+        List<String> headlines = new ArrayList<>();
+        Matcher matcher = HEADLINE.matcher(response.body());
+        while (matcher.find()) {
+            headlines.add(matcher.group(1).replace("&#39;", "'"));
+        }
+        return headlines;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** A made-up word no other test's article contains. */
+    private static String word() {
+        StringBuilder word = new StringBuilder("zq");
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return word.toString();
+    }
+}
