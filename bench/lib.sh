@@ -131,9 +131,14 @@ mkdir -p "$OUT/data"
 METRICS_TOKEN=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 : >"$OUT/app.log"
 
+# Starts the app and waits until it serves; sets APP, APP_PORT, PG_PORT, and FIRST_PAGE_MS: the milliseconds
+# from launching the JVM to the first 200 from "/" (polled every 0.1 s), the time a restarted node takes to
+# answer its first reader.
 start_app() {
     APP_PORT=$(free_port)
     log "Starting the app on port $APP_PORT ($APP_JAVA_OPTS${APP_ARGS:+ $APP_ARGS})"
+    APP_LAUNCHED_MS=$(date +%s%3N)
+    APP_LOG_FROM=$(($(wc -l <"$OUT/app.log") + 1))
     # shellcheck disable=SC2086 # APP_JAVA_OPTS and APP_ARGS are lists of flags
     "$JAVA" $APP_JAVA_OPTS -jar "$OUT/masthead.jar" \
         --server.port="$APP_PORT" \
@@ -143,8 +148,16 @@ start_app() {
         >>"$OUT/app.log" 2>&1 &
     APP_PID=$!
     local i
-    for ((i = 0; i < 600; i++)); do
+    for ((i = 0; i < 3000; i++)); do
         kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$OUT/app.log" >&2; die "the app exited; see bench/out/app.log"; }
+        if [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/" 2>/dev/null) == 200 ]]; then
+            FIRST_PAGE_MS=$(($(date +%s%3N) - APP_LAUNCHED_MS))
+            break
+        fi
+        sleep 0.1
+    done
+    ((i < 3000)) || die "the app did not answer / within 5 minutes; see bench/out/app.log"
+    for ((i = 0; i < 600; i++)); do
         if curl -sf "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
             break
         fi
@@ -154,6 +167,34 @@ start_app() {
     PG_PORT=$(grep -o 'Embedded PostgreSQL is listening on 127.0.0.1:[0-9]*' "$OUT/app.log" | tail -n 1 | sed 's/.*://')
     [[ -n $PG_PORT ]] || die "found no embedded PostgreSQL port in bench/out/app.log"
     APP=http://127.0.0.1:$APP_PORT
+}
+
+# Milliseconds from launching the JVM to the first log line matching $1 in this start, or "?".
+since_launch() {
+    local stamp
+    stamp=$(tail -n "+$APP_LOG_FROM" "$OUT/app.log" | grep -m 1 -E -- "$1" | cut -c1-24) || true
+    [[ -n $stamp ]] || { echo "?"; return; }
+    echo $(($(date -d "$stamp" +%s%3N) - APP_LAUNCHED_MS))
+}
+
+# The embedded PostgreSQL's processes: its postmaster and everything the postmaster started.
+pg_pids() {
+    local master
+    master=$(head -n 1 "$OUT/data/postgres/postmaster.pid" 2>/dev/null) || return 0
+    [[ -n $master ]] || return 0
+    echo "$master"
+    ps -o pid= --ppid "$master" || true
+}
+
+# Resident memory in MiB: the JVM's RSS, and the embedded PostgreSQL's proportional set size (PSS: shared
+# memory, such as shared_buffers, counted once across its processes rather than once per process).
+memory_line() {
+    local jvm pg=0 pid
+    jvm=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
+    for pid in $(pg_pids); do
+        pg=$((pg + $(awk '/^Pss:/ { print $2; exit }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)))
+    done
+    echo "$jvm $((pg / 1024))"
 }
 
 sql() {
@@ -304,17 +345,22 @@ wait_for_quiet() { # prints the CPU % busy with other work once it is at most QU
 }
 
 
-# Warms, then measures each of TARGETS ("name|label|url", the first being the reference) with wrk, while
-# accounting for where the machine's CPU time goes. Fills RPS, P50, P99, ERRORS, BUSY, SERVER_CPU, WRK_CPU,
-# OTHER_CPU, CPU_PER_REQUEST and RESPONSE_KB by name, and CACHE_LINE.
-declare -A RPS P50 P99 ERRORS BUSY SERVER_CPU WRK_CPU OTHER_CPU CPU_PER_REQUEST RESPONSE_KB
+# Warms, then measures each of TARGETS ("name|label|url[|extra wrk arguments]", the first being the reference)
+# with wrk, while accounting for where the machine's CPU time goes. Fills RPS, P50, P99, ERRORS, BUSY,
+# SERVER_CPU, WRK_CPU, OTHER_CPU, CPU_PER_REQUEST, DB_CPU_PER_REQUEST (the embedded PostgreSQL's, for the app's
+# targets) and RESPONSE_KB by name, and CACHE_LINE. The extra arguments are words split on spaces, such as
+# "-H Cookie:SESSION=..." or "-s script.lua".
+declare -A RPS P50 P99 ERRORS BUSY SERVER_CPU WRK_CPU OTHER_CPU CPU_PER_REQUEST DB_CPU_PER_REQUEST RESPONSE_KB
 measure_targets() {
-    local target name label url busy0 total0 busy1 total1 app0 app1 nginx0 nginx1 wrk0 wrk1 total server others requests
-    local -a nginx_pids
+    local target name label url extra busy0 total0 busy1 total1 app0 app1 nginx0 nginx1 pg0 pg1 wrk0 wrk1 total server
+    local others requests
+    local -a nginx_pids wrk_args
     for target in "${TARGETS[@]}"; do
-        IFS='|' read -r name label url <<<"$target"
+        ((WARMUP > 0)) || break
+        IFS='|' read -r name label url extra <<<"$target"
+        read -r -a wrk_args <<<"$extra"
         log "Warming $label for ${WARMUP}s"
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >"$OUT/wrk-$name-warmup.txt"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${wrk_args[@]}" "$url" >"$OUT/wrk-$name-warmup.txt"
     done
 
     # shellcheck disable=SC2207 # pids are numbers
@@ -322,25 +368,30 @@ measure_targets() {
     local hits_before misses_before hits_after misses_after
     read -r hits_before misses_before < <(page_cache_counts)
     for target in "${TARGETS[@]}"; do
-        IFS='|' read -r name label url <<<"$target"
+        IFS='|' read -r name label url extra <<<"$target"
+        read -r -a wrk_args <<<"$extra"
         # With nothing of ours under load, any busy CPU is other work that would skew the measurement.
         BUSY[$name]=$(wait_for_quiet)
-        log "Measuring $label: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency $url"
+        log "Measuring $label: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency${extra:+ $extra} $url"
         read -r busy0 total0 < <(stat_ticks)
         app0=$(proc_ticks "$APP_PID")
+        # shellcheck disable=SC2046 # pids are numbers
+        pg0=$(proc_ticks $(pg_pids))
         nginx0=$(proc_ticks "${nginx_pids[@]}")
         wrk_ticks
         wrk0=$WRK_TICKS
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" | tee "$OUT/wrk-$name.txt" >&2
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${wrk_args[@]}" "$url" | tee "$OUT/wrk-$name.txt" >&2
         wrk_ticks
         wrk1=$WRK_TICKS
         app1=$(proc_ticks "$APP_PID")
+        # shellcheck disable=SC2046
+        pg1=$(proc_ticks $(pg_pids))
         nginx1=$(proc_ticks "${nginx_pids[@]}")
         read -r busy1 total1 < <(stat_ticks)
         # Shares of the whole machine's CPU time (all CPUs) during the measurement.
         total=$((total1 - total0 > 0 ? total1 - total0 : 1))
         if [[ $name == nginx ]]; then server=$((nginx1 - nginx0)); else server=$((app1 - app0)); fi
-        others=$((busy1 - busy0 - (app1 - app0) - (nginx1 - nginx0) - (wrk1 - wrk0)))
+        others=$((busy1 - busy0 - (app1 - app0) - (pg1 - pg0) - (nginx1 - nginx0) - (wrk1 - wrk0)))
         SERVER_CPU[$name]=$((100 * server / total))
         WRK_CPU[$name]=$((100 * (wrk1 - wrk0) / total))
         OTHER_CPU[$name]=$((others > 0 ? 100 * others / total : 0))
@@ -352,6 +403,12 @@ measure_targets() {
             if ($1 > 0) printf "%.1f", v * m / $1; else print "?" }' "$OUT/wrk-$name.txt")
         CPU_PER_REQUEST[$name]=$(awk -v t="$server" -v hz="$CLK_TCK" -v n="$requests" \
             'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "?" }')
+        if [[ $name == nginx ]]; then
+            DB_CPU_PER_REQUEST[$name]=
+        else
+            DB_CPU_PER_REQUEST[$name]=$(awk -v t="$((pg1 - pg0))" -v hz="$CLK_TCK" -v n="$requests" \
+                'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "?" }')
+        fi
         RPS[$name]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$OUT/wrk-$name.txt")
         P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$OUT/wrk-$name.txt")")
         P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$OUT/wrk-$name.txt")")

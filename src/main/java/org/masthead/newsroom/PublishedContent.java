@@ -151,6 +151,14 @@ public class PublishedContent {
         return articles.cards(Filter.inSections(withDescendants(section)), count, 0, this::sectionById);
     }
 
+    /** For each section, its latest articles and those of its sub-sections, asked of the database at once. */
+    public List<List<ArticleCard>> latestIn(List<Section> sections, int count) {
+        List<Filter> filters = sections.stream()
+                .map(section -> Filter.inSections(withDescendants(section)))
+                .toList();
+        return articles.cards(filters, count, 0, this::sectionById);
+    }
+
     /** Articles in the section and its sub-sections. */
     public ArticlePage sectionPage(Section section, int page, int pageSize) {
         return page(Filter.inSections(withDescendants(section)), page, pageSize);
@@ -195,14 +203,14 @@ public class PublishedContent {
 
     /** Other articles a reader of this one may want next: on its first tag, else in its section. */
     public List<ArticleCard> relatedTo(PublishedArticle article, int count) {
-        Map<Long, ArticleCard> related = new LinkedHashMap<>();
+        List<Filter> filters = new ArrayList<>();
         if (!article.tags().isEmpty()) {
-            articles.cards(Filter.withTag(article.tags().getFirst().id()), count + 1, 0, this::sectionById)
-                    .forEach(card -> related.put(card.id(), card));
+            filters.add(Filter.withTag(article.tags().getFirst().id()));
         }
-        if (related.size() <= count) {
-            articles.cards(Filter.inSections(List.of(article.section().id())), count + 1, 0, this::sectionById)
-                    .forEach(card -> related.putIfAbsent(card.id(), card));
+        filters.add(Filter.inSections(List.of(article.section().id())));
+        Map<Long, ArticleCard> related = new LinkedHashMap<>();
+        for (List<ArticleCard> cards : articles.cards(filters, count + 1, 0, this::sectionById)) {
+            cards.forEach(card -> related.putIfAbsent(card.id(), card));
         }
         related.remove(article.id());
         return related.values().stream().limit(count).toList();

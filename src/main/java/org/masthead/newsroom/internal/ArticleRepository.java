@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.ArticleCard;
@@ -58,46 +59,55 @@ public class ArticleRepository {
         }
 
         String where() {
+            return where("");
+        }
+
+        /** The condition, its parameters named with {@code suffix} so that several can share a query. */
+        String where(String suffix) {
             StringBuilder where = new StringBuilder("a.status = 'PUBLISHED'");
             if (sectionIds != null) {
-                where.append(" AND a.section_id IN (:sections)");
+                where.append(" AND a.section_id IN (:sections%s)");
             }
             if (tagId != null) {
-                where.append(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)");
+                where.append(" AND a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag%s)");
             }
             if (authorId != null) {
-                where.append(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)");
+                where.append(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :author%s)");
             }
             if (from != null) {
-                where.append(" AND a.published_at >= :from");
+                where.append(" AND a.published_at >= :from%s");
             }
             if (until != null) {
-                where.append(" AND a.published_at < :until");
+                where.append(" AND a.published_at < :until%s");
             }
             if (ids != null) {
-                where.append(" AND a.id IN (:ids)");
+                where.append(" AND a.id IN (:ids%s)");
             }
-            return where.toString();
+            return where.toString().replace("%s", suffix);
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            return bind(spec, "");
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String suffix) {
             if (sectionIds != null) {
-                spec = spec.param("sections", sectionIds.isEmpty() ? List.of(-1L) : sectionIds);
+                spec = spec.param("sections" + suffix, sectionIds.isEmpty() ? List.of(-1L) : sectionIds);
             }
             if (tagId != null) {
-                spec = spec.param("tag", tagId);
+                spec = spec.param("tag" + suffix, tagId);
             }
             if (authorId != null) {
-                spec = spec.param("author", authorId);
+                spec = spec.param("author" + suffix, authorId);
             }
             if (from != null) {
-                spec = spec.param("from", Timestamp.from(from));
+                spec = spec.param("from" + suffix, Timestamp.from(from));
             }
             if (until != null) {
-                spec = spec.param("until", Timestamp.from(until));
+                spec = spec.param("until" + suffix, Timestamp.from(until));
             }
             if (ids != null) {
-                spec = spec.param("ids", ids.isEmpty() ? List.of(-1L) : ids);
+                spec = spec.param("ids" + suffix, ids.isEmpty() ? List.of(-1L) : ids);
             }
             return spec;
         }
@@ -358,7 +368,17 @@ public class ArticleRepository {
 
     /** Published articles newest first, as cards. */
     public List<ArticleCard> cards(Filter filter, int limit, long offset, Function<Long, Section> sections) {
+        return cards(List.of(filter), limit, offset, sections).getFirst();
+    }
+
+    /**
+     * For each filter, its published articles newest first, as cards. However many lists a page shows, this
+     * asks three questions: the articles of every list, then their images, then their bylines.
+     */
+    public List<List<ArticleCard>> cards(
+            List<Filter> filters, int limit, long offset, Function<Long, Section> sections) {
         record CardRow(
+                int list,
                 long id,
                 long sectionId,
                 String slug,
@@ -367,16 +387,29 @@ public class ArticleRepository {
                 Instant publishedAt,
                 Instant modifiedAt,
                 @Nullable Long imageId) {}
-        List<CardRow> rows = filter.bind(db.sql(
-                        """
-                                SELECT a.id, a.section_id, a.slug, a.headline, a.standfirst, a.published_at,
-                                       a.modified_at, a.main_image_id
-                                FROM article a WHERE %s
-                                ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset"""
-                                .formatted(filter.where())))
-                .param("limit", limit)
+        if (filters.isEmpty()) {
+            return List.of();
+        }
+        StringJoiner union = new StringJoiner("\nUNION ALL\n");
+        for (int i = 0; i < filters.size(); i++) {
+            union.add(
+                    """
+                    (SELECT %d AS list, a.id, a.section_id, a.slug, a.headline, a.standfirst, a.published_at,
+                            a.modified_at, a.main_image_id
+                     FROM article a WHERE %s
+                     ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset)"""
+                            .formatted(i, filters.get(i).where("_" + i)));
+        }
+        // Each list is the newest first; the order of a union's branches is not promised without this.
+        JdbcClient.StatementSpec query =
+                db.sql("SELECT * FROM (" + union + ") AS card ORDER BY list, published_at DESC, id DESC");
+        for (int i = 0; i < filters.size(); i++) {
+            query = filters.get(i).bind(query, "_" + i);
+        }
+        List<CardRow> rows = query.param("limit", limit)
                 .param("offset", offset)
                 .query((rs, n) -> new CardRow(
+                        rs.getInt("list"),
                         rs.getLong("id"),
                         rs.getLong("section_id"),
                         rs.getString("slug"),
@@ -386,29 +419,34 @@ public class ArticleRepository {
                         rs.getTimestamp("modified_at").toInstant(),
                         rs.getObject("main_image_id", Long.class)))
                 .list();
-        if (rows.isEmpty()) {
-            return List.of();
+        List<List<ArticleCard>> lists = new ArrayList<>(filters.size());
+        for (int i = 0; i < filters.size(); i++) {
+            lists.add(new ArrayList<>());
         }
-        List<Long> ids = rows.stream().map(CardRow::id).toList();
+        if (rows.isEmpty()) {
+            return lists;
+        }
         Map<Long, ImageRef> imagesById = images.findAll(rows.stream()
                 .map(CardRow::imageId)
                 .filter(java.util.Objects::nonNull)
+                .distinct()
                 .toList());
-        Map<Long, List<ArticleCard.Byline>> bylines = bylinesOf(ids);
-        List<ArticleCard> cards = new ArrayList<>(rows.size());
+        Map<Long, List<ArticleCard.Byline>> bylines =
+                bylinesOf(rows.stream().map(CardRow::id).distinct().toList());
         for (CardRow row : rows) {
-            cards.add(new ArticleCard(
-                    row.id(),
-                    row.slug(),
-                    row.headline(),
-                    row.standfirst(),
-                    sections.apply(row.sectionId()),
-                    row.publishedAt(),
-                    row.modifiedAt(),
-                    row.imageId() == null ? null : imagesById.get(row.imageId()),
-                    bylines.getOrDefault(row.id(), List.of())));
+            lists.get(row.list())
+                    .add(new ArticleCard(
+                            row.id(),
+                            row.slug(),
+                            row.headline(),
+                            row.standfirst(),
+                            sections.apply(row.sectionId()),
+                            row.publishedAt(),
+                            row.modifiedAt(),
+                            row.imageId() == null ? null : imagesById.get(row.imageId()),
+                            bylines.getOrDefault(row.id(), List.of())));
         }
-        return cards;
+        return lists;
     }
 
     private Map<Long, List<ArticleCard.Byline>> bylinesOf(List<Long> articleIds) {

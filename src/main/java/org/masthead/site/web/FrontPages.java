@@ -76,13 +76,15 @@ class FrontPages {
         Top top = top(pinned, latest);
         List<SectionBlock> blocks = new ArrayList<>();
         List<ArticleCard> everything = new ArrayList<>(top.cards());
-        for (Section section : content.topLevelSections()) {
-            List<ArticleCard> cards = content.latestIn(section, PER_SECTION + shown.size()).stream()
+        List<Section> sections = content.topLevelSections();
+        List<List<ArticleCard>> latestInSections = content.latestIn(sections, PER_SECTION + shown.size());
+        for (int i = 0; i < sections.size(); i++) {
+            List<ArticleCard> cards = latestInSections.get(i).stream()
                     .filter(card -> !shown.contains(card.id()))
                     .limit(PER_SECTION)
                     .toList();
             if (!cards.isEmpty()) {
-                blocks.add(new SectionBlock(section, cards));
+                blocks.add(new SectionBlock(sections.get(i), cards));
                 everything.addAll(cards);
             }
         }

@@ -1,0 +1,57 @@
+package org.masthead.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.masthead.Http;
+import org.masthead.MastheadTest;
+import org.masthead.StatementCount;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.Section;
+import org.masthead.newsroom.TestContent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/** A page rendered afresh asks the database a few questions, however much it shows. */
+@MastheadTest
+@Import(StatementCount.class)
+class PageQueriesTest {
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    StatementCount statements;
+
+    @Autowired
+    PublishedContent published;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void homePageAsksTheSameFewQuestionsHoweverManySectionsItShows() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (String name : new String[] {"Politics", "Science", "Travel", "Food", "Books", "Music"}) {
+            Section section = content.section(name);
+            // Sections are cached on every node and dropped when a change commits; wait for that here.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> published.section(section.path()).isPresent());
+            content.article(section).headline(name + " today").publishedAt(now.minusSeconds(60));
+        }
+        Http http = new Http(port);
+
+        // A query string of its own, so the page cache has not kept this page and it is rendered.
+        int asked = statements.during(() -> assertThat(
+                        http.get("/?fresh=" + TestContent.unique("home")).body())
+                .contains("Politics today", "Music today"));
+
+        // The pinned stories, the articles of every block, their images, their bylines and their comment counts.
+        assertThat(asked).isLessThanOrEqualTo(7);
+    }
+}
