@@ -1,5 +1,5 @@
-// The Follow button on a reader's public profile. The page is cached and the same for everyone, so
-// whether this reader follows them (or is them, and has nothing to follow) comes from
+// The Follow and Mute buttons on a reader's public profile. The page is cached and the same for everyone, so
+// whether this reader follows or muted them (or is them, and has nothing to follow) comes from
 // /discussion/readers/{id}/me, with the CSRF token for the change.
 (function (M) {
   "use strict";
@@ -29,6 +29,23 @@
           var count = Math.max(0, (parseInt(followers.textContent, 10) || 0) + (following ? 1 : -1));
           followers.textContent = M.plural(count, "follower", "followers");
           show();
+        })
+        .catch(function (problem) { window.alert(problem.message); });
+    });
+    // Muting folds their comments away for this reader only; the list is in the reader's settings.
+    var mute = reader.querySelector("[data-mute-reader]");
+    var muted = me.muted;
+    var showMute = function () {
+      mute.textContent = muted ? "Muted" : "Mute";
+      mute.setAttribute("aria-pressed", muted ? "true" : "false");
+      mute.hidden = false;
+    };
+    showMute();
+    mute.addEventListener("click", function () {
+      M.send("/account/muted/" + readerId + (muted ? "/remove" : ""), { csrf: me.csrf })
+        .then(function () {
+          muted = !muted;
+          showMute();
         })
         .catch(function (problem) { window.alert(problem.message); });
     });

@@ -93,6 +93,8 @@
       show("delete", own);
       show("report", active && !own);
       show("follow", active && !own && authorId !== me.accountId && !!comment.querySelector("a.comment__author"));
+      show("mute", me.signedIn && !own && authorId !== me.accountId);
+      collapseIfMuted(comment, me.muted && me.muted.indexOf(authorId) >= 0);
       var recommend = has("recommend");
       if (recommend) {
         var recommended = me.recommended && me.recommended.indexOf(Number(id)) >= 0;
@@ -108,6 +110,36 @@
       }
     });
   }
+
+  // A muted reader's comment is folded away for this reader only: the cached conversation is the same
+  // for everyone, so it is folded here, from the reader's own /me. The reader may still open it.
+  function collapseIfMuted(comment, muted) {
+    var fold = comment.querySelector(":scope > .comment__muted");
+    comment.classList.toggle("comment--muted", muted && !(fold && fold.getAttribute("aria-expanded") === "true"));
+    if (!muted) {
+      if (fold) {
+        fold.remove();
+      }
+      return;
+    }
+    if (!fold) {
+      fold = M.el("button", { type: "button", "class": "link-button comment__muted", "aria-expanded": "false",
+        text: "A comment by " + comment.getAttribute("data-author-name") + ", whom you muted. Show it" });
+      fold.addEventListener("click", function () {
+        var open = fold.getAttribute("aria-expanded") !== "true";
+        fold.setAttribute("aria-expanded", open ? "true" : "false");
+        fold.textContent = open
+          ? "Hide this comment by " + comment.getAttribute("data-author-name") + ", whom you muted"
+          : "A comment by " + comment.getAttribute("data-author-name") + ", whom you muted. Show it";
+        comment.classList.toggle("comment--muted", !open);
+      });
+      comment.prepend(fold);
+    }
+  }
+
+  participation.actions.mute = function (button, comment) {
+    return M.send("/account/muted/" + comment.getAttribute("data-author-id"), { csrf: me.csrf }).then(refreshMe);
+  };
 
   function messageFor(state) {
     if (state.reason === "signed-out") {

@@ -7,20 +7,32 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.Participant;
 import org.masthead.mail.Mailbox;
+import org.masthead.moderation.Moderation;
 import org.masthead.newsroom.TestContent;
 import org.masthead.site.ArticleAddresses;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** A new reader's first comment waits for a moderator, who approves it from the queue. */
+/**
+ * Moderation as its people live it: a new reader's first comment waits for a moderator, who approves it
+ * from the queue while another reader watches it arrive; a later comment of theirs is reported by three
+ * readers, held and rejected with a reason; its author reads why and appeals; a second moderator upholds
+ * the decision; the first suspends the author, who is told until when. Every console page passes axe.
+ */
 @BrowserJourney
 @TestPropertySource(properties = "masthead.moderation.held-first-comments=3")
 class ModerationBrowserTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TestAccounts accounts;
@@ -34,16 +46,18 @@ class ModerationBrowserTest {
     @Autowired
     Mailbox mailbox;
 
+    @Autowired
+    Moderation moderation;
+
     @Test
-    void aNewReadersFirstCommentIsHeldAndAppearsOnceAModeratorApprovesIt(Browser reader, Browser moderator) {
-        String article = addresses
-                .pathOf(content.article(content.section("Moderation")).published())
-                .orElseThrow();
-        reader.signIn(accounts.create(true));
+    void aCommentHeldApprovedReportedRejectedAppealedUpheldAndItsAuthorSuspended(
+            Browser reader, Browser moderator, Browser second) {
+        long articleId = content.article(content.section("Moderation")).published();
+        String article = addresses.pathOf(articleId).orElseThrow();
+        TestAccounts.Credentials author = accounts.create(true);
+        reader.signIn(author);
         reader.open(article);
-        waitFor(reader, d -> d.findElement(By.id("comment-text-new")))
-                .sendKeys("My very first comment: the new timetable is a mess.");
-        reader.find(By.xpath("//button[text()='Post comment']")).click();
+        post(reader, "My very first comment: the new timetable is a mess.");
 
         WebElement own = waitFor(reader, d -> d.findElement(By.cssSelector(".comment--held")));
         assertThat(own.getText())
@@ -54,33 +68,122 @@ class ModerationBrowserTest {
         reader.checkAccessibility();
         reader.screenshot("moderation-comment-held");
 
-        TestAccounts.Credentials staff = accounts.create(true, Role.MODERATOR);
-        StaffSignIn.withBothFactors(moderator, mailbox, staff, "/moderation");
+        // Another reader has the article open when the moderator approves: the comment arrives live.
+        second.open(article);
+        TestAccounts.Credentials first = accounts.create(true, Role.MODERATOR);
+        StaffSignIn.withBothFactors(moderator, mailbox, first, "/moderation");
         assertThat(moderator.heading()).isEqualTo("Moderation");
-        WebElement item = moderator.find(
-                By.xpath("//li[contains(@class,'moderation-item')][.//p[contains(., 'the new timetable is a mess')]]"));
-        assertThat(item.getText()).contains("One of the first 3 comments of a new reader");
-        moderator.checkAccessibility();
+        assertThat(item(moderator, "the new timetable is a mess").getText())
+                .contains("One of the first 3 comments of a new reader");
         moderator.screenshot("moderation-queue");
-        moderator.submitAndReturn(
-                By.xpath(
-                        "//li[contains(@class,'moderation-item')][.//p[contains(., 'the new timetable is a mess')]]//button[text()='Approve']"));
-        assertThat(moderator.find(By.cssSelector("[role='status']")).getText())
-                .isEqualTo("Approved: the comment is published.");
+        moderator.submitAndReturn(itemButton("the new timetable is a mess", "Approve"));
+        assertThat(status(moderator)).isEqualTo("Approved: the comment is published.");
+        // A new top-level comment is offered live, without a reload, as a button that shows it.
+        WebElement arrived = waitFor(second, d -> d.findElement(By.cssSelector("button[data-show-new]")));
+        second.screenshot("moderation-comment-arrives-live");
+        arrived.click();
+        waitFor(second, d -> d.findElement(publishedComment("the new timetable is a mess")));
 
-        moderator.open(article);
-        waitFor(
-                moderator,
-                d -> d.findElement(By.xpath(
-                        "//article[contains(@class,'comment')][.//p[contains(., 'the new timetable is a mess')]]")));
+        // Known now (a moderator vouches), the reader's next comment is published at once; three readers report it.
+        moderation.trust(author.id(), null);
         reader.open(article);
-        waitFor(
+        post(reader, "Whoever planned this timetable should be ashamed of themselves.");
+        waitFor(reader, d -> d.findElement(publishedComment("should be ashamed of themselves")));
+        long reported = Long.parseLong(
+                reader.find(publishedComment("should be ashamed of themselves")).getAttribute("data-comment-id"));
+        for (int i = 0; i < 3; i++) {
+            Participant.signIn(port, accounts.create(true)).report(articleId, reported, "abuse", "");
+        }
+        new WebDriverWait(moderator.driver(), Duration.ofSeconds(10)).until(d -> {
+            moderator.open("/moderation?queue=reported");
+            return !moderator
+                    .findAll(itemLocator("should be ashamed of themselves"))
+                    .isEmpty();
+        });
+        assertThat(item(moderator, "should be ashamed of themselves").getText()).contains("Reported by 3 readers");
+        moderator.screenshot("moderation-reported");
+        WebElement rejecting = item(moderator, "should be ashamed of themselves");
+        new Select(rejecting.findElement(By.cssSelector("select[name=reason]"))).selectByValue("abuse");
+        rejecting.findElement(By.cssSelector("input[name=note]")).sendKeys("Shaming people is not civil");
+        moderator.submitAndReturn(itemButton("should be ashamed of themselves", "Reject"));
+        assertThat(status(moderator)).startsWith("Rejected: the comment is out of the conversation");
+
+        // Its author reads why, and appeals.
+        reader.open(article);
+        WebElement removed = waitFor(reader, d -> d.findElement(By.cssSelector(".comment--rejected")));
+        assertThat(removed.getText())
+                .contains("Removed by a moderator: Abusive, hateful or threatening: Shaming people is not civil.");
+        reader.follow(removed.findElement(By.linkText("Why, and how to appeal")));
+        assertThat(reader.heading()).isEqualTo("Moderators’ decisions about you");
+        WebElement statement = reader.find(By.cssSelector("article.appeal"));
+        assertThat(statement.getText())
+                .contains("No hatred or threats")
+                .contains("Shaming people is not civil")
+                .contains("should be ashamed of themselves");
+        reader.screenshot("moderation-statement-of-reasons");
+        statement.findElement(By.tagName("textarea")).sendKeys("It was about the plan, not a person.");
+        reader.submitAndReturn(By.xpath("//article[contains(@class,'appeal')]//button[text()='Appeal']"));
+        assertThat(status(reader)).startsWith("Your appeal is with the moderators.");
+
+        // A second moderator decides the appeal, and upholds the decision.
+        StaffSignIn.withBothFactors(second, mailbox, accounts.create(true, Role.MODERATOR), "/moderation/appeals");
+        assertThat(second.heading()).isEqualTo("Appeals");
+        WebElement appeal = second.find(By.xpath(
+                "//li[contains(@class,'moderation-item')][.//p[contains(., 'It was about the plan, not a person.')]]"));
+        assertThat(appeal.getText()).contains("No hatred or threats");
+        second.screenshot("moderation-appeals");
+        second.submitAndReturn(
+                By.xpath(
+                        "//li[contains(@class,'moderation-item')][.//p[contains(., 'It was about the plan, not a person.')]]//button[text()='Uphold']"));
+        assertThat(status(second)).isEqualTo("Upheld: the decision stands, and the reader has been told.");
+        reader.open("/appeals");
+        assertThat(reader.find(By.cssSelector("article.appeal")).getText()).contains("Upheld: the decision stands.");
+
+        // The first moderator suspends the author, from the reader's page in the console.
+        moderator.open("/moderation/readers/" + author.id());
+        assertThat(moderator.heading()).isEqualTo(author.displayName());
+        new Select(moderator.find(By.id("sanction-kind"))).selectByValue("suspend");
+        new Select(moderator.find(By.id("sanction-rule"))).selectByValue("civil");
+        moderator.find(By.id("sanction-reason")).sendKeys("Shamed the planners by name, again and again");
+        moderator.find(By.id("sanction-days")).sendKeys("7");
+        moderator.screenshot("moderation-reader");
+        moderator.submitAndReturn(By.xpath("//button[text()='Impose']"));
+        assertThat(status(moderator)).startsWith("Sanction imposed");
+
+        reader.open(article);
+        WebElement notice = waitFor(
                 reader,
-                d -> d.findElement(
-                        By.xpath(
-                                "//article[contains(@class,'comment')][@data-comment-id][.//p[contains(., 'the new timetable is a mess')]]")));
-        assertThat(reader.findAll(By.cssSelector(".comment--held"))).isEmpty();
-        reader.screenshot("moderation-comment-approved");
+                d -> d.findElement(By.xpath(
+                        "//*[@data-discussion-form]//p[contains(., 'You are suspended from commenting until')]")));
+        assertThat(notice.getText()).contains("(Be civil): Shamed the planners by name");
+        assertThat(reader.findAll(By.id("comment-text-new"))).isEmpty();
+        reader.screenshot("moderation-suspended");
+    }
+
+    private static void post(Browser reader, String text) {
+        waitFor(reader, d -> d.findElement(By.id("comment-text-new"))).sendKeys(text);
+        reader.find(By.xpath("//button[text()='Post comment']")).click();
+    }
+
+    private static By publishedComment(String text) {
+        return By.xpath("//article[contains(@class,'comment')][@data-comment-id][.//p[contains(., '" + text + "')]]");
+    }
+
+    private static By itemLocator(String text) {
+        return By.xpath("//li[contains(@class,'moderation-item')][.//blockquote[contains(., '" + text + "')]]");
+    }
+
+    private static WebElement item(Browser moderator, String text) {
+        return moderator.find(itemLocator(text));
+    }
+
+    private static By itemButton(String text, String button) {
+        return By.xpath("//li[contains(@class,'moderation-item')][.//blockquote[contains(., '" + text
+                + "')]]//button[text()='" + button + "']");
+    }
+
+    private static String status(Browser browser) {
+        return browser.find(By.cssSelector("[role='status']")).getText();
     }
 
     private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {

@@ -291,6 +291,12 @@ class AccessMatrixTest {
                 // A reader's decisions and appeals: their own, signed in. Posted empty: nothing appealed is a bad request.
                 row("GET /appeals", "GET", "/appeals",                         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("POST /appeals", "POST", "/appeals",                       SIGN_IN, 400,     400,     400,     400,     400,     400,     400),
+                // Muting: the reader's own list; an unknown reader is 404, unmuting one nobody muted changes nothing.
+                row("GET /account/muted", "GET", "/account/muted",             SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                row("POST /account/muted/{id}", "POST", "/account/muted/999999",
+                                                                               SIGN_IN, 404,     404,     404,     404,     404,     404,     404),
+                row("POST /account/muted/{id}/remove", "POST", "/account/muted/999999/remove",
+                                                                               SIGN_IN, 303,     303,     303,     303,     303,     303,     303),
                 // The moderation console: moderators and admins with both factors; an unknown comment is 404.
                 row("GET /moderation", "GET", "/moderation",                   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),
                 row("GET /moderation/words", "GET", "/moderation/words",       SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, OK),

@@ -27,6 +27,7 @@ public class Participation {
      * @param following the readers they follow among those who commented here
      * @param moderated the reader's own comments here that wait for a moderator or were removed by
      *     one, which nobody else sees
+     * @param muted the readers whose comments this reader has muted, collapsed on their page
      */
     public record State(
             boolean canPost,
@@ -38,7 +39,8 @@ public class Participation {
             List<Long> mine,
             Map<Long, Instant> editableUntil,
             List<Long> following,
-            List<Moderated> moderated) {}
+            List<Moderated> moderated,
+            List<Long> muted) {}
 
     /**
      * One of the reader's own comments out of the conversation because of moderation.
@@ -55,6 +57,7 @@ public class Participation {
     private final Comments rules;
     private final Accounts accounts;
     private final org.springframework.beans.factory.ObjectProvider<org.masthead.discussion.CommentScreening> screening;
+    private final org.springframework.beans.factory.ObjectProvider<org.masthead.discussion.MutedReaders> muted;
     private final Clock clock;
 
     Participation(
@@ -65,6 +68,7 @@ public class Participation {
             Comments rules,
             Accounts accounts,
             org.springframework.beans.factory.ObjectProvider<org.masthead.discussion.CommentScreening> screening,
+            org.springframework.beans.factory.ObjectProvider<org.masthead.discussion.MutedReaders> muted,
             Clock clock) {
         this.content = content;
         this.comments = comments;
@@ -73,6 +77,7 @@ public class Participation {
         this.rules = rules;
         this.accounts = accounts;
         this.screening = screening;
+        this.muted = muted;
         this.clock = clock;
     }
 
@@ -93,6 +98,7 @@ public class Participation {
                             List.of(),
                             List.of(),
                             Map.of(),
+                            List.of(),
                             List.of(),
                             List.of())
                     : closed(closesAt, false);
@@ -129,7 +135,9 @@ public class Participation {
                 following,
                 comments.moderatedUnder(accountId, articleId).stream()
                         .map(row -> new Moderated(row.id(), row.body(), row.status(), row.note()))
-                        .toList());
+                        .toList(),
+                muted.getIfAvailable(() -> org.masthead.discussion.MutedReaders.NONE)
+                        .mutedBy(accountId));
     }
 
     private static State closed(@Nullable Instant closesAt, boolean verified) {
@@ -142,6 +150,7 @@ public class Participation {
                 List.of(),
                 List.of(),
                 Map.of(),
+                List.of(),
                 List.of(),
                 List.of());
     }

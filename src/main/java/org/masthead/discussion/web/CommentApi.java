@@ -70,6 +70,7 @@ class CommentApi {
             @JsonInclude(NON_NULL) @Nullable Map<Long, Instant> editableUntil,
             @JsonInclude(NON_NULL) @Nullable List<Long> following,
             @JsonInclude(NON_NULL) @Nullable List<Participation.Moderated> moderated,
+            @JsonInclude(NON_NULL) @Nullable List<Long> muted,
             @JsonInclude(NON_NULL) @Nullable String idempotencyKey,
             @JsonInclude(NON_NULL) @Nullable CsrfHeader csrf) {
 
@@ -80,6 +81,7 @@ class CommentApi {
                     state.reason(),
                     state.message(),
                     state.closesAt(),
+                    null,
                     null,
                     null,
                     null,
@@ -110,6 +112,7 @@ class CommentApi {
                     state.editableUntil(),
                     state.following(),
                     state.moderated(),
+                    state.muted(),
                     idempotencyKey,
                     csrf);
         }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
+import org.masthead.discussion.MutedReaders;
 import org.masthead.discussion.internal.Follows;
 import org.masthead.platform.CsrfHeader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,17 +21,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FollowApi {
 
-    /** Whether the reader asking is this one, or follows them; the CSRF token for following. */
+    /** Whether the reader asking is this one, follows them or muted them; the CSRF token for changing that. */
     record Relationship(
             boolean signedIn,
             boolean self,
             boolean following,
+            boolean muted,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable CsrfHeader csrf) {}
 
     private final Follows follows;
+    private final ObjectProvider<MutedReaders> muted;
 
-    FollowApi(Follows follows) {
+    FollowApi(Follows follows, ObjectProvider<MutedReaders> muted) {
         this.follows = follows;
+        this.muted = muted;
     }
 
     /** Whether the reader asking follows this one, for the follow button on a cached profile. */
@@ -40,6 +45,10 @@ class FollowApi {
                 signedIn != null,
                 signedIn != null && signedIn.accountId() == id,
                 signedIn != null && follows.follows(signedIn.accountId(), id),
+                signedIn != null
+                        && muted.getIfAvailable(() -> MutedReaders.NONE)
+                                .mutedBy(signedIn.accountId())
+                                .contains(id),
                 signedIn == null ? null : CsrfHeader.of(request));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())

@@ -8,8 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 
 /**
- * The community standards and the transparency report are for everyone to read; a reader's decisions and appeals are their own, signed
- * in. The moderation console is for moderators and admins,
+ * The community standards and the transparency report are for everyone to read; a reader's decisions and appeals, and whom they muted,
+ * are their own, signed in. The moderation console is for moderators and admins,
  * signed in with both factors like every staff area.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +22,7 @@ class ModerationSecurity {
                 .permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/community-standards", "/transparency")
                 .permitAll()
-                .requestMatchers("/appeals")
+                .requestMatchers("/appeals", "/account/muted", "/account/muted/**")
                 .authenticated()
                 .requestMatchers("/moderation", "/moderation/**")
                 .access(StaffAccess.requiresAnyOf("MODERATOR", "ADMIN"));
