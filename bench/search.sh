@@ -82,7 +82,10 @@ while IFS= read -r w; do echo "/search?q=$(urlencode "$w")&section=$SECTION&from
     | paths_script "$OUT/search-filtered.lua"
 FIRST_WORD=$(head -n 1 <<<"$WORDS")
 check_page "/search?q=$FIRST_WORD"
-MATCHES=$(sql -v w="$FIRST_WORD" -c "SELECT count(*) FROM search_document WHERE document @@ websearch_to_tsquery('masthead_english', :'w')")
+MATCHES=$(sql -v w="$FIRST_WORD" <<'SQL'
+SELECT count(*) FROM search_document WHERE document @@ websearch_to_tsquery('masthead_english', :'w')
+SQL
+)
 
 # --- Measure ----------------------------------------------------------------------------------------------
 

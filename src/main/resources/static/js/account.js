@@ -31,6 +31,7 @@
       slot.replaceChildren(
         M.el("a", { href: "/account", "class": "masthead__link", "aria-label": "Your account: " + me.displayName,
           text: me.displayName }),
+        M.el("a", { href: "/my-news", "class": "masthead__link", text: "My news" }),
         M.el("a", { href: "/notifications", "class": "masthead__link masthead__notifications" }, [
           M.el("span", { "class": "masthead__label", text: "Notifications" })
         ]),

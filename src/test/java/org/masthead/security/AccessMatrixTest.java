@@ -110,6 +110,12 @@ class AccessMatrixTest {
                 row("GET /search", "GET", "/search?q=access", all(OK)),
                 row("GET /search/suggestions", "GET", "/search/suggestions?q=access", all(OK)),
                 row("GET /views/{articleId}", "GET", "/views/" + articleId, all(204)),
+                row("GET /follows/state/{kind}/{slug}", "GET", "/follows/state/topic/" + tag.slug(), all(OK)),
+                row("POST /follows/{kind}/{slug}", "POST", "/follows/topic/" + tag.slug(),
+                                                                               SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
+                // Sent without a CSRF token: refused as a forgery, signed in or not.
+                row("DELETE /follows/{kind}/{slug}", "DELETE", "/follows/topic/" + tag.slug(), all(DENIED)),
+                row("GET /my-news", "GET", "/my-news",                         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /corrections", "GET", "/corrections", all(OK)),
                 row("GET /corrections/rss", "GET", "/corrections/rss", all(OK)),
                 row("GET /robots.txt", "GET", "/robots.txt", all(OK)),

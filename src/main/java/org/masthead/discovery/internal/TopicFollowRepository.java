@@ -1,0 +1,76 @@
+package org.masthead.discovery.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which topics and authors each reader follows (readers following readers are the discussion's), and the articles that gives them. */
+@Repository
+class TopicFollowRepository {
+
+    private final JdbcClient db;
+
+    TopicFollowRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    void follow(long readerId, String kind, long refId, Instant now) {
+        db.sql(
+                        """
+                        INSERT INTO topic_follow (reader_id, kind, ref_id, followed_at) VALUES (:reader, :kind, :ref, :now)
+                        ON CONFLICT DO NOTHING""")
+                .param("reader", readerId)
+                .param("kind", kind)
+                .param("ref", refId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    void unfollow(long readerId, String kind, long refId) {
+        db.sql("DELETE FROM topic_follow WHERE reader_id = :reader AND kind = :kind AND ref_id = :ref")
+                .param("reader", readerId)
+                .param("kind", kind)
+                .param("ref", refId)
+                .update();
+    }
+
+    boolean follows(long readerId, String kind, long refId) {
+        return db.sql(
+                        """
+                        SELECT EXISTS (SELECT 1 FROM topic_follow
+                                       WHERE reader_id = :reader AND kind = :kind AND ref_id = :ref)""")
+                .param("reader", readerId)
+                .param("kind", kind)
+                .param("ref", refId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    List<Long> followed(long readerId, String kind) {
+        return db.sql("SELECT ref_id FROM topic_follow WHERE reader_id = :reader AND kind = :kind ORDER BY followed_at")
+                .param("reader", readerId)
+                .param("kind", kind)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The newest indexed articles with any of these topics or authors, a page at a time. */
+    List<Long> newsFor(long readerId, int limit, long offset) {
+        return db.sql(
+                        """
+                        WITH mine AS (
+                            SELECT coalesce(array_agg(ref_id) FILTER (WHERE kind = 'topic'), '{}') AS tags,
+                                   coalesce(array_agg(ref_id) FILTER (WHERE kind = 'author'), '{}') AS authors
+                            FROM topic_follow WHERE reader_id = :reader)
+                        SELECT d.article_id FROM search_document d, mine
+                        WHERE d.tag_ids && mine.tags OR d.author_ids && mine.authors
+                        ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset""")
+                .param("reader", readerId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Long.class)
+                .list();
+    }
+}

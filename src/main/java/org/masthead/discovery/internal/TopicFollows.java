@@ -1,0 +1,86 @@
+package org.masthead.discovery.internal;
+
+import java.time.Clock;
+import java.util.List;
+import org.masthead.newsroom.ArticleCard;
+import org.masthead.newsroom.Author;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.Tag;
+import org.masthead.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Readers following topics and authors, and "My news": what those have published, newest first. */
+@Service
+@Transactional
+public class TopicFollows {
+
+    /** What a reader may follow. */
+    public enum Kind {
+        TOPIC,
+        AUTHOR;
+
+        String stored() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Something a reader follows, as "My news" lists it. */
+    public record Followed(Kind kind, String slug, String name) {}
+
+    /** A page of "My news", and whether there is a next. */
+    public record News(List<ArticleCard> articles, int page, boolean hasNext) {}
+
+    private final TopicFollowRepository follows;
+    private final PublishedContent content;
+    private final Clock clock;
+
+    TopicFollows(TopicFollowRepository follows, PublishedContent content, Clock clock) {
+        this.follows = follows;
+        this.content = content;
+        this.clock = clock;
+    }
+
+    public void follow(long readerId, Kind kind, String slug) {
+        follows.follow(readerId, kind.stored(), idOf(kind, slug), clock.instant());
+    }
+
+    public void unfollow(long readerId, Kind kind, String slug) {
+        follows.unfollow(readerId, kind.stored(), idOf(kind, slug));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean follows(long readerId, Kind kind, String slug) {
+        return follows.follows(readerId, kind.stored(), idOf(kind, slug));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Followed> followedBy(long readerId) {
+        List<Long> tags = follows.followed(readerId, Kind.TOPIC.stored());
+        List<Long> authors = follows.followed(readerId, Kind.AUTHOR.stored());
+        java.util.ArrayList<Followed> followed = new java.util.ArrayList<>();
+        content.tags().stream()
+                .filter(tag -> tags.contains(tag.id()))
+                .forEach(tag -> followed.add(new Followed(Kind.TOPIC, tag.slug(), tag.name())));
+        content.authors().stream()
+                .filter(author -> authors.contains(author.id()))
+                .forEach(author -> followed.add(new Followed(Kind.AUTHOR, author.slug(), author.name())));
+        return followed;
+    }
+
+    /** The newest articles with a topic or an author this reader follows. */
+    @Transactional(readOnly = true)
+    public News news(long readerId, int page, int pageSize) {
+        List<Long> ids = follows.newsFor(readerId, pageSize + 1, (long) (page - 1) * pageSize);
+        List<ArticleCard> cards = content.cards(ids.stream().limit(pageSize).toList());
+        return new News(cards, page, ids.size() > pageSize);
+    }
+
+    private long idOf(Kind kind, String slug) {
+        return switch (kind) {
+            case TOPIC -> content.tag(slug).map(Tag::id).orElseThrow(() -> new NotFoundException("No topic " + slug));
+            case AUTHOR ->
+                content.author(slug).map(Author::id).orElseThrow(() -> new NotFoundException("No author " + slug));
+        };
+    }
+}
