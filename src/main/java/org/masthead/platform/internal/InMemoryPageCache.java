@@ -31,7 +31,8 @@ class InMemoryPageCache implements PageCache {
     InMemoryPageCache(PageCacheProperties properties, ClusterMessages cluster, MeterRegistry meters) {
         this.cluster = cluster;
         this.pages = Caffeine.newBuilder()
-                .maximumWeight(properties.maxSize().toBytes())
+                .maximumWeight(
+                        properties.maxSizeOr(Runtime.getRuntime().maxMemory()).toBytes())
                 .weigher((String key, CachedPage page) -> page.weight())
                 .expireAfterWrite(properties.timeToLive())
                 .recordStats()
