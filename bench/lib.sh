@@ -362,13 +362,15 @@ declare -A RPS P50 P99 ERRORS BUSY SERVER_CPU WRK_CPU OTHER_CPU CPU_PER_REQUEST 
 measure_targets() {
     local target name label url extra busy0 total0 busy1 total1 app0 app1 nginx0 nginx1 pg0 pg1 wrk0 wrk1 total server
     local others requests
-    local -a nginx_pids wrk_args
+    local -a nginx_pids wrk_args script_args
     for target in "${TARGETS[@]}"; do
         ((WARMUP > 0)) || break
         IFS='|' read -r name label url extra <<<"$target"
-        read -r -a wrk_args <<<"$extra"
+        read -r -a wrk_args <<<"${extra%% -- *}"
+        script_args=()
+        [[ $extra != *" -- "* ]] || read -r -a script_args <<<"-- ${extra#* -- }"
         log "Warming $label for ${WARMUP}s"
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${wrk_args[@]}" "$url" >"$OUT/wrk-$name-warmup.txt"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${wrk_args[@]}" "$url" "${script_args[@]}" >"$OUT/wrk-$name-warmup.txt"
     done
 
     # shellcheck disable=SC2207 # pids are numbers
@@ -377,7 +379,10 @@ measure_targets() {
     read -r hits_before misses_before < <(page_cache_counts)
     for target in "${TARGETS[@]}"; do
         IFS='|' read -r name label url extra <<<"$target"
-        read -r -a wrk_args <<<"$extra"
+        # Arguments after " -- " are the script's, and wrk wants them after the URL.
+        read -r -a wrk_args <<<"${extra%% -- *}"
+        script_args=()
+        [[ $extra != *" -- "* ]] || read -r -a script_args <<<"-- ${extra#* -- }"
         # With nothing of ours under load, any busy CPU is other work that would skew the measurement.
         BUSY[$name]=$(wait_for_quiet)
         log "Measuring $label: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency${extra:+ $extra} $url"
@@ -388,7 +393,7 @@ measure_targets() {
         nginx0=$(proc_ticks "${nginx_pids[@]}")
         wrk_ticks
         wrk0=$WRK_TICKS
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${wrk_args[@]}" "$url" | tee "$OUT/wrk-$name.txt" >&2
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${wrk_args[@]}" "$url" "${script_args[@]}" | tee "$OUT/wrk-$name.txt" >&2
         wrk_ticks
         wrk1=$WRK_TICKS
         app1=$(proc_ticks "$APP_PID")
