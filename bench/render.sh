@@ -102,6 +102,7 @@ sign_in() {
 if has_phase render; then
     SESSION=$(sign_in)
     [[ -n $SESSION ]] || die "signing in as $READER_EMAIL set no SESSION cookie"
+    export SESSION # for session.lua
     for page in /notifications /reading-list; do
         status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: SESSION=$SESSION" "$APP$page")
         [[ $status == 200 ]] || die "$page answered $status to the signed-in reader"
@@ -110,8 +111,8 @@ if has_phase render; then
         "nginx|nginx static article|$NGINX_URL$ARTICLE_PATH"
         "article|article page, rendered|$APP$ARTICLE_PATH"
         "home|home page, rendered|$APP/"
-        "notifications|signed in: notifications|$APP/notifications|-H Cookie:SESSION=$SESSION"
-        "reading-list|signed in: reading list|$APP/reading-list|-H Cookie:SESSION=$SESSION"
+        "notifications|signed in: notifications|$APP/notifications|-s $BENCH_DIR/session.lua"
+        "reading-list|signed in: reading list|$APP/reading-list|-s $BENCH_DIR/session.lua"
     )
     RENDER_TARGETS=("${TARGETS[@]}")
     measure_targets
