@@ -133,14 +133,15 @@ METRICS_TOKEN=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 
 # Starts the app and waits until it serves; sets APP, APP_PORT, PG_PORT, and FIRST_PAGE_MS: the milliseconds
 # from launching the JVM to the first 200 from "/" (polled every 0.1 s), the time a restarted node takes to
-# answer its first reader.
+# answer its first reader, with FIRST_PAGE_CPU_MS, the CPU time the JVM used until then. APP_LAUNCH, if set,
+# replaces "-jar bench/out/masthead.jar" (a shell word list).
 start_app() {
     APP_PORT=$(free_port)
     log "Starting the app on port $APP_PORT ($APP_JAVA_OPTS${APP_ARGS:+ $APP_ARGS})"
     APP_LAUNCHED_MS=$(date +%s%3N)
     APP_LOG_FROM=$(($(wc -l <"$OUT/app.log") + 1))
     # shellcheck disable=SC2086 # APP_JAVA_OPTS and APP_ARGS are lists of flags
-    "$JAVA" $APP_JAVA_OPTS -jar "$OUT/masthead.jar" \
+    "$JAVA" $APP_JAVA_OPTS ${APP_LAUNCH:--jar "$OUT/masthead.jar"} \
         --server.port="$APP_PORT" \
         --masthead.data-dir="$OUT/data" \
         --masthead.metrics-token="$METRICS_TOKEN" \
@@ -152,6 +153,7 @@ start_app() {
         kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$OUT/app.log" >&2; die "the app exited; see bench/out/app.log"; }
         if [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/" 2>/dev/null) == 200 ]]; then
             FIRST_PAGE_MS=$(($(date +%s%3N) - APP_LAUNCHED_MS))
+            FIRST_PAGE_CPU_MS=$(($(proc_ticks "$APP_PID") * 1000 / CLK_TCK))
             break
         fi
         sleep 0.1
@@ -242,12 +244,18 @@ check_page() {
 
 # --- nginx ------------------------------------------------------------------------------------------------
 
-# Starts nginx answering every path with the file $1, sent with Content-Type $2; sets NGINX_URL.
+# Starts nginx answering every path with the file $1, sent with Content-Type $2, and /_same/<name> with each
+# further argument's file, given as name=file; sets NGINX_URL.
 start_nginx() {
     NGINX_PORT=$(free_port)
     NGX=$OUT/nginx
-    mkdir -p "$NGX/html" "$NGX/tmp"
+    rm -rf "$NGX/html/_same"
+    mkdir -p "$NGX/html/_same" "$NGX/tmp"
     cp "$1" "$NGX/html/page.html"
+    local same
+    for same in "${@:3}"; do
+        cp "${same#*=}" "$NGX/html/_same/${same%%=*}"
+    done
     local nginx_build temp_paths module user_line i
     nginx_build=$("$NGINX" -V 2>&1)
     temp_paths="    client_body_temp_path $NGX/tmp/body;"
@@ -345,7 +353,7 @@ wait_for_quiet() { # prints the CPU % busy with other work once it is at most QU
 }
 
 
-# Warms, then measures each of TARGETS ("name|label|url[|extra wrk arguments]", the first being the reference)
+# Warms, then measures each of TARGETS ("name|label|url[|extra wrk arguments]"; a name with "nginx" in it is nginx's)
 # with wrk, while accounting for where the machine's CPU time goes. Fills RPS, P50, P99, ERRORS, BUSY,
 # SERVER_CPU, WRK_CPU, OTHER_CPU, CPU_PER_REQUEST, DB_CPU_PER_REQUEST (the embedded PostgreSQL's, for the app's
 # targets) and RESPONSE_KB by name, and CACHE_LINE. The extra arguments are words split on spaces, such as
@@ -354,13 +362,15 @@ declare -A RPS P50 P99 ERRORS BUSY SERVER_CPU WRK_CPU OTHER_CPU CPU_PER_REQUEST 
 measure_targets() {
     local target name label url extra busy0 total0 busy1 total1 app0 app1 nginx0 nginx1 pg0 pg1 wrk0 wrk1 total server
     local others requests
-    local -a nginx_pids wrk_args
+    local -a nginx_pids wrk_args script_args
     for target in "${TARGETS[@]}"; do
         ((WARMUP > 0)) || break
         IFS='|' read -r name label url extra <<<"$target"
-        read -r -a wrk_args <<<"$extra"
+        read -r -a wrk_args <<<"${extra%% -- *}"
+        script_args=()
+        [[ $extra != *" -- "* ]] || read -r -a script_args <<<"-- ${extra#* -- }"
         log "Warming $label for ${WARMUP}s"
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${wrk_args[@]}" "$url" >"$OUT/wrk-$name-warmup.txt"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${wrk_args[@]}" "$url" "${script_args[@]}" >"$OUT/wrk-$name-warmup.txt"
     done
 
     # shellcheck disable=SC2207 # pids are numbers
@@ -369,7 +379,10 @@ measure_targets() {
     read -r hits_before misses_before < <(page_cache_counts)
     for target in "${TARGETS[@]}"; do
         IFS='|' read -r name label url extra <<<"$target"
-        read -r -a wrk_args <<<"$extra"
+        # Arguments after " -- " are the script's, and wrk wants them after the URL.
+        read -r -a wrk_args <<<"${extra%% -- *}"
+        script_args=()
+        [[ $extra != *" -- "* ]] || read -r -a script_args <<<"-- ${extra#* -- }"
         # With nothing of ours under load, any busy CPU is other work that would skew the measurement.
         BUSY[$name]=$(wait_for_quiet)
         log "Measuring $label: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency${extra:+ $extra} $url"
@@ -380,7 +393,7 @@ measure_targets() {
         nginx0=$(proc_ticks "${nginx_pids[@]}")
         wrk_ticks
         wrk0=$WRK_TICKS
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${wrk_args[@]}" "$url" | tee "$OUT/wrk-$name.txt" >&2
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${wrk_args[@]}" "$url" "${script_args[@]}" | tee "$OUT/wrk-$name.txt" >&2
         wrk_ticks
         wrk1=$WRK_TICKS
         app1=$(proc_ticks "$APP_PID")
@@ -390,7 +403,7 @@ measure_targets() {
         read -r busy1 total1 < <(stat_ticks)
         # Shares of the whole machine's CPU time (all CPUs) during the measurement.
         total=$((total1 - total0 > 0 ? total1 - total0 : 1))
-        if [[ $name == nginx ]]; then server=$((nginx1 - nginx0)); else server=$((app1 - app0)); fi
+        if [[ $name == *nginx* ]]; then server=$((nginx1 - nginx0)); else server=$((app1 - app0)); fi
         others=$((busy1 - busy0 - (app1 - app0) - (pg1 - pg0) - (nginx1 - nginx0) - (wrk1 - wrk0)))
         SERVER_CPU[$name]=$((100 * server / total))
         WRK_CPU[$name]=$((100 * (wrk1 - wrk0) / total))
@@ -403,7 +416,7 @@ measure_targets() {
             if ($1 > 0) printf "%.1f", v * m / $1; else print "?" }' "$OUT/wrk-$name.txt")
         CPU_PER_REQUEST[$name]=$(awk -v t="$server" -v hz="$CLK_TCK" -v n="$requests" \
             'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "?" }')
-        if [[ $name == nginx ]]; then
+        if [[ $name == *nginx* ]]; then
             DB_CPU_PER_REQUEST[$name]=
         else
             DB_CPU_PER_REQUEST[$name]=$(awk -v t="$((pg1 - pg0))" -v hz="$CLK_TCK" -v n="$requests" \

@@ -10,14 +10,17 @@
 #   TAIL=20000             article URLs in the long tail
 #   TAIL_WARMUP=2000       other articles whose pages warm the JIT before the tail (the site needs TAIL + these)
 #   TAIL_DURATION=60       seconds the tail is measured
-#   PHASES="render tail"   which measurements run; a partial run writes bench/out/benchmarks-render.md only
+#   PHASES="aot render tail"  which measurements run; a partial run writes bench/out/benchmarks-render.md only
+#   APP_JAVA_OPTS          default: the README's run command's, -XX:+UseSerialGC -Xms64m -Xmx512m
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TAIL=${TAIL:-20000}
 TAIL_WARMUP=${TAIL_WARMUP:-2000}
 TAIL_DURATION=${TAIL_DURATION:-60}
-PHASES=${PHASES:-render tail}
+PHASES=${PHASES:-aot render tail}
+# Measured as a new user runs it: with the JVM flags ./mvnw spring-boot:run gives the app (pom.xml).
+APP_JAVA_OPTS=${APP_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx512m --enable-native-access=ALL-UNNAMED}
 READER_EMAIL=${READER_EMAIL:-reader@masthead.test}
 READER_PASSWORD=${READER_PASSWORD:-masthead-demo}
 START_MARKER='<!-- bench:render:start -->'
@@ -38,6 +41,7 @@ ensure_articles $((TAIL + TAIL_WARMUP))
 stop_app
 start_app
 RESTART_MS=$FIRST_PAGE_MS
+RESTART_CPU_MS=$FIRST_PAGE_CPU_MS
 RESTART_STEPS=(
     "JVM started, Spring starting|$(since_launch 'Starting MastheadApplication')"
     "embedded PostgreSQL listening|$(since_launch 'Embedded PostgreSQL is listening')"
@@ -48,7 +52,29 @@ RESTART_STEPS=(
 )
 sleep 10
 read -r IDLE_JVM_MB IDLE_PG_MB < <(memory_line)
-echo "restart: first page after $RESTART_MS ms; idle: JVM $IDLE_JVM_MB MiB, PostgreSQL $IDLE_PG_MB MiB" >&2
+echo "restart: first page after $RESTART_MS ms ($RESTART_CPU_MS ms of CPU); idle: JVM $IDLE_JVM_MB MiB, PostgreSQL $IDLE_PG_MB MiB" >&2
+
+# The same restart from the jar extracted (java -Djarmode=tools) with an ahead-of-time cache of its classes,
+# made by a training run that stops once the application context is up (JDK 25's -XX:AOTCacheOutput).
+if has_phase aot; then
+    log "Extracting the jar and training an AOT cache"
+    rm -rf "$OUT/extracted" "$OUT/masthead.aot"
+    "$JAVA" -Djarmode=tools -jar "$OUT/masthead.jar" extract --destination "$OUT/extracted" >/dev/null
+    stop_app
+    # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
+    "$JAVA" $APP_JAVA_OPTS -XX:AOTCacheOutput="$OUT/masthead.aot" -Dspring.context.exit=onRefresh \
+        -jar "$OUT/extracted/masthead.jar" --server.port="$(free_port)" --masthead.data-dir="$OUT/data" \
+        >"$OUT/aot-training.log" 2>&1 || die "the AOT training run failed; see bench/out/aot-training.log"
+    APP_LAUNCH="-XX:AOTCache=$OUT/masthead.aot -jar $OUT/extracted/masthead.jar"
+    start_app
+    AOT_RESTART_MS=$FIRST_PAGE_MS
+    AOT_RESTART_CPU_MS=$FIRST_PAGE_CPU_MS
+    AOT_STARTED_MS=$(since_launch 'Started MastheadApplication')
+    echo "restart with the AOT cache: first page after $AOT_RESTART_MS ms ($AOT_RESTART_CPU_MS ms of CPU)" >&2
+    stop_app
+    unset APP_LAUNCH
+    start_app
+fi
 
 ARTICLE_PATH=$(article_path)
 [[ -n $ARTICLE_PATH ]] || die "found no published article"
@@ -76,6 +102,7 @@ sign_in() {
 if has_phase render; then
     SESSION=$(sign_in)
     [[ -n $SESSION ]] || die "signing in as $READER_EMAIL set no SESSION cookie"
+    export SESSION # for session.lua
     for page in /notifications /reading-list; do
         status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: SESSION=$SESSION" "$APP$page")
         [[ $status == 200 ]] || die "$page answered $status to the signed-in reader"
@@ -84,8 +111,8 @@ if has_phase render; then
         "nginx|nginx static article|$NGINX_URL$ARTICLE_PATH"
         "article|article page, rendered|$APP$ARTICLE_PATH"
         "home|home page, rendered|$APP/"
-        "notifications|signed in: notifications|$APP/notifications|-H Cookie:SESSION=$SESSION"
-        "reading-list|signed in: reading list|$APP/reading-list|-H Cookie:SESSION=$SESSION"
+        "notifications|signed in: notifications|$APP/notifications|-s $BENCH_DIR/session.lua"
+        "reading-list|signed in: reading list|$APP/reading-list|-s $BENCH_DIR/session.lua"
     )
     RENDER_TARGETS=("${TARGETS[@]}")
     measure_targets
@@ -210,8 +237,9 @@ SECTION_FILE=$OUT/benchmarks-render.md
     fi
     echo "### Start and memory"
     echo
-    echo "A node restarted on an existing data directory (page cache off) answered its first page $(thousands "$RESTART_MS") ms"
-    echo "after its JVM was launched. Where the time went, from the app's log (ms since launch):"
+    echo "A node restarted on an existing data directory (page cache off, \`java $APP_JAVA_OPTS -jar masthead.jar\`) answered its"
+    echo "first page $(thousands "$RESTART_MS") ms after its JVM was launched, having used $(thousands "$RESTART_CPU_MS") ms of CPU (all threads: the"
+    echo "JIT compilers take a good part of it). Where the time went, from the app's log (ms since launch):"
     echo
     echo "| Step | ms since launch |"
     echo "|---|---:|"
@@ -220,6 +248,13 @@ SECTION_FILE=$OUT/benchmarks-render.md
         echo "| $what | $(thousands "$at") |"
     done
     echo
+    if has_phase aot; then
+        echo "The same restart from the jar extracted (\`java -Djarmode=tools -jar masthead.jar extract\`) and with an"
+        echo "ahead-of-time cache of its classes (\`-XX:AOTCache\`, made by a training run with \`-XX:AOTCacheOutput\` and"
+        echo "\`-Dspring.context.exit=onRefresh\`): first page after $(thousands "$AOT_RESTART_MS") ms, $(thousands "$AOT_RESTART_CPU_MS") ms of CPU"
+        echo "(application started at $(thousands "$AOT_STARTED_MS") ms)."
+        echo
+    fi
     echo "Resident memory (JVM: RSS; PostgreSQL: proportional set size summed over its processes, so shared memory"
     echo "counts once):"
     echo
@@ -231,7 +266,7 @@ SECTION_FILE=$OUT/benchmarks-render.md
     echo "$END_MARKER"
 } >"$SECTION_FILE"
 
-if [[ $PHASES == "render tail" ]]; then
+if [[ $PHASES == "aot render tail" ]]; then
     write_report "$START_MARKER" "$END_MARKER" "$SECTION_FILE"
     log "Results (also in ${REPORT#"$ROOT"/})"
 else

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts the SQL statements that requests send to the database, for tests that keep a page from asking more
+ * Counts the SQL statements that requests send to the database, and the transactions they end, for tests that keep a page from asking more
  * questions than it needs. Only statements sent while a request is being served count, so background work
  * (mail, events) running meanwhile does not. {@code @Import} it into a test.
  */
@@ -22,12 +22,20 @@ public class StatementCount {
     private static final ThreadLocal<Boolean> SERVING = ThreadLocal.withInitial(() -> false);
 
     private final AtomicInteger statements = new AtomicInteger();
+    private final AtomicInteger transactions = new AtomicInteger();
 
     /** How many statements requests sent while {@code request} ran. */
     public int during(Runnable request) {
         int before = statements.get();
         request.run();
         return statements.get() - before;
+    }
+
+    /** How many transactions requests committed or rolled back while {@code request} ran. */
+    public int transactionsDuring(Runnable request) {
+        int before = transactions.get();
+        request.run();
+        return transactions.get() - before;
     }
 
     @Bean
@@ -68,6 +76,9 @@ public class StatementCount {
                                     || method.getName().equals("createStatement"))
                             && SERVING.get()) {
                         statements.incrementAndGet();
+                    }
+                    if ((method.getName().equals("commit") || method.getName().equals("rollback")) && SERVING.get()) {
+                        transactions.incrementAndGet();
                     }
                     try {
                         return method.invoke(connection, args);

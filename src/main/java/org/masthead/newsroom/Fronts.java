@@ -14,6 +14,7 @@ import org.masthead.newsroom.internal.SectionCache;
 import org.masthead.newsroom.internal.Staff;
 import org.masthead.platform.NotAllowedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * every front by itself, and the rest of the page fills by recency as before.
  */
 @Service
-@Transactional(readOnly = true)
+// Reads only, each a statement that sees the latest commits, as PublishedContent's do: no transaction of its own.
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class Fronts {
 
     private final FrontRepository fronts;

@@ -1,6 +1,7 @@
 package org.masthead.platform;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -9,7 +10,8 @@ import org.springframework.util.unit.DataSize;
  * How public pages are cached, in this app and by browsers and CDNs in front of it.
  *
  * @param enabled whether rendered public pages are kept in memory and served from there
- * @param maxSize the memory the in-app cache may use
+ * @param maxSize the memory the in-app cache may use; unset, a quarter of the Java heap's limit and at
+ *     most 256 MB, so that a node given a small heap does not spend it all on kept pages
  * @param timeToLive how long a page stays in the in-app cache at most, however quiet its content
  * @param maxAge how long browsers may reuse a page without asking
  * @param sharedMaxAge how long CDNs and proxies may serve a page without asking
@@ -19,12 +21,22 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("masthead.page-cache")
 public record PageCacheProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("256MB") DataSize maxSize,
+        @Nullable DataSize maxSize,
         @DefaultValue("10m") Duration timeToLive,
         @DefaultValue("60s") Duration maxAge,
         @DefaultValue("5m") Duration sharedMaxAge,
         @DefaultValue("10m") Duration staleWhileRevalidate,
         @DefaultValue("1d") Duration staleIfError) {
+
+    private static final DataSize LARGEST_DEFAULT = DataSize.ofMegabytes(256);
+
+    /** The memory the in-app cache may use, as set or else worked out from the heap this JVM may grow to. */
+    public DataSize maxSizeOr(long maxHeapBytes) {
+        if (maxSize != null) {
+            return maxSize;
+        }
+        return DataSize.ofBytes(Math.min(LARGEST_DEFAULT.toBytes(), maxHeapBytes / 4));
+    }
 
     /** The Cache-Control value of a public page. */
     public String cacheControl() {

@@ -54,4 +54,24 @@ class PageQueriesTest {
         // The pinned stories, the articles of every block, their images, their bylines and their comment counts.
         assertThat(asked).isLessThanOrEqualTo(7);
     }
+
+    @Test
+    void articlePageReadsWithoutATransactionPerQuestion() {
+        Section section = content.section("Weather");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> published.section(section.path()).isPresent());
+        String slug = TestContent.unique("rain-again");
+        content.article(section).slug(slug).headline("Rain again").publishedAt(Instant.parse("2026-07-01T12:00:00Z"));
+        String path = "/" + section.path() + "/2026/jul/01/" + slug;
+        Http http = new Http(port);
+
+        int transactions = statements.transactionsDuring(
+                () -> assertThat(http.get(path + "?fresh=" + TestContent.unique("article"))
+                                .body())
+                        .contains("Rain again"));
+
+        // Reads see the latest commits statement by statement either way; each transaction would cost a
+        // BEGIN and a COMMIT. The one left is the discussion's comment counts.
+        assertThat(transactions).isLessThanOrEqualTo(1);
+    }
 }

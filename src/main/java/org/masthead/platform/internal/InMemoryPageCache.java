@@ -40,7 +40,8 @@ class InMemoryPageCache implements PageCache {
         this.cluster = cluster;
         this.sharedCaches = sharedCaches;
         this.pages = Caffeine.newBuilder()
-                .maximumWeight(properties.maxSize().toBytes())
+                .maximumWeight(
+                        properties.maxSizeOr(Runtime.getRuntime().maxMemory()).toBytes())
                 .weigher((String key, CachedPage page) -> page.weight())
                 .expireAfterWrite(properties.timeToLive())
                 .recordStats()
