@@ -259,6 +259,31 @@ class ModerationConsoleTest {
     }
 
     @Test
+    void aModeratorsNoteOnAReaderShowsBesideTheirCommentsInTheConsoleAndNeverToTheReader() {
+        held("Somebody should keep notes about me.");
+        WebSession moderator = moderator();
+        moderator.get("/moderation/readers/" + newcomer.id());
+
+        String after = flash(
+                moderator,
+                moderator.post(
+                        "/moderation/readers/" + newcomer.id() + "/notes",
+                        Map.of("text", "Warned informally about tone")));
+
+        assertThat(after).contains("Note kept").contains("Warned informally about tone");
+        assertThat(moderator.get("/moderation").body())
+                .contains("Somebody should keep notes about me.")
+                .contains("Warned informally about tone");
+        HttpResponse<String> empty =
+                moderator.post("/moderation/readers/" + newcomer.id() + "/notes", Map.of("text", " "));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("Write the note first.");
+        assertThat(newcomer.web.get("/moderation/readers/" + newcomer.id()).statusCode())
+                .isEqualTo(403);
+        assertThat(newcomer.web.get("/appeals").body()).doesNotContain("Warned informally about tone");
+    }
+
+    @Test
     void severalHeldCommentsAreApprovedAtOnceAndOneAlreadyDecidedIsCountedNotFailed() {
         long first = held("Bulk one: buses.");
         long second = held("Bulk two: trams.");

@@ -109,7 +109,8 @@ final class Normaliser {
 
     /**
      * One word's skeleton: signs that stand for letters read as those letters (only in a word with a
-     * letter in it, so that numbers stay numbers), anything else dropped, repeated letters made one.
+     * letter in it, so that numbers stay numbers), anything else dropped, repeated letters made one
+     * (in a word with a letter in it: a number keeps its digits).
      */
     private static String skeleton(String chunk) {
         boolean hasLetter = chunk.codePoints().anyMatch(Character::isLetter);
@@ -120,7 +121,8 @@ final class Normaliser {
                 letters.appendCodePoint(letter == 'l' ? 'i' : letter);
             }
         });
-        return collapse(letters.toString());
+        // A number's repeated digits are its value, not a disguise: 100 is not 10.
+        return hasLetter ? collapse(letters.toString()) : letters.toString();
     }
 
     private static int lookalike(int c) {

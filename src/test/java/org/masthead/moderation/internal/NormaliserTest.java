@@ -97,6 +97,12 @@ class NormaliserTest {
     }
 
     @Test
+    void numbersThatDifferOnlyInARepeatedDigitDiffer() {
+        assertThat(Normaliser.words("I paid 100 pounds").piecesLine())
+                .isNotEqualTo(Normaliser.words("I paid 10 pounds").piecesLine());
+    }
+
+    @Test
     void anEntryWithoutLettersIsEmpty() {
         assertThat(Normaliser.entry("!!! ...")).isEmpty();
         assertThat(Normaliser.entry("2026")).isEqualTo("2026");
