@@ -56,7 +56,7 @@ class AccountJourneyBrowserTest {
         reader.find(By.id("displayName")).sendKeys(name);
         reader.find(By.id("password")).sendKeys("a very long and private passphrase");
         reader.screenshot("register");
-        reader.follow(By.cssSelector("button[type=submit]"));
+        reader.follow(By.cssSelector("main button[type=submit]"));
         assertThat(reader.heading()).isEqualTo("Check your e-mail");
         reader.screenshot("check-email");
 
@@ -89,7 +89,7 @@ class AccountJourneyBrowserTest {
         reader.find(By.id("email")).sendKeys(email);
         reader.find(By.id("password")).sendKeys("a very long and private passphrase");
         reader.screenshot("signin");
-        reader.follow(By.cssSelector("button[type=submit]"));
+        reader.follow(By.cssSelector("main button[type=submit]"));
         assertThat(reader.heading()).isEqualTo("Your account");
         assertThat(reader.find(By.tagName("main")).getText()).contains(name).contains("Confirmed");
         reader.screenshot("account");
@@ -128,7 +128,7 @@ class AccountJourneyBrowserTest {
         reader.open("/signin");
         reader.find(By.id("email")).sendKeys(account.email());
         reader.find(By.id("password")).sendKeys("not the password at all");
-        reader.follow(By.cssSelector("button[type=submit]"));
+        reader.follow(By.cssSelector("main button[type=submit]"));
 
         assertThat(reader.find(By.cssSelector("[role=alert]")).getText()).contains("do not match an account");
         reader.screenshot("signin-error");
@@ -140,7 +140,7 @@ class AccountJourneyBrowserTest {
         reader.find(By.id("email")).sendKeys("not an address");
         reader.find(By.id("displayName")).sendKeys("ab");
         reader.find(By.id("password")).sendKeys("password");
-        reader.find(By.cssSelector("button[type=submit]")).click();
+        reader.find(By.cssSelector("main button[type=submit]")).click();
         new WebDriverWait(reader.driver(), Duration.ofSeconds(5))
                 .until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         reader.checkAccessibility();

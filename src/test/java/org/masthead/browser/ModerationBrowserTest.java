@@ -183,7 +183,7 @@ class ModerationBrowserTest {
     }
 
     private static String status(Browser browser) {
-        return browser.find(By.cssSelector("[role='status']")).getText();
+        return browser.find(By.cssSelector("main .notice[role='status']")).getText();
     }
 
     private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
