@@ -46,13 +46,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final String password;
+    private final DataDirectoryLock lock;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password, DataDirectoryLock lock) {
         this.postgres = postgres;
         this.password = password;
+        this.lock = lock;
     }
 
+    /**
+     * Starts the server, or refuses when another running Masthead already uses {@code dataDir}: only
+     * once this node holds the directory's lock can a PostgreSQL found running there be an orphan.
+     *
+     * @throws DataDirectoryInUseException when another process holds the data directory
+     */
     public static EmbeddedPostgresServer start(Path dataDir) {
+        DataDirectoryLock lock = DataDirectoryLock.take(dataDir);
+        try {
+            return start(dataDir, lock);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDir, DataDirectoryLock lock) {
         try {
             Path pgData = dataDir.resolve("postgres").toAbsolutePath();
             Path runtime = dataDir.resolve("postgres-runtime").toAbsolutePath();
@@ -97,7 +115,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     postgres.getPort(),
                     USER,
                     passwordFile);
-            return new EmbeddedPostgresServer(postgres, password);
+            return new EmbeddedPostgresServer(postgres, password, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -183,7 +201,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A JVM killed with SIGKILL leaves its PostgreSQL running, or a stale {@code postmaster.pid}
-     * behind; either would stop the next start, so the orphan is stopped and the file removed.
+     * behind; either would stop the next start, so the orphan is stopped and the file removed. Called
+     * with the data directory's lock held, so no live node can own the server found here.
      */
     static void stopOrphanOf(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
@@ -228,6 +247,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         log.info("Stopping embedded PostgreSQL");
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -108,18 +108,7 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void aServerLeftRunningByAKilledAppIsStoppedAndReplaced() throws Exception {
-        Process app = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        OrphanedServer.class.getName(),
-                        dataDir.toString())
-                .redirectErrorStream(true)
-                .start();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(app.getInputStream()))) {
-            assertThat(output.lines().filter(line -> line.contains("READY")).findFirst())
-                    .isPresent();
-        }
+        Process app = startInAnotherProcess();
         long postgresPid = Long.parseLong(
                 Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst());
         app.destroyForcibly().waitFor();
@@ -130,6 +119,55 @@ class EmbeddedPostgresServerTest {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
             assertThat(query(server, "SELECT text FROM note")).isEqualTo("written before the crash");
         }
+    }
+
+    @Test
+    void aSecondStartOnADirectoryInUseIsRefusedAndLeavesTheRunningServerAlone() throws Exception {
+        Process app = startInAnotherProcess();
+        try {
+            long postgresPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                    .getFirst());
+
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir))
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining("in use by another running Masthead (process " + app.pid() + ")");
+
+            assertThat(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive))
+                    .as("the running node's PostgreSQL")
+                    .hasValue(true);
+            assertThat(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                            .getFirst())
+                    .isEqualTo(Long.toString(postgresPid));
+        } finally {
+            app.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aSecondServerInTheSameProcessIsRefusedToo() {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir)) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir))
+                    .isInstanceOf(DataDirectoryInUseException.class);
+            assertThat(query(server, "SELECT 'still up'")).isEqualTo("still up");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Starts a server in a JVM of its own, as another node would, and waits until it has written its row. */
+    private Process startInAnotherProcess() throws Exception {
+        Process app = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OrphanedServer.class.getName(),
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(app.getInputStream()));
+        assertThat(output.lines().filter(line -> line.contains("READY")).findFirst())
+                .isPresent();
+        return app;
     }
 
     @Test
