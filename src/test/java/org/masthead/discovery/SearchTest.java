@@ -218,6 +218,19 @@ class SearchTest {
     }
 
     @Test
+    void aWordFarIntoALongBodyStillGetsItsSnippet() {
+        String word = word();
+        String filler = "Nothing to see in this paragraph, which goes on for a while without saying much.\n\n";
+        content.article(section)
+                .headline("A long read")
+                .body(filler.repeat(60) + "At last the " + word + " appears near the end.")
+                .published();
+        headlinesFor(word, 1);
+
+        assertThat(get("/search?q=" + word).body()).contains("At last the <mark>" + word + "</mark> appears");
+    }
+
+    @Test
     void manyResultsArePaged() {
         String word = word();
         for (int i = 0; i < 12; i++) {

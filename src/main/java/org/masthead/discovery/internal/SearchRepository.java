@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,6 +25,12 @@ class SearchRepository {
 
     private static final String SNIPPET_OPTIONS = "StartSel=" + MARK_START + ", StopSel=" + MARK_END
             + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    /** Characters of the body a snippet is chosen from: two fragments of 35 words fit well. */
+    private static final int SNIPPET_WINDOW = 1200;
+
+    /** A word of a web search query, with the minus that excludes it if it has one. */
+    private static final Pattern ANCHOR_WORD = Pattern.compile("(?:^|[\\s\"(])(-)?(\\p{L}[\\p{L}\\p{N}]*)");
 
     private final JdbcClient db;
 
@@ -141,7 +150,13 @@ class SearchRepository {
      * a newer article beats an older one with the same words, while an old story that matches much better
      * still comes first. Or newest first. Relevance is ranked on the small title document (headline and
      * topics, then standfirst and authors), plus a floor of 0.01 for a match in the body alone: ranking
-     * the whole document would read every match's body vector, out of line, for each query.
+     * the whole document would read every match's body vector, out of line, for each query. Age is
+     * computed in floating point: the numeric that {@code extract} returns made {@code power} cost
+     * three times the ranking itself.
+     *
+     * <p>The snippet is cut from a window of the body around the first place the query's first word
+     * seems to be ({@link #snippetAnchor}), or from its start: {@code ts_headline} parses all the text it
+     * is given, and a long feature's whole body cost more than the rest of the query.
      */
     List<Hit> search(Query query, Instant now, Duration halfLife, int limit, long offset) {
         String order = query.byDate() ? "published_at DESC, article_id DESC" : "score DESC, published_at DESC";
@@ -151,13 +166,16 @@ class SearchRepository {
                                 WITH hits AS (
                                     SELECT d.article_id, d.body_text, d.published_at,
                                            (ts_rank(d.title_document, q.query) + 0.01)
-                                               * (0.5 + 0.5 * power(0.5, greatest(0, extract(epoch FROM
-                                                     (CAST(:now AS timestamptz) - d.published_at))) / :halfLife)) AS score
+                                               * (0.5 + 0.5 * power(0.5, greatest(0, CAST(extract(epoch FROM
+                                                     (CAST(:now AS timestamptz) - d.published_at)) AS float8))
+                                                     / :halfLife)) AS score
                                     FROM search_document d, %s AS q(query)
                                     WHERE d.document @@ q.query %s
                                     ORDER BY %s LIMIT :limit OFFSET :offset)
                                 SELECT article_id,
-                                       ts_headline('masthead_english', body_text, %s, :options) AS snippet
+                                       ts_headline('masthead_english',
+                                                   substr(body_text, greatest(1, strpos(lower(body_text), :anchor)
+                                                       - :windowBefore), :window), %s, :options) AS snippet
                                 FROM hits ORDER BY %s"""
                                         .formatted(QUERY, filters(query), order, QUERY, order)),
                         query)
@@ -166,8 +184,28 @@ class SearchRepository {
                 .param("limit", limit)
                 .param("offset", offset)
                 .param("options", SNIPPET_OPTIONS)
+                .param("anchor", snippetAnchor(query.text()))
+                .param("windowBefore", SNIPPET_WINDOW / 3)
+                .param("window", SNIPPET_WINDOW)
                 .query((rs, n) -> new Hit(rs.getLong("article_id"), rs.getString("snippet")))
                 .list();
+    }
+
+    /**
+     * What to look for in the lower-case body to find where a snippet should come from: the first word
+     * of the query that is not excluded, without the last two letters of a longer word, which other
+     * forms of it may not share ("coders", "coded"); empty when there is none, which places the window
+     * at the start.
+     */
+    static String snippetAnchor(String text) {
+        Matcher words = ANCHOR_WORD.matcher(text);
+        while (words.find()) {
+            String word = words.group(2).toLowerCase(Locale.ROOT);
+            if (words.group(1) == null && !word.equals("or")) {
+                return word.length() > 4 ? word.substring(0, word.length() - 2) : word;
+            }
+        }
+        return "";
     }
 
     /** How many articles match, counting no further than {@code cap}. */
