@@ -1,6 +1,10 @@
-// Live updates over one EventSource per page (server-sent events from /live). On an article page
-// (an element with data-article-id) it opens for everyone; elsewhere only for a signed-in reader. It
-// waits for account.js to say who is reading: a signed-in reader's page first fetches a ticket
+// Live updates over one EventSource per page (server-sent events from /live). It is open only while it
+// is wanted: for a signed-in reader (their unread count), and on an article page (an element with
+// data-article-id) while its comments are in view, for everyone. It closes a while after the comments
+// leave the view or the tab is hidden, and opens again when they come back, asking for what it missed.
+// Every open page holding a connection for hours would cost the servers for nothing. <html data-live>
+// says where it stands: "idle" (nothing wanted yet), "open", "closed" (was open). It waits for
+// account.js to say who is reading: a signed-in reader's page first fetches a ticket
 // (/live/ticket) so that the same connection also carries their own events, without the stream
 // reading the session (its reconnects would otherwise keep the session alive for ever). It announces
 // what arrives on document:
@@ -17,8 +21,17 @@
   }
   var article = document.querySelector("[data-article-id]");
   var articleId = article ? article.getAttribute("data-article-id") : null;
+  var comments = document.getElementById("comments");
+  var html = document.documentElement;
   var source = null;
   var seenComments = {};
+  var lastEventId = null;
+  var ticket = null;
+  // Whether account.js has said who is reading (asked), and the stream may open now that it is known (started).
+  var asked = false;
+  var started = false;
+  var commentsInView = false;
+  var closing = null;
 
   function announce(name, detail) {
     document.dispatchEvent(new CustomEvent(name, { detail: detail }));
@@ -32,16 +45,25 @@
     }
   }
 
-  function open(url) {
+  function remember(event) {
+    if (event.lastEventId) {
+      lastEventId = event.lastEventId;
+    }
+  }
+
+  function open() {
     if (source) {
       return;
     }
-    source = new EventSource(url);
-    // Says on the page that the stream is open, for anything that waits for it (the browser journeys do).
+    source = new EventSource(url());
+    // Says on the page whether the stream is open, for anything that waits for it (the browser journeys do).
     source.addEventListener("open", function () {
-      document.documentElement.setAttribute("data-live", "open");
+      html.setAttribute("data-live", "open");
     });
+    // The newest event the server knew of when this stream opened: where to resume if nothing else comes.
+    source.addEventListener("resume", remember);
     source.addEventListener("comment", function (event) {
+      remember(event);
       var comment = read(event);
       if (!comment || seenComments[comment.commentId]) {
         return;
@@ -54,12 +76,14 @@
       });
     });
     source.addEventListener("comment-changed", function (event) {
+      remember(event);
       var comment = read(event);
       if (comment) {
         announce("masthead:comment-changed", { commentId: comment.commentId, articleId: comment.articleId });
       }
     });
     source.addEventListener("unread", function (event) {
+      remember(event);
       var unread = read(event);
       if (unread && typeof unread.count === "number") {
         announce("masthead:unread", { count: unread.count });
@@ -85,7 +109,7 @@
     link.replaceChildren.apply(link, count > 0 ? [label, " ", badge, unread] : [label]);
   });
 
-  function url(ticket) {
+  function url() {
     var params = [];
     if (articleId) {
       params.push("article=" + encodeURIComponent(articleId));
@@ -93,29 +117,100 @@
     if (ticket) {
       params.push("ticket=" + encodeURIComponent(ticket));
     }
+    // A stream opened again asks for what came while it was closed, as the browser's own reconnects do.
+    if (lastEventId) {
+      params.push("lastEventId=" + encodeURIComponent(lastEventId));
+    }
     return "/live" + (params.length ? "?" + params.join("&") : "");
   }
 
-  function openFor(ticket) {
-    if (ticket || articleId) {
-      open(url(ticket));
+  function close() {
+    if (source) {
+      source.close();
+      source = null;
+      html.setAttribute("data-live", "closed");
     }
   }
 
-  var started = false;
-  function start(me) {
-    if (started) {
+  // A reader coming back to a tab closed for long may hold a ticket that has expired: a new one first.
+  function reopen() {
+    if (!ticket) {
+      open();
       return;
     }
-    started = true;
-    if (!me || !me.signedIn) {
-      openFor(null);
-      return;
+    fetchTicket().then(function (fresh) {
+      ticket = fresh;
+      if (wanted()) {
+        open();
+      }
+    });
+  }
+
+  function wanted() {
+    return started && !document.hidden && (ticket !== null || (articleId !== null && commentsInView));
+  }
+
+  // How long a stream stays open once nothing wants it; a page may shorten it (the browser journeys do).
+  function closeAfter() {
+    return Number(html.getAttribute("data-live-close-after")) || 60000;
+  }
+
+  // Opens when wanted; closes only after closeAfter of not being wanted, so that scrolling past the
+  // comments or glancing at another tab does not drop and remake the connection.
+  function update() {
+    if (!html.hasAttribute("data-live")) {
+      html.setAttribute("data-live", "idle");
     }
-    fetch("/live/ticket", { credentials: "same-origin", headers: { Accept: "application/json" } })
+    if (wanted()) {
+      window.clearTimeout(closing);
+      closing = null;
+      if (!source) {
+        html.getAttribute("data-live") === "closed" ? reopen() : open();
+      }
+    } else if (source && closing === null) {
+      closing = window.setTimeout(function () {
+        closing = null;
+        if (!wanted()) {
+          close();
+        }
+      }, closeAfter());
+    }
+  }
+
+  if (comments && articleId && window.IntersectionObserver) {
+    new IntersectionObserver(function (entries) {
+      commentsInView = entries[entries.length - 1].isIntersecting;
+      update();
+    }, { rootMargin: "300px 0px" }).observe(comments);
+  } else {
+    // Without a way to tell, an article page keeps its stream, as it did before.
+    commentsInView = true;
+  }
+  document.addEventListener("visibilitychange", update);
+
+  // A ticket for this page's stream to carry the reader's own events, or null.
+  function fetchTicket() {
+    return fetch("/live/ticket", { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (answer) { openFor(answer && answer.ticket); })
-      .catch(function () { openFor(null); });
+      .then(function (answer) { return answer && answer.ticket ? answer.ticket : null; })
+      .catch(function () { return null; });
+  }
+
+  function start(me) {
+    if (asked) {
+      return;
+    }
+    asked = true;
+    if (!me || !me.signedIn) {
+      started = true;
+      update();
+      return;
+    }
+    fetchTicket().then(function (fresh) {
+      ticket = fresh;
+      started = true;
+      update();
+    });
   }
 
   document.addEventListener("masthead:me", function (event) {

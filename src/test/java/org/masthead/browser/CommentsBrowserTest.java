@@ -289,6 +289,42 @@ class CommentsBrowserTest {
         assertThat(time.getAttribute("title")).as("the exact time on hover").isNotBlank();
     }
 
+    @Test
+    void aVisitorsPageHoldsItsLiveStreamOnlyWhileTheCommentsAreInViewAndHearsWhatItMissed(Browser browser) {
+        long article = content.article(content.section("Conversation"))
+                .body("A paragraph that keeps the comments well below the fold of any screen.\n\n".repeat(80))
+                .published();
+        long author = accounts.create(true).id();
+        // Some comment elsewhere first: the stream tells a new page the newest event as a place to resume.
+        discussion.awaitHandled(comments.post(
+                author, content.article(content.section("Conversation")).published(), "Elsewhere.", null));
+        browser.open(addresses.pathOf(article).orElseThrow());
+        browser.script("document.documentElement.setAttribute('data-live-close-after', '300')");
+
+        // Reading the story, not the comments: nothing is held open for this page.
+        waitFor(browser, d -> d.findElement(By.cssSelector("html[data-live='idle']")));
+
+        browser.script("document.getElementById('comments').scrollIntoView()");
+        waitFor(browser, d -> d.findElement(By.cssSelector("html[data-live='open']")));
+
+        // The tab is hidden: the stream closes, and a comment is posted meanwhile.
+        browser.script(
+                """
+                window.hiddenNow = true;
+                Object.defineProperty(document, "hidden", { configurable: true, get: () => window.hiddenNow });
+                document.dispatchEvent(new Event("visibilitychange"));
+                """);
+        waitFor(browser, d -> d.findElement(By.cssSelector("html[data-live='closed']")));
+        long missed = comments.post(author, article, "Written while the tab was hidden.", null);
+        discussion.awaitHandled(missed);
+
+        browser.script("window.hiddenNow = false; document.dispatchEvent(new Event('visibilitychange'))");
+        waitFor(browser, d -> d.findElement(By.cssSelector("html[data-live='open']")));
+        waitFor(browser, d -> d.findElement(By.cssSelector("[data-show-new]"))).click();
+        waitFor(browser, d -> d.findElement(By.id("comment-" + missed)));
+        browser.screenshot("comments-heard-after-hidden-tab");
+    }
+
     private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
         return new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)

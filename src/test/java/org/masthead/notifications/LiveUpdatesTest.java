@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
@@ -107,6 +108,37 @@ class LiveUpdatesTest {
 
     @Test
     void aPageThatReconnectsIsSentExactlyWhatItMissed() {
+        reconnectGetsWhatWasMissed(
+                (article, seenId) -> new SseClient(port, "/live?article=" + article, "Last-Event-ID", seenId));
+    }
+
+    /** live.js closes its stream while nothing wants it; the new one it opens asks in its address. */
+    @Test
+    void aPageThatOpensANewStreamAsksForWhatItMissedInTheAddress() {
+        reconnectGetsWhatWasMissed(
+                (article, seenId) -> new SseClient(port, "/live?article=" + article + "&lastEventId=" + seenId));
+    }
+
+    @Test
+    void aPageThatSawNothingBeforeItsStreamClosedIsToldWhereToResume() {
+        long article = TestDiscussion.article();
+        long author = accounts.create(true).id();
+        // Some event elsewhere, so that the node has heard of one.
+        CommentPosted elsewhere = discussion.publish(discussion.comment(TestDiscussion.article(), author));
+        discussion.awaitHandled(elsewhere.commentId());
+        String resumeFrom;
+        try (SseClient page = new SseClient(port, "/live?article=" + article)) {
+            resumeFrom = page.next("resume", WAIT).id();
+        }
+        CommentPosted missed = discussion.publish(discussion.comment(article, author));
+        discussion.awaitHandled(missed.commentId());
+
+        try (SseClient page = new SseClient(port, "/live?article=" + article + "&lastEventId=" + resumeFrom)) {
+            assertThat(page.next("comment", WAIT).data()).contains("\"commentId\":" + missed.commentId());
+        }
+    }
+
+    private void reconnectGetsWhatWasMissed(BiFunction<Long, String, SseClient> reconnect) {
         long article = TestDiscussion.article();
         long author = accounts.create(true).id();
         String seenId;
@@ -119,7 +151,7 @@ class LiveUpdatesTest {
         CommentPosted missed2 = discussion.publish(discussion.comment(article, author));
         discussion.awaitHandled(missed2.commentId());
 
-        try (SseClient page = new SseClient(port, "/live?article=" + article, "Last-Event-ID", seenId)) {
+        try (SseClient page = reconnect.apply(article, seenId)) {
             SseClient.Event first = page.next("comment", WAIT);
             SseClient.Event second = page.next("comment", WAIT);
             assertThat(first.data()).contains("\"commentId\":" + missed1.commentId());

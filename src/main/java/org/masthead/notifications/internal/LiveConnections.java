@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.masthead.notifications.NotificationsProperties;
@@ -45,6 +46,12 @@ public class LiveConnections implements SmartLifecycle {
      */
     private final ExecutorService writers = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("live-send-", 0).daemon().factory());
+
+    /** The name of the event that gives a new page the id of the newest event this node has seen. */
+    static final String RESUME = "resume";
+
+    /** The newest event this node has heard of, on any topic. */
+    private final AtomicLong newest = new AtomicLong();
 
     private final LiveEvents events;
     private final NotificationsProperties properties;
@@ -102,6 +109,10 @@ public class LiveConnections implements SmartLifecycle {
         first.add(LiveConnection.Frame.OPENING);
         if (lastSeenId != null) {
             events.after(lastSeenId, topics).forEach(event -> first.add(LiveConnection.Frame.of(event)));
+        } else if (newest.get() > 0) {
+            // A place to resume from, for a page that sees nothing before its stream closes: without it,
+            // what came while it was closed could not be asked for.
+            first.add(LiveConnection.Frame.of(new LiveEvent(newest.get(), "", RESUME, "{}")));
         }
         current.get().forEach(event -> first.add(LiveConnection.Frame.of(event)));
         connection.start(first);
@@ -119,6 +130,7 @@ public class LiveConnections implements SmartLifecycle {
 
     private void deliver(String message) {
         LiveEvent event = LiveEvent.decode(message);
+        newest.accumulateAndGet(event.id(), Math::max);
         Set<LiveConnection> listeners = byTopic.get(event.topic());
         if (listeners == null || listeners.isEmpty()) {
             return;

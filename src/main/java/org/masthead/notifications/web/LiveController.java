@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * for each new comment under the article named by {@code ?article=}, for everyone, and {@code unread}
  * with a signed-in reader's unread count, first when the page connects and whenever it changes. Each
  * event has an id; a browser that reconnects sends the last one it saw ({@code Last-Event-ID}) and is
- * sent what it missed.
+ * sent what it missed. A page that closed its stream itself (its comments out of view, its tab hidden)
+ * and opens a new one says the same with {@code ?lastEventId=}, since a new EventSource sends no header.
  *
  * <p>A reader's own events come with a ticket ({@code ?ticket=}, from {@code /live/ticket} when the
  * page loads) rather than the session, which the stream never uses: reconnecting every few minutes
@@ -58,7 +59,8 @@ class LiveController {
             @RequestParam(required = false) @Positive(message = "article must be an article's id") @Nullable
                     Long article,
             @RequestParam(required = false) @Nullable String ticket,
-            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+            @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdAgain) {
         Set<String> topics = new LinkedHashSet<>();
         if (article != null) {
             topics.add(LiveEvent.article(article));
@@ -71,7 +73,7 @@ class LiveController {
         }
         SseEmitter emitter = connections.open(
                 topics,
-                lastSeen(lastEventId),
+                lastSeen(lastEventId != null ? lastEventId : lastEventIdAgain),
                 () -> reader.map(holder -> unread.current(holder.accountId())).orElse(List.of()),
                 reader.map(LiveTickets.Holder::session).orElse(null));
         return ResponseEntity.ok()
