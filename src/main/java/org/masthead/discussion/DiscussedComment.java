@@ -34,4 +34,11 @@ public record DiscussedComment(
     public boolean held() {
         return status.equals(PENDING);
     }
+
+    /** The start of the text on one line, cut at a word, as notifications quote it. */
+    public String excerpt() {
+        return org.masthead.discussion.internal.CommentText.excerpt(body, EXCERPT_LENGTH);
+    }
+
+    private static final int EXCERPT_LENGTH = 200;
 }

@@ -77,6 +77,30 @@ public class Discussion {
         return comments.hold(commentId);
     }
 
+    /**
+     * Picks a published comment as a staff pick: marked in the conversation and listed under its Picks
+     * tab, on every node at once; {@link CommentPicked} tells its author.
+     *
+     * @return false when it was picked already
+     */
+    public boolean pick(long commentId) {
+        return comments.pick(commentId);
+    }
+
+    /**
+     * Takes a comment off the staff picks.
+     *
+     * @return false when it was not picked
+     */
+    public boolean unpick(long commentId) {
+        return comments.unpick(commentId);
+    }
+
+    /** Which of these comments are staff picks. */
+    public java.util.Set<Long> picked(Collection<Long> commentIds) {
+        return comments.picked(commentIds);
+    }
+
     /** How many published comments a reader has, counting no further than {@code atMost}. */
     public int publishedCount(long authorId, int atMost) {
         return comments.publishedCount(authorId, atMost);

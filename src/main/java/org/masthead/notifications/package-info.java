@@ -5,7 +5,7 @@
  * new comments under an article, edits and deletions of comments there, and a reader's unread count.
  *
  * <p>It hears of the discussion through its events ({@link org.masthead.discussion.CommentPosted},
- * {@link org.masthead.discussion.CommentChanged}, {@link org.masthead.discussion.CommentRecommended}) and keeps its own tables; other modules need
+ * {@link org.masthead.discussion.CommentChanged}, {@link org.masthead.discussion.CommentRecommended}, {@link org.masthead.discussion.CommentPicked}) and keeps its own tables; other modules need
  * nothing from it but its configuration ({@link org.masthead.notifications.NotificationsProperties}).
  */
 @NullMarked

@@ -136,9 +136,15 @@
       if (!deleted(old) && deleted(fresh)) {
         adjustCount(-1);
       }
+      // A keyboard user who pressed one of its buttons keeps their place on the same button.
+      var focused = old.contains(document.activeElement) && document.activeElement.getAttribute("data-action");
       if (fresh) {
         old.replaceWith(fresh);
         changed(fresh.parentNode);
+        var again = focused && fresh.querySelector("[data-action='" + focused + "']");
+        if (again && !again.hidden) {
+          again.focus();
+        }
       } else {
         // Deleted with no replies: it leaves the conversation.
         var item = old.closest("li");
@@ -181,8 +187,9 @@
 
   document.addEventListener("masthead:comment", function (event) {
     var detail = event.detail || {};
+    // The Picks tab lists staff picks only: a new comment is not one yet.
     if (String(detail.articleId) !== String(articleId) || document.getElementById("comment-" + detail.commentId)
-        || postedHere.indexOf(Number(detail.commentId)) >= 0) {
+        || postedHere.indexOf(Number(detail.commentId)) >= 0 || sort === "picks") {
       return;
     }
     if (detail.parentId == null) {

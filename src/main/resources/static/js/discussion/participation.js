@@ -94,12 +94,18 @@
       show("report", active && !own);
       show("follow", active && !own && authorId !== me.accountId && !!comment.querySelector("a.comment__author"));
       show("mute", me.signedIn && !own && authorId !== me.accountId);
-      collapseIfMuted(comment, me.muted && me.muted.indexOf(authorId) >= 0);
+      show("pick", !!me.canPick && comment.getAttribute("data-deleted") !== "true");
+      // A boolean always: classList.toggle with an undefined force flips the class on every call.
+      collapseIfMuted(comment, !!(me.muted && me.muted.indexOf(authorId) >= 0));
       var recommend = has("recommend");
       if (recommend) {
         var recommended = me.recommended && me.recommended.indexOf(Number(id)) >= 0;
         recommend.setAttribute("aria-pressed", recommended ? "true" : "false");
         recommend.textContent = recommended ? "Recommended" : "Recommend";
+      }
+      var pick = has("pick");
+      if (pick) {
+        pick.textContent = comment.getAttribute("data-picked") === "true" ? "Un-pick" : "Pick";
       }
       var follow = has("follow");
       if (follow) {
@@ -136,6 +142,14 @@
       comment.prepend(fold);
     }
   }
+
+  // Staff pick or un-pick a comment; the comment is shown afresh, with or without its mark.
+  participation.actions.pick = function (button, comment, id) {
+    var picked = comment.getAttribute("data-picked") === "true";
+    return M.send("/moderation/comments/" + id + (picked ? "/unpick" : "/pick"), { csrf: me.csrf }).then(function () {
+      return conversation.replace(id);
+    });
+  };
 
   participation.actions.mute = function (button, comment) {
     return M.send("/account/muted/" + comment.getAttribute("data-author-id"), { csrf: me.csrf }).then(refreshMe);

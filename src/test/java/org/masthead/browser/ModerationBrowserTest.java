@@ -160,6 +160,60 @@ class ModerationBrowserTest {
         reader.screenshot("moderation-suspended");
     }
 
+    @Test
+    void anEditorPicksACommentFromTheThreadByKeyboardAndReadersFindItUnderPicks(Browser editor, Browser reader) {
+        long articleId = content.article(content.section("Ferries")).published();
+        String article = addresses.pathOf(articleId).orElseThrow();
+        TestAccounts.Credentials author = accounts.create(true);
+        moderation.trust(author.id(), null);
+        Participant writer = Participant.signIn(port, author);
+        writer.posted(articleId, "The ferry timetable quietly lost its last evening sailing.");
+        writer.posted(articleId, "An ordinary comment nobody picks.");
+
+        StaffSignIn.withBothFactors(editor, mailbox, accounts.create(true, Role.EDITOR), "/newsroom");
+        editor.open(article);
+        WebElement pick = waitFor(
+                editor,
+                d -> d.findElement(
+                        By.xpath("//article[contains(@class,'comment')][.//p[contains(., 'last evening sailing')]]"
+                                + "//button[@data-action='pick'][not(@hidden)]")));
+        assertThat(pick.getText()).isEqualTo("Pick");
+        editor.script("arguments[0].focus()", pick);
+        editor.pressEnter();
+        WebElement marked = waitFor(
+                editor,
+                d -> d.findElement(
+                        By.xpath("//article[@data-picked='true'][.//p[contains(., 'last evening sailing')]]")));
+        assertThat(marked.getText()).contains("Staff pick").contains("Un-pick");
+        assertThat(editor.focused().getText())
+                .as("focus stays on the button pressed")
+                .isEqualTo("Un-pick");
+
+        reader.open(article);
+        // The tab loads in place, beside the orders.
+        WebElement tab =
+                waitFor(reader, d -> d.findElement(By.cssSelector(".conversation__sort a[data-sort='picks']")));
+        assertThat(tab.getText()).isEqualTo("Picks");
+        tab.click();
+        WebElement picks = waitFor(reader, d -> d.findElement(By.cssSelector(".conversation--picks")));
+        System.out.println(
+                "PICKSDUMP " + reader.script("return document.querySelector('.conversation--picks').outerHTML"));
+        assertThat(picks.getText())
+                .contains("The ferry timetable quietly lost its last evening sailing.")
+                .contains("Staff pick")
+                .doesNotContain("An ordinary comment nobody picks.");
+        reader.checkAccessibility();
+        reader.script("arguments[0].scrollIntoView()", picks);
+        reader.screenshot("moderation-picks-tab");
+
+        // Back to an order: a reader who muted nobody sees every comment, however often the tabs change.
+        reader.find(By.cssSelector(".conversation__sort a[data-sort='newest']")).click();
+        waitFor(reader, d -> d.findElement(By.cssSelector(".conversation[data-sort='newest']")));
+        assertThat(reader.find(By.cssSelector("[data-thread-slot]")).getText())
+                .contains("An ordinary comment nobody picks.")
+                .contains("The ferry timetable quietly lost its last evening sailing.");
+    }
+
     private static void post(Browser reader, String text) {
         waitFor(reader, d -> d.findElement(By.id("comment-text-new"))).sendKeys(text);
         reader.find(By.xpath("//button[text()='Post comment']")).click();

@@ -33,6 +33,13 @@ public final class Participant {
         return new Participant(web, account);
     }
 
+    /** A member of staff taking part from the conversation, signed in with both factors as staff must be. */
+    public static Participant signInWithBothFactors(int port, TestAccounts.Credentials account) {
+        WebSession web = new WebSession(port);
+        TestAccounts.signInWithBothFactors(web, account);
+        return new Participant(web, account);
+    }
+
     public long id() {
         return account.id();
     }

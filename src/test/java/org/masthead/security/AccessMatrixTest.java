@@ -177,6 +177,8 @@ class AccessMatrixTest {
                 row("POST /unsubscribe", "POST", "/unsubscribe", all(OK)),
                 row("GET /discussion/{articleId}", "GET", discussion, all(OK)),
                 row("GET /discussion/{articleId}/thread", "GET", discussion + "/thread", all(OK)),
+                // The Picks tab: the same route, cached and the same for everyone.
+                row("GET /discussion/{articleId}/thread", "GET", discussion + "/thread?sort=picks", all(OK)),
                 row("GET /discussion/{articleId}/threads/{threadId}", "GET", discussion + "/threads/999999", all(404)),
                 row("GET /discussion/{articleId}/comments", "GET", discussion + "/comments?ids=1,2", all(OK)),
                 row("GET /discussion/{articleId}/me", "GET", discussion + "/me", all(OK)),
@@ -328,6 +330,11 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("POST /moderation/comments/{id}/reject", "POST", "/moderation/comments/999999/reject?reason=spam",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                // Staff picks: moderators, editors and admins with both factors; an unknown comment is 404.
+                row("POST /moderation/comments/{id}/pick", "POST", "/moderation/comments/999999/pick",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, SIGN_IN, 404),
+                row("POST /moderation/comments/{id}/unpick", "POST", "/moderation/comments/999999/unpick",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, SIGN_IN, 404),
                 // The newsroom: journalists, editors and admins with both factors; what only editors do is refused to journalists.
                 row("GET /newsroom", "GET", "/newsroom",                       SIGN_IN, DENIED,  DENIED,  SIGN_IN, SIGN_IN, DENIED,  SIGN_IN, OK),
                 row("GET /newsroom/articles/new", "GET", "/newsroom/articles/new",

@@ -235,7 +235,7 @@ public final class CommentText {
     }
 
     /** The start of the text, for notifications and lists: at most this many characters, on a word boundary. */
-    static String excerpt(String body, int length) {
+    public static String excerpt(String body, int length) {
         String flat = body.replaceAll("\\s+", " ").strip();
         if (flat.codePointCount(0, flat.length()) <= length) {
             return flat;

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Accounts;
 import org.masthead.discussion.CommentChanged;
+import org.masthead.discussion.CommentPicked;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.CommentRecommended;
 import org.masthead.discussion.CommentReported;
@@ -81,6 +82,7 @@ public class Comments {
     private final MentionRepository mentions;
     private final RecommendationRepository recommendations;
     private final ReportRepository reports;
+    private final PickRepository picks;
     private final PublishedContent content;
     private final Accounts accounts;
     private final RateLimits rateLimits;
@@ -96,6 +98,7 @@ public class Comments {
             MentionRepository mentions,
             RecommendationRepository recommendations,
             ReportRepository reports,
+            PickRepository picks,
             PublishedContent content,
             Accounts accounts,
             RateLimits rateLimits,
@@ -109,6 +112,7 @@ public class Comments {
         this.mentions = mentions;
         this.recommendations = recommendations;
         this.reports = reports;
+        this.picks = picks;
         this.content = content;
         this.accounts = accounts;
         this.rateLimits = rateLimits;
@@ -401,6 +405,56 @@ public class Comments {
         }
         withdraw(comment, CommentRepository.PENDING, clock.instant());
         return true;
+    }
+
+    /**
+     * A moderator or an editor picks a published comment: it is marked on every node at once (the
+     * conversation's fragments are evicted and pages get the live {@code comment-changed} event), and
+     * {@link CommentPicked} is published.
+     *
+     * @return false when it was picked already, which changes nothing
+     */
+    @Transactional
+    public boolean pick(long commentId) {
+        CommentRow comment =
+                comments.lock(commentId).orElseThrow(() -> new NotFoundException("There is no such comment."));
+        if (!comment.published()) {
+            throw new ConflictException("Only a published comment can be a staff pick.");
+        }
+        Instant now = clock.instant();
+        if (!picks.pick(commentId, comment.articleId(), now)) {
+            return false;
+        }
+        pickChanged(comment, now);
+        events.publishEvent(new CommentPicked(commentId, comment.articleId(), comment.authorId(), now));
+        return true;
+    }
+
+    /**
+     * Takes a comment off the staff picks, on every node at once.
+     *
+     * @return false when it was not picked, which changes nothing
+     */
+    @Transactional
+    public boolean unpick(long commentId) {
+        CommentRow comment =
+                comments.lock(commentId).orElseThrow(() -> new NotFoundException("There is no such comment."));
+        if (!picks.unpick(commentId)) {
+            return false;
+        }
+        pickChanged(comment, clock.instant());
+        return true;
+    }
+
+    /** Which of these comments are staff picks. */
+    @Transactional(readOnly = true)
+    public Set<Long> picked(Collection<Long> commentIds) {
+        return picks.pickedAmong(commentIds);
+    }
+
+    private void pickChanged(CommentRow comment, Instant now) {
+        events.publishEvent(ThreadChanged.of(comment.articleId(), comment.authorId()));
+        events.publishEvent(new CommentChanged(comment.id(), comment.articleId(), now));
     }
 
     /** How many published comments the author has, counting no further than {@code atMost}. */

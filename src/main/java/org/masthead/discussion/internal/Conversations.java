@@ -76,7 +76,8 @@ public class Conversations {
             int recommendations,
             Moment posted,
             boolean edited,
-            String status) {
+            String status,
+            boolean picked) {
 
         /** What a comment out of the conversation says in its place, while replies still answer it. */
         public String tombstone() {
@@ -121,6 +122,18 @@ public class Conversations {
             @Nullable Moment closesAt,
             Set<Long> accountIds) {}
 
+    /**
+     * The conversation's staff picks, the latest picked first, each shown on its own (a reply with whom
+     * it answers).
+     */
+    public record PicksPage(
+            long articleId,
+            int commentCount,
+            List<CommentView> picks,
+            boolean open,
+            @Nullable Moment closesAt,
+            Set<Long> accountIds) {}
+
     /** A comment in a list away from its article: a profile, the following page. */
     public record ListedComment(CommentView comment, String articleHeadline, String articlePath) {}
 
@@ -136,6 +149,7 @@ public class Conversations {
     private final CommentRepository comments;
     private final MentionRepository mentions;
     private final FollowRepository follows;
+    private final PickRepository picks;
     private final PublishedContent content;
     private final ArticleAddresses addresses;
     private final Accounts accounts;
@@ -148,6 +162,7 @@ public class Conversations {
             CommentRepository comments,
             MentionRepository mentions,
             FollowRepository follows,
+            PickRepository picks,
             PublishedContent content,
             ArticleAddresses addresses,
             Accounts accounts,
@@ -158,6 +173,7 @@ public class Conversations {
         this.comments = comments;
         this.mentions = mentions;
         this.follows = follows;
+        this.picks = picks;
         this.content = content;
         this.addresses = addresses;
         this.accounts = accounts;
@@ -243,6 +259,21 @@ public class Conversations {
                 views.accountIds());
     }
 
+    /** The staff picks under an article, as many as a page of the conversation holds. */
+    public PicksPage picks(long articleId) {
+        CommentSettings article = content.commentSettings(articleId)
+                .orElseThrow(() -> new NotFoundException("There is no such article."));
+        List<CommentRow> rows = picks.picksUnder(articleId, properties.pageSize());
+        Views views = views(rows);
+        return new PicksPage(
+                articleId,
+                comments.threadCount(articleId),
+                rows.stream().map(views::of).toList(),
+                rules.isOpen(article),
+                article.closeAt() == null ? null : moments.of(article.closeAt()),
+                views.accountIds());
+    }
+
     /** Every reply in a thread. */
     public ThreadView thread(long articleId, long threadId) {
         CommentRow top = comments.byIds(List.of(threadId)).stream()
@@ -321,13 +352,14 @@ public class Conversations {
                 mentions.mentionsOf(rows.stream().map(CommentRow::id).toList());
         named.values().forEach(list -> list.forEach(m -> accountIds.add(m.accountId())));
         Map<Long, PublicReader> readers = accounts.publicReaders(accountIds);
+        Set<Long> picked = picks.pickedAmong(rows.stream().map(CommentRow::id).toList());
         Map<Long, List<Badge>> badgesById = new HashMap<>();
         for (CommenterBadges source : badges) {
             source.badgesOf(accountIds).forEach((id, list) -> badgesById
                     .computeIfAbsent(id, k -> new ArrayList<>())
                     .addAll(list));
         }
-        return new Views(readers, badgesById, answeredAuthors, named, accountIds);
+        return new Views(readers, badgesById, answeredAuthors, named, picked, accountIds);
     }
 
     private final class Views {
@@ -336,6 +368,7 @@ public class Conversations {
         private final Map<Long, List<Badge>> badges;
         private final Map<Long, Long> answeredAuthors;
         private final Map<Long, List<MentionRepository.Mention>> mentions;
+        private final Set<Long> picked;
         private final Set<Long> accountIds;
 
         Views(
@@ -343,11 +376,13 @@ public class Conversations {
                 Map<Long, List<Badge>> badges,
                 Map<Long, Long> answeredAuthors,
                 Map<Long, List<MentionRepository.Mention>> mentions,
+                Set<Long> picked,
                 Set<Long> accountIds) {
             this.readers = readers;
             this.badges = badges;
             this.answeredAuthors = answeredAuthors;
             this.mentions = mentions;
+            this.picked = picked;
             this.accountIds = accountIds;
         }
 
@@ -375,7 +410,8 @@ public class Conversations {
                     row.recommendations(),
                     moments.of(row.postedAt()),
                     row.editedAt() != null,
-                    row.status());
+                    row.status(),
+                    !deleted && picked.contains(row.id()));
         }
 
         private Commenter commenter(long accountId) {

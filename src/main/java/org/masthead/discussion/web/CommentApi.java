@@ -48,6 +48,9 @@ class CommentApi {
     record PostedComment(
             long id, long articleId, String permalink, boolean created, boolean held, @Nullable String message) {}
 
+    /** Who may pick comments as staff picks (moderation's rule for its pick routes; two factors there too). */
+    static final List<Role> PICKERS = List.of(Role.MODERATOR, Role.EDITOR, Role.ADMIN);
+
     static final String HELD_MESSAGE =
             "Thank you. Your comment is waiting for a moderator: only you can see it until it is approved.";
 
@@ -64,6 +67,7 @@ class CommentApi {
             @JsonInclude(NON_NULL) @Nullable Long accountId,
             @JsonInclude(NON_NULL) @Nullable String displayName,
             @JsonInclude(NON_NULL) @Nullable Boolean editor,
+            @JsonInclude(NON_NULL) @Nullable Boolean canPick,
             @JsonInclude(NON_NULL) @Nullable Boolean verified,
             @JsonInclude(NON_NULL) @Nullable List<Long> recommended,
             @JsonInclude(NON_NULL) @Nullable List<Long> mine,
@@ -92,6 +96,7 @@ class CommentApi {
                     null,
                     null,
                     null,
+                    null,
                     null);
         }
 
@@ -106,6 +111,7 @@ class CommentApi {
                     reader.accountId(),
                     reader.displayName(),
                     reader.roles().contains(Role.EDITOR),
+                    PICKERS.stream().anyMatch(reader.roles()::contains),
                     state.verified(),
                     state.recommended(),
                     state.mine(),

@@ -12,6 +12,7 @@ import org.masthead.discussion.Discussion;
 import org.masthead.discussion.internal.Comments;
 import org.masthead.discussion.internal.Conversations;
 import org.masthead.discussion.internal.Conversations.CommentView;
+import org.masthead.discussion.internal.Conversations.PicksPage;
 import org.masthead.discussion.internal.Conversations.Start;
 import org.masthead.discussion.internal.Conversations.ThreadPage;
 import org.masthead.discussion.internal.Conversations.ThreadView;
@@ -36,6 +37,9 @@ class ConversationController {
 
     private static final int MOST_IDS = 50;
 
+    /** The Picks tab, beside the orders: the staff picks rather than an order of every comment. */
+    private static final String PICKS = "picks";
+
     private final Conversations conversations;
     private final PublicPages publicPages;
 
@@ -54,6 +58,12 @@ class ConversationController {
             @RequestParam(required = false) @Nullable Long around,
             Model model,
             HttpServletResponse response) {
+        if (sort.equals(PICKS)) {
+            PicksPage picks = conversations.picks(articleId);
+            model.addAttribute("picks", picks);
+            mark(response, articleId, picks.accountIds());
+            return "discussion/thread :: picks";
+        }
         ThreadPage page = conversations.page(articleId, sortOf(sort), start(after, before, around));
         model.addAttribute("page", page);
         mark(response, articleId, page.accountIds());
@@ -100,11 +110,17 @@ class ConversationController {
             Model model,
             HttpServletResponse response) {
         PublishedArticle article = conversations.article(articleId);
-        ThreadPage page = conversations.page(articleId, sortOf(sort), start(after, before, around));
         model.addAttribute("article", article);
         model.addAttribute("articlePath", conversations.articlePath(articleId));
-        model.addAttribute("page", page);
         model.addAttribute("reportReasons", Comments.REPORT_REASONS);
+        if (sort.equals(PICKS)) {
+            PicksPage picks = conversations.picks(articleId);
+            model.addAttribute("picks", picks);
+            mark(response, articleId, picks.accountIds());
+            return "discussion/conversation";
+        }
+        ThreadPage page = conversations.page(articleId, sortOf(sort), start(after, before, around));
+        model.addAttribute("page", page);
         mark(response, articleId, page.accountIds());
         return "discussion/conversation";
     }

@@ -69,9 +69,18 @@ class AppealRecords {
     }
 
     List<Row> about(long readerId) {
+        return about(readerId, LIMIT);
+    }
+
+    /** Every decision on the reader, for their data export. */
+    List<Row> allAbout(long readerId) {
+        return about(readerId, Integer.MAX_VALUE);
+    }
+
+    private List<Row> about(long readerId, int limit) {
         return db.sql("SELECT * FROM moderation_appealable WHERE reader_id = :reader ORDER BY at DESC LIMIT :limit")
                 .param("reader", readerId)
-                .param("limit", LIMIT)
+                .param("limit", limit)
                 .query(AppealRecords::row)
                 .list();
     }

@@ -122,6 +122,12 @@ public class Appeals {
         return decided(records.about(readerId));
     }
 
+    /** Every decision on this reader, newest first, however many: for their data export. */
+    @Transactional(readOnly = true)
+    public List<Decided> allAbout(long readerId) {
+        return decided(records.allAbout(readerId));
+    }
+
     @Transactional(readOnly = true)
     public List<Decided> waiting() {
         return decided(records.waiting());

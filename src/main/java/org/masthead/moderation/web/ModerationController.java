@@ -86,6 +86,10 @@ class ModerationController {
         model.addAttribute(
                 "notes",
                 notes.on(items.stream().map(item -> item.comment().authorId()).toList()));
+        model.addAttribute(
+                "picked",
+                discussion.picked(
+                        items.stream().map(item -> item.comment().id()).toList()));
         model.addAttribute("names", names);
         model.addAttribute("headlines", headlines);
         model.addAttribute("reasons", Decisions.REJECTION_REASONS);
@@ -172,7 +176,7 @@ class ModerationController {
         }
     }
 
-    private static String queueOrHeld(@Nullable String queue) {
+    static String queueOrHeld(@Nullable String queue) {
         return queue != null && Decisions.QUEUES.contains(queue) ? queue : "held";
     }
 }

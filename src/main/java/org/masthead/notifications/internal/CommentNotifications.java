@@ -3,14 +3,19 @@ package org.masthead.notifications.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.masthead.accounts.Accounts;
+import org.masthead.discussion.CommentPicked;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.CommentRecommended;
+import org.masthead.discussion.DiscussedComment;
 import org.masthead.discussion.Discussion;
 import org.masthead.moderation.AppealDecided;
 import org.masthead.moderation.CommentApproved;
+import org.masthead.newsroom.CommentSettings;
+import org.masthead.newsroom.PublishedContent;
 import org.masthead.notifications.internal.NotificationRepository.About;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,10 +30,6 @@ import org.springframework.stereotype.Component;
  * <p>Who hears of a comment, most specific first, each reader once: the author of the comment it
  * replies to; readers it mentions; readers who follow its author (gathered per article). Nobody hears
  * of their own comment. Last, the comment is pushed live to the pages open on its article.
- *
- * <p>When moderation starts publishing picks, "your comment was picked" belongs here: a listener for
- * that event recording a notification of its own, like a reply ({@code picked} is already allowed by
- * the table).
  */
 @Component
 class CommentNotifications {
@@ -41,6 +42,7 @@ class CommentNotifications {
     private final Discussion discussion;
     private final Accounts accounts;
     private final LiveComments live;
+    private final PublishedContent content;
     private final Clock clock;
 
     CommentNotifications(
@@ -52,6 +54,7 @@ class CommentNotifications {
             Discussion discussion,
             Accounts accounts,
             LiveComments live,
+            PublishedContent content,
             Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
@@ -61,6 +64,7 @@ class CommentNotifications {
         this.discussion = discussion;
         this.accounts = accounts;
         this.live = live;
+        this.content = content;
         this.clock = clock;
     }
 
@@ -121,6 +125,28 @@ class CommentNotifications {
         About about =
                 new About(approved.commentId(), approved.articleId(), approved.articleHeadline(), approved.excerpt());
         notifications.insert(author, NotificationKind.APPROVED, about, author, MailState.NONE, approved.approvedAt());
+        unread.changed(Set.of(author));
+    }
+
+    /**
+     * The author of a comment picked by the staff hears so, once per comment however often this is
+     * handled, and even if it is un-picked and picked again.
+     */
+    @ApplicationModuleListener
+    void on(CommentPicked picked) {
+        long author = picked.authorId();
+        if (!notifications.recordSource(author, NotificationKind.PICKED, picked.commentId(), author)) {
+            return;
+        }
+        String excerpt = discussion.comments(List.of(picked.commentId())).stream()
+                .findFirst()
+                .map(DiscussedComment::excerpt)
+                .orElse("");
+        String headline = content.commentSettings(picked.articleId())
+                .map(CommentSettings::headline)
+                .orElse("");
+        About about = new About(picked.commentId(), picked.articleId(), headline, excerpt);
+        notifications.insert(author, NotificationKind.PICKED, about, author, MailState.NONE, picked.pickedAt());
         unread.changed(Set.of(author));
     }
 

@@ -13,7 +13,9 @@ public enum NotificationKind {
     /** A moderator approved one of the reader's comments that was held for review. */
     APPROVED,
     /** A moderator decided the reader's appeal against a rejection or a sanction. */
-    APPEAL;
+    APPEAL,
+    /** A moderator or an editor picked one of the reader's comments as a staff pick. */
+    PICKED;
 
     String stored() {
         return name().toLowerCase(java.util.Locale.ROOT);

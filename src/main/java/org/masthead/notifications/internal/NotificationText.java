@@ -41,6 +41,7 @@ class NotificationText {
                         : andOthers + " you follow commented on " + on;
             case RECOMMENDED -> andOthers + " recommended your comment on " + on;
             case APPROVED -> "A moderator approved your comment on " + on + ": everyone can see it now";
+            case PICKED -> "Your comment on " + on + " was picked: it is a staff pick now";
             case APPEAL ->
                 headline.isEmpty()
                         ? "A moderator decided your appeal against a sanction"
