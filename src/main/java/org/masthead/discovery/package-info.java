@@ -8,7 +8,8 @@
  * <p>It hears of the newsroom through {@link org.masthead.newsroom.ArticlePublished} and reads what it
  * indexes through {@link org.masthead.newsroom.PublishedContent}; it never reads the newsroom's tables,
  * and no other module reads its own. Other modules need nothing from it but its configuration ({@link
- * org.masthead.discovery.DiscoveryProperties}).
+ * org.masthead.discovery.DiscoveryProperties}) and who follows what an article is about ({@link
+ * org.masthead.discovery.TopicFollowers}, which the notifications use to tell them it was published).
  */
 @NullMarked
 package org.masthead.discovery;

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param liveRetention how long pushed events are kept for pages that reconnect
  * @param liveQueueLimit how many events may wait for one slow connection before it is closed (its
  *     browser reconnects and is sent what it missed)
+ * @param batchWindow how long news from what a reader follows (articles on followed topics and by
+ *     followed authors, comments in followed conversations) gathers before it is mailed to a reader who
+ *     chose e-mail as it happens: one mail per reader per window, however much it lists
  */
 @ConfigurationProperties("masthead.notifications")
 public record NotificationsProperties(
@@ -24,12 +27,16 @@ public record NotificationsProperties(
         @DefaultValue("5m") Duration liveTimeout,
         @DefaultValue("25s") Duration liveHeartbeat,
         @DefaultValue("1h") Duration liveRetention,
-        @DefaultValue("100") int liveQueueLimit) {
+        @DefaultValue("100") int liveQueueLimit,
+        @DefaultValue("30m") Duration batchWindow) {
 
     public NotificationsProperties {
         if (liveTimeout.compareTo(Duration.ofSeconds(10)) < 0 || !liveHeartbeat.isPositive()) {
             throw new IllegalArgumentException("masthead.notifications.live-timeout must be at least 10s, and "
                     + "masthead.notifications.live-heartbeat positive");
+        }
+        if (!batchWindow.isPositive()) {
+            throw new IllegalArgumentException("masthead.notifications.batch-window must be positive");
         }
         if (liveQueueLimit < 1) {
             throw new IllegalArgumentException("masthead.notifications.live-queue-limit must be at least 1");

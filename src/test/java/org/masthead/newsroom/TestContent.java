@@ -39,6 +39,11 @@ public class TestContent {
         desk.unpublish(new Staff(0, "Test editor", true), articleId, "");
     }
 
+    /** Publishes an article again, as after an update: its first publication time stays. */
+    public void republish(long articleId) {
+        newsroom.publish(articleId);
+    }
+
     /**
      * Takes every story off the front and publishes it so, as an editor would: the front fills by
      * recency again. Test classes share one home page; a test that curates it puts it back.

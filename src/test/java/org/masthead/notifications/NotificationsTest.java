@@ -244,7 +244,7 @@ class NotificationsTest {
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(reader.get("/account/notifications").body())
                 .contains("value=\"OFF\" checked")
-                .contains("We will not e-mail you about replies and mentions.");
+                .contains("We will not e-mail you about your notifications.");
         CommentPosted comment = handled(discussion.comment(TestDiscussion.article(), alice.id()));
 
         handled(discussion.reply(comment, bob.id()));

@@ -56,6 +56,26 @@ class TopicFollowRepository {
                 .list();
     }
 
+    /** A reader who follows one of an article's authors or topics, and which. */
+    record FollowerRow(long readerId, String kind, long refId) {}
+
+    /**
+     * The readers who follow any of these authors or topics, each once, with the first they follow:
+     * authors before topics, each in the order given.
+     */
+    List<FollowerRow> followersOf(List<Long> authorIds, List<Long> tagIds) {
+        return db.sql(
+                        """
+                        SELECT DISTINCT ON (reader_id) reader_id, kind, ref_id FROM topic_follow
+                        WHERE kind = 'author' AND ref_id = ANY (:authors) OR kind = 'topic' AND ref_id = ANY (:tags)
+                        ORDER BY reader_id, kind = 'author' DESC,
+                                 array_position(CASE kind WHEN 'author' THEN :authors ELSE :tags END, ref_id)""")
+                .param("authors", authorIds.toArray(Long[]::new))
+                .param("tags", tagIds.toArray(Long[]::new))
+                .query((rs, n) -> new FollowerRow(rs.getLong("reader_id"), rs.getString("kind"), rs.getLong("ref_id")))
+                .list();
+    }
+
     /** The newest indexed articles with any of these topics or authors, a page at a time. */
     List<Long> newsFor(long readerId, int limit, long offset) {
         return db.sql(

@@ -2,8 +2,10 @@ package org.masthead.discovery.internal;
 
 import java.time.Clock;
 import java.util.List;
+import org.masthead.discovery.TopicFollowers;
 import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.Author;
+import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Tag;
 import org.masthead.platform.NotFoundException;
@@ -74,6 +76,25 @@ public class TopicFollows {
         List<Long> ids = follows.newsFor(readerId, pageSize + 1, (long) (page - 1) * pageSize);
         List<ArticleCard> cards = content.cards(ids.stream().limit(pageSize).toList());
         return new News(cards, page, ids.size() > pageSize);
+    }
+
+    /**
+     * Every reader who follows one of the article's authors or topics, once each, for the first of
+     * them they follow: authors before topics, each in the article's order.
+     */
+    @Transactional(readOnly = true)
+    public List<TopicFollowers.Follower> followersOf(PublishedArticle article) {
+        List<Long> authorIds = article.authors().stream().map(Author::id).toList();
+        List<Long> tagIds = article.tags().stream().map(Tag::id).toList();
+        java.util.Map<Long, String> authorNames = new java.util.HashMap<>();
+        article.authors().forEach(author -> authorNames.put(author.id(), author.name()));
+        java.util.Map<Long, String> tagNames = new java.util.HashMap<>();
+        article.tags().forEach(tag -> tagNames.put(tag.id(), tag.name()));
+        return follows.followersOf(authorIds, tagIds).stream()
+                .map(row -> row.kind().equals(Kind.AUTHOR.stored())
+                        ? new TopicFollowers.Follower(row.readerId(), true, authorNames.get(row.refId()))
+                        : new TopicFollowers.Follower(row.readerId(), false, tagNames.get(row.refId())))
+                .toList();
     }
 
     private long idOf(Kind kind, String slug) {

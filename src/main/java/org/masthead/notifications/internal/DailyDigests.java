@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the daily digests that are due. Every node runs it every minute; each reader's digest is
  * claimed in the database (see {@link EmailPreferences#claimDueDigest}) and sent, recorded and
  * rescheduled in that one transaction, so it goes out once however many nodes or runs overlap.
- * The digest lists the replies and mentions that waited for it and are still unread; those read on
- * the site meanwhile are not mailed again.
+ * The digest lists the replies and mentions, and the news from what the reader follows, that waited
+ * for it and are still unread; those read on the site meanwhile are not mailed again.
  */
 @Component
 class DailyDigests {
@@ -76,11 +76,14 @@ class DailyDigests {
         List<Notification> waiting = notifications.waitingForDigest(reader);
         List<NotificationMail.Item> unread = waiting.stream()
                 .filter(Notification::unread)
-                .map(n -> new NotificationMail.Item(text.sentence(n), n.excerpt(), mail.commentLink(n.commentId())))
+                .map(n -> new NotificationMail.Item(text.sentence(n), n.excerpt(), mail.linkTo(n)))
                 .toList();
         Optional<String> address = accounts.emailAddressOf(reader);
         if (!unread.isEmpty() && address.isPresent()) {
-            mail.sendDigest(reader, address.get(), unread);
+            boolean repliesAndMentionsOnly = waiting.stream()
+                    .filter(Notification::unread)
+                    .allMatch(n -> n.kind() == NotificationKind.REPLY || n.kind() == NotificationKind.MENTION);
+            mail.sendDigest(reader, address.get(), unread, repliesAndMentionsOnly);
         }
         if (!waiting.isEmpty()) {
             notifications.markDigested(reader, waiting.getLast().id());

@@ -47,7 +47,8 @@ public class EmailPreferences {
 
     /**
      * Stores the reader's choice. Choosing the digest schedules the next one (keeping one already
-     * scheduled); leaving it drops what was waiting for it, as the reader no longer wants it mailed.
+     * scheduled), and what waited for a batch mail waits for the digest; leaving it drops what was
+     * waiting for it, as the reader no longer wants it mailed; turning mail off drops all that waits.
      */
     @Transactional
     public void choose(long accountId, EmailChoice choice) {
@@ -71,6 +72,13 @@ public class EmailPreferences {
                 .update();
         if (choice != EmailChoice.DIGEST) {
             notifications.cancelDigest(accountId);
+        }
+        switch (choice) {
+            case DIGEST -> notifications.moveBatchTo(accountId, MailState.DIGEST);
+            case OFF -> notifications.moveBatchTo(accountId, MailState.NONE);
+            case INSTANT -> {
+                // What waits for a batch mail still goes in it.
+            }
         }
     }
 

@@ -7,7 +7,9 @@ enum MailState {
     /** Mailed at once. */
     SENT,
     /** Waiting for the reader's daily digest. */
-    DIGEST;
+    DIGEST,
+    /** Waiting for the reader's next batch mail (see {@link MailBatches}). */
+    BATCH;
 
     String stored() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -15,7 +15,11 @@ public enum NotificationKind {
     /** A moderator decided the reader's appeal against a rejection or a sanction. */
     APPEAL,
     /** A moderator or an editor picked one of the reader's comments as a staff pick. */
-    PICKED;
+    PICKED,
+    /** An article was published on a topic, or by an author, the reader follows: one per article. */
+    FOLLOWED_PUBLISHED,
+    /** Others commented in a conversation the reader follows: one unread row per article. */
+    CONVERSATION;
 
     String stored() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -25,8 +29,8 @@ public enum NotificationKind {
         return valueOf(stored.toUpperCase(java.util.Locale.ROOT));
     }
 
-    /** Whether the reader is e-mailed about it (at once or in a digest, as they choose). */
+    /** Whether the reader is e-mailed about it (at once, batched or in a digest, as they choose). */
     boolean isMailed() {
-        return this == REPLY || this == MENTION;
+        return this == REPLY || this == MENTION || this == FOLLOWED_PUBLISHED || this == CONVERSATION;
     }
 }

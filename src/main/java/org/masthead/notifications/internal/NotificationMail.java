@@ -9,14 +9,15 @@ import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail about replies and mentions, one at a time or as a daily digest. Each carries the link that
+ * E-mail about replies and mentions, one at a time or as a daily digest, and about news from what the
+ * reader follows, gathered into one mail per batch window (or into the digest). Each carries the link that
  * turns them off (in the footer, and as RFC 8058 one-click {@code List-Unsubscribe}) and one to the
  * settings page.
  */
 @Component
 class NotificationMail {
 
-    /** One notification as a digest lists it. */
+    /** One notification as a digest or a batch mail lists it. */
     record Item(String sentence, String excerpt, String link) {}
 
     private final Mailer mailer;
@@ -48,15 +49,33 @@ class NotificationMail {
                 Map.of("sentence", sentence, "excerpt", excerpt, "link", commentLink(commentId)));
     }
 
-    void sendDigest(long recipientId, String to, List<Item> items) {
-        String subject = items.size() == 1
-                ? "Your daily notifications: 1 reply or mention"
-                : "Your daily notifications: " + items.size() + " replies and mentions";
+    /** @param repliesAndMentionsOnly whether every item is a reply or a mention, as the subject then says */
+    void sendDigest(long recipientId, String to, List<Item> items, boolean repliesAndMentionsOnly) {
+        String subject;
+        if (!repliesAndMentionsOnly) {
+            subject = "Your daily notifications: " + items.size() + " new";
+        } else if (items.size() == 1) {
+            subject = "Your daily notifications: 1 reply or mention";
+        } else {
+            subject = "Your daily notifications: " + items.size() + " replies and mentions";
+        }
         send(recipientId, to, subject, "notification-digest", Map.of("items", items));
+    }
+
+    /** News from what the reader follows, gathered over a batch window: one mail listing all of it. */
+    void sendBatch(long recipientId, String to, List<Item> items) {
+        String subject = items.size() == 1 ? items.getFirst().sentence() : items.size() + " new from what you follow";
+        send(recipientId, to, subject, "notification-batch", Map.of("items", items));
     }
 
     String commentLink(long commentId) {
         return site.origin() + "/comment/" + commentId;
+    }
+
+    /** Where the notification leads: its article, or its comment. */
+    String linkTo(Notification notification) {
+        String link = notification.link();
+        return link != null ? site.origin() + link : commentLink(notification.commentId());
     }
 
     private void send(long recipientId, String to, String subject, String template, Map<String, Object> model) {

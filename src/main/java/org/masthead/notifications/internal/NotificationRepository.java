@@ -23,7 +23,7 @@ class NotificationRepository {
     private static final String SELECT =
             """
             SELECT id, recipient_id, kind, comment_id, article_id, article_headline, actor_id, actor_count,
-                   excerpt, created_at, updated_at, read_at
+                   excerpt, created_at, updated_at, read_at, followed_kind, followed_name, link
             FROM notification
             """;
 
@@ -75,28 +75,83 @@ class NotificationRepository {
     }
 
     /**
+     * An article published on a topic or by an author the recipient follows. It is about no comment;
+     * its source is the article, so that each reader hears of it once.
+     */
+    void insertPublished(
+            long recipientId, About about, Notification.Followed followed, String link, MailState mail, Instant now) {
+        long id = db.sql(
+                        """
+                        INSERT INTO notification (recipient_id, kind, comment_id, article_id, article_headline,
+                                                  actor_id, excerpt, created_at, updated_at, mail,
+                                                  followed_kind, followed_name, link)
+                        VALUES (:recipient, 'followed_published', 0, :article, :headline, 0, :excerpt, :now, :now,
+                                :mail, :followedKind, :followedName, :link)
+                        RETURNING id""")
+                .param("recipient", recipientId)
+                .param("article", about.articleId())
+                .param("headline", about.articleHeadline())
+                .param("excerpt", about.excerpt())
+                .param("now", Timestamp.from(now))
+                .param("mail", mail.stored())
+                .param("followedKind", followed.author() ? "author" : "topic")
+                .param("followedName", followed.name())
+                .param("link", link)
+                .query(Long.class)
+                .single();
+        linkSource(recipientId, NotificationKind.FOLLOWED_PUBLISHED, about.articleId(), 0, id);
+    }
+
+    /**
+     * Records that the article's followers are being told, the first time only.
+     *
+     * @return false if they were told before: it is a republication, an update, or the same event again
+     */
+    boolean announce(long articleId, Instant now) {
+        return db.sql(
+                                """
+                        INSERT INTO notification_article (article_id, announced_at) VALUES (:article, :now)
+                        ON CONFLICT DO NOTHING""")
+                        .param("article", articleId)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /**
      * Adds an actor to the recipient's unread batch of this kind (one per article for comments by
      * followed readers, one per comment for recommendations), starting a new batch if none is unread.
      * The batch moves to the top of the list and counts each actor once.
      */
     long addToBatch(long recipientId, NotificationKind kind, About about, long actorId, Instant now) {
+        return addToBatch(recipientId, kind, about, actorId, MailState.NONE, now);
+    }
+
+    /**
+     * As {@link #addToBatch(long, NotificationKind, About, long, Instant)}, and the batch waits for the
+     * mail named (unless that is none): a batch already mailed is mailed again with what is new in it.
+     */
+    long addToBatch(long recipientId, NotificationKind kind, About about, long actorId, MailState mail, Instant now) {
         String batch =
                 switch (kind) {
                     case FOLLOWED_POSTED -> "(recipient_id, article_id) WHERE kind = 'followed_posted'";
+                    case CONVERSATION -> "(recipient_id, article_id) WHERE kind = 'conversation'";
                     case RECOMMENDED -> "(recipient_id, comment_id) WHERE kind = 'recommended'";
                     default -> throw new IllegalArgumentException(kind + " notifications are not batched");
                 };
         long id = db.sql(
                         """
                         INSERT INTO notification (recipient_id, kind, comment_id, article_id, article_headline,
-                                                  actor_id, excerpt, created_at, updated_at)
-                        VALUES (:recipient, :kind, :comment, :article, :headline, :actor, :excerpt, :now, :now)
+                                                  actor_id, excerpt, created_at, updated_at, mail)
+                        VALUES (:recipient, :kind, :comment, :article, :headline, :actor, :excerpt, :now, :now, :mail)
                         ON CONFLICT %s AND read_at IS NULL DO UPDATE
                         SET comment_id = excluded.comment_id, article_headline = excluded.article_headline,
                             actor_id = excluded.actor_id, excerpt = excluded.excerpt,
-                            updated_at = greatest(notification.updated_at, excluded.updated_at)
+                            updated_at = greatest(notification.updated_at, excluded.updated_at),
+                            mail = CASE WHEN excluded.mail = 'none' THEN notification.mail ELSE excluded.mail END
                         RETURNING id"""
                                 .formatted(batch))
+                .param("mail", mail.stored())
                 .param("recipient", recipientId)
                 .param("kind", kind.stored())
                 .param("comment", about.commentId())
@@ -189,6 +244,22 @@ class NotificationRepository {
                 .list();
     }
 
+    /** The notifications waiting for the recipient's batch mail, oldest first. */
+    List<Notification> waitingForBatch(long recipientId) {
+        return db.sql(SELECT + "WHERE recipient_id = :recipient AND mail = 'batch' ORDER BY id")
+                .param("recipient", recipientId)
+                .query((rs, n) -> notification(rs))
+                .list();
+    }
+
+    void markBatched(long recipientId, List<Long> ids) {
+        db.sql(
+                        "UPDATE notification SET mail = 'sent' WHERE recipient_id = :recipient AND mail = 'batch' AND id = ANY (:ids)")
+                .param("recipient", recipientId)
+                .param("ids", ids.toArray(Long[]::new))
+                .update();
+    }
+
     void markDigested(long recipientId, long upToId) {
         db.sql(
                         "UPDATE notification SET mail = 'digested' WHERE recipient_id = :recipient AND mail = 'digest' AND id <= :upTo")
@@ -204,7 +275,18 @@ class NotificationRepository {
                 .update();
     }
 
+    /** What waited for a batch mail waits for the digest instead, or for nothing (mail off). */
+    void moveBatchTo(long recipientId, MailState mail) {
+        db.sql("UPDATE notification SET mail = :mail WHERE recipient_id = :recipient AND mail = 'batch'")
+                .param("mail", mail.stored())
+                .param("recipient", recipientId)
+                .update();
+    }
+
     void deleteAllOf(long recipientId) {
+        db.sql("DELETE FROM notification_batch WHERE account_id = :recipient")
+                .param("recipient", recipientId)
+                .update();
         db.sql("DELETE FROM notification_source WHERE recipient_id = :recipient")
                 .param("recipient", recipientId)
                 .update();
@@ -226,6 +308,11 @@ class NotificationRepository {
                 rs.getString("excerpt"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                Sql.instant(rs, "read_at"));
+                Sql.instant(rs, "read_at"),
+                rs.getString("followed_kind") == null
+                        ? null
+                        : new Notification.Followed(
+                                rs.getString("followed_kind").equals("author"), rs.getString("followed_name")),
+                rs.getString("link"));
     }
 }

@@ -21,11 +21,23 @@ class NotificationText {
     }
 
     String sentence(Notification notification) {
+        Notification.Followed followed = notification.followed();
+        if (notification.kind() == NotificationKind.FOLLOWED_PUBLISHED && followed != null) {
+            return published(followed, notification.articleHeadline());
+        }
         return sentence(
                 notification.kind(),
                 nameOf(notification.actorId()),
                 notification.actorCount(),
                 notification.articleHeadline());
+    }
+
+    /** An article on a topic, or by an author, that the reader follows. */
+    static String published(Notification.Followed followed, String headline) {
+        String on = "“" + headline + "”";
+        return followed.author()
+                ? "New from " + followed.name() + ", whom you follow: " + on
+                : "New on " + followed.name() + ", a topic you follow: " + on;
     }
 
     static String sentence(NotificationKind kind, String actor, int actorCount, String headline) {
@@ -46,6 +58,8 @@ class NotificationText {
                 headline.isEmpty()
                         ? "A moderator decided your appeal against a sanction"
                         : "A moderator decided your appeal about your comment on " + on;
+            case FOLLOWED_PUBLISHED -> "New on a topic or by an author you follow: " + on;
+            case CONVERSATION -> andOthers + " commented on " + on + ", a conversation you follow";
         };
     }
 

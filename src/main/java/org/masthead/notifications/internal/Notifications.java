@@ -71,8 +71,9 @@ public class Notifications {
     }
 
     /**
-     * Marks the notification read and says where it leads: the comment it is about, or for the decision
-     * on an appeal, the reader's page of moderators' decisions.
+     * Marks the notification read and says where it leads: the comment it is about, the article for
+     * one published on what the reader follows, or for the decision on an appeal, the reader's page of
+     * moderators' decisions.
      *
      * @throws NotFoundException if the reader has no such notification
      */
@@ -84,7 +85,11 @@ public class Notifications {
         if (notifications.markRead(accountId, notificationId, clock.instant())) {
             unread.changed(Set.of(accountId));
         }
-        return notification.kind() == NotificationKind.APPEAL ? "/appeals" : "/comment/" + notification.commentId();
+        if (notification.kind() == NotificationKind.APPEAL) {
+            return "/appeals";
+        }
+        String link = notification.link();
+        return link != null ? link : "/comment/" + notification.commentId();
     }
 
     @Transactional

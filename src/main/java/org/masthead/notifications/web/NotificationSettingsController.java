@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** How a signed-in reader wants to hear of replies and mentions by e-mail. */
+/** How a signed-in reader wants to hear of replies, mentions and news from what they follow by e-mail. */
 @Controller
 class NotificationSettingsController {
 
@@ -48,9 +48,10 @@ class NotificationSettingsController {
         redirect.addFlashAttribute(
                 "notice",
                 switch (choice) {
-                    case INSTANT -> "We will e-mail you about each reply and mention.";
-                    case DIGEST -> "We will e-mail you once a day about replies and mentions, if there were any.";
-                    case OFF -> "We will not e-mail you about replies and mentions.";
+                    case INSTANT ->
+                        "We will e-mail you about each reply and mention, and gather news from what you follow.";
+                    case DIGEST -> "We will e-mail you once a day about your notifications, if there were any.";
+                    case OFF -> "We will not e-mail you about your notifications.";
                 });
         return "redirect:/account/notifications";
     }

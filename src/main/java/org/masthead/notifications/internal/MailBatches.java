@@ -1,0 +1,135 @@
+package org.masthead.notifications.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.masthead.accounts.Accounts;
+import org.masthead.notifications.NotificationsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * News from what a reader follows is mailed gathered, never one mail per article or comment: the first
+ * notification that waits for a reader's mail makes it due {@code masthead.notifications.batch-window}
+ * later, and that one mail lists everything that waited and is still unread. The same claim as the
+ * daily digests ({@link DailyDigests}): every node runs the job every minute, and each reader's due
+ * mail is claimed in the database and sent, recorded and cleared in one transaction, so it goes out
+ * once however many nodes or runs overlap.
+ */
+@Component
+class MailBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(MailBatches.class);
+
+    private final JdbcClient db;
+    private final NotificationRepository notifications;
+    private final EmailPreferences preferences;
+    private final NotificationMail mail;
+    private final NotificationText text;
+    private final Accounts accounts;
+    private final TransactionTemplate transactions;
+    private final NotificationsProperties properties;
+    private final Clock clock;
+
+    MailBatches(
+            JdbcClient db,
+            NotificationRepository notifications,
+            EmailPreferences preferences,
+            NotificationMail mail,
+            NotificationText text,
+            Accounts accounts,
+            TransactionTemplate transactions,
+            NotificationsProperties properties,
+            Clock clock) {
+        this.db = db;
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.mail = mail;
+        this.text = text;
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * What becomes of the mail about a new notification of what the reader follows, as they chose: the
+     * next batch mail (made due now if none is), the daily digest, or none (also without a confirmed
+     * address). Call it before writing the notification: a batch being sent is waited for here, and its
+     * notifications are never locked the other way round.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    MailState waitFor(long readerId, Instant now) {
+        if (accounts.emailAddressOf(readerId).isEmpty()) {
+            return MailState.NONE;
+        }
+        return switch (preferences.choiceOf(readerId)) {
+            case INSTANT -> {
+                db.sql(
+                                """
+                                INSERT INTO notification_batch (account_id, due_at) VALUES (:account, :due)
+                                ON CONFLICT DO NOTHING""")
+                        .param("account", readerId)
+                        .param("due", Timestamp.from(now.plus(properties.batchWindow())))
+                        .update();
+                yield MailState.BATCH;
+            }
+            case DIGEST -> MailState.DIGEST;
+            case OFF -> MailState.NONE;
+        };
+    }
+
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT40S")
+    void sendDueBatches() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            log.warn("Could not send the notification mails that are due; trying again in a minute", e);
+        }
+    }
+
+    /** Sends every batch mail due now, one reader per transaction; returns how many readers it handled. */
+    int sendDue() {
+        int handled = 0;
+        while (Boolean.TRUE.equals(transactions.execute(status -> sendNextDue()))) {
+            handled++;
+        }
+        return handled;
+    }
+
+    private boolean sendNextDue() {
+        Optional<Long> claimed = db.sql(
+                        """
+                        SELECT account_id FROM notification_batch
+                        WHERE due_at <= :now ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .optional();
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        long reader = claimed.get();
+        List<Notification> waiting = notifications.waitingForBatch(reader);
+        List<NotificationMail.Item> unread = waiting.stream()
+                .filter(Notification::unread)
+                .map(n -> new NotificationMail.Item(text.sentence(n), n.excerpt(), mail.linkTo(n)))
+                .toList();
+        Optional<String> address = accounts.emailAddressOf(reader);
+        if (!unread.isEmpty() && address.isPresent()) {
+            mail.sendBatch(reader, address.get(), unread);
+        }
+        notifications.markBatched(reader, waiting.stream().map(Notification::id).toList());
+        db.sql("DELETE FROM notification_batch WHERE account_id = :account")
+                .param("account", reader)
+                .update();
+        return true;
+    }
+}
