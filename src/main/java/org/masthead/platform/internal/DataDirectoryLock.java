@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The operating system's lock on {@value #FILE} in a data directory, held for as long as a node uses
@@ -19,41 +20,48 @@ final class DataDirectoryLock implements AutoCloseable {
 
     static final String FILE = "masthead.lock";
 
+    /**
+     * The lock files this JVM holds. A second channel on one of them must never be opened and closed here:
+     * closing any descriptor of a file drops all of the process's POSIX locks on it.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
 
-    private DataDirectoryLock(FileChannel channel) {
+    private DataDirectoryLock(Path file, FileChannel channel) {
+        this.file = file;
         this.channel = channel;
     }
 
     static DataDirectoryLock take(Path dataDir) {
-        Path file = dataDir.resolve(FILE).toAbsolutePath();
+        Path file = dataDir.resolve(FILE).toAbsolutePath().normalize();
+        if (!HELD.add(file)) {
+            throw new DataDirectoryInUseException(
+                    dataDir.toAbsolutePath(),
+                    Long.toString(ProcessHandle.current().pid()));
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDir);
             channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            FileLock lock = channel.tryLock();
             if (lock == null) {
                 String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
-                channel.close();
                 throw new DataDirectoryInUseException(dataDir.toAbsolutePath(), holder);
             }
             channel.truncate(0);
             channel.write(StandardCharsets.UTF_8.encode(ProcessHandle.current().pid() + "\n"));
             channel.force(false);
-            return new DataDirectoryLock(channel);
-        } catch (IOException e) {
+            return new DataDirectoryLock(file, channel);
+        } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("Could not lock the data directory " + dataDir.toAbsolutePath(), e);
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            // Held by this very JVM: another application context on the same directory.
-            return null;
+            HELD.remove(file);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Could not lock the data directory " + dataDir.toAbsolutePath(), io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
@@ -71,5 +79,6 @@ final class DataDirectoryLock implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(channel);
+        HELD.remove(file);
     }
 }

@@ -103,6 +103,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("max_connections", "200")
+                    // A backup taken while the server runs needs the log from its start to its end
+                    // (EmbeddedBackup); this keeps it, even should two checkpoints pass meanwhile.
+                    .setServerConfig("wal_keep_size", "1GB")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // Spring closes this server after the connection pool; a hook of its own would race that.
                     .setRegisterShutdownHook(false)
@@ -205,16 +208,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * with the data directory's lock held, so no live node can own the server found here.
      */
     static void stopOrphanOf(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream()
-                .findFirst()
-                .map(String::strip)
-                .filter(line -> line.matches("\\d+"))
-                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(EmbeddedPostgresServer::isPostgres);
+        Optional<ProcessHandle> orphan = runningPostgres(pgData);
         if (orphan.isPresent()) {
             ProcessHandle process = orphan.get();
             log.warn("Stopping PostgreSQL process {} left behind by an earlier run", process.pid());
@@ -225,7 +219,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
-        Files.deleteIfExists(pidFile);
+        Files.deleteIfExists(pgData.resolve("postmaster.pid"));
+    }
+
+    /** The PostgreSQL running on this data folder, as its {@code postmaster.pid} names it, if any. */
+    static Optional<ProcessHandle> runningPostgres(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(pidFile).stream()
+                .findFirst()
+                .map(String::strip)
+                .filter(line -> line.matches("\\d+"))
+                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                .filter(EmbeddedPostgresServer::isPostgres);
     }
 
     private static boolean isPostgres(ProcessHandle process) {
