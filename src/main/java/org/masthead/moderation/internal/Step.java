@@ -15,6 +15,14 @@ interface Step {
     /** Whether this step ever refuses a comment, rather than only holding it. */
     boolean mayRefuse();
 
+    /**
+     * Whether the rule asks a service outside the database (and may take tens of milliseconds): such a
+     * rule is asked after the others, outside their shared read-only transaction.
+     */
+    default boolean remote() {
+        return false;
+    }
+
     Decision check(CommentSubmission comment);
 
     /**

@@ -58,6 +58,11 @@ class ToxicityStep implements Step, DisposableBean {
     }
 
     @Override
+    public boolean remote() {
+        return true;
+    }
+
+    @Override
     public Decision check(CommentSubmission comment) {
         Future<Double> score;
         try {
