@@ -13,6 +13,9 @@ ALTER TABLE notification ADD CONSTRAINT notification_kind_check
 ALTER TABLE notification ADD COLUMN followed_kind TEXT CHECK (followed_kind IN ('topic', 'author'));
 ALTER TABLE notification ADD COLUMN followed_name TEXT;
 ALTER TABLE notification ADD COLUMN link TEXT;
+-- Each reader hears of an article once: the notification is keyed to its cause, reader and article.
+CREATE UNIQUE INDEX notification_followed_published ON notification (recipient_id, article_id)
+    WHERE kind = 'followed_published';
 
 -- mail: batch, waiting for the reader's next batch mail (sent, once it went).
 ALTER TABLE notification DROP CONSTRAINT notification_mail_check;

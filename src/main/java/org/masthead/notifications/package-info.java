@@ -1,7 +1,7 @@
 /**
  * Telling readers what happened around them: in-app notifications (replies, mentions, comments by
  * readers they follow, recommendations of their comments, articles on topics and by authors they
- * follow), e-mail about replies and mentions, at once or in a daily digest, and about news from what
+ * follow, comments in conversations they follow, which it keeps), e-mail about replies and mentions, at once or in a daily digest, and about news from what
  * they follow, gathered into one mail per batch window or into the digest, and live updates pushed to open pages over server-sent events ({@code /live}):
  * new comments under an article, edits and deletions of comments there, and a reader's unread count.
  *

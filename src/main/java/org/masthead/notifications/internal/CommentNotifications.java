@@ -28,8 +28,11 @@ import org.springframework.stereotype.Component;
  * nothing and mails nobody.
  *
  * <p>Who hears of a comment, most specific first, each reader once: the author of the comment it
- * replies to; readers it mentions; readers who follow its author (gathered per article). Nobody hears
- * of their own comment. Last, the comment is pushed live to the pages open on its article.
+ * replies to; readers it mentions; readers who follow its author (gathered per article); readers who
+ * follow the conversation (gathered per article, and mailed gathered, see {@link MailBatches}). Nobody
+ * hears of their own comment. Then its author follows the conversation, unless they chose not to. Last,
+ * the comment is pushed live to the pages open on its article. Only published comments come here: a
+ * held comment is posted (and its followers told) when a moderator approves it.
  */
 @Component
 class CommentNotifications {
@@ -43,6 +46,8 @@ class CommentNotifications {
     private final Accounts accounts;
     private final LiveComments live;
     private final PublishedContent content;
+    private final ConversationFollows conversations;
+    private final MailBatches batches;
     private final Clock clock;
 
     CommentNotifications(
@@ -55,6 +60,8 @@ class CommentNotifications {
             Accounts accounts,
             LiveComments live,
             PublishedContent content,
+            ConversationFollows conversations,
+            MailBatches batches,
             Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
@@ -65,6 +72,8 @@ class CommentNotifications {
         this.accounts = accounts;
         this.live = live;
         this.content = content;
+        this.conversations = conversations;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -96,6 +105,16 @@ class CommentNotifications {
                 changed.add(follower);
             }
         }
+        for (long follower : conversations.followersOf(comment.articleId())) {
+            if (told.add(follower)
+                    && notifications.recordSource(
+                            follower, NotificationKind.CONVERSATION, comment.commentId(), author)) {
+                MailState mail = batches.waitFor(follower, now);
+                notifications.addToBatch(follower, NotificationKind.CONVERSATION, about, author, mail, now);
+                changed.add(follower);
+            }
+        }
+        conversations.commented(author, comment.articleId(), now);
         unread.changed(changed);
         live.push(comment);
     }

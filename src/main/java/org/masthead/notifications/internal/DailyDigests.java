@@ -26,7 +26,6 @@ class DailyDigests {
     private final EmailPreferences preferences;
     private final NotificationRepository notifications;
     private final NotificationMail mail;
-    private final NotificationText text;
     private final Accounts accounts;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -35,14 +34,12 @@ class DailyDigests {
             EmailPreferences preferences,
             NotificationRepository notifications,
             NotificationMail mail,
-            NotificationText text,
             Accounts accounts,
             TransactionTemplate transactions,
             Clock clock) {
         this.preferences = preferences;
         this.notifications = notifications;
         this.mail = mail;
-        this.text = text;
         this.accounts = accounts;
         this.transactions = transactions;
         this.clock = clock;
@@ -74,10 +71,8 @@ class DailyDigests {
         }
         long reader = claimed.get();
         List<Notification> waiting = notifications.waitingForDigest(reader);
-        List<NotificationMail.Item> unread = waiting.stream()
-                .filter(Notification::unread)
-                .map(n -> new NotificationMail.Item(text.sentence(n), n.excerpt(), mail.linkTo(n)))
-                .toList();
+        List<NotificationMail.Item> unread =
+                waiting.stream().filter(Notification::unread).map(mail::itemOf).toList();
         Optional<String> address = accounts.emailAddressOf(reader);
         if (!unread.isEmpty() && address.isPresent()) {
             boolean repliesAndMentionsOnly = waiting.stream()

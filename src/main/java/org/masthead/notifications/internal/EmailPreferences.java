@@ -82,6 +82,30 @@ public class EmailPreferences {
         }
     }
 
+    /** Whether commenting under an article follows its conversation: yes unless the reader said no. */
+    @Transactional(readOnly = true)
+    public boolean followsConversationsOnComment(long accountId) {
+        return db.sql("SELECT follow_conversations FROM notification_preference WHERE account_id = :account")
+                .param("account", accountId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(true);
+    }
+
+    @Transactional
+    public void chooseFollowingConversationsOnComment(long accountId, boolean follow) {
+        db.sql(
+                        """
+                        INSERT INTO notification_preference (account_id, email, updated_at, follow_conversations)
+                        VALUES (:account, 'instant', :now, :follow)
+                        ON CONFLICT (account_id) DO UPDATE
+                        SET follow_conversations = excluded.follow_conversations, updated_at = excluded.updated_at""")
+                .param("account", accountId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("follow", follow)
+                .update();
+    }
+
     /**
      * Claims one reader whose digest is due, locking their row until the caller's transaction ends, so
      * that however many nodes run the digest job, each digest is sent once.

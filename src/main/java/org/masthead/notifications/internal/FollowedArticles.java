@@ -74,18 +74,11 @@ class FollowedArticles {
         List<Long> told = new ArrayList<>();
         for (TopicFollowers.Follower follower : followers.of(article)) {
             long reader = follower.readerId();
-            if (!notifications.recordSource(reader, NotificationKind.FOLLOWED_PUBLISHED, article.id(), 0)) {
-                continue;
-            }
             MailState mail = batches.waitFor(reader, now);
-            notifications.insertPublished(
-                    reader,
-                    about,
-                    new Notification.Followed(follower.author(), follower.followedName()),
-                    link,
-                    mail,
-                    now);
-            told.add(reader);
+            Notification.Followed followed = new Notification.Followed(follower.author(), follower.followedName());
+            if (notifications.insertPublished(reader, about, followed, link, mail, now)) {
+                told.add(reader);
+            }
         }
         unread.changed(told);
     }

@@ -33,7 +33,6 @@ class MailBatches {
     private final NotificationRepository notifications;
     private final EmailPreferences preferences;
     private final NotificationMail mail;
-    private final NotificationText text;
     private final Accounts accounts;
     private final TransactionTemplate transactions;
     private final NotificationsProperties properties;
@@ -44,7 +43,6 @@ class MailBatches {
             NotificationRepository notifications,
             EmailPreferences preferences,
             NotificationMail mail,
-            NotificationText text,
             Accounts accounts,
             TransactionTemplate transactions,
             NotificationsProperties properties,
@@ -53,7 +51,6 @@ class MailBatches {
         this.notifications = notifications;
         this.preferences = preferences;
         this.mail = mail;
-        this.text = text;
         this.accounts = accounts;
         this.transactions = transactions;
         this.properties = properties;
@@ -118,10 +115,8 @@ class MailBatches {
         }
         long reader = claimed.get();
         List<Notification> waiting = notifications.waitingForBatch(reader);
-        List<NotificationMail.Item> unread = waiting.stream()
-                .filter(Notification::unread)
-                .map(n -> new NotificationMail.Item(text.sentence(n), n.excerpt(), mail.linkTo(n)))
-                .toList();
+        List<NotificationMail.Item> unread =
+                waiting.stream().filter(Notification::unread).map(mail::itemOf).toList();
         Optional<String> address = accounts.emailAddressOf(reader);
         if (!unread.isEmpty() && address.isPresent()) {
             mail.sendBatch(reader, address.get(), unread);

@@ -2,6 +2,7 @@ package org.masthead.notifications.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.masthead.mail.Mail;
 import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
@@ -17,15 +18,29 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationMail {
 
-    /** One notification as a digest or a batch mail lists it. */
-    record Item(String sentence, String excerpt, String link) {}
+    /**
+     * One notification as a digest or a batch mail lists it.
+     *
+     * @param stopLink for a comment in a conversation the reader follows, the signed link that stops it
+     */
+    record Item(String sentence, String excerpt, String link, @Nullable String stopLink) {}
 
     private final Mailer mailer;
     private final MailTemplates templates;
     private final UnsubscribeLinks unsubscribeLinks;
     private final SiteProperties site;
+    private final NotificationText text;
+    private final ConversationLinks conversationLinks;
 
-    NotificationMail(Mailer mailer, MailTemplates templates, UnsubscribeLinks unsubscribeLinks, SiteProperties site) {
+    NotificationMail(
+            Mailer mailer,
+            MailTemplates templates,
+            UnsubscribeLinks unsubscribeLinks,
+            SiteProperties site,
+            NotificationText text,
+            ConversationLinks conversationLinks) {
+        this.text = text;
+        this.conversationLinks = conversationLinks;
         this.mailer = mailer;
         this.templates = templates;
         this.unsubscribeLinks = unsubscribeLinks;
@@ -70,6 +85,17 @@ class NotificationMail {
 
     String commentLink(long commentId) {
         return site.origin() + "/comment/" + commentId;
+    }
+
+    /** The notification as a digest or a batch mail lists it. */
+    Item itemOf(Notification notification) {
+        return new Item(
+                text.sentence(notification),
+                notification.excerpt(),
+                linkTo(notification),
+                notification.kind() == NotificationKind.CONVERSATION
+                        ? conversationLinks.urlFor(notification.recipientId(), notification.articleId())
+                        : null);
     }
 
     /** Where the notification leads: its article, or its comment. */

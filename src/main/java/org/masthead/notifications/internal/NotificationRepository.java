@@ -75,31 +75,32 @@ class NotificationRepository {
     }
 
     /**
-     * An article published on a topic or by an author the recipient follows. It is about no comment;
-     * its source is the article, so that each reader hears of it once.
+     * An article published on a topic or by an author the recipient follows. It is about no comment,
+     * and keyed to the reader and the article.
+     *
+     * @return false if the reader was told of this article before
      */
-    void insertPublished(
+    boolean insertPublished(
             long recipientId, About about, Notification.Followed followed, String link, MailState mail, Instant now) {
-        long id = db.sql(
-                        """
+        return db.sql(
+                                """
                         INSERT INTO notification (recipient_id, kind, comment_id, article_id, article_headline,
                                                   actor_id, excerpt, created_at, updated_at, mail,
                                                   followed_kind, followed_name, link)
                         VALUES (:recipient, 'followed_published', 0, :article, :headline, 0, :excerpt, :now, :now,
                                 :mail, :followedKind, :followedName, :link)
-                        RETURNING id""")
-                .param("recipient", recipientId)
-                .param("article", about.articleId())
-                .param("headline", about.articleHeadline())
-                .param("excerpt", about.excerpt())
-                .param("now", Timestamp.from(now))
-                .param("mail", mail.stored())
-                .param("followedKind", followed.author() ? "author" : "topic")
-                .param("followedName", followed.name())
-                .param("link", link)
-                .query(Long.class)
-                .single();
-        linkSource(recipientId, NotificationKind.FOLLOWED_PUBLISHED, about.articleId(), 0, id);
+                        ON CONFLICT (recipient_id, article_id) WHERE kind = 'followed_published' DO NOTHING""")
+                        .param("recipient", recipientId)
+                        .param("article", about.articleId())
+                        .param("headline", about.articleHeadline())
+                        .param("excerpt", about.excerpt())
+                        .param("now", Timestamp.from(now))
+                        .param("mail", mail.stored())
+                        .param("followedKind", followed.author() ? "author" : "topic")
+                        .param("followedName", followed.name())
+                        .param("link", link)
+                        .update()
+                == 1;
     }
 
     /**

@@ -18,8 +18,18 @@ public class Notifications {
     /** How many notifications a page of the list shows. */
     public static final int PAGE_SIZE = 20;
 
-    /** One notification as the list shows it. */
-    public record Entry(long id, String sentence, String excerpt, java.time.Instant at, boolean unread) {}
+    /**
+     * One notification as the list shows it.
+     *
+     * @param inFollowedConversation about a conversation the reader still follows: the list offers to stop
+     */
+    public record Entry(
+            long id,
+            String sentence,
+            String excerpt,
+            java.time.Instant at,
+            boolean unread,
+            boolean inFollowedConversation) {}
 
     /**
      * A page of the list.
@@ -32,6 +42,7 @@ public class Notifications {
     private final NotificationText text;
     private final UnreadCounts unread;
     private final EmailPreferences preferences;
+    private final ConversationFollows conversations;
     private final Clock clock;
 
     Notifications(
@@ -39,7 +50,9 @@ public class Notifications {
             NotificationText text,
             UnreadCounts unread,
             EmailPreferences preferences,
+            ConversationFollows conversations,
             Clock clock) {
+        this.conversations = conversations;
         this.notifications = notifications;
         this.text = text;
         this.unread = unread;
@@ -58,9 +71,21 @@ public class Notifications {
         List<Notification> rows = notifications.page(accountId, cursor, PAGE_SIZE + 1);
         List<Notification> shown = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
         Optional<String> next = rows.size() > PAGE_SIZE ? Optional.of(format(shown.getLast())) : Optional.empty();
+        Set<Long> followed = conversations.following(
+                accountId,
+                shown.stream()
+                        .filter(n -> n.kind() == NotificationKind.CONVERSATION)
+                        .map(Notification::articleId)
+                        .toList());
         return new Page(
                 shown.stream()
-                        .map(n -> new Entry(n.id(), text.sentence(n), n.excerpt(), n.updatedAt(), n.unread()))
+                        .map(n -> new Entry(
+                                n.id(),
+                                text.sentence(n),
+                                n.excerpt(),
+                                n.updatedAt(),
+                                n.unread(),
+                                n.kind() == NotificationKind.CONVERSATION && followed.contains(n.articleId())))
                         .toList(),
                 next);
     }
@@ -92,6 +117,22 @@ public class Notifications {
         return link != null ? link : "/comment/" + notification.commentId();
     }
 
+    /**
+     * Stops the reader following the conversation a notification is about, from the notification.
+     *
+     * @return the article's headline, to say what they no longer follow
+     * @throws NotFoundException if the reader has no such notification about a conversation
+     */
+    @Transactional
+    public String stopFollowing(long accountId, long notificationId) {
+        Notification notification = notifications
+                .find(accountId, notificationId)
+                .filter(n -> n.kind() == NotificationKind.CONVERSATION)
+                .orElseThrow(() -> new NotFoundException("You have no such notification about a conversation."));
+        conversations.unfollow(accountId, notification.articleId());
+        return notification.articleHeadline();
+    }
+
     @Transactional
     public void markAllRead(long accountId) {
         if (notifications.markAllRead(accountId, clock.instant()) > 0) {
@@ -99,11 +140,12 @@ public class Notifications {
         }
     }
 
-    /** A deleted account's notifications and choices go with it. */
+    /** A deleted account's notifications, choices and followed conversations go with it. */
     @ApplicationModuleListener
     void on(AccountDeleted deleted) {
         notifications.deleteAllOf(deleted.accountId());
         preferences.forget(deleted.accountId());
+        conversations.forget(deleted.accountId());
     }
 
     private static String format(Notification last) {

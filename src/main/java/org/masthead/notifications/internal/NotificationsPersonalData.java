@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.PersonalDataContributor;
 import org.springframework.stereotype.Component;
 
-/** A reader's notifications and e-mail choice, in their "download my data" file. */
+/** A reader's notifications, e-mail choices and followed conversations, in their "download my data" file. */
 @Component
 class NotificationsPersonalData implements PersonalDataContributor {
 
@@ -19,9 +19,14 @@ class NotificationsPersonalData implements PersonalDataContributor {
     private final NotificationRepository notifications;
     private final EmailPreferences preferences;
     private final NotificationText text;
+    private final ConversationFollows conversations;
 
     NotificationsPersonalData(
-            NotificationRepository notifications, EmailPreferences preferences, NotificationText text) {
+            NotificationRepository notifications,
+            EmailPreferences preferences,
+            NotificationText text,
+            ConversationFollows conversations) {
+        this.conversations = conversations;
         this.notifications = notifications;
         this.preferences = preferences;
         this.text = text;
@@ -48,6 +53,8 @@ class NotificationsPersonalData implements PersonalDataContributor {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("emailChoice", preferences.choiceOf(accountId).stored());
+        data.put("followConversationsOnComment", preferences.followsConversationsOnComment(accountId));
+        data.put("followedConversations", conversations.followedBy(accountId));
         data.put("notifications", all);
         return data;
     }

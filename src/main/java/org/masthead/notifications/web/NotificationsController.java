@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -41,6 +42,17 @@ class NotificationsController {
     @PostMapping("/notifications/{id}/open")
     RedirectView open(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id) {
         return seeOther(notifications.open(signedIn.accountId(), id));
+    }
+
+    /** "Stop following this conversation", offered on a notification about one. */
+    @PostMapping("/notifications/{id:\\d{1,18}}/unfollow")
+    RedirectView stopFollowing(
+            @AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
+        String headline = notifications.stopFollowing(signedIn.accountId(), id);
+        redirect.addFlashAttribute(
+                "notice",
+                "You no longer follow the conversation on “" + headline + "”. You can follow it again there.");
+        return seeOther("/notifications");
     }
 
     @PostMapping("/notifications/read")

@@ -11,7 +11,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Who may reach the notification pages. Live updates are for everyone: an article's new comments are
  * public, and a reader's own events go only to a connection that presents the ticket their session
- * got. The unsubscribe link needs only the token it carries.
+ * got. The unsubscribe link, and the link that stops following a conversation, need only the token
+ * they carry; whether one follows a conversation answers anyone (a visitor follows none).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationsSecurity {
@@ -21,6 +22,10 @@ class NotificationsSecurity {
     @Order(-1)
     AccessRules notificationRules() {
         return routes -> routes.requestMatchers(HttpMethod.GET, "/live")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/notifications/conversations/*")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/notifications/conversations/unfollow")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/live/ticket")
                 .authenticated()
@@ -32,7 +37,8 @@ class NotificationsSecurity {
 
     @Bean
     WebSecurityContribution oneClickNotificationUnsubscribe() {
-        return http -> http.csrf(csrf -> csrf.ignoringRequestMatchers("/notifications/unsubscribe"));
+        return http -> http.csrf(csrf ->
+                csrf.ignoringRequestMatchers("/notifications/unsubscribe", "/notifications/conversations/unfollow"));
     }
 
     /**
