@@ -268,6 +268,11 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
                 row("POST /reading-list/{articleId}/remove", "POST", "/reading-list/" + articleId + "/remove",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                // Offline reading: the worker and its offline page are the same for everyone; what it keeps answers
+                // anyone, and is nothing for all but a signed-in Premium member.
+                row("GET /sw.js", "GET", "/sw.js", all(OK)),
+                row("GET /offline", "GET", "/offline", all(OK)),
+                row("GET /reading-list/offline", "GET", "/reading-list/offline", all(OK)),
                 // Collections and notes: a member's own, refused to everyone without Premium before their input is read.
                 row("POST /reading-list/collections/new", "POST", "/reading-list/collections/new",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
