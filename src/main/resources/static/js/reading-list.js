@@ -1,5 +1,6 @@
 // The Save button on an article page. The page is cached and the same for everyone, so whether this
 // reader has saved the article, and may save at all, comes from their own JSON at /reading-list/state.
+// For a member, offline.js keeps their saved articles for reading offline, and is told when the list changes.
 (function (M) {
   "use strict";
   var slot = document.querySelector("[data-save-slot]");
@@ -15,6 +16,9 @@
       return;
     }
     var saved = state.saved;
+    if (state.premium && M.offline) {
+      M.offline.member();
+    }
     function show() {
       button.textContent = saved ? "Saved" : "Save";
       button.setAttribute("aria-pressed", saved ? "true" : "false");
@@ -31,6 +35,9 @@
         saved = answer.saved;
         message.textContent = saved ? "Saved to your reading list." : "Removed from your reading list.";
         show();
+        if (M.offline) {
+          M.offline.changed();
+        }
       }).catch(function (error) {
         message.textContent = error.message;
       }).then(function () {

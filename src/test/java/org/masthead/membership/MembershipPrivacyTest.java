@@ -15,7 +15,10 @@ import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Membership is in the reader's data export; deleting the account deletes the reading list and unties the rest. */
+/**
+ * Membership is in the reader's data export, the reading list with its notes and collections too;
+ * deleting the account deletes the reading list, notes and collections, and unties the rest.
+ */
 @MastheadTest
 class MembershipPrivacyTest {
 
@@ -45,6 +48,10 @@ class MembershipPrivacyTest {
                 .slug(TestContent.unique("kept"))
                 .published();
         readingList.save(account.id(), article);
+        long collection = readingList.createCollection(account.id(), "Export shelf");
+        readingList.addToCollection(account.id(), article, collection);
+        readingList.createCollection(account.id(), "Empty shelf");
+        readingList.setNote(account.id(), article, "My private \"note\" on this");
         WebSession reader = new WebSession(port);
         TestAccounts.signIn(reader, account);
 
@@ -53,10 +60,14 @@ class MembershipPrivacyTest {
         assertThat(export)
                 .contains("\"membership\"")
                 .contains(reference)
-                .containsPattern("\"articleId\"\\s*:\\s*" + article + "\\b");
+                .containsPattern("\"articleId\"\\s*:\\s*" + article + "\\b")
+                .contains("My private \\\"note\\\" on this")
+                .containsPattern("\"collections\"\\s*:\\s*\\[\\s*\"Export shelf\"\\s*]")
+                .containsPattern("\"name\"\\s*:\\s*\"Empty shelf\"");
 
         reader.submit("/account/delete", "/account/delete", Map.of("password", TestAccounts.PASSWORD));
         await().atMost(WAIT).until(() -> readingList.size(account.id()) == 0);
+        assertThat(readingList.everyCollection(account.id())).isEmpty();
         await().atMost(WAIT)
                 .until(() -> subscriptions.byReference(reference).orElseThrow().accountId() == null);
     }

@@ -128,12 +128,12 @@ class ReadingListTest {
             saved.add(article);
         }
 
-        List<ReadingList.Entry> first = readingList.page(account.id(), false, null, 20);
-        ReadingList.Cursor cursor = ReadingList.Cursor.parse(new ReadingList.Cursor(
-                                first.getLast().savedAt(), first.getLast().articleId())
-                        .toString())
+        List<ReadingList.Entry> first = readingList.page(account.id(), ReadingList.Query.all(), null, 20);
+        ReadingList.Cursor cursor = ReadingList.Cursor.parse(
+                        ReadingList.Cursor.after(first.getLast(), ReadingList.Sort.SAVED)
+                                .toString())
                 .orElseThrow();
-        List<ReadingList.Entry> second = readingList.page(account.id(), false, cursor, 20);
+        List<ReadingList.Entry> second = readingList.page(account.id(), ReadingList.Query.all(), cursor, 20);
 
         List<Long> all = new ArrayList<>();
         first.forEach(e -> all.add(e.articleId()));

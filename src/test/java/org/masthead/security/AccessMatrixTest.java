@@ -279,6 +279,25 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
                 row("POST /reading-list/{articleId}/remove", "POST", "/reading-list/" + articleId + "/remove",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                // Offline reading: the worker and its offline page are the same for everyone; what it keeps answers
+                // anyone, and is nothing for all but a signed-in Premium member.
+                row("GET /sw.js", "GET", "/sw.js", all(OK)),
+                row("GET /offline", "GET", "/offline", all(OK)),
+                row("GET /reading-list/offline", "GET", "/reading-list/offline", all(OK)),
+                // Collections and notes: a member's own, refused to everyone without Premium before their input is read.
+                row("POST /reading-list/collections/new", "POST", "/reading-list/collections/new",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                row("POST /reading-list/collections/{collectionId}/rename", "POST", "/reading-list/collections/999999/rename",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                row("POST /reading-list/collections/{collectionId}/delete", "POST", "/reading-list/collections/999999/delete",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                row("POST /reading-list/{articleId}/collections", "POST", "/reading-list/" + articleId + "/collections",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                row("POST /reading-list/{articleId}/collections/{collectionId}/remove", "POST",
+                        "/reading-list/" + articleId + "/collections/999999/remove",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
+                row("POST /reading-list/{articleId}/note", "POST", "/reading-list/" + articleId + "/note",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  DENIED),
                 row("GET /admin/membership/plans", "GET", "/admin/membership/plans",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
                 // Posted empty: no plan named is a bad request.

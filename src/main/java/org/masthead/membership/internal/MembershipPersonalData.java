@@ -3,6 +3,7 @@ package org.masthead.membership.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.AccountDeleted;
 import org.masthead.accounts.PersonalDataContributor;
@@ -28,7 +29,24 @@ class MembershipPersonalData implements PersonalDataContributor {
             Instant startedAt,
             String email) {}
 
-    record Saved(long articleId, Instant savedAt, @Nullable Instant readAt) {}
+    /** A saved article with the member's note and the collections it is in, by name. */
+    record Saved(
+            long articleId,
+            String headline,
+            Instant savedAt,
+            @Nullable Instant readAt,
+            @Nullable String note,
+            List<String> collections) {}
+
+    /** The membership section of the export, in this order. */
+    record Export(
+            List<Subscription> premium,
+            List<Gift> contributions,
+            List<Saved> readingList,
+            List<Collection> readingListCollections) {}
+
+    /** A collection the member made, with how many articles are in it (an empty one is exported too). */
+    record Collection(String name, long articles) {}
 
     private final PremiumSubscriptions premium;
     private final Contributions contributions;
@@ -64,10 +82,21 @@ class MembershipPersonalData implements PersonalDataContributor {
                         c.startedAt(),
                         c.email()))
                 .toList();
+        List<ReadingList.Collection> made = readingList.everyCollection(accountId);
+        Map<Long, String> names =
+                made.stream().collect(Collectors.toMap(ReadingList.Collection::id, ReadingList.Collection::name));
         List<Saved> saved = readingList.everything(accountId).stream()
-                .map(e -> new Saved(e.articleId(), e.savedAt(), e.readAt()))
+                .map(e -> new Saved(
+                        e.articleId(),
+                        e.headline(),
+                        e.savedAt(),
+                        e.readAt(),
+                        e.note(),
+                        e.collectionIds().stream().map(names::get).toList()))
                 .toList();
-        return Map.of("premium", subscriptions, "contributions", gifts, "readingList", saved);
+        List<Collection> collections =
+                made.stream().map(c -> new Collection(c.name(), c.size())).toList();
+        return new Export(subscriptions, gifts, saved, collections);
     }
 
     @ApplicationModuleListener

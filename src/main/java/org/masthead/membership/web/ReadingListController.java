@@ -1,17 +1,35 @@
 package org.masthead.membership.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
 import org.masthead.membership.internal.ReadingList;
-import org.masthead.newsroom.PublishedArticle;
+import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.PublishedContent;
-import org.masthead.site.ArticleAddresses;
+import org.masthead.platform.ConflictException;
+import org.masthead.platform.RefusedException;
+import org.masthead.platform.RejectedException;
+import org.masthead.site.Links;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,8 +37,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
 
 /**
- * The reading list page: saved articles newest first, a page at a time, all or unread only, each with
- * buttons to mark it read and remove it (plain forms: the page works without JavaScript). A reader
+ * The reading list page: the member's saved articles ("Saved") or one of their collections, searched by
+ * headline and standfirst, newest saved or newest published first, a page at a time, all or unread only.
+ * Each article has its private note and the collections it is in; the member makes, renames and deletes
+ * collections here. Plain forms, so the page works without JavaScript; each form carries the view it was
+ * sent from and comes back to it. A form's bad input comes back on the page, beside its field. A reader
  * without Premium is told how many articles are kept for them and how to get them back.
  */
 @Controller
@@ -32,45 +53,195 @@ class ReadingListController {
     private final Membership membership;
     private final ReadingList readingList;
     private final PublishedContent content;
-    private final ArticleAddresses addresses;
+    private final Links links;
 
-    ReadingListController(
-            Membership membership, ReadingList readingList, PublishedContent content, ArticleAddresses addresses) {
+    ReadingListController(Membership membership, ReadingList readingList, PublishedContent content, Links links) {
         this.membership = membership;
         this.readingList = readingList;
         this.content = content;
-        this.addresses = addresses;
+        this.links = links;
     }
 
+    /** Which part of the list a page shows; every form sends it back so the member returns to it. */
+    record ListView(
+            @Nullable Long collection,
+            @Nullable String q,
+            @Nullable String sort,
+            @Nullable Boolean unread,
+            @Nullable String after) {
+
+        public boolean unreadOnly() {
+            return Boolean.TRUE.equals(unread);
+        }
+
+        ReadingList.Query query() {
+            return new ReadingList.Query(unreadOnly(), collection, search(), ReadingList.Sort.parse(sort));
+        }
+
+        public String search() {
+            return ReadingList.searchable(q);
+        }
+
+        public String sortName() {
+            return ReadingList.Sort.parse(sort).name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The address of this view, with another page's cursor when given. */
+        String path(@Nullable String after) {
+            List<String> parts = new ArrayList<>();
+            if (collection != null) {
+                parts.add("collection=" + collection);
+            }
+            if (!search().isEmpty()) {
+                parts.add("q=" + URLEncoder.encode(search(), StandardCharsets.UTF_8));
+            }
+            if (ReadingList.Sort.parse(sort) != ReadingList.Sort.SAVED) {
+                parts.add("sort=" + sortName());
+            }
+            if (unreadOnly()) {
+                parts.add("unread=true");
+            }
+            if (after != null) {
+                parts.add("after=" + after);
+            }
+            return "/reading-list" + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
+        }
+
+        ListView in(@Nullable Long other) {
+            return new ListView(other, q, sort, unread, null);
+        }
+    }
+
+    record NameForm(
+            @NotBlank(message = "Give the collection a name.")
+                    @Size(
+                            max = ReadingList.MAX_NAME,
+                            message = "A collection's name can be up to " + ReadingList.MAX_NAME + " characters long.")
+                    @Nullable
+                    String name) {}
+
+    record NoteForm(
+            @Size(
+                            max = ReadingList.MAX_NOTE,
+                            message = "A note can be up to " + ReadingList.MAX_NOTE + " characters long.")
+                    @Nullable
+                    String note) {}
+
+    /** A form's bad input, to show beside its field: {@code target} is "new", a collection's or an article's id. */
+    record FormError(String field, String target, String message, String value) {}
+
     /** A saved article as the page lists it; one since unpublished is listed without a link. */
-    record Item(long articleId, String headline, @Nullable String standfirst, @Nullable String path, boolean read) {}
+    record Item(
+            long articleId,
+            String headline,
+            @Nullable String standfirst,
+            @Nullable String path,
+            boolean read,
+            @Nullable String note,
+            List<ReadingList.Collection> collections,
+            List<ReadingList.Collection> otherCollections) {}
 
     @GetMapping
-    String page(
+    String page(@AuthenticationPrincipal SignedIn reader, ListView view, Model model) {
+        return page(reader, view, null, model);
+    }
+
+    @PostMapping("/collections/new")
+    Object create(
             @AuthenticationPrincipal SignedIn reader,
-            @RequestParam(defaultValue = "false") boolean unread,
-            @RequestParam(required = false) @Nullable String after,
-            Model model) {
-        model.addAttribute("unread", unread);
-        if (!membership.isPremium(reader.accountId())) {
-            model.addAttribute("premium", false);
-            model.addAttribute("kept", readingList.size(reader.accountId()));
-            return "membership/reading-list";
+            ListView view,
+            @Valid @ModelAttribute("nameForm") NameForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
+        readingList.requirePremium(reader.accountId());
+        if (errors.hasErrors()) {
+            return invalid(reader, view, "name", "new", errors, form.name(), model, response);
         }
-        List<ReadingList.Entry> entries = readingList.page(
-                reader.accountId(), unread, ReadingList.Cursor.parse(after).orElse(null), PAGE_SIZE);
-        List<Item> items = entries.stream().map(this::item).toList();
-        model.addAttribute("premium", true);
-        model.addAttribute("items", items);
-        model.addAttribute(
-                "next",
-                entries.size() == PAGE_SIZE
-                        ? new ReadingList.Cursor(
-                                        entries.getLast().savedAt(),
-                                        entries.getLast().articleId())
-                                .toString()
-                        : null);
-        return "membership/reading-list";
+        try {
+            long id = readingList.createCollection(reader.accountId(), form.name());
+            return Redirects.seeOther(view.in(id).path(null));
+        } catch (RejectedException | ConflictException e) {
+            return invalid(
+                    reader, view, new FormError("name", "new", message(e), value(form.name())), e, model, response);
+        }
+    }
+
+    @PostMapping("/collections/{collectionId}/rename")
+    Object rename(
+            @AuthenticationPrincipal SignedIn reader,
+            @PathVariable long collectionId,
+            ListView view,
+            @Valid @ModelAttribute("nameForm") NameForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
+        readingList.requirePremium(reader.accountId());
+        String target = Long.toString(collectionId);
+        if (errors.hasErrors()) {
+            return invalid(reader, view, "name", target, errors, form.name(), model, response);
+        }
+        try {
+            readingList.renameCollection(reader.accountId(), collectionId, form.name());
+            return Redirects.seeOther(view.path(null));
+        } catch (RejectedException e) {
+            return invalid(
+                    reader, view, new FormError("name", target, message(e), value(form.name())), e, model, response);
+        }
+    }
+
+    @PostMapping("/collections/{collectionId}/delete")
+    View delete(@AuthenticationPrincipal SignedIn reader, @PathVariable long collectionId, ListView view) {
+        readingList.deleteCollection(reader.accountId(), collectionId);
+        ListView back = Long.valueOf(collectionId).equals(view.collection()) ? view.in(null) : view;
+        return Redirects.seeOther(back.path(null));
+    }
+
+    @PostMapping("/{articleId}/collections")
+    View addToCollection(
+            @AuthenticationPrincipal SignedIn reader,
+            @PathVariable long articleId,
+            @RequestParam(name = "to", required = false) @Nullable Long collectionId,
+            ListView view) {
+        readingList.requirePremium(reader.accountId());
+        if (collectionId == null) {
+            throw new RejectedException("Collection needed", "to", "Choose the collection to add it to.");
+        }
+        readingList.addToCollection(reader.accountId(), articleId, collectionId);
+        return Redirects.seeOther(view.path(null));
+    }
+
+    @PostMapping("/{articleId}/collections/{collectionId}/remove")
+    View removeFromCollection(
+            @AuthenticationPrincipal SignedIn reader,
+            @PathVariable long articleId,
+            @PathVariable long collectionId,
+            ListView view) {
+        readingList.removeFromCollection(reader.accountId(), articleId, collectionId);
+        return Redirects.seeOther(view.path(null));
+    }
+
+    @PostMapping("/{articleId}/note")
+    Object note(
+            @AuthenticationPrincipal SignedIn reader,
+            @PathVariable long articleId,
+            ListView view,
+            @Valid @ModelAttribute("noteForm") NoteForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
+        readingList.requirePremium(reader.accountId());
+        String target = Long.toString(articleId);
+        if (errors.hasErrors()) {
+            return invalid(reader, view, "note", target, errors, form.note(), model, response);
+        }
+        try {
+            readingList.setNote(reader.accountId(), articleId, form.note());
+            return Redirects.seeOther(view.path(null) + "#saved-" + articleId);
+        } catch (RejectedException e) {
+            return invalid(
+                    reader, view, new FormError("note", target, message(e), value(form.note())), e, model, response);
+        }
     }
 
     @PostMapping("/{articleId}/read")
@@ -78,29 +249,124 @@ class ReadingListController {
             @AuthenticationPrincipal SignedIn reader,
             @PathVariable long articleId,
             @RequestParam(defaultValue = "true") boolean read,
-            @RequestParam(defaultValue = "false") boolean unread) {
+            ListView view) {
         readingList.markRead(reader.accountId(), articleId, read);
-        return Redirects.seeOther("/reading-list" + (unread ? "?unread=true" : ""));
+        return Redirects.seeOther(view.path(null));
     }
 
     @PostMapping("/{articleId}/remove")
-    View remove(
-            @AuthenticationPrincipal SignedIn reader,
-            @PathVariable long articleId,
-            @RequestParam(defaultValue = "false") boolean unread) {
+    View remove(@AuthenticationPrincipal SignedIn reader, @PathVariable long articleId, ListView view) {
         readingList.remove(reader.accountId(), articleId);
-        return Redirects.seeOther("/reading-list" + (unread ? "?unread=true" : ""));
+        return Redirects.seeOther(view.path(null));
     }
 
-    private Item item(ReadingList.Entry entry) {
-        return content.article(entry.articleId())
-                .map((PublishedArticle article) -> new Item(
-                        entry.articleId(),
-                        article.headline(),
-                        article.standfirst(),
-                        addresses.pathOf(entry.articleId()).orElse(null),
-                        entry.readAt() != null))
-                .orElseGet(() -> new Item(
-                        entry.articleId(), "An article no longer published", null, null, entry.readAt() != null));
+    private String page(SignedIn reader, ListView view, @Nullable FormError error, Model model) {
+        model.addAttribute("view", view);
+        model.addAttribute("error", error);
+        if (!membership.isPremium(reader.accountId())) {
+            model.addAttribute("premium", false);
+            model.addAttribute("kept", readingList.size(reader.accountId()));
+            return "membership/reading-list";
+        }
+        ReadingList.Query query = view.query();
+        List<ReadingList.Collection> collections = readingList.collections(reader.accountId());
+        ReadingList.Collection current =
+                view.collection() == null ? null : readingList.collection(reader.accountId(), view.collection());
+        List<ReadingList.Entry> entries = readingList.page(
+                reader.accountId(),
+                query,
+                ReadingList.Cursor.parse(view.after()).orElse(null),
+                PAGE_SIZE);
+        Map<Long, ArticleCard> cards = content
+                .cards(entries.stream()
+                        .filter(ReadingList.Entry::published)
+                        .map(ReadingList.Entry::articleId)
+                        .toList())
+                .stream()
+                .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
+        Map<Long, ReadingList.Collection> byId =
+                collections.stream().collect(Collectors.toMap(ReadingList.Collection::id, Function.identity()));
+        model.addAttribute("premium", true);
+        model.addAttribute("collections", collections);
+        model.addAttribute("current", current);
+        model.addAttribute("saved", ReadingList.SAVED);
+        model.addAttribute(
+                "items", entries.stream().map(e -> item(e, cards, byId)).toList());
+        model.addAttribute(
+                "next",
+                entries.size() == PAGE_SIZE
+                        ? view.path(ReadingList.Cursor.after(entries.getLast(), query.sort())
+                                .toString())
+                        : null);
+        return "membership/reading-list";
+    }
+
+    private String invalid(
+            SignedIn reader,
+            ListView view,
+            String field,
+            String target,
+            BindingResult errors,
+            @Nullable String value,
+            Model model,
+            HttpServletResponse response) {
+        String message = errors.getFieldErrors(field).stream()
+                .findFirst()
+                .map(e -> e.getDefaultMessage() == null ? "Check this field." : e.getDefaultMessage())
+                .orElse("Check this field.");
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return page(reader, view, new FormError(field, target, message, value(value)), model);
+    }
+
+    /** The form comes back with the refusal's words beside the field, and the refusal's status. */
+    private String invalid(
+            SignedIn reader,
+            ListView view,
+            FormError error,
+            RefusedException refused,
+            Model model,
+            HttpServletResponse response) {
+        response.setStatus(refused.status().value());
+        return page(reader, view, error, model);
+    }
+
+    private static String message(RefusedException e) {
+        return e instanceof RejectedException rejected
+                ? rejected.fieldErrors().values().stream().findFirst().orElse(e.detail())
+                : e.detail();
+    }
+
+    /** What was typed, cut to a length the page can show back. */
+    private static String value(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() > ReadingList.MAX_NOTE ? value.substring(0, ReadingList.MAX_NOTE) : value;
+    }
+
+    private Item item(
+            ReadingList.Entry entry, Map<Long, ArticleCard> cards, Map<Long, ReadingList.Collection> collections) {
+        ArticleCard card = cards.get(entry.articleId());
+        List<ReadingList.Collection> in = entry.collectionIds().stream()
+                .map(collections::get)
+                .filter(Objects::nonNull)
+                .toList();
+        List<ReadingList.Collection> others = collections.values().stream()
+                .filter(c -> !entry.collectionIds().contains(c.id()))
+                .sorted(Comparator.comparing(
+                        (ReadingList.Collection c) -> c.name().toLowerCase(Locale.ROOT)))
+                .toList();
+        String headline = card != null
+                ? card.headline()
+                : entry.headline().isEmpty() ? "An article no longer published" : entry.headline();
+        return new Item(
+                entry.articleId(),
+                headline,
+                card != null ? card.standfirst() : null,
+                card != null ? links.article(card) : null,
+                entry.readAt() != null,
+                entry.note(),
+                in,
+                others);
     }
 }
