@@ -16,14 +16,12 @@ import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * What moderation holds about a reader is in their data export, and goes with their account: mutes,
  * moderators' notes about them; their appeals, sanctions and the audit log keep no words of or about them.
  */
 @MastheadTest
-@TestPropertySource(properties = "masthead.moderation.held-first-comments=0")
 class ModerationPrivacyTest {
 
     @LocalServerPort

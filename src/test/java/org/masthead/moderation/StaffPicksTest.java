@@ -18,14 +18,12 @@ import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Staff picks: editors and moderators pick comments from the conversation or the console; a picked
  * comment is marked, listed under the Picks tab, its author told once, and the pick is in the audit log.
  */
 @MastheadTest
-@TestPropertySource(properties = "masthead.moderation.held-first-comments=0")
 class StaffPicksTest {
 
     @LocalServerPort
