@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * follow the conversation (gathered per article, and mailed gathered, see {@link MailBatches}). Nobody
  * hears of their own comment. Then its author follows the conversation, unless they chose not to. Last,
  * the comment is pushed live to the pages open on its article. Only published comments come here: a
- * held comment is posted (and its followers told) when a moderator approves it.
+ * held comment is posted (and its followers told) when a moderator approves it. A staff pick is news
+ * for its author and for the conversation's followers.
  */
 @Component
 class CommentNotifications {
@@ -149,14 +150,12 @@ class CommentNotifications {
 
     /**
      * The author of a comment picked by the staff hears so, once per comment however often this is
-     * handled, and even if it is un-picked and picked again.
+     * handled, and even if it is un-picked and picked again; so do the readers who follow the
+     * conversation, with their mail gathered like the conversation's comments.
      */
     @ApplicationModuleListener
     void on(CommentPicked picked) {
         long author = picked.authorId();
-        if (!notifications.recordSource(author, NotificationKind.PICKED, picked.commentId(), author)) {
-            return;
-        }
         String excerpt = discussion.comments(List.of(picked.commentId())).stream()
                 .findFirst()
                 .map(DiscussedComment::excerpt)
@@ -165,8 +164,23 @@ class CommentNotifications {
                 .map(CommentSettings::headline)
                 .orElse("");
         About about = new About(picked.commentId(), picked.articleId(), headline, excerpt);
-        notifications.insert(author, NotificationKind.PICKED, about, author, MailState.NONE, picked.pickedAt());
-        unread.changed(Set.of(author));
+        Set<Long> changed = new LinkedHashSet<>();
+        if (notifications.recordSource(author, NotificationKind.PICKED, picked.commentId(), author)) {
+            notifications.insert(author, NotificationKind.PICKED, about, author, MailState.NONE, picked.pickedAt());
+            changed.add(author);
+        }
+        Instant now = clock.instant();
+        for (long follower : conversations.followersOf(picked.articleId())) {
+            if (follower != author
+                    && notifications.recordSource(
+                            follower, NotificationKind.CONVERSATION_PICK, picked.commentId(), author)) {
+                MailState mail = batches.waitFor(follower, now);
+                notifications.insert(
+                        follower, NotificationKind.CONVERSATION_PICK, about, author, mail, picked.pickedAt());
+                changed.add(follower);
+            }
+        }
+        unread.changed(changed);
     }
 
     /**

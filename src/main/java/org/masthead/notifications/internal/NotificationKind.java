@@ -19,7 +19,9 @@ public enum NotificationKind {
     /** An article was published on a topic, or by an author, the reader follows: one per article. */
     FOLLOWED_PUBLISHED,
     /** Others commented in a conversation the reader follows: one unread row per article. */
-    CONVERSATION;
+    CONVERSATION,
+    /** The staff picked a comment in a conversation the reader follows: one per comment. */
+    CONVERSATION_PICK;
 
     String stored() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -29,8 +31,13 @@ public enum NotificationKind {
         return valueOf(stored.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** Whether it is news from a conversation the reader follows, which they can stop following from it. */
+    boolean isFromAFollowedConversation() {
+        return this == CONVERSATION || this == CONVERSATION_PICK;
+    }
+
     /** Whether the reader is e-mailed about it (at once, batched or in a digest, as they choose). */
     boolean isMailed() {
-        return this == REPLY || this == MENTION || this == FOLLOWED_PUBLISHED || this == CONVERSATION;
+        return this == REPLY || this == MENTION || this == FOLLOWED_PUBLISHED || isFromAFollowedConversation();
     }
 }

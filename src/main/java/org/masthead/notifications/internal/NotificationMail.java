@@ -93,7 +93,7 @@ class NotificationMail {
                 text.sentence(notification),
                 notification.excerpt(),
                 linkTo(notification),
-                notification.kind() == NotificationKind.CONVERSATION
+                notification.kind().isFromAFollowedConversation()
                         ? conversationLinks.urlFor(notification.recipientId(), notification.articleId())
                         : null);
     }

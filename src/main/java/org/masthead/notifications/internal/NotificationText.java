@@ -60,6 +60,8 @@ class NotificationText {
                         : "A moderator decided your appeal about your comment on " + on;
             case FOLLOWED_PUBLISHED -> "New on a topic or by an author you follow: " + on;
             case CONVERSATION -> andOthers + " commented on " + on + ", a conversation you follow";
+            case CONVERSATION_PICK ->
+                "The staff picked a comment by " + actor + " on " + on + ", a conversation you follow";
         };
     }
 

@@ -74,7 +74,7 @@ public class Notifications {
         Set<Long> followed = conversations.following(
                 accountId,
                 shown.stream()
-                        .filter(n -> n.kind() == NotificationKind.CONVERSATION)
+                        .filter(n -> n.kind().isFromAFollowedConversation())
                         .map(Notification::articleId)
                         .toList());
         return new Page(
@@ -85,7 +85,7 @@ public class Notifications {
                                 n.excerpt(),
                                 n.updatedAt(),
                                 n.unread(),
-                                n.kind() == NotificationKind.CONVERSATION && followed.contains(n.articleId())))
+                                n.kind().isFromAFollowedConversation() && followed.contains(n.articleId())))
                         .toList(),
                 next);
     }
@@ -127,7 +127,7 @@ public class Notifications {
     public String stopFollowing(long accountId, long notificationId) {
         Notification notification = notifications
                 .find(accountId, notificationId)
-                .filter(n -> n.kind() == NotificationKind.CONVERSATION)
+                .filter(n -> n.kind().isFromAFollowedConversation())
                 .orElseThrow(() -> new NotFoundException("You have no such notification about a conversation."));
         conversations.unfollow(accountId, notification.articleId());
         return notification.articleHeadline();

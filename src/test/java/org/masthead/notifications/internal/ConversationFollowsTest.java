@@ -14,6 +14,7 @@ import org.masthead.TestMailServer;
 import org.masthead.WebSession;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestAccounts.Credentials;
+import org.masthead.discussion.CommentPicked;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.discussion.TestDiscussion;
 import org.masthead.newsroom.TestContent;
@@ -194,6 +195,35 @@ class ConversationFollowsTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void followersHearOfAStaffPickInTheConversationOnceAndItsAuthorAsTheirOwnPick() {
+        Credentials alice = accounts.create(true);
+        Credentials bob = accounts.create(true);
+        long article = content.article(content.section("Picks"))
+                .headline("A conversation worth picking from")
+                .published();
+        handled(discussion.comment(article, alice.id()));
+        CommentPosted bobs = handled(discussion.comment(article, bob.id()));
+
+        CommentPicked pick = new CommentPicked(bobs.commentId(), article, bob.id(), java.time.Instant.now());
+        discussion.publish(pick);
+        discussion.awaitHandled(bobs.commentId());
+        discussion.publish(pick);
+        discussion.awaitHandled(bobs.commentId());
+
+        assertThat(notifications(alice))
+                .filteredOn(row -> row.kind().equals("conversation_pick"))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.commentId()).isEqualTo(bobs.commentId());
+                    assertThat(row.mail()).isEqualTo("batch");
+                });
+        assertThat(notifications(bob)).extracting(Row::kind).contains("picked").doesNotContain("conversation_pick");
+        assertThat(signedIn(alice).get("/notifications").body())
+                .contains("The staff picked a comment by " + bob.displayName()
+                        + " on “A conversation worth picking from”, a conversation you follow");
     }
 
     private void makeBatchDue(Credentials reader) {
