@@ -60,8 +60,10 @@ class MailBatches {
     /**
      * What becomes of the mail about a new notification of what the reader follows, as they chose: the
      * next batch mail (made due now if none is), the daily digest, or none (also without a confirmed
-     * address). Call it before writing the notification: a batch being sent is waited for here, and its
-     * notifications are never locked the other way round.
+     * address). Call it before writing the notification: the reader's batch row is locked here (a
+     * conflicting insert that only did nothing would not wait), so a batch being sent is waited for, and
+     * the notification then waits for the next one rather than being marked sent unmailed; the sender
+     * locks the same row first too, so neither waits for the other the other way round.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     MailState waitFor(long readerId, Instant now) {
@@ -73,7 +75,7 @@ class MailBatches {
                 db.sql(
                                 """
                                 INSERT INTO notification_batch (account_id, due_at) VALUES (:account, :due)
-                                ON CONFLICT DO NOTHING""")
+                                ON CONFLICT (account_id) DO UPDATE SET due_at = notification_batch.due_at""")
                         .param("account", readerId)
                         .param("due", Timestamp.from(now.plus(properties.batchWindow())))
                         .update();
