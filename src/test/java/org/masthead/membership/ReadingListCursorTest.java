@@ -16,12 +16,21 @@ class ReadingListCursorTest {
         assertThat(ReadingList.Cursor.parse(cursor.toString())).contains(cursor);
     }
 
+    /** Sorted by publication, an archive story from before 1970 is a place in the list like any other. */
+    @Test
+    void aCursorBeforeNineteenSeventyReadsBackToo() {
+        ReadingList.Cursor cursor = new ReadingList.Cursor(Instant.parse("1969-07-21T02:56:15Z"), 7);
+
+        assertThat(ReadingList.Cursor.parse(cursor.toString())).contains(cursor);
+    }
+
     @Test
     void nonsenseIsNoCursor() {
         assertThat(ReadingList.Cursor.parse(null)).isEmpty();
         assertThat(ReadingList.Cursor.parse("")).isEmpty();
         assertThat(ReadingList.Cursor.parse("12_x")).isEmpty();
-        assertThat(ReadingList.Cursor.parse("-1_2")).isEmpty();
+        assertThat(ReadingList.Cursor.parse("1_-2")).isEmpty();
+        assertThat(ReadingList.Cursor.parse("--1_2")).isEmpty();
         assertThat(ReadingList.Cursor.parse("99999999999999999999_1")).isEmpty();
     }
 }
