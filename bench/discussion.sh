@@ -65,7 +65,7 @@ sql -c "SELECT email FROM account WHERE email LIKE 'bench-reader-%@masthead.test
 # Restart, so no page the app cached before the generated comments is served.
 stop_app
 start_app
-THREAD_COMMENTS=$(sql -c "SELECT comment_count FROM comment_thread WHERE article_id = $ARTICLE_ID")
+THREAD_COMMENTS=$(sql -c "SELECT (SELECT coalesce(sum(comment_count), 0) FROM comment_thread WHERE article_id = $ARTICLE_ID) + (SELECT coalesce(sum(delta), 0) FROM comment_count_change WHERE article_id = $ARTICLE_ID)")
 TOP_LEVEL=$(sql -c "SELECT count(*) FROM comment WHERE article_id = $ARTICLE_ID AND parent_id IS NULL AND status = 'published'")
 echo "article $ARTICLE_ID holds $THREAD_COMMENTS comments, $TOP_LEVEL of them top-level" >&2
 

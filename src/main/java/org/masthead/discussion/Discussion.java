@@ -188,27 +188,6 @@ public class Discussion {
         return follows.followersOf(accountId);
     }
 
-    /**
-     * How many published comments and replies each of these articles has, from one counter per
-     * article: one query however many articles. Articles without any are absent.
-     */
-    @Transactional(readOnly = true)
-    public Map<Long, Integer> commentCounts(Collection<Long> articleIds) {
-        if (articleIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Integer> counts = new java.util.HashMap<>();
-        db.sql(
-                        """
-                        SELECT article_id, comment_count FROM comment_thread
-                        WHERE article_id IN (:ids) AND comment_count > 0""")
-                .param("ids", articleIds)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
-                .list()
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
-        return counts;
-    }
-
     /** Where a published comment is, for its permalink; empty for an unknown or unpublished one. */
     @Transactional(readOnly = true)
     public Optional<CommentLocation> locate(long commentId) {

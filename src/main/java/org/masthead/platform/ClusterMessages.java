@@ -15,5 +15,17 @@ public interface ClusterMessages {
      */
     void send(String channel, String payload);
 
+    /**
+     * Sends a message once the current transaction has committed (at once outside one), on a connection
+     * of its own, together with the other messages due at that moment. For hints that need not be
+     * atomic with a change, such as "drop these cached pages": a transaction that sends {@code NOTIFY}
+     * takes a lock that every other such transaction waits for until it has committed, so a busy write
+     * path should not send its hints itself. A hint is lost if the node stops before sending it.
+     *
+     * @param channel a lower-case identifier such as {@code page_cache}
+     * @param payload at most 7,000 bytes of text
+     */
+    void sendAfterCommit(String channel, String payload);
+
     void subscribe(String channel, Consumer<String> handler);
 }

@@ -56,15 +56,15 @@ class BusyNodeTest {
         Participant ann = Participant.signIn(port, accounts.create(true));
         Participant bob = Participant.signIn(port, accounts.create(true));
         ann.posted(article, "Before the rush");
-        bob.posted(article, "Also before the rush");
+        long bobs = bob.posted(article, "Also before the rush");
 
-        // Ann's next post takes the node's one turn and holds it: the thread's counter row is locked.
+        // Ann's reply takes the node's one turn and holds it: the comment she answers is locked.
         CompletableFuture<Void> locked = new CompletableFuture<>();
         CompletableFuture<Void> release = new CompletableFuture<>();
         CompletableFuture<Void> lock = CompletableFuture.runAsync(
                 () -> transactions.executeWithoutResult(status -> {
-                    db.sql("SELECT 1 FROM comment_thread WHERE article_id = :a FOR UPDATE")
-                            .param("a", article)
+                    db.sql("SELECT 1 FROM comment WHERE id = :id FOR UPDATE")
+                            .param("id", bobs)
                             .query(Integer.class)
                             .single();
                     locked.complete(null);
@@ -73,7 +73,7 @@ class BusyNodeTest {
                 background);
         locked.get(10, TimeUnit.SECONDS);
         CompletableFuture<HttpResponse<String>> annPosting =
-                CompletableFuture.supplyAsync(() -> ann.postWithTokenInHand(article, "In the rush"), background);
+                CompletableFuture.supplyAsync(() -> ann.postWithTokenInHand(article, bobs, "In the rush"), background);
         awaitAPostWaitingForTheLock(annPosting);
 
         HttpResponse<String> refused = bob.postWithTokenInHand(article, "Also in the rush");
@@ -108,7 +108,7 @@ class BusyNodeTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline && !posting.isDone()) {
             boolean waiting = db.sql("SELECT count(*) > 0 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                            + " AND query LIKE '%comment_thread%'")
+                            + " AND query LIKE '%FROM comment c WHERE c.id%FOR UPDATE%'")
                     .query(Boolean.class)
                     .single();
             if (waiting) {

@@ -20,6 +20,7 @@ import org.masthead.accounts.TestAccounts;
 import org.masthead.newsroom.Newsroom;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
+import org.masthead.site.CommentCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,10 @@ class DiscussionTest {
 
     @Autowired
     TestContent content;
+
+    /** What the article's cards and thread show. */
+    @Autowired
+    CommentCounts commentCounts;
 
     @Autowired
     TestAccounts accounts;
@@ -75,10 +80,7 @@ class DiscussionTest {
     }
 
     int commentCount() {
-        return db.sql("SELECT coalesce((SELECT comment_count FROM comment_thread WHERE article_id = :a), 0)")
-                .param("a", article)
-                .query(Integer.class)
-                .single();
+        return commentCounts.of(List.of(article)).getOrDefault(article, 0);
     }
 
     int storedComments() {

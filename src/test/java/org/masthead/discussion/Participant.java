@@ -110,8 +110,15 @@ public final class Participant {
 
     /** Posts with the CSRF token already in hand, as a page that has been open a while does. */
     HttpResponse<String> postWithTokenInHand(long articleId, String body) {
+        return postWithTokenInHand(articleId, null, body);
+    }
+
+    HttpResponse<String> postWithTokenInHand(long articleId, Long inReplyTo, String body) {
         ObjectNode json = JSON.createObjectNode();
         json.put("body", body);
+        if (inReplyTo != null) {
+            json.put("inReplyTo", inReplyTo);
+        }
         json.put("idempotencyKey", UUID.randomUUID().toString());
         return web.postBody(
                 "/discussion/" + articleId + "/comments",

@@ -6,6 +6,7 @@ import static org.masthead.discussion.Participant.json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
@@ -14,6 +15,7 @@ import org.masthead.accounts.TestAccounts;
 import org.masthead.discussion.Discussion;
 import org.masthead.discussion.Participant;
 import org.masthead.newsroom.TestContent;
+import org.masthead.site.CommentCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,10 @@ class ScreeningTest {
 
     @Autowired
     TestContent content;
+
+    /** What the article's cards and thread show. */
+    @Autowired
+    CommentCounts commentCounts;
 
     @Autowired
     TestModeration moderation;
@@ -68,10 +74,7 @@ class ScreeningTest {
     }
 
     private int commentCount() {
-        return db.sql("SELECT coalesce((SELECT comment_count FROM comment_thread WHERE article_id = :a), 0)")
-                .param("a", article)
-                .query(Integer.class)
-                .single();
+        return commentCounts.of(List.of(article)).getOrDefault(article, 0);
     }
 
     private String screening(long commentId, String column) {

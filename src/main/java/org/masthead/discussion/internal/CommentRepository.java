@@ -226,27 +226,6 @@ class CommentRepository {
                 .update();
     }
 
-    /** Keeps the article's published comments counted, for cards, without counting them per page. */
-    void adjustThreadCount(long articleId, int delta, Instant now) {
-        db.sql(
-                        """
-                        INSERT INTO comment_thread (article_id, comment_count, updated_at) VALUES (:article, greatest(:delta, 0), :now)
-                        ON CONFLICT (article_id) DO UPDATE
-                        SET comment_count = comment_thread.comment_count + :delta, updated_at = :now""")
-                .param("article", articleId)
-                .param("delta", delta)
-                .param("now", Timestamp.from(now))
-                .update();
-    }
-
-    int threadCount(long articleId) {
-        return db.sql("SELECT comment_count FROM comment_thread WHERE article_id = :article")
-                .param("article", articleId)
-                .query(Integer.class)
-                .optional()
-                .orElse(0);
-    }
-
     /**
      * A page of top-level comments in one order, starting after (or, going back, before) a position.
      *

@@ -83,6 +83,7 @@ public class Comments {
     private final RecommendationRepository recommendations;
     private final ReportRepository reports;
     private final PickRepository picks;
+    private final ThreadCounts threadCounts;
     private final PublishedContent content;
     private final Accounts accounts;
     private final RateLimits rateLimits;
@@ -99,6 +100,7 @@ public class Comments {
             RecommendationRepository recommendations,
             ReportRepository reports,
             PickRepository picks,
+            ThreadCounts threadCounts,
             PublishedContent content,
             Accounts accounts,
             RateLimits rateLimits,
@@ -113,6 +115,7 @@ public class Comments {
         this.recommendations = recommendations;
         this.reports = reports;
         this.picks = picks;
+        this.threadCounts = threadCounts;
         this.content = content;
         this.accounts = accounts;
         this.rateLimits = rateLimits;
@@ -213,23 +216,18 @@ public class Comments {
         }
         CommentRow stored = new CommentRow(
                 id, articleId, authorId, parentId, inReplyToId, body, CommentRepository.PUBLISHED, 0, 0, now, null);
-        publishNew(stored, answered, named.stream().map(Mention::accountId).toList(), article.headline(), now);
+        publishNew(stored, answered, named.stream().map(Mention::accountId).toList(), article.headline());
         return new Posted(id, articleId, true, false);
     }
 
     /**
      * Makes a stored comment part of the conversation: counters, and the event that notifies and pushes
-     * it. Last, the article's counter: every comment under the article updates that one row, and holds
-     * its lock until commit.
+     * it.
      *
      * @param answered the comment it replies to, locked; null for a top-level comment
      */
     private void publishNew(
-            CommentRow comment,
-            @Nullable CommentRow answered,
-            Collection<Long> mentionedIds,
-            String headline,
-            Instant now) {
+            CommentRow comment, @Nullable CommentRow answered, Collection<Long> mentionedIds, String headline) {
         if (answered != null) {
             comments.adjustReplyCount(answered.threadId(), 1);
             if (!answered.topLevel()) {
@@ -251,7 +249,7 @@ public class Comments {
                 CommentText.excerpt(comment.body(), EXCERPT_LENGTH),
                 comment.postedAt()));
         events.publishEvent(ThreadChanged.of(comment.articleId(), comment.authorId()));
-        comments.adjustThreadCount(comment.articleId(), 1, now);
+        threadCounts.change(comment.articleId(), 1);
     }
 
     /**
@@ -306,7 +304,7 @@ public class Comments {
      */
     private void withdraw(CommentRow comment, String status, Instant now) {
         comments.changeStatus(comment.id(), status);
-        comments.adjustThreadCount(comment.articleId(), -1, now);
+        threadCounts.change(comment.articleId(), -1);
         if (comment.parentId() != null) {
             comments.adjustReplyCount(comment.parentId(), -1);
             Long answered = comment.inReplyToId();
@@ -362,7 +360,7 @@ public class Comments {
         List<Long> mentioned = mentions.mentionsOf(List.of(commentId)).getOrDefault(commentId, List.of()).stream()
                 .map(Mention::accountId)
                 .toList();
-        publishNew(comment, answered, mentioned, headline, clock.instant());
+        publishNew(comment, answered, mentioned, headline);
         return true;
     }
 

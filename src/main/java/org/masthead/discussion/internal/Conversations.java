@@ -150,6 +150,7 @@ public class Conversations {
     private final MentionRepository mentions;
     private final FollowRepository follows;
     private final PickRepository picks;
+    private final ThreadCounts threadCounts;
     private final PublishedContent content;
     private final ArticleAddresses addresses;
     private final Accounts accounts;
@@ -163,6 +164,7 @@ public class Conversations {
             MentionRepository mentions,
             FollowRepository follows,
             PickRepository picks,
+            ThreadCounts threadCounts,
             PublishedContent content,
             ArticleAddresses addresses,
             Accounts accounts,
@@ -174,6 +176,7 @@ public class Conversations {
         this.mentions = mentions;
         this.follows = follows;
         this.picks = picks;
+        this.threadCounts = threadCounts;
         this.content = content;
         this.addresses = addresses;
         this.accounts = accounts;
@@ -250,7 +253,7 @@ public class Conversations {
         return new ThreadPage(
                 articleId,
                 sort,
-                comments.threadCount(articleId),
+                threadCounts.of(articleId),
                 threads,
                 earlierCursor,
                 laterCursor,
@@ -267,7 +270,7 @@ public class Conversations {
         Views views = views(rows);
         return new PicksPage(
                 articleId,
-                comments.threadCount(articleId),
+                threadCounts.of(articleId),
                 rows.stream().map(views::of).toList(),
                 rules.isOpen(article),
                 article.closeAt() == null ? null : moments.of(article.closeAt()),

@@ -74,9 +74,8 @@ class InMemoryPageCache implements PageCache {
             return;
         }
         String payload = String.join(" ", surrogateKeys);
-        // Inside a transaction the message goes with it, on its connection, and this node evicts at
-        // commit; other nodes hear of it when it commits.
-        cluster.send(CHANNEL, payload);
+        // Inside a transaction this node evicts at commit, and other nodes hear of it just after.
+        cluster.sendAfterCommit(CHANNEL, payload);
         sharedCaches.queue(payload);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -1,12 +1,17 @@
 package org.masthead.platform.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -18,16 +23,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Holds one connection that LISTENs on every subscribed channel and hands each notification to its
  * handlers. A lost connection is re-established; messages sent while it was down are lost, so
- * handlers must treat them as hints (caches also expire on their own).
+ * handlers must treat them as hints (caches also expire on their own). Messages sent after commit wait
+ * in a queue that one thread sends in batches, each batch a single statement and so a single commit.
  */
 @Component
 class PgClusterMessages implements ClusterMessages, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PgClusterMessages.class);
+    private static final int MAX_BATCH = 500;
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final DataSource dataSource;
@@ -36,6 +45,10 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
     private volatile boolean running;
     private volatile boolean resubscribe;
     private Thread listener;
+    private final BlockingQueue<Message> afterCommit = new LinkedBlockingQueue<>();
+    private Thread sender;
+
+    private record Message(String channel, String payload) {}
 
     PgClusterMessages(DataSource dataSource, JdbcClient db) {
         this.dataSource = dataSource;
@@ -49,6 +62,21 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
                 .param("payload", payload)
                 .query()
                 .singleValue();
+    }
+
+    @Override
+    public void sendAfterCommit(String channel, String payload) {
+        Message message = new Message(requireChannel(channel), payload);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    PgClusterMessages.this.afterCommit.add(message);
+                }
+            });
+        } else {
+            afterCommit.add(message);
+        }
     }
 
     @Override
@@ -69,6 +97,7 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
     public void start() {
         running = true;
         listener = Thread.ofPlatform().daemon().name("cluster-messages").start(this::listen);
+        sender = Thread.ofPlatform().daemon().name("cluster-messages-sender").start(this::sendQueued);
     }
 
     @Override
@@ -76,6 +105,15 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
         running = false;
         if (listener != null) {
             listener.interrupt();
+        }
+        if (sender != null) {
+            sender.interrupt();
+            try {
+                // What is queued goes out while the database is still there.
+                sender.join(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -107,6 +145,46 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
                     sleepQuietly();
                 }
             }
+        }
+    }
+
+    private void sendQueued() {
+        List<Message> batch = new ArrayList<>();
+        while (running || !afterCommit.isEmpty()) {
+            try {
+                Message first = running ? afterCommit.take() : afterCommit.poll();
+                if (first == null) {
+                    return;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                // Stopping: what is queued is still sent.
+                continue;
+            }
+            afterCommit.drainTo(batch, MAX_BATCH - 1);
+            try {
+                sendAll(batch);
+            } catch (SQLException | RuntimeException e) {
+                log.warn("Could not send {} cluster messages; they are lost: {}", batch.size(), e.getMessage());
+            }
+            batch.clear();
+        }
+    }
+
+    private void sendAll(List<Message> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement notify = connection.prepareStatement(
+                        "SELECT count(pg_notify(channel, payload)) FROM unnest(?, ?) AS m(channel, payload)")) {
+            connection.setAutoCommit(true);
+            notify.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text", batch.stream().map(Message::channel).toArray()));
+            notify.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", batch.stream().map(Message::payload).toArray()));
+            notify.executeQuery().close();
         }
     }
 

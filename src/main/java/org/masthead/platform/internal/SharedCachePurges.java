@@ -89,7 +89,7 @@ class SharedCachePurges {
                     .param("keys", keys)
                     .update();
         }
-        cluster.send(WAKE_UP_CHANNEL, "");
+        cluster.sendAfterCommit(WAKE_UP_CHANNEL, "");
     }
 
     private record Claimed(long id, String target, String keys, int attempts, Instant queuedAt) {}

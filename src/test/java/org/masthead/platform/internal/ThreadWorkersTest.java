@@ -34,6 +34,11 @@ class ThreadWorkersTest {
         }
 
         @Override
+        public void sendAfterCommit(String channel, String payload) {
+            send(channel, payload);
+        }
+
+        @Override
         public void subscribe(String channel, Consumer<String> handler) {
             handlers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(handler);
         }
