@@ -75,6 +75,29 @@ class SearchTest {
     }
 
     @Test
+    void anOldHeadlineMatchComesFirstAndMatchesInTheBodyAloneFollowNewestFirstAcrossPages() {
+        String word = word();
+        content.article(section).headline("Long ago, the " + word).publishedAt(now.minus(365, ChronoUnit.DAYS));
+        for (int i = 0; i < 12; i++) {
+            content.article(section)
+                    .headline("Mentioned in passing " + i)
+                    .body("Somewhere in here is the " + word + ".")
+                    .publishedAt(now.minus(i + 1, ChronoUnit.HOURS));
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(get("/search?q=" + word).body()).contains("13 results"));
+
+        List<String> first = headlines(get("/search?q=" + word));
+        List<String> second = headlines(get("/search?q=" + word + "&page=2"));
+
+        assertThat(first).hasSize(10).startsWith("Long ago, the " + word, "Mentioned in passing 0");
+        assertThat(first.get(9)).isEqualTo("Mentioned in passing 8");
+        assertThat(second)
+                .containsExactly("Mentioned in passing 9", "Mentioned in passing 10", "Mentioned in passing 11");
+    }
+
+    @Test
     void topicsAndAuthorNamesAreSearchedAndAccentsAndStemsDoNotMatter() {
         String word = word();
         Tag topic = content.tag("Topic " + word);
@@ -279,7 +302,8 @@ class SearchTest {
         content.article(section).headline("Parliament debates " + word).published();
         headlinesFor(word, 1);
 
-        String misspelt = word.substring(0, word.length() - 1) + "q";
+        // The last letter changed: to a q, unless it was one.
+        String misspelt = word.substring(0, word.length() - 1) + (word.endsWith("q") ? "x" : "q");
         String page = get("/search?q=" + misspelt).body();
 
         assertThat(page).contains("No results for").contains("Did you mean");

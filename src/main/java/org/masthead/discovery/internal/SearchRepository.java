@@ -146,38 +146,51 @@ class SearchRepository {
     }
 
     /**
-     * Ranked hits: relevance times a factor for age that halves from 1 towards 0.5 every half-life, so that
-     * a newer article beats an older one with the same words, while an old story that matches much better
-     * still comes first. Or newest first. Relevance is ranked on the small title document (headline and
-     * topics, then standfirst and authors), plus a floor of 0.01 for a match in the body alone: ranking
-     * the whole document would read every match's body vector, out of line, for each query. Age is
-     * computed in floating point: the numeric that {@code extract} returns made {@code power} cost
-     * three times the ranking itself.
+     * Ranked hits, or newest first. Ranked, in two tiers: articles whose headline, topics, standfirst or
+     * authors (the small title document) match the whole query, by {@code ts_rank} on that document plus
+     * 0.01; and articles that match in the body alone, at 0.01. Both times a factor for age that halves
+     * from 1 towards 0.5 every half-life, so that a newer article beats an older one with the same words,
+     * while an old story that matches much better still comes first. In the body tier every score is the
+     * same factor of age, so its best are simply its newest: only the newest {@code offset + limit} of
+     * them are read (by the publication-date index when the words are common), however many thousands
+     * match; the title tier is ranked in full through its own, smaller index. Age is computed in floating
+     * point: the numeric that {@code extract} returns made {@code power} cost three times the ranking.
      *
      * <p>The snippet is cut from a window of the body around the first place the query's first word
      * seems to be ({@link #snippetAnchor}), or from its start: {@code ts_headline} parses all the text it
      * is given, and a long feature's whole body cost more than the rest of the query.
      */
     List<Hit> search(Query query, Instant now, Duration halfLife, int limit, long offset) {
-        String order = query.byDate() ? "published_at DESC, article_id DESC" : "score DESC, published_at DESC";
+        String hits = query.byDate()
+                ? """
+                  SELECT d.article_id, d.published_at, 0 AS score
+                  FROM search_document d, q WHERE d.document @@ q.query %1$s
+                  ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset"""
+                : """
+                  SELECT article_id, published_at, relevance
+                      * (0.5 + 0.5 * power(0.5, greatest(0, CAST(extract(epoch FROM
+                            (CAST(:now AS timestamptz) - published_at)) AS float8)) / :halfLife)) AS score
+                  FROM (SELECT d.article_id, d.published_at, ts_rank(d.title_document, q.query) + 0.01 AS relevance
+                        FROM search_document d, q
+                        WHERE d.title_document @@ q.query AND d.document @@ q.query %1$s
+                        UNION ALL
+                        (SELECT d.article_id, d.published_at, 0.01
+                         FROM search_document d, q
+                         WHERE d.document @@ q.query AND NOT d.title_document @@ q.query %1$s
+                         ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit + :offset)) AS tiers
+                  ORDER BY score DESC, published_at DESC, article_id DESC LIMIT :limit OFFSET :offset""";
         return bind(
                         db.sql(
                                 """
-                                WITH hits AS (
-                                    SELECT d.article_id, d.body_text, d.published_at,
-                                           (ts_rank(d.title_document, q.query) + 0.01)
-                                               * (0.5 + 0.5 * power(0.5, greatest(0, CAST(extract(epoch FROM
-                                                     (CAST(:now AS timestamptz) - d.published_at)) AS float8))
-                                                     / :halfLife)) AS score
-                                    FROM search_document d, %s AS q(query)
-                                    WHERE d.document @@ q.query %s
-                                    ORDER BY %s LIMIT :limit OFFSET :offset)
-                                SELECT article_id,
+                                WITH q AS (SELECT %s AS query),
+                                hits AS MATERIALIZED (%s)
+                                SELECT h.article_id,
                                        ts_headline('masthead_english',
-                                                   substr(body_text, greatest(1, strpos(lower(body_text), :anchor)
-                                                       - :windowBefore), :window), %s, :options) AS snippet
-                                FROM hits ORDER BY %s"""
-                                        .formatted(QUERY, filters(query), order, QUERY, order)),
+                                                   substr(d.body_text, greatest(1, strpos(lower(d.body_text), :anchor)
+                                                       - :windowBefore), :window), q.query, :options) AS snippet
+                                FROM hits h JOIN search_document d USING (article_id), q
+                                ORDER BY h.score DESC, h.published_at DESC, h.article_id DESC"""
+                                        .formatted(QUERY, hits.formatted(filters(query)))),
                         query)
                 .param("now", Timestamp.from(now))
                 .param("halfLife", (double) halfLife.toSeconds())
