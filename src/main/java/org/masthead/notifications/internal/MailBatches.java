@@ -60,10 +60,12 @@ class MailBatches {
     /**
      * What becomes of the mail about a new notification of what the reader follows, as they chose: the
      * next batch mail (made due now if none is), the daily digest, or none (also without a confirmed
-     * address). Call it before writing the notification: the reader's batch row is locked here (a
-     * conflicting insert that only did nothing would not wait), so a batch being sent is waited for, and
-     * the notification then waits for the next one rather than being marked sent unmailed; the sender
-     * locks the same row first too, so neither waits for the other the other way round.
+     * address). Call it before writing the notification. The reader's batch row is share-locked here
+     * until the caller commits: the sender, which locks it for update and skips rows it cannot lock,
+     * then cannot send the batch without this notification, nor mark it sent unmailed; a batch already
+     * being sent is waited for, and the notification starts the next one. Listeners telling the same
+     * reader at once share the lock and do not wait for each other (on a busy conversation, every new
+     * comment tells the same followers).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     MailState waitFor(long readerId, Instant now) {
@@ -72,13 +74,20 @@ class MailBatches {
         }
         return switch (preferences.choiceOf(readerId)) {
             case INSTANT -> {
-                db.sql(
-                                """
-                                INSERT INTO notification_batch (account_id, due_at) VALUES (:account, :due)
-                                ON CONFLICT (account_id) DO UPDATE SET due_at = notification_batch.due_at""")
+                // The row may be deleted by a sender between the insert and the lock: then start again.
+                do {
+                    db.sql(
+                                    """
+                                    INSERT INTO notification_batch (account_id, due_at) VALUES (:account, :due)
+                                    ON CONFLICT (account_id) DO NOTHING""")
+                            .param("account", readerId)
+                            .param("due", Timestamp.from(now.plus(properties.batchWindow())))
+                            .update();
+                } while (db.sql("SELECT 1 FROM notification_batch WHERE account_id = :account FOR SHARE")
                         .param("account", readerId)
-                        .param("due", Timestamp.from(now.plus(properties.batchWindow())))
-                        .update();
+                        .query(Integer.class)
+                        .optional()
+                        .isEmpty());
                 yield MailState.BATCH;
             }
             case DIGEST -> MailState.DIGEST;
