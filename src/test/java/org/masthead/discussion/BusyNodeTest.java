@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.masthead.HeldTransaction;
 import org.masthead.MastheadTest;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.newsroom.TestContent;
@@ -59,19 +60,11 @@ class BusyNodeTest {
         long bobs = bob.posted(article, "Also before the rush");
 
         // Ann's reply takes the node's one turn and holds it: the comment she answers is locked.
-        CompletableFuture<Void> locked = new CompletableFuture<>();
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        CompletableFuture<Void> lock = CompletableFuture.runAsync(
-                () -> transactions.executeWithoutResult(status -> {
-                    db.sql("SELECT 1 FROM comment WHERE id = :id FOR UPDATE")
-                            .param("id", bobs)
-                            .query(Integer.class)
-                            .single();
-                    locked.complete(null);
-                    release.orTimeout(10, TimeUnit.SECONDS).join();
-                }),
-                background);
-        locked.get(10, TimeUnit.SECONDS);
+        HeldTransaction lock = HeldTransaction.hold(
+                transactions, background, () -> db.sql("SELECT 1 FROM comment WHERE id = :id FOR UPDATE")
+                        .param("id", bobs)
+                        .query(Integer.class)
+                        .single());
         CompletableFuture<HttpResponse<String>> annPosting =
                 CompletableFuture.supplyAsync(() -> ann.postWithTokenInHand(article, bobs, "In the rush"), background);
         awaitAPostWaitingForTheLock(annPosting);
@@ -79,8 +72,7 @@ class BusyNodeTest {
         HttpResponse<String> refused = bob.postWithTokenInHand(article, "Also in the rush");
         HttpResponse<String> refusedPage = bob.web.get("/notifications");
 
-        release.complete(null);
-        lock.get(10, TimeUnit.SECONDS);
+        lock.commit();
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(refused.headers().firstValue("Content-Type"))

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.masthead.HeldTransaction;
 import org.masthead.MastheadTest;
 import org.masthead.accounts.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,24 +49,14 @@ class MailBatchesTest {
         // The reader's batch has begun: the first news of a batch is the one that makes its row, and
         // whoever tells the reader at that moment waits for it to commit.
         transactions.executeWithoutResult(status -> batches.waitFor(reader, Instant.now()));
-        CompletableFuture<Void> holding = new CompletableFuture<>();
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        CompletableFuture<MailState> first = CompletableFuture.supplyAsync(
-                () -> transactions.execute(status -> {
-                    MailState state = batches.waitFor(reader, Instant.now());
-                    holding.complete(null);
-                    release.orTimeout(10, TimeUnit.SECONDS).join();
-                    return state;
-                }),
-                background);
-        holding.get(10, TimeUnit.SECONDS);
+        HeldTransaction first =
+                HeldTransaction.hold(transactions, background, () -> batches.waitFor(reader, Instant.now()));
 
         CompletableFuture<MailState> second = CompletableFuture.supplyAsync(
                 () -> transactions.execute(status -> batches.waitFor(reader, Instant.now())), background);
 
         assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(MailState.BATCH);
-        release.complete(null);
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(MailState.BATCH);
+        first.commit();
     }
 
     @Test
@@ -73,22 +64,16 @@ class MailBatchesTest {
         long reader = accounts.create(true).id();
         transactions.executeWithoutResult(status -> batches.waitFor(reader, Instant.now()));
         // The sender has claimed the batch, as sendNextDue does, and has not finished.
-        CompletableFuture<Void> claimed = new CompletableFuture<>();
-        CompletableFuture<Void> sent = new CompletableFuture<>();
-        CompletableFuture<Void> sender = CompletableFuture.runAsync(
-                () -> transactions.executeWithoutResult(status -> {
-                    db.sql("SELECT account_id FROM notification_batch WHERE account_id = :a FOR UPDATE SKIP LOCKED")
-                            .param("a", reader)
-                            .query(Long.class)
-                            .single();
-                    claimed.complete(null);
-                    sent.orTimeout(10, TimeUnit.SECONDS).join();
-                    db.sql("DELETE FROM notification_batch WHERE account_id = :a")
-                            .param("a", reader)
-                            .update();
-                }),
-                background);
-        claimed.get(10, TimeUnit.SECONDS);
+        HeldTransaction sender = HeldTransaction.hold(
+                transactions,
+                background,
+                () -> db.sql("SELECT account_id FROM notification_batch WHERE account_id = :a FOR UPDATE SKIP LOCKED")
+                        .param("a", reader)
+                        .query(Long.class)
+                        .single(),
+                () -> db.sql("DELETE FROM notification_batch WHERE account_id = :a")
+                        .param("a", reader)
+                        .update());
 
         CompletableFuture<MailState> news = CompletableFuture.supplyAsync(
                 () -> transactions.execute(status -> batches.waitFor(reader, Instant.now())), background);
@@ -98,8 +83,7 @@ class MailBatchesTest {
         } catch (TimeoutException expected) {
             // it waits
         }
-        sent.complete(null);
-        sender.get(10, TimeUnit.SECONDS);
+        sender.commit();
 
         assertThat(news.get(10, TimeUnit.SECONDS)).isEqualTo(MailState.BATCH);
         assertThat(db.sql("SELECT count(*) FROM notification_batch WHERE account_id = :a")
