@@ -1,12 +1,11 @@
 package org.masthead.newsroom.internal;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.masthead.newsroom.Section;
 import org.masthead.platform.ClusterMessages;
 import org.springframework.stereotype.Component;
@@ -15,22 +14,28 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The sections, kept in memory: they are few and read on every page. Every node drops them when a
- * change commits; the periodic refresh covers a message lost while a node reconnected.
+ * change commits; reading them again every minute covers a message lost while a node reconnected.
+ * Sections read while a change committed are used by whoever read them, but not kept: each change
+ * bumps a version, and a reading is kept only if the version did not move while it was being made.
  */
 @Component
 public class SectionCache {
 
     private static final String SECTIONS_CHANGED = "newsroom_sections";
+    private static final long MAX_AGE_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final CatalogRepository catalog;
     private final ClusterMessages cluster;
-    private final LoadingCache<Boolean, Map<Long, Section>> sections =
-            Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1)).build(all -> load());
+
+    private record Kept(long version, long readAtNanos, Map<Long, Section> sections) {}
+
+    private final AtomicLong version = new AtomicLong();
+    private volatile Kept kept;
 
     SectionCache(CatalogRepository catalog, ClusterMessages cluster) {
         this.catalog = catalog;
         this.cluster = cluster;
-        cluster.subscribe(SECTIONS_CHANGED, payload -> sections.invalidateAll());
+        cluster.subscribe(SECTIONS_CHANGED, payload -> version.incrementAndGet());
     }
 
     /**
@@ -42,7 +47,16 @@ public class SectionCache {
         if (TransactionSynchronizationManager.hasResource(this)) {
             return load();
         }
-        return sections.get(Boolean.TRUE);
+        long before = version.get();
+        Kept known = kept;
+        if (known != null && known.version() == before && System.nanoTime() - known.readAtNanos() < MAX_AGE_NANOS) {
+            return known.sections();
+        }
+        Map<Long, Section> read = load();
+        if (version.get() == before) {
+            kept = new Kept(before, System.nanoTime(), read);
+        }
+        return read;
     }
 
     /**
@@ -52,7 +66,7 @@ public class SectionCache {
      * straight away.
      */
     public void forget() {
-        sections.invalidateAll();
+        version.incrementAndGet();
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.hasResource(this)) {
             TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
@@ -60,7 +74,7 @@ public class SectionCache {
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResource(SectionCache.this);
-                    sections.invalidateAll();
+                    version.incrementAndGet();
                 }
             });
         }
