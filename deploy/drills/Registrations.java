@@ -48,9 +48,10 @@ public class Registrations {
                             .build();
                     int unanswered = 0;
                     while (System.nanoTime() < until && unanswered < 20) {
-                        String email = "drill-" + UUID.randomUUID() + "@masthead.test";
+                        String id = UUID.randomUUID().toString();
+                        String email = "drill-" + id + "@masthead.test";
                         try {
-                            if (register(http, base, email)) {
+                            if (register(http, base, email, "Drill " + id.substring(0, 13))) {
                                 synchronized (out) {
                                     out.println(email);
                                     out.flush();
@@ -74,7 +75,7 @@ public class Registrations {
         System.out.println("acknowledged=" + done.get() + " refused=" + failed.get());
     }
 
-    private static boolean register(HttpClient http, String base, String email) throws IOException {
+    private static boolean register(HttpClient http, String base, String email, String displayName) throws IOException {
         try {
             HttpResponse<String> form = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/register"))
@@ -86,7 +87,7 @@ public class Registrations {
                 return false;
             }
             String body = "_csrf=" + encode(csrf.group(1)) + "&email=" + encode(email) + "&displayName="
-                    + encode("Drill reader") + "&password=" + encode("drill-password-1234");
+                    + encode(displayName) + "&password=" + encode("plum-" + UUID.randomUUID());
             HttpResponse<Void> answer = http.send(
                     HttpRequest.newBuilder(URI.create(base + "/register"))
                             .timeout(Duration.ofSeconds(10))

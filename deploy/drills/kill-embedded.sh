@@ -79,6 +79,7 @@ SQL
 STARTS=()
 LOST_ACCOUNTS=0
 LOST_MAIL=0
+REFUSED=0
 for ((round = 1; round <= ROUNDS; round++)); do
     start_app
     STARTS+=("$START_MS")
@@ -98,6 +99,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
     wait "$APP_PID" 2>/dev/null || true
     APP_PID=
     wait "$writer" || true
+    refused=$(sed -n 's/.*refused=\([0-9]*\).*/\1/p' "$OUT/writer.txt")
+    REFUSED=$((REFUSED + ${refused:-0}))
     log "round $round: started in ${STARTS[-1]} ms; $(wc -l <"$OUT/acked.txt") acknowledged so far; missing before this round: $accounts accounts, $mail mails"
 done
 # One more start, to check the last round's writes.
@@ -132,6 +135,7 @@ SECTION=$OUT/drill-kill-embedded.md
     echo "| starts that answered healthy | $count of $((ROUNDS + 1)) |"
     echo "| time to healthy after a kill (min / median / max) | $(head -n 1 <<<"$sorted") / $median / $(tail -n 1 <<<"$sorted") ms |"
     echo "| registrations acknowledged | $ACKED |"
+    echo "| registrations answered otherwise (a form shown again, an error) | $REFUSED |"
     echo "| acknowledged accounts missing | $LOST_ACCOUNTS |"
     echo "| acknowledged accounts without their mail | $LOST_MAIL |"
     echo
