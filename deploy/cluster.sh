@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A local production-shaped cluster on one machine: one PostgreSQL (Debian's), NODES app nodes of the packaged
-# jar on it, and Varnish (Debian's, with xkey from varnish-modules) in front of them with deploy/masthead.vcl.
-# See docs/scaling.md.
+# jar on it, Varnish (Debian's, with xkey from varnish-modules) in front of them with deploy/masthead.vcl, and
+# Pushpin (Debian's) holding the readers' live streams. See docs/scaling.md.
 #
 #   bash deploy/cluster.sh up        start everything (installs what is missing when run as root on Debian)
 #   bash deploy/cluster.sh status    what runs, and whether each node is healthy
@@ -12,6 +12,9 @@
 #   VARNISH_PORT=6081        where readers come in
 #   NODE_PORT=8081           the first node's port; the others follow
 #   PG_PORT=5433             PostgreSQL's port
+#   PUSHPIN=yes              "no" leaves live streams to the nodes themselves
+#   PUSHPIN_PORT=7999        where live streams come in (Varnish also sends /live there)
+#   PUSHPIN_PUBLISH_PORT=5561   where the nodes publish events; the two ports below it and above it are taken too
 #   CLUSTER_DIR=deploy/.cluster   data and logs of everything
 #   NODE_JAVA_OPTS="-Xms256m -Xmx512m"   JVM flags of each node
 #   NODE_ARGS=""             more flags for each node, such as --masthead.demo-content=false
@@ -23,6 +26,9 @@ NODES=${NODES:-2}
 VARNISH_PORT=${VARNISH_PORT:-6081}
 NODE_PORT=${NODE_PORT:-8081}
 PG_PORT=${PG_PORT:-5433}
+PUSHPIN=${PUSHPIN:-yes}
+PUSHPIN_PORT=${PUSHPIN_PORT:-7999}
+PUSHPIN_PUBLISH_PORT=${PUSHPIN_PUBLISH_PORT:-5561}
 CLUSTER_DIR=${CLUSTER_DIR:-$DEPLOY_DIR/.cluster}
 NODE_JAVA_OPTS=${NODE_JAVA_OPTS:--Xms256m -Xmx512m}
 NODE_ARGS=${NODE_ARGS:-}
@@ -50,13 +56,14 @@ install_missing() {
     compgen -G "/usr/lib/*/varnish/vmods/libvmod_xkey.so" >/dev/null || missing+=(varnish-modules)
     [[ -n $(pg_bin) ]] || missing+=(postgresql)
     command -v curl >/dev/null || missing+=(curl)
+    [[ $PUSHPIN != yes ]] || command -v pushpin >/dev/null || missing+=(pushpin)
     ((${#missing[@]})) || return 0
     [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null || die "please install ${missing[*]} (Debian: apt-get install ${missing[*]})"
     log "Installing ${missing[*]}"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 \
         || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; }
     # Debian starts the packaged services; this cluster runs its own.
-    systemctl disable --now varnish postgresql >/dev/null 2>&1 || true
+    systemctl disable --now varnish postgresql pushpin >/dev/null 2>&1 || true
 }
 
 start_postgres() {
@@ -108,6 +115,7 @@ start_node() {
         --masthead.images.dir="$CLUSTER_DIR/images" \
         --masthead.cache.purge-urls="http://127.0.0.1:$VARNISH_PORT" \
         --masthead.trusted-proxies=127.0.0.1/32 \
+        ${PUSHPIN_ARG:-} \
         $NODE_ARGS >>"$dir/node.log" 2>&1 &
     echo $! >"$dir/pid"
 }
@@ -122,16 +130,43 @@ wait_healthy() {
     die "node $n was not healthy within 5 minutes; see $CLUSTER_DIR/node-$n/node.log"
 }
 
+start_pushpin() {
+    local dir=$CLUSTER_DIR/pushpin n targets=()
+    [[ $PUSHPIN == yes ]] || return 0
+    PUSHPIN_ARG=--masthead.notifications.grip-publish-urls=http://127.0.0.1:$PUSHPIN_PUBLISH_PORT
+    mkdir -p "$dir/run" "$dir/log"
+    for ((n = 1; n <= NODES; n++)); do targets+=("127.0.0.1:$(node_port "$n")"); done
+    echo "* $(IFS=,; echo "${targets[*]}")" >"$dir/routes"
+    [[ -f $dir/sig-key ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$dir/sig-key"
+    sed -e "s/@HTTP_PORT@/$PUSHPIN_PORT/" -e "s/@PUBLISH_PORT@/$PUSHPIN_PUBLISH_PORT/" \
+        -e "s/@PUSH_PORT@/$((PUSHPIN_PUBLISH_PORT - 1))/" -e "s/@SUBSCRIBE_PORT@/$((PUSHPIN_PUBLISH_PORT + 1))/" \
+        -e "s/@COMMAND_PORT@/$((PUSHPIN_PUBLISH_PORT + 2))/" -e "s/@SIG_KEY@/$(<"$dir/sig-key")/" \
+        -e "s/@MAX_CONNECTIONS@/100000/" -e "s/@MESSAGE_RATE@/100000/" \
+        "$DEPLOY_DIR/pushpin/pushpin.conf" >"$dir/pushpin.conf"
+    if pid_alive "$dir/pid"; then
+        return 0
+    fi
+    log "Starting Pushpin on port $PUSHPIN_PORT (publish port $PUSHPIN_PUBLISH_PORT)"
+    # One file descriptor per open page: as many as this shell may have.
+    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+    (cd "$dir" && nohup pushpin --config pushpin.conf --merge-output >>pushpin.log 2>&1 & echo $! >"$dir/pid")
+}
+
 start_varnish() {
     local n nodes=$CLUSTER_DIR/nodes.vcl
     {
         for ((n = 1; n <= NODES; n++)); do
             printf 'backend node_%d {\n    .host = "127.0.0.1";\n    .port = "%d";\n    .probe = masthead_health;\n}\n\n' "$n" "$(node_port "$n")"
         done
+        if [[ $PUSHPIN == yes ]]; then
+            printf 'backend pushpin {\n    .host = "127.0.0.1";\n    .port = "%d";\n}\n\n' "$PUSHPIN_PORT"
+        fi
         echo "sub vcl_init {"
         for ((n = 1; n <= NODES; n++)); do
             echo "    nodes.add_backend(node_$n);"
+            [[ $PUSHPIN == yes ]] || echo "    live.add_backend(node_$n);"
         done
+        [[ $PUSHPIN != yes ]] || echo "    live.add_backend(pushpin);"
         echo "}"
     } >"$nodes"
     if pid_alive "$CLUSTER_DIR/varnish.pid"; then
@@ -150,7 +185,9 @@ up() {
         (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true package) || die "the build failed"
     fi
     start_postgres
-    # Varnish first, so that it hears every purge, even those of the demo content the first node loads.
+    # Varnish and Pushpin first, so that they hear every purge and every event, even those of the demo content
+    # the first node loads.
+    start_pushpin
     start_varnish
     # The first node alone first: it migrates the database and loads the demo content; the others find them.
     start_node 1
@@ -179,6 +216,13 @@ status() {
             echo "node-$n      127.0.0.1:$port  stopped"
         fi
     done
+    if [[ $PUSHPIN == yes ]]; then
+        if pid_alive "$CLUSTER_DIR/pushpin/pid"; then
+            echo "pushpin     127.0.0.1:$PUSHPIN_PORT  running, pid $(<"$CLUSTER_DIR/pushpin/pid"), publish port $PUSHPIN_PUBLISH_PORT"
+        else
+            echo "pushpin     127.0.0.1:$PUSHPIN_PORT  stopped"
+        fi
+    fi
     if pid_alive "$CLUSTER_DIR/varnish.pid"; then
         echo "varnish     127.0.0.1:$VARNISH_PORT  running, pid $(<"$CLUSTER_DIR/varnish.pid")"
         varnishadm -n "$CLUSTER_DIR/varnish" backend.list 2>/dev/null | sed 's/^/            /' || true
@@ -203,6 +247,7 @@ stop_pidfile() {
 down() {
     local n bin
     stop_pidfile "$CLUSTER_DIR/varnish.pid"
+    stop_pidfile "$CLUSTER_DIR/pushpin/pid"
     for ((n = 1; n <= NODES; n++)); do stop_pidfile "$CLUSTER_DIR/node-$n/pid"; done
     bin=$(pg_bin)
     if [[ -n $bin && -f $CLUSTER_DIR/postgres/PG_VERSION ]]; then

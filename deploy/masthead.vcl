@@ -3,13 +3,14 @@
 # - Caches what the app marks public (Cache-Control: public, s-maxage), for s-maxage; serves it stale for
 #   stale-while-revalidate while fetching a fresh copy, and for stale-if-error while no node is healthy.
 # - Never caches a response that sets a cookie or is not public: personal fragments (/me), API answers,
-#   staff pages, anything that depends on a session. Live streams (/live) pass straight through.
+#   staff pages, anything that depends on a session. Live streams (/live) pass straight through, to the
+#   "live" director: Pushpin when it holds them, otherwise the nodes.
 # - Strips tracking parameters, normalises Accept-Encoding.
 # - Drops pages by surrogate key: the app sends PURGE with the keys in xkey-purge (masthead.cache.purge-urls),
 #   "*" for every page; each page's keys come from its Surrogate-Key header.
 #
 # The nodes are in nodes.vcl, which deploy/cluster.sh writes; any file defining backends and adding them to
-# the "nodes" director does as well.
+# the "nodes" and "live" directors does as well.
 vcl 4.1;
 
 import directors;
@@ -35,6 +36,7 @@ probe masthead_health {
 
 sub vcl_init {
     new nodes = directors.round_robin();
+    new live = directors.round_robin();
 }
 
 include "nodes.vcl";
@@ -58,6 +60,10 @@ sub vcl_recv {
         set req.grace = 10m;
     }
     if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/live(\?|$)") {
+        set req.backend_hint = live.backend();
         return (pass);
     }
     if (req.url ~ "^/live" || req.http.Authorization) {

@@ -2,6 +2,7 @@ package org.masthead.notifications;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchWindow how long news from what a reader follows (articles on followed topics and by
  *     followed authors, comments in followed conversations) gathers before it is mailed to a reader who
  *     chose e-mail as it happens: one mail per reader per window, however much it lists
+ * @param gripPublishUrls the publish endpoints (such as {@code http://127.0.0.1:5561}) of the GRIP
+ *     proxies (Pushpin) that hold the live streams in front of the nodes; empty, the default, when each
+ *     node holds its own streams. Streams that come through a proxy are held by it; others still by the
+ *     node.
  */
 @ConfigurationProperties("masthead.notifications")
 public record NotificationsProperties(
@@ -28,7 +33,8 @@ public record NotificationsProperties(
         @DefaultValue("25s") Duration liveHeartbeat,
         @DefaultValue("1h") Duration liveRetention,
         @DefaultValue("100") int liveQueueLimit,
-        @DefaultValue("30m") Duration batchWindow) {
+        @DefaultValue("30m") Duration batchWindow,
+        @DefaultValue List<String> gripPublishUrls) {
 
     public NotificationsProperties {
         if (liveTimeout.compareTo(Duration.ofSeconds(10)) < 0 || !liveHeartbeat.isPositive()) {
@@ -37,6 +43,12 @@ public record NotificationsProperties(
         }
         if (!batchWindow.isPositive()) {
             throw new IllegalArgumentException("masthead.notifications.batch-window must be positive");
+        }
+        for (String url : gripPublishUrls) {
+            if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {
+                throw new IllegalArgumentException(
+                        "masthead.notifications.grip-publish-urls: not an http(s) address: " + url);
+            }
         }
         if (liveQueueLimit < 1) {
             throw new IllegalArgumentException("masthead.notifications.live-queue-limit must be at least 1");

@@ -1,6 +1,7 @@
 package org.masthead.notifications.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,27 +26,25 @@ final class LiveConnection {
     /** An event rendered once, as every connection on its topic writes it. */
     record Frame(long id, Set<DataWithMediaType> content) {
 
-        private static final MediaType JSON_LINE =
-                new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+        private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+        /** A comment line: proxies see traffic, and browsers ignore it. */
+        static final String HEARTBEAT_TEXT = ":\n\n";
+
+        /** Asks the browser to wait a few seconds before reconnecting after the connection ends. */
+        static final String OPENING_TEXT = "retry:3000\n\n";
 
         static Frame of(LiveEvent event) {
-            SseEmitter.SseEventBuilder builder = SseEmitter.event().name(event.name());
-            if (event.id() > 0) {
-                builder.id(String.valueOf(event.id()));
-            }
-            return new Frame(event.id(), builder.data(event.data(), JSON_LINE).build());
+            return new Frame(event.id(), Set.of(new DataWithMediaType(event.asStreamText(), TEXT)));
         }
 
-        static final Frame HEARTBEAT =
-                new Frame(0, SseEmitter.event().comment("").build());
+        static final Frame HEARTBEAT = new Frame(0, Set.of(new DataWithMediaType(HEARTBEAT_TEXT, TEXT)));
 
         /**
          * The first thing written, so that the response's headers leave at once (the browser then knows
-         * the connection is open) rather than with the first event, perhaps minutes later. It asks the
-         * browser to wait a few seconds before reconnecting after the connection ends.
+         * the connection is open) rather than with the first event, perhaps minutes later.
          */
-        static final Frame OPENING =
-                new Frame(0, SseEmitter.event().reconnectTime(3000).build());
+        static final Frame OPENING = new Frame(0, Set.of(new DataWithMediaType(OPENING_TEXT, TEXT)));
     }
 
     private final SseEmitter emitter;

@@ -6,11 +6,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -50,20 +54,36 @@ public class LiveConnections implements SmartLifecycle {
     /** The name of the event that gives a new page the id of the newest event this node has seen. */
     static final String RESUME = "resume";
 
+    /**
+     * How long a new stream held by a GRIP proxy is sent again what this node hears on its topics: ample
+     * time for the proxy to have subscribed it.
+     */
+    static final Duration HELD_CATCH_UP = Duration.ofSeconds(2);
+
+    /** A new stream held by a GRIP proxy, and the events on its topics heard since it was answered. */
+    private record CatchUp(String channel, Set<String> topics, Queue<LiveEvent> heard) {}
+
+    private final Map<String, Set<CatchUp>> catchingUp = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("live-catch-up").daemon().factory());
+
     /** The newest event this node has heard of, on any topic. */
     private final AtomicLong newest = new AtomicLong();
 
     private final LiveEvents events;
+    private final GripPublisher grip;
     private final NotificationsProperties properties;
     private volatile boolean running;
 
     LiveConnections(
             LiveEvents events,
+            GripPublisher grip,
             NotificationsProperties properties,
             ClusterMessages cluster,
             Workers workers,
             MeterRegistry meters) {
         this.events = events;
+        this.grip = grip;
         this.properties = properties;
         cluster.subscribe(LiveEvents.CHANNEL, this::deliver);
         workers.run("live-heartbeat", properties.liveHeartbeat(), null, () -> {
@@ -107,16 +127,63 @@ public class LiveConnections implements SmartLifecycle {
         }
         List<LiveConnection.Frame> first = new ArrayList<>();
         first.add(LiveConnection.Frame.OPENING);
+        firstEvents(topics, lastSeenId, current).forEach(event -> first.add(LiveConnection.Frame.of(event)));
+        connection.start(first);
+        return emitter;
+    }
+
+    /** What a stream held by a GRIP proxy is answered with: the channel of its own, and its first events. */
+    public record HeldOpening(String channel, String text) {}
+
+    /**
+     * What a stream held by a GRIP proxy starts with: the same as a stream held here, and a channel of its
+     * own. The proxy subscribes the stream to its topics only once it has this answer, so an event that
+     * commits just after the events here were read could be published before the stream hears it: the
+     * stream is therefore sent again, on its own channel, whatever this node hears on its topics during
+     * {@link #HELD_CATCH_UP} (pages take an event they have already had only once).
+     */
+    public HeldOpening openHeldStream(
+            Set<String> topics, @Nullable Long lastSeenId, Supplier<List<LiveEvent>> current) {
+        CatchUp catchUp = new CatchUp(GripPublisher.streamChannel(), topics, new ConcurrentLinkedQueue<>());
+        // Listening before reading, as for a stream held here.
+        for (String topic : topics) {
+            catchingUp
+                    .computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet())
+                    .add(catchUp);
+        }
+        later.schedule(() -> finish(catchUp), HELD_CATCH_UP.toMillis(), TimeUnit.MILLISECONDS);
+        // Ended when a stream held here would be, so that the page's next stream checks its ticket again.
+        later.schedule(() -> grip.closeStream(catchUp.channel()), timeout().toMillis(), TimeUnit.MILLISECONDS);
+        StringBuilder text = new StringBuilder(LiveConnection.Frame.OPENING_TEXT);
+        firstEvents(topics, lastSeenId, current).forEach(event -> text.append(event.asStreamText()));
+        return new HeldOpening(catchUp.channel(), text.toString());
+    }
+
+    private void finish(CatchUp catchUp) {
+        for (String topic : catchUp.topics()) {
+            catchingUp.computeIfPresent(topic, (t, all) -> {
+                all.remove(catchUp);
+                return all.isEmpty() ? null : all;
+            });
+        }
+        if (!catchUp.heard().isEmpty()) {
+            grip.publishToStream(catchUp.channel(), List.copyOf(catchUp.heard()));
+        }
+    }
+
+    /** What every stream is sent at its opening after the opening frame itself. */
+    private List<LiveEvent> firstEvents(
+            Set<String> topics, @Nullable Long lastSeenId, Supplier<List<LiveEvent>> current) {
+        List<LiveEvent> first = new ArrayList<>();
         if (lastSeenId != null) {
-            events.after(lastSeenId, topics).forEach(event -> first.add(LiveConnection.Frame.of(event)));
+            first.addAll(events.after(lastSeenId, topics));
         } else if (newest.get() > 0) {
             // A place to resume from, for a page that sees nothing before its stream closes: without it,
             // what came while it was closed could not be asked for.
-            first.add(LiveConnection.Frame.of(new LiveEvent(newest.get(), "", RESUME, "{}")));
+            first.add(new LiveEvent(newest.get(), "", RESUME, "{}"));
         }
-        current.get().forEach(event -> first.add(LiveConnection.Frame.of(event)));
-        connection.start(first);
-        return emitter;
+        first.addAll(current.get());
+        return first;
     }
 
     /**
@@ -131,6 +198,10 @@ public class LiveConnections implements SmartLifecycle {
     private void deliver(String message) {
         LiveEvent event = LiveEvent.decode(message);
         newest.accumulateAndGet(event.id(), Math::max);
+        Set<CatchUp> catchUps = catchingUp.get(event.topic());
+        if (catchUps != null) {
+            catchUps.forEach(catchUp -> catchUp.heard().add(event));
+        }
         Set<LiveConnection> listeners = byTopic.get(event.topic());
         if (listeners == null || listeners.isEmpty()) {
             return;
@@ -203,6 +274,7 @@ public class LiveConnections implements SmartLifecycle {
             log.info("Closing {} live connections", all.size());
         }
         all.forEach(LiveConnection::close);
+        later.shutdownNow();
     }
 
     @Override

@@ -26,6 +26,11 @@ public record LiveEvent(long id, String topic, String name, String data) {
         return "account-" + accountId;
     }
 
+    /** The event as a server-sent event on the wire, ending with its blank line. */
+    String asStreamText() {
+        return (id > 0 ? "id:" + id + "\n" : "") + "event:" + name + "\ndata:" + data + "\n\n";
+    }
+
     /** The event as a cluster message: four lines. */
     String encode() {
         return id + "\n" + topic + "\n" + name + "\n" + data;

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes live events to every node, in two kinds.
+ * Publishes live events to every node, and to the GRIP proxies holding streams if there are any ({@link
+ * GripPublisher}), in two kinds.
  *
  * <p>{@linkplain #publish Events that happen}, such as a new comment, are kept a while so that a page
  * that reconnects can be sent what it missed: everything after the id of the last event it saw, and
@@ -48,10 +49,12 @@ public class LiveEvents {
 
     private final JdbcClient db;
     private final ClusterMessages cluster;
+    private final GripPublisher grip;
 
-    LiveEvents(JdbcClient db, ClusterMessages cluster) {
+    LiveEvents(JdbcClient db, ClusterMessages cluster, GripPublisher grip) {
         this.db = db;
         this.cluster = cluster;
+        this.grip = grip;
     }
 
     /**
@@ -78,6 +81,7 @@ public class LiveEvents {
         return id.map(eventId -> {
             LiveEvent event = new LiveEvent(eventId, topic, name, data);
             cluster.send(CHANNEL, event.encode());
+            grip.publishAfterCommit(event);
             return event;
         });
     }
@@ -95,7 +99,9 @@ public class LiveEvents {
                 .param("topic", topic)
                 .query()
                 .listOfRows();
-        cluster.send(CHANNEL, new LiveEvent(0, topic, name, data.get()).encode());
+        LiveEvent event = new LiveEvent(0, topic, name, data.get());
+        cluster.send(CHANNEL, event.encode());
+        grip.publishAfterCommit(event);
     }
 
     /**

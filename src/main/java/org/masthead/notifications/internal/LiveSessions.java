@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closes the live connections of a session that has been signed out, on whichever node they are open,
- * so that a page left open stops hearing its reader's events at once. The message is a hint: a
+ * or on the GRIP proxy holding them, so that a page left open stops hearing its reader's events at once. The message is a hint: a
  * connection it misses ends within {@code masthead.notifications.live-timeout}, and its ticket is not
  * accepted again (see {@link LiveTickets}).
  */
@@ -21,10 +21,16 @@ class LiveSessions {
     static final String CHANNEL = "live_session_ended";
 
     private final ClusterMessages cluster;
+    private final GripPublisher grip;
     private final TransactionTemplate ownTransaction;
 
-    LiveSessions(ClusterMessages cluster, LiveConnections connections, PlatformTransactionManager transactions) {
+    LiveSessions(
+            ClusterMessages cluster,
+            LiveConnections connections,
+            GripPublisher grip,
+            PlatformTransactionManager transactions) {
         this.cluster = cluster;
+        this.grip = grip;
         this.ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         cluster.subscribe(CHANNEL, connections::closeSession);
@@ -37,5 +43,6 @@ class LiveSessions {
     @EventListener
     void on(SessionEnded ended) {
         ownTransaction.executeWithoutResult(status -> cluster.send(CHANNEL, ended.sessionReference()));
+        grip.closeSession(ended.sessionReference());
     }
 }

@@ -6,13 +6,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
+import org.masthead.notifications.NotificationsProperties;
+import org.masthead.notifications.internal.GripPublisher;
 import org.masthead.notifications.internal.LiveConnections;
 import org.masthead.notifications.internal.LiveEvent;
 import org.masthead.notifications.internal.LiveTickets;
 import org.masthead.notifications.internal.UnreadCounts;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,6 +39,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * must not count as activity that keeps a session alive (see {@link LiveTickets}). The ticket is good
  * only while the session that asked for it is signed in.
  *
+ * <p>Behind a GRIP proxy (Pushpin, with {@code masthead.notifications.grip-publish-urls} set), a stream
+ * that comes through the proxy is answered at once with what it starts with, and the proxy holds it open
+ * on its topics' channels, to which {@link GripPublisher} publishes each event once: the node keeps no
+ * connection, thread or memory per reader.
+ *
  * <p>Cheap on purpose, since every open page holds one: it looks nothing up about the article, and
  * touches the database at most twice when it connects (for what a reconnecting page missed, and a
  * reader's unread count), never per event.
@@ -44,23 +53,36 @@ class LiveController {
 
     record Ticket(String ticket) {}
 
+    /** How a GRIP proxy keeps an idle held stream open: the same comment line a node would send. */
+    private static final String KEEP_ALIVE = ":\\n\\n; format=cstring; timeout=";
+
     private final LiveConnections connections;
     private final UnreadCounts unread;
     private final LiveTickets tickets;
+    private final GripPublisher grip;
+    private final String keepAlive;
 
-    LiveController(LiveConnections connections, UnreadCounts unread, LiveTickets tickets) {
+    LiveController(
+            LiveConnections connections,
+            UnreadCounts unread,
+            LiveTickets tickets,
+            GripPublisher grip,
+            NotificationsProperties properties) {
         this.connections = connections;
         this.unread = unread;
         this.tickets = tickets;
+        this.grip = grip;
+        this.keepAlive = KEEP_ALIVE + Math.max(1, properties.liveHeartbeat().toSeconds());
     }
 
     @GetMapping("/live")
-    ResponseEntity<SseEmitter> live(
+    ResponseEntity<?> live(
             @RequestParam(required = false) @Positive(message = "article must be an article's id") @Nullable
                     Long article,
             @RequestParam(required = false) @Nullable String ticket,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
-            @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdAgain) {
+            @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdAgain,
+            @RequestHeader(name = "Grip-Sig", required = false) @Nullable String throughGripProxy) {
         Set<String> topics = new LinkedHashSet<>();
         if (article != null) {
             topics.add(LiveEvent.article(article));
@@ -71,10 +93,27 @@ class LiveController {
             // Nothing to follow: 204 tells EventSource not to try again.
             return ResponseEntity.noContent().build();
         }
+        Long lastSeen = lastSeen(lastEventId != null ? lastEventId : lastEventIdAgain);
+        Supplier<List<LiveEvent>> current =
+                () -> reader.map(holder -> unread.current(holder.accountId())).orElse(List.of());
+        if (throughGripProxy != null && grip.enabled()) {
+            // The proxy holds the stream and relays what is published to its channels; this node is done.
+            LiveConnections.HeldOpening opening = connections.openHeldStream(topics, lastSeen, current);
+            Set<String> channels = new LinkedHashSet<>(topics);
+            channels.add(opening.channel());
+            reader.ifPresent(holder -> channels.add(GripPublisher.sessionChannel(holder.session())));
+            return ResponseEntity.ok()
+                    .header("Cache-Control", "no-store")
+                    .header("Grip-Hold", "stream")
+                    .header("Grip-Channel", String.join(", ", channels))
+                    .header("Grip-Keep-Alive", keepAlive)
+                    .contentType(MediaType.TEXT_EVENT_STREAM)
+                    .body(opening.text());
+        }
         SseEmitter emitter = connections.open(
                 topics,
-                lastSeen(lastEventId != null ? lastEventId : lastEventIdAgain),
-                () -> reader.map(holder -> unread.current(holder.accountId())).orElse(List.of()),
+                lastSeen,
+                current,
                 reader.map(LiveTickets.Holder::session).orElse(null));
         return ResponseEntity.ok()
                 .header("Cache-Control", "no-store")
