@@ -478,8 +478,7 @@ class AccessMatrixTest {
                 HttpResponse<String> response =
                         switch (row.method()) {
                             case "GET" -> session.get(row.path());
-                            // Sent without a CSRF token: refused as a forgery, as without the right a member would
-                            // be.
+                            // Sent without a CSRF token: refused as a forgery, as for a member without the right.
                             case "DELETE" -> session.delete(row.path());
                             default -> session.post(row.path(), Map.of());
                         };
