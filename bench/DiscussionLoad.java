@@ -33,14 +33,15 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java bench/DiscussionLoad.java post   BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD RATE SECONDS
- * java bench/DiscussionLoad.java listen BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD LISTENERS
+ * java bench/DiscussionLoad.java listen BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD LISTENERS [LISTEN_BASE]
  * </pre>
  *
  * {@code post} signs in every reader in ACCOUNTS_FILE (one address a line), warms up unmeasured (thirty
  * seconds at half the rate, thirty at the full rate), then posts comments at a fixed RATE per second, whatever the answers take (an open model: a slow answer does not delay the
  * next request, and each latency is measured from when the request was due, so queueing shows).
  * {@code listen} holds LISTENERS open live streams of the article, then posts one comment and times
- * how long each listener takes to hear of it.
+ * how long each listener takes to hear of it; the streams are opened on LISTEN_BASE (such as a Pushpin in
+ * front of the nodes) when it is given, the comment is always posted on BASE.
  */
 class DiscussionLoad {
 
@@ -54,7 +55,7 @@ class DiscussionLoad {
             case "post" -> post(URI.create(args[1]), Long.parseLong(args[2]), readers(args[3]), args[4],
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]));
             case "listen" -> listen(URI.create(args[1]), Long.parseLong(args[2]), readers(args[3]), args[4],
-                    Integer.parseInt(args[5]));
+                    Integer.parseInt(args[5]), URI.create(args.length > 6 ? args[6] : args[1]));
             default -> {
                 System.err.println("usage: post|listen ... (see the comment at the top of DiscussionLoad.java)");
                 System.exit(2);
@@ -140,8 +141,8 @@ class DiscussionLoad {
 
     // --- Listening -------------------------------------------------------------------------------------
 
-    private static void listen(URI base, long articleId, List<String> emails, String password, int listeners)
-            throws Exception {
+    private static void listen(URI base, long articleId, List<String> emails, String password, int listeners,
+            URI listenBase) throws Exception {
         Reader poster = signIn(base, articleId, emails.subList(0, 1), password).getFirst();
         CountDownLatch connected = new CountDownLatch(listeners);
         AtomicInteger refused = new AtomicInteger();
@@ -154,12 +155,12 @@ class DiscussionLoad {
         try (var streams = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < listeners; i++) {
                 int n = i;
-                Socket socket = new Socket(base.getHost(), base.getPort());
+                Socket socket = new Socket(listenBase.getHost(), listenBase.getPort());
                 synchronized (sockets) {
                     sockets.add(socket);
                 }
                 streams.submit(() -> {
-                    listenOn(socket, base, articleId, connected, refused, () -> {
+                    listenOn(socket, listenBase, articleId, connected, refused, () -> {
                         if (heardAfter[n] < 0) {
                             heardAfter[n] = System.nanoTime() - sentAt.get();
                             heard.countDown();

@@ -5,6 +5,8 @@
 
 ROOT=$(dirname "$BENCH_DIR")
 OUT=$BENCH_DIR/out
+# shellcheck source=bench/common.sh
+source "$BENCH_DIR/common.sh"
 
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
@@ -25,19 +27,9 @@ SITE_TIME_ZONE=${SITE_TIME_ZONE:-Europe/London}
 
 JAR_NAME=masthead-0.1.0-SNAPSHOT.jar
 
-log() { printf '\n==> %s\n' "$*" >&2; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 # --- Tools ------------------------------------------------------------------------------------------------
 
-if [[ -z ${JAVA_HOME:-} && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-if [[ -n ${JAVA_HOME:-} ]]; then
-    JAVA=$JAVA_HOME/bin/java
-else
-    JAVA=$(command -v java) || die "no JDK found: set JAVA_HOME to a JDK 21 or newer"
-fi
 
 apt_install() {
     # Installs the given packages, refreshing the package lists only if the first attempt fails.
@@ -442,24 +434,6 @@ measure_targets() {
 ms() { awk -v v="$1" 'BEGIN { if (v == "?") print "?"; else if (v < 10) printf "%.2f ms", v; else printf "%.1f ms", v }'; }
 thousands() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }'; }
-
-# Writes the section file $3 into REPORT between the markers $1 and $2, replacing what was there.
-write_report() {
-    local start=$1 end=$2 section=$3
-    mkdir -p "$(dirname "$REPORT")"
-    if [[ ! -f $REPORT ]]; then
-        printf '# Benchmarks\n\nMeasurements of Masthead, written by the scripts under `bench/`.\n' >"$REPORT"
-    fi
-    if grep -qF "$start" "$REPORT" && grep -qF "$end" "$REPORT"; then
-        awk -v start="$start" -v end="$end" -v file="$section" '
-            $0 == start { while ((getline line < file) > 0) print line; skipping = 1; next }
-            $0 == end { skipping = 0; next }
-            !skipping { print }' "$REPORT" >"$REPORT.tmp"
-        mv "$REPORT.tmp" "$REPORT"
-    else
-        { [[ -s $REPORT ]] && echo; cat "$section"; } >>"$REPORT"
-    fi
-}
 
 machine_line() {
     echo "$(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB memory, Linux $(uname -r)"

@@ -21,13 +21,8 @@ JAR_NAME=masthead-0.1.0-SNAPSHOT.jar
 START_MARKER='<!-- drill:kill-embedded:start -->'
 END_MARKER='<!-- drill:kill-embedded:end -->'
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'drill: %s\n' "$*" >&2; exit 1; }
-
-if [[ -z ${JAVA_HOME:-} && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 command -v psql >/dev/null || die "please install postgresql-client (psql)"
 
 mkdir -p "$OUT"
@@ -142,16 +137,7 @@ SECTION=$OUT/drill-kill-embedded.md
     echo "Machine: $(nproc) CPUs, load average before the run ended $(cut -d' ' -f1-3 /proc/loadavg)."
     echo "$END_MARKER"
 } >"$SECTION"
-if [[ ! -f $REPORT ]]; then
-    printf '# Failure drills\n\nWhat happens when parts of Masthead fail, measured by the scripts under `deploy/drills/`.\n' >"$REPORT"
-fi
-if grep -qF "$START_MARKER" "$REPORT"; then
-    awk -v start="$START_MARKER" -v end="$END_MARKER" -v file="$SECTION" '
-        $0 == start { while ((getline line < file) > 0) print line; skipping = 1; next }
-        $0 == end { skipping = 0; next }
-        !skipping { print }' "$REPORT" >"$REPORT.tmp" && mv "$REPORT.tmp" "$REPORT"
-else
-    { echo; cat "$SECTION"; } >>"$REPORT"
-fi
+write_report "$START_MARKER" "$END_MARKER" "$SECTION" \
+    $'# Failure drills\n\nWhat happens when parts of Masthead fail, measured by the scripts under `deploy/drills/`.'
 cat "$SECTION"
 ((LOST_ACCOUNTS == 0 && LOST_MAIL == 0)) || die "acknowledged writes were lost"

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Live streams at scale: LISTENERS pages hold /live on one article, through Pushpin in front of the local
+# cluster (deploy/cluster.sh), and each hears of one new comment posted on node 1; the same number held by
+# node 1 itself is the baseline, measured in the same run. See docs/scaling.md.
+#
+#   bash bench/live.sh
+#
+# Options (environment variables): LISTENERS=20000, and deploy/cluster.sh's (NODES, PUSHPIN_PORT, NODE_PORT,
+# PG_PORT, CLUSTER_DIR). The cluster is started if it is not running, and left running.
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+LISTENERS=${LISTENERS:-20000}
+NODE_PORT=${NODE_PORT:-8081}
+PUSHPIN_PORT=${PUSHPIN_PORT:-7999}
+PG_PORT=${PG_PORT:-5433}
+CLUSTER_DIR=${CLUSTER_DIR:-$ROOT/deploy/.cluster}
+REPORT=${REPORT:-$ROOT/docs/benchmarks.md}
+OUT=$BENCH_DIR/out
+START_MARKER='<!-- bench:live:start -->'
+END_MARKER='<!-- bench:live:end -->'
+
+# shellcheck source=bench/common.sh
+source "$BENCH_DIR/common.sh"
+mkdir -p "$OUT"
+
+# Each listener is a socket at both ends, and a local port.
+ulimit -n "$(ulimit -Hn)" || true
+(($(ulimit -n) > LISTENERS * 2 + 1000)) || die "ulimit -n is $(ulimit -n); $LISTENERS listeners need more than $((LISTENERS * 2))"
+read -r low high </proc/sys/net/ipv4/ip_local_port_range
+if ((high - low < LISTENERS + 1000)); then
+    [[ $(id -u) == 0 ]] || die "the local port range ($low-$high) is too small for $LISTENERS listeners"
+    echo "1024 65000" >/proc/sys/net/ipv4/ip_local_port_range
+fi
+
+PUSHPIN=yes bash "$ROOT/deploy/cluster.sh" up >&2
+NODE=http://127.0.0.1:$NODE_PORT
+ARTICLE_ID=$(PGPASSWORD=$(<"$CLUSTER_DIR/db-password") psql -X -q -A -t -h 127.0.0.1 -p "$PG_PORT" -U masthead masthead \
+    -c "SELECT id FROM article WHERE status = 'PUBLISHED' AND published_at <= now() ORDER BY published_at DESC LIMIT 1")
+[[ -n $ARTICLE_ID ]] || die "no published article in the cluster's database"
+echo "reader@masthead.test" >"$OUT/live-reader.txt"
+
+rss_mb() { ps -o rss= -p "$@" 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s / 1024 }'; }
+pushpin_pids() { pgrep -d, -f "condure|pushpin-proxy|pushpin-handler|zurl" || true; }
+node_pid() { cat "$CLUSTER_DIR/node-1/pid"; }
+
+# Runs one measurement: $1 a label, $2 where the streams are opened. Prints DiscussionLoad's result line with
+# the memory of node 1 and of Pushpin while the streams were open appended.
+measure() {
+    local label=$1 listen=$2 result_file=$OUT/live-$1.txt
+    log "$label: $LISTENERS listeners on $listen, article $ARTICLE_ID"
+    "$JAVA" -Xmx4g "$BENCH_DIR/DiscussionLoad.java" listen "$NODE" "$ARTICLE_ID" "$OUT/live-reader.txt" \
+        masthead-demo "$LISTENERS" "$listen" >"$result_file" 2>&1 &
+    local load=$! node_rss=0 pushpin_rss=0
+    # The streams are all open a few seconds before the comment is posted: take the memory then.
+    for ((i = 0; i < 600; i++)); do
+        kill -0 "$load" 2>/dev/null || break
+        node_rss=$(( $(rss_mb "$(node_pid)") > node_rss ? $(rss_mb "$(node_pid)") : node_rss ))
+        [[ -z $(pushpin_pids) ]] || pushpin_rss=$(( $(rss_mb "$(pushpin_pids)") > pushpin_rss ? $(rss_mb "$(pushpin_pids)") : pushpin_rss ))
+        sleep 1
+    done
+    wait "$load" || true
+    echo "$(tail -n 1 "$result_file") node1_rss_mb=$node_rss pushpin_rss_mb=$pushpin_rss"
+}
+
+THROUGH_PUSHPIN=$(measure pushpin "http://127.0.0.1:$PUSHPIN_PORT")
+sleep 5
+ON_THE_NODE=$(measure node "$NODE")
+
+field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
+row() {
+    echo "| $1 | $(field "$2" connected) | $(field "$2" heard) | $(field "$2" heard_within_1s) | $(field "$2" p50_ms) ms | $(field "$2" p99_ms) ms | $(field "$2" max_ms) ms | $(field "$2" node1_rss_mb) MB | $(field "$2" pushpin_rss_mb) MB |"
+}
+SECTION=$OUT/benchmarks-live.md
+{
+    echo "$START_MARKER"
+    echo "## Live streams: $LISTENERS readers on one article"
+    echo
+    echo "_Written by \`bash bench/live.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'); the script replaces everything between the \`bench:live\` markers._"
+    echo
+    echo "The local cluster of \`deploy/cluster.sh\` (two nodes, PostgreSQL, Varnish, Pushpin) on this machine. $LISTENERS clients"
+    echo "(\`DiscussionLoad.java listen\`, one socket each) open \`/live?article=$ARTICLE_ID\`, first through Pushpin, then, as the"
+    echo "baseline, on node 1 itself; then the demo reader posts one comment on node 1, and each client's delay from sending that"
+    echo "post to reading the comment's event is measured. Memory is the resident size, at its highest while the streams were"
+    echo "open, of node 1's JVM and of Pushpin's processes (condure, zurl, proxy, handler)."
+    echo
+    echo "| Streams held by | Connected | Heard | Heard within 1 s | p50 | p99 | max | node 1 | Pushpin |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    row Pushpin "$THROUGH_PUSHPIN"
+    row "node 1 itself" "$ON_THE_NODE"
+    echo
+    echo "Machine: $(nproc) CPUs; the load generator runs on the same machine. Raw output: \`bench/out/live-*.txt\`."
+    echo "$END_MARKER"
+} >"$SECTION"
+write_report "$START_MARKER" "$END_MARKER" "$SECTION"
+cat "$SECTION"
