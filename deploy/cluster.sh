@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A local production-shaped cluster on one machine: one PostgreSQL (Debian's), NODES app nodes of the packaged
-# jar on it, Varnish (Debian's, with xkey from varnish-modules) in front of them with deploy/masthead.vcl, and
-# Pushpin (Debian's) holding the readers' live streams. See docs/scaling.md.
+# jar on it through PgBouncer (Debian's, transaction pooling), Varnish (Debian's, with xkey from varnish-modules)
+# in front of them with deploy/masthead.vcl, and Pushpin (Debian's) holding the readers' live streams. See
+# docs/scaling.md.
 #
 #   bash deploy/cluster.sh up        start everything (installs what is missing when run as root on Debian)
 #   bash deploy/cluster.sh status    what runs, and whether each node is healthy
@@ -12,6 +13,8 @@
 #   VARNISH_PORT=6081        where readers come in
 #   NODE_PORT=8081           the first node's port; the others follow
 #   PG_PORT=5433             PostgreSQL's port
+#   PGBOUNCER=yes            "no" connects the nodes to PostgreSQL directly
+#   PGBOUNCER_PORT=6432      PgBouncer's port
 #   PUSHPIN=yes              "no" leaves live streams to the nodes themselves
 #   PUSHPIN_PORT=7999        where live streams come in (Varnish also sends /live there)
 #   PUSHPIN_PUBLISH_PORT=5561   where the nodes publish events; the two ports below it and above it are taken too
@@ -26,6 +29,8 @@ NODES=${NODES:-2}
 VARNISH_PORT=${VARNISH_PORT:-6081}
 NODE_PORT=${NODE_PORT:-8081}
 PG_PORT=${PG_PORT:-5433}
+PGBOUNCER=${PGBOUNCER:-yes}
+PGBOUNCER_PORT=${PGBOUNCER_PORT:-6432}
 PUSHPIN=${PUSHPIN:-yes}
 PUSHPIN_PORT=${PUSHPIN_PORT:-7999}
 PUSHPIN_PUBLISH_PORT=${PUSHPIN_PUBLISH_PORT:-5561}
@@ -57,13 +62,14 @@ install_missing() {
     [[ -n $(pg_bin) ]] || missing+=(postgresql)
     command -v curl >/dev/null || missing+=(curl)
     [[ $PUSHPIN != yes ]] || command -v pushpin >/dev/null || missing+=(pushpin)
+    [[ $PGBOUNCER != yes ]] || command -v pgbouncer >/dev/null || missing+=(pgbouncer)
     ((${#missing[@]})) || return 0
     [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null || die "please install ${missing[*]} (Debian: apt-get install ${missing[*]})"
     log "Installing ${missing[*]}"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 \
         || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; }
     # Debian starts the packaged services; this cluster runs its own.
-    systemctl disable --now varnish postgresql pushpin >/dev/null 2>&1 || true
+    systemctl disable --now varnish postgresql pushpin pgbouncer >/dev/null 2>&1 || true
 }
 
 start_postgres() {
@@ -97,6 +103,48 @@ CONF
         || as_pg "$bin/createdb" -h /tmp -p "$PG_PORT" -U "$PG_USER" "$PG_DATABASE"
 }
 
+# PgBouncer in transaction pooling: the nodes' pools share its connections to PostgreSQL. It refuses to
+# run as root, so it runs as PostgreSQL does.
+start_pgbouncer() {
+    local dir=$CLUSTER_DIR/pgbouncer
+    [[ $PGBOUNCER == yes ]] || return 0
+    mkdir -p "$dir"
+    printf '"%s" "%s"\n' "$PG_USER" "$(<"$CLUSTER_DIR/db-password")" >"$dir/users.txt"
+    cat >"$dir/pgbouncer.ini" <<INI
+[databases]
+$PG_DATABASE = host=127.0.0.1 port=$PG_PORT
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $PGBOUNCER_PORT
+unix_socket_dir =
+auth_type = scram-sha-256
+auth_file = $dir/users.txt
+pool_mode = transaction
+max_client_conn = 1000
+default_pool_size = 40
+logfile = $dir/pgbouncer.log
+pidfile = $dir/pgbouncer.pid
+INI
+    chmod 600 "$dir/users.txt"
+    if [[ $(id -u) == 0 ]]; then chown -R postgres "$dir"; fi
+    if pid_alive "$dir/pgbouncer.pid"; then
+        return 0
+    fi
+    log "Starting PgBouncer on port $PGBOUNCER_PORT (transaction pooling)"
+    as_pg pgbouncer -d "$dir/pgbouncer.ini"
+}
+
+db_args() {
+    if [[ $PGBOUNCER == yes ]]; then
+        # Through PgBouncer, pgjdbc must not name prepared statements; LISTEN and migrations need a session of
+        # their own, so they go to PostgreSQL itself.
+        echo "jdbc:postgresql://127.0.0.1:$PGBOUNCER_PORT/$PG_DATABASE?prepareThreshold=0" \
+            "--masthead.db.direct-url=jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DATABASE"
+    else
+        echo "jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DATABASE" ""
+    fi
+}
+
 start_node() {
     local n=$1 port dir
     port=$(node_port "$n")
@@ -106,8 +154,10 @@ start_node() {
         return 0
     fi
     log "Starting node $n on port $port"
+    local db_url direct_arg
+    read -r db_url direct_arg < <(db_args)
     # shellcheck disable=SC2086 # NODE_JAVA_OPTS and NODE_ARGS are lists of flags
-    MASTHEAD_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DATABASE" MASTHEAD_DB_USER=$PG_USER \
+    MASTHEAD_DB_URL=$db_url MASTHEAD_DB_USER=$PG_USER \
         MASTHEAD_DB_PASSWORD=$(<"$CLUSTER_DIR/db-password") \
         nohup "$JAVA" $NODE_JAVA_OPTS -jar "$JAR" \
         --server.port="$port" \
@@ -115,7 +165,7 @@ start_node() {
         --masthead.images.dir="$CLUSTER_DIR/images" \
         --masthead.cache.purge-urls="http://127.0.0.1:$VARNISH_PORT" \
         --masthead.trusted-proxies=127.0.0.1/32 \
-        ${PUSHPIN_ARG:-} \
+        ${PUSHPIN_ARG:-} $direct_arg \
         $NODE_ARGS >>"$dir/node.log" 2>&1 &
     echo $! >"$dir/pid"
 }
@@ -185,6 +235,7 @@ up() {
         (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true package) || die "the build failed"
     fi
     start_postgres
+    start_pgbouncer
     # Varnish and Pushpin first, so that they hear every purge and every event, even those of the demo content
     # the first node loads.
     start_pushpin
@@ -206,6 +257,13 @@ status() {
         echo "postgresql  127.0.0.1:$PG_PORT  running"
     else
         echo "postgresql  127.0.0.1:$PG_PORT  stopped"
+    fi
+    if [[ $PGBOUNCER == yes ]]; then
+        if pid_alive "$CLUSTER_DIR/pgbouncer/pgbouncer.pid"; then
+            echo "pgbouncer   127.0.0.1:$PGBOUNCER_PORT  running, pid $(<"$CLUSTER_DIR/pgbouncer/pgbouncer.pid"), transaction pooling"
+        else
+            echo "pgbouncer   127.0.0.1:$PGBOUNCER_PORT  stopped"
+        fi
     fi
     for ((n = 1; n <= NODES; n++)); do
         port=$(node_port "$n")
@@ -249,6 +307,7 @@ down() {
     stop_pidfile "$CLUSTER_DIR/varnish.pid"
     stop_pidfile "$CLUSTER_DIR/pushpin/pid"
     for ((n = 1; n <= NODES; n++)); do stop_pidfile "$CLUSTER_DIR/node-$n/pid"; done
+    stop_pidfile "$CLUSTER_DIR/pgbouncer/pgbouncer.pid"
     bin=$(pg_bin)
     if [[ -n $bin && -f $CLUSTER_DIR/postgres/PG_VERSION ]]; then
         as_pg "$bin/pg_ctl" -D "$CLUSTER_DIR/postgres" -m fast stop >/dev/null 2>&1 || true

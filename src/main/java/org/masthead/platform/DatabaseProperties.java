@@ -16,11 +16,26 @@ public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 
     /**
      * @param url a JDBC URL such as {@code jdbc:postgresql://db.example:5432/masthead}
+     * @param directUrl when {@code url} leads to a pooler in transaction mode (PgBouncer), a JDBC URL of
+     *     PostgreSQL itself, for what needs a session of its own: listening for cluster messages, and
+     *     migrations (which hold a session lock while they run)
      */
-    public record Db(@Nullable String url, @Nullable String user, @Nullable String password) {
+    public record Db(
+            @Nullable String url, @Nullable String user, @Nullable String password, @Nullable String directUrl) {
+
+        public Db {
+            if (directUrl != null && !directUrl.isBlank() && (url == null || url.isBlank())) {
+                throw new IllegalArgumentException(
+                        "masthead.db.direct-url is for an external PostgreSQL: set masthead.db.url too");
+            }
+        }
 
         public boolean isExternal() {
             return url != null && !url.isBlank();
+        }
+
+        public boolean hasDirectUrl() {
+            return directUrl != null && !directUrl.isBlank();
         }
     }
 }

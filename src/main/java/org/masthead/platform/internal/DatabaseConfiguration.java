@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.masthead.platform.DatabaseProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -14,7 +15,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * One data source: the external PostgreSQL named by {@code masthead.db.url}, or else our own.
- * Pool settings come from the usual {@code spring.datasource.hikari.*} properties.
+ * Pool settings come from the usual {@code spring.datasource.hikari.*} properties. What needs a session
+ * of its own gets it from {@link SessionConnections}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -42,6 +44,22 @@ class DatabaseConfiguration {
         }
         dataSource.setPoolName("masthead");
         return dataSource;
+    }
+
+    @Bean
+    SessionConnections sessionConnections(DatabaseProperties properties, HikariDataSource pool) {
+        return new SessionConnections(properties.db(), pool);
+    }
+
+    /** Migrations hold a session-level lock while they run: behind a transaction pooler, they go direct. */
+    @Bean
+    FlywayConfigurationCustomizer migrationsOnTheirOwnSession(DatabaseProperties properties) {
+        DatabaseProperties.Db db = properties.db();
+        return configuration -> {
+            if (db.hasDirectUrl()) {
+                configuration.dataSource(db.directUrl(), db.user(), db.password());
+            }
+        };
     }
 
     static class NoExternalDatabase implements Condition {

@@ -40,6 +40,7 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
     private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final DataSource dataSource;
+    private final SessionConnections sessions;
     private final JdbcClient db;
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -50,8 +51,9 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
 
     private record Message(String channel, String payload) {}
 
-    PgClusterMessages(DataSource dataSource, JdbcClient db) {
+    PgClusterMessages(DataSource dataSource, SessionConnections sessions, JdbcClient db) {
         this.dataSource = dataSource;
+        this.sessions = sessions;
         this.db = db;
     }
 
@@ -124,7 +126,7 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
 
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = sessions.open()) {
                 connection.setAutoCommit(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 listenToAll(connection);
