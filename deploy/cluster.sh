@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A local production-shaped cluster on one machine: one PostgreSQL (Debian's), NODES app nodes of the packaged
-# jar on it through PgBouncer (Debian's, transaction pooling), Varnish (Debian's, with xkey from varnish-modules)
+# jar on it through PgBouncer (Debian's, transaction pooling) with a streaming replica for search, Varnish (Debian's, with xkey from varnish-modules)
 # in front of them with deploy/masthead.vcl, and Pushpin (Debian's) holding the readers' live streams. See
 # docs/scaling.md.
 #
@@ -13,6 +13,8 @@
 #   VARNISH_PORT=6081        where readers come in
 #   NODE_PORT=8081           the first node's port; the others follow
 #   PG_PORT=5433             PostgreSQL's port
+#   REPLICA=yes              "no" starts no streaming replica
+#   REPLICA_PORT=5434        the replica's port
 #   PGBOUNCER=yes            "no" connects the nodes to PostgreSQL directly
 #   PGBOUNCER_PORT=6432      PgBouncer's port
 #   PUSHPIN=yes              "no" leaves live streams to the nodes themselves
@@ -29,6 +31,8 @@ NODES=${NODES:-2}
 VARNISH_PORT=${VARNISH_PORT:-6081}
 NODE_PORT=${NODE_PORT:-8081}
 PG_PORT=${PG_PORT:-5433}
+REPLICA=${REPLICA:-yes}
+REPLICA_PORT=${REPLICA_PORT:-5434}
 PGBOUNCER=${PGBOUNCER:-yes}
 PGBOUNCER_PORT=${PGBOUNCER_PORT:-6432}
 PUSHPIN=${PUSHPIN:-yes}
@@ -103,6 +107,28 @@ CONF
         || as_pg "$bin/createdb" -h /tmp -p "$PG_PORT" -U "$PG_USER" "$PG_DATABASE"
 }
 
+# A streaming replica of the primary, made with pg_basebackup, for the reads that may be a moment stale.
+start_replica() {
+    local bin data=$CLUSTER_DIR/replica
+    [[ $REPLICA == yes ]] || return 0
+    bin=$(pg_bin)
+    REPLICA_ARG=--masthead.db.replica-url=jdbc:postgresql://127.0.0.1:$REPLICA_PORT/$PG_DATABASE
+    if [[ ! -f $data/PG_VERSION ]]; then
+        log "Making a streaming replica in $data"
+        mkdir -p "$data"
+        chmod 700 "$data"
+        if [[ $(id -u) == 0 ]]; then chown postgres "$data"; fi
+        as_pg env PGPASSWORD="$(<"$CLUSTER_DIR/db-password")" "$bin/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" \
+            -U "$PG_USER" -D "$data" --write-recovery-conf --wal-method=stream
+        # The copied postgresql.conf names the primary's port; the last setting wins.
+        echo "port = $REPLICA_PORT" >>"$data/postgresql.conf"
+    fi
+    if ! as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        log "Starting the replica on port $REPLICA_PORT"
+        as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w start >/dev/null
+    fi
+}
+
 # PgBouncer in transaction pooling: the nodes' pools share its connections to PostgreSQL. It refuses to
 # run as root, so it runs as PostgreSQL does.
 start_pgbouncer() {
@@ -165,7 +191,7 @@ start_node() {
         --masthead.images.dir="$CLUSTER_DIR/images" \
         --masthead.cache.purge-urls="http://127.0.0.1:$VARNISH_PORT" \
         --masthead.trusted-proxies=127.0.0.1/32 \
-        ${PUSHPIN_ARG:-} $direct_arg \
+        ${PUSHPIN_ARG:-} ${REPLICA_ARG:-} $direct_arg \
         $NODE_ARGS >>"$dir/node.log" 2>&1 &
     echo $! >"$dir/pid"
 }
@@ -235,6 +261,7 @@ up() {
         (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true package) || die "the build failed"
     fi
     start_postgres
+    start_replica
     start_pgbouncer
     # Varnish and Pushpin first, so that they hear every purge and every event, even those of the demo content
     # the first node loads.
@@ -257,6 +284,14 @@ status() {
         echo "postgresql  127.0.0.1:$PG_PORT  running"
     else
         echo "postgresql  127.0.0.1:$PG_PORT  stopped"
+    fi
+    if [[ $REPLICA == yes ]]; then
+        if [[ -n $bin ]] && as_pg "$bin/pg_ctl" -D "$CLUSTER_DIR/replica" status >/dev/null 2>&1; then
+            echo "replica     127.0.0.1:$REPLICA_PORT  running, $(as_pg "$bin/psql" -h /tmp -p "$REPLICA_PORT" -U "$PG_USER" -d postgres -tAc \
+                "SELECT 'replaying, ' || coalesce(round(extract(epoch FROM now() - pg_last_xact_replay_timestamp()))::text || ' s behind the last commit', 'nothing replayed yet')" 2>/dev/null)"
+        else
+            echo "replica     127.0.0.1:$REPLICA_PORT  stopped"
+        fi
     fi
     if [[ $PGBOUNCER == yes ]]; then
         if pid_alive "$CLUSTER_DIR/pgbouncer/pgbouncer.pid"; then
@@ -309,6 +344,9 @@ down() {
     for ((n = 1; n <= NODES; n++)); do stop_pidfile "$CLUSTER_DIR/node-$n/pid"; done
     stop_pidfile "$CLUSTER_DIR/pgbouncer/pgbouncer.pid"
     bin=$(pg_bin)
+    if [[ -n $bin && -f $CLUSTER_DIR/replica/PG_VERSION ]]; then
+        as_pg "$bin/pg_ctl" -D "$CLUSTER_DIR/replica" -m fast stop >/dev/null 2>&1 || true
+    fi
     if [[ -n $bin && -f $CLUSTER_DIR/postgres/PG_VERSION ]]; then
         as_pg "$bin/pg_ctl" -D "$CLUSTER_DIR/postgres" -m fast stop >/dev/null 2>&1 || true
     fi

@@ -19,14 +19,25 @@ public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultV
      * @param directUrl when {@code url} leads to a pooler in transaction mode (PgBouncer), a JDBC URL of
      *     PostgreSQL itself, for what needs a session of its own: listening for cluster messages, and
      *     migrations (which hold a session lock while they run)
+     * @param replicaUrl a JDBC URL of a streaming replica of that PostgreSQL, for the reads marked as
+     *     allowed to be a moment stale ({@link org.masthead.platform.StaleReads}); same user and password
      */
     public record Db(
-            @Nullable String url, @Nullable String user, @Nullable String password, @Nullable String directUrl) {
+            @Nullable String url,
+            @Nullable String user,
+            @Nullable String password,
+            @Nullable String directUrl,
+            @Nullable String replicaUrl) {
 
         public Db {
-            if (directUrl != null && !directUrl.isBlank() && (url == null || url.isBlank())) {
+            boolean external = url != null && !url.isBlank();
+            if (!external && directUrl != null && !directUrl.isBlank()) {
                 throw new IllegalArgumentException(
                         "masthead.db.direct-url is for an external PostgreSQL: set masthead.db.url too");
+            }
+            if (!external && replicaUrl != null && !replicaUrl.isBlank()) {
+                throw new IllegalArgumentException(
+                        "masthead.db.replica-url is for an external PostgreSQL: set masthead.db.url too");
             }
         }
 

@@ -19,6 +19,7 @@ import org.masthead.newsroom.Author;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.platform.PublicPages;
+import org.masthead.platform.StaleReads;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,11 +36,13 @@ class SearchController {
     private static final String DATE_MESSAGE = "Give a date as YYYY-MM-DD, such as 2026-11-24.";
 
     private final Search search;
+    private final StaleReads staleReads;
     private final PublishedContent content;
     private final PublicPages publicPages;
 
-    SearchController(Search search, PublishedContent content, PublicPages publicPages) {
+    SearchController(Search search, PublishedContent content, PublicPages publicPages, StaleReads staleReads) {
         this.search = search;
+        this.staleReads = staleReads;
         this.content = content;
         this.publicPages = publicPages;
     }
@@ -75,7 +78,8 @@ class SearchController {
         LocalDate fromDay = day("from", from, problems);
         LocalDate toDay = day("to", to, problems);
         Search.Results results = problems.isEmpty()
-                ? search.find(new Search.Request(q, inSection, by, fromDay, toDay, sort.equals("date"), page))
+                ? staleReads.read(() ->
+                        search.find(new Search.Request(q, inSection, by, fromDay, toDay, sort.equals("date"), page)))
                 : Search.Results.NONE;
         model.addAttribute("problems", problems);
         model.addAttribute("q", q);
@@ -108,7 +112,7 @@ class SearchController {
     @GetMapping(value = "/search/suggestions", produces = "application/json")
     @ResponseBody
     Suggestions suggestions(@RequestParam(defaultValue = "") String q, HttpServletResponse response) {
-        Suggestions suggestions = new Suggestions(search.suggest(q));
+        Suggestions suggestions = new Suggestions(staleReads.read(() -> search.suggest(q)));
         publicPages.mark(response, Instant.EPOCH, List.of(DiscoveryKeys.SEARCH));
         return suggestions;
     }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -46,6 +47,25 @@ class DatabaseConfiguration {
         return dataSource;
     }
 
+    /**
+     * With a read replica, the data source every part of Masthead uses routes {@code StaleReads} to it; the
+     * primary's pool stays a bean of its own, for what must reach the primary whatever the thread is doing.
+     */
+    @Bean(destroyMethod = "close")
+    @Primary
+    @Conditional(ReadReplica.class)
+    ReplicaRouting routingDataSource(DatabaseProperties properties, HikariDataSource primary) {
+        DatabaseProperties.Db db = properties.db();
+        HikariDataSource replica = new HikariDataSource();
+        replica.setJdbcUrl(db.replicaUrl());
+        replica.setUsername(db.user());
+        replica.setPassword(db.password());
+        replica.setMaximumPoolSize(primary.getMaximumPoolSize());
+        replica.setReadOnly(true);
+        replica.setPoolName("masthead-replica");
+        return new ReplicaRouting(primary, replica);
+    }
+
     @Bean
     SessionConnections sessionConnections(DatabaseProperties properties, HikariDataSource pool) {
         return new SessionConnections(properties.db(), pool);
@@ -60,6 +80,14 @@ class DatabaseConfiguration {
                 configuration.dataSource(db.directUrl(), db.user(), db.password());
             }
         };
+    }
+
+    static class ReadReplica implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return StringUtils.hasText(context.getEnvironment().getProperty("masthead.db.replica-url"));
+        }
     }
 
     static class NoExternalDatabase implements Condition {
