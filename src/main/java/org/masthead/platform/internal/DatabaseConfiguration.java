@@ -1,8 +1,11 @@
 package org.masthead.platform.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.masthead.platform.DatabaseProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -54,20 +57,21 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Primary
     @Conditional(ReadReplica.class)
-    ReplicaRouting routingDataSource(DatabaseProperties properties, HikariDataSource primary) {
+    ReplicaRouting routingDataSource(DatabaseProperties properties, @Qualifier("dataSource") DataSource primary)
+            throws SQLException {
         DatabaseProperties.Db db = properties.db();
         HikariDataSource replica = new HikariDataSource();
         replica.setJdbcUrl(db.replicaUrl());
         replica.setUsername(db.user());
         replica.setPassword(db.password());
-        replica.setMaximumPoolSize(primary.getMaximumPoolSize());
+        replica.setMaximumPoolSize(primary.unwrap(HikariDataSource.class).getMaximumPoolSize());
         replica.setReadOnly(true);
         replica.setPoolName("masthead-replica");
         return new ReplicaRouting(primary, replica);
     }
 
     @Bean
-    SessionConnections sessionConnections(DatabaseProperties properties, HikariDataSource pool) {
+    SessionConnections sessionConnections(DatabaseProperties properties, @Qualifier("dataSource") DataSource pool) {
         return new SessionConnections(properties.db(), pool);
     }
 

@@ -3,6 +3,7 @@ package org.masthead.platform.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
@@ -16,7 +17,7 @@ public final class ReplicaRouting extends AbstractRoutingDataSource implements A
 
     private final HikariDataSource replica;
 
-    ReplicaRouting(HikariDataSource primary, HikariDataSource replica) {
+    ReplicaRouting(DataSource primary, HikariDataSource replica) {
         this.replica = replica;
         setTargetDataSources(Map.of(Target.PRIMARY, primary, Target.REPLICA, replica));
         setDefaultTargetDataSource(primary);
