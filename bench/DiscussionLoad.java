@@ -187,7 +187,7 @@ class DiscussionLoad {
             long within1s = Arrays.stream(delays).filter(d -> d <= TimeUnit.SECONDS.toNanos(1)).count();
             System.out.printf(
                     "listeners=%d connected=%d refused=%d heard=%d heard_within_1s=%d post_answered_ms=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
-                    listeners, listeners - connected.getCount(), refused.get(), delays.length, within1s,
+                    listeners, listeners - connected.getCount() - refused.get(), refused.get(), delays.length, within1s,
                     ms(answeredAfter), delays.length == 0 ? -1 : ms(percentile(delays, 50)),
                     delays.length == 0 ? -1 : ms(percentile(delays, 99)),
                     delays.length == 0 ? -1 : ms(delays[delays.length - 1]));

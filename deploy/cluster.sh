@@ -212,7 +212,8 @@ start_pushpin() {
     PUSHPIN_ARG=--masthead.notifications.grip-publish-urls=http://127.0.0.1:$PUSHPIN_PUBLISH_PORT
     mkdir -p "$dir/run" "$dir/log"
     for ((n = 1; n <= NODES; n++)); do targets+=("127.0.0.1:$(node_port "$n")"); done
-    echo "* $(IFS=,; echo "${targets[*]}")" >"$dir/routes"
+    # Targets are tried in order when one cannot be reached (a comma would start a target's options instead).
+    echo "* ${targets[*]}" >"$dir/routes"
     [[ -f $dir/sig-key ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$dir/sig-key"
     sed -e "s/@HTTP_PORT@/$PUSHPIN_PORT/" -e "s/@PUBLISH_PORT@/$PUSHPIN_PUBLISH_PORT/" \
         -e "s/@PUSH_PORT@/$((PUSHPIN_PUBLISH_PORT - 1))/" -e "s/@SUBSCRIBE_PORT@/$((PUSHPIN_PUBLISH_PORT + 1))/" \
@@ -223,9 +224,7 @@ start_pushpin() {
         return 0
     fi
     log "Starting Pushpin on port $PUSHPIN_PORT (publish port $PUSHPIN_PUBLISH_PORT)"
-    # One file descriptor per open page: as many as this shell may have.
-    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-    (cd "$dir" && nohup pushpin --config pushpin.conf --merge-output >>pushpin.log 2>&1 & echo $! >"$dir/pid")
+    (cd "$dir" && { nohup pushpin --config pushpin.conf --merge-output >>pushpin.log 2>&1 & echo $! >"$dir/pid"; })
 }
 
 start_varnish() {
@@ -256,6 +255,9 @@ start_varnish() {
 
 up() {
     install_missing
+    # Pushpin and the nodes hold a file descriptor per open page: as many as root may give, or as this shell
+    # may have.
+    ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
     if [[ ! -f $JAR ]]; then
         log "Building the jar"
         (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true package) || die "the build failed"
@@ -288,7 +290,7 @@ status() {
     if [[ $REPLICA == yes ]]; then
         if [[ -n $bin ]] && as_pg "$bin/pg_ctl" -D "$CLUSTER_DIR/replica" status >/dev/null 2>&1; then
             echo "replica     127.0.0.1:$REPLICA_PORT  running, $(as_pg "$bin/psql" -h /tmp -p "$REPLICA_PORT" -U "$PG_USER" -d postgres -tAc \
-                "SELECT 'replaying, ' || coalesce(round(extract(epoch FROM now() - pg_last_xact_replay_timestamp()))::text || ' s behind the last commit', 'nothing replayed yet')" 2>/dev/null)"
+                "SELECT 'streaming, ' || coalesce(pg_size_pretty(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())) || ' received and not yet replayed', 'nothing received yet')" 2>/dev/null)"
         else
             echo "replica     127.0.0.1:$REPLICA_PORT  stopped"
         fi
