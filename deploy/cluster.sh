@@ -148,6 +148,8 @@ auth_file = $dir/users.txt
 pool_mode = transaction
 max_client_conn = 1000
 default_pool_size = 40
+; After PostgreSQL restarts, try it again within a second, not the default 15 s, while the nodes' requests wait.
+server_login_retry = 1
 logfile = $dir/pgbouncer.log
 pidfile = $dir/pgbouncer.pid
 INI
