@@ -37,13 +37,8 @@ END_MARKER='<!-- bench:starts:end -->'
 BURST_PATHS=(/ /robots.txt /sitemap.xml /sitemaps/news.xml /rss /world /culture /signin /register
     /css/site.css /js/live.js /img/logo.png /me /actuator/health/readiness)
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'starts: %s\n' "$*" >&2; exit 1; }
-
-if [[ -z ${JAVA_HOME:-} && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck source=bench/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 JCMD=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
 command -v curl >/dev/null || die "please install curl"
 
@@ -196,7 +191,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (
 slowest() { sort -n | tail -n 1 | grep . || echo -; }
 
 # Writes the table of the starts so far into REPORT (after every start, so that an interrupted run keeps them).
-write_report() {
+write_results() {
     local cache total ok stuck slow exited first_median first_slowest served_median served_slowest planned
     local SECTION_FILE=$OUT/section.md
     planned=$((STARTS * $(wc -w <<<"$PAGE_CACHE")))
@@ -239,15 +234,8 @@ write_report() {
         echo "$END_MARKER"
     } >"$SECTION_FILE"
 
-    if [[ -f $REPORT ]] && grep -qF "$START_MARKER" "$REPORT" && grep -qF "$END_MARKER" "$REPORT"; then
-        awk -v start="$START_MARKER" -v end="$END_MARKER" -v file="$SECTION_FILE" '
-            $0 == start { while ((getline line < file) > 0) print line; skipping = 1; next }
-            $0 == end { skipping = 0; next }
-            !skipping { print }' "$REPORT" >"$REPORT.tmp"
-        mv "$REPORT.tmp" "$REPORT"
-    else
-        { [[ -s $REPORT ]] && echo; cat "$SECTION_FILE"; } >>"$REPORT"
-    fi
+    write_report "$START_MARKER" "$END_MARKER" "$SECTION_FILE" \
+        $'# Starting a node\n\nFresh starts of the packaged jar, measured by `bench/starts.sh`.'
     cat "$SECTION_FILE"
 }
 
@@ -255,7 +243,7 @@ write_report() {
 for ((n = 1; n <= STARTS; n++)); do
     for cache in $PAGE_CACHE; do
         run_start "$cache" "$n"
-        write_report >/dev/null
+        write_results >/dev/null
     done
 done
-write_report
+write_results

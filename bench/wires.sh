@@ -28,13 +28,8 @@ JAR_NAME=masthead-0.1.0-SNAPSHOT.jar
 START_MARKER='<!-- bench:wires:start -->'
 END_MARKER='<!-- bench:wires:end -->'
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'wires: %s\n' "$*" >&2; exit 1; }
-
-if [[ -z ${JAVA_HOME:-} && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# shellcheck source=bench/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 command -v curl >/dev/null || die "please install curl"
 
 mkdir -p "$OUT"
@@ -160,15 +155,5 @@ SECTION=$OUT/section.md
     echo "$END_MARKER"
 } >"$SECTION"
 
-mkdir -p "$(dirname "$REPORT")"
-[[ -f $REPORT ]] || printf '# Benchmarks\n\nMeasurements of Masthead, written by the scripts under `bench/`.\n' >"$REPORT"
-if grep -qF "$START_MARKER" "$REPORT" && grep -qF "$END_MARKER" "$REPORT"; then
-    awk -v start="$START_MARKER" -v end="$END_MARKER" -v file="$SECTION" '
-        $0 == start { while ((getline line < file) > 0) print line; skipping = 1; next }
-        $0 == end { skipping = 0; next }
-        !skipping { print }' "$REPORT" >"$REPORT.tmp"
-    mv "$REPORT.tmp" "$REPORT"
-else
-    { echo; cat "$SECTION"; } >>"$REPORT"
-fi
+write_report "$START_MARKER" "$END_MARKER" "$SECTION"
 cat "$SECTION"
