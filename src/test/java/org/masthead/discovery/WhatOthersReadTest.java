@@ -111,12 +111,16 @@ class WhatOthersReadTest {
     }
 
     @Test
-    void relatedStoriesShareTopicsOrWordsNotJustTheSection() {
+    void relatedStoriesShareTopicsOrWordsNotJustTheSectionAndFollowNewPublications() {
         Tag volcanoes = content.tag("Volcanoes");
         long story = content.article(section)
                 .headline("Iceland volcano erupts near fishing town")
                 .tagged(volcanoes)
                 .published();
+        // Read once before the others exist, so that a node that kept this answer must learn of them.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        http.get(pathOf(story)).statusCode())
+                .isEqualTo(200));
         content.article(section)
                 .headline("Lava reaches the sea")
                 .tagged(volcanoes)

@@ -44,6 +44,7 @@ class SearchIndex {
     private final PageCache pageCache;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final Trends trends;
 
     SearchIndex(
             SearchRepository index,
@@ -52,8 +53,10 @@ class SearchIndex {
             Clock clock,
             TransactionTemplate transactions,
             Workers workers,
-            DiscoveryProperties properties) {
+            DiscoveryProperties properties,
+            Trends trends) {
         this.index = index;
+        this.trends = trends;
         this.content = content;
         this.pageCache = pageCache;
         this.clock = clock;
@@ -75,6 +78,7 @@ class SearchIndex {
     void on(ArticlePublished published) {
         refresh(published.articleId());
         pageCache.evict(List.of(DiscoveryKeys.SEARCH));
+        trends.indexChanged();
     }
 
     /** Takes the article as the newsroom publishes it now, or drops it when it no longer does. */
@@ -129,7 +133,10 @@ class SearchIndex {
             while (batch.size() < BATCH && (!extra.isEmpty() || !missing.isEmpty())) {
                 batch.add(extra.isEmpty() ? missing.poll() : extra.poll());
             }
-            transactions.executeWithoutResult(status -> batch.forEach(SearchIndex.this::refresh));
+            transactions.executeWithoutResult(status -> {
+                batch.forEach(SearchIndex.this::refresh);
+                trends.indexChanged();
+            });
             if (missing.isEmpty() && extra.isEmpty()) {
                 pageCache.evict(List.of(DiscoveryKeys.SEARCH));
                 log.info("Search index: up to date");
