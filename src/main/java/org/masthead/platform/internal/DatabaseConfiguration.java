@@ -28,7 +28,7 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalDatabase.class)
     EmbeddedPostgresServer embeddedPostgres(DatabaseProperties properties) {
-        return EmbeddedPostgresServer.start(properties.dataDir());
+        return EarlyEmbeddedPostgres.take(properties.dataDir());
     }
 
     @Bean
