@@ -80,6 +80,15 @@ public class Accounts {
     }
 
     /**
+     * Those of these accounts that have somewhere to be e-mailed (as {@link #emailAddressOf(long)} says),
+     * in one query: for telling many readers at once.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> reachableByEmail(Collection<Long> accountIds) {
+        return accounts.activeAndVerified(Set.copyOf(accountIds));
+    }
+
+    /**
      * Makes sure an account with this address exists, confirmed and holding these roles, for staff
      * set up by configuration or demo content. An existing account keeps its password and name.
      *

@@ -1,5 +1,6 @@
 package org.masthead.platform;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,11 @@ public interface ClusterMessages {
      * @param payload at most 7,000 bytes of text
      */
     void send(String channel, String payload);
+
+    /** As {@link #send(String, String)}, for several messages on one channel, in order (in one round trip where it can). */
+    default void send(String channel, List<String> payloads) {
+        payloads.forEach(payload -> send(channel, payload));
+    }
 
     /**
      * Sends a message once the current transaction has committed (at once outside one), on a connection

@@ -102,6 +102,19 @@ public class AccountRepository {
     }
 
     /** What other readers see of these accounts, by id; ids with no account are absent. */
+    public Set<Long> activeAndVerified(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.sql(
+                        """
+                        SELECT id FROM account
+                        WHERE id IN (:ids) AND status = 'ACTIVE' AND email_verified_at IS NOT NULL""")
+                .param("ids", ids)
+                .query(Long.class)
+                .list());
+    }
+
     public Map<Long, PublicReader> publicReaders(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

@@ -106,15 +106,15 @@ class CommentNotifications {
                 changed.add(follower);
             }
         }
-        for (long follower : conversations.followersOf(comment.articleId())) {
-            if (told.add(follower)
-                    && notifications.recordSource(
-                            follower, NotificationKind.CONVERSATION, comment.commentId(), author)) {
-                MailState mail = batches.waitFor(follower, now);
-                notifications.addToBatch(follower, NotificationKind.CONVERSATION, about, author, mail, now);
-                changed.add(follower);
-            }
-        }
+        // A busy conversation tells the same followers of every comment: a few statements for all of them.
+        List<Long> followers = conversations.followersOf(comment.articleId()).stream()
+                .filter(told::add)
+                .toList();
+        List<Long> toTell =
+                notifications.recordSources(followers, NotificationKind.CONVERSATION, comment.commentId(), author);
+        notifications.addAllToBatches(
+                batches.waitForAll(toTell, now), NotificationKind.CONVERSATION, about, author, now);
+        changed.addAll(toTell);
         conversations.commented(author, comment.articleId(), now);
         unread.changed(changed);
         live.push(comment);
@@ -170,16 +170,15 @@ class CommentNotifications {
             changed.add(author);
         }
         Instant now = clock.instant();
-        for (long follower : conversations.followersOf(picked.articleId())) {
-            if (follower != author
-                    && notifications.recordSource(
-                            follower, NotificationKind.CONVERSATION_PICK, picked.commentId(), author)) {
-                MailState mail = batches.waitFor(follower, now);
-                notifications.insert(
-                        follower, NotificationKind.CONVERSATION_PICK, about, author, mail, picked.pickedAt());
-                changed.add(follower);
-            }
-        }
+        List<Long> followers = conversations.followersOf(picked.articleId()).stream()
+                .filter(follower -> follower != author)
+                .toList();
+        List<Long> toTell =
+                notifications.recordSources(followers, NotificationKind.CONVERSATION_PICK, picked.commentId(), author);
+        batches.waitForAll(toTell, now)
+                .forEach((follower, mail) -> notifications.insert(
+                        follower, NotificationKind.CONVERSATION_PICK, about, author, mail, picked.pickedAt()));
+        changed.addAll(toTell);
         unread.changed(changed);
     }
 

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.masthead.notifications.NotificationsProperties;
 import org.masthead.platform.SiteProperties;
@@ -43,6 +46,20 @@ public class EmailPreferences {
                 .optional()
                 .map(EmailChoice::ofStored)
                 .orElse(EmailChoice.INSTANT);
+    }
+
+    /** Each reader's choice, as {@link #choiceOf(long)} gives it, in one query. */
+    Map<Long, EmailChoice> choicesOf(Collection<Long> accountIds) {
+        Map<Long, EmailChoice> choices = new HashMap<>();
+        accountIds.forEach(id -> choices.put(id, EmailChoice.INSTANT));
+        if (!accountIds.isEmpty()) {
+            db.sql("SELECT account_id, email FROM notification_preference WHERE account_id IN (:accounts)")
+                    .param("accounts", accountIds)
+                    .query((rs, n) -> Map.entry(rs.getLong(1), EmailChoice.ofStored(rs.getString(2))))
+                    .list()
+                    .forEach(choice -> choices.put(choice.getKey(), choice.getValue()));
+        }
+        return choices;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.masthead.platform.ClusterMessages;
@@ -87,21 +88,35 @@ public class LiveEvents {
     }
 
     /**
-     * Sends the pages on this topic, on every node, its new state when the caller's transaction commits.
-     * The data is worked out once this transaction's turn on the topic has come, so it sees what every
-     * earlier one committed: two transactions counting a reader's unread notifications at once would
-     * otherwise each miss the other's. Call it last in the transaction.
+     * Sends the pages on these topics, on every node, each its new state when the caller's transaction
+     * commits. The data is worked out once this transaction's turn on every topic has come, so it sees
+     * what every earlier one committed: two transactions counting a reader's unread notifications at once
+     * would otherwise each miss the other's. The topics' turns are taken in one order, so two callers
+     * never wait on each other. Call it last in the transaction.
+     *
+     * @param data each topic's state
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void tell(String topic, String name, Supplier<String> data) {
-        db.sql("SELECT pg_advisory_xact_lock(:locks, hashtext(:topic))")
+    public void tell(Collection<String> topics, String name, Supplier<Map<String, String>> data) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        List<String> sorted = topics.stream().distinct().sorted().toList();
+        db.sql(
+                        """
+                        SELECT count(pg_advisory_xact_lock(:locks, k.key))
+                        FROM (SELECT DISTINCT hashtext(topic) AS key FROM unnest(CAST(:topics AS text[])) AS topic
+                              ORDER BY key) AS k""")
                 .param("locks", TELL_LOCKS)
-                .param("topic", topic)
-                .query()
-                .listOfRows();
-        LiveEvent event = new LiveEvent(0, topic, name, data.get());
-        cluster.send(CHANNEL, event.encode());
-        grip.publishAfterCommit(event);
+                .param("topics", sorted.toArray(String[]::new))
+                .query(Long.class)
+                .single();
+        Map<String, String> states = data.get();
+        List<LiveEvent> events = sorted.stream()
+                .map(topic -> new LiveEvent(0, topic, name, states.get(topic)))
+                .toList();
+        cluster.send(CHANNEL, events.stream().map(LiveEvent::encode).toList());
+        events.forEach(grip::publishAfterCommit);
     }
 
     /**

@@ -3,8 +3,13 @@ package org.masthead.notifications.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.masthead.accounts.Accounts;
 import org.masthead.notifications.NotificationsProperties;
 import org.slf4j.Logger;
@@ -69,30 +74,55 @@ class MailBatches {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     MailState waitFor(long readerId, Instant now) {
-        if (accounts.emailAddressOf(readerId).isEmpty()) {
-            return MailState.NONE;
-        }
-        return switch (preferences.choiceOf(readerId)) {
-            case INSTANT -> {
-                // The row may be deleted by a sender between the insert and the lock: then start again.
-                do {
-                    db.sql(
-                                    """
-                                    INSERT INTO notification_batch (account_id, due_at) VALUES (:account, :due)
-                                    ON CONFLICT (account_id) DO NOTHING""")
-                            .param("account", readerId)
-                            .param("due", Timestamp.from(now.plus(properties.batchWindow())))
-                            .update();
-                } while (db.sql("SELECT 1 FROM notification_batch WHERE account_id = :account FOR SHARE")
-                        .param("account", readerId)
-                        .query(Integer.class)
-                        .optional()
-                        .isEmpty());
-                yield MailState.BATCH;
+        return waitForAll(List.of(readerId), now).get(readerId);
+    }
+
+    /**
+     * As {@link #waitFor(long, Instant)} for many readers at once, in a few statements whatever their
+     * number: every reader of a busy conversation is told of each of its comments.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Map<Long, MailState> waitForAll(Collection<Long> readerIds, Instant now) {
+        Map<Long, MailState> states = new TreeMap<>();
+        Set<Long> reachable = accounts.reachableByEmail(readerIds);
+        List<Long> instant = new ArrayList<>();
+        preferences.choicesOf(readerIds).forEach((reader, choice) -> {
+            MailState state =
+                    switch (choice) {
+                        case INSTANT -> MailState.BATCH;
+                        case DIGEST -> MailState.DIGEST;
+                        case OFF -> MailState.NONE;
+                    };
+            if (!reachable.contains(reader)) {
+                state = MailState.NONE;
             }
-            case DIGEST -> MailState.DIGEST;
-            case OFF -> MailState.NONE;
-        };
+            if (state == MailState.BATCH) {
+                instant.add(reader);
+            }
+            states.put(reader, state);
+        });
+        // A row may be deleted by a sender between the insert and the lock: then those start again.
+        Collection<Long> unlocked = instant.stream().sorted().toList();
+        while (!unlocked.isEmpty()) {
+            Long[] ids = unlocked.toArray(Long[]::new);
+            db.sql(
+                            """
+                            INSERT INTO notification_batch (account_id, due_at)
+                            SELECT id, :due FROM unnest(CAST(:ids AS bigint[])) AS id ORDER BY id
+                            ON CONFLICT (account_id) DO NOTHING""")
+                    .param("ids", ids)
+                    .param("due", Timestamp.from(now.plus(properties.batchWindow())))
+                    .update();
+            Set<Long> locked = Set.copyOf(db.sql(
+                            """
+                            SELECT account_id FROM notification_batch WHERE account_id = ANY (CAST(:ids AS bigint[]))
+                            ORDER BY account_id FOR SHARE""")
+                    .param("ids", ids)
+                    .query(Long.class)
+                    .list());
+            unlocked = unlocked.stream().filter(id -> !locked.contains(id)).toList();
+        }
+        return states;
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT40S")

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,16 +43,30 @@ class NotificationRepository {
      * @return false if it was recorded before: the event is being handled again, and must change nothing
      */
     boolean recordSource(long recipientId, NotificationKind kind, long commentId, long actorId) {
-        return db.sql(
-                                """
+        return !recordSources(List.of(recipientId), kind, commentId, actorId).isEmpty();
+    }
+
+    /** As {@link #recordSource}, for many recipients in one statement: those not told of it before, in order. */
+    List<Long> recordSources(Collection<Long> recipientIds, NotificationKind kind, long commentId, long actorId) {
+        if (recipientIds.isEmpty()) {
+            return List.of();
+        }
+        return db
+                .sql(
+                        """
                         INSERT INTO notification_source (recipient_id, kind, comment_id, actor_id)
-                        VALUES (:recipient, :kind, :comment, :actor) ON CONFLICT DO NOTHING""")
-                        .param("recipient", recipientId)
-                        .param("kind", kind.stored())
-                        .param("comment", commentId)
-                        .param("actor", actorId)
-                        .update()
-                == 1;
+                        SELECT id, :kind, :comment, :actor FROM unnest(CAST(:recipients AS bigint[])) AS id ORDER BY id
+                        ON CONFLICT DO NOTHING
+                        RETURNING recipient_id""")
+                .param("recipients", recipientIds.stream().sorted().distinct().toArray(Long[]::new))
+                .param("kind", kind.stored())
+                .param("comment", commentId)
+                .param("actor", actorId)
+                .query(Long.class)
+                .list()
+                .stream()
+                .sorted()
+                .toList();
     }
 
     /** A notification of its own, such as a reply; {@code mail} is what becomes of its e-mail. */
@@ -133,6 +151,21 @@ class NotificationRepository {
      * mail named (unless that is none): a batch already mailed is mailed again with what is new in it.
      */
     long addToBatch(long recipientId, NotificationKind kind, About about, long actorId, MailState mail, Instant now) {
+        return addAllToBatches(Map.of(recipientId, mail), kind, about, actorId, now)
+                .get(recipientId);
+    }
+
+    /**
+     * As {@link #addToBatch(long, NotificationKind, About, long, MailState, Instant)} for many recipients,
+     * each with the mail their batch waits for, in three statements whatever their number.
+     *
+     * @return each recipient's batch notification
+     */
+    Map<Long, Long> addAllToBatches(
+            Map<Long, MailState> recipients, NotificationKind kind, About about, long actorId, Instant now) {
+        if (recipients.isEmpty()) {
+            return Map.of();
+        }
         String batch =
                 switch (kind) {
                     case FOLLOWED_POSTED -> "(recipient_id, article_id) WHERE kind = 'followed_posted'";
@@ -140,20 +173,26 @@ class NotificationRepository {
                     case RECOMMENDED -> "(recipient_id, comment_id) WHERE kind = 'recommended'";
                     default -> throw new IllegalArgumentException(kind + " notifications are not batched");
                 };
-        long id = db.sql(
+        // In the order of the recipients, as every listener locks them, so that two never wait on each other.
+        Long[] ids = recipients.keySet().stream().sorted().toArray(Long[]::new);
+        String[] mails =
+                Arrays.stream(ids).map(id -> recipients.get(id).stored()).toArray(String[]::new);
+        Map<Long, Long> notificationIds = new HashMap<>();
+        db.sql(
                         """
                         INSERT INTO notification (recipient_id, kind, comment_id, article_id, article_headline,
                                                   actor_id, excerpt, created_at, updated_at, mail)
-                        VALUES (:recipient, :kind, :comment, :article, :headline, :actor, :excerpt, :now, :now, :mail)
+                        SELECT r.id, :kind, :comment, :article, :headline, :actor, :excerpt, :now, :now, r.mail
+                        FROM unnest(CAST(:ids AS bigint[]), CAST(:mails AS text[])) AS r(id, mail) ORDER BY r.id
                         ON CONFLICT %s AND read_at IS NULL DO UPDATE
                         SET comment_id = excluded.comment_id, article_headline = excluded.article_headline,
                             actor_id = excluded.actor_id, excerpt = excluded.excerpt,
                             updated_at = greatest(notification.updated_at, excluded.updated_at),
                             mail = CASE WHEN excluded.mail = 'none' THEN notification.mail ELSE excluded.mail END
-                        RETURNING id"""
+                        RETURNING recipient_id, id"""
                                 .formatted(batch))
-                .param("mail", mail.stored())
-                .param("recipient", recipientId)
+                .param("ids", ids)
+                .param("mails", mails)
                 .param("kind", kind.stored())
                 .param("comment", about.commentId())
                 .param("article", about.articleId())
@@ -161,18 +200,33 @@ class NotificationRepository {
                 .param("actor", actorId)
                 .param("excerpt", about.excerpt())
                 .param("now", Timestamp.from(now))
-                .query(Long.class)
-                .single();
-        linkSource(recipientId, kind, about.commentId(), actorId, id);
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list()
+                .forEach(row -> notificationIds.put(row.getKey(), row.getValue()));
+        Long[] recipientsInOrder = notificationIds.keySet().stream().sorted().toArray(Long[]::new);
+        Long[] notificationsInOrder =
+                Arrays.stream(recipientsInOrder).map(notificationIds::get).toArray(Long[]::new);
         db.sql(
                         """
-                        UPDATE notification
-                        SET actor_count = (SELECT count(DISTINCT actor_id) FROM notification_source
-                                           WHERE notification_id = :id)
-                        WHERE id = :id""")
-                .param("id", id)
+                        UPDATE notification_source s SET notification_id = n.id
+                        FROM unnest(CAST(:recipients AS bigint[]), CAST(:notifications AS bigint[])) AS n(recipient, id)
+                        WHERE s.recipient_id = n.recipient AND s.kind = :kind AND s.comment_id = :comment
+                          AND s.actor_id = :actor""")
+                .param("recipients", recipientsInOrder)
+                .param("notifications", notificationsInOrder)
+                .param("kind", kind.stored())
+                .param("comment", about.commentId())
+                .param("actor", actorId)
                 .update();
-        return id;
+        db.sql(
+                        """
+                        UPDATE notification n
+                        SET actor_count = (SELECT count(DISTINCT actor_id) FROM notification_source
+                                           WHERE notification_id = n.id)
+                        WHERE n.id = ANY (CAST(:ids AS bigint[]))""")
+                .param("ids", notificationsInOrder)
+                .update();
+        return notificationIds;
     }
 
     private void linkSource(long recipientId, NotificationKind kind, long commentId, long actorId, long id) {
@@ -186,6 +240,23 @@ class NotificationRepository {
                 .param("comment", commentId)
                 .param("actor", actorId)
                 .update();
+    }
+
+    /** Each recipient's unread count, in one query; those with none are absent. */
+    Map<Long, Integer> unreadCounts(Collection<Long> recipientIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (!recipientIds.isEmpty()) {
+            db.sql(
+                            """
+                            SELECT recipient_id, count(*)::int FROM notification
+                            WHERE recipient_id = ANY (CAST(:recipients AS bigint[])) AND read_at IS NULL
+                            GROUP BY recipient_id""")
+                    .param("recipients", recipientIds.toArray(Long[]::new))
+                    .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                    .list()
+                    .forEach(count -> counts.put(count.getKey(), count.getValue()));
+        }
+        return counts;
     }
 
     int unreadCount(long recipientId) {

@@ -1,7 +1,9 @@
 package org.masthead.notifications.internal;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +31,14 @@ public class UnreadCounts {
     /** Pushes each reader's count as the caller's transaction will commit it; call it last. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void changed(Collection<Long> accountIds) {
-        accountIds.stream()
-                .sorted()
-                .distinct()
-                .forEach(accountId -> live.tell(
-                        LiveEvent.account(accountId), EVENT, () -> data(notifications.unreadCount(accountId))));
+        Map<String, Long> accounts = new HashMap<>();
+        accountIds.forEach(id -> accounts.put(LiveEvent.account(id), id));
+        live.tell(accounts.keySet(), EVENT, () -> {
+            Map<Long, Integer> counts = notifications.unreadCounts(accounts.values());
+            Map<String, String> states = new HashMap<>();
+            accounts.forEach((topic, id) -> states.put(topic, data(counts.getOrDefault(id, 0))));
+            return states;
+        });
     }
 
     /** The count now, as the first event on a connection that has a reader. */

@@ -59,11 +59,23 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
 
     @Override
     public void send(String channel, String payload) {
-        db.sql("SELECT pg_notify(:channel, :payload)")
+        send(channel, List.of(payload));
+    }
+
+    @Override
+    public void send(String channel, List<String> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        db.sql(
+                        """
+                        SELECT count(pg_notify(:channel, m.payload))
+                        FROM (SELECT payload FROM unnest(CAST(:payloads AS text[])) WITH ORDINALITY AS p(payload, n)
+                              ORDER BY n) AS m""")
                 .param("channel", requireChannel(channel))
-                .param("payload", payload)
-                .query()
-                .singleValue();
+                .param("payloads", payloads.toArray(String[]::new))
+                .query(Long.class)
+                .single();
     }
 
     @Override

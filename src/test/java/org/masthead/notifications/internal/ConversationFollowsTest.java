@@ -48,6 +48,9 @@ class ConversationFollowsTest {
     MailBatches batches;
 
     @Autowired
+    EmailPreferences preferences;
+
+    @Autowired
     JdbcClient db;
 
     @Test
@@ -110,6 +113,38 @@ class ConversationFollowsTest {
         assertThat(notifications(alice)).hasSize(2);
         assertThat(rowOf(alice, "conversation").actorCount()).isEqualTo(2);
         assertThat(rowOf(carol, "conversation").actorCount()).isEqualTo(2);
+    }
+
+    @Test
+    void everyFollowerIsToldOfANewCommentWithTheMailTheyChose() {
+        long article = TestDiscussion.article();
+        Credentials instant = accounts.create(true);
+        Credentials digest = accounts.create(true);
+        Credentials off = accounts.create(true);
+        Credentials unconfirmed = accounts.create(false);
+        preferences.choose(digest.id(), EmailChoice.DIGEST);
+        preferences.choose(off.id(), EmailChoice.OFF);
+        for (Credentials follower : List.of(instant, digest, off, unconfirmed)) {
+            handled(discussion.comment(article, follower.id()));
+        }
+
+        CommentPosted news =
+                handled(discussion.comment(article, accounts.create(true).id()));
+
+        Map<Credentials, String> mailOf = Map.of(instant, "batch", digest, "digest", off, "none", unconfirmed, "none");
+        mailOf.forEach((follower, mail) -> {
+            Row row = rowOf(follower, "conversation");
+            assertThat(row.commentId()).as("latest comment told").isEqualTo(news.commentId());
+            assertThat(row.mail()).as("mail of " + mail).isEqualTo(mail);
+        });
+        assertThat(db.sql("SELECT account_id FROM notification_batch WHERE account_id IN (:ids)")
+                        .param("ids", List.of(instant.id(), digest.id(), off.id(), unconfirmed.id()))
+                        .query(Long.class)
+                        .list())
+                .as("only the reader who wants mail at once waits for a batch mail")
+                .containsExactly(instant.id());
+        // The last of them heard of the new comment only: one comment, one actor.
+        assertThat(rowOf(unconfirmed, "conversation").actorCount()).isEqualTo(1);
     }
 
     @Test
