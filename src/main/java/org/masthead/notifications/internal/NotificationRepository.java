@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -178,6 +179,7 @@ class NotificationRepository {
         String[] mails =
                 Arrays.stream(ids).map(id -> recipients.get(id).stored()).toArray(String[]::new);
         Map<Long, Long> notificationIds = new HashMap<>();
+        List<Long> added = new ArrayList<>();
         db.sql(
                         """
                         INSERT INTO notification (recipient_id, kind, comment_id, article_id, article_headline,
@@ -189,7 +191,7 @@ class NotificationRepository {
                             actor_id = excluded.actor_id, excerpt = excluded.excerpt,
                             updated_at = greatest(notification.updated_at, excluded.updated_at),
                             mail = CASE WHEN excluded.mail = 'none' THEN notification.mail ELSE excluded.mail END
-                        RETURNING recipient_id, id"""
+                        RETURNING recipient_id, id, xmax = 0 AS inserted"""
                                 .formatted(batch))
                 .param("ids", ids)
                 .param("mails", mails)
@@ -200,9 +202,14 @@ class NotificationRepository {
                 .param("actor", actorId)
                 .param("excerpt", about.excerpt())
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-                .list()
-                .forEach(row -> notificationIds.put(row.getKey(), row.getValue()));
+                .query((rs, n) -> {
+                    notificationIds.put(rs.getLong("recipient_id"), rs.getLong("id"));
+                    if (!rs.getBoolean("inserted")) {
+                        added.add(rs.getLong("id"));
+                    }
+                    return rs.getLong("id");
+                })
+                .list();
         Long[] recipientsInOrder = notificationIds.keySet().stream().sorted().toArray(Long[]::new);
         Long[] notificationsInOrder =
                 Arrays.stream(recipientsInOrder).map(notificationIds::get).toArray(Long[]::new);
@@ -218,14 +225,21 @@ class NotificationRepository {
                 .param("comment", about.commentId())
                 .param("actor", actorId)
                 .update();
-        db.sql(
-                        """
-                        UPDATE notification n
-                        SET actor_count = (SELECT count(DISTINCT actor_id) FROM notification_source
-                                           WHERE notification_id = n.id)
-                        WHERE n.id = ANY (CAST(:ids AS bigint[]))""")
-                .param("ids", notificationsInOrder)
-                .update();
+        // A new batch counts its one actor; one that grew counts this actor if none of its earlier sources
+        // was theirs. Counting them all again would read a busy conversation's whole history each time.
+        if (!added.isEmpty()) {
+            db.sql(
+                            """
+                            UPDATE notification n SET actor_count = n.actor_count + 1
+                            WHERE n.id = ANY (CAST(:ids AS bigint[]))
+                              AND NOT EXISTS (SELECT 1 FROM notification_source s
+                                              WHERE s.notification_id = n.id AND s.actor_id = :actor
+                                                AND s.comment_id <> :comment)""")
+                    .param("ids", added.stream().sorted().toArray(Long[]::new))
+                    .param("actor", actorId)
+                    .param("comment", about.commentId())
+                    .update();
+        }
         return notificationIds;
     }
 
