@@ -29,7 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
             "masthead.wires.token=test-wire-token",
             // Tests post from accounts they have just opened, to test everything but moderation; the
             // moderation tests hold a new reader's first comments in an application of their own.
-            "masthead.moderation.held-first-comments=0"
+            "masthead.moderation.held-first-comments=0",
+            // A conversation's followers are told in rounds; short ones keep tests that wait for them quick.
+            "masthead.notifications.conversation-interval=100ms"
         })
 @ContextConfiguration(initializers = TestMailServer.class)
 public @interface MastheadTest {}

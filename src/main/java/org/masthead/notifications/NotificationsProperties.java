@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchWindow how long news from what a reader follows (articles on followed topics and by
  *     followed authors, comments in followed conversations) gathers before it is mailed to a reader who
  *     chose e-mail as it happens: one mail per reader per window, however much it lists
+ * @param conversationInterval how often each node tells the readers who follow a conversation of the
+ *     comments posted in it since the last time, all at once: a follower hears of a comment this long
+ *     after it was posted, at most (more only if the site is busier than the nodes can keep up with)
  * @param gripPublishUrls the publish endpoints (such as {@code http://127.0.0.1:5561}) of the GRIP
  *     proxies (Pushpin) that hold the live streams in front of the nodes; empty, the default, when each
  *     node holds its own streams. Streams that come through a proxy are held by it; others still by the
@@ -34,6 +37,7 @@ public record NotificationsProperties(
         @DefaultValue("1h") Duration liveRetention,
         @DefaultValue("100") int liveQueueLimit,
         @DefaultValue("30m") Duration batchWindow,
+        @DefaultValue("2s") Duration conversationInterval,
         @DefaultValue List<String> gripPublishUrls) {
 
     public NotificationsProperties {
@@ -43,6 +47,9 @@ public record NotificationsProperties(
         }
         if (!batchWindow.isPositive()) {
             throw new IllegalArgumentException("masthead.notifications.batch-window must be positive");
+        }
+        if (conversationInterval.compareTo(Duration.ofMillis(10)) < 0) {
+            throw new IllegalArgumentException("masthead.notifications.conversation-interval must be at least 10ms");
         }
         for (String url : gripPublishUrls) {
             if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {

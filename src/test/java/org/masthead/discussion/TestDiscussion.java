@@ -103,13 +103,19 @@ public class TestDiscussion {
 
     /**
      * Waits until every listener has handled the events about this comment: the publication registry
-     * deletes each delivery once it completes, and keeps one that failed, so this fails the test then.
+     * deletes each delivery once it completes, and keeps one that failed, so this fails the test then;
+     * and until the conversation's followers were told of it, in the next round.
      */
     public void awaitHandled(long commentId) {
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(15))
-                .until(() -> db.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :pattern")
+                .until(() -> db.sql(
+                                        """
+                                        SELECT (SELECT count(*) FROM event_publication WHERE serialized_event LIKE :pattern)
+                                             + (SELECT count(*) FROM conversation_news
+                                                WHERE comment_id = :comment AND told_at IS NULL)""")
                                 .param("pattern", "%\"commentId\":" + commentId + ",%")
+                                .param("comment", commentId)
                                 .query(Long.class)
                                 .single()
                         == 0);

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Who hears of a comment, most specific first, each reader once: the author of the comment it
  * replies to; readers it mentions; readers who follow its author (gathered per article); readers who
- * follow the conversation (gathered per article, and mailed gathered, see {@link MailBatches}). Nobody
- * hears of their own comment. Then its author follows the conversation, unless they chose not to. Last,
+ * follow the conversation (gathered per article, told in rounds by {@link ConversationNews}, and mailed
+ * gathered, see {@link MailBatches}). Nobody hears of their own comment. Then its author follows the conversation, unless they chose not to. Last,
  * the comment is pushed live to the pages open on its article. Only published comments come here: a
  * held comment is posted (and its followers told) when a moderator approves it. A staff pick is news
  * for its author and for the conversation's followers.
@@ -48,6 +48,7 @@ class CommentNotifications {
     private final LiveComments live;
     private final PublishedContent content;
     private final ConversationFollows conversations;
+    private final ConversationNews news;
     private final MailBatches batches;
     private final Clock clock;
 
@@ -62,6 +63,7 @@ class CommentNotifications {
             LiveComments live,
             PublishedContent content,
             ConversationFollows conversations,
+            ConversationNews news,
             MailBatches batches,
             Clock clock) {
         this.notifications = notifications;
@@ -74,6 +76,7 @@ class CommentNotifications {
         this.live = live;
         this.content = content;
         this.conversations = conversations;
+        this.news = news;
         this.batches = batches;
         this.clock = clock;
     }
@@ -106,15 +109,8 @@ class CommentNotifications {
                 changed.add(follower);
             }
         }
-        // A busy conversation tells the same followers of every comment: a few statements for all of them.
-        List<Long> followers = conversations.followersOf(comment.articleId()).stream()
-                .filter(told::add)
-                .toList();
-        List<Long> toTell =
-                notifications.recordSources(followers, NotificationKind.CONVERSATION, comment.commentId(), author);
-        notifications.addAllToBatches(
-                batches.waitForAll(toTell, now), NotificationKind.CONVERSATION, about, author, now);
-        changed.addAll(toTell);
+        // The conversation's followers hear of it in the next round, with the comments posted beside it.
+        news.record(comment, told, now);
         conversations.commented(author, comment.articleId(), now);
         unread.changed(changed);
         live.push(comment);

@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +24,12 @@ class NotificationRepository {
 
     /** What a notification is about. */
     record About(long commentId, long articleId, String articleHeadline, String excerpt) {}
+
+    /**
+     * What a round of a conversation's new comments brings one of its followers: the latest of those
+     * comments they are to hear of, and everyone who wrote them.
+     */
+    record Gathered(long recipientId, long commentId, long actorId, String excerpt, Set<Long> commenters) {}
 
     /** Where a page of the list ends: the next page starts after it. */
     record Cursor(Instant updatedAt, long id) {}
@@ -170,7 +179,6 @@ class NotificationRepository {
         String batch =
                 switch (kind) {
                     case FOLLOWED_POSTED -> "(recipient_id, article_id) WHERE kind = 'followed_posted'";
-                    case CONVERSATION -> "(recipient_id, article_id) WHERE kind = 'conversation'";
                     case RECOMMENDED -> "(recipient_id, comment_id) WHERE kind = 'recommended'";
                     default -> throw new IllegalArgumentException(kind + " notifications are not batched");
                 };
@@ -241,6 +249,89 @@ class NotificationRepository {
                     .update();
         }
         return notificationIds;
+    }
+
+    /**
+     * Brings each follower's one unread notification of the conversation up to date with a round of its
+     * comments (starting one for a follower who has none unread), each with the mail it waits for, in
+     * two statements whatever their number. It leads to the latest comment it gathers, named after
+     * its author, and counts every commenter once ({@code notification_actor}); a round that another node
+     * told of older comments at the same time leaves it on the latest.
+     */
+    void gatherConversation(
+            long articleId, String headline, Collection<Gathered> rounds, Map<Long, MailState> mails, Instant now) {
+        List<Gathered> inOrder = rounds.stream()
+                .sorted(Comparator.comparingLong(Gathered::recipientId))
+                .toList();
+        Map<Long, Long> notificationIds = new HashMap<>();
+        Set<Long> started = new HashSet<>();
+        db.sql(
+                        """
+                        INSERT INTO notification (recipient_id, kind, comment_id, article_id, article_headline,
+                                                  actor_id, excerpt, created_at, updated_at, mail)
+                        SELECT r.id, 'conversation', r.comment, :article, :headline, r.actor, r.excerpt, :now, :now,
+                               r.mail
+                        FROM unnest(CAST(:ids AS bigint[]), CAST(:comments AS bigint[]), CAST(:actors AS bigint[]),
+                                    CAST(:excerpts AS text[]), CAST(:mails AS text[]))
+                             AS r(id, comment, actor, excerpt, mail)
+                        ORDER BY r.id
+                        ON CONFLICT (recipient_id, article_id) WHERE kind = 'conversation' AND read_at IS NULL
+                        DO UPDATE SET
+                            comment_id = greatest(notification.comment_id, excluded.comment_id),
+                            actor_id = CASE WHEN excluded.comment_id > notification.comment_id
+                                            THEN excluded.actor_id ELSE notification.actor_id END,
+                            excerpt = CASE WHEN excluded.comment_id > notification.comment_id
+                                           THEN excluded.excerpt ELSE notification.excerpt END,
+                            article_headline = excluded.article_headline,
+                            updated_at = greatest(notification.updated_at, excluded.updated_at),
+                            mail = CASE WHEN excluded.mail = 'none' THEN notification.mail ELSE excluded.mail END
+                        RETURNING recipient_id, id, xmax = 0 AS inserted""")
+                .param("ids", inOrder.stream().map(Gathered::recipientId).toArray(Long[]::new))
+                .param("comments", inOrder.stream().map(Gathered::commentId).toArray(Long[]::new))
+                .param("actors", inOrder.stream().map(Gathered::actorId).toArray(Long[]::new))
+                .param("excerpts", inOrder.stream().map(Gathered::excerpt).toArray(String[]::new))
+                .param(
+                        "mails",
+                        inOrder.stream()
+                                .map(round -> mails.getOrDefault(round.recipientId(), MailState.NONE)
+                                        .stored())
+                                .toArray(String[]::new))
+                .param("article", articleId)
+                .param("headline", headline)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> {
+                    notificationIds.put(rs.getLong("recipient_id"), rs.getLong("id"));
+                    if (rs.getBoolean("inserted")) {
+                        started.add(rs.getLong("id"));
+                    }
+                    return null;
+                })
+                .list();
+        List<Long> pairNotifications = new ArrayList<>();
+        List<Long> pairActors = new ArrayList<>();
+        for (Gathered round : inOrder) {
+            long notification = notificationIds.get(round.recipientId());
+            round.commenters().stream().sorted().forEach(actor -> {
+                pairNotifications.add(notification);
+                pairActors.add(actor);
+            });
+        }
+        // A new notification counts its commenters; one that grew adds those who are new to it.
+        db.sql(
+                        """
+                        WITH added AS (
+                            INSERT INTO notification_actor (notification_id, actor_id)
+                            SELECT * FROM unnest(CAST(:notifications AS bigint[]), CAST(:actors AS bigint[]))
+                            ON CONFLICT DO NOTHING
+                            RETURNING notification_id),
+                        counted AS (SELECT notification_id, count(*)::int AS n FROM added GROUP BY notification_id)
+                        UPDATE notification SET actor_count = CASE WHEN notification.id = ANY (CAST(:started AS bigint[]))
+                                                                   THEN counted.n ELSE actor_count + counted.n END
+                        FROM counted WHERE notification.id = counted.notification_id""")
+                .param("notifications", pairNotifications.toArray(Long[]::new))
+                .param("actors", pairActors.toArray(Long[]::new))
+                .param("started", started.toArray(Long[]::new))
+                .update();
     }
 
     private void linkSource(long recipientId, NotificationKind kind, long commentId, long actorId, long id) {

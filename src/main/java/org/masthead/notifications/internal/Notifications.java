@@ -43,6 +43,7 @@ public class Notifications {
     private final UnreadCounts unread;
     private final EmailPreferences preferences;
     private final ConversationFollows conversations;
+    private final ConversationNews news;
     private final Clock clock;
 
     Notifications(
@@ -51,8 +52,10 @@ public class Notifications {
             UnreadCounts unread,
             EmailPreferences preferences,
             ConversationFollows conversations,
+            ConversationNews news,
             Clock clock) {
         this.conversations = conversations;
+        this.news = news;
         this.notifications = notifications;
         this.text = text;
         this.unread = unread;
@@ -140,12 +143,16 @@ public class Notifications {
         }
     }
 
-    /** A deleted account's notifications, choices and followed conversations go with it. */
+    /**
+     * A deleted account's notifications, choices and followed conversations go with it, and its comments
+     * waiting for their conversations' followers are news to nobody.
+     */
     @ApplicationModuleListener
     void on(AccountDeleted deleted) {
         notifications.deleteAllOf(deleted.accountId());
         preferences.forget(deleted.accountId());
         conversations.forget(deleted.accountId());
+        news.forgetAuthor(deleted.accountId());
     }
 
     private static String format(Notification last) {

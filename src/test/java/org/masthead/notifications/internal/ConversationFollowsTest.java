@@ -148,6 +148,33 @@ class ConversationFollowsTest {
     }
 
     @Test
+    void commentsPostedTogetherReachEachFollowerAsOneNotificationOfTheLatestCountingEachCommenterOnce() {
+        long article = TestDiscussion.article();
+        Credentials follower = accounts.create(true);
+        handled(discussion.comment(article, follower.id()));
+        Credentials bob = accounts.create(true);
+        Credentials carol = accounts.create(true);
+
+        // Posted faster than the rounds go: whichever rounds tell them, the follower sees the same.
+        List<CommentPosted> posted = List.of(
+                discussion.publish(discussion.comment(article, bob.id())),
+                discussion.publish(discussion.comment(article, carol.id())),
+                discussion.publish(discussion.comment(article, bob.id())),
+                discussion.publish(discussion.comment(article, carol.id())),
+                discussion.publish(discussion.comment(article, bob.id())));
+        posted.forEach(comment -> discussion.awaitHandled(comment.commentId()));
+
+        assertThat(notifications(follower)).singleElement().satisfies(row -> {
+            assertThat(row.kind()).isEqualTo("conversation");
+            assertThat(row.commentId()).isEqualTo(posted.getLast().commentId());
+            assertThat(row.actorId()).isEqualTo(bob.id());
+            assertThat(row.actorCount()).isEqualTo(2);
+        });
+        assertThat(signedIn(follower).get("/notifications").body())
+                .contains(bob.displayName() + " and 1 other commented on “Headline of article " + article + "”");
+    }
+
+    @Test
     void aReaderStopsFollowingFromTheNotificationAndNobodyElseCan() {
         Credentials alice = accounts.create(true);
         long article = TestDiscussion.article();

@@ -1,0 +1,197 @@
+package org.masthead.notifications.internal;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.masthead.discussion.CommentPosted;
+import org.masthead.notifications.NotificationsProperties;
+import org.masthead.notifications.internal.NotificationRepository.Gathered;
+import org.masthead.platform.Workers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tells the readers who follow a conversation of its new comments in rounds, not comment by comment. A
+ * published comment is recorded here, in one insert, by the transaction that told the readers it concerns
+ * more specifically ({@link CommentNotifications}); every {@code masthead.notifications.conversation-interval}
+ * a worker on each node claims an article's waiting comments and brings each follower's one gathered
+ * notification up to date with all of them at once. On a busy conversation every comment would otherwise
+ * update the same followers' rows, and the listeners doing it would wait for each other, one at a time.
+ *
+ * <p>A round's claim and what it tells commit together, and a comment told once is not told again
+ * however often its event is handled (its row says when it was told, for a day).
+ */
+@Component
+class ConversationNews {
+
+    /** The most comments one round tells of; a busier conversation takes more rounds, one after another. */
+    static final int ROUND_LIMIT = 1_000;
+
+    private static final Duration KEPT = Duration.ofDays(1);
+
+    /** A comment waiting for the conversation's followers. */
+    record News(long commentId, long authorId, String articleHeadline, String excerpt, Set<Long> told) {}
+
+    private final JdbcClient db;
+    private final ConversationFollows conversations;
+    private final MailBatches batches;
+    private final NotificationRepository notifications;
+    private final UnreadCounts unread;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ConversationNews(
+            JdbcClient db,
+            ConversationFollows conversations,
+            MailBatches batches,
+            NotificationRepository notifications,
+            UnreadCounts unread,
+            TransactionTemplate transactions,
+            NotificationsProperties properties,
+            Clock clock,
+            Workers workers) {
+        this.db = db;
+        this.conversations = conversations;
+        this.batches = batches;
+        this.notifications = notifications;
+        this.unread = unread;
+        this.transactions = transactions;
+        this.clock = clock;
+        workers.run("conversation-news", properties.conversationInterval(), null, this::tellWaitingConversations);
+    }
+
+    /**
+     * Records the comment for its conversation's followers, but for those named, who heard of it already
+     * (and its author); a second time changes nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void record(CommentPosted comment, Collection<Long> told, Instant now) {
+        db.sql(
+                        """
+                        INSERT INTO conversation_news (comment_id, article_id, author_id, article_headline, excerpt,
+                                                       told, recorded_at)
+                        VALUES (:comment, :article, :author, :headline, :excerpt, CAST(:told AS bigint[]), :now)
+                        ON CONFLICT (comment_id) DO NOTHING""")
+                .param("comment", comment.commentId())
+                .param("article", comment.articleId())
+                .param("author", comment.authorId())
+                .param("headline", comment.articleHeadline())
+                .param("excerpt", comment.excerpt())
+                .param("told", told.toArray(Long[]::new))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /**
+     * Takes one round: tells each conversation's followers of what waits for them, each conversation in
+     * a transaction of its own. A conversation is told once a round, so that comments posted meanwhile
+     * wait for the next and a busy one is told of many comments at once.
+     *
+     * @return whether a conversation had more waiting than one round tells, to take the next round at once
+     */
+    boolean tellWaitingConversations() {
+        Set<Long> told = new HashSet<>();
+        boolean more = false;
+        while (true) {
+            Optional<Round> round = transactions.execute(status -> tellNext(told));
+            if (round == null || round.isEmpty()) {
+                return more;
+            }
+            told.add(round.get().articleId());
+            more |= round.get().comments() == ROUND_LIMIT;
+        }
+    }
+
+    /** What one round told: of how many comments on which article. */
+    record Round(long articleId, int comments) {}
+
+    private Optional<Round> tellNext(Set<Long> toldThisRound) {
+        Optional<Long> article = db.sql(
+                        """
+                        SELECT article_id FROM conversation_news
+                        WHERE told_at IS NULL AND article_id <> ALL (CAST(:told AS bigint[]))
+                        ORDER BY comment_id LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("told", toldThisRound.toArray(Long[]::new))
+                .query(Long.class)
+                .optional();
+        if (article.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        // Another node may be telling some of this article's comments: it keeps those, this round the rest.
+        List<News> news = db.sql(
+                        """
+                        UPDATE conversation_news SET told_at = :now
+                        WHERE comment_id IN (SELECT comment_id FROM conversation_news
+                                             WHERE article_id = :article AND told_at IS NULL
+                                             ORDER BY comment_id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING comment_id, author_id, article_headline, excerpt, told""")
+                .param("now", Timestamp.from(now))
+                .param("article", article.get())
+                .param("limit", ROUND_LIMIT)
+                .query((rs, n) -> new News(
+                        rs.getLong("comment_id"),
+                        rs.getLong("author_id"),
+                        rs.getString("article_headline"),
+                        rs.getString("excerpt"),
+                        ids(rs.getArray("told"))))
+                .list();
+        news = news.stream().sorted(Comparator.comparingLong(News::commentId)).toList();
+        Map<Long, Gathered> gathered = new TreeMap<>();
+        for (long follower : conversations.followersOf(article.get())) {
+            List<News> theirs = news.stream()
+                    .filter(comment ->
+                            comment.authorId() != follower && !comment.told().contains(follower))
+                    .toList();
+            if (!theirs.isEmpty()) {
+                News latest = theirs.getLast();
+                Set<Long> commenters = theirs.stream().map(News::authorId).collect(Collectors.toSet());
+                gathered.put(
+                        follower,
+                        new Gathered(follower, latest.commentId(), latest.authorId(), latest.excerpt(), commenters));
+            }
+        }
+        if (!gathered.isEmpty()) {
+            String headline = news.getLast().articleHeadline();
+            notifications.gatherConversation(
+                    article.get(), headline, gathered.values(), batches.waitForAll(gathered.keySet(), now), now);
+            unread.changed(gathered.keySet());
+        }
+        return Optional.of(new Round(article.get(), news.size()));
+    }
+
+    /** A deleted account's comments are news to nobody, and what they said is not kept here. */
+    void forgetAuthor(long authorId) {
+        db.sql("DELETE FROM conversation_news WHERE author_id = :author")
+                .param("author", authorId)
+                .update();
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
+    void forgetTold() {
+        db.sql("DELETE FROM conversation_news WHERE told_at < :before")
+                .param("before", Timestamp.from(clock.instant().minus(KEPT)))
+                .update();
+    }
+
+    private static Set<Long> ids(Array array) throws SQLException {
+        return Arrays.stream((Long[]) array.getArray()).collect(Collectors.toSet());
+    }
+}
