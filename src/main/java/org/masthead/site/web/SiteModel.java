@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page template the site, its addresses and its dates as model variables. (Thymeleaf
+ * Gives every page template the site, its addresses, its dates and its article cards as model variables. (Thymeleaf
  * does not allow bean references such as {@code @links} in URL attributes.)
  */
 @ControllerAdvice
@@ -17,11 +17,13 @@ class SiteModel {
     private final SiteView site;
     private final Links links;
     private final Dates dates;
+    private final CardHtml cards;
 
-    SiteModel(SiteView site, Links links, Dates dates) {
+    SiteModel(SiteView site, Links links, Dates dates, CardHtml cards) {
         this.site = site;
         this.links = links;
         this.dates = dates;
+        this.cards = cards;
     }
 
     @ModelAttribute
@@ -29,5 +31,6 @@ class SiteModel {
         model.addAttribute("site", site);
         model.addAttribute("links", links);
         model.addAttribute("dates", dates);
+        model.addAttribute("cards", cards);
     }
 }
