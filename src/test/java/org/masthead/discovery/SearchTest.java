@@ -152,10 +152,15 @@ class SearchTest {
         content.article(section).headline(word + " harbour wall collapses").published();
         content.article(section).headline(word + " wall of the harbour").published();
         content.article(section).headline(word + " football final").published();
-        headlinesFor(word, 3);
+        content.article(section)
+                .headline(word + " ferry strike")
+                .body("The strike closed the harbour for a day.")
+                .published();
+        headlinesFor(word, 4);
 
         assertThat(headlines(get("/search?q=" + encode(word + " \"harbour wall\""))))
                 .containsExactly(word + " harbour wall collapses");
+        // Excluded however deep in the body it is, though the headline matches the rest.
         assertThat(headlines(get("/search?q=" + encode(word + " -harbour")))).containsExactly(word + " football final");
         assertThat(headlines(get("/search?q=" + encode(word + " collapses OR football"))))
                 .containsExactlyInAnyOrder(word + " harbour wall collapses", word + " football final");

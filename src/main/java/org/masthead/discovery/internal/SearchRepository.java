@@ -151,9 +151,9 @@ class SearchRepository {
      * 0.01; and articles that match in the body alone, at 0.01. Both times a factor for age that halves
      * from 1 towards 0.5 every half-life, so that a newer article beats an older one with the same words,
      * while an old story that matches much better still comes first. In the body tier every score is the
-     * same factor of age, so its best are simply its newest: only the newest {@code offset + limit} of
-     * them are read (by the publication-date index when the words are common), however many thousands
-     * match; the title tier is ranked in full through its own, smaller index. Age is computed in floating
+     * same factor of age, so its best are simply its newest: they are found through the document's index
+     * and only the newest {@code offset + limit} of them kept, however many thousands match; the title
+     * tier is ranked in full through its own, smaller index. Age is computed in floating
      * point: the numeric that {@code extract} returns made {@code power} cost three times the ranking.
      *
      * <p>The snippet is cut from a window of the body around the first place the query's first word
@@ -172,17 +172,28 @@ class SearchRepository {
                             (CAST(:now AS timestamptz) - published_at)) AS float8)) / :halfLife)) AS score
                   FROM (SELECT d.article_id, d.published_at, ts_rank(d.title_document, q.query) + 0.01 AS relevance
                         FROM search_document d, q
-                        WHERE d.title_document @@ q.query AND d.document @@ q.query %1$s
+                        WHERE d.title_document @@ q.query %2$s %1$s
                         UNION ALL
-                        (SELECT d.article_id, d.published_at, 0.01
-                         FROM search_document d, q
-                         WHERE d.document @@ q.query AND NOT d.title_document @@ q.query %1$s
-                         ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit + :offset)) AS tiers
+                        (SELECT article_id, published_at, 0.01 FROM body_only
+                         ORDER BY published_at DESC, article_id DESC LIMIT :limit + :offset)) AS tiers
                   ORDER BY score DESC, published_at DESC, article_id DESC LIMIT :limit OFFSET :offset""";
+        // The body tier's matches come from the body's own index, however few: read newest first through the
+        // date index instead, a word found only in headlines had every article's document read to find none.
+        String bodyOnly = query.byDate()
+                ? ""
+                : """
+                  body_only AS MATERIALIZED (
+                      SELECT d.article_id, d.published_at FROM search_document d, q
+                      WHERE d.document @@ q.query AND NOT d.title_document @@ q.query %s),"""
+                        .formatted(filters(query));
+        // The title document is the document's first part, so whatever matches it matches the document,
+        // unless the query excludes a word, which the body may hold; reading every document costs most.
+        String alsoInDocument = query.text().contains("-") ? "AND d.document @@ q.query" : "";
         return bind(
                         db.sql(
                                 """
                                 WITH q AS (SELECT %s AS query),
+                                %s
                                 hits AS MATERIALIZED (%s)
                                 SELECT h.article_id,
                                        ts_headline('masthead_english',
@@ -190,7 +201,7 @@ class SearchRepository {
                                                        - :windowBefore), :window), q.query, :options) AS snippet
                                 FROM hits h JOIN search_document d USING (article_id), q
                                 ORDER BY h.score DESC, h.published_at DESC, h.article_id DESC"""
-                                        .formatted(QUERY, hits.formatted(filters(query)))),
+                                        .formatted(QUERY, bodyOnly, hits.formatted(filters(query), alsoInDocument))),
                         query)
                 .param("now", Timestamp.from(now))
                 .param("halfLife", (double) halfLife.toSeconds())
