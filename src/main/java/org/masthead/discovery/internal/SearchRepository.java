@@ -161,6 +161,7 @@ class SearchRepository {
      * is given, and a long feature's whole body cost more than the rest of the query.
      */
     List<Hit> search(Query query, Instant now, Duration halfLife, int limit, long offset) {
+        matchThroughIndexes();
         String hits = query.byDate()
                 ? """
                   SELECT d.article_id, d.published_at, 0 AS score
@@ -234,6 +235,7 @@ class SearchRepository {
 
     /** How many articles match, counting no further than {@code cap}. */
     int count(Query query, int cap) {
+        matchThroughIndexes();
         return bind(
                         db.sql(
                                 """
@@ -245,6 +247,16 @@ class SearchRepository {
                 .param("cap", cap)
                 .query(Integer.class)
                 .single();
+    }
+
+    /**
+     * Matches documents only through their indexes, for the rest of the caller's transaction. The planner
+     * cannot see that testing a document means reading it out of line, and, sure that a common word
+     * matches every fourth article, it read them all in turn: 1.4 s to count the articles with
+     * {@code climate} in them, against 0.1 s through the index.
+     */
+    private void matchThroughIndexes() {
+        db.sql("SET LOCAL enable_seqscan = off").update();
     }
 
     private static String filters(Query query) {
