@@ -57,6 +57,14 @@ ARTICLE_PATH=$(article_path "a.id = $ARTICLE_ID")
 log "Preparing article $ARTICLE_ID ($ARTICLE_PATH): $READERS readers, $COMMENTS comments"
 started=$(date +%s%N)
 sql -v article="$ARTICLE_ID" -v readers="$READERS" -v comments="$COMMENTS" -f "$BENCH_DIR/comments.sql" >/dev/null
+# Posting goes to an article without comments, a new one each run, so that every run starts alike: runs that
+# posted to the thread above made it 15,000 comments longer each time. Every reader follows its conversation
+# from their first comment there, so each comment is news for the other readers.
+POST_ARTICLE_ID=$(sql -c "SELECT a.id FROM article a WHERE a.status = 'PUBLISHED' AND a.published_at <= now()
+                          AND a.id <> $ARTICLE_ID AND NOT EXISTS (SELECT 1 FROM comment c WHERE c.article_id = a.id)
+                          ORDER BY a.published_at DESC, a.id DESC LIMIT 1")
+[[ -n $POST_ARTICLE_ID ]] || die "found no published article without comments to post to"
+sql -v article="$POST_ARTICLE_ID" -v readers="$READERS" -v comments=0 -f "$BENCH_DIR/comments.sql" >/dev/null
 # As a database in service would be: the generated rows vacuumed and their statistics known, so that
 # autovacuum does not catch up on them in the middle of a measurement.
 sql -c "VACUUM (ANALYZE)" >/dev/null
@@ -99,7 +107,7 @@ POST_RESULT=
 if runs post; then
     log "Posting: $POST_RATE comments a second for ${POST_SECONDS}s from $READERS readers"
     POST_BUSY=$(wait_for_quiet)
-    POST_RESULT=$("$JAVA" "$BENCH_DIR/DiscussionLoad.java" post "$APP" "$ARTICLE_ID" "$OUT/readers.txt" \
+    POST_RESULT=$("$JAVA" "$BENCH_DIR/DiscussionLoad.java" post "$APP" "$POST_ARTICLE_ID" "$OUT/readers.txt" \
         "$BENCH_PASSWORD" "$POST_RATE" "$POST_SECONDS" | tee "$OUT/posting.txt" | tail -n 1)
 fi
 
@@ -164,7 +172,9 @@ SECTION_FILE=$OUT/benchmarks-discussion.md
     echo
     echo "### Posting"
     echo
-    echo "$READERS signed-in readers post $POST_RATE comments a second for $POST_SECONDS s in turn (\`DiscussionLoad.java post\`),"
+    echo "$READERS signed-in readers post $POST_RATE comments a second for $POST_SECONDS s in turn (\`DiscussionLoad.java post\`)"
+    echo "on article $POST_ARTICLE_ID, which had no comments before the run (each run posts to a new one, so that runs start alike;"
+    echo "every reader follows its conversation from their first comment, so each comment is news for the others),"
     echo "each a different text, as a JSON request with its CSRF token and idempotency key. Every moderation rule runs at"
     echo "its defaults (the readers are vouched for, as readers with a history are); the toxicity score comes from the"
     echo "Perspective adapter asking a local stand-in (\`bench/ToxicityStub.java\`) that answers after $SCORER_DELAY_MS ms."
