@@ -175,6 +175,28 @@ class ConversationFollowsTest {
     }
 
     @Test
+    void aDeletedAccountsCommentsAreNotKeptForTheirConversations() {
+        long article = TestDiscussion.article();
+        handled(discussion.comment(article, accounts.create(true).id()));
+        Credentials leaving = accounts.create(true);
+        handled(discussion.comment(article, leaving.id()));
+        assertThat(newsBy(leaving)).isEqualTo(1);
+
+        discussion.publish(new org.masthead.accounts.AccountDeleted(leaving.id()));
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(newsBy(leaving)).isZero());
+    }
+
+    private long newsBy(Credentials author) {
+        return db.sql("SELECT count(*) FROM conversation_news WHERE author_id = :author")
+                .param("author", author.id())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void aReaderStopsFollowingFromTheNotificationAndNobodyElseCan() {
         Credentials alice = accounts.create(true);
         long article = TestDiscussion.article();
