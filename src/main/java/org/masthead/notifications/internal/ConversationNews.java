@@ -107,14 +107,14 @@ class ConversationNews {
      * @return whether a conversation had more waiting than one round tells, to take the next round at once
      */
     boolean tellWaitingConversations() {
-        Set<Long> told = new HashSet<>();
+        Set<Long> toldArticles = new HashSet<>();
         boolean more = false;
         while (true) {
-            Optional<Round> round = transactions.execute(status -> tellNext(told));
+            Optional<Round> round = transactions.execute(status -> tellNext(toldArticles));
             if (round == null || round.isEmpty()) {
                 return more;
             }
-            told.add(round.get().articleId());
+            toldArticles.add(round.get().articleId());
             more |= round.get().comments() == ROUND_LIMIT;
         }
     }
@@ -122,13 +122,13 @@ class ConversationNews {
     /** What one round told: of how many comments on which article. */
     record Round(long articleId, int comments) {}
 
-    private Optional<Round> tellNext(Set<Long> toldThisRound) {
+    private Optional<Round> tellNext(Set<Long> toldArticles) {
         Optional<Long> article = db.sql(
                         """
                         SELECT article_id FROM conversation_news
                         WHERE told_at IS NULL AND article_id <> ALL (CAST(:told AS bigint[]))
                         ORDER BY comment_id LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .param("told", toldThisRound.toArray(Long[]::new))
+                .param("told", toldArticles.toArray(Long[]::new))
                 .query(Long.class)
                 .optional();
         if (article.isEmpty()) {
