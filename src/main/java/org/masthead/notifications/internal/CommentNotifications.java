@@ -30,10 +30,10 @@ import org.springframework.stereotype.Component;
  * <p>Who hears of a comment, most specific first, each reader once: the author of the comment it
  * replies to; readers it mentions; readers who follow its author (gathered per article); readers who
  * follow the conversation (gathered per article, told in rounds by {@link ConversationNews}, and mailed
- * gathered, see {@link MailBatches}). Nobody hears of their own comment. Then its author follows the conversation, unless they chose not to. Last,
- * the comment is pushed live to the pages open on its article. Only published comments come here: a
- * held comment is posted (and its followers told) when a moderator approves it. A staff pick is news
- * for its author and for the conversation's followers.
+ * gathered, see {@link MailBatches}). Nobody hears of their own comment. Then its author follows the
+ * conversation, unless they chose not to. Last, the comment is pushed live to the pages open on its
+ * article. Only published comments come here: a held comment is posted (and its followers told) when a
+ * moderator approves it. A staff pick is news for its author and for the conversation's followers.
  */
 @Component
 class CommentNotifications {
