@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
 import org.masthead.WebSession;
@@ -22,6 +23,8 @@ import org.masthead.newsroom.TestContent;
 import org.masthead.notifications.internal.LiveEvent;
 import org.masthead.notifications.internal.LiveEvents;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LiveUpdatesTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
+
+    // What Tomcat logs when a request's handling fails, even after its response has been sent.
+    static final String SERVLET_FAILED = "Servlet.service() for servlet [dispatcherServlet]";
 
     @LocalServerPort
     int port;
@@ -285,7 +291,8 @@ class LiveUpdatesTest {
     }
 
     @Test
-    void anOpenPageStopsHearingItsReadersEventsWhenTheySignOut() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void anOpenPageStopsHearingItsReadersEventsWhenTheySignOut(CapturedOutput log) {
         Credentials alice = accounts.create(true);
         WebSession browser = new WebSession(port);
         TestAccounts.signIn(browser, alice);
@@ -298,6 +305,7 @@ class LiveUpdatesTest {
 
             assertThat(page.ends(WAIT)).as("the connection is closed").isTrue();
         }
+        assertThat(log.getAll()).as("the stream ended without an error").doesNotContain(SERVLET_FAILED);
         try (SseClient reconnected = new SseClient(port, live)) {
             assertThat(reconnected.status())
                     .as("the article's comments still come")

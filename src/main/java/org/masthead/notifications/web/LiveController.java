@@ -75,7 +75,11 @@ class LiveController {
         this.keepAlive = KEEP_ALIVE + Math.max(1, properties.liveHeartbeat().toSeconds());
     }
 
+    // @ResponseBody for the stream's closing dispatch: when the stream ends, the emitter's result is null,
+    // and without it Spring would take the null for a model and render a view named after the address
+    // into a response that is already the stream.
     @GetMapping("/live")
+    @ResponseBody
     ResponseEntity<?> live(
             @RequestParam(required = false) @Positive(message = "article must be an article's id") @Nullable
                     Long article,
