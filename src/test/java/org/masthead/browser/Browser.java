@@ -2,16 +2,13 @@ package org.masthead.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.masthead.accounts.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -22,8 +19,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,77 +46,25 @@ public final class Browser implements AutoCloseable {
                 .every(i => i.complete);""";
 
     private final String origin;
-    private final Path profile;
-    private final ChromeDriverService service;
+    private final Chromium chromium;
     private final ChromeDriver driver;
 
-    private Browser(String origin, Path profile, ChromeDriverService service, ChromeDriver driver) {
+    private Browser(String origin, Chromium chromium) {
         this.origin = origin;
-        this.profile = profile;
-        this.service = service;
-        this.driver = driver;
+        this.chromium = chromium;
+        this.driver = chromium.driver;
     }
 
-    /**
-     * Starts a fresh headless Chromium for the application on {@code localhost:port}. The browser
-     * is {@code CHROME_BIN} and its driver {@code CHROMEDRIVER}, when those name programs that
-     * exist; else /usr/bin/chromium and /usr/bin/chromedriver. Close it when done.
-     */
-    public static Browser start(int port) {
-        File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
-        File chromium = executable("CHROME_BIN", "/usr/bin/chromium");
-        Path profile;
+    /** Points a Chromium that has not been used yet at the application on {@code localhost:port}. */
+    static Browser on(int port, Chromium chromium) {
+        Browser browser = new Browser("http://localhost:" + port, chromium);
         try {
-            profile = Files.createTempDirectory("masthead-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // Naming the driver and the binary outright keeps Selenium Manager, which would try to
-        // download them, out of the way.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver)
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(chromium)
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--disable-dev-shm-usage",
-                        "--hide-scrollbars",
-                        "--force-device-scale-factor=1",
-                        "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight(),
-                        "--user-data-dir=" + profile.toAbsolutePath());
-        try {
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            Browser browser = new Browser("http://localhost:" + port, profile, service, driver);
             browser.resizeViewport(DESKTOP);
             return browser;
         } catch (RuntimeException e) {
-            service.stop();
-            deleteQuietly(profile);
+            chromium.close();
             throw e;
         }
-    }
-
-    // The environment's choice when it names a program that is there, else where Debian installs it.
-    private static File executable(String environmentVariable, String debianPath) {
-        String configured = System.getenv(environmentVariable);
-        Stream<String> candidates =
-                configured == null || configured.isBlank() ? Stream.of(debianPath) : Stream.of(configured, debianPath);
-        return candidates
-                .map(File::new)
-                .filter(File::canExecute)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No executable at " + debianPath
-                        + (configured == null ? "" : " or " + configured) + "; install it or set "
-                        + environmentVariable + " to its path"));
     }
 
     /** Signs in through the form with the test accounts' password, and checks that it worked. */
@@ -337,20 +280,6 @@ public final class Browser implements AutoCloseable {
     /** Quits Chromium and its driver and deletes the profile. */
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            service.stop();
-            deleteQuietly(profile);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A profile left in the temp directory is untidy but harmless.
-        }
+        chromium.close();
     }
 }

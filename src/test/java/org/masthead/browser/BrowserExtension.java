@@ -2,6 +2,10 @@ package org.masthead.browser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -13,6 +17,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * random port, and quits them all when the test ends. A test that wants two readers at once asks
  * for two: {@code void readersSeeTheSameStory(Browser alice, Browser bob)}. When a test fails, each
  * of its browsers saves what it was showing to {@code target/screenshots/failed-...png}.
+ *
+ * <p>Chromium takes a second or two to start, so while a test uses its browser the next one is
+ * started in the background: each test still gets a browser no page has been opened in.
  */
 public final class BrowserExtension implements ParameterResolver, AfterTestExecutionCallback {
 
@@ -29,7 +36,12 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
         int port = SpringExtension.getApplicationContext(context)
                 .getEnvironment()
                 .getRequiredProperty("local.server.port", Integer.class);
-        Browser browser = Browser.start(port);
+        Browser browser = Browser.on(
+                port,
+                context.getRoot()
+                        .getStore(NAMESPACE)
+                        .computeIfAbsent(Spare.class)
+                        .take());
         browsers(context).add(browser);
         return browser;
     }
@@ -54,6 +66,35 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
     // Kept in the test method's store, which JUnit closes, and so quits every browser, when the test is over.
     private static OpenBrowsers browsers(ExtensionContext context) {
         return context.getStore(NAMESPACE).computeIfAbsent(OpenBrowsers.class);
+    }
+
+    /** The next Chromium, starting; kept in the root store, which JUnit closes when all tests are done. */
+    static final class Spare implements AutoCloseable {
+
+        private final ExecutorService launcher = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("spare-chromium").daemon().factory());
+        private Future<Chromium> next;
+
+        synchronized Chromium take() {
+            Future<Chromium> taken = next == null ? launcher.submit(() -> Chromium.launch(Browser.DESKTOP)) : next;
+            next = launcher.submit(() -> Chromium.launch(Browser.DESKTOP));
+            try {
+                return taken.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Chromium did not start", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while Chromium started", e);
+            }
+        }
+
+        @Override
+        public synchronized void close() throws Exception {
+            launcher.shutdown();
+            if (next != null) {
+                next.get().close();
+            }
+        }
     }
 
     static final class OpenBrowsers implements AutoCloseable {
