@@ -79,7 +79,10 @@ class ModerationConsoleTest {
         String queue = moderator.get("/moderation").body();
 
         assertThat(queue).contains("Trains should run all night.");
-        assertThat(queue).contains("new-reader").contains("One of the first 3 comments of a new reader");
+        assertThat(queue)
+                .as("the reason in words, then the check that held it")
+                .containsPattern(
+                        "Why: <span>One of the first 3 comments of a new reader</span>\\s*<span>\\(the new-reader check\\)");
         assertThat(queue).containsPattern("Held for review</span>\\s*<span class=\"count\">\\(\\d+\\)");
 
         String after = flash(moderator, moderator.post("/moderation/comments/" + id + "/approve", Map.of()));

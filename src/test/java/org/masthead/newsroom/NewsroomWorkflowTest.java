@@ -70,7 +70,11 @@ class NewsroomWorkflowTest {
         assertThat(submitted.statusCode()).isEqualTo(302);
         assertThat(editor.get("/newsroom").body())
                 .as("the editors' desk lists it as waiting for review")
-                .containsPattern("(?s)Waiting for review.*" + Pattern.quote(headline));
+                .containsPattern("(?s)>Waiting for review<.*" + Pattern.quote(headline));
+        assertThat(journalist.get("/newsroom").body())
+                .as("a journalist's desk, which shows only their own, says so")
+                .containsPattern("(?s)>My stories waiting for review<.*" + Pattern.quote(headline))
+                .contains(">My stories recently published<");
 
         HttpResponse<String> published =
                 editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
