@@ -76,8 +76,8 @@ public final class BrowserExtension implements ParameterResolver, AfterTestExecu
         private Future<Chromium> next;
 
         synchronized Chromium take() {
-            Future<Chromium> taken = next == null ? launcher.submit(() -> Chromium.launch(Browser.DESKTOP)) : next;
-            next = launcher.submit(() -> Chromium.launch(Browser.DESKTOP));
+            Future<Chromium> taken = next == null ? launcher.submit(Chromium::launch) : next;
+            next = launcher.submit(Chromium::launch);
             try {
                 return taken.get();
             } catch (ExecutionException e) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -31,7 +30,7 @@ final class Chromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    static Chromium launch(Dimension window) {
+    static Chromium launch() {
         File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
         File chromium = executable("CHROME_BIN", "/usr/bin/chromium");
         Path profile;
@@ -59,7 +58,7 @@ final class Chromium implements AutoCloseable {
                         "--disable-dev-shm-usage",
                         "--hide-scrollbars",
                         "--force-device-scale-factor=1",
-                        "--window-size=" + window.getWidth() + "," + window.getHeight(),
+                        "--window-size=" + Browser.DESKTOP.getWidth() + "," + Browser.DESKTOP.getHeight(),
                         "--user-data-dir=" + profile.toAbsolutePath());
         try {
             ChromeDriver driver = new ChromeDriver(service, options);
