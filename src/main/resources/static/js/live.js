@@ -13,7 +13,8 @@
 //   "masthead:unread"   detail {count}                           the reader's unread notifications
 // and keeps the unread count on the header's notifications link up to date. The browser reconnects by itself
 // (the server ends each connection after a few minutes) and sends the last event id it saw, so the
-// server can send what was missed; an event that arrives twice is announced once.
+// server can send what was missed; an event that arrives twice is announced once. A stream the server
+// refuses is tried again a few seconds later, the wait growing while it keeps being refused.
 (function () {
   "use strict";
   if (!window.EventSource || !window.CustomEvent) {
@@ -32,6 +33,9 @@
   var started = false;
   var commentsInView = false;
   var closing = null;
+  // After a refused stream: when the page tries again (a timer), and how long it waited last time.
+  var retrying = null;
+  var retryDelay = 0;
 
   function announce(name, detail) {
     document.dispatchEvent(new CustomEvent(name, { detail: detail }));
@@ -58,7 +62,23 @@
     source = new EventSource(url());
     // Says on the page whether the stream is open, for anything that waits for it (the browser journeys do).
     source.addEventListener("open", function () {
+      retryDelay = 0;
       html.setAttribute("data-live", "open");
+    });
+    // The browser tries again by itself after a dropped connection, but gives up on a refused one (an
+    // answer that is not an event stream, such as a 502 from a proxy swamped by a crowd arriving at once).
+    // The page tries again then, after a random wait that doubles each time, so that the crowd comes back
+    // spread out rather than all together.
+    source.addEventListener("error", function () {
+      if (!source || source.readyState !== EventSource.CLOSED) {
+        return;
+      }
+      close();
+      retryDelay = Math.min(retryDelay ? retryDelay * 2 : 2000, 60000);
+      retrying = window.setTimeout(function () {
+        retrying = null;
+        update();
+      }, retryDelay / 2 + Math.random() * retryDelay);
     });
     // The newest event the server knew of when this stream opened: where to resume if nothing else comes.
     source.addEventListener("resume", remember);
@@ -164,7 +184,7 @@
     if (wanted()) {
       window.clearTimeout(closing);
       closing = null;
-      if (!source) {
+      if (!source && retrying === null) {
         html.getAttribute("data-live") === "closed" ? reopen() : open();
       }
     } else if (source && closing === null) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.TestAccounts;
@@ -323,6 +326,45 @@ class CommentsBrowserTest {
         waitFor(browser, d -> d.findElement(By.cssSelector("[data-show-new]"))).click();
         waitFor(browser, d -> d.findElement(By.id("comment-" + missed)));
         browser.screenshot("comments-heard-after-hidden-tab");
+    }
+
+    @Test
+    void aPageWhoseLiveStreamIsRefusedTriesAgainAndHearsNewComments(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        long author = accounts.create(true).id();
+        // The page's first stream is answered as a swamped proxy answers it; the next ones reach the site.
+        AtomicInteger streams = new AtomicInteger();
+        try (DevTools devTools = DevTools.of(browser)) {
+            devTools.on("Fetch.requestPaused", (session, request) -> {
+                String id = request.get("requestId").asString();
+                if (streams.incrementAndGet() == 1) {
+                    devTools.send(
+                            session,
+                            "Fetch.fulfillRequest",
+                            Map.of(
+                                    "requestId",
+                                    id,
+                                    "responseCode",
+                                    502,
+                                    "body",
+                                    Base64.getEncoder().encodeToString("Error while proxying to origin.".getBytes())));
+                } else {
+                    devTools.send(session, "Fetch.continueRequest", Map.of("requestId", id));
+                }
+            });
+            for (String page : devTools.attachAll("page")) {
+                devTools.call(page, "Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "*/live\\?*"))));
+            }
+
+            browser.open(addresses.pathOf(article).orElseThrow());
+
+            waitFor(browser, d -> d.findElement(By.cssSelector("html[data-live='open']")));
+            assertThat(streams.get()).as("refused once, then open").isEqualTo(2);
+            long comment = comments.post(author, article, "Heard by a page refused at first.", null);
+            waitFor(browser, d -> d.findElement(By.cssSelector("[data-show-new]")))
+                    .click();
+            waitFor(browser, d -> d.findElement(By.id("comment-" + comment)));
+        }
     }
 
     private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.TestAccounts;
@@ -139,9 +138,7 @@ class ReadingListBrowserTest {
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
         offline.setOffline(true);
         chromium.setNetworkConditions(offline);
-        Map<?, ?> chromeOptions = (Map<?, ?>) chromium.getCapabilities().getCapability("goog:chromeOptions");
-        try (ServiceWorkerNetwork workers =
-                ServiceWorkerNetwork.connect((String) chromeOptions.get("debuggerAddress"))) {
+        try (ServiceWorkerNetwork workers = ServiceWorkerNetwork.of(browser)) {
             assertThat(workers.offline(true))
                     .as("the site's service worker is running")
                     .isEqualTo(1);
