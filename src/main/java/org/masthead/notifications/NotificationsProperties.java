@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param liveRetention how long pushed events are kept for pages that reconnect
  * @param liveQueueLimit how many events may wait for one slow connection before it is closed (its
  *     browser reconnects and is sent what it missed)
+ * @param liveMaxStreams how many live streams this node holds itself at once (streams held by a GRIP proxy
+ *     cost it nothing and do not count); more are answered 503, and their pages try again a few seconds
+ *     later. Each takes about 100 KB of heap, so 0, the default, means as many as fit in a quarter of
+ *     the heap ({@link #liveStreamLimit()}): a node full of streams still serves pages
  * @param batchWindow how long news from what a reader follows (articles on followed topics and by
  *     followed authors, comments in followed conversations) gathers before it is mailed to a reader who
  *     chose e-mail as it happens: one mail per reader per window, however much it lists
@@ -38,7 +42,11 @@ public record NotificationsProperties(
         @DefaultValue("100") int liveQueueLimit,
         @DefaultValue("30m") Duration batchWindow,
         @DefaultValue("2s") Duration conversationInterval,
-        @DefaultValue List<String> gripPublishUrls) {
+        @DefaultValue List<String> gripPublishUrls,
+        @DefaultValue("0") int liveMaxStreams) {
+
+    /** What one stream held by a node takes of its heap, measured: Tomcat's buffers, mostly. */
+    static final long HEAP_PER_STREAM = 100 * 1024;
 
     public NotificationsProperties {
         if (liveTimeout.compareTo(Duration.ofSeconds(10)) < 0 || !liveHeartbeat.isPositive()) {
@@ -57,8 +65,19 @@ public record NotificationsProperties(
                         "masthead.notifications.grip-publish-urls: not an http(s) address: " + url);
             }
         }
+        if (liveMaxStreams < 0) {
+            throw new IllegalArgumentException(
+                    "masthead.notifications.live-max-streams must be 0 (sized by the heap) or more");
+        }
         if (liveQueueLimit < 1) {
             throw new IllegalArgumentException("masthead.notifications.live-queue-limit must be at least 1");
         }
+    }
+
+    /** How many live streams this node holds itself at most: as set, or sized by the heap. */
+    public int liveStreamLimit() {
+        return liveMaxStreams > 0
+                ? liveMaxStreams
+                : (int) Math.max(100, Runtime.getRuntime().maxMemory() / 4 / HEAP_PER_STREAM);
     }
 }

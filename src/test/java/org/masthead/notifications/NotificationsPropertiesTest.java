@@ -20,7 +20,8 @@ class NotificationsPropertiesTest {
                 100,
                 Duration.ofMinutes(30),
                 interval,
-                List.of());
+                List.of(),
+                0);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,19 +105,24 @@ public class LiveConnections implements SmartLifecycle {
      *     asked after the connection is registered, so that no change falls between the two
      * @param session the reference to the signed-in session whose reader's events it carries, if any:
      *     the connection is closed when that session ends (see {@link #closeSession})
+     * @return the stream, or empty if this node holds as many as it may
+     *     ({@code masthead.notifications.live-max-streams})
      */
-    public SseEmitter open(
+    public Optional<SseEmitter> open(
             Set<String> topics,
             @Nullable Long lastSeenId,
             Supplier<List<LiveEvent>> current,
             @Nullable String session) {
+        if (open.incrementAndGet() > properties.liveStreamLimit()) {
+            open.decrementAndGet();
+            return Optional.empty();
+        }
         SseEmitter emitter = new SseEmitter(timeout().toMillis());
         LiveConnection connection =
                 new LiveConnection(emitter, topics, session, properties.liveQueueLimit(), this::forget, writers);
         emitter.onTimeout(connection::close);
         emitter.onError(error -> connection.ended());
         emitter.onCompletion(connection::ended);
-        open.incrementAndGet();
         for (String topic : topics) {
             byTopic.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(connection);
         }
@@ -129,7 +135,7 @@ public class LiveConnections implements SmartLifecycle {
         first.add(LiveConnection.Frame.OPENING);
         firstEvents(topics, lastSeenId, current).forEach(event -> first.add(LiveConnection.Frame.of(event)));
         connection.start(first);
-        return emitter;
+        return Optional.of(emitter);
     }
 
     /** What a stream held by a GRIP proxy is answered with: the channel of its own, and its first events. */

@@ -16,7 +16,9 @@ import org.masthead.notifications.internal.LiveEvent;
 import org.masthead.notifications.internal.LiveTickets;
 import org.masthead.notifications.internal.UnreadCounts;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -114,16 +116,27 @@ class LiveController {
                     .contentType(MediaType.TEXT_EVENT_STREAM)
                     .body(opening.text());
         }
-        SseEmitter emitter = connections.open(
+        Optional<SseEmitter> emitter = connections.open(
                 topics,
                 lastSeen,
                 current,
                 reader.map(LiveTickets.Holder::session).orElse(null));
+        if (emitter.isEmpty()) {
+            // Full: the page tries again in a few seconds (live.js), by which time streams have ended here
+            // or the load balancer has sent it to another node.
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Cache-Control", "no-store")
+                    .header("Retry-After", "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "This server holds as many live connections as it can; try again in a few seconds."));
+        }
         return ResponseEntity.ok()
                 .header("Cache-Control", "no-store")
                 // Proxies such as nginx would otherwise hold events back to fill their buffers.
                 .header("X-Accel-Buffering", "no")
-                .body(emitter);
+                .body(emitter.get());
     }
 
     /** A ticket for this page's live connection to carry the reader's own events; asked once per page. */
