@@ -3,24 +3,33 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.CookieManager;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +42,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java bench/DiscussionLoad.java post   BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD RATE SECONDS
- * java bench/DiscussionLoad.java listen BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD LISTENERS [LISTEN_BASE]
+ * java bench/DiscussionLoad.java listen BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD LISTENERS [LISTEN_BASE[,LISTEN_BASE...]]
  * </pre>
  *
  * {@code post} signs in every reader in ACCOUNTS_FILE (one address a line), warms up unmeasured (thirty
@@ -41,7 +50,9 @@ import java.util.regex.Pattern;
  * next request, and each latency is measured from when the request was due, so queueing shows).
  * {@code listen} holds LISTENERS open live streams of the article, then posts one comment and times
  * how long each listener takes to hear of it; the streams are opened on LISTEN_BASE (such as a Pushpin in
- * front of the nodes) when it is given, the comment is always posted on BASE.
+ * front of the nodes, or several in turn) when it is given, the comment is always posted on BASE. The
+ * streams are opened at {@code -Dopen.rate} a second (500) and held by child processes of at most
+ * {@code -Dholder.streams} each (9,000), since each is a file descriptor at this end too.
  */
 class DiscussionLoad {
 
@@ -55,7 +66,8 @@ class DiscussionLoad {
             case "post" -> post(URI.create(args[1]), Long.parseLong(args[2]), readers(args[3]), args[4],
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]));
             case "listen" -> listen(URI.create(args[1]), Long.parseLong(args[2]), readers(args[3]), args[4],
-                    Integer.parseInt(args[5]), URI.create(args.length > 6 ? args[6] : args[1]));
+                    Integer.parseInt(args[5]), args.length > 6 ? args[6] : args[1]);
+            case "hold" -> hold(Long.parseLong(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
             default -> {
                 System.err.println("usage: post|listen ... (see the comment at the top of DiscussionLoad.java)");
                 System.exit(2);
@@ -99,6 +111,8 @@ class DiscussionLoad {
      * benchmark runs): the phase, the comment's number, the run.
      */
     private static final long RUN = System.currentTimeMillis();
+    /** Streams not answered 200, by the status line they got instead ("closed" when none came). */
+    private static final Map<String, Integer> REFUSALS = new ConcurrentHashMap<>();
 
     /** Posts {@code rate} comments a second for {@code seconds}, on schedule whatever the answers take. */
     private static Result schedule(URI base, long articleId, List<Reader> readers, int rate, int seconds, String label)
@@ -141,106 +155,337 @@ class DiscussionLoad {
 
     // --- Listening -------------------------------------------------------------------------------------
 
+    /** Streams opened a second, over all holders: a crowd arriving, not a stampede of one instant. */
+    private static final int OPEN_RATE = Integer.getInteger("open.rate", 500);
+    /** Streams one holding process keeps: each is a file descriptor, and a process may have only so many. */
+    private static final int PER_HOLDER = Integer.getInteger("holder.streams", 9_000);
+    /** How often a refused stream is tried again, as the site's pages do (live.js), before giving up. */
+    private static final int ATTEMPTS = 6;
+    /** How a new comment's event starts on a stream (see LiveEvent.asStreamText). */
+    private static final String COMMENT_EVENT = "event:comment\ndata:";
+    private static final String COMMENT_ID_FIELD = "\"commentId\":";
+
+    /**
+     * Spreads the streams over holding processes ({@code hold}, at most PER_HOLDER each), waits until
+     * they are open, posts one comment, and measures when each stream heard of it. Every process reads the
+     * same wall clock, so the holders' times of hearing and the time of posting compare.
+     */
     private static void listen(URI base, long articleId, List<String> emails, String password, int listeners,
-            URI listenBase) throws Exception {
+            String listenBases) throws Exception {
         Reader poster = signIn(base, articleId, emails.subList(0, 1), password).getFirst();
-        CountDownLatch connected = new CountDownLatch(listeners);
-        AtomicInteger refused = new AtomicInteger();
-        AtomicLong sentAt = new AtomicLong(Long.MAX_VALUE);
-        AtomicLong expectedId = new AtomicLong(-1);
-        long[] heardAfter = new long[listeners];
-        Arrays.fill(heardAfter, -1);
-        CountDownLatch heard = new CountDownLatch(listeners);
-        List<Socket> sockets = new ArrayList<>();
-        try (var streams = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < listeners; i++) {
-                int n = i;
-                Socket socket = new Socket(listenBase.getHost(), listenBase.getPort());
-                synchronized (sockets) {
-                    sockets.add(socket);
-                }
-                streams.submit(() -> {
-                    listenOn(socket, listenBase, articleId, connected, refused, () -> {
-                        if (heardAfter[n] < 0) {
-                            heardAfter[n] = System.nanoTime() - sentAt.get();
-                            heard.countDown();
-                        }
-                    }, expectedId);
-                    return null;
-                });
-                if (i % 250 == 249) {
-                    Thread.sleep(50); // a gentle ramp: the server's accept backlog is not the subject here
+        int holders = (listeners + PER_HOLDER - 1) / PER_HOLDER;
+        List<Process> processes = new ArrayList<>();
+        List<BufferedReader> answers = new ArrayList<>();
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", sourceFile());
+        for (int h = 0; h < holders; h++) {
+            int count = listeners / holders + (h < listeners % holders ? 1 : 0);
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("hold", String.valueOf(articleId), String.valueOf(count),
+                    String.valueOf(Math.max(1, OPEN_RATE / holders)), listenBases));
+            Process process = new ProcessBuilder(args).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            processes.add(process);
+            answers.add(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
+        }
+        int connected = 0, refused = 0, retried = 0;
+        Map<String, Integer> refusals = new TreeMap<>();
+        for (BufferedReader answer : answers) {
+            Map<String, String> opened = fields(answer.readLine());
+            connected += Integer.parseInt(opened.get("connected"));
+            refused += Integer.parseInt(opened.get("refused"));
+            retried += Integer.parseInt(opened.get("retried"));
+            for (String refusal : opened.getOrDefault("refusals", "").split(";")) {
+                if (!refusal.isEmpty()) {
+                    String[] statusAndCount = refusal.split("=");
+                    refusals.merge(statusAndCount[0], Integer.parseInt(statusAndCount[1]), Integer::sum);
                 }
             }
-            if (!connected.await(120, TimeUnit.SECONDS)) {
-                System.err.println("only " + (listeners - connected.getCount()) + " streams opened in 2 minutes");
+        }
+        Thread.sleep(2000);
+        long sentAt = epochMicros();
+        long id = poster.commentAndReturnId(
+                base, articleId, "A comment every listener should hear of, in run " + RUN + ".");
+        long answeredAfter = epochMicros() - sentAt;
+        System.err.printf("posted comment %d at %d µs since the epoch%n", id, sentAt);
+        for (Process process : processes) {
+            process.outputWriter().write(id + "\n");
+            process.outputWriter().flush();
+        }
+        List<Long> heard = new ArrayList<>();
+        int ended = 0;
+        for (BufferedReader answer : answers) {
+            Map<String, String> result = fields(answer.readLine());
+            ended += Integer.parseInt(result.get("ended"));
+            for (String at : result.getOrDefault("heard", "").split(",")) {
+                if (!at.isEmpty()) {
+                    heard.add(TimeUnit.MICROSECONDS.toNanos(Long.parseLong(at) - sentAt));
+                }
             }
-            Thread.sleep(2000);
-            long postedAt = System.nanoTime();
-            sentAt.set(postedAt);
-            long id = poster.commentAndReturnId(
-                    base, articleId, "A comment every listener should hear of, in run " + RUN + ".");
-            long answeredAfter = System.nanoTime() - postedAt;
-            expectedId.set(id);
-            heard.await(10, TimeUnit.SECONDS);
-            long[] delays = Arrays.stream(heardAfter).filter(d -> d >= 0).sorted().toArray();
-            long within1s = Arrays.stream(delays).filter(d -> d <= TimeUnit.SECONDS.toNanos(1)).count();
-            System.out.printf(
-                    "listeners=%d connected=%d refused=%d heard=%d heard_within_1s=%d post_answered_ms=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
-                    listeners, listeners - connected.getCount() - refused.get(), refused.get(), delays.length, within1s,
-                    ms(answeredAfter), delays.length == 0 ? -1 : ms(percentile(delays, 50)),
-                    delays.length == 0 ? -1 : ms(percentile(delays, 99)),
-                    delays.length == 0 ? -1 : ms(delays[delays.length - 1]));
-            for (Socket socket : sockets) {
-                socket.close();
-            }
-            streams.shutdownNow();
+        }
+        for (Process process : processes) {
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        long[] delays = heard.stream().mapToLong(Long::longValue).sorted().toArray();
+        long within1s = Arrays.stream(delays).filter(d -> d <= TimeUnit.SECONDS.toNanos(1)).count();
+        System.out.printf(
+                "listeners=%d holders=%d open_rate=%d connected=%d refused=%d retried=%d ended=%d heard=%d heard_within_1s=%d post_answered_ms=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
+                listeners, holders, OPEN_RATE, connected, refused, retried, ended, delays.length, within1s,
+                ms(TimeUnit.MICROSECONDS.toNanos(answeredAfter)), delays.length == 0 ? -1 : ms(percentile(delays, 50)),
+                delays.length == 0 ? -1 : ms(percentile(delays, 99)),
+                delays.length == 0 ? -1 : ms(delays[delays.length - 1]));
+        if (!refusals.isEmpty()) {
+            System.err.println("answers other than 200, counting each attempt: " + refusals);
         }
     }
 
     /**
-     * Reads one event stream over a plain socket (5,000 HttpClient streams would cost far more on the
-     * client than on the server being measured) and calls {@code onComment} when the awaited comment's
-     * event arrives. Before the comment is posted its id is not known, so any comment event then counts.
+     * One holding process: opens COUNT streams at RATE a second, spread over the comma-separated LISTEN_BASES,
+     * trying a refused one again after a few seconds as a page does; prints {@code connected=.. refused=..
+     * retried=.. refusals=..} once each is open or given up, reads the awaited comment's id from its
+     * input, and prints {@code heard=} the wall-clock time (µs) at which each stream heard of it, and
+     * {@code ended=} how many streams the server closed before they did. One thread and a selector hold
+     * every stream, as load generators such as wrk do, so that the client's own cost of hearing twenty
+     * thousand events stays small beside the server's.
      */
-    private static void listenOn(Socket socket, URI base, long articleId, CountDownLatch connected,
-            AtomicInteger refused, Runnable onComment, AtomicLong expectedId) {
-        boolean counted = false;
-        try {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /live?article=" + articleId + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            String status = in.readLine();
-            if (status == null || !status.contains(" 200")) {
-                refused.incrementAndGet();
-                return;
+    private static void hold(long articleId, int count, int rate, String listenBases) throws Exception {
+        List<InetSocketAddress> bases = Arrays.stream(listenBases.split(","))
+                .map(URI::create)
+                .map(uri -> new InetSocketAddress(uri.getHost(), uri.getPort()))
+                .toList();
+        AtomicLong expectedId = new AtomicLong(-1);
+        AtomicLong idGivenAt = new AtomicLong();
+        Selector selector = Selector.open();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                String id = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                expectedId.set(Long.parseLong(id.strip()));
+                idGivenAt.set(System.nanoTime());
+                selector.wakeup();
+            } catch (IOException | RuntimeException e) {
+                System.exit(1);
             }
-            connected.countDown();
-            counted = true;
-            String event = "";
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).strip();
-                } else if (line.startsWith("data:") && event.equals("comment")) {
-                    Matcher id = COMMENT_ID.matcher(line);
-                    long expected = expectedId.get();
-                    if (expected < 0 || (id.find() && Long.parseLong(id.group(1)) == expected)) {
-                        onComment.run();
+        });
+        Held[] streams = new Held[count];
+        PriorityQueue<Held> retries = new PriorityQueue<>(Comparator.comparingLong((Held held) -> held.retryAt));
+        int connected = 0, refused = 0, retried = 0, givenUp = 0, done = 0, ended = 0, opened = 0;
+        boolean settledSaid = false;
+        long cpuAtSettled = 0;
+        long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+        while (true) {
+            long now = System.nanoTime();
+            while (opened < count && start + opened * periodNanos <= now) {
+                streams[opened] = new Held(bases.get(opened % bases.size()));
+                streams[opened].connect(selector, articleId);
+                opened++;
+            }
+            while (!retries.isEmpty() && retries.peek().retryAt <= now) {
+                retries.poll().connect(selector, articleId);
+            }
+            if (!settledSaid && connected + givenUp == count) {
+                settledSaid = true;
+                cpuAtSettled = cpuMillis();
+                System.out.printf("connected=%d refused=%d retried=%d refusals=%s%n", connected, refused, retried,
+                        REFUSALS.entrySet().stream()
+                                .map(e -> e.getKey().replace(' ', '_').replace(';', ',') + "=" + e.getValue())
+                                .reduce((x, y) -> x + ";" + y).orElse(""));
+                System.out.flush();
+            }
+            long given = idGivenAt.get();
+            if (given != 0 && (done == count || now - given > TimeUnit.SECONDS.toNanos(10))) {
+                break;
+            }
+            long wakeAt = Long.MAX_VALUE;
+            if (opened < count) {
+                wakeAt = start + opened * periodNanos;
+            }
+            if (!retries.isEmpty()) {
+                wakeAt = Math.min(wakeAt, retries.peek().retryAt);
+            }
+            if (given != 0) {
+                wakeAt = Math.min(wakeAt, given + TimeUnit.SECONDS.toNanos(10));
+            }
+            selector.select(wakeAt == Long.MAX_VALUE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(wakeAt - now)));
+            for (SelectionKey key : selector.selectedKeys()) {
+                Held held = (Held) key.attachment();
+                switch (held.ready(key, buffer, expectedId)) {
+                    case OPEN -> {
+                        connected++;
+                        done += held.heardAt > 0 ? 1 : 0;
                     }
-                } else if (line.isEmpty()) {
-                    event = "";
+                    case HEARD -> done++;
+                    case ENDED -> {
+                        done++;
+                        ended++;
+                    }
+                    case REFUSED -> {
+                        REFUSALS.merge(held.refusal, 1, Integer::sum);
+                        refused += held.attempt == 1 ? 1 : 0;
+                        if (held.attempt == ATTEMPTS) {
+                            givenUp++;
+                            done++;
+                        } else {
+                            retried++;
+                            held.retryAt = System.nanoTime()
+                                    + TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(2_000, 8_000));
+                            retries.add(held);
+                        }
+                    }
+                    case WAITING -> {}
                 }
             }
-        } catch (IOException e) {
-            // closed at the end of the run
-        } finally {
-            if (!counted) {
-                connected.countDown();
+            selector.selectedKeys().clear();
+        }
+        System.err.printf("holder: %d ms of CPU until settled, %d ms since%n", cpuAtSettled, cpuMillis() - cpuAtSettled);
+        StringBuilder times = new StringBuilder();
+        for (Held held : streams) {
+            if (held != null && held.heardAt > 0) {
+                times.append(times.isEmpty() ? "" : ",").append(held.heardAt);
             }
         }
+        System.out.println("ended=" + ended + " heard=" + times);
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** One stream a holder keeps: its socket, and where its reading stands. */
+    private static final class Held {
+        enum Outcome { WAITING, OPEN, REFUSED, HEARD, ENDED }
+
+        private final InetSocketAddress base;
+        private String pending = "";
+        private SocketChannel channel;
+        private ByteBuffer request;
+        private boolean statusRead;
+        int attempt;
+        long retryAt;
+        String refusal;
+        long heardAt;
+
+        Held(InetSocketAddress base) {
+            this.base = base;
+        }
+
+        void connect(Selector selector, long articleId) throws IOException {
+            attempt++;
+            statusRead = false;
+            pending = "";
+            request = ByteBuffer.wrap(("GET /live?article=" + articleId + " HTTP/1.1\r\nHost: " + base.getHostString()
+                            + ":" + base.getPort() + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.connect(base);
+            channel.register(selector, SelectionKey.OP_CONNECT, this);
+        }
+
+        Outcome ready(SelectionKey key, ByteBuffer buffer, AtomicLong expectedId) {
+            try {
+                if (key.isConnectable()) {
+                    channel.finishConnect();
+                    channel.write(request);
+                    key.interestOps(SelectionKey.OP_READ);
+                    return Outcome.WAITING;
+                }
+                buffer.clear();
+                int read = channel.read(buffer);
+                if (read < 0) {
+                    return closed("closed");
+                }
+                // Whole events only: what follows the last blank line waits for the next read.
+                String text = pending + new String(buffer.array(), 0, read, StandardCharsets.ISO_8859_1);
+                int from = 0;
+                Outcome outcome = Outcome.WAITING;
+                if (!statusRead) {
+                    int endOfStatus = text.indexOf('\n');
+                    if (endOfStatus < 0) {
+                        pending = text;
+                        return outcome;
+                    }
+                    statusRead = true;
+                    if (!text.substring(0, endOfStatus).contains(" 200")) {
+                        close();
+                        refusal = text.substring(0, endOfStatus).strip();
+                        return Outcome.REFUSED;
+                    }
+                    outcome = Outcome.OPEN;
+                    from = endOfStatus + 1;
+                }
+                int whole = text.lastIndexOf("\n\n") + 2;
+                pending = whole > from ? text.substring(whole) : text.substring(from);
+                for (int at = text.indexOf(COMMENT_EVENT, from); heardAt == 0 && at >= 0 && at < whole;
+                        at = text.indexOf(COMMENT_EVENT, at + 1)) {
+                    long expected = expectedId.get();
+                    if (expected < 0 || commentId(text, at + COMMENT_EVENT.length()) == expected) {
+                        heardAt = epochMicros();
+                        outcome = outcome == Outcome.OPEN ? Outcome.OPEN : Outcome.HEARD;
+                    }
+                }
+                return outcome;
+            } catch (IOException e) {
+                return closed("failed: " + e.getClass().getSimpleName());
+            }
+        }
+
+        /** The id in the data line that starts at {@code from}: {@code {"commentId":12,...}}; -1 if none. */
+        private static long commentId(String text, int from) {
+            int at = text.indexOf(COMMENT_ID_FIELD, from);
+            long id = -1;
+            for (int i = at + COMMENT_ID_FIELD.length(); at >= 0 && i < text.length() && Character.isDigit(text.charAt(i)); i++) {
+                id = Math.max(id, 0) * 10 + (text.charAt(i) - '0');
+            }
+            return id;
+        }
+
+        /** The stream is over: refused if it never opened, else ended (unless it has heard already). */
+        private Outcome closed(String why) {
+            close();
+            if (!statusRead) {
+                refusal = why;
+                return Outcome.REFUSED;
+            }
+            return heardAt > 0 ? Outcome.WAITING : Outcome.ENDED;
+        }
+
+        private void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // it is closed either way
+            }
+        }
+    }
+
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    /** The path of this source file, for starting holders the way this process was started. */
+    private static String sourceFile() {
+        return ProcessHandle.current().info().arguments().stream()
+                .flatMap(Arrays::stream)
+                .filter(arg -> arg.endsWith("DiscussionLoad.java"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("run as java DiscussionLoad.java ..."));
+    }
+
+    private static Map<String, String> fields(String line) {
+        Map<String, String> fields = new TreeMap<>();
+        if (line == null) {
+            throw new IllegalStateException("a holding process ended without answering (see its errors above)");
+        }
+        for (String field : line.strip().split(" ")) {
+            int equals = field.indexOf('=');
+            if (equals > 0) {
+                fields.put(field.substring(0, equals), field.substring(equals + 1));
+            }
+        }
+        return fields;
     }
 
     // --- Readers ---------------------------------------------------------------------------------------

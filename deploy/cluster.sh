@@ -18,8 +18,11 @@
 #   PGBOUNCER=yes            "no" connects the nodes to PostgreSQL directly
 #   PGBOUNCER_PORT=6432      PgBouncer's port
 #   PUSHPIN=yes              "no" leaves live streams to the nodes themselves
-#   PUSHPIN_PORT=7999        where live streams come in (Varnish also sends /live there)
-#   PUSHPIN_PUBLISH_PORT=5561   where the nodes publish events; the two ports below it and above it are taken too
+#   PUSHPINS=1               Pushpin instances; each holds its share of the streams and hears every event
+#   PUSHPIN_PORT=7999        where live streams come in (Varnish also sends /live there); further
+#                            instances take the ports below it (7998, ...)
+#   PUSHPIN_PUBLISH_PORT=5561   where the nodes publish events; the two ports below it and above it are taken
+#                            too, and further instances take the same ports 10, 20, ... above them
 #   CLUSTER_DIR=deploy/.cluster   data and logs of everything
 #   NODE_JAVA_OPTS="-Xms256m -Xmx512m"   JVM flags of each node
 #   NODE_ARGS=""             more flags for each node, such as --masthead.demo-content=false
@@ -37,6 +40,7 @@ PGBOUNCER=${PGBOUNCER:-yes}
 PGBOUNCER_PORT=${PGBOUNCER_PORT:-6432}
 PUSHPIN=${PUSHPIN:-yes}
 PUSHPIN_PORT=${PUSHPIN_PORT:-7999}
+PUSHPINS=${PUSHPINS:-1}
 PUSHPIN_PUBLISH_PORT=${PUSHPIN_PUBLISH_PORT:-5561}
 CLUSTER_DIR=${CLUSTER_DIR:-$DEPLOY_DIR/.cluster}
 NODE_JAVA_OPTS=${NODE_JAVA_OPTS:--Xms256m -Xmx512m}
@@ -57,6 +61,10 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 # PostgreSQL refuses to run as root: as root, it runs as the postgres user Debian's package made.
 as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 node_port() { echo $((NODE_PORT + $1 - 1)); }
+# Pushpin instance $1 (from 1): where it runs from, where streams come in, where the nodes publish.
+pushpin_dir() { if (($1 == 1)); then echo "$CLUSTER_DIR/pushpin"; else echo "$CLUSTER_DIR/pushpin-$1"; fi; }
+pushpin_port() { echo $((PUSHPIN_PORT - $1 + 1)); }
+pushpin_publish_port() { echo $((PUSHPIN_PUBLISH_PORT + 10 * ($1 - 1))); }
 pid_alive() { [[ -f $1 ]] && kill -0 "$(<"$1")" 2>/dev/null; }
 
 install_missing() {
@@ -209,23 +217,34 @@ wait_healthy() {
 }
 
 start_pushpin() {
-    local dir=$CLUSTER_DIR/pushpin n targets=()
+    local i urls=()
     [[ $PUSHPIN == yes ]] || return 0
-    PUSHPIN_ARG=--masthead.notifications.grip-publish-urls=http://127.0.0.1:$PUSHPIN_PUBLISH_PORT
+    for ((i = 1; i <= PUSHPINS; i++)); do
+        urls+=("http://127.0.0.1:$(pushpin_publish_port "$i")")
+        start_one_pushpin "$i"
+    done
+    PUSHPIN_ARG=--masthead.notifications.grip-publish-urls=$(IFS=,; echo "${urls[*]}")
+}
+
+start_one_pushpin() {
+    local dir port publish n targets=()
+    dir=$(pushpin_dir "$1")
+    port=$(pushpin_port "$1")
+    publish=$(pushpin_publish_port "$1")
     mkdir -p "$dir/run" "$dir/log"
     for ((n = 1; n <= NODES; n++)); do targets+=("127.0.0.1:$(node_port "$n")"); done
     # Targets are tried in order when one cannot be reached (a comma would start a target's options instead).
     echo "* ${targets[*]}" >"$dir/routes"
     [[ -f $dir/sig-key ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$dir/sig-key"
-    sed -e "s/@HTTP_PORT@/$PUSHPIN_PORT/" -e "s/@PUBLISH_PORT@/$PUSHPIN_PUBLISH_PORT/" \
-        -e "s/@PUSH_PORT@/$((PUSHPIN_PUBLISH_PORT - 1))/" -e "s/@SUBSCRIBE_PORT@/$((PUSHPIN_PUBLISH_PORT + 1))/" \
-        -e "s/@COMMAND_PORT@/$((PUSHPIN_PUBLISH_PORT + 2))/" -e "s/@SIG_KEY@/$(<"$dir/sig-key")/" \
+    sed -e "s/@HTTP_PORT@/$port/" -e "s/@PUBLISH_PORT@/$publish/" \
+        -e "s/@PUSH_PORT@/$((publish - 1))/" -e "s/@SUBSCRIBE_PORT@/$((publish + 1))/" \
+        -e "s/@COMMAND_PORT@/$((publish + 2))/" -e "s/@SIG_KEY@/$(<"$dir/sig-key")/" \
         -e "s/@MAX_CONNECTIONS@/100000/" -e "s/@MESSAGE_RATE@/100000/" \
         "$DEPLOY_DIR/pushpin/pushpin.conf" >"$dir/pushpin.conf"
     if pid_alive "$dir/pid"; then
         return 0
     fi
-    log "Starting Pushpin on port $PUSHPIN_PORT (publish port $PUSHPIN_PUBLISH_PORT)"
+    log "Starting Pushpin on port $port (publish port $publish)"
     (cd "$dir" && { nohup pushpin --config pushpin.conf --merge-output >>pushpin.log 2>&1 & echo $! >"$dir/pid"; })
 }
 
@@ -236,14 +255,18 @@ start_varnish() {
             printf 'backend node_%d {\n    .host = "127.0.0.1";\n    .port = "%d";\n    .probe = masthead_health;\n}\n\n' "$n" "$(node_port "$n")"
         done
         if [[ $PUSHPIN == yes ]]; then
-            printf 'backend pushpin {\n    .host = "127.0.0.1";\n    .port = "%d";\n}\n\n' "$PUSHPIN_PORT"
+            for ((n = 1; n <= PUSHPINS; n++)); do
+                printf 'backend pushpin_%d {\n    .host = "127.0.0.1";\n    .port = "%d";\n}\n\n' "$n" "$(pushpin_port "$n")"
+            done
         fi
         echo "sub vcl_init {"
         for ((n = 1; n <= NODES; n++)); do
             echo "    nodes.add_backend(node_$n);"
             [[ $PUSHPIN == yes ]] || echo "    live.add_backend(node_$n);"
         done
-        [[ $PUSHPIN != yes ]] || echo "    live.add_backend(pushpin);"
+        if [[ $PUSHPIN == yes ]]; then
+            for ((n = 1; n <= PUSHPINS; n++)); do echo "    live.add_backend(pushpin_$n);"; done
+        fi
         echo "}"
     } >"$nodes"
     if pid_alive "$CLUSTER_DIR/varnish.pid"; then
@@ -314,11 +337,16 @@ status() {
         fi
     done
     if [[ $PUSHPIN == yes ]]; then
-        if pid_alive "$CLUSTER_DIR/pushpin/pid"; then
-            echo "pushpin     127.0.0.1:$PUSHPIN_PORT  running, pid $(<"$CLUSTER_DIR/pushpin/pid"), publish port $PUSHPIN_PUBLISH_PORT"
-        else
-            echo "pushpin     127.0.0.1:$PUSHPIN_PORT  stopped"
-        fi
+        # Those asked for, and any more a cluster of this directory was started with.
+        n=1
+        while ((n <= PUSHPINS)) || [[ -f $(pushpin_dir "$n")/pid ]]; do
+            if pid_alive "$(pushpin_dir "$n")/pid"; then
+                echo "pushpin-$n   127.0.0.1:$(pushpin_port "$n")  running, pid $(<"$(pushpin_dir "$n")/pid"), publish port $(pushpin_publish_port "$n")"
+            else
+                echo "pushpin-$n   127.0.0.1:$(pushpin_port "$n")  stopped"
+            fi
+            n=$((n + 1))
+        done
     fi
     if pid_alive "$CLUSTER_DIR/varnish.pid"; then
         echo "varnish     127.0.0.1:$VARNISH_PORT  running, pid $(<"$CLUSTER_DIR/varnish.pid")"
@@ -342,9 +370,10 @@ stop_pidfile() {
 }
 
 down() {
-    local n bin
+    local n bin dir
     stop_pidfile "$CLUSTER_DIR/varnish.pid"
-    stop_pidfile "$CLUSTER_DIR/pushpin/pid"
+    # Every instance a cluster of this directory may have started, whatever PUSHPINS says now.
+    for dir in "$CLUSTER_DIR"/pushpin "$CLUSTER_DIR"/pushpin-*; do stop_pidfile "$dir/pid"; done
     for ((n = 1; n <= NODES; n++)); do stop_pidfile "$CLUSTER_DIR/node-$n/pid"; done
     stop_pidfile "$CLUSTER_DIR/pgbouncer/pgbouncer.pid"
     bin=$(pg_bin)
