@@ -30,7 +30,9 @@ SCORER_DELAY_MS=${SCORER_DELAY_MS:-30}
 # measured is the server, not the limits. Every moderation rule runs, at its defaults; the toxicity scorer
 # is the Perspective adapter, pointed at a local stand-in that answers after SCORER_DELAY_MS.
 STUB_PORT=$(( 20000 + RANDOM % 40000 ))
-APP_ARGS=${APP_ARGS:---masthead.rate-limits.comments-per-reader.capacity=1000000 --masthead.rate-limits.sign-in-per-ip.capacity=1000000 --masthead.moderation.toxicity.perspective-api-key=bench --masthead.moderation.toxicity.perspective-url=http://127.0.0.1:$STUB_PORT}
+# The node's cap on the live streams it holds (by default what a quarter of its heap holds) is raised to the
+# listeners measured: how many it can hold is what the live phase finds out.
+APP_ARGS=${APP_ARGS:---masthead.notifications.live-max-streams=$((LISTENERS + 100)) --masthead.rate-limits.comments-per-reader.capacity=1000000 --masthead.rate-limits.sign-in-per-ip.capacity=1000000 --masthead.moderation.toxicity.perspective-api-key=bench --masthead.moderation.toxicity.perspective-url=http://127.0.0.1:$STUB_PORT}
 # comments.sql gives the bench readers the demo reader's password hash, so they share its password.
 BENCH_PASSWORD=masthead-demo
 # shellcheck source=bench/lib.sh
