@@ -167,6 +167,7 @@ class CommentNotifications {
         }
         Instant now = clock.instant();
         List<Long> followers = conversations.followersOf(picked.articleId()).stream()
+                .map(ConversationFollows.Follower::readerId)
                 .filter(follower -> follower != author)
                 .toList();
         List<Long> toTell =

@@ -77,12 +77,19 @@ public class ConversationFollows {
         return links.targetOf(token).isPresent();
     }
 
+    /** A reader who follows a conversation, since when. */
+    record Follower(long readerId, Instant since) {}
+
     /** The readers who follow the article's conversation. */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<Long> followersOf(long articleId) {
-        return db.sql("SELECT reader_id FROM conversation_follow WHERE article_id = :article ORDER BY reader_id")
+    List<Follower> followersOf(long articleId) {
+        return db.sql(
+                        """
+                        SELECT reader_id, followed_at FROM conversation_follow WHERE article_id = :article
+                        ORDER BY reader_id""")
                 .param("article", articleId)
-                .query(Long.class)
+                .query((rs, n) -> new Follower(
+                        rs.getLong("reader_id"), rs.getTimestamp("followed_at").toInstant()))
                 .list();
     }
 

@@ -47,7 +47,13 @@ class ConversationNews {
     private static final Duration KEPT = Duration.ofDays(1);
 
     /** A comment waiting for the conversation's followers. */
-    record News(long commentId, long authorId, String articleHeadline, String excerpt, Set<Long> told) {}
+    record News(
+            long commentId,
+            long authorId,
+            String articleHeadline,
+            String excerpt,
+            Set<Long> told,
+            Instant recordedAt) {}
 
     private final JdbcClient db;
     private final ConversationFollows conversations;
@@ -142,7 +148,7 @@ class ConversationNews {
                         WHERE comment_id IN (SELECT comment_id FROM conversation_news
                                              WHERE article_id = :article AND told_at IS NULL
                                              ORDER BY comment_id LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING comment_id, author_id, article_headline, excerpt, told""")
+                        RETURNING comment_id, author_id, article_headline, excerpt, told, recorded_at""")
                 .param("now", Timestamp.from(now))
                 .param("article", article.get())
                 .param("limit", ROUND_LIMIT)
@@ -151,14 +157,19 @@ class ConversationNews {
                         rs.getLong("author_id"),
                         rs.getString("article_headline"),
                         rs.getString("excerpt"),
-                        ids(rs.getArray("told"))))
+                        ids(rs.getArray("told")),
+                        rs.getTimestamp("recorded_at").toInstant()))
                 .list();
         news = news.stream().sorted(Comparator.comparingLong(News::commentId)).toList();
         Map<Long, Gathered> gathered = new TreeMap<>();
-        for (long follower : conversations.followersOf(article.get())) {
+        for (ConversationFollows.Follower following : conversations.followersOf(article.get())) {
+            long follower = following.readerId();
+            // Not what came before they followed: a reader who replies (and so follows) in the same round as
+            // the comment they answered would otherwise be told of that comment as news.
             List<News> theirs = news.stream()
-                    .filter(comment ->
-                            comment.authorId() != follower && !comment.told().contains(follower))
+                    .filter(comment -> comment.authorId() != follower
+                            && !comment.told().contains(follower)
+                            && !comment.recordedAt().isBefore(following.since()))
                     .toList();
             if (!theirs.isEmpty()) {
                 News latest = theirs.getLast();

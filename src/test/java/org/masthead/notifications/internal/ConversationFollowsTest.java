@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,6 +22,7 @@ import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Readers follow the conversation under an article, by commenting or by choice, and can stop. */
 @MastheadTest
@@ -52,6 +54,15 @@ class ConversationFollowsTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    ConversationNews news;
+
+    @Autowired
+    ConversationFollows follows;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void commentersHearOfOthersCommentsOnceGatheredAndNeverOfTheirOwnOrOfRepliesTwice() throws Exception {
@@ -113,6 +124,29 @@ class ConversationFollowsTest {
         assertThat(notifications(alice)).hasSize(2);
         assertThat(rowOf(alice, "conversation").actorCount()).isEqualTo(2);
         assertThat(rowOf(carol, "conversation").actorCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aReaderIsNotToldOfWhatWasSaidBeforeTheyFollowed() {
+        Credentials alice = accounts.create(true);
+        Credentials bob = accounts.create(true);
+        Credentials carol = accounts.create(true);
+        long article = TestDiscussion.article();
+        CommentPosted aliceFirst = discussion.comment(article, alice.id());
+        Instant now = Instant.now();
+        // Alice's comment still waits for its round when Bob starts following, as when he replies to it at once.
+        transactions.executeWithoutResult(status -> {
+            news.record(aliceFirst, List.of(), now);
+            follows.commented(bob.id(), article, now.plusMillis(1));
+        });
+        discussion.awaitHandled(aliceFirst.commentId());
+
+        CommentPosted carolAfter = handled(discussion.comment(article, carol.id()));
+
+        assertThat(notifications(bob))
+                .as("Carol's comment, posted after Bob followed, and not Alice's")
+                .extracting(Row::kind, Row::commentId, Row::actorCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("conversation", carolAfter.commentId(), 1));
     }
 
     @Test
