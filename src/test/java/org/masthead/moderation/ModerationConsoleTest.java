@@ -41,13 +41,15 @@ class ModerationConsoleTest {
 
     Http http;
     long article;
+    TestAccounts.Credentials newcomerAccount;
     Participant newcomer;
 
     @BeforeEach
     void setUp() {
         http = new Http(port);
         article = content.article(content.section("Moderated")).published();
-        newcomer = Participant.signIn(port, accounts.create(true));
+        newcomerAccount = accounts.create(true);
+        newcomer = Participant.signIn(port, newcomerAccount);
     }
 
     private WebSession moderator() {
@@ -84,6 +86,10 @@ class ModerationConsoleTest {
                 .containsPattern(
                         "Why: <span>One of the first 3 comments of a new reader</span>\\s*<span>\\(the new-reader check\\)");
         assertThat(queue).containsPattern("Held for review</span>\\s*<span class=\"count\">\\(\\d+\\)");
+        assertThat(queue)
+                .as("its tick box says whose comment it chooses")
+                .contains(
+                        "<label for=\"pick-" + id + "\">Choose the comment by " + newcomerAccount.displayName() + ", ");
 
         String after = flash(moderator, moderator.post("/moderation/comments/" + id + "/approve", Map.of()));
 
