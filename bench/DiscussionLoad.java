@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
  * how long each listener takes to hear of it; the streams are opened on LISTEN_BASE (such as a Pushpin in
  * front of the nodes, or several in turn) when it is given, the comment is always posted on BASE. The
  * streams are opened at {@code -Dopen.rate} a second (500) and held by child processes of at most
- * {@code -Dholder.streams} each (9,000), since each is a file descriptor at this end too.
+ * {@code -Dholder.streams} each (10,000), since each is a file descriptor at this end too.
  */
 class DiscussionLoad {
 
@@ -158,7 +158,7 @@ class DiscussionLoad {
     /** Streams opened a second, over all holders: a crowd arriving, not a stampede of one instant. */
     private static final int OPEN_RATE = Integer.getInteger("open.rate", 500);
     /** Streams one holding process keeps: each is a file descriptor, and a process may have only so many. */
-    private static final int PER_HOLDER = Integer.getInteger("holder.streams", 9_000);
+    private static final int PER_HOLDER = Integer.getInteger("holder.streams", 10_000);
     /** How often a refused stream is tried again, as the site's pages do (live.js), before giving up. */
     private static final int ATTEMPTS = 6;
     /** How a new comment's event starts on a stream (see LiveEvent.asStreamText). */
@@ -176,7 +176,9 @@ class DiscussionLoad {
         int holders = (listeners + PER_HOLDER - 1) / PER_HOLDER;
         List<Process> processes = new ArrayList<>();
         List<BufferedReader> answers = new ArrayList<>();
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", sourceFile());
+        // C1 only and one GC thread: a holder's own cost while the comment is delivered stays small.
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", sourceFile());
         for (int h = 0; h < holders; h++) {
             int count = listeners / holders + (h < listeners % holders ? 1 : 0);
             List<String> args = new ArrayList<>(command);
