@@ -69,8 +69,8 @@
     // answer that is not an event stream, such as a 502 from a proxy swamped by a crowd arriving at once).
     // The page tries again then, after a random wait that doubles each time, so that the crowd comes back
     // spread out rather than all together.
-    source.addEventListener("error", function () {
-      if (!source || source.readyState !== EventSource.CLOSED) {
+    source.addEventListener("error", function (event) {
+      if (event.target !== source || source.readyState !== EventSource.CLOSED) {
         return;
       }
       close();
