@@ -88,8 +88,8 @@ class ModerationConsoleTest {
         assertThat(queue).containsPattern("Held for review</span>\\s*<span class=\"count\">\\(\\d+\\)");
         assertThat(queue)
                 .as("its tick box says whose comment it chooses")
-                .contains(
-                        "<label for=\"pick-" + id + "\">Choose the comment by " + newcomerAccount.displayName() + ", ");
+                .contains("<label for=\"pick-" + id + "\">Choose<span class=\"visually-hidden\"> the comment by "
+                        + newcomerAccount.displayName() + ", ");
 
         String after = flash(moderator, moderator.post("/moderation/comments/" + id + "/approve", Map.of()));
 
