@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 class NotificationsPropertiesTest {
 
     private static NotificationsProperties withConversationInterval(Duration interval) {
+        return with(interval, 0);
+    }
+
+    private static NotificationsProperties with(Duration interval, int liveMaxStreams) {
         return new NotificationsProperties(
                 LocalTime.of(7, 0),
                 Duration.ofMinutes(5),
@@ -21,7 +25,7 @@ class NotificationsPropertiesTest {
                 Duration.ofMinutes(30),
                 interval,
                 List.of(),
-                0);
+                liveMaxStreams);
     }
 
     @Test
@@ -32,5 +36,15 @@ class NotificationsPropertiesTest {
                 .hasMessageContaining("masthead.notifications.conversation-interval");
         assertThatThrownBy(() -> withConversationInterval(Duration.ofMillis(-5)))
                 .hasMessageContaining("masthead.notifications.conversation-interval");
+    }
+
+    @Test
+    void theLiveStreamCapIsTheSettingOrAQuarterOfTheHeapAndNeverNegative() {
+        assertThat(with(Duration.ofSeconds(2), 250).liveStreamLimit()).isEqualTo(250);
+        assertThat(with(Duration.ofSeconds(2), 0).liveStreamLimit())
+                .as("a quarter of this JVM's heap at about 100 KB a stream")
+                .isEqualTo((int) Math.max(100, Runtime.getRuntime().maxMemory() / 4 / (100 * 1024)));
+        assertThatThrownBy(() -> with(Duration.ofSeconds(2), -1))
+                .hasMessageContaining("masthead.notifications.live-max-streams");
     }
 }
