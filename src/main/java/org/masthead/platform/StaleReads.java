@@ -1,25 +1,24 @@
 package org.masthead.platform;
 
-import java.util.function.Supplier;
-import org.masthead.platform.internal.ReplicaRouting;
-import org.springframework.stereotype.Component;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
 /**
- * Reads that may be a moment behind the latest writes, such as search results: with a read replica
- * configured ({@code masthead.db.replica-url}) they go to it, otherwise to the primary like everything
- * else. Nothing inside may write, or read what the same request has just written: a replica refuses
- * writes, and may not have the write yet. A read inside a transaction already begun stays on that
- * transaction's connection, the primary's.
+ * On a controller method: the page it answers may be read a moment behind the latest writes, so with a
+ * read replica configured ({@code masthead.db.replica-url}) its database reads go to the replica, and
+ * otherwise to the primary like everything else. For public pages that are cached and dropped when their
+ * content changes (fronts, feeds, thread fragments, profiles, search): while the replica has not replayed
+ * a change this node has heard of, their reads go to the primary instead, so a page dropped for a change
+ * is never rendered again without it.
  *
- * <p>A page rendered from the replica is cached as it was read: after a change purges it, a replica that
- * has not caught up yet makes the fresh copy a stale one, until the next change or its max-age. So only
- * what may be stale that long belongs here.
+ * <p>Nothing the method does may write, or read what the same request has just written: a replica refuses
+ * writes, and may not have the write yet. A read inside a transaction already begun stays on that
+ * transaction's connection.
  */
-@Component
-public class StaleReads {
-
-    /** Runs the work with its database reads on the replica, when there is one. */
-    public <T> T read(Supplier<T> work) {
-        return ReplicaRouting.onReplica(work);
-    }
-}
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface StaleReads {}

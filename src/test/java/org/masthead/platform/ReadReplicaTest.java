@@ -3,37 +3,52 @@ package org.masthead.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
 import org.masthead.SecondNode;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.discussion.Participant;
+import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
+import org.masthead.platform.internal.EmbeddedBackup;
+import org.masthead.platform.internal.EmbeddedPostgresServer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A node with a read replica ({@code masthead.db.replica-url}) sends the reads marked as allowed to be
- * stale there, and everything else to the primary. The "replica" here is a database of its own with the
- * schema and none of the content, a replica infinitely far behind, so that where each read went shows.
+ * A node with a read replica ({@code masthead.db.replica-url}) reads the pages marked {@link StaleReads}
+ * there, but only once the replica has replayed every change the node has heard of; everything else, and
+ * those pages while the replica is behind or down, go to the primary. The replica is a real streaming
+ * standby of the tests' embedded PostgreSQL, made from a backup of it, whose replay the test pauses to put it
+ * behind.
  */
 @MastheadTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadReplicaTest {
 
     @Autowired
     HikariDataSource dataSource;
+
+    @Autowired
+    DatabaseProperties database;
 
     @Autowired
     TestContent content;
@@ -41,53 +56,161 @@ class ReadReplicaTest {
     @Autowired
     TestAccounts accounts;
 
-    @LocalServerPort
-    int port;
-
+    Path replicaDir;
+    EmbeddedPostgresServer replica;
+    JdbcClient onReplica;
+    HikariDataSource replicaPool;
     ConfigurableApplicationContext node;
     int nodePort;
 
     @BeforeAll
-    void startANodeWithAReplicaFarBehind() throws SQLException {
-        String replica = "replica_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            statement.execute("CREATE DATABASE " + replica);
-        }
-        String primaryUrl = dataSource.getJdbcUrl();
-        int database = primaryUrl.lastIndexOf('/') + 1;
-        int query = primaryUrl.indexOf('?', database);
-        String replicaUrl =
-                primaryUrl.substring(0, database) + replica + (query < 0 ? "" : primaryUrl.substring(query));
-        // A node on it alone gives it the schema.
-        SecondNode.start(dataSource, "--masthead.db.url=" + replicaUrl).close();
-        node = SecondNode.start(dataSource, "--masthead.db.replica-url=" + replicaUrl);
+    void startAStandbyAndANodeReadingIt() throws Exception {
+        Path work = Path.of("target/test-data/replica-" + UUID.randomUUID());
+        Files.createDirectories(work);
+        Path backup = work.resolve("primary.zip");
+        EmbeddedBackup.backup(database.dataDir(), backup);
+        replicaDir = work.resolve("standby");
+        EmbeddedBackup.restore(backup, replicaDir);
+        int primaryPort =
+                URI.create(dataSource.getJdbcUrl().substring("jdbc:".length())).getPort();
+        Files.writeString(replicaDir.resolve("postgres/standby.signal"), "");
+        Files.writeString(
+                replicaDir.resolve("postgres/postgresql.auto.conf"),
+                "\nprimary_conninfo = 'host=127.0.0.1 port=%d user=%s password=%s application_name=test_replica'\n"
+                        .formatted(primaryPort, dataSource.getUsername(), dataSource.getPassword()),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        replica = EmbeddedPostgresServer.start(replicaDir);
+        replicaPool = new HikariDataSource();
+        replicaPool.setJdbcUrl(replica.jdbcUrl());
+        replicaPool.setUsername(replica.user());
+        replicaPool.setPassword(replica.password());
+        replicaPool.setMaximumPoolSize(2);
+        onReplica = JdbcClient.create(replicaPool);
+        assertThat(onReplica
+                        .sql("SELECT pg_is_in_recovery()")
+                        .query(Boolean.class)
+                        .single())
+                .as("a standby")
+                .isTrue();
+        node = SecondNode.start(dataSource, "--masthead.db.replica-url=" + replica.jdbcUrl());
         nodePort = SecondNode.port(node);
     }
 
     @AfterAll
-    void stop() {
-        node.close();
+    void stop() throws Exception {
+        if (node != null) {
+            node.close();
+        }
+        if (replicaPool != null) {
+            replicaPool.close();
+        }
+        if (replica != null) {
+            replica.close();
+        }
     }
 
     @Test
-    void searchReadsTheReplicaWhileSigningInPostingAndArticlesUseThePrimary() {
+    @Order(1)
+    void pagesReadTheReplicaOnlyWhileItHasEveryChangeTheNodeHasHeardOf() {
+        Section section = content.section("Replicated");
+        String first = "First " + TestContent.unique("story");
+        content.article(section).headline(first).published();
+        String sectionPage = "/" + section.path();
+        Http onNode = new Http(nodePort);
+
+        // Caught up: the section page comes from the replica, and shows what it has replayed.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            double before = readsOn("replica");
+            assertThat(onNode.get(sectionPage + "?look=" + UUID.randomUUID()).body())
+                    .contains(first);
+            assertThat(readsOn("replica")).isGreaterThan(before);
+        });
+
+        // Behind: a story published while the replica replays nothing is on the page all the same, read
+        // from the primary, because the node heard of the change the replica lacks.
+        onReplica.sql("SELECT pg_wal_replay_pause()").query().singleRow();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> onReplica
+                .sql("SELECT pg_get_wal_replay_pause_state()")
+                .query(String.class)
+                .single()
+                .equals("paused"));
+        String second = "Second " + TestContent.unique("story");
+        long article = content.article(section).headline(second).published();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(onNode.get(sectionPage).body()).contains(second));
+        assertThat(onReplica
+                        .sql("SELECT count(*) FROM article WHERE id = :id")
+                        .param("id", article)
+                        .query(Integer.class)
+                        .single())
+                .as("the paused replica lacks the story")
+                .isZero();
+        double onPrimary = readsOn("primary");
+        assertThat(onNode.get(sectionPage + "?look=" + UUID.randomUUID()).body())
+                .contains(second);
+        assertThat(readsOn("primary")).isGreaterThan(onPrimary);
+
+        // Writes go to the primary, whatever the replica does.
+        Participant reader = Participant.signIn(nodePort, accounts.create(true));
+        assertThat(reader.posted(article, "Written to the primary while the replica waits."))
+                .isPositive();
+
+        // Replaying again, the replica takes the reads back once it has the story.
+        onReplica.sql("SELECT pg_wal_replay_resume()").query().singleRow();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            double before = readsOn("replica");
+            assertThat(onNode.get(sectionPage + "?look=" + UUID.randomUUID()).body())
+                    .contains(second);
+            assertThat(readsOn("replica")).isGreaterThan(before);
+        });
+    }
+
+    @Test
+    @Order(2)
+    void searchReadsTheReplica() {
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        long article = content.article(content.section("Replicated"))
+        content.article(content.section("Replicated search"))
                 .headline("The " + word + " story")
                 .published();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                        new Http(port).get("/search?q=" + word).body())
-                .contains("The " + word + " story"));
+        Http onNode = new Http(nodePort);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            double before = readsOn("replica");
+            assertThat(onNode.get("/search?q=" + word).body()).contains("The " + word + " story");
+            assertThat(readsOn("replica")).isGreaterThan(before);
+        });
+    }
 
-        String onTheNodeWithTheReplica =
-                new Http(nodePort).get("/search?q=" + word).body();
-        assertThat(onTheNodeWithTheReplica).doesNotContain("The " + word + " story");
+    @Test
+    @Order(3)
+    void aNodeWhoseReplicaIsDownReadsThePrimary() throws Exception {
+        Section section = content.section("Replica down");
+        String story = "Unreplicated " + TestContent.unique("story");
+        replicaPool.close();
+        replica.close();
+        content.article(section).headline(story).published();
 
-        // The account and the article exist only on the primary.
-        Participant reader = Participant.signIn(nodePort, accounts.create(true));
-        long comment = reader.posted(article, "Written to the primary.");
-        assertThat(comment).isPositive();
+        Http onNode = new Http(nodePort);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var page = onNode.get("/" + section.path() + "?look=" + UUID.randomUUID());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains(story);
+        });
+        double onPrimary = readsOn("primary");
+        double onTheReplica = readsOn("replica");
+        assertThat(onNode.get("/" + section.path() + "?look=" + UUID.randomUUID())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(readsOn("primary")).isGreaterThan(onPrimary);
+        assertThat(readsOn("replica")).isEqualTo(onTheReplica);
+        replica = null;
+        replicaPool = null;
+    }
+
+    private double readsOn(String target) {
+        return node.getBean(MeterRegistry.class)
+                .counter("masthead.db.stale_reads", "target", target)
+                .count();
     }
 }

@@ -17,6 +17,7 @@ import org.masthead.accounts.internal.Profiles.PublicProfile;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.masthead.platform.SiteProperties;
+import org.masthead.platform.StaleReads;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +49,7 @@ class PublicProfileController {
         this.monthAndYear = DateTimeFormatter.ofPattern("MMMM yyyy", site.locale());
     }
 
+    @StaleReads
     @GetMapping("/profile/{name}")
     String profile(
             @PathVariable String name,

@@ -36,17 +36,16 @@ class SearchController {
     private static final String DATE_MESSAGE = "Give a date as YYYY-MM-DD, such as 2026-11-24.";
 
     private final Search search;
-    private final StaleReads staleReads;
     private final PublishedContent content;
     private final PublicPages publicPages;
 
-    SearchController(Search search, PublishedContent content, PublicPages publicPages, StaleReads staleReads) {
+    SearchController(Search search, PublishedContent content, PublicPages publicPages) {
         this.search = search;
-        this.staleReads = staleReads;
         this.content = content;
         this.publicPages = publicPages;
     }
 
+    @StaleReads
     @GetMapping("/search")
     String search(
             @RequestParam(defaultValue = "") String q,
@@ -78,8 +77,7 @@ class SearchController {
         LocalDate fromDay = day("from", from, problems);
         LocalDate toDay = day("to", to, problems);
         Search.Results results = problems.isEmpty()
-                ? staleReads.read(() ->
-                        search.find(new Search.Request(q, inSection, by, fromDay, toDay, sort.equals("date"), page)))
+                ? search.find(new Search.Request(q, inSection, by, fromDay, toDay, sort.equals("date"), page))
                 : Search.Results.NONE;
         model.addAttribute("problems", problems);
         model.addAttribute("q", q);
@@ -109,10 +107,11 @@ class SearchController {
     }
 
     /** What the search box offers while a reader types: JSON for its script. */
+    @StaleReads
     @GetMapping(value = "/search/suggestions", produces = "application/json")
     @ResponseBody
     Suggestions suggestions(@RequestParam(defaultValue = "") String q, HttpServletResponse response) {
-        Suggestions suggestions = new Suggestions(staleReads.read(() -> search.suggest(q)));
+        Suggestions suggestions = new Suggestions(search.suggest(q));
         publicPages.mark(response, Instant.EPOCH, List.of(DiscoveryKeys.SEARCH));
         return suggestions;
     }

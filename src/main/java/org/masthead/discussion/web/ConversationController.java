@@ -21,6 +21,7 @@ import org.masthead.discussion.internal.Sort;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.platform.PublicPages;
 import org.masthead.platform.RejectedException;
+import org.masthead.platform.StaleReads;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +50,7 @@ class ConversationController {
     }
 
     /** A page of the conversation, as a fragment for the article page. */
+    @StaleReads
     @GetMapping("/discussion/{articleId:\\d{1,18}}/thread")
     String thread(
             @PathVariable long articleId,
@@ -71,6 +73,7 @@ class ConversationController {
     }
 
     /** Every reply in one thread, for "show more replies". */
+    @StaleReads
     @GetMapping("/discussion/{articleId:\\d{1,18}}/threads/{threadId:\\d{1,18}}")
     String replies(
             @PathVariable long articleId, @PathVariable long threadId, Model model, HttpServletResponse response) {
@@ -100,6 +103,7 @@ class ConversationController {
     }
 
     /** The whole conversation as a page of its own, for reading without JavaScript. */
+    @StaleReads
     @GetMapping("/discussion/{articleId:\\d{1,18}}")
     String conversation(
             @PathVariable long articleId,

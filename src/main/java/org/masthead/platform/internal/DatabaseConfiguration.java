@@ -1,6 +1,7 @@
 package org.masthead.platform.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.masthead.platform.DatabaseProperties;
@@ -51,13 +52,17 @@ class DatabaseConfiguration {
     }
 
     /**
-     * With a read replica, the data source every part of Masthead uses routes {@code StaleReads} to it; the
+     * With a read replica, the data source every part of Masthead uses routes {@code @StaleReads} pages to it; the
      * primary's pool stays a bean of its own, for what must reach the primary whatever the thread is doing.
      */
     @Bean(destroyMethod = "close")
     @Primary
     @Conditional(ReadReplica.class)
-    ReplicaRouting routingDataSource(DatabaseProperties properties, @Qualifier("dataSource") DataSource primary)
+    ReplicaRouting routingDataSource(
+            DatabaseProperties properties,
+            @Qualifier("dataSource") DataSource primary,
+            ReplicaCatchUp catchUp,
+            MeterRegistry meters)
             throws SQLException {
         DatabaseProperties.Db db = properties.db();
         HikariDataSource replica = new HikariDataSource();
@@ -67,7 +72,16 @@ class DatabaseConfiguration {
         replica.setMaximumPoolSize(primary.unwrap(HikariDataSource.class).getMaximumPoolSize());
         replica.setReadOnly(true);
         replica.setPoolName("masthead-replica");
-        return new ReplicaRouting(primary, replica);
+        // A replica that is down is only not caught up: the node starts, and reads stay on the primary.
+        replica.setInitializationFailTimeout(-1);
+        return new ReplicaRouting(primary, replica, catchUp, meters);
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(ReadReplica.class)
+    ReplicaCatchUp replicaCatchUp(DatabaseProperties properties, @Qualifier("dataSource") DataSource primary) {
+        DatabaseProperties.Db db = properties.db();
+        return new ReplicaCatchUp(primary, db.replicaUrl(), db.user(), db.password());
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.platform.ClusterMessages;
 import org.masthead.platform.PageCache;
 import org.masthead.platform.PageCacheProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,6 +30,7 @@ class InMemoryPageCache implements PageCache {
     private final Cache<String, CachedPage> pages;
     private final ClusterMessages cluster;
     private final SharedCachePurges sharedCaches;
+    private final @Nullable ReplicaCatchUp replica;
     /** Bumped by every eviction, so a page rendered while its content changed is not kept. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -36,9 +38,11 @@ class InMemoryPageCache implements PageCache {
             PageCacheProperties properties,
             ClusterMessages cluster,
             SharedCachePurges sharedCaches,
+            ObjectProvider<ReplicaCatchUp> replica,
             MeterRegistry meters) {
         this.cluster = cluster;
         this.sharedCaches = sharedCaches;
+        this.replica = replica.getIfAvailable();
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(
                         properties.maxSizeOr(Runtime.getRuntime().maxMemory()).toBytes())
@@ -97,6 +101,10 @@ class InMemoryPageCache implements PageCache {
     }
 
     private void evictLocally(String payload) {
+        // Before the pages go: whatever renders them again must not read a replica that lacks the change.
+        if (replica != null) {
+            replica.changed();
+        }
         generation.incrementAndGet();
         if (payload.equals(EVERYTHING)) {
             pages.invalidateAll();

@@ -1,28 +1,44 @@
 package org.masthead.platform.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 /**
  * The data source when a read replica is configured: connections come from the primary's pool, except
- * those asked for inside {@link #onReplica}, which come from the replica's.
+ * those asked for between {@link #enter} and {@link #leave} (see {@link StaleReadsRouting}) while the replica has replayed every change this node has heard
+ * of ({@link ReplicaCatchUp}), which come from the replica's. Counted as {@code masthead.db.stale_reads},
+ * by where they went.
  */
-public final class ReplicaRouting extends AbstractRoutingDataSource implements AutoCloseable {
+final class ReplicaRouting extends AbstractRoutingDataSource implements AutoCloseable {
 
     private static final ThreadLocal<Boolean> ON_REPLICA = new ThreadLocal<>();
 
     private final HikariDataSource replica;
+    private final ReplicaCatchUp catchUp;
+    private final Counter toReplica;
+    private final Counter toPrimary;
 
-    ReplicaRouting(DataSource primary, HikariDataSource replica) {
+    ReplicaRouting(DataSource primary, HikariDataSource replica, ReplicaCatchUp catchUp, MeterRegistry meters) {
         this.replica = replica;
+        this.catchUp = catchUp;
+        this.toReplica = staleReads(meters, "replica");
+        this.toPrimary = staleReads(meters, "primary");
         setTargetDataSources(Map.of(Target.PRIMARY, primary, Target.REPLICA, replica));
         setDefaultTargetDataSource(primary);
         setLenientFallback(false);
         afterPropertiesSet();
+    }
+
+    private static Counter staleReads(MeterRegistry meters, String target) {
+        return Counter.builder("masthead.db.stale_reads")
+                .description("Connections asked for by reads that may be a moment stale, by where they went")
+                .tag("target", target)
+                .register(meters);
     }
 
     private enum Target {
@@ -30,22 +46,26 @@ public final class ReplicaRouting extends AbstractRoutingDataSource implements A
         REPLICA
     }
 
-    /** Runs the work asking for its connections from the replica, if one is configured. */
-    public static <T> T onReplica(Supplier<T> work) {
-        if (ON_REPLICA.get() != null) {
-            return work.get();
-        }
+    /** From now on, this thread's connections come from the replica while it is caught up. */
+    static void enter() {
         ON_REPLICA.set(Boolean.TRUE);
-        try {
-            return work.get();
-        } finally {
-            ON_REPLICA.remove();
-        }
+    }
+
+    static void leave() {
+        ON_REPLICA.remove();
     }
 
     @Override
     protected @Nullable Object determineCurrentLookupKey() {
-        return ON_REPLICA.get() != null ? Target.REPLICA : Target.PRIMARY;
+        if (ON_REPLICA.get() == null) {
+            return Target.PRIMARY;
+        }
+        if (catchUp.caughtUp()) {
+            toReplica.increment();
+            return Target.REPLICA;
+        }
+        toPrimary.increment();
+        return Target.PRIMARY;
     }
 
     @Override

@@ -8,12 +8,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.masthead.platform.ClusterMessages;
 import org.masthead.platform.SharedCache;
 import org.masthead.platform.SharedCacheProperties;
 import org.masthead.platform.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +38,16 @@ class SharedCachePurges {
     private final ClusterMessages cluster;
     private final SharedCacheProperties properties;
     private final Map<String, SharedCache> caches;
+    private final @Nullable ReplicaCatchUp replica;
 
-    SharedCachePurges(JdbcClient db, ClusterMessages cluster, SharedCacheProperties properties, Workers workers) {
+    SharedCachePurges(
+            JdbcClient db,
+            ClusterMessages cluster,
+            SharedCacheProperties properties,
+            Workers workers,
+            ObjectProvider<ReplicaCatchUp> replica) {
         this.db = db;
+        this.replica = replica.getIfAvailable();
         this.cluster = cluster;
         this.properties = properties;
         this.caches = cachesOf(properties);
@@ -121,6 +130,13 @@ class SharedCachePurges {
             // Queued when this cache was configured; it no longer is.
             delete(purge.id());
             return;
+        }
+        // The cache fetches the page again at once: from a replica without the change, it would keep the old one.
+        if (replica != null && !replica.awaitReplay(properties.timeout())) {
+            log.info(
+                    "The read replica has not caught up within {}; purging {} all the same",
+                    properties.timeout(),
+                    purge.keys());
         }
         try {
             if (purge.keys().equals("*")) {

@@ -9,6 +9,7 @@ import org.masthead.newsroom.Section;
 import org.masthead.newsroom.Tag;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
+import org.masthead.platform.StaleReads;
 import org.masthead.site.Links;
 import org.masthead.site.internal.Feeds;
 import org.masthead.site.internal.SurrogateKeys;
@@ -37,12 +38,14 @@ class FeedController {
         this.publicPages = publicPages;
     }
 
+    @StaleReads
     @GetMapping("/rss")
     ResponseEntity<String> site(HttpServletResponse response) {
         List<ArticleCard> articles = content.latest(ENTRIES);
         return feed("", "", "/", articles, List.of(SurrogateKeys.FRONT), response);
     }
 
+    @StaleReads
     @GetMapping({
         "/{section:" + SectionController.SLUG + "}/rss",
         "/{section:" + SectionController.SLUG + "}/{subSection:" + SectionController.SLUG + "}/rss"
@@ -62,6 +65,7 @@ class FeedController {
                 response);
     }
 
+    @StaleReads
     @GetMapping("/topic/{slug}/rss")
     ResponseEntity<String> topic(@PathVariable String slug, HttpServletResponse response) {
         Tag tag = content.tag(slug).orElseThrow(() -> notFound("No topic " + slug));
@@ -74,6 +78,7 @@ class FeedController {
                 response);
     }
 
+    @StaleReads
     @GetMapping("/author/{slug}/rss")
     ResponseEntity<String> author(@PathVariable String slug, HttpServletResponse response) {
         Author author = content.author(slug).orElseThrow(() -> notFound("No author " + slug));

@@ -8,6 +8,7 @@ import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.Front;
 import org.masthead.newsroom.Fronts;
 import org.masthead.platform.PublicPages;
+import org.masthead.platform.StaleReads;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ class HomeController {
         this.publicPages = publicPages;
     }
 
+    @StaleReads
     @GetMapping("/")
     String home(Model model, HttpServletResponse response) {
         Set<String> keys = new LinkedHashSet<>();

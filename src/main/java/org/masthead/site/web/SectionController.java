@@ -12,6 +12,7 @@ import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
+import org.masthead.platform.StaleReads;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,7 @@ class SectionController {
         this.publicPages = publicPages;
     }
 
+    @StaleReads
     @GetMapping("/{section:" + SLUG + "}")
     String section(
             @PathVariable String section,
@@ -44,6 +46,7 @@ class SectionController {
         return render(section, page, model, response);
     }
 
+    @StaleReads
     @GetMapping("/{section:" + SLUG + "}/{subSection:" + SLUG + "}")
     String subSection(
             @PathVariable String section,

@@ -7,6 +7,7 @@ import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Tag;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
+import org.masthead.platform.StaleReads;
 import org.masthead.site.internal.SurrogateKeys;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +29,7 @@ class TopicController {
         this.commentCounts = commentCounts;
     }
 
+    @StaleReads
     @GetMapping("/topic/{slug}")
     String topic(
             @PathVariable String slug,
@@ -44,6 +46,7 @@ class TopicController {
         return "site/topic";
     }
 
+    @StaleReads
     @GetMapping("/author/{slug}")
     String author(
             @PathVariable String slug,
