@@ -1,7 +1,16 @@
 package org.masthead.platform;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.requestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -11,8 +20,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,7 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A node with a read replica ({@code masthead.db.replica-url}) reads the pages marked {@link StaleReads}
  * there, but only once the replica has replayed every change the node has heard of; everything else, and
- * those pages while the replica is behind or down, go to the primary. The replica is a real streaming
+ * those pages while the replica is behind or down, go to the primary. A purge of the cache in front waits
+ * for the replica too. The replica is a real streaming
  * standby of the tests' embedded PostgreSQL, made from a backup of it, whose replay the test pauses to put it
  * behind.
  */
@@ -55,6 +65,10 @@ class ReadReplicaTest {
 
     @Autowired
     TestAccounts accounts;
+
+    /** A stand-in for the Varnish in front of the node, taking its purges. */
+    final WireMockServer caches =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     Path replicaDir;
     EmbeddedPostgresServer replica;
@@ -93,8 +107,21 @@ class ReadReplicaTest {
                         .single())
                 .as("a standby")
                 .isTrue();
-        node = SecondNode.start(dataSource, "--masthead.db.replica-url=" + replica.jdbcUrl());
+        caches.start();
+        caches.stubFor(request("PURGE", urlEqualTo("/")).willReturn(aResponse().withStatus(200)));
+        node = SecondNode.start(
+                dataSource,
+                "--masthead.db.replica-url=" + replica.jdbcUrl(),
+                "--masthead.cache.purge-urls=http://localhost:" + caches.port());
         nodePort = SecondNode.port(node);
+    }
+
+    /** A test that fails with the replay paused leaves the next one a replica that replays. */
+    @AfterEach
+    void replayAgain() {
+        if (replica != null) {
+            onReplica.sql("SELECT pg_wal_replay_resume()").query().singleRow();
+        }
     }
 
     @AfterAll
@@ -102,6 +129,7 @@ class ReadReplicaTest {
         if (node != null) {
             node.close();
         }
+        caches.stop();
         if (replicaPool != null) {
             replicaPool.close();
         }
@@ -120,7 +148,7 @@ class ReadReplicaTest {
         Http onNode = new Http(nodePort);
 
         // Caught up: the section page comes from the replica, and shows what it has replayed.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             double before = readsOn("replica");
             assertThat(onNode.get(sectionPage + "?look=" + UUID.randomUUID()).body())
                     .contains(first);
@@ -129,16 +157,10 @@ class ReadReplicaTest {
 
         // Behind: a story published while the replica replays nothing is on the page all the same, read
         // from the primary, because the node heard of the change the replica lacks.
-        onReplica.sql("SELECT pg_wal_replay_pause()").query().singleRow();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> onReplica
-                .sql("SELECT pg_get_wal_replay_pause_state()")
-                .query(String.class)
-                .single()
-                .equals("paused"));
+        pauseReplay();
         String second = "Second " + TestContent.unique("story");
         long article = content.article(section).headline(second).published();
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(onNode.get(sectionPage).body()).contains(second));
         assertThat(onReplica
                         .sql("SELECT count(*) FROM article WHERE id = :id")
@@ -159,7 +181,7 @@ class ReadReplicaTest {
 
         // Replaying again, the replica takes the reads back once it has the story.
         onReplica.sql("SELECT pg_wal_replay_resume()").query().singleRow();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             double before = readsOn("replica");
             assertThat(onNode.get(sectionPage + "?look=" + UUID.randomUUID()).body())
                     .contains(second);
@@ -169,13 +191,33 @@ class ReadReplicaTest {
 
     @Test
     @Order(2)
+    void aPurgeOfTheCacheInFrontWaitsUntilTheReplicaHasTheChange() {
+        TestContent onTheNode = node.getBean(TestContent.class);
+        Section section = onTheNode.section("Purged after replay");
+        pauseReplay();
+        long article = onTheNode.article(section).published();
+        StringValuePattern key = matching("(.* )?article-" + article + "( .*)?");
+
+        // The cache would ask the node again at once, and might be given the page without the story.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(
+                        caches.findAll(requestedFor("PURGE", urlEqualTo("/")).withHeader("xkey-purge", key)))
+                .isEmpty());
+
+        onReplica.sql("SELECT pg_wal_replay_resume()").query().singleRow();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        caches.findAll(requestedFor("PURGE", urlEqualTo("/")).withHeader("xkey-purge", key)))
+                .isNotEmpty());
+    }
+
+    @Test
+    @Order(3)
     void searchReadsTheReplica() {
         String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         content.article(content.section("Replicated search"))
                 .headline("The " + word + " story")
                 .published();
         Http onNode = new Http(nodePort);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             double before = readsOn("replica");
             assertThat(onNode.get("/search?q=" + word).body()).contains("The " + word + " story");
             assertThat(readsOn("replica")).isGreaterThan(before);
@@ -183,7 +225,7 @@ class ReadReplicaTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aNodeWhoseReplicaIsDownReadsThePrimary() throws Exception {
         Section section = content.section("Replica down");
         String story = "Unreplicated " + TestContent.unique("story");
@@ -192,7 +234,7 @@ class ReadReplicaTest {
         content.article(section).headline(story).published();
 
         Http onNode = new Http(nodePort);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             var page = onNode.get("/" + section.path() + "?look=" + UUID.randomUUID());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains(story);
@@ -206,6 +248,15 @@ class ReadReplicaTest {
         assertThat(readsOn("replica")).isEqualTo(onTheReplica);
         replica = null;
         replicaPool = null;
+    }
+
+    private void pauseReplay() {
+        onReplica.sql("SELECT pg_wal_replay_pause()").query().singleRow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> onReplica
+                .sql("SELECT pg_get_wal_replay_pause_state()")
+                .query(String.class)
+                .single()
+                .equals("paused"));
     }
 
     private double readsOn(String target) {
