@@ -99,6 +99,14 @@ final class LiveConnection {
     /**
      * Sends what the page missed and what it needs first, then the events that arrived meanwhile; an
      * event both replayed and arriving is sent once.
+     *
+     * <p>Call it on the request's thread, before the emitter is returned: the first frames are written
+     * here, so the emitter keeps them and writes them as Spring starts the response, on that same thread.
+     * The response is then committed, its headers complete, before the request's thread goes back through
+     * the filters, which write headers of their own on the way out unless it is. Written later by a
+     * writer's thread instead, the first frame could commit the response while those filters still wrote to
+     * it: Tomcat's headers are not safe for two threads, and under load they were left broken (a
+     * {@code NullPointerException} in {@code MimeHeaders}, the stream lost).
      */
     void start(List<Frame> first) {
         synchronized (this) {
@@ -110,9 +118,24 @@ final class LiveConnection {
                     replayed.add(frame.id());
                 }
             }
-            queue.addAll(first);
             arrivingWhileStarting.stream().filter(this::isNew).forEach(queue::add);
             arrivingWhileStarting = null;
+            // What arrives from now on waits in the queue until the first frames are written.
+            draining = true;
+        }
+        try {
+            for (Frame frame : first) {
+                emitter.send(frame.content());
+            }
+        } catch (IOException | IllegalStateException gone) {
+            synchronized (this) {
+                draining = false;
+            }
+            close();
+            return;
+        }
+        synchronized (this) {
+            draining = false;
         }
         drainIfIdle();
     }
