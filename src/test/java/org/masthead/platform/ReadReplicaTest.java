@@ -246,6 +246,10 @@ class ReadReplicaTest {
                 .isEqualTo(200);
         assertThat(readsOn("primary")).isGreaterThan(onPrimary);
         assertThat(readsOn("replica")).isEqualTo(onTheReplica);
+        // The load balancer keeps sending readers to it: the replica is not the node's health.
+        var health = onNode.get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
         replica = null;
         replicaPool = null;
     }

@@ -3,6 +3,7 @@ package org.masthead.platform.internal;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.masthead.platform.DatabaseProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,8 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
+
+    private static final Duration REPLICA_CONNECTION_TIMEOUT = Duration.ofMillis(500);
 
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalDatabase.class)
@@ -72,8 +75,10 @@ class DatabaseConfiguration {
         replica.setMaximumPoolSize(primary.unwrap(HikariDataSource.class).getMaximumPoolSize());
         replica.setReadOnly(true);
         replica.setPoolName("masthead-replica");
-        // A replica that is down is only not caught up: the node starts, and reads stay on the primary.
+        // A replica that is down is only not caught up: the node starts, and reads stay on the primary; a
+        // reader waits for it briefly before the primary answers instead.
         replica.setInitializationFailTimeout(-1);
+        replica.setConnectionTimeout(REPLICA_CONNECTION_TIMEOUT.toMillis());
         return new ReplicaRouting(primary, replica, catchUp, meters);
     }
 

@@ -91,6 +91,12 @@ final class ReplicaCatchUp implements AutoCloseable {
         LockSupport.unpark(watcher);
     }
 
+    /** The replica failed a reader: behind until the watch hears from it again. */
+    void unreachable() {
+        replayed = BEHIND;
+        LockSupport.unpark(watcher);
+    }
+
     /**
      * Waits until the replica has replayed everything committed on the primary so far, or the timeout has
      * passed; whether it has. A replica that does not answer takes no reads, so it is not waited for.
