@@ -94,8 +94,14 @@ measure() {
 # Grip-Sig gets the stream's opening at once), as every other benchmark here warms up. Each stream answered
 # is closed again after the nodes' live timeout (5 minutes): a run within that time of another shares the
 # machine with the closing of the other's streams, so leave 5 minutes between runs.
+# A Grip-Sig as Pushpin signs it, with the cluster's key (a JSON Web Token, HS256): the nodes check it.
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+GRIP_HEADER=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
+GRIP_CLAIMS=$(printf '{"iss":"pushpin","exp":%d}' $(($(date +%s) + 3600)) | b64url)
+GRIP_SIG=$GRIP_HEADER.$GRIP_CLAIMS.$(printf '%s.%s' "$GRIP_HEADER" "$GRIP_CLAIMS" \
+    | openssl dgst -sha256 -hmac "$(<"$CLUSTER_DIR/grip-sig-key")" -binary | b64url)
 for ((n = 0; n < 2; n++)); do
-    wrk -t2 -c8 -d10s -H 'Grip-Sig: warm-up' -H 'Accept: text/event-stream' \
+    wrk -t2 -c8 -d10s -H "Grip-Sig: $GRIP_SIG" -H 'Accept: text/event-stream' \
         "http://127.0.0.1:$((NODE_PORT + n))/live?article=$ARTICLE_ID" >"$OUT/live-warmup-$((n + 1)).txt"
 done
 THROUGH_PUSHPIN=$(measure pushpin "$LISTEN_BASES" "$LISTENERS")

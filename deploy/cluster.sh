@@ -43,6 +43,7 @@ PUSHPIN_PORT=${PUSHPIN_PORT:-7999}
 PUSHPINS=${PUSHPINS:-1}
 PUSHPIN_PUBLISH_PORT=${PUSHPIN_PUBLISH_PORT:-5561}
 CLUSTER_DIR=${CLUSTER_DIR:-$DEPLOY_DIR/.cluster}
+GRIP_SIG_KEY_FILE=$CLUSTER_DIR/grip-sig-key
 NODE_JAVA_OPTS=${NODE_JAVA_OPTS:--Xms256m -Xmx512m}
 NODE_ARGS=${NODE_ARGS:-}
 JAR=$ROOT/target/masthead-0.1.0-SNAPSHOT.jar
@@ -195,6 +196,7 @@ start_node() {
     # shellcheck disable=SC2086 # NODE_JAVA_OPTS and NODE_ARGS are lists of flags
     MASTHEAD_DB_URL=$db_url MASTHEAD_DB_USER=$PG_USER \
         MASTHEAD_DB_PASSWORD=$(<"$CLUSTER_DIR/db-password") \
+        MASTHEAD_NOTIFICATIONS_GRIPSIGKEY=$( [[ $PUSHPIN == yes ]] && cat "$GRIP_SIG_KEY_FILE") \
         nohup "$JAVA" $NODE_JAVA_OPTS -jar "$JAR" \
         --server.port="$port" \
         --masthead.data-dir="$dir" \
@@ -219,6 +221,8 @@ wait_healthy() {
 start_pushpin() {
     local i urls=()
     [[ $PUSHPIN == yes ]] || return 0
+    # One key for every instance: each signs the requests it passes on, and the nodes check the signature.
+    [[ -f $GRIP_SIG_KEY_FILE ]] || (umask 077 && od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$GRIP_SIG_KEY_FILE")
     for ((i = 1; i <= PUSHPINS; i++)); do
         urls+=("http://127.0.0.1:$(pushpin_publish_port "$i")")
         start_one_pushpin "$i"
@@ -235,10 +239,9 @@ start_one_pushpin() {
     for ((n = 1; n <= NODES; n++)); do targets+=("127.0.0.1:$(node_port "$n")"); done
     # Targets are tried in order when one cannot be reached (a comma would start a target's options instead).
     echo "* ${targets[*]}" >"$dir/routes"
-    [[ -f $dir/sig-key ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$dir/sig-key"
     sed -e "s/@HTTP_PORT@/$port/" -e "s/@PUBLISH_PORT@/$publish/" \
         -e "s/@PUSH_PORT@/$((publish - 1))/" -e "s/@SUBSCRIBE_PORT@/$((publish + 1))/" \
-        -e "s/@COMMAND_PORT@/$((publish + 2))/" -e "s/@SIG_KEY@/$(<"$dir/sig-key")/" \
+        -e "s/@COMMAND_PORT@/$((publish + 2))/" -e "s/@SIG_KEY@/$(<"$GRIP_SIG_KEY_FILE")/" \
         -e "s/@MAX_CONNECTIONS@/100000/" -e "s/@MESSAGE_RATE@/100000/" \
         "$DEPLOY_DIR/pushpin/pushpin.conf" >"$dir/pushpin.conf"
     if pid_alive "$dir/pid"; then

@@ -3,6 +3,7 @@ package org.masthead.notifications;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,6 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     proxies (Pushpin) that hold the live streams in front of the nodes; empty, the default, when each
  *     node holds its own streams. Streams that come through a proxy are held by it; others still by the
  *     node.
+ * @param gripSigKey the key the GRIP proxies sign the requests they pass on with (Pushpin's {@code sig_key}),
+ *     which tells a node that a request came through a proxy; required with {@code gripPublishUrls}
  */
 @ConfigurationProperties("masthead.notifications")
 public record NotificationsProperties(
@@ -43,7 +46,8 @@ public record NotificationsProperties(
         @DefaultValue("30m") Duration batchWindow,
         @DefaultValue("2s") Duration conversationInterval,
         @DefaultValue List<String> gripPublishUrls,
-        @DefaultValue("0") int liveMaxStreams) {
+        @DefaultValue("0") int liveMaxStreams,
+        @Nullable String gripSigKey) {
 
     /** What one stream held by a node takes of its heap, measured: Tomcat's buffers, mostly. */
     static final long HEAP_PER_STREAM = 100 * 1024;
@@ -64,6 +68,11 @@ public record NotificationsProperties(
                 throw new IllegalArgumentException(
                         "masthead.notifications.grip-publish-urls: not an http(s) address: " + url);
             }
+        }
+        if (!gripPublishUrls.isEmpty() && (gripSigKey == null || gripSigKey.isBlank())) {
+            throw new IllegalArgumentException("masthead.notifications.grip-sig-key must be the proxies' sig_key"
+                    + " when masthead.notifications.grip-publish-urls is set: without it, anyone who reaches a node"
+                    + " could pass for the proxy");
         }
         if (liveMaxStreams < 0) {
             throw new IllegalArgumentException(

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,6 +77,7 @@ class LiveThroughPushpinTest {
                 "--server.port=" + nodePort,
                 // Short, so that a test sees a held stream end as a stream held by a node would.
                 "--masthead.notifications.live-timeout=12s",
+                "--masthead.notifications.grip-sig-key=" + pushpin.sigKey(),
                 "--masthead.notifications.grip-publish-urls=" + pushpin.publishUrl() + ",http://127.0.0.1:"
                         + publishEndpoint.port());
     }
@@ -103,6 +105,9 @@ class LiveThroughPushpinTest {
 
             SseClient.Event heard = page.next("comment", WAIT);
             assertThat(heard.data()).contains("\"commentId\":" + comment);
+            assertThat(streamsHeldByTheNode())
+                    .as("the node knew the proxy's signature, and left the stream to it")
+                    .isZero();
             seenId = heard.id();
             assertThat(page.drain(Duration.ofSeconds(1)))
                     .noneMatch(event -> event.name().equals("comment"));
@@ -125,7 +130,7 @@ class LiveThroughPushpinTest {
         HttpResponse<String> answer = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodePort + "/live?article=" + article))
-                                .header("Grip-Sig", "as the proxy sends it")
+                                .header("Grip-Sig", pushpin.signature())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(answer.headers().firstValue("Grip-Hold")).contains("stream");
@@ -145,6 +150,22 @@ class LiveThroughPushpinTest {
         assertThat(published("article-" + article)).hasSize(1);
     }
 
+    /** Only the proxy can sign: anyone else who reaches the node with the header gets a stream like any reader. */
+    @Test
+    void aGripSigNotSignedWithTheProxysKeyIsAnsweredAsAnyOtherStream() throws Exception {
+        long article = content.article(content.section("Pushed")).published();
+        String valid = pushpin.signature();
+        String tampered = valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "BB" : "AA");
+        for (String forged : List.of("as the proxy sends it", tampered)) {
+            try (SseClient page = new SseClient(nodePort, "/live?article=" + article, "Grip-Sig", forged)) {
+                assertThat(page.status()).isEqualTo(200);
+                assertThat(page.header("Content-Type")).startsWith("text/event-stream");
+                assertThat(page.header("Grip-Hold")).as(forged).isEmpty();
+                assertThat(streamsHeldByTheNode()).isPositive();
+            }
+        }
+    }
+
     @Test
     void aHeldStreamEndsAfterTheLiveTimeoutSoThatThePageReconnects() {
         try (SseClient page = new SseClient(pushpin.port(), "/live?article=" + TestDiscussion.article())) {
@@ -156,6 +177,13 @@ class LiveThroughPushpinTest {
     }
 
     /** What the node published to a channel, one entry per publish item. */
+    private double streamsHeldByTheNode() {
+        return node.getBean(MeterRegistry.class)
+                .get("masthead.live.connections")
+                .gauge()
+                .value();
+    }
+
     private List<String> published(String channel) {
         List<String> contents = new ArrayList<>();
         for (LoggedRequest request : publishEndpoint.findAll(postRequestedFor(urlEqualTo("/publish/")))) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** A setting that cannot work stops the node at start with the setting's name, not later in a worker. */
@@ -16,6 +17,11 @@ class NotificationsPropertiesTest {
     }
 
     private static NotificationsProperties with(Duration interval, int liveMaxStreams) {
+        return with(interval, liveMaxStreams, List.of(), null);
+    }
+
+    private static NotificationsProperties with(
+            Duration interval, int liveMaxStreams, List<String> gripPublishUrls, @Nullable String gripSigKey) {
         return new NotificationsProperties(
                 LocalTime.of(7, 0),
                 Duration.ofMinutes(5),
@@ -24,8 +30,9 @@ class NotificationsPropertiesTest {
                 100,
                 Duration.ofMinutes(30),
                 interval,
-                List.of(),
-                liveMaxStreams);
+                gripPublishUrls,
+                liveMaxStreams,
+                gripSigKey);
     }
 
     @Test
@@ -36,6 +43,17 @@ class NotificationsPropertiesTest {
                 .hasMessageContaining("masthead.notifications.conversation-interval");
         assertThatThrownBy(() -> withConversationInterval(Duration.ofMillis(-5)))
                 .hasMessageContaining("masthead.notifications.conversation-interval");
+    }
+
+    @Test
+    void aProxyToPublishToNeedsTheKeyItSignsWith() {
+        List<String> pushpin = List.of("http://127.0.0.1:5561");
+        assertThat(with(Duration.ofSeconds(2), 0, pushpin, "a-shared-key").gripSigKey())
+                .isEqualTo("a-shared-key");
+        assertThatThrownBy(() -> with(Duration.ofSeconds(2), 0, pushpin, null))
+                .hasMessageContaining("masthead.notifications.grip-sig-key");
+        assertThatThrownBy(() -> with(Duration.ofSeconds(2), 0, pushpin, " "))
+                .hasMessageContaining("masthead.notifications.grip-sig-key");
     }
 
     @Test

@@ -58,7 +58,7 @@ public class GripPublisher implements SmartLifecycle {
     }
 
     /** Whether streams are held by a GRIP proxy rather than by this node. */
-    public boolean enabled() {
+    private boolean enabled() {
         return !proxies.isEmpty();
     }
 

@@ -123,16 +123,10 @@ final class LiveConnection {
             // What arrives from now on waits in the queue until the first frames are written.
             draining = true;
         }
-        try {
-            for (Frame frame : first) {
-                emitter.send(frame.content());
+        for (Frame frame : first) {
+            if (!send(frame)) {
+                return;
             }
-        } catch (IOException | IllegalStateException gone) {
-            synchronized (this) {
-                draining = false;
-            }
-            close();
-            return;
         }
         synchronized (this) {
             draining = false;
@@ -183,16 +177,24 @@ final class LiveConnection {
                     return;
                 }
             }
-            try {
-                emitter.send(frame.content());
-            } catch (IOException | IllegalStateException gone) {
-                // The reader left (or the response already ended): nothing more to send them.
-                synchronized (this) {
-                    draining = false;
-                }
-                close();
+            if (!send(frame)) {
                 return;
             }
+        }
+    }
+
+    /** Writes a frame, by the thread that is draining; false, and closed, when the reader has gone. */
+    private boolean send(Frame frame) {
+        try {
+            emitter.send(frame.content());
+            return true;
+        } catch (IOException | IllegalStateException gone) {
+            // The reader left (or the response already ended): nothing more to send them.
+            synchronized (this) {
+                draining = false;
+            }
+            close();
+            return false;
         }
     }
 

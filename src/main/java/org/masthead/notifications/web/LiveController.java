@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.notifications.NotificationsProperties;
 import org.masthead.notifications.internal.GripPublisher;
+import org.masthead.notifications.internal.GripSignature;
 import org.masthead.notifications.internal.LiveConnections;
 import org.masthead.notifications.internal.LiveEvent;
 import org.masthead.notifications.internal.LiveTickets;
@@ -42,7 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * only while the session that asked for it is signed in.
  *
  * <p>Behind a GRIP proxy (Pushpin, with {@code masthead.notifications.grip-publish-urls} set), a stream
- * that comes through the proxy is answered at once with what it starts with, and the proxy holds it open
+ * that comes through the proxy (its {@code Grip-Sig} signed with the proxies' key, see {@link GripSignature})
+ * is answered at once with what it starts with, and the proxy holds it open
  * on its topics' channels, to which {@link GripPublisher} publishes each event once: the node keeps no
  * connection, thread or memory per reader.
  *
@@ -61,19 +63,19 @@ class LiveController {
     private final LiveConnections connections;
     private final UnreadCounts unread;
     private final LiveTickets tickets;
-    private final GripPublisher grip;
+    private final GripSignature gripSignature;
     private final String keepAlive;
 
     LiveController(
             LiveConnections connections,
             UnreadCounts unread,
             LiveTickets tickets,
-            GripPublisher grip,
+            GripSignature gripSignature,
             NotificationsProperties properties) {
         this.connections = connections;
         this.unread = unread;
         this.tickets = tickets;
-        this.grip = grip;
+        this.gripSignature = gripSignature;
         this.keepAlive = KEEP_ALIVE + Math.max(1, properties.liveHeartbeat().toSeconds());
     }
 
@@ -102,7 +104,7 @@ class LiveController {
         Long lastSeen = lastSeen(lastEventId != null ? lastEventId : lastEventIdAgain);
         Supplier<List<LiveEvent>> current =
                 () -> reader.map(holder -> unread.current(holder.accountId())).orElse(List.of());
-        if (throughGripProxy != null && grip.enabled()) {
+        if (gripSignature.isFromProxy(throughGripProxy)) {
             // The proxy holds the stream and relays what is published to its channels; this node is done.
             LiveConnections.HeldOpening opening = connections.openHeldStream(topics, lastSeen, current);
             Set<String> channels = new LinkedHashSet<>(topics);
