@@ -15,11 +15,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.masthead.platform.ClusterMessages;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,13 +50,16 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
     private Thread listener;
     private final BlockingQueue<Message> afterCommit = new LinkedBlockingQueue<>();
     private Thread sender;
+    private final @Nullable ReplicaCatchUp replica;
 
     private record Message(String channel, String payload) {}
 
-    PgClusterMessages(DataSource dataSource, SessionConnections sessions, JdbcClient db) {
+    PgClusterMessages(
+            DataSource dataSource, SessionConnections sessions, JdbcClient db, ObjectProvider<ReplicaCatchUp> replica) {
         this.dataSource = dataSource;
         this.sessions = sessions;
         this.db = db;
+        this.replica = replica.getIfAvailable();
     }
 
     @Override
@@ -148,6 +153,11 @@ class PgClusterMessages implements ClusterMessages, SmartLifecycle {
                     }
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications != null) {
+                        // Each message tells of something committed, which the handlers may read again
+                        // (sections, pages): not from a replica that lacks it.
+                        if (replica != null && notifications.length > 0) {
+                            replica.changed();
+                        }
                         for (PGNotification notification : notifications) {
                             deliver(notification.getName(), notification.getParameter());
                         }

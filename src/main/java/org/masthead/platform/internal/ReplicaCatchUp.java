@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether the read replica has replayed every change this node has heard of. Cached pages are dropped when
  * their content changes, and the copy rendered next is kept: rendered from a replica that has not replayed
- * the change yet, that copy would be the old page, kept until the next change. So from the moment this node
- * hears of a change ({@link #changed}) until the replica has replayed the primary's log up to where it stood
+ * the change yet, that copy would be the old page, kept until the next change; the same goes for what a node
+ * keeps in memory and reads again when told of a change, such as the sections. So from the moment this node
+ * hears of a change ({@link #changed}: its own pages dropped at commit, or any message from another node)
+ * until the replica has replayed the primary's log up to where it stood
  * after that change, reads meant for the replica go to the primary ({@link ReplicaRouting}). The same holds
  * for the caches in front of Masthead: their purge waits for the replica ({@link #awaitReplay}).
  *
