@@ -166,7 +166,10 @@ public class NewsroomLoad {
             String token = null;
             for (int i = 0; i < 100 && token == null; i++) {
                 Thread.sleep(100);
-                String written = Files.readString(log).substring((int) logBefore);
+                // The log's size is in bytes, and it holds characters of more than one byte.
+                byte[] all = Files.readAllBytes(log);
+                String written =
+                        new String(all, (int) logBefore, all.length - (int) logBefore, StandardCharsets.UTF_8);
                 Matcher link = LINK.matcher(written);
                 while (link.find()) {
                     token = link.group(1);
