@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -22,17 +21,7 @@ class NotificationsPropertiesTest {
 
     private static NotificationsProperties with(
             Duration interval, int liveMaxStreams, List<String> gripPublishUrls, @Nullable String gripSigKey) {
-        return new NotificationsProperties(
-                LocalTime.of(7, 0),
-                Duration.ofMinutes(5),
-                Duration.ofSeconds(25),
-                Duration.ofHours(1),
-                100,
-                Duration.ofMinutes(30),
-                interval,
-                gripPublishUrls,
-                liveMaxStreams,
-                gripSigKey);
+        return NotificationSettings.of(interval, liveMaxStreams, gripPublishUrls, gripSigKey);
     }
 
     @Test

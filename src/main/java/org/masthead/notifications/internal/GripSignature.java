@@ -49,12 +49,13 @@ public class GripSignature {
             return false;
         }
         try {
-            JsonNode header = json.readTree(BASE64URL.decode(parts[0]));
-            if (!"HS256".equals(header.path("alg").asString())) {
-                return false;
-            }
+            // The signature first: nothing of a token is read before it is known to be the proxy's.
             byte[] expected = sign(parts[0] + "." + parts[1]);
             if (!MessageDigest.isEqual(expected, BASE64URL.decode(parts[2]))) {
+                return false;
+            }
+            JsonNode header = json.readTree(BASE64URL.decode(parts[0]));
+            if (!"HS256".equals(header.path("alg").asString())) {
                 return false;
             }
             JsonNode claims = json.readTree(BASE64URL.decode(parts[1]));
