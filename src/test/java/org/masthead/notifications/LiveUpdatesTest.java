@@ -112,6 +112,27 @@ class LiveUpdatesTest {
         }
     }
 
+    /**
+     * Pages hear of a comment when it is committed, not once the event publication registry has handed it
+     * to a listener: its live event is written by the very transaction that posts it.
+     */
+    @Test
+    void aNewCommentsLiveEventCommitsWithTheComment() {
+        long article = content.article(content.section("Live")).published();
+        long id = comments.post(accounts.create(true).id(), article, "Heard at once", null);
+
+        String writtenBy = "SELECT xmin::text FROM %s WHERE %s";
+        String comment = db.sql(writtenBy.formatted("comment", "id = :id"))
+                .param("id", id)
+                .query(String.class)
+                .single();
+        String event = db.sql(writtenBy.formatted("live_event", "once_key = :key"))
+                .param("key", "comment-" + id)
+                .query(String.class)
+                .single();
+        assertThat(event).isEqualTo(comment);
+    }
+
     @Test
     void aPageThatReconnectsIsSentExactlyWhatItMissed() {
         reconnectGetsWhatWasMissed(

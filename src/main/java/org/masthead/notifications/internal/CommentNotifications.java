@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * replies to; readers it mentions; readers who follow its author (gathered per article); readers who
  * follow the conversation (gathered per article, told in rounds by {@link ConversationNews}, and mailed
  * gathered, see {@link MailBatches}). Nobody hears of their own comment. Then its author follows the
- * conversation, unless they chose not to. Last, the comment is pushed live to the pages open on its
- * article. Only published comments come here: a held comment is posted (and its followers told) when a
+ * conversation, unless they chose not to. (The pages open on its article heard of it when it was
+ * committed: see {@link LiveComments}.) Only published comments come here: a held comment is posted (and its followers told) when a
  * moderator approves it. A staff pick is news for its author and for the conversation's followers.
  */
 @Component
@@ -45,7 +45,6 @@ class CommentNotifications {
     private final UnreadCounts unread;
     private final Discussion discussion;
     private final Accounts accounts;
-    private final LiveComments live;
     private final PublishedContent content;
     private final ConversationFollows conversations;
     private final ConversationNews news;
@@ -60,7 +59,6 @@ class CommentNotifications {
             UnreadCounts unread,
             Discussion discussion,
             Accounts accounts,
-            LiveComments live,
             PublishedContent content,
             ConversationFollows conversations,
             ConversationNews news,
@@ -73,7 +71,6 @@ class CommentNotifications {
         this.unread = unread;
         this.discussion = discussion;
         this.accounts = accounts;
-        this.live = live;
         this.content = content;
         this.conversations = conversations;
         this.news = news;
@@ -113,7 +110,6 @@ class CommentNotifications {
         news.record(comment, told, now);
         conversations.commented(author, comment.articleId(), now);
         unread.changed(changed);
-        live.push(comment);
     }
 
     @ApplicationModuleListener

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.masthead.discussion.CommentChanged;
 import org.masthead.discussion.CommentPosted;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,10 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Pushes each new comment to the pages open on its article, on every node, so that they can offer to
  * show it, and each edit or deletion, so that they can show it afresh. Each is pushed once, however
- * often its event is handled. A new comment is pushed last in the handling of {@link CommentPosted}
- * (see {@link CommentNotifications}) rather than by a listener of its own, because each listener costs
- * the event publication registry three writes for every comment posted; edits and deletions are rare
- * enough to have one.
+ * often its event is handled.
+ *
+ * <p>A new comment is kept as a live event by the transaction that publishes it, and sent when that
+ * commits: open pages hear of it as soon as it exists, not after the event publication registry has
+ * handed it to a listener and that listener's transactions have run (under a burst of posts, a queue of
+ * them), and a listener of the registry would cost it three writes more for every comment. Edits and
+ * deletions are rare enough to go through the registry.
  */
 @Component
 class LiveComments {
@@ -37,7 +41,8 @@ class LiveComments {
     }
 
     /** Written once for every page listening, however many: each connection is sent the same text. */
-    void push(CommentPosted comment) {
+    @EventListener
+    void on(CommentPosted comment) {
         String data = json.writeValueAsString(new Posted(comment.commentId(), comment.articleId(), comment.parentId()));
         live.publish(LiveEvent.article(comment.articleId()), EVENT, data, "comment-" + comment.commentId());
     }
