@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
  * follow the conversation (gathered per article, told in rounds by {@link ConversationNews}, and mailed
  * gathered, see {@link MailBatches}). Nobody hears of their own comment. Then its author follows the
  * conversation, unless they chose not to. (The pages open on its article heard of it when it was
- * committed: see {@link LiveComments}.) Only published comments come here: a held comment is posted (and its followers told) when a
- * moderator approves it. A staff pick is news for its author and for the conversation's followers.
+ * committed: see {@link LiveComments}.) Only published comments come here: a held comment is posted
+ * (and its followers told) when a moderator approves it. A staff pick is news for its author and for
+ * the conversation's followers.
  */
 @Component
 class CommentNotifications {
