@@ -11,12 +11,18 @@ import org.masthead.platform.BodyLimit;
 import org.masthead.platform.OperationsProperties;
 import org.masthead.platform.PageCacheProperties;
 import org.masthead.platform.StreamedRoute;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -97,6 +103,31 @@ class WebConfiguration {
             connector.setProperty("socket.appWriteBufSize", String.valueOf(64 * 1024));
             connector.setProperty("socket.directBuffer", "true");
         });
+    }
+
+    /** Spring Session's own store, wrapped so that the session filter reads a session once per request. */
+    @Bean
+    static BeanPostProcessor sessionReadOncePerRequest() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository store ? wrap(store) : bean;
+            }
+
+            private static <S extends Session> Object wrap(FindByIndexNameSessionRepository<S> store) {
+                return new SessionReadOncePerRequest<>(store);
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> sessionReadScope() {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(SessionReadOncePerRequest.scope());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
     }
 
     @Bean
