@@ -1,8 +1,8 @@
 /**
  * Discovery: how readers find journalism beyond the fronts. Search (PostgreSQL full-text search over
  * an index of its own, with suggestions while typing and a close spelling when nothing is found); what
- * others are reading (readings counted in memory and flushed, comments counted from the discussion's
- * {@link org.masthead.discussion.CommentPosted}) and related stories, which it gives the site's pages as
+ * others are reading (readings, and comments heard of through the discussion's {@link
+ * org.masthead.discussion.CommentPosted}, counted in memory and flushed) and related stories, which it gives the site's pages as
  * {@link org.masthead.site.ReadingTrends}.
  *
  * <p>It hears of the newsroom through {@link org.masthead.newsroom.ArticlePublished} and reads what it

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
-import org.masthead.discovery.internal.ReadingCounter;
+import org.masthead.discovery.internal.ActivityCounter;
 import org.masthead.discussion.TestDiscussion;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.Tag;
@@ -35,7 +35,7 @@ class WhatOthersReadTest {
     TestDiscussion discussion;
 
     @Autowired
-    ReadingCounter counter;
+    ActivityCounter counter;
 
     @Autowired
     PageCache pageCache;
@@ -99,6 +99,7 @@ class WhatOthersReadTest {
         for (int i = 0; i < 40; i++) {
             discussion.publish(discussion.comment(discussed, TestDiscussion.newId()));
         }
+        counter.flush();
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             pageCache.evictAll();

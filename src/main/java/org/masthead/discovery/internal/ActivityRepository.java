@@ -2,8 +2,10 @@ package org.masthead.discovery.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,31 +22,35 @@ class ActivityRepository {
         this.db = db;
     }
 
-    void addViews(Map<Long, LongAdder> views, Instant hour) {
-        Long[] ids = views.keySet().toArray(Long[]::new);
-        Long[] counts = new Long[ids.length];
+    void add(ActivityCounter.Counts counts, Instant hour) {
+        Set<Long> articles = new HashSet<>(counts.views().keySet());
+        articles.addAll(counts.comments().keySet());
+        Long[] ids = articles.toArray(Long[]::new);
+        Long[] views = new Long[ids.length];
+        Long[] comments = new Long[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            counts[i] = views.get(ids[i]).sum();
+            views[i] = sum(counts.views(), ids[i]);
+            comments[i] = sum(counts.comments(), ids[i]);
         }
         db.sql(
                         """
-                        INSERT INTO article_activity (article_id, hour, views)
-                        SELECT id, :hour, n FROM unnest(CAST(:ids AS bigint[]), CAST(:counts AS bigint[])) AS v(id, n)
-                        ON CONFLICT (article_id, hour) DO UPDATE SET views = article_activity.views + excluded.views""")
+                        INSERT INTO article_activity (article_id, hour, views, comments)
+                        SELECT id, :hour, v, c
+                        FROM unnest(CAST(:ids AS bigint[]), CAST(:views AS bigint[]), CAST(:comments AS bigint[]))
+                             AS n(id, v, c)
+                        ON CONFLICT (article_id, hour) DO UPDATE
+                        SET views = article_activity.views + excluded.views,
+                            comments = article_activity.comments + excluded.comments""")
                 .param("hour", Timestamp.from(hour))
                 .param("ids", ids)
-                .param("counts", counts)
+                .param("views", views)
+                .param("comments", comments)
                 .update();
     }
 
-    void addComment(long articleId, Instant hour) {
-        db.sql(
-                        """
-                        INSERT INTO article_activity (article_id, hour, comments) VALUES (:id, :hour, 1)
-                        ON CONFLICT (article_id, hour) DO UPDATE SET comments = article_activity.comments + 1""")
-                .param("id", articleId)
-                .param("hour", Timestamp.from(hour))
-                .update();
+    private static long sum(Map<Long, LongAdder> counted, long articleId) {
+        LongAdder adder = counted.get(articleId);
+        return adder == null ? 0 : adder.sum();
     }
 
     /** The articles with the most readings ({@code views}) or comments since then, most first. */

@@ -8,14 +8,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.masthead.discovery.DiscoveryProperties;
-import org.masthead.discussion.CommentPosted;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.platform.ClusterMessages;
 import org.masthead.platform.Workers;
 import org.masthead.site.ReadingTrends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,11 +84,6 @@ class Trends implements ReadingTrends {
     /** Tells every node that the search index changed, once the change commits: related stories may differ. */
     void indexChanged() {
         cluster.sendAfterCommit(INDEX_CHANGED, "");
-    }
-
-    @ApplicationModuleListener
-    void on(CommentPosted posted) {
-        activity.addComment(posted.articleId(), posted.postedAt().truncatedTo(ChronoUnit.HOURS));
     }
 
     private record RelatedKey(long articleId, int count) {}

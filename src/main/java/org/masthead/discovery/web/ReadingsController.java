@@ -1,7 +1,7 @@
 package org.masthead.discovery.web;
 
 import org.jspecify.annotations.Nullable;
-import org.masthead.discovery.internal.ReadingCounter;
+import org.masthead.discovery.internal.ActivityCounter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 @Controller
 class ReadingsController {
 
-    private final ReadingCounter counter;
+    private final ActivityCounter counter;
 
-    ReadingsController(ReadingCounter counter) {
+    ReadingsController(ActivityCounter counter) {
         this.counter = counter;
     }
 
@@ -26,7 +26,7 @@ class ReadingsController {
     ResponseEntity<Void> read(
             @PathVariable long articleId,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
-        counter.count(articleId, userAgent);
+        counter.countReading(articleId, userAgent);
         return ResponseEntity.noContent()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();

@@ -11,31 +11,35 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.masthead.discovery.DiscoveryProperties;
+import org.masthead.discussion.CommentPosted;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Readings are added up in memory and reach the database only when flushed. */
-class ReadingCounterTest {
+/** Readings and comments are added up in memory and reach the database only when flushed. */
+class ActivityCounterTest {
 
     private static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0) Firefox/140.0";
 
     final List<Map<Long, Long>> writes = new ArrayList<>();
+    final List<Map<Long, Long>> commentWrites = new ArrayList<>();
     boolean failing;
 
     final ActivityRepository repository = new ActivityRepository(null) {
         @Override
-        void addViews(Map<Long, LongAdder> views, Instant hour) {
+        void add(ActivityCounter.Counts counts, Instant hour) {
             if (failing) {
                 throw new IllegalStateException("database down");
             }
-            Map<Long, Long> written = new HashMap<>();
-            views.forEach((id, n) -> written.put(id, n.sum()));
-            writes.add(written);
+            writes.add(sums(counts.views()));
+            commentWrites.add(sums(counts.comments()));
         }
     };
 
-    final ReadingCounter counter = new ReadingCounter(
+    final ActivityCounter counter = new ActivityCounter(
             repository,
             Clock.fixed(Instant.parse("2026-12-02T10:15:00Z"), ZoneOffset.UTC),
             (name, interval, channel, drain) -> {},
@@ -45,9 +49,9 @@ class ReadingCounterTest {
     @Test
     void aThousandReadingsMakeOneWriteWhenFlushed() {
         for (int i = 0; i < 1000; i++) {
-            counter.count(7, BROWSER);
+            counter.countReading(7, BROWSER);
         }
-        counter.count(8, BROWSER);
+        counter.countReading(8, BROWSER);
         assertThat(writes).isEmpty();
 
         counter.flush();
@@ -55,6 +59,26 @@ class ReadingCounterTest {
         assertThat(writes).containsExactly(Map.of(7L, 1000L, 8L, 1L));
         counter.flush();
         assertThat(writes).hasSize(1);
+    }
+
+    @Test
+    void commentsAreCountedOnceTheirPostingCommitsAndFlushedWithReadings() {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            counter.on(posted(7));
+            counter.on(posted(7));
+            counter.flush();
+            assertThat(writes).isEmpty();
+
+            TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        counter.countReading(8, BROWSER);
+        counter.flush();
+
+        assertThat(commentWrites).containsExactly(Map.of(7L, 2L));
+        assertThat(writes).containsExactly(Map.of(8L, 1L));
     }
 
     @Test
@@ -67,9 +91,9 @@ class ReadingCounterTest {
                 "python-requests/2.31",
                 "Mozilla/5.0 (compatible; AhrefsBot/7.0)",
                 "")) {
-            counter.count(7, agent);
+            counter.countReading(7, agent);
         }
-        counter.count(7, null);
+        counter.countReading(7, null);
         counter.flush();
 
         assertThat(writes).isEmpty();
@@ -78,7 +102,7 @@ class ReadingCounterTest {
     @Test
     void stoppingTheNodeFlushesWhatItCounted() {
         counter.start();
-        counter.count(9, BROWSER);
+        counter.countReading(9, BROWSER);
 
         counter.stop();
 
@@ -87,11 +111,11 @@ class ReadingCounterTest {
 
     @Test
     void countsAFailedFlushCouldNotWriteAreKeptForTheNext() {
-        counter.count(3, BROWSER);
+        counter.countReading(3, BROWSER);
         failing = true;
         assertThatThrownBy(counter::flush).isInstanceOf(IllegalStateException.class);
         failing = false;
-        counter.count(3, BROWSER);
+        counter.countReading(3, BROWSER);
 
         counter.flush();
 
@@ -100,11 +124,21 @@ class ReadingCounterTest {
 
     @Test
     void madeUpArticleIdsCannotFillTheMemory() {
-        for (long id = 0; id < ReadingCounter.MAX_ARTICLES + 500; id++) {
-            counter.count(id, BROWSER);
+        for (long id = 0; id < ActivityCounter.MAX_ARTICLES + 500; id++) {
+            counter.countReading(id, BROWSER);
         }
         counter.flush();
 
-        assertThat(writes.getFirst()).hasSize(ReadingCounter.MAX_ARTICLES);
+        assertThat(writes.getFirst()).hasSize(ActivityCounter.MAX_ARTICLES);
+    }
+
+    private static Map<Long, Long> sums(Map<Long, LongAdder> counted) {
+        Map<Long, Long> sums = new HashMap<>();
+        counted.forEach((id, n) -> sums.put(id, n.sum()));
+        return sums;
+    }
+
+    private static CommentPosted posted(long articleId) {
+        return new CommentPosted(1, articleId, "Headline", 2, null, null, null, Set.of(), "Text", Instant.EPOCH);
     }
 }
