@@ -105,9 +105,9 @@ class WebConfiguration {
         });
     }
 
-    /** Spring Session's own store, wrapped so that the session filter reads a session once per request. */
+    /** Spring Session's own store, wrapped to read a session once per request and write it back only when needed. */
     @Bean
-    static BeanPostProcessor sessionReadOncePerRequest() {
+    static BeanPostProcessor frugalSessionStore() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -115,7 +115,7 @@ class WebConfiguration {
             }
 
             private static <S extends Session> Object wrap(FindByIndexNameSessionRepository<S> store) {
-                return new SessionReadOncePerRequest<>(store);
+                return new FrugalSessionStore<>(store);
             }
         };
     }
@@ -123,7 +123,7 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> sessionReadScope() {
         FilterRegistrationBean<OncePerRequestFilter> registration =
-                new FilterRegistrationBean<>(SessionReadOncePerRequest.scope());
+                new FilterRegistrationBean<>(FrugalSessionStore.scope());
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,12 +24,12 @@ import org.springframework.session.MapSession;
 import org.springframework.session.MapSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
-/** Spring Session's own filter in front of a store that counts its reads. */
-class SessionReadOncePerRequestTest {
+/** Spring Session's own filter in front of a store that counts its reads and writes. */
+class FrugalSessionStoreTest {
 
     private final CountingStore store = new CountingStore();
-    private final SessionRepositoryFilter<MapSession> sessions =
-            new SessionRepositoryFilter<>(new SessionReadOncePerRequest<>(store));
+    private final SessionRepositoryFilter<FrugalSessionStore.Tracked<MapSession>> sessions =
+            new SessionRepositoryFilter<>(new FrugalSessionStore<>(store));
 
     @Test
     void aSignedInRequestWhoseResponseIsCommittedEarlyReadsItsSessionOnce() throws Exception {
@@ -98,6 +100,47 @@ class SessionReadOncePerRequestTest {
         assertThat(store.findById(newId[0])).isNotNull();
     }
 
+    @Test
+    void aRequestThatOnlyReadsTheSessionWritesNothingBackWithinAMinuteOfTheLastActivityRecorded() throws Exception {
+        String id = signIn();
+        store.writes.set(0);
+
+        request(id, (request, response) -> request.getSession(false).getAttribute("account"));
+        request(id, (request, response) -> request.getSession(false).getAttribute("account"));
+
+        assertThat(store.writes).hasValue(0);
+    }
+
+    @Test
+    void activityIsRecordedOnceTheLastRecordedIsAMinuteOld() throws Exception {
+        String id = signIn();
+        MapSession stored = store.findById(id);
+        Instant longAgo =
+                Instant.now().minus(FrugalSessionStore.ACTIVITY_RECORDED_EVERY).minusSeconds(5);
+        stored.setLastAccessedTime(longAgo);
+        store.save(stored);
+        store.writes.set(0);
+
+        request(id, (request, response) -> request.getSession(false).getAttribute("account"));
+
+        assertThat(store.writes).hasValue(1);
+        assertThat(store.findById(id).getLastAccessedTime()).isAfter(longAgo.plusSeconds(5));
+    }
+
+    @Test
+    void aChangedSessionIsWrittenBackAtOnceAndOnlyOnce() throws Exception {
+        String id = signIn();
+        store.writes.set(0);
+
+        request(id, (request, response) -> {
+            request.getSession(false).setMaxInactiveInterval(30 * 24 * 3600);
+            response.flushBuffer();
+        });
+
+        assertThat(store.writes).hasValue(1);
+        assertThat(store.findById(id).getMaxInactiveInterval()).isEqualTo(Duration.ofDays(30));
+    }
+
     private String signIn() throws Exception {
         MockHttpServletResponse response =
                 request(null, (request, servletResponse) -> request.getSession().setAttribute("account", "7"));
@@ -121,7 +164,7 @@ class SessionReadOncePerRequestTest {
                     }
                 },
                 sessions);
-        SessionReadOncePerRequest.scope().doFilter(request, response, chain);
+        FrugalSessionStore.scope().doFilter(request, response, chain);
         return response;
     }
 
@@ -133,6 +176,7 @@ class SessionReadOncePerRequestTest {
 
         private final MapSessionRepository sessions = new MapSessionRepository(new HashMap<>());
         private final AtomicInteger reads = new AtomicInteger();
+        private final AtomicInteger writes = new AtomicInteger();
 
         @Override
         public MapSession createSession() {
@@ -141,6 +185,7 @@ class SessionReadOncePerRequestTest {
 
         @Override
         public void save(MapSession session) {
+            writes.incrementAndGet();
             sessions.save(session);
         }
 
