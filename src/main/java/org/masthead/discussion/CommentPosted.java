@@ -5,9 +5,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A comment or reply was published under an article. Published in the transaction that stored it,
- * through the event publication registry, so whatever follows from it (notifications, live updates)
- * is not lost to a crash.
+ * A comment or reply was published under an article. Published in the transaction that stored it, so
+ * that what follows from it (notifications, live updates, counts) can be recorded in that transaction, and
+ * happen if and only if it commits, crash or not; a listener that would rather run after the commit goes
+ * through the event publication registry.
  *
  * @param parentId the top-level comment whose thread this reply joins; null for a top-level comment
  * @param inReplyToId the comment this replies to, itself a top-level comment or a reply

@@ -26,9 +26,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchWindow how long news from what a reader follows (articles on followed topics and by
  *     followed authors, comments in followed conversations) gathers before it is mailed to a reader who
  *     chose e-mail as it happens: one mail per reader per window, however much it lists
- * @param conversationInterval how often each node tells the readers who follow a conversation of the
- *     comments posted in it since the last time, all at once: a follower hears of a comment this long
- *     after it was posted, at most (more only if the site is busier than the nodes can keep up with)
+ * @param conversationInterval how often each node tells the readers new comments concern (replied to,
+ *     mentioned, following the author or the conversation) of those posted since the last time, all at
+ *     once: a reader hears of a comment this long after it was posted, at most (more only if the site is
+ *     busier than the nodes can keep up with)
  * @param gripPublishUrls the publish endpoints (such as {@code http://127.0.0.1:5561}) of the GRIP
  *     proxies (Pushpin) that hold the live streams in front of the nodes; empty, the default, when each
  *     node holds its own streams. Streams that come through a proxy are held by it; others still by the

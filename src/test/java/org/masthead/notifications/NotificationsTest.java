@@ -17,7 +17,9 @@ import org.masthead.WebSession;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestAccounts.Credentials;
 import org.masthead.discussion.CommentPosted;
+import org.masthead.discussion.Discussion;
 import org.masthead.discussion.TestDiscussion;
+import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,12 @@ class NotificationsTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    Discussion comments;
+
+    @Autowired
+    TestContent content;
 
     @Test
     void aReplyNotifiesTheAuthorAndMailsThemWithAOneClickUnsubscribe() throws Exception {
@@ -76,6 +84,32 @@ class NotificationsTest {
         assertThat(notifications(alice)).hasSize(2);
         assertThat(notifications(alice).getFirst().mail()).isEqualTo("none");
         assertThat(TestMailServer.messagesTo(alice.email())).hasSize(1);
+    }
+
+    /**
+     * A comment is told to its readers if and only if it was committed, crash or not: the transaction that
+     * posts it records it for them, and a round tells them.
+     */
+    @Test
+    void aReplyIsRecordedForItsReadersByTheTransactionThatPostsItAndThenTold() {
+        Credentials alice = accounts.create(true);
+        Credentials bob = accounts.create(true);
+        long article = content.article(content.section("Told")).published();
+        long question = comments.post(alice.id(), article, "Who agrees?", null);
+
+        long reply = comments.post(bob.id(), article, "I do", question);
+
+        String writtenBy = "SELECT xmin::text FROM %s WHERE %s = :id";
+        String comment = db.sql(writtenBy.formatted("comment", "id"))
+                .param("id", reply)
+                .query(String.class)
+                .single();
+        String news = db.sql(writtenBy.formatted("conversation_news", "comment_id"))
+                .param("id", reply)
+                .query(String.class)
+                .single();
+        assertThat(news).isEqualTo(comment);
+        assertThat(awaitOne(alice, "reply").commentId()).isEqualTo(reply);
     }
 
     @Test

@@ -3,23 +3,28 @@ package org.masthead.notifications.internal;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.masthead.discussion.CommentPosted;
 import org.masthead.notifications.NotificationsProperties;
+import org.masthead.notifications.internal.NotificationRepository.About;
 import org.masthead.notifications.internal.NotificationRepository.Gathered;
 import org.masthead.platform.Workers;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,15 +33,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tells the readers who follow a conversation of its new comments in rounds, not comment by comment. A
- * published comment is recorded here, in one insert, by the transaction that told the readers it concerns
- * more specifically ({@link CommentNotifications}); every {@code masthead.notifications.conversation-interval}
- * a worker on each node claims an article's waiting comments and brings each follower's one gathered
- * notification up to date with all of them at once. On a busy conversation every comment would otherwise
- * update the same followers' rows, and the listeners doing it would wait for each other, one at a time.
+ * Tells everyone a new comment concerns, in rounds rather than comment by comment. A published comment is
+ * recorded here, in one insert, by the transaction that posts it, so that it is told exactly when it is
+ * committed, crash or not. Every {@code masthead.notifications.conversation-interval} a worker on each node
+ * claims an article's waiting comments and, in one transaction, tells the readers each concerns directly
+ * ({@link DirectNews}: the reader it replies to, those it mentions, its author's followers), has its author
+ * follow the conversation (unless they chose not to), and brings each of the conversation's followers' one
+ * gathered notification up to date with all of them at once. On a busy conversation every comment would
+ * otherwise update the same followers' rows, and each would cost the poster's node a transaction or three.
  *
  * <p>A round's claim and what it tells commit together, and a comment told once is not told again
- * however often its event is handled (its row says when it was told, for a day).
+ * (its row says when it was told, for a day).
  */
 @Component
 class ConversationNews {
@@ -46,10 +53,12 @@ class ConversationNews {
 
     private static final Duration KEPT = Duration.ofDays(1);
 
-    /** A comment waiting for the conversation's followers. */
+    /** A comment waiting to be told. */
     record News(
             long commentId,
             long authorId,
+            @Nullable Long inReplyToAuthorId,
+            Set<Long> mentionedIds,
             String articleHeadline,
             String excerpt,
             Set<Long> told,
@@ -57,6 +66,7 @@ class ConversationNews {
 
     private final JdbcClient db;
     private final ConversationFollows conversations;
+    private final DirectNews direct;
     private final MailBatches batches;
     private final NotificationRepository notifications;
     private final UnreadCounts unread;
@@ -66,6 +76,7 @@ class ConversationNews {
     ConversationNews(
             JdbcClient db,
             ConversationFollows conversations,
+            DirectNews direct,
             MailBatches batches,
             NotificationRepository notifications,
             UnreadCounts unread,
@@ -75,6 +86,7 @@ class ConversationNews {
             Workers workers) {
         this.db = db;
         this.conversations = conversations;
+        this.direct = direct;
         this.batches = batches;
         this.notifications = notifications;
         this.unread = unread;
@@ -84,24 +96,27 @@ class ConversationNews {
     }
 
     /**
-     * Records the comment for its conversation's followers, but for those named, who heard of it already
-     * (and its author); a second time changes nothing.
+     * Records a published comment, in the transaction that posts it (a held one is posted when a moderator
+     * approves it); a second time changes nothing.
      */
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    void record(CommentPosted comment, Collection<Long> told, Instant now) {
+    void on(CommentPosted comment) {
         db.sql(
                         """
-                        INSERT INTO conversation_news (comment_id, article_id, author_id, article_headline, excerpt,
-                                                       told, recorded_at)
-                        VALUES (:comment, :article, :author, :headline, :excerpt, CAST(:told AS bigint[]), :now)
+                        INSERT INTO conversation_news (comment_id, article_id, author_id, in_reply_to_author_id,
+                                                       mentioned_ids, article_headline, excerpt, told, recorded_at)
+                        VALUES (:comment, :article, :author, :repliedTo, CAST(:mentioned AS bigint[]), :headline,
+                                :excerpt, '{}', :now)
                         ON CONFLICT (comment_id) DO NOTHING""")
                 .param("comment", comment.commentId())
                 .param("article", comment.articleId())
                 .param("author", comment.authorId())
+                .param("repliedTo", comment.inReplyToAuthorId(), Types.BIGINT)
+                .param("mentioned", comment.mentionedIds().toArray(Long[]::new))
                 .param("headline", comment.articleHeadline())
                 .param("excerpt", comment.excerpt())
-                .param("told", told.toArray(Long[]::new))
-                .param("now", Timestamp.from(now))
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -148,19 +163,44 @@ class ConversationNews {
                         WHERE comment_id IN (SELECT comment_id FROM conversation_news
                                              WHERE article_id = :article AND told_at IS NULL
                                              ORDER BY comment_id LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING comment_id, author_id, article_headline, excerpt, told, recorded_at""")
+                        RETURNING comment_id, author_id, in_reply_to_author_id, mentioned_ids, article_headline,
+                                  excerpt, told, recorded_at""")
                 .param("now", Timestamp.from(now))
                 .param("article", article.get())
                 .param("limit", ROUND_LIMIT)
                 .query((rs, n) -> new News(
                         rs.getLong("comment_id"),
                         rs.getLong("author_id"),
+                        rs.getObject("in_reply_to_author_id", Long.class),
+                        ids(rs.getArray("mentioned_ids")),
                         rs.getString("article_headline"),
                         rs.getString("excerpt"),
                         ids(rs.getArray("told")),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
         news = news.stream().sorted(Comparator.comparingLong(News::commentId)).toList();
+        Set<Long> changed = new LinkedHashSet<>();
+        List<News> toldDirectly = new ArrayList<>();
+        for (News comment : news) {
+            About about = new About(comment.commentId(), article.get(), comment.articleHeadline(), comment.excerpt());
+            DirectNews.Told told =
+                    direct.tell(about, comment.authorId(), comment.inReplyToAuthorId(), comment.mentionedIds(), now);
+            changed.addAll(told.withNewNotifications());
+            Set<Long> toldReaders = new HashSet<>(comment.told());
+            toldReaders.addAll(told.readers());
+            toldDirectly.add(new News(
+                    comment.commentId(),
+                    comment.authorId(),
+                    comment.inReplyToAuthorId(),
+                    comment.mentionedIds(),
+                    comment.articleHeadline(),
+                    comment.excerpt(),
+                    toldReaders,
+                    comment.recordedAt()));
+            // Following from when they commented: what others said after it is news to them, in this round too.
+            conversations.commented(comment.authorId(), article.get(), comment.recordedAt());
+        }
+        news = toldDirectly;
         Map<Long, Gathered> gathered = new TreeMap<>();
         for (ConversationFollows.Follower following : conversations.followersOf(article.get())) {
             long follower = following.readerId();
@@ -183,8 +223,9 @@ class ConversationNews {
             String headline = news.getLast().articleHeadline();
             notifications.gatherConversation(
                     article.get(), headline, gathered.values(), batches.waitForAll(gathered.keySet(), now), now);
-            unread.changed(gathered.keySet());
+            changed.addAll(gathered.keySet());
         }
+        unread.changed(changed);
         return Optional.of(new Round(article.get(), news.size()));
     }
 

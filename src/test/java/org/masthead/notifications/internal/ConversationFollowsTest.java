@@ -133,11 +133,10 @@ class ConversationFollowsTest {
         Credentials carol = accounts.create(true);
         long article = TestDiscussion.article();
         CommentPosted aliceFirst = discussion.comment(article, alice.id());
-        Instant now = Instant.now();
         // Alice's comment still waits for its round when Bob starts following, as when he replies to it at once.
         transactions.executeWithoutResult(status -> {
-            news.record(aliceFirst, List.of(), now);
-            follows.commented(bob.id(), article, now.plusMillis(1));
+            news.on(aliceFirst);
+            follows.commented(bob.id(), article, Instant.now().plusMillis(1));
         });
         discussion.awaitHandled(aliceFirst.commentId());
 
