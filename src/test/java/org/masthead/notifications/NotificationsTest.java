@@ -88,7 +88,8 @@ class NotificationsTest {
 
     /**
      * A comment is told to its readers if and only if it was committed, crash or not: the transaction that
-     * posts it records it for them, and a round tells them.
+     * posts it records it for them, and a round tells them. Its author follows the conversation in that
+     * transaction too, so the page they reload straight after posting says so.
      */
     @Test
     void aReplyIsRecordedForItsReadersByTheTransactionThatPostsItAndThenTold() {
@@ -109,6 +110,15 @@ class NotificationsTest {
                 .query(String.class)
                 .single();
         assertThat(news).isEqualTo(comment);
+        String follow = db.sql(
+                        "SELECT xmin::text FROM conversation_follow WHERE reader_id = :reader AND article_id = :article")
+                .param("reader", bob.id())
+                .param("article", article)
+                .query(String.class)
+                .single();
+        assertThat(follow)
+                .as("Bob follows by the transaction that posts his reply")
+                .isEqualTo(comment);
         assertThat(awaitOne(alice, "reply").commentId()).isEqualTo(reply);
     }
 

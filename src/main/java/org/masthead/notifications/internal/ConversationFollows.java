@@ -20,13 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConversationFollows {
 
     private final JdbcClient db;
-    private final EmailPreferences preferences;
     private final ConversationLinks links;
     private final Clock clock;
 
-    ConversationFollows(JdbcClient db, EmailPreferences preferences, ConversationLinks links, Clock clock) {
+    ConversationFollows(JdbcClient db, ConversationLinks links, Clock clock) {
         this.db = db;
-        this.preferences = preferences;
         this.links = links;
         this.clock = clock;
     }
@@ -96,9 +94,19 @@ public class ConversationFollows {
     /** The author of a comment follows its conversation, unless they chose not to when they comment. */
     @Transactional(propagation = Propagation.MANDATORY)
     void commented(long authorId, long articleId, Instant now) {
-        if (preferences.followsConversationsOnComment(authorId)) {
-            follow(authorId, articleId, now);
-        }
+        // One statement, as it runs in every posting transaction.
+        db.sql(
+                        """
+                        INSERT INTO conversation_follow (reader_id, article_id, followed_at)
+                        SELECT :reader, :article, :now
+                        WHERE COALESCE((SELECT follow_conversations FROM notification_preference
+                                        WHERE account_id = :reader), :byDefault)
+                        ON CONFLICT DO NOTHING""")
+                .param("reader", authorId)
+                .param("byDefault", EmailPreferences.FOLLOW_CONVERSATIONS_BY_DEFAULT)
+                .param("article", articleId)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** The articles whose conversations the reader follows, as their data export lists them. */

@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recorded here, in one insert, by the transaction that posts it, so that it is told exactly when it is
  * committed, crash or not. Every {@code masthead.notifications.conversation-interval} a worker on each node
  * claims an article's waiting comments and, in one transaction, tells the readers each concerns directly
- * ({@link DirectNews}: the reader it replies to, those it mentions, its author's followers), has its author
- * follow the conversation (unless they chose not to), and brings each of the conversation's followers' one
+ * ({@link DirectNews}: the reader it replies to, those it mentions, its author's followers) and brings each
+ * of the conversation's followers' one
  * gathered notification up to date with all of them at once. On a busy conversation every comment would
  * otherwise update the same followers' rows, and each would cost the poster's node a transaction or three.
  *
@@ -102,6 +102,9 @@ class ConversationNews {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(CommentPosted comment) {
+        Instant now = clock.instant();
+        // Its author follows at once: the page they reload straight after posting shows it.
+        conversations.commented(comment.authorId(), comment.articleId(), now);
         db.sql(
                         """
                         INSERT INTO conversation_news (comment_id, article_id, author_id, in_reply_to_author_id,
@@ -116,7 +119,7 @@ class ConversationNews {
                 .param("mentioned", comment.mentionedIds().toArray(Long[]::new))
                 .param("headline", comment.articleHeadline())
                 .param("excerpt", comment.excerpt())
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
@@ -197,8 +200,6 @@ class ConversationNews {
                     comment.excerpt(),
                     toldReaders,
                     comment.recordedAt()));
-            // Following from when they commented: what others said after it is news to them, in this round too.
-            conversations.commented(comment.authorId(), article.get(), comment.recordedAt());
         }
         news = toldDirectly;
         Map<Long, Gathered> gathered = new TreeMap<>();

@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EmailPreferences {
 
+    /** Whether commenting follows the conversation for a reader who never chose. */
+    static final boolean FOLLOW_CONVERSATIONS_BY_DEFAULT = true;
+
     private final JdbcClient db;
     private final NotificationRepository notifications;
     private final NotificationsProperties properties;
@@ -106,7 +109,7 @@ public class EmailPreferences {
                 .param("account", accountId)
                 .query(Boolean.class)
                 .optional()
-                .orElse(true);
+                .orElse(FOLLOW_CONVERSATIONS_BY_DEFAULT);
     }
 
     @Transactional
