@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * it, to each proxy, as the same server-sent event a direct stream carries. The proxy relays it to every
  * stream subscribed to its topic (see {@code LiveController}).
  *
- * <p>Events are queued as their transaction commits and sent in batches by one thread, so no request
- * waits for a proxy. A proxy that does not answer is tried again for {@link #GIVE_UP_AFTER}; events it
+ * <p>Events are queued as their transaction commits and sent in batches, so no request waits for a proxy.
+ * Each proxy has a queue and a sender of its own, so that one that is slow to answer, or down, keeps no
+ * event from the others. One that does not answer is tried again for {@link #GIVE_UP_AFTER}; events it
  * misses meanwhile are sent to pages when they next reconnect ({@code Last-Event-ID}), as with a node
  * restart in direct mode.
  */
@@ -38,22 +39,26 @@ public class GripPublisher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GripPublisher.class);
 
     private static final int MAX_BATCH = 500;
+    private static final int QUEUE_LIMIT = 100_000;
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(10);
 
     /** What one GRIP publish item carries: a server-sent event's text, or closing the streams. */
     private record Item(String channel, Map<String, Object> httpStream) {}
 
-    private final List<URI> proxies;
-    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(100_000);
+    /** One proxy's publish endpoint and what waits to be sent to it. */
+    private record Proxy(URI publish, BlockingQueue<Item> queue) {}
+
+    private final List<Proxy> proxies;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile boolean running;
-    private Thread sender;
+    private final List<Thread> senders = new ArrayList<>();
 
     GripPublisher(NotificationsProperties properties) {
         this.proxies = properties.gripPublishUrls().stream()
-                .map(url -> URI.create(url.endsWith("/") ? url : url + "/"))
+                .map(url -> URI.create(url.endsWith("/") ? url : url + "/").resolve("publish/"))
+                .map(publish -> new Proxy(publish, new ArrayBlockingQueue<>(QUEUE_LIMIT)))
                 .toList();
     }
 
@@ -112,16 +117,21 @@ public class GripPublisher implements SmartLifecycle {
     }
 
     private void enqueue(Item item) {
-        if (!queue.offer(item)) {
-            log.warn("The GRIP publish queue is full; an event for {} is dropped", item.channel());
+        for (Proxy proxy : proxies) {
+            if (!proxy.queue().offer(item)) {
+                log.warn(
+                        "The GRIP publish queue for {} is full; an event for {} is dropped",
+                        proxy.publish(),
+                        item.channel());
+            }
         }
     }
 
-    private void sendQueued() {
+    private void sendQueued(Proxy proxy) {
         List<Item> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        while (running || !proxy.queue().isEmpty()) {
             try {
-                Item first = running ? queue.take() : queue.poll();
+                Item first = running ? proxy.queue().take() : proxy.queue().poll();
                 if (first == null) {
                     return;
                 }
@@ -130,20 +140,20 @@ public class GripPublisher implements SmartLifecycle {
                 // Stopping: what is queued is still sent.
                 continue;
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
+            proxy.queue().drainTo(batch, MAX_BATCH - 1);
             byte[] body = json.writeValueAsBytes(Map.of(
                     "items",
                     batch.stream()
                             .map(item -> Map.of(
                                     "channel", item.channel(), "formats", Map.of("http-stream", item.httpStream())))
                             .toList()));
-            proxies.forEach(proxy -> publish(proxy, body, batch.size()));
+            publish(proxy.publish(), body, batch.size());
             batch.clear();
         }
     }
 
-    private void publish(URI proxy, byte[] body, int items) {
-        HttpRequest request = HttpRequest.newBuilder(proxy.resolve("publish/"))
+    private void publish(URI endpoint, byte[] body, int items) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -169,7 +179,7 @@ public class GripPublisher implements SmartLifecycle {
                 log.warn(
                         "Could not publish {} live events to {} ({}); pages get them when they reconnect",
                         items,
-                        proxy,
+                        endpoint,
                         failure);
                 return;
             }
@@ -185,23 +195,28 @@ public class GripPublisher implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (enabled()) {
-            sender = Thread.ofPlatform().daemon().name("grip-publisher").start(this::sendQueued);
+        for (Proxy proxy : proxies) {
+            senders.add(Thread.ofPlatform()
+                    .daemon()
+                    .name("grip-publisher-" + senders.size())
+                    .start(() -> sendQueued(proxy)));
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread thread = sender;
-        if (thread != null) {
-            thread.interrupt();
+        senders.forEach(Thread::interrupt);
+        // The senders finish together, each sending what it still holds, within one shared wait.
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        for (Thread sender : senders) {
             try {
-                thread.join(Duration.ofSeconds(2));
+                sender.join(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        senders.clear();
     }
 
     @Override
