@@ -150,12 +150,15 @@ public class Comments {
         try {
             // Screened before the transaction too, for the same reason: a checker may take tens of
             // milliseconds, and no connection should wait on it. A retried form is not screened again.
-            CommentSubmission submission =
-                    new CommentSubmission(authorId, articleId, null, CommentText.normalise(text));
-            CommentVerdict verdict = comments.byIdempotencyKey(authorId, key).isPresent()
-                    ? CommentVerdict.published()
-                    : screen(submission);
-            posted = transactions.execute(status -> postInTransaction(submission, text, inReplyToId, key, verdict));
+            Optional<CommentRow> earlier = comments.byIdempotencyKey(authorId, key);
+            if (earlier.isPresent()) {
+                posted = retried(earlier.get(), articleId);
+            } else {
+                CommentSubmission submission =
+                        new CommentSubmission(authorId, articleId, null, CommentText.normalise(text));
+                CommentVerdict verdict = screen(submission);
+                posted = transactions.execute(status -> postInTransaction(submission, text, inReplyToId, key, verdict));
+            }
         } catch (RuntimeException refused) {
             rateLimits.giveBack(limit, reader);
             throw refused;
@@ -170,10 +173,6 @@ public class Comments {
             CommentSubmission submission, String text, @Nullable Long inReplyToId, UUID key, CommentVerdict verdict) {
         long authorId = submission.authorId();
         long articleId = submission.articleId();
-        Optional<CommentRow> earlier = comments.byIdempotencyKey(authorId, key);
-        if (earlier.isPresent()) {
-            return retried(earlier.get(), articleId);
-        }
         CommentSettings article = content.commentSettings(articleId)
                 .orElseThrow(() -> new NotFoundException("There is no such article."));
         requireVerified(authorId);
@@ -201,7 +200,8 @@ public class Comments {
         String status = verdict.held() ? CommentRepository.PENDING : CommentRepository.PUBLISHED;
         Optional<Long> inserted = comments.insert(articleId, authorId, parentId, inReplyToId, body, status, key, now);
         if (inserted.isEmpty()) {
-            // The same form was submitted twice at once; the other request made the comment.
+            // The same form was submitted twice at once (a retry is found before screening, in post); the
+            // other request made the comment.
             return retried(comments.byIdempotencyKey(authorId, key).orElseThrow(), articleId);
         }
         long id = inserted.get();
