@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
 import org.masthead.WebSession;
+import org.masthead.WritingTransaction;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestAccounts.Credentials;
 import org.masthead.discussion.CommentPosted;
@@ -121,15 +122,8 @@ class LiveUpdatesTest {
         long article = content.article(content.section("Live")).published();
         long id = comments.post(accounts.create(true).id(), article, "Heard at once", null);
 
-        String writtenBy = "SELECT xmin::text FROM %s WHERE %s";
-        String comment = db.sql(writtenBy.formatted("comment", "id = :id"))
-                .param("id", id)
-                .query(String.class)
-                .single();
-        String event = db.sql(writtenBy.formatted("live_event", "once_key = :key"))
-                .param("key", "comment-" + id)
-                .query(String.class)
-                .single();
+        String comment = WritingTransaction.of(db, "comment", "id = :id", Map.of("id", id));
+        String event = WritingTransaction.of(db, "live_event", "once_key = :key", Map.of("key", "comment-" + id));
         assertThat(event).isEqualTo(comment);
     }
 

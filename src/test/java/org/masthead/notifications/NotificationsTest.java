@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
 import org.masthead.TestMailServer;
 import org.masthead.WebSession;
+import org.masthead.WritingTransaction;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.accounts.TestAccounts.Credentials;
 import org.masthead.discussion.CommentPosted;
@@ -100,23 +101,15 @@ class NotificationsTest {
 
         long reply = comments.post(bob.id(), article, "I do", question);
 
-        String writtenBy = "SELECT xmin::text FROM %s WHERE %s = :id";
-        String comment = db.sql(writtenBy.formatted("comment", "id"))
-                .param("id", reply)
-                .query(String.class)
-                .single();
-        String news = db.sql(writtenBy.formatted("conversation_news", "comment_id"))
-                .param("id", reply)
-                .query(String.class)
-                .single();
-        assertThat(news).isEqualTo(comment);
-        String follow = db.sql(
-                        "SELECT xmin::text FROM conversation_follow WHERE reader_id = :reader AND article_id = :article")
-                .param("reader", bob.id())
-                .param("article", article)
-                .query(String.class)
-                .single();
-        assertThat(follow)
+        String comment = WritingTransaction.of(db, "comment", "id = :id", Map.of("id", reply));
+        assertThat(WritingTransaction.of(db, "conversation_news", "comment_id = :id", Map.of("id", reply)))
+                .as("recorded for its readers by the transaction that posts it")
+                .isEqualTo(comment);
+        assertThat(WritingTransaction.of(
+                        db,
+                        "conversation_follow",
+                        "reader_id = :reader AND article_id = :article",
+                        Map.of("reader", bob.id(), "article", article)))
                 .as("Bob follows by the transaction that posts his reply")
                 .isEqualTo(comment);
         assertThat(awaitOne(alice, "reply").commentId()).isEqualTo(reply);
