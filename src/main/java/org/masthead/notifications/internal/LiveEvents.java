@@ -27,7 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
  * time. The page is sent some events again, and ignores those (by id here, by comment in the browser).
  * Nothing serialises the publishers: many comments are handled at once. What remains: a page that was
  * away for longer than {@code masthead.notifications.live-retention}, or that missed more than {@link
- * #REPLAY_LIMIT} events, is sent only the oldest of what is still kept.
+ * #REPLAY_LIMIT} events, is sent only the oldest of what is still kept. Such an event goes to the other
+ * nodes once its transaction has committed, batched with others ({@link ClusterMessages#sendAfterCommit}):
+ * a posting transaction neither waits for a round trip for it nor takes PostgreSQL's notification lock as
+ * it commits, which every such commit would otherwise queue for. A node that stops in between leaves the
+ * pages elsewhere to be sent the event when they reconnect, as after any lost message.
  *
  * <p>{@linkplain #tell State that changes}, such as a reader's unread count, is not kept: a page asks
  * for the current state when it connects. Its events must arrive in order, so the transactions telling
@@ -81,7 +85,7 @@ public class LiveEvents {
                 .optional();
         return id.map(eventId -> {
             LiveEvent event = new LiveEvent(eventId, topic, name, data);
-            cluster.send(CHANNEL, event.encode());
+            cluster.sendAfterCommit(CHANNEL, event.encode());
             grip.publishAfterCommit(event);
             return event;
         });
