@@ -103,20 +103,28 @@ public class Search {
         }
         SearchRepository.Query query = queryOf(words, request);
         int pageSize = properties.searchPageSize();
-        int total = index.count(query, COUNT_CAP);
+        long offset = (long) (request.page() - 1) * pageSize;
+        int total;
+        List<Long> found;
+        if (request.byDate()) {
+            total = index.count(query, COUNT_CAP);
+            found = total <= offset ? List.of() : index.newest(query, pageSize, offset);
+        } else {
+            // Headline matches first, ranked, then matches in the body alone, newest first. A thousand
+            // headline matches fill every page there is: nothing else need be counted or read.
+            SearchRepository.TitleMatches title = index.rankedByTitle(
+                    query, clock.instant(), properties.recencyHalfLife(), COUNT_CAP, pageSize, offset);
+            total = title.matches() >= COUNT_CAP ? COUNT_CAP : index.count(query, COUNT_CAP);
+            found = new ArrayList<>(title.page());
+            if (found.size() < pageSize && total > title.matches()) {
+                found.addAll(
+                        index.newestInBodyAlone(query, pageSize - found.size(), Math.max(0, offset - title.matches())));
+            }
+        }
         int totalPages = Math.max(1, (total + pageSize - 1) / pageSize);
-        List<SearchRepository.Hit> hits = total == 0 || request.page() > totalPages
-                ? List.of()
-                : index.search(
-                        query,
-                        clock.instant(),
-                        properties.recencyHalfLife(),
-                        pageSize,
-                        (long) (request.page() - 1) * pageSize);
-        Map<Long, SearchRepository.Hit> byId = new LinkedHashMap<>();
-        hits.forEach(hit -> byId.put(hit.articleId(), hit));
-        List<Result> results = content.cards(List.copyOf(byId.keySet())).stream()
-                .map(card -> new Result(card, passages(byId.get(card.id()).snippet())))
+        Map<Long, String> snippets = index.snippets(query, found);
+        List<Result> results = content.cards(found).stream()
+                .map(card -> new Result(card, passages(snippets.getOrDefault(card.id(), ""))))
                 .toList();
         String closeSpelling = total == 0 ? closeSpelling(words, request) : null;
         return new Results(results, total, request.page(), totalPages, closeSpelling);
@@ -162,8 +170,7 @@ public class Search {
                 request.section() == null ? null : request.section().id(),
                 request.author() == null ? null : request.author().id(),
                 request.from() == null ? null : startOf(request.from()),
-                request.to() == null ? null : startOf(request.to().plusDays(1)),
-                request.byDate());
+                request.to() == null ? null : startOf(request.to().plusDays(1)));
     }
 
     private Instant startOf(LocalDate day) {

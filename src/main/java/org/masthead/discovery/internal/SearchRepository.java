@@ -3,8 +3,10 @@ package org.masthead.discovery.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,11 +59,7 @@ class SearchRepository {
             @Nullable Long sectionId,
             @Nullable Long authorId,
             @Nullable Instant from,
-            @Nullable Instant until,
-            boolean byDate) {}
-
-    /** A found article and the passage that shows why, its matched words between the marks. */
-    record Hit(long articleId, String snippet) {}
+            @Nullable Instant until) {}
 
     void save(Document document, Instant now) {
         db.sql(
@@ -146,74 +144,141 @@ class SearchRepository {
     }
 
     /**
-     * Ranked hits, or newest first. Ranked, in two tiers: articles whose headline, topics, standfirst or
-     * authors (the small title document) match the whole query, by {@code ts_rank} on that document plus
-     * 0.01; and articles that match in the body alone, at 0.01. Both times a factor for age that halves
-     * from 1 towards 0.5 every half-life, so that a newer article beats an older one with the same words,
-     * while an old story that matches much better still comes first. In the body tier every score is the
-     * same factor of age, so its best are simply its newest: they are found through the document's index
-     * and only the newest {@code offset + limit} of them kept, however many thousands match; the title
-     * tier is ranked in full through its own, smaller index. Age is computed in floating
-     * point: the numeric that {@code extract} returns made {@code power} cost three times the ranking.
+     * The page of articles whose title document (headline, topics, standfirst, authors) matches the whole
+     * query, best first, and how many match, counting no further than {@code candidates}. Only the newest
+     * {@code candidates} matches are ranked: {@code ts_rank} on the title document plus 0.01, times a factor
+     * for age that halves from 1 towards 0.5 every half-life, so that a newer article beats an older one
+     * with the same words while an old story that matches much better still comes first among them. A word
+     * in thousands of headlines would otherwise have every one of them read and ranked for each search, and
+     * no reader pages past the first thousand results: they sort by date to see further back.
      *
-     * <p>The snippet is cut from a window of the body around the first place the query's first word
-     * seems to be ({@link #snippetAnchor}), or from its start: {@code ts_headline} parses all the text it
-     * is given, and a long feature's whole body cost more than the rest of the query.
+     * <p>The query is written into the statement, not computed in a common table expression, so that the
+     * planner sees what it asks for: it reads a common word's newest matches through the date index, which
+     * holds the title document, and a rare word's through the title index ({@link #matchThroughIndexes}).
+     * Age is computed in floating point: the numeric that {@code extract} returns made {@code power} cost
+     * three times the ranking.
      */
-    List<Hit> search(Query query, Instant now, Duration halfLife, int limit, long offset) {
+    TitleMatches rankedByTitle(Query query, Instant now, Duration halfLife, int candidates, int limit, long offset) {
         matchThroughIndexes();
-        String hits = query.byDate()
-                ? """
-                  SELECT d.article_id, d.published_at, 0 AS score
-                  FROM search_document d, q WHERE d.document @@ q.query %1$s
-                  ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset"""
-                : """
-                  SELECT article_id, published_at, relevance
-                      * (0.5 + 0.5 * power(0.5, greatest(0, CAST(extract(epoch FROM
-                            (CAST(:now AS timestamptz) - published_at)) AS float8)) / :halfLife)) AS score
-                  FROM (SELECT d.article_id, d.published_at, ts_rank(d.title_document, q.query) + 0.01 AS relevance
-                        FROM search_document d, q
-                        WHERE d.title_document @@ q.query %2$s %1$s
-                        UNION ALL
-                        (SELECT article_id, published_at, 0.01 FROM body_only
-                         ORDER BY published_at DESC, article_id DESC LIMIT :limit + :offset)) AS tiers
-                  ORDER BY score DESC, published_at DESC, article_id DESC LIMIT :limit OFFSET :offset""";
-        // The body tier's matches come from the body's own index, however few: read newest first through the
-        // date index instead, a word found only in headlines had every article's document read to find none.
-        String bodyOnly = query.byDate()
-                ? ""
-                : """
-                  body_only AS MATERIALIZED (
-                      SELECT d.article_id, d.published_at FROM search_document d, q
-                      WHERE d.document @@ q.query AND NOT d.title_document @@ q.query %s),"""
-                        .formatted(filters(query));
         // The title document is the document's first part, so whatever matches it matches the document,
-        // unless the query excludes a word, which the body may hold; reading every document costs most.
-        String alsoInDocument = query.text().contains("-") ? "AND d.document @@ q.query" : "";
-        return bind(
+        // unless the query excludes a word, which the body may hold.
+        String alsoInDocument = query.text().contains("-") ? "AND d.document @@ " + QUERY : "";
+        List<Ranked> ranked = bind(
                         db.sql(
                                 """
-                                WITH q AS (SELECT %s AS query),
-                                %s
-                                hits AS MATERIALIZED (%s)
-                                SELECT h.article_id,
-                                       ts_headline('masthead_english',
-                                                   substr(d.body_text, greatest(1, strpos(lower(d.body_text), :anchor)
-                                                       - :windowBefore), :window), q.query, :options) AS snippet
-                                FROM hits h JOIN search_document d USING (article_id), q
-                                ORDER BY h.score DESC, h.published_at DESC, h.article_id DESC"""
-                                        .formatted(QUERY, bodyOnly, hits.formatted(filters(query), alsoInDocument))),
+                                WITH newest AS MATERIALIZED (
+                                    SELECT d.article_id, d.published_at, d.title_document FROM search_document d
+                                    WHERE d.title_document @@ %1$s %2$s %3$s
+                                    ORDER BY d.published_at DESC, d.article_id DESC LIMIT :candidates)
+                                SELECT article_id, count(*) OVER () AS matches,
+                                       (ts_rank(title_document, %1$s) + 0.01)
+                                       * (0.5 + 0.5 * power(0.5, greatest(0, CAST(extract(epoch FROM
+                                             (CAST(:now AS timestamptz) - published_at)) AS float8)) / :halfLife))
+                                           AS score
+                                FROM newest
+                                ORDER BY score DESC, published_at DESC, article_id DESC LIMIT :limit OFFSET :offset"""
+                                        .formatted(QUERY, filters(query), alsoInDocument)),
                         query)
                 .param("now", Timestamp.from(now))
                 .param("halfLife", (double) halfLife.toSeconds())
+                .param("candidates", candidates)
                 .param("limit", limit)
                 .param("offset", offset)
+                .query((rs, n) -> new Ranked(rs.getLong("article_id"), rs.getInt("matches")))
+                .list();
+        int matches = ranked.isEmpty()
+                ? (offset == 0 ? 0 : countTitleMatches(query, candidates, alsoInDocument))
+                : ranked.getFirst().matches();
+        return new TitleMatches(ranked.stream().map(Ranked::articleId).toList(), matches);
+    }
+
+    /** A page of {@link #rankedByTitle}: its articles, and how many match in all, up to the candidates. */
+    record TitleMatches(List<Long> page, int matches) {}
+
+    private record Ranked(long articleId, int matches) {}
+
+    private int countTitleMatches(Query query, int cap, String alsoInDocument) {
+        return bind(
+                        db.sql(
+                                """
+                                SELECT count(*) FROM (
+                                    SELECT 1 FROM search_document d WHERE d.title_document @@ %s %s %s LIMIT :cap)
+                                    AS found"""
+                                        .formatted(QUERY, filters(query), alsoInDocument)),
+                        query)
+                .param("cap", cap)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * Articles that match in the body alone, newest first: the tier after the title matches, where every
+     * score would be the same factor of age. They come from the document's index, however many match: read
+     * newest first through the date index instead, a word found only in headlines had every article's
+     * document read to find none.
+     */
+    List<Long> newestInBodyAlone(Query query, int limit, long offset) {
+        matchThroughIndexes();
+        return bind(
+                        db.sql(
+                                """
+                                WITH body_only AS MATERIALIZED (
+                                    SELECT d.article_id, d.published_at FROM search_document d
+                                    WHERE d.document @@ %1$s AND NOT d.title_document @@ %1$s %2$s)
+                                SELECT article_id FROM body_only
+                                ORDER BY published_at DESC, article_id DESC LIMIT :limit OFFSET :offset"""
+                                        .formatted(QUERY, filters(query))),
+                        query)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Articles that match anywhere, newest first. */
+    List<Long> newest(Query query, int limit, long offset) {
+        matchThroughIndexes();
+        return bind(
+                        db.sql(
+                                """
+                                SELECT d.article_id FROM search_document d WHERE d.document @@ %s %s
+                                ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset"""
+                                        .formatted(QUERY, filters(query))),
+                        query)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * The passage of each article's body that shows why it was found, its matched words between the marks.
+     * It is cut from a window of the body around the first place the query's first word seems to be
+     * ({@link #snippetAnchor}), or from its start: {@code ts_headline} parses all the text it is given, and
+     * a long feature's whole body cost more than the rest of the query.
+     */
+    Map<Long, String> snippets(Query query, List<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> snippets = new HashMap<>();
+        db.sql(
+                        """
+                        SELECT d.article_id,
+                               ts_headline('masthead_english',
+                                           substr(d.body_text, greatest(1, strpos(lower(d.body_text), :anchor)
+                                               - :windowBefore), :window), %s, :options) AS snippet
+                        FROM search_document d WHERE d.article_id = ANY(:ids)"""
+                                .formatted(QUERY))
+                .param("q", query.text())
+                .param("ids", articleIds.toArray(Long[]::new))
                 .param("options", SNIPPET_OPTIONS)
                 .param("anchor", snippetAnchor(query.text()))
                 .param("windowBefore", SNIPPET_WINDOW / 3)
                 .param("window", SNIPPET_WINDOW)
-                .query((rs, n) -> new Hit(rs.getLong("article_id"), rs.getString("snippet")))
+                .query((rs, n) -> snippets.put(rs.getLong("article_id"), rs.getString("snippet")))
                 .list();
+        return snippets;
     }
 
     /**
@@ -240,8 +305,8 @@ class SearchRepository {
                         db.sql(
                                 """
                                 SELECT count(*) FROM (
-                                    SELECT 1 FROM search_document d, %s AS q(query)
-                                    WHERE d.document @@ q.query %s LIMIT :cap) AS found"""
+                                    SELECT 1 FROM search_document d WHERE d.document @@ %s %s LIMIT :cap)
+                                    AS found"""
                                         .formatted(QUERY, filters(query))),
                         query)
                 .param("cap", cap)
@@ -250,13 +315,18 @@ class SearchRepository {
     }
 
     /**
-     * Matches documents only through their indexes, for the rest of the caller's transaction. The planner
-     * cannot see that testing a document means reading it out of line, and, sure that a common word
-     * matches every fourth article, it read them all in turn: 1.4 s to count the articles with
-     * {@code climate} in them, against 0.1 s through the index.
+     * Matches documents only through their indexes, and plans each statement for its own query, for the
+     * rest of the caller's transaction. The planner cannot see that testing a document means reading it out
+     * of line, and, sure that a common word matches every fourth article, it read them all in turn: 1.4 s
+     * to count the articles with {@code climate} in them, against 0.1 s through the index. And a plan made
+     * once for any query (the generic plan of a statement prepared by the driver) cannot know whether a
+     * word is in a third of the headlines or in two: only the query's own plan reads the right index.
      */
     private void matchThroughIndexes() {
-        db.sql("SET LOCAL enable_seqscan = off").update();
+        db.sql(
+                        "SELECT set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query()
+                .listOfRows();
     }
 
     private static String filters(Query query) {
