@@ -28,8 +28,12 @@ class SearchRepository {
     private static final String SNIPPET_OPTIONS = "StartSel=" + MARK_START + ", StopSel=" + MARK_END
             + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    /** Characters of the body a snippet is chosen from: two fragments of 35 words fit well. */
-    private static final int SNIPPET_WINDOW = 1200;
+    /**
+     * Characters of the body a snippet is chosen from: two fragments of 35 words fit, and little more.
+     * {@code ts_headline} parses and stems every word it is given: ten snippets cut from 1,200 characters
+     * each cost 4.3 ms of the database's time per search, from 600 about half as much.
+     */
+    private static final int SNIPPET_WINDOW = 600;
 
     /** A word of a web search query, with the minus that excludes it if it has one. */
     private static final Pattern ANCHOR_WORD = Pattern.compile("(?:^|[\\s\"(])(-)?(\\p{L}[\\p{L}\\p{N}]*)");

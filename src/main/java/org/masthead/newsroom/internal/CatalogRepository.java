@@ -1,7 +1,10 @@
 package org.masthead.newsroom.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.Author;
 import org.masthead.newsroom.ImageRef;
@@ -104,13 +107,18 @@ public class CatalogRepository {
                         rs.getString("bio"),
                         rs.getObject("photo_id", Long.class)))
                 .list();
+        // Their photos in one query, not one each: the search form lists every author on every search.
+        Map<Long, ImageRef> photos = images.findAll(
+                rows.stream().map(Row::photoId).filter(Objects::nonNull).collect(Collectors.toSet()));
         return rows.stream()
-                .map(r -> new Author(r.id(), r.slug(), r.name(), r.jobTitle(), r.bio(), photo(r.photoId())))
+                .map(r -> new Author(
+                        r.id(),
+                        r.slug(),
+                        r.name(),
+                        r.jobTitle(),
+                        r.bio(),
+                        r.photoId() == null ? null : photos.get(r.photoId())))
                 .toList();
-    }
-
-    private @Nullable ImageRef photo(@Nullable Long photoId) {
-        return photoId == null ? null : images.find(photoId).orElse(null);
     }
 
     public Optional<Tag> tagBySlug(String slug) {
