@@ -108,7 +108,7 @@ public class Search {
         List<Long> found;
         if (request.byDate()) {
             total = index.count(query, COUNT_CAP);
-            found = total <= offset ? List.of() : index.newest(query, pageSize, offset);
+            found = total <= offset ? List.of() : index.newest(query, total < COUNT_CAP, pageSize, offset);
         } else {
             // Headline matches first, ranked, then matches in the body alone, newest first. A thousand
             // headline matches fill every page there is: nothing else need be counted or read.
