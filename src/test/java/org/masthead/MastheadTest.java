@@ -31,7 +31,9 @@ import org.springframework.test.context.ContextConfiguration;
             // moderation tests hold a new reader's first comments in an application of their own.
             "masthead.moderation.held-first-comments=0",
             // A conversation's followers are told in rounds; short ones keep tests that wait for them quick.
-            "masthead.notifications.conversation-interval=100ms"
+            "masthead.notifications.conversation-interval=100ms",
+            // Scheduled articles are looked for every second, not every five: the scheduling tests wait less.
+            "db-scheduler.polling-interval=1s"
         })
 @ContextConfiguration(initializers = TestMailServer.class)
 public @interface MastheadTest {}

@@ -27,6 +27,7 @@ public final class SecondNode {
                 "--masthead.demo-content=false",
                 // As the tests' first node: accounts they have just opened post without waiting.
                 "--masthead.moderation.held-first-comments=0",
+                "--db-scheduler.polling-interval=1s",
                 "--masthead.data-dir=target/test-data/node-b-" + UUID.randomUUID())) {
             arguments.put(nameOf(setting), setting);
         }
