@@ -117,8 +117,8 @@ public class Search {
             total = title.matches() >= COUNT_CAP ? COUNT_CAP : index.count(query, COUNT_CAP);
             found = new ArrayList<>(title.page());
             if (found.size() < pageSize && total > title.matches()) {
-                found.addAll(
-                        index.newestInBodyAlone(query, pageSize - found.size(), Math.max(0, offset - title.matches())));
+                found.addAll(index.newestInBodyAlone(
+                        query, total >= COUNT_CAP, pageSize - found.size(), Math.max(0, offset - title.matches())));
             }
         }
         int totalPages = Math.max(1, (total + pageSize - 1) / pageSize);

@@ -35,6 +35,9 @@ class SearchRepository {
      */
     private static final int SNIPPET_WINDOW = 600;
 
+    /** The newest articles a common word's matches in the body alone are first looked for among. */
+    static final int RECENT_WINDOW = 500;
+
     /** A word of a web search query, with the minus that excludes it if it has one. */
     private static final Pattern ANCHOR_WORD = Pattern.compile("(?:^|[\\s\"(])(-)?(\\p{L}[\\p{L}\\p{N}]*)");
 
@@ -217,21 +220,45 @@ class SearchRepository {
 
     /**
      * Articles that match in the body alone, newest first: the tier after the title matches, where every
-     * score would be the same factor of age. They come from the document's index, however many match: read
-     * newest first through the date index instead, a word found only in headlines had every article's
-     * document read to find none.
+     * score would be the same factor of age. With {@code manyMatches} (the caller counted a thousand or more
+     * matches), they are first looked for among the newest {@value #RECENT_WINDOW} articles only: a word in
+     * most bodies (such as "said") has its page there, where taking every match from the document's index
+     * and sorting them read 82,608 articles, a quarter of a second a search. Otherwise, or when the newest
+     * do not fill the page, they are all taken from the index: read newest first through the date index
+     * instead, a word found only in headlines had every article's document read to find none.
      */
-    List<Long> newestInBodyAlone(Query query, int limit, long offset) {
+    List<Long> newestInBodyAlone(Query query, boolean manyMatches, int limit, long offset) {
         matchThroughIndexes();
+        String bodyAlone = "d.document @@ %1$s AND NOT d.title_document @@ %1$s".formatted(QUERY);
+        if (manyMatches) {
+            List<Long> recent = bind(
+                            db.sql(
+                                    """
+                                    SELECT d.article_id FROM (
+                                        SELECT d.article_id, d.published_at, d.document, d.title_document
+                                        FROM search_document d WHERE true %s
+                                        ORDER BY d.published_at DESC, d.article_id DESC LIMIT :window) AS d
+                                    WHERE %s
+                                    ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset"""
+                                            .formatted(filters(query), bodyAlone)),
+                            query)
+                    .param("window", RECENT_WINDOW)
+                    .param("limit", limit)
+                    .param("offset", offset)
+                    .query(Long.class)
+                    .list();
+            if (recent.size() == limit) {
+                return recent;
+            }
+        }
         return bind(
                         db.sql(
                                 """
-                                WITH body_only AS MATERIALIZED (
-                                    SELECT d.article_id, d.published_at FROM search_document d
-                                    WHERE d.document @@ %1$s AND NOT d.title_document @@ %1$s %2$s)
-                                SELECT article_id FROM body_only
+                                WITH body_alone AS MATERIALIZED (
+                                    SELECT d.article_id, d.published_at FROM search_document d WHERE %s %s)
+                                SELECT article_id FROM body_alone
                                 ORDER BY published_at DESC, article_id DESC LIMIT :limit OFFSET :offset"""
-                                        .formatted(QUERY, filters(query))),
+                                        .formatted(bodyAlone, filters(query))),
                         query)
                 .param("limit", limit)
                 .param("offset", offset)
