@@ -161,6 +161,17 @@ class DiscussionLoad {
     private static final int PER_HOLDER = Integer.getInteger("holder.streams", 10_000);
     /** How often a refused stream is tried again, as the site's pages do (live.js), before giving up. */
     private static final int ATTEMPTS = 6;
+    /**
+     * Comments the poster posts, unmeasured, before the streams open: the measured comment is then not a
+     * node's first, whose classes are loaded and caches filled while the listeners wait (a third of their
+     * delay on a node just started). Few, as a reader's burst of posts is rate-limited (ten by default).
+     */
+    private static final int WARMUP_POSTS = Integer.getInteger("warmup.posts", 3);
+    private static final String[] WARMUP_TEXTS = {
+        "First thoughts before the live test begins.",
+        "Another note, to get the posting path going.",
+        "One more remark while the listeners gather."
+    };
     /** How a new comment's event starts on a stream (see LiveEvent.asStreamText). */
     private static final String COMMENT_EVENT = "event:comment\ndata:";
     private static final String COMMENT_ID_FIELD = "\"commentId\":";
@@ -173,6 +184,11 @@ class DiscussionLoad {
     private static void listen(URI base, long articleId, List<String> emails, String password, int listeners,
             String listenBases) throws Exception {
         Reader poster = signIn(base, articleId, emails.subList(0, 1), password).getFirst();
+        for (int i = 0; i < WARMUP_POSTS; i++) {
+            // Each in words of its own: the same text posted again is refused as spam.
+            String status = poster.comment(base, articleId, WARMUP_TEXTS[i % WARMUP_TEXTS.length] + " (run " + RUN + ")");
+            System.err.println("warm-up comment: " + status);
+        }
         int holders = (listeners + PER_HOLDER - 1) / PER_HOLDER;
         List<Process> processes = new ArrayList<>();
         List<BufferedReader> answers = new ArrayList<>();
