@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -58,10 +59,12 @@ public class TestWires {
     /** Leaves a file in the wire folder, written a while ago, as a finished delivery is. */
     public Path drop(String name, byte[] content) {
         try {
-            Path file = folder.incoming().resolve(name);
-            Files.write(file, content);
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
-            return file;
+            // Written under a hidden name and renamed, as an agency delivers: a node polling the folder
+            // never sees the file half written or before its time is set.
+            Path hidden = folder.incoming().resolve("." + name);
+            Files.write(hidden, content);
+            Files.setLastModifiedTime(hidden, FileTime.from(Instant.now().minusSeconds(60)));
+            return Files.move(hidden, folder.incoming().resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
