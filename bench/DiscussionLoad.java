@@ -355,6 +355,16 @@ class DiscussionLoad {
             selector.selectedKeys().clear();
         }
         System.err.printf("holder: %d ms of CPU until settled, %d ms since%n", cpuAtSettled, cpuMillis() - cpuAtSettled);
+        for (Held held : streams) {
+            if (held != null && held.endedAt > 0) {
+                // Why a stream ended before hearing, and when: open how long, and how long before or after the
+                // awaited comment's id was given (negative: before).
+                System.err.printf("ended stream: via=%s why=%s open_ms=%d ended_vs_comment_ms=%d bytes=%d attempt=%d%n",
+                        held.base, held.endedWhy, TimeUnit.NANOSECONDS.toMillis(held.endedAt - held.openedAt),
+                        idGivenAt.get() == 0 ? Long.MIN_VALUE : TimeUnit.NANOSECONDS.toMillis(held.endedAt - idGivenAt.get()),
+                        held.bytesRead, held.attempt);
+            }
+        }
         StringBuilder times = new StringBuilder();
         for (Held held : streams) {
             if (held != null && held.heardAt > 0) {
@@ -379,6 +389,11 @@ class DiscussionLoad {
         long retryAt;
         String refusal;
         long heardAt;
+        /** When the stream was answered 200, and, if it ended before hearing, when and why (System.nanoTime). */
+        long openedAt;
+        long endedAt;
+        String endedWhy = "";
+        int bytesRead;
 
         Held(InetSocketAddress base) {
             this.base = base;
@@ -410,6 +425,7 @@ class DiscussionLoad {
                 if (read < 0) {
                     return closed("closed");
                 }
+                bytesRead += read;
                 // Whole events only: what follows the last blank line waits for the next read.
                 String text = pending + new String(buffer.array(), 0, read, StandardCharsets.ISO_8859_1);
                 int from = 0;
@@ -427,6 +443,7 @@ class DiscussionLoad {
                         return Outcome.REFUSED;
                     }
                     outcome = Outcome.OPEN;
+                    openedAt = System.nanoTime();
                     from = endOfStatus + 1;
                 }
                 int whole = text.lastIndexOf("\n\n") + 2;
@@ -461,6 +478,10 @@ class DiscussionLoad {
             if (!statusRead) {
                 refusal = why;
                 return Outcome.REFUSED;
+            }
+            if (heardAt == 0) {
+                endedAt = System.nanoTime();
+                endedWhy = why;
             }
             return heardAt > 0 ? Outcome.WAITING : Outcome.ENDED;
         }
