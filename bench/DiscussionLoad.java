@@ -162,6 +162,11 @@ class DiscussionLoad {
     /** How often a refused stream is tried again, as the site's pages do (live.js), before giving up. */
     private static final int ATTEMPTS = 6;
     /**
+     * How long after a stream the server closed its client opens it again, sending the last event id it
+     * read: what a browser's EventSource does, told {@code retry:3000} when the stream opened.
+     */
+    private static final long RECONNECT_MILLIS = 3_000;
+    /**
      * Comments the poster posts, unmeasured, before the streams open: the measured comment is then not a
      * node's first, whose classes are loaded and caches filled while the listeners wait (a third of their
      * delay on a node just started). Few, as a reader's burst of posts is rate-limited (ten by default).
@@ -175,6 +180,7 @@ class DiscussionLoad {
     /** How a new comment's event starts on a stream (see LiveEvent.asStreamText). */
     private static final String COMMENT_EVENT = "event:comment\ndata:";
     private static final String COMMENT_ID_FIELD = "\"commentId\":";
+    private static final String EVENT_ID = "id:";
 
     /**
      * Spreads the streams over holding processes ({@code hold}, at most PER_HOLDER each), waits until
@@ -229,10 +235,10 @@ class DiscussionLoad {
             process.outputWriter().flush();
         }
         List<Long> heard = new ArrayList<>();
-        int ended = 0;
+        int dropped = 0;
         for (BufferedReader answer : answers) {
             Map<String, String> result = fields(answer.readLine());
-            ended += Integer.parseInt(result.get("ended"));
+            dropped += Integer.parseInt(result.get("dropped"));
             for (String at : result.getOrDefault("heard", "").split(",")) {
                 if (!at.isEmpty()) {
                     heard.add(TimeUnit.MICROSECONDS.toNanos(Long.parseLong(at) - sentAt));
@@ -245,8 +251,8 @@ class DiscussionLoad {
         long[] delays = heard.stream().mapToLong(Long::longValue).sorted().toArray();
         long within1s = Arrays.stream(delays).filter(d -> d <= TimeUnit.SECONDS.toNanos(1)).count();
         System.out.printf(
-                "listeners=%d holders=%d open_rate=%d connected=%d refused=%d retried=%d ended=%d heard=%d heard_within_1s=%d post_answered_ms=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
-                listeners, holders, OPEN_RATE, connected, refused, retried, ended, delays.length, within1s,
+                "listeners=%d holders=%d open_rate=%d connected=%d refused=%d retried=%d dropped=%d heard=%d heard_within_1s=%d post_answered_ms=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
+                listeners, holders, OPEN_RATE, connected, refused, retried, dropped, delays.length, within1s,
                 ms(TimeUnit.MICROSECONDS.toNanos(answeredAfter)), delays.length == 0 ? -1 : ms(percentile(delays, 50)),
                 delays.length == 0 ? -1 : ms(percentile(delays, 99)),
                 delays.length == 0 ? -1 : ms(delays[delays.length - 1]));
@@ -260,7 +266,8 @@ class DiscussionLoad {
      * trying a refused one again after a few seconds as a page does; prints {@code connected=.. refused=..
      * retried=.. refusals=..} once each is open or given up, reads the awaited comment's id from its
      * input, and prints {@code heard=} the wall-clock time (µs) at which each stream heard of it, and
-     * {@code ended=} how many streams the server closed before they did. One thread and a selector hold
+     * {@code dropped=} how many times the server closed a stream before it had heard; such a stream is
+     * opened again as a browser's EventSource does (RECONNECT_MILLIS later, with Last-Event-ID). One thread and a selector hold
      * every stream, as load generators such as wrk do, so that the client's own cost of hearing twenty
      * thousand events stays small beside the server's.
      */
@@ -284,7 +291,7 @@ class DiscussionLoad {
         });
         Held[] streams = new Held[count];
         PriorityQueue<Held> retries = new PriorityQueue<>(Comparator.comparingLong((Held held) -> held.retryAt));
-        int connected = 0, refused = 0, retried = 0, givenUp = 0, done = 0, ended = 0, opened = 0;
+        int connected = 0, refused = 0, retried = 0, givenUp = 0, done = 0, dropped = 0, opened = 0;
         boolean settledSaid = false;
         long cpuAtSettled = 0;
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -328,17 +335,19 @@ class DiscussionLoad {
                 Held held = (Held) key.attachment();
                 switch (held.ready(key, buffer, expectedId)) {
                     case OPEN -> {
-                        connected++;
+                        connected += held.opens == 1 ? 1 : 0;
                         done += held.heardAt > 0 ? 1 : 0;
                     }
                     case HEARD -> done++;
-                    case ENDED -> {
-                        done++;
-                        ended++;
+                    case DROPPED -> {
+                        dropped++;
+                        held.attempt = 0;
+                        held.retryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECONNECT_MILLIS);
+                        retries.add(held);
                     }
                     case REFUSED -> {
                         REFUSALS.merge(held.refusal, 1, Integer::sum);
-                        refused += held.attempt == 1 ? 1 : 0;
+                        refused += held.opens == 0 && held.attempt == 1 ? 1 : 0;
                         if (held.attempt == ATTEMPTS) {
                             givenUp++;
                             done++;
@@ -357,12 +366,12 @@ class DiscussionLoad {
         System.err.printf("holder: %d ms of CPU until settled, %d ms since%n", cpuAtSettled, cpuMillis() - cpuAtSettled);
         for (Held held : streams) {
             if (held != null && held.endedAt > 0) {
-                // Why a stream ended before hearing, and when: open how long, and how long before or after the
-                // awaited comment's id was given (negative: before).
-                System.err.printf("ended stream: via=%s why=%s open_ms=%d ended_vs_comment_ms=%d bytes=%d attempt=%d%n",
+                // Why a stream was last closed before hearing, and when: open how long, and how long before or
+                // after the awaited comment's id was given (negative: before).
+                System.err.printf("dropped stream: via=%s why=%s open_ms=%d dropped_vs_comment_ms=%d bytes=%d opens=%d heard=%b%n",
                         held.base, held.endedWhy, TimeUnit.NANOSECONDS.toMillis(held.endedAt - held.openedAt),
                         idGivenAt.get() == 0 ? Long.MIN_VALUE : TimeUnit.NANOSECONDS.toMillis(held.endedAt - idGivenAt.get()),
-                        held.bytesRead, held.attempt);
+                        held.bytesRead, held.opens, held.heardAt > 0);
             }
         }
         StringBuilder times = new StringBuilder();
@@ -371,14 +380,14 @@ class DiscussionLoad {
                 times.append(times.isEmpty() ? "" : ",").append(held.heardAt);
             }
         }
-        System.out.println("ended=" + ended + " heard=" + times);
+        System.out.println("dropped=" + dropped + " heard=" + times);
         System.out.flush();
         System.exit(0);
     }
 
     /** One stream a holder keeps: its socket, and where its reading stands. */
     private static final class Held {
-        enum Outcome { WAITING, OPEN, REFUSED, HEARD, ENDED }
+        enum Outcome { WAITING, OPEN, REFUSED, HEARD, DROPPED }
 
         private final InetSocketAddress base;
         private String pending = "";
@@ -389,7 +398,10 @@ class DiscussionLoad {
         long retryAt;
         String refusal;
         long heardAt;
-        /** When the stream was answered 200, and, if it ended before hearing, when and why (System.nanoTime). */
+        /** How often the stream was answered 200, and the last id of an event read: sent when it reopens. */
+        int opens;
+        String lastEventId;
+        /** When the stream was answered 200, and, if it was closed before hearing, when and why (System.nanoTime). */
         long openedAt;
         long endedAt;
         String endedWhy = "";
@@ -404,7 +416,8 @@ class DiscussionLoad {
             statusRead = false;
             pending = "";
             request = ByteBuffer.wrap(("GET /live?article=" + articleId + " HTTP/1.1\r\nHost: " + base.getHostString()
-                            + ":" + base.getPort() + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n")
+                            + ":" + base.getPort() + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n"
+                            + (lastEventId == null ? "" : "Last-Event-ID: " + lastEventId + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             channel = SocketChannel.open();
             channel.configureBlocking(false);
@@ -443,11 +456,17 @@ class DiscussionLoad {
                         return Outcome.REFUSED;
                     }
                     outcome = Outcome.OPEN;
+                    opens++;
                     openedAt = System.nanoTime();
                     from = endOfStatus + 1;
                 }
                 int whole = text.lastIndexOf("\n\n") + 2;
                 pending = whole > from ? text.substring(whole) : text.substring(from);
+                for (int at = text.indexOf(EVENT_ID, from); at >= 0 && at < whole; at = text.indexOf(EVENT_ID, at + 1)) {
+                    if (at == from || text.charAt(at - 1) == '\n') {
+                        lastEventId = text.substring(at + EVENT_ID.length(), text.indexOf('\n', at)).strip();
+                    }
+                }
                 for (int at = text.indexOf(COMMENT_EVENT, from); heardAt == 0 && at >= 0 && at < whole;
                         at = text.indexOf(COMMENT_EVENT, at + 1)) {
                     long expected = expectedId.get();
@@ -472,7 +491,7 @@ class DiscussionLoad {
             return id;
         }
 
-        /** The stream is over: refused if it never opened, else ended (unless it has heard already). */
+        /** The stream is over: refused if it never opened, else dropped (unless it has heard already). */
         private Outcome closed(String why) {
             close();
             if (!statusRead) {
@@ -483,7 +502,7 @@ class DiscussionLoad {
                 endedAt = System.nanoTime();
                 endedWhy = why;
             }
-            return heardAt > 0 ? Outcome.WAITING : Outcome.ENDED;
+            return heardAt > 0 ? Outcome.WAITING : Outcome.DROPPED;
         }
 
         private void close() {

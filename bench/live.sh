@@ -110,7 +110,7 @@ ON_THE_NODE=$(measure node "$NODE" "$NODE_LISTENERS")
 
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 row() {
-    echo "| $1 | $(field "$2" listeners) | $(field "$2" connected) | $(field "$2" refused) | $(field "$2" ended) | $(field "$2" heard) | $(field "$2" heard_within_1s) | $(field "$2" p50_ms) ms | $(field "$2" p99_ms) ms | $(field "$2" max_ms) ms | $(field "$2" node1_rss_mb) MB, $(field "$2" node1_threads) threads | $(field "$2" pushpin_rss_mb) MB |"
+    echo "| $1 | $(field "$2" listeners) | $(field "$2" connected) | $(field "$2" refused) | $(field "$2" dropped) | $(field "$2" heard) | $(field "$2" heard_within_1s) | $(field "$2" p50_ms) ms | $(field "$2" p99_ms) ms | $(field "$2" max_ms) ms | $(field "$2" node1_rss_mb) MB, $(field "$2" node1_threads) threads | $(field "$2" pushpin_rss_mb) MB |"
 }
 SECTION=$OUT/benchmarks-live.md
 {
@@ -126,12 +126,13 @@ SECTION=$OUT/benchmarks-live.md
     echo "not the node's first; once they are open it posts one comment on node 1, and each client's delay from"
     echo "sending that post to reading the comment's event is measured. Connected counts the streams answered 200 in the"
     echo "end; Refused those answered otherwise at first, which are tried again after 2 to 8 s as the site's pages do;"
-    echo "Ended those the server closed before the comment came (a page reconnects and is sent what it missed, later)."
+    echo "Dropped counts the times a server closed an open stream before its client had heard; the client opens it"
+    echo "again 3 s later with the last event id it read, as a browser's EventSource does, and is sent what it missed."
     echo "Node 1 and Pushpin are the resident size and thread count at their highest while the streams were open (Pushpin:"
     echo "every instance's condure, zurl, proxy and handler); node 1 idle, before: $NODE_IDLE. Several instances because"
     echo "this machine allows no process more than $(ulimit -Hn) open files, and one Pushpin's condure holds all of its streams."
     echo
-    echo "| Streams held by | Listeners | Connected | Refused at first | Ended | Heard | Heard within 1 s | p50 | p99 | max | node 1 | Pushpin |"
+    echo "| Streams held by | Listeners | Connected | Refused at first | Dropped | Heard | Heard within 1 s | p50 | p99 | max | node 1 | Pushpin |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     row "$PUSHPINS Pushpin instances" "$THROUGH_PUSHPIN"
     row "node 1 itself" "$ON_THE_NODE"
