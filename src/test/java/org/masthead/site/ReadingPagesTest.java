@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
+import org.masthead.WebSession;
+import org.masthead.accounts.Role;
+import org.masthead.accounts.TestAccounts;
 import org.masthead.newsroom.Author;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.Tag;
@@ -22,6 +26,9 @@ class ReadingPagesTest {
 
     @Autowired
     TestContent content;
+
+    @Autowired
+    TestAccounts accounts;
 
     @LocalServerPort
     int port;
@@ -140,6 +147,18 @@ class ReadingPagesTest {
                 .contains("couldn’t find that page")
                 .contains("href=\"/" + business.path() + "\"")
                 .doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void anAddressKeptForTheSiteThatNothingServesIsNotFoundForEveryone() {
+        WebSession admin = new WebSession(port);
+        TestAccounts.signInWithBothFactors(admin, accounts.create(true, Role.ADMIN));
+
+        // Not a sign-in page for a reader, nor "not allowed" for the admin who typed /admin.
+        for (String path : List.of("/admin", "/about", "/author", "/topic", "/about/us", "/search/news")) {
+            assertThat(http.get(path).statusCode()).as("%s for a reader", path).isEqualTo(404);
+            assertThat(admin.get(path).statusCode()).as("%s for an admin", path).isEqualTo(404);
+        }
     }
 
     @Test

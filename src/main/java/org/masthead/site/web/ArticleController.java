@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.SectionPaths;
 import org.masthead.newsroom.Withdrawn;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
@@ -53,8 +54,8 @@ class ArticleController {
     }
 
     @GetMapping({
-        "/{section:" + SectionController.SLUG + "}" + DATE,
-        "/{section:" + SectionController.SLUG + "}/{subSection:" + SectionController.SLUG + "}" + DATE
+        "/{section:" + SectionPaths.SECTION_SLUG + "}" + DATE,
+        "/{section:" + SectionPaths.SECTION_SLUG + "}/{subSection:" + SectionController.SLUG + "}" + DATE
     })
     Object article(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<PublishedArticle> found =

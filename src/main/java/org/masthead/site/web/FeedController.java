@@ -6,6 +6,7 @@ import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.Author;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
+import org.masthead.newsroom.SectionPaths;
 import org.masthead.newsroom.Tag;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
@@ -47,8 +48,8 @@ class FeedController {
 
     @StaleReads
     @GetMapping({
-        "/{section:" + SectionController.SLUG + "}/rss",
-        "/{section:" + SectionController.SLUG + "}/{subSection:" + SectionController.SLUG + "}/rss"
+        "/{section:" + SectionPaths.SECTION_SLUG + "}/rss",
+        "/{section:" + SectionPaths.SECTION_SLUG + "}/{subSection:" + SectionController.SLUG + "}/rss"
     })
     ResponseEntity<String> section(
             @PathVariable String section,

@@ -10,6 +10,7 @@ import org.masthead.newsroom.FrontSlot;
 import org.masthead.newsroom.Fronts;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
+import org.masthead.newsroom.SectionPaths;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.PublicPages;
 import org.masthead.platform.StaleReads;
@@ -37,7 +38,7 @@ class SectionController {
     }
 
     @StaleReads
-    @GetMapping("/{section:" + SLUG + "}")
+    @GetMapping("/{section:" + SectionPaths.SECTION_SLUG + "}")
     String section(
             @PathVariable String section,
             @RequestParam(defaultValue = "1") int page,
@@ -47,7 +48,7 @@ class SectionController {
     }
 
     @StaleReads
-    @GetMapping("/{section:" + SLUG + "}/{subSection:" + SLUG + "}")
+    @GetMapping("/{section:" + SectionPaths.SECTION_SLUG + "}/{subSection:" + SLUG + "}")
     String subSection(
             @PathVariable String section,
             @PathVariable String subSection,

@@ -3,6 +3,7 @@ package org.masthead.site.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.masthead.newsroom.SectionPaths;
 import org.masthead.platform.AccessRules;
 import org.masthead.platform.StaffAccess;
@@ -15,6 +16,8 @@ import org.springframework.http.HttpMethod;
 /** Everything the public site shows is for everyone, to read (GET and HEAD); its previews are for staff. */
 @Configuration(proxyBeanMethods = false)
 class SiteSecurity {
+
+    private static final Pattern SECTION = Pattern.compile(SectionPaths.SECTION_SLUG);
 
     private static final Set<String> PAGES = Set.of(
             "/",
@@ -65,6 +68,6 @@ class SiteSecurity {
         }
         int end = path.indexOf('/', 1);
         String first = end < 0 ? path.substring(1) : path.substring(1, end);
-        return first.matches(SectionController.SLUG) && !SectionPaths.isReserved(first);
+        return SECTION.matcher(first).matches();
     }
 }
