@@ -44,6 +44,38 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void theAccountPageLeadsEachMemberOfStaffToTheAreasTheirRolesOpen() {
+        String newsroom = "<a href=\"/newsroom\">";
+        String moderation = "<a href=\"/moderation\">";
+        String payments = "<a href=\"/admin/payments\">";
+
+        assertThat(accountPage(accounts.create(true)))
+                .doesNotContain(newsroom)
+                .doesNotContain(moderation)
+                .doesNotContain(payments);
+        assertThat(accountPage(accounts.create(true, Role.MODERATOR)))
+                .contains(moderation)
+                .doesNotContain(newsroom)
+                .doesNotContain(payments);
+        assertThat(accountPage(accounts.create(true, Role.JOURNALIST)))
+                .contains(newsroom)
+                .doesNotContain(moderation);
+        assertThat(adminSession.get("/account").body())
+                .contains(newsroom)
+                .contains(moderation)
+                .contains(payments)
+                .contains("<a href=\"/admin/mailbox\">")
+                .contains("<a href=\"/admin/accounts\">")
+                .contains("<a href=\"/admin/membership\">");
+    }
+
+    private String accountPage(TestAccounts.Credentials account) {
+        WebSession session = new WebSession(port);
+        TestAccounts.signIn(session, account);
+        return session.get("/account").body();
+    }
+
+    @Test
     void adminFindsAnAccountByPartOfItsName() {
         String part = target.displayName().substring(3).toUpperCase();
 
