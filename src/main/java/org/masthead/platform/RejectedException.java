@@ -1,7 +1,9 @@
 package org.masthead.platform;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindingResult;
 
 /**
  * What was sent cannot be taken as it is: 400, with a message per field (the problem's {@code errors}
@@ -26,5 +28,23 @@ public final class RejectedException extends RefusedException {
 
     public Map<String, String> fieldErrors() {
         return fieldErrors;
+    }
+
+    /**
+     * The form a handler was given, or this refusal when Spring could not build it at all: a value of the
+     * wrong type in a field no page of ours lets anyone type in (a hidden version, a checkbox, a select),
+     * so there is no form to show again with the field marked.
+     */
+    public static <T> T unlessUnreadable(@Nullable T form, BindingResult errors) {
+        // A record that could not be built leaves the binding without a target, whatever the handler got.
+        if (form != null && errors.getTarget() != null) {
+            return form;
+        }
+        String field =
+                errors.hasFieldErrors() ? errors.getFieldErrors().getFirst().getField() : "form";
+        throw new RejectedException(
+                "Bad request",
+                field,
+                "This form sent a value that cannot be read here; reload the page and try again.");
     }
 }

@@ -244,21 +244,29 @@ class ModerationConsoleTest {
     }
 
     @Test
-    void anOverLongSanctionReasonIsRefusedWithAFieldErrorAndImposesNothing() {
+    void aSanctionWithAnOverLongReasonOrDaysOutOfRangeIsRefusedWithAFieldErrorAndImposesNothing() {
         Participant reader = Participant.signIn(port, accounts.create(true));
         WebSession moderator = moderator();
         // The page's forms carry the CSRF token that signing in with the second factor renewed. (Posted
         // after an empty queue, which has no form, the token from before sign-in was refused with 403.)
         assertThat(moderator.get("/moderation/readers/" + reader.id()).body()).contains("Sanction this reader");
+        Map<Map<String, String>, String> refusals = Map.of(
+                Map.of("kind", "warn", "rule", "civil", "reason", "x".repeat(1001)),
+                "Keep the reason to 1,000 characters.",
+                // Typed into the number field: too large for any number type, not a number, out of range.
+                Map.of("kind", "suspend", "rule", "civil", "reason", "Rude", "days", "99999999999999999999"),
+                "Say for how many days, from 1 to 365.",
+                Map.of("kind", "suspend", "rule", "civil", "reason", "Rude", "days", "a week"),
+                "Say for how many days, from 1 to 365.",
+                Map.of("kind", "suspend", "rule", "civil", "reason", "Rude", "days", "366"),
+                "Say for how many days, from 1 to 365.");
 
-        HttpResponse<String> refused = moderator.post(
-                "/moderation/readers/" + reader.id() + "/sanctions",
-                Map.of("kind", "warn", "rule", "civil", "reason", "x".repeat(1001)));
+        refusals.forEach((form, message) -> {
+            HttpResponse<String> refused = moderator.post("/moderation/readers/" + reader.id() + "/sanctions", form);
 
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body())
-                .contains("The sanction was not imposed")
-                .contains("Keep the reason to 1,000 characters.");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("The sanction was not imposed").contains(message);
+        });
         assertThat(db.sql("SELECT count(*) FROM moderation_sanction WHERE account_id = :id")
                         .param("id", reader.id())
                         .query(Integer.class)

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -325,6 +326,45 @@ class NewsroomWorkflowTest {
         WebSession session = new WebSession(port);
         TestAccounts.signInWithBothFactors(session, account);
         return session;
+    }
+
+    @Test
+    void aFormWithAValueNoPageSendsIsRefusedWithoutAnErrorAndChangesNothing() {
+        String headline = "Harbour wall repaired " + TestContent.unique("h");
+        long id = file(journalist, headline, "The wall stands again.");
+        String page = journalist.get("/newsroom/articles/" + id).body();
+        // A checkbox, a select and the hidden version, each with what no browser sends from the editor page.
+        Map<String, Map<String, String>> tampered = Map.of(
+                "commentsEnabled", Map.of("commentsEnabled", "-1"),
+                "sectionId", Map.of("sectionId", "99999999999999999999"),
+                "version", Map.of("version", "latest"));
+
+        tampered.forEach((field, values) -> {
+            Map<String, String> created = fields("Never filed " + field, "Words.", "");
+            created.putAll(values);
+            Map<String, String> saved = fields(headline + " changed", "Other words.", "");
+            saved.put("version", "1");
+            saved.putAll(values);
+
+            for (HttpResponse<String> refused : List.of(
+                    journalist.submit("/newsroom/articles/new", "/newsroom/articles", created),
+                    journalist.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id, saved))) {
+                assertThat(refused.statusCode())
+                        .as("%s: %s", field, refused.body())
+                        .isEqualTo(400);
+                assertThat(refused.body()).contains("reload the page and try again");
+            }
+        });
+        assertThat(journalist.get("/newsroom").body()).doesNotContain("Never filed");
+        String after = journalist.get("/newsroom/articles/" + id).body();
+        assertThat(versionOn(after)).as("the article's version").isEqualTo(versionOn(page));
+        assertThat(after).contains(headline).doesNotContain(headline + " changed");
+    }
+
+    private static String versionOn(String editorPage) {
+        Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(editorPage);
+        assertThat(version.find()).as("the editor page carries the version").isTrue();
+        return version.group(1);
     }
 
     private long file(WebSession who, String headline, String body) {

@@ -81,7 +81,7 @@ class ReaderController {
                         Objects.requireNonNullElse(form.kind(), ""),
                         Objects.requireNonNullElse(form.rule(), ""),
                         Objects.requireNonNull(form.reason()),
-                        form.days(),
+                        form.dayCount(),
                         moderator.accountId());
                 redirect.addFlashAttribute(
                         "message", "Sanction imposed: the reader has been told, in the app and by mail.");

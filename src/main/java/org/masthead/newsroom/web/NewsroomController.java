@@ -400,7 +400,13 @@ class NewsroomController {
      * they stand. Answers the editor page to show instead, when the save was refused.
      */
     private @Nullable String saveFirst(
-            Staff staff, long id, ArticleForm form, BindingResult errors, Model model, HttpServletResponse response) {
+            Staff staff,
+            long id,
+            @Nullable ArticleForm submitted,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
+        ArticleForm form = RejectedException.unlessUnreadable(submitted, errors);
         if (form.version() == null) {
             return null;
         }
@@ -515,7 +521,8 @@ class NewsroomController {
     }
 
     /** The form as the workflow takes it; what cannot be read (a date) becomes a field error. */
-    private ArticleEdit edit(ArticleForm form, BindingResult errors) {
+    private ArticleEdit edit(@Nullable ArticleForm submitted, BindingResult errors) {
+        ArticleForm form = RejectedException.unlessUnreadable(submitted, errors);
         Instant closesAt = null;
         String closes = form.text(form.commentsCloseAt()).strip();
         if (!closes.isEmpty()) {

@@ -3,6 +3,7 @@ package org.masthead.platform.internal;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -69,7 +70,11 @@ class ErrorPages implements ErrorController {
         }
         String view =
                 status == HttpStatus.NOT_FOUND ? "error/404" : status.is4xxClientError() ? "error/4xx" : "error/5xx";
-        return new ModelAndView(view, Map.of("status", status.value(), "error", status.getReasonPhrase()), status);
+        Map<String, Object> model = new HashMap<>(Map.of("status", status.value(), "error", status.getReasonPhrase()));
+        if (status.is4xxClientError() && request.getAttribute(DETAIL) instanceof String detail) {
+            model.put("detail", detail);
+        }
+        return new ModelAndView(view, model, status);
     }
 
     /** What a program can do about an error given by its status alone, if anything. */

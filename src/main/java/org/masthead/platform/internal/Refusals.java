@@ -47,11 +47,14 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 class Refusals {
 
     static final String TOO_LARGE = "What you sent is larger than we accept.";
+    static final String UNREADABLE = "This is not a value this field takes.";
 
     @ExceptionHandler
     @Nullable
     ResponseEntity<Problem> refused(RefusedException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        // A module's refusal is written for whoever sent the request: the error page shows it too.
+        request.setAttribute(ErrorPages.DETAIL, e.detail());
         Map<String, Object> members = new LinkedHashMap<>();
         if (e instanceof RejectedException rejected && !rejected.fieldErrors().isEmpty()) {
             members.put("errors", rejected.fieldErrors());
@@ -136,7 +139,10 @@ class Refusals {
             throws IOException {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : e.getFieldErrors()) {
-            errors.putIfAbsent(error.getField(), String.valueOf(error.getDefaultMessage()));
+            // A value of the wrong type: the framework's message names Java types, which helps nobody.
+            errors.putIfAbsent(
+                    error.getField(),
+                    error.isBindingFailure() ? UNREADABLE : String.valueOf(error.getDefaultMessage()));
         }
         return refused(invalid(errors), request, response);
     }
