@@ -217,7 +217,16 @@ class FrontsTest {
         TestAccounts.signInWithBothFactors(journalist, accounts.create(true, Role.JOURNALIST));
         long id = content.article(section).publishedAt(now.minus(1, ChronoUnit.DAYS));
 
-        assertThat(journalist.get("/newsroom/fronts").statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = journalist.get("/newsroom/fronts");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body())
+                .contains("this page is not open to you")
+                .contains("<a href=\"/account\">Your account</a> lists the areas open to you.");
+        HttpResponse<String> visited = editor.get("/newsroom/fronts/home/publish");
+        assertThat(visited.statusCode())
+                .as("a form's address opened on its own")
+                .isEqualTo(405);
+        assertThat(visited.body()).contains("This address is for a form’s button");
         assertThat(journalist.get("/newsroom/fronts/home").statusCode()).isEqualTo(403);
         assertThat(journalist.get("/newsroom/preview/fronts/home").statusCode()).isEqualTo(403);
         journalist.get("/newsroom");

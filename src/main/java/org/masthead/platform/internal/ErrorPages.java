@@ -10,6 +10,8 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -74,6 +76,8 @@ class ErrorPages implements ErrorController {
         if (status.is4xxClientError() && request.getAttribute(DETAIL) instanceof String detail) {
             model.put("detail", detail);
         }
+        // Refused for its CSRF token: a form left open past its session, not a page the visitor may not see.
+        model.put("expiredForm", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return new ModelAndView(view, model, status);
     }
 

@@ -1,5 +1,6 @@
 package org.masthead.platform.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.masthead.platform.AccessRules;
 import org.masthead.platform.ContentSecurityPolicy;
@@ -9,10 +10,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
@@ -52,6 +56,21 @@ class SecurityConfiguration {
             routes.requestMatchers(new UnservedPaths(handlers)).permitAll();
             routes.anyRequest().denyAll();
         });
+        // A form refused for its CSRF token (open too long, or sent from another site) is told apart on the
+        // error page from a page the visitor's account does not open: Spring's handler keeps the refusal to
+        // itself. Only the CSRF filter's handler is replaced; the one that asks staff for a second factor stays.
+        http.csrf(csrf -> csrf.withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+            @Override
+            public <F extends CsrfFilter> F postProcess(F filter) {
+                filter.setAccessDeniedHandler((request, response, denied) -> {
+                    request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                    if (!response.isCommitted()) {
+                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                    }
+                });
+                return filter;
+            }
+        }));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.PAGES))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
