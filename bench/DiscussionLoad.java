@@ -369,7 +369,7 @@ class DiscussionLoad {
                 // Why a stream was last closed before hearing, and when: open how long, and how long before or
                 // after the awaited comment's id was given (negative: before).
                 System.err.printf("dropped stream: via=%s why=%s open_ms=%d dropped_vs_comment_ms=%d bytes=%d opens=%d heard=%b%n",
-                        held.base, held.endedWhy, TimeUnit.NANOSECONDS.toMillis(held.endedAt - held.openedAt),
+                        held.base, held.endedWhy, TimeUnit.NANOSECONDS.toMillis(held.openFor),
                         idGivenAt.get() == 0 ? Long.MIN_VALUE : TimeUnit.NANOSECONDS.toMillis(held.endedAt - idGivenAt.get()),
                         held.bytesRead, held.opens, held.heardAt > 0);
             }
@@ -404,6 +404,8 @@ class DiscussionLoad {
         /** When the stream was answered 200, and, if it was closed before hearing, when and why (System.nanoTime). */
         long openedAt;
         long endedAt;
+        /** How long the stream had been open when it was closed (reopening moves openedAt on). */
+        long openFor;
         String endedWhy = "";
         int bytesRead;
 
@@ -501,6 +503,7 @@ class DiscussionLoad {
             if (heardAt == 0) {
                 endedAt = System.nanoTime();
                 endedWhy = why;
+                openFor = endedAt - openedAt;
             }
             return heardAt > 0 ? Outcome.WAITING : Outcome.DROPPED;
         }
