@@ -143,7 +143,7 @@ class NewsroomWorkflowTest {
         assertThat(mine.statusCode()).isEqualTo(409);
         assertThat(mine.body())
                 .contains("Not saved: someone else saved first")
-                .contains(otherEditorName + " saved this article at")
+                .containsPattern(Pattern.quote(otherEditorName) + " saved this article at \\d\\d\\.\\d\\d on ")
                 .contains("See what they changed")
                 .contains("/newsroom/articles/" + id + "/revisions?from=1&amp;to=2")
                 .contains("My own words.");
@@ -165,7 +165,9 @@ class NewsroomWorkflowTest {
         HttpResponse<String> heard = editor.post("/newsroom/articles/" + id + "/presence", Map.of());
 
         assertThat(heard.statusCode()).isEqualTo(200);
-        assertThat(heard.body()).contains("Also open by " + otherEditorName + " (since ");
+        assertThat(heard.body())
+                .as("the time written as every time on the site is")
+                .containsPattern("Also open by " + Pattern.quote(otherEditorName) + " \\(since \\d\\d\\.\\d\\d\\)");
         assertThat(otherEditor.get("/newsroom/articles/" + id).body())
                 .contains("Also open by ")
                 .doesNotContain("Also open by " + otherEditorName);

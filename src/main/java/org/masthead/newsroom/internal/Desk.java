@@ -44,7 +44,7 @@ public class Desk {
     static final int BODY_MAX = 200_000;
     static final int CORRECTION_MAX = 2_000;
     private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm 'on' d MMMM", Locale.UK);
 
     /** A save that was kept: the version the editor now works on, and when. */
     public record Saved(int version, Instant at) {}
