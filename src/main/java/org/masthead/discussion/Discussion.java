@@ -121,6 +121,32 @@ public class Discussion {
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** The reports readers made of these comments, oldest first, by comment. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<CommentReport>> reports(Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> reasons = new java.util.HashMap<>();
+        Comments.REPORT_REASONS.forEach(reason -> reasons.put(reason.code(), reason.label()));
+        Map<Long, List<CommentReport>> reports = new java.util.LinkedHashMap<>();
+        db.sql(
+                        """
+                        SELECT comment_id, reporter_id, reason, detail, reported_at FROM comment_report
+                        WHERE comment_id IN (:ids) ORDER BY reported_at, reporter_id""")
+                .param("ids", commentIds)
+                .query((rs, n) -> new CommentReport(
+                        rs.getLong("comment_id"),
+                        rs.getLong("reporter_id"),
+                        reasons.getOrDefault(rs.getString("reason"), rs.getString("reason")),
+                        rs.getString("detail"),
+                        rs.getTimestamp("reported_at").toInstant()))
+                .list()
+                .forEach(report -> reports.computeIfAbsent(report.commentId(), id -> new java.util.ArrayList<>())
+                        .add(report));
+        return reports;
+    }
+
     /** A comment's whole thread, whatever each comment's status: the top-level comment first. */
     @Transactional(readOnly = true)
     public List<DiscussedComment> threadOf(long commentId, int atMost) {

@@ -2,16 +2,21 @@ package org.masthead.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
+import org.masthead.WebSession;
+import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.discussion.Participant;
 import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -34,6 +39,9 @@ class ReportsTest {
 
     @Autowired
     Moderation moderation;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void threeDifferentReadersHoldACommentWhateverTheirReasonAndOneReaderTwiceCountsOnce() {
@@ -61,6 +69,69 @@ class ReportsTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !thread(article)
                 .contains("Buy cheap watches here."));
+    }
+
+    @Test
+    void oneReportPutsTheCommentBeforeAModeratorWhoKeepsItOrRemovesIt() {
+        long article = content.article(content.section("Reported")).published();
+        TestAccounts.Credentials known = accounts.create(true);
+        moderation.trust(known.id(), null);
+        long id = Participant.signIn(port, known).posted(article, "The council knew about the flooding for years.");
+        TestAccounts.Credentials reporterAccount = accounts.create(true);
+        Participant reporter = Participant.signIn(port, reporterAccount);
+        WebSession moderator = new WebSession(port);
+        TestAccounts.signInWithBothFactors(moderator, accounts.create(true, Role.MODERATOR));
+
+        assertThat(reporter.report(article, id, "abuse", "Second time this week")
+                        .statusCode())
+                .isEqualTo(204);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> moderator.get("/moderation?queue=reported").body(),
+                        page -> page.contains("The council knew about the flooding for years."));
+        String queue = moderator.get("/moderation?queue=reported").body();
+        assertThat(queue)
+                .as("who reported it and why, while readers still see it")
+                .contains("Reported by 1 reader</strong><span>, still in the conversation</span>")
+                .contains("<span>Abusive, hateful or threatening</span>: “<span>Second time this week</span>”")
+                .contains(reporterAccount.displayName())
+                .contains("/moderation/comments/" + id + "/keep");
+        assertThat(thread(article)).contains("The council knew about the flooding for years.");
+
+        HttpResponse<String> kept = moderator.post("/moderation/comments/" + id + "/keep", Map.of("queue", "reported"));
+        assertThat(kept.statusCode()).isEqualTo(302);
+        assertThat(moderator
+                        .get(kept.headers().firstValue("Location").orElseThrow())
+                        .body())
+                .contains("Kept: the comment stays in the conversation, and its reports are closed.")
+                .doesNotContain("The council knew about the flooding for years.");
+        assertThat(thread(article)).contains("The council knew about the flooding for years.");
+        assertThat(moderator
+                        .post("/moderation/comments/" + id + "/keep", Map.of("queue", "reported"))
+                        .statusCode())
+                .as("a second keep, as by another moderator, changes nothing")
+                .isEqualTo(302);
+        assertThat(db.sql("SELECT action FROM moderation_decision WHERE comment_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("keep");
+
+        Participant another = Participant.signIn(port, accounts.create(true));
+        assertThat(another.report(article, id, "spam", "").statusCode()).isEqualTo(204);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> moderator.get("/moderation?queue=reported").body(),
+                        page -> page.contains("Reported by 2 readers"));
+        HttpResponse<String> rejected = moderator.post(
+                "/moderation/comments/" + id + "/reject", Map.of("queue", "reported", "reason", "abuse"));
+        assertThat(rejected.statusCode()).isEqualTo(302);
+        assertThat(thread(article)).doesNotContain("The council knew about the flooding for years.");
+        assertThat(moderator.get("/moderation?queue=reported").body())
+                .doesNotContain("The council knew about the flooding for years.");
     }
 
     private String thread(long article) {

@@ -356,6 +356,8 @@ class AccessMatrixTest {
                 row("POST /moderation/bulk", "POST", "/moderation/bulk",       SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 400),
                 row("POST /moderation/comments/{id}/approve", "POST", "/moderation/comments/999999/approve",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                row("POST /moderation/comments/{id}/keep", "POST", "/moderation/comments/999999/keep",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("POST /moderation/comments/{id}/reject", "POST", "/moderation/comments/999999/reject?reason=spam",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 // Staff picks: moderators, editors and admins with both factors; an unknown comment is 404.

@@ -95,7 +95,7 @@ public class Decisions {
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("held", count("outcome = 'hold' AND decided_at IS NULL AND step <> 'reports'"));
-        counts.put("reported", count("outcome = 'hold' AND decided_at IS NULL AND step = 'reports'"));
+        counts.put("reported", count("reported_at IS NOT NULL"));
         counts.put(
                 "appeals",
                 db.sql("SELECT count(*) FROM moderation_appeal WHERE decided_at IS NULL")
@@ -110,15 +110,17 @@ public class Decisions {
                 .single();
     }
 
-    /** A queue's comments: the waiting ones oldest first, the others newest first. */
+    /**
+     * A queue's comments: the waiting ones oldest first, the others newest first. Reported holds every
+     * comment readers reported since its last decision: held, when enough of them did, or still published.
+     */
     @Transactional(readOnly = true)
     public List<Item> queue(String queue) {
         String where =
                 switch (queue) {
                     case "held" ->
                         "s.outcome = 'hold' AND s.decided_at IS NULL AND s.step <> 'reports' ORDER BY s.screened_at";
-                    case "reported" ->
-                        "s.outcome = 'hold' AND s.decided_at IS NULL AND s.step = 'reports' ORDER BY s.screened_at";
+                    case "reported" -> "s.reported_at IS NOT NULL ORDER BY s.reported_at";
                     case "recent" -> "TRUE ORDER BY s.screened_at DESC";
                     case "rejected" ->
                         "s.comment_id IN (SELECT comment_id FROM moderation_decision WHERE action = 'reject')"
@@ -164,6 +166,30 @@ public class Decisions {
                 comment.authorId(),
                 excerpt(comment.body()),
                 clock.instant()));
+    }
+
+    /**
+     * Keeps a reported comment that is still in the conversation: its reports are closed, and nobody is
+     * told, since nothing changed for its readers or its author.
+     */
+    @Transactional
+    public void keep(long commentId, long moderatorId) {
+        DiscussedComment comment = discussion.comments(List.of(commentId)).stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no such comment."));
+        if (!comment.status().equals(DiscussedComment.PUBLISHED)) {
+            throw new ConflictException("This comment is not in the conversation: approve or reject it instead.");
+        }
+        boolean reported = db.sql(
+                        "SELECT EXISTS (SELECT 1 FROM moderation_screening WHERE comment_id = :comment AND reported_at IS NOT NULL)")
+                .param("comment", commentId)
+                .query(Boolean.class)
+                .single();
+        if (!reported) {
+            throw new ConflictException(TAKEN);
+        }
+        claim(commentId, moderatorId);
+        audit.record(AuditLog.Subject.comment(commentId), moderatorId, "keep", "", "");
     }
 
     /**
@@ -215,8 +241,8 @@ public class Decisions {
     private void claim(long commentId, long moderatorId) {
         int claimed = db.sql(
                         """
-                        UPDATE moderation_screening SET decided_by = :moderator, decided_at = :at
-                        WHERE comment_id = :comment AND decided_at IS NULL""")
+                        UPDATE moderation_screening SET decided_by = :moderator, decided_at = :at, reported_at = NULL
+                        WHERE comment_id = :comment AND (decided_at IS NULL OR reported_at IS NOT NULL)""")
                 .param("moderator", moderatorId)
                 .param("at", Timestamp.from(clock.instant()))
                 .param("comment", commentId)

@@ -7,9 +7,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A published comment reported by {@code reports-to-hold} different readers leaves the conversation
- * until a moderator decides on it: a pile-on of reports is worth a person's look before more readers
- * see it. Heard after the report commits, through the event publication registry, so none is lost.
+ * Every report puts its comment in the moderators' Reported queue, where it stays in the conversation
+ * until a moderator decides; a comment reported by {@code reports-to-hold} different readers also leaves
+ * the conversation meanwhile: a pile-on of reports is worth a person's look before more readers see it.
+ * Heard after the report commits, through the event publication registry, so none is lost.
  */
 @Component
 class ReportedComments {
@@ -29,6 +30,7 @@ class ReportedComments {
     @ApplicationModuleListener
     void on(CommentReported report) {
         tallies.count(Tallies.REPORTED);
+        screenings.reported(report.commentId(), report.reportedAt());
         if (report.reporters() >= reportsToHold && discussion.hold(report.commentId())) {
             screenings.heldOnReports(report.commentId(), report.reporters());
             tallies.count(Tallies.HELD_ON_REPORTS);

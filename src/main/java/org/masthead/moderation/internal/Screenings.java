@@ -49,6 +49,14 @@ class Screenings {
                 .update();
     }
 
+    /** A reader reported the comment: it waits for a moderator's look, from its first report since the last decision. */
+    void reported(long commentId, Instant at) {
+        db.sql("UPDATE moderation_screening SET reported_at = coalesce(reported_at, :at) WHERE comment_id = :comment")
+                .param("comment", commentId)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
     /** The comment was held because readers reported it: that is now why it waits. */
     void heldOnReports(long commentId, int reporters) {
         db.sql(

@@ -73,6 +73,9 @@ class ModerationController {
                             .limit(HISTORY)
                             .toList());
         }
+        var reports = discussion.reports(
+                items.stream().map(item -> item.comment().id()).toList());
+        reports.values().forEach(list -> list.forEach(report -> people.add(report.reporterId())));
         Map<Long, String> names = accounts.publicReaders(people).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().displayName()));
         Map<Long, String> headlines = new java.util.HashMap<>();
@@ -81,8 +84,11 @@ class ModerationController {
         model.addAttribute("queues", Decisions.QUEUES);
         model.addAttribute("counts", decisions.counts());
         model.addAttribute("items", items);
+        model.addAttribute(
+                "anyHeld", items.stream().anyMatch(item -> item.comment().held()));
         model.addAttribute("threads", threads);
         model.addAttribute("histories", histories);
+        model.addAttribute("reports", reports);
         model.addAttribute(
                 "notes",
                 notes.on(items.stream().map(item -> item.comment().authorId()).toList()));
@@ -104,6 +110,19 @@ class ModerationController {
             @AuthenticationPrincipal SignedIn moderator,
             RedirectAttributes redirect) {
         decide(redirect, () -> decisions.approve(id, moderator.accountId()), "Approved: the comment is published.");
+        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+    }
+
+    @PostMapping("/moderation/comments/{id:\\d{1,18}}/keep")
+    String keep(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "reported") String queue,
+            @AuthenticationPrincipal SignedIn moderator,
+            RedirectAttributes redirect) {
+        decide(
+                redirect,
+                () -> decisions.keep(id, moderator.accountId()),
+                "Kept: the comment stays in the conversation, and its reports are closed.");
         return "redirect:/moderation?queue=" + queueOrHeld(queue);
     }
 
