@@ -120,6 +120,18 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Types keys where the page has its focus, as a keyboard shortcut that sends a form is pressed,
+     * waits for the page the form comes back to and checks it.
+     */
+    public Browser pressAndReturn(CharSequence keys) {
+        WebElement page = find(By.tagName("html"));
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        new WebDriverWait(driver, WAIT).until(d -> isGone(page));
+        new WebDriverWait(driver, WAIT).until(d -> loaded());
+        return arrived();
+    }
+
+    /**
      * Whether the element's page has been replaced. Chromium reports a node of a page being torn
      * down either as stale or as a node that "does not belong to the document"; both mean gone.
      */
