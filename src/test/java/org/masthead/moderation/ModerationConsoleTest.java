@@ -39,6 +39,9 @@ class ModerationConsoleTest {
     @Autowired
     com.zaxxer.hikari.HikariDataSource dataSource;
 
+    @Autowired
+    Moderation moderation;
+
     Http http;
     long article;
     TestAccounts.Credentials newcomerAccount;
@@ -328,5 +331,46 @@ class ModerationConsoleTest {
                 .matcher(web.get("/moderation").body());
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
+    }
+
+    @Test
+    void aModeratorNarrowsAQueueToOneArticleOneReaderOneCheckOrOneReason() {
+        long mine = held("Held on the first article.");
+        long otherArticle = content.article(content.section("Moderated")).published();
+        TestAccounts.Credentials trustedAccount = accounts.create(true);
+        Participant trusted = Participant.signIn(port, trustedAccount);
+        moderation.trust(trustedAccount.id(), null);
+        long linky = json(trusted.post(
+                        otherArticle, "See https://a.example/1, https://b.example/2 and https://c.example/3 for more."))
+                .get("id")
+                .asLong();
+        WebSession moderator = moderator();
+
+        String byArticle = moderator.get("/moderation?article=" + otherArticle).body();
+        assertThat(byArticle)
+                .contains("See https://a.example/1")
+                .doesNotContain("Held on the first article.")
+                .contains("Showing only the comments");
+        String byReader =
+                moderator.get("/moderation?reader=" + newcomerAccount.id()).body();
+        assertThat(byReader).contains("Held on the first article.").doesNotContain("See https://a.example/1");
+        assertThat(moderator.get("/moderation?step=links").body())
+                .contains("See https://a.example/1")
+                .doesNotContain("Held on the first article.")
+                .contains("held by <span>too many links</span>");
+        assertThat(moderator.get("/moderation?step=new-reader").body())
+                .contains("Held on the first article.")
+                .doesNotContain("See https://a.example/1");
+
+        moderator.post("/moderation/comments/" + mine + "/reject", Map.of("reason", "spam"));
+        moderator.post("/moderation/comments/" + linky + "/reject", Map.of("reason", "off-topic"));
+        assertThat(moderator.get("/moderation?queue=rejected&reason=spam").body())
+                .contains("Held on the first article.")
+                .doesNotContain("See https://a.example/1");
+
+        assertThat(moderator.get("/moderation?step=everything").statusCode()).isEqualTo(400);
+        assertThat(moderator.get("/moderation?queue=rejected&reason=rude").statusCode())
+                .isEqualTo(400);
+        assertThat(moderator.get("/moderation?article=first").statusCode()).isEqualTo(400);
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
@@ -43,11 +44,20 @@ class ReportsTest {
     @Autowired
     JdbcClient db;
 
+    long article;
+
+    /** A reader the moderators vouch for, whose comments are published at once. */
+    TestAccounts.Credentials known;
+
+    @BeforeEach
+    void setUp() {
+        article = content.article(content.section("Reported")).published();
+        known = accounts.create(true);
+        moderation.trust(known.id(), null);
+    }
+
     @Test
     void threeDifferentReadersHoldACommentWhateverTheirReasonAndOneReaderTwiceCountsOnce() {
-        long article = content.article(content.section("Reported")).published();
-        TestAccounts.Credentials known = accounts.create(true);
-        moderation.trust(known.id(), null);
         long id = Participant.signIn(port, known).posted(article, "Buy cheap watches here.");
         Participant first = Participant.signIn(port, accounts.create(true));
 
@@ -73,9 +83,6 @@ class ReportsTest {
 
     @Test
     void oneReportPutsTheCommentBeforeAModeratorWhoKeepsItOrRemovesIt() {
-        long article = content.article(content.section("Reported")).published();
-        TestAccounts.Credentials known = accounts.create(true);
-        moderation.trust(known.id(), null);
         long id = Participant.signIn(port, known).posted(article, "The council knew about the flooding for years.");
         TestAccounts.Credentials reporterAccount = accounts.create(true);
         Participant reporter = Participant.signIn(port, reporterAccount);

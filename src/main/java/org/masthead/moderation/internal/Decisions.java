@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.masthead.discussion.DiscussedComment;
 import org.masthead.discussion.Discussion;
 import org.masthead.moderation.CommentApproved;
@@ -90,6 +91,32 @@ public class Decisions {
         return end < body.length() ? body.substring(0, end) + "…" : body;
     }
 
+    /** The checks that hold a comment for a moderator, by the name each records, as a moderator filters by them. */
+    public static final Map<String, String> HOLDING_CHECKS = checks();
+
+    /**
+     * What a moderator narrows a queue to; each part left null leaves the queue whole.
+     *
+     * @param step one of {@link #HOLDING_CHECKS}
+     * @param reason one of {@link #REJECTION_REASONS}: comments rejected for it
+     */
+    public record Filter(
+            @Nullable Long article, @Nullable Long reader, @Nullable String step, @Nullable String reason) {
+
+        public Filter {
+            if (step != null && !HOLDING_CHECKS.containsKey(step)) {
+                throw new RejectedException("There is no such filter", "step", "Choose a check from the list.");
+            }
+            if (reason != null && !REJECTION_REASONS.containsKey(reason)) {
+                throw new RejectedException("There is no such filter", "reason", "Choose a reason from the list.");
+            }
+        }
+
+        public boolean isEmpty() {
+            return article == null && reader == null && step == null && reason == null;
+        }
+    }
+
     /** How many wait in each queue that waits: comments held, comments reported, appeals. */
     @Transactional(readOnly = true)
     public Map<String, Integer> counts() {
@@ -115,22 +142,46 @@ public class Decisions {
      * comment readers reported since its last decision: held, when enough of them did, or still published.
      */
     @Transactional(readOnly = true)
-    public List<Item> queue(String queue) {
+    public List<Item> queue(String queue, Filter filter) {
         String where =
                 switch (queue) {
-                    case "held" ->
-                        "s.outcome = 'hold' AND s.decided_at IS NULL AND s.step <> 'reports' ORDER BY s.screened_at";
-                    case "reported" -> "s.reported_at IS NOT NULL ORDER BY s.reported_at";
-                    case "recent" -> "TRUE ORDER BY s.screened_at DESC";
+                    case "held" -> "s.outcome = 'hold' AND s.decided_at IS NULL AND s.step <> 'reports'";
+                    case "reported" -> "s.reported_at IS NOT NULL";
+                    case "recent" -> "TRUE";
                     case "rejected" ->
-                        "s.comment_id IN (SELECT comment_id FROM moderation_decision WHERE action = 'reject')"
-                                + " ORDER BY s.decided_at DESC";
+                        "s.comment_id IN (SELECT comment_id FROM moderation_decision WHERE action = 'reject')";
                     default -> throw new NotFoundException("There is no such queue.");
                 };
+        String order =
+                switch (queue) {
+                    case "held" -> "s.screened_at";
+                    case "reported" -> "s.reported_at";
+                    case "recent" -> "s.screened_at DESC";
+                    default -> "s.decided_at DESC";
+                };
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", QUEUE_SIZE);
+        if (filter.article() != null) {
+            where += " AND s.article_id = :article";
+            params.put("article", filter.article());
+        }
+        if (filter.reader() != null) {
+            where += " AND s.author_id = :reader";
+            params.put("reader", filter.reader());
+        }
+        if (filter.step() != null) {
+            where += " AND s.step = :step";
+            params.put("step", filter.step());
+        }
+        if (filter.reason() != null) {
+            where += " AND s.comment_id IN (SELECT comment_id FROM moderation_decision"
+                    + " WHERE action = 'reject' AND reason = :reason)";
+            params.put("reason", filter.reason());
+        }
         List<Item> rows = db.sql(
                         "SELECT s.comment_id, s.step, s.reason, s.notes, s.screened_at FROM moderation_screening s WHERE "
-                                + where + " LIMIT :limit")
-                .param("limit", QUEUE_SIZE)
+                                + where + " ORDER BY " + order + " LIMIT :limit")
+                .params(params)
                 .query((rs, n) -> new Item(
                         new DiscussedComment(
                                 rs.getLong("comment_id"), 0, 0, null, null, "", "", Instant.EPOCH, null, ""),
@@ -257,6 +308,17 @@ public class Decisions {
             }
             throw new ConflictException(TAKEN);
         }
+    }
+
+    private static Map<String, String> checks() {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("new-reader", "A new reader's first comments");
+        checks.put("suspect-words", "Suspect words");
+        checks.put("links", "Too many links");
+        checks.put("toxicity", "Toxicity");
+        checks.put("sanctions", "A reader on pre-moderation");
+        checks.put("reports", "Readers' reports");
+        return java.util.Collections.unmodifiableMap(checks);
     }
 
     private static Map<String, String> reasons() {

@@ -51,8 +51,15 @@ class ModerationController {
     }
 
     @GetMapping("/moderation")
-    String queue(@RequestParam(defaultValue = "held") String queue, Model model) {
-        var items = decisions.queue(queue);
+    String queue(
+            @RequestParam(defaultValue = "held") String queue,
+            @RequestParam(required = false) @Nullable Long article,
+            @RequestParam(required = false) @Nullable Long reader,
+            @RequestParam(required = false) @Nullable String step,
+            @RequestParam(required = false) @Nullable String reason,
+            Model model) {
+        Decisions.Filter filter = new Decisions.Filter(article, reader, blankAsNull(step), blankAsNull(reason));
+        var items = decisions.queue(queue, filter);
         Map<Long, java.util.List<org.masthead.discussion.DiscussedComment>> threads = new java.util.HashMap<>();
         Map<Long, java.util.List<org.masthead.discussion.DiscussedComment>> histories = new java.util.HashMap<>();
         Set<Long> people = new HashSet<>();
@@ -76,11 +83,20 @@ class ModerationController {
         var reports = discussion.reports(
                 items.stream().map(item -> item.comment().id()).toList());
         reports.values().forEach(list -> list.forEach(report -> people.add(report.reporterId())));
+        if (reader != null) {
+            people.add(reader);
+        }
+        if (article != null) {
+            articles.add(article);
+        }
         Map<Long, String> names = accounts.publicReaders(people).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().displayName()));
         Map<Long, String> headlines = new java.util.HashMap<>();
-        articles.forEach(id -> content.commentSettings(id).ifPresent(article -> headlines.put(id, article.headline())));
+        articles.forEach(
+                id -> content.commentSettings(id).ifPresent(settings -> headlines.put(id, settings.headline())));
         model.addAttribute("queue", queue);
+        model.addAttribute("filter", filter);
+        model.addAttribute("checks", Decisions.HOLDING_CHECKS);
         model.addAttribute("queues", Decisions.QUEUES);
         model.addAttribute("counts", decisions.counts());
         model.addAttribute("items", items);
@@ -193,6 +209,10 @@ class ModerationController {
         } catch (ConflictException taken) {
             redirect.addFlashAttribute("message", taken.getMessage());
         }
+    }
+
+    private static @Nullable String blankAsNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     static String queueOrHeld(@Nullable String queue) {
