@@ -40,6 +40,10 @@ class EmailLinkSignInTest {
     @Test
     void readerSignsInWithTheLinkFromTheirEmail() {
         assertThat(requestLink(reader.email())).endsWith("/signin/email-link/sent");
+        assertThat(visitor.get("/signin/email-link/sent").body())
+                .as("with a mail server, the link is only in the mail")
+                .contains("Check your e-mail")
+                .doesNotContain("application's log");
         String link = TestMailServer.linkIn(TestMailServer.awaitMessageTo(reader.email()), "/signin/link?token=");
 
         // Opening the link only shows a button: mail scanners that follow links must not spend it.

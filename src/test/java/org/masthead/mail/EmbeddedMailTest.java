@@ -29,6 +29,9 @@ class EmbeddedMailTest {
     @Autowired
     Mailbox mailbox;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Test
     void mailWithoutAMailServerIsWrittenToTheLogWithItsLinks(CapturedOutput output) {
         String reader = "reader-" + UUID.randomUUID() + "@example.com";
@@ -49,5 +52,12 @@ class EmbeddedMailTest {
                 .get()
                 .extracting(MailboxMessage::id)
                 .isEqualTo(id);
+    }
+
+    @Test
+    void theSignInPagesSayWhereTheLinkIsWhenNoMailLeaves() {
+        assertThat(new org.masthead.Http(port).get("/signin/email-link/sent").body())
+                .contains(
+                        "No mail server is configured here, so mail is not sent: the\n    link is written to the application's log instead.");
     }
 }

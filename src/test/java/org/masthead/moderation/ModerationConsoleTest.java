@@ -304,6 +304,37 @@ class ModerationConsoleTest {
     }
 
     @Test
+    void eachHeldCommentShowsTheDecisionsOnItsAuthorAndTheSanctionInForce() {
+        long first = held("Buy my course at example.org");
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+        flash(moderator, moderator.post("/moderation/comments/" + first + "/reject", Map.of("reason", "spam")));
+        flash(
+                moderator,
+                moderator.post(
+                        "/moderation/readers/" + newcomer.id() + "/sanctions",
+                        Map.of("kind", "premoderate", "rule", "spam", "reason", "Advertised a course", "days", "7")));
+
+        long second = held("Read this before you buy anything.");
+        String queue = moderator.get("/moderation").body();
+
+        String item = queue.substring(queue.indexOf("id=\"moderated-" + second + "\""));
+        item = item.substring(0, item.indexOf("</li>\n  </ol>") > 0 ? item.indexOf("</li>\n  </ol>") : item.length());
+        assertThat(item)
+                .as("the sanction that holds now, with its end, rule and reason")
+                .containsPattern("<strong>Pre-moderated until [^<]+ \\(in force\\)</strong>:\\s*<span>No spam</span>, "
+                        + "<span>Advertised a course</span>");
+        assertThat(item)
+                .as("every decision on the author, the rejection included")
+                .contains("Decisions on " + newcomerAccount.displayName() + " (2)")
+                .contains("Comment removed on “");
+        assertThat(moderator.get("/moderation/readers/" + newcomer.id()).body())
+                .as("moderators read the decisions as moderators, not as the reader is told them")
+                .containsPattern("Pre-moderated until [^<]+ \\(in force\\)")
+                .doesNotContain("A moderator will read each of your comments");
+    }
+
+    @Test
     void severalHeldCommentsAreApprovedAtOnceAndOneAlreadyDecidedIsCountedNotFailed() {
         long first = held("Bulk one: buses.");
         long second = held("Bulk two: trams.");

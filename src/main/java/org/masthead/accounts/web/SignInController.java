@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
+import org.masthead.mail.Mailbox;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
     private final ReturnAfterSignIn returns;
+    private final Mailbox mailbox;
 
-    SignInController(ReturnAfterSignIn returns) {
+    SignInController(ReturnAfterSignIn returns, Mailbox mailbox) {
         this.returns = returns;
+        this.mailbox = mailbox;
     }
 
     /** Also for someone signed in by e-mail link whom a staff area asks for their password. */
@@ -45,6 +48,7 @@ class SignInController {
             return "redirect:/signin";
         }
         model.addAttribute("email", signedIn.email());
+        model.addAttribute("keepsMailLocally", mailbox.keepsMailLocally());
         return "accounts/second-factor";
     }
 
@@ -70,7 +74,8 @@ class SignInController {
     }
 
     @GetMapping("/signin/email-link/sent")
-    String linkSent() {
+    String linkSent(Model model) {
+        model.addAttribute("keepsMailLocally", mailbox.keepsMailLocally());
         return "accounts/signin-link-sent";
     }
 }

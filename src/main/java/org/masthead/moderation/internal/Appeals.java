@@ -48,15 +48,20 @@ public class Appeals {
      * @param about {@code rejection} or {@code sanction}
      * @param id the decision's id, by which it is appealed
      * @param appealable whether the reader may appeal it now
+     * @param summary the decision as moderators describe it among themselves ("Suspended until …"), where the
+     *     statement speaks to the reader
      * @param headline the article of the comment concerned, or empty
+     * @param inForce whether this is a sanction that holds now; false for a rejection
      */
     public record Decided(
             String about,
             long id,
             long readerId,
             Statement statement,
+            String summary,
             String headline,
             Instant at,
+            boolean inForce,
             boolean appealable,
             @Nullable Long decidedBy,
             @Nullable Appeal appeal) {
@@ -251,8 +256,10 @@ public class Appeals {
                     row.subjectId(),
                     row.readerId(),
                     Decisions.rejection(headline, row.reasonCode(), row.why(), comment == null ? "" : comment.body()),
+                    headline.isEmpty() ? "Comment removed" : "Comment removed on “" + headline + "”",
                     headline,
                     row.at(),
+                    false,
                     row.appeal() == null && comment != null && comment.status().equals(DiscussedComment.REJECTED),
                     row.decidedBy(),
                     row.appeal());
@@ -261,20 +268,23 @@ public class Appeals {
         String rule = Objects.requireNonNull(row.rule());
         boolean inForce =
                 row.liftedAt() == null && (row.endsAt() == null || row.endsAt().isAfter(now));
+        String until = row.endsAt() == null ? "" : standing.display(row.endsAt());
         return new Decided(
                 row.about().code(),
                 row.subjectId(),
                 row.readerId(),
                 new Statement(
                         SanctionDesk.what(kind),
-                        row.endsAt() == null ? "" : standing.display(row.endsAt()),
+                        until,
                         rule,
                         SanctionDesk.anchorOf(rule),
                         row.why(),
                         "",
                         kind == Sanctions.Kind.SUSPEND || kind == Sanctions.Kind.BAN),
+                SanctionDesk.summary(kind, until, row.liftedAt() != null, inForce),
                 "",
                 row.at(),
+                inForce,
                 row.appeal() == null && inForce,
                 row.decidedBy(),
                 row.appeal());

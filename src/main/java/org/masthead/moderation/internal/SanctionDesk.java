@@ -99,6 +99,26 @@ public class SanctionDesk {
         };
     }
 
+    /**
+     * A sanction as moderators describe it: what, until when, and whether it still holds.
+     *
+     * @param until when it ends, as displayed, or empty
+     */
+    static String summary(Sanctions.Kind kind, String until, boolean lifted, boolean inForce) {
+        String what =
+                switch (kind) {
+                    case WARN -> "Warned";
+                    case PREMODERATE -> "Pre-moderated";
+                    case SUSPEND -> "Suspended";
+                    case BAN -> "Banned";
+                };
+        String span = until.isEmpty() ? what : what + " until " + until;
+        if (lifted) {
+            return span + " (lifted)";
+        }
+        return inForce ? span + " (in force)" : span + " (ended)";
+    }
+
     /** The anchor on the community standards page of the rule with this name. */
     static String anchorOf(String ruleName) {
         return RULES.entrySet().stream()

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.discussion.Discussion;
+import org.masthead.moderation.internal.Appeals;
 import org.masthead.moderation.internal.Decisions;
 import org.masthead.moderation.internal.Decisions.Item;
 import org.masthead.moderation.internal.ReaderNotes;
@@ -33,6 +34,7 @@ class ModerationController {
 
     private final Decisions decisions;
     private final ReaderNotes notes;
+    private final Appeals appeals;
     private final Discussion discussion;
     private final Accounts accounts;
     private final PublishedContent content;
@@ -40,11 +42,13 @@ class ModerationController {
     ModerationController(
             Decisions decisions,
             ReaderNotes notes,
+            Appeals appeals,
             Discussion discussion,
             Accounts accounts,
             PublishedContent content) {
         this.decisions = decisions;
         this.notes = notes;
+        this.appeals = appeals;
         this.discussion = discussion;
         this.accounts = accounts;
         this.content = content;
@@ -105,9 +109,13 @@ class ModerationController {
         model.addAttribute("threads", threads);
         model.addAttribute("histories", histories);
         model.addAttribute("reports", reports);
-        model.addAttribute(
-                "notes",
-                notes.on(items.stream().map(item -> item.comment().authorId()).toList()));
+        Set<Long> authors = items.stream()
+                .map(item -> item.comment().authorId())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        model.addAttribute("notes", notes.on(authors));
+        Map<Long, java.util.List<Appeals.Decided>> records = new java.util.HashMap<>();
+        authors.forEach(author -> records.put(author, appeals.about(author)));
+        model.addAttribute("records", records);
         model.addAttribute(
                 "picked",
                 discussion.picked(
