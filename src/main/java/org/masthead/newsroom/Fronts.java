@@ -14,8 +14,6 @@ import org.masthead.newsroom.internal.SectionCache;
 import org.masthead.newsroom.internal.Staff;
 import org.masthead.platform.NotAllowedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The fronts editors curate, the home page and each top-level section's page, and the stories they
@@ -24,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 // Reads only, each a statement that sees the latest commits, as PublishedContent's do: no transaction of its own.
-@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class Fronts {
 
     private final FrontRepository fronts;

@@ -25,10 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>It reads in whatever transaction its caller has, and opens none of its own: at read committed
  * each statement sees the latest commits whether or not a transaction wraps them, so one would only
  * cost every page a BEGIN and a COMMIT for each call (four on an article page), and a connection for
- * the sections, which are answered from memory.
+ * the sections, which are answered from memory. Nor does it declare one that only joins its caller's
+ * ({@code SUPPORTS}): that changes nothing, but its interceptor took about 5% of a rendered article
+ * page's CPU.
  */
 @Service
-@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class PublishedContent {
 
     private final ArticleRepository articles;
