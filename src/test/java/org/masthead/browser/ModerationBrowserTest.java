@@ -78,11 +78,7 @@ class ModerationBrowserTest {
                 .contains("One of the first 3 comments of a new reader");
         moderator.screenshot("moderation-queue");
         // By keyboard, as a moderator works down a long queue: j to the comment, a to approve it.
-        WebElement waiting = item(moderator, "the new timetable is a mess");
-        for (int i = 0; i < 60 && !waiting.getAttribute("class").contains("is-current"); i++) {
-            new Actions(moderator.driver()).sendKeys("j").perform();
-        }
-        assertThat(waiting.getAttribute("class")).contains("is-current");
+        moveTo(moderator, "the new timetable is a mess");
         moderator.pressAndReturn("a");
         assertThat(status(moderator)).isEqualTo("Approved: the comment is published.");
         // A new top-level comment is offered live, without a reload, as a button that shows it.
@@ -110,8 +106,11 @@ class ModerationBrowserTest {
         assertThat(item(moderator, "should be ashamed of themselves").getText())
                 .contains("Reported by 3 readers, out of the conversation until a moderator decides:");
         moderator.screenshot("moderation-reported");
-        WebElement rejecting = item(moderator, "should be ashamed of themselves");
-        new Select(rejecting.findElement(By.cssSelector("select[name=reason]"))).selectByValue("abuse");
+        // r goes to the reason to reject the current comment with.
+        WebElement rejecting = moveTo(moderator, "should be ashamed of themselves");
+        new Actions(moderator.driver()).sendKeys("r").perform();
+        assertThat(moderator.focused().getAttribute("id")).isEqualTo("reason-" + reported);
+        new Select(moderator.focused()).selectByValue("abuse");
         rejecting.findElement(By.cssSelector("input[name=note]")).sendKeys("Shaming people is not civil");
         moderator.submitAndReturn(itemButton("should be ashamed of themselves", "Reject"));
         assertThat(status(moderator)).startsWith("Rejected: the comment is out of the conversation");
@@ -166,6 +165,23 @@ class ModerationBrowserTest {
         assertThat(notice.getText()).contains("(Be civil): Shamed the planners by name");
         assertThat(reader.findAll(By.id("comment-text-new"))).isEmpty();
         reader.screenshot("moderation-suspended");
+
+        // Back in the queue, narrowed to the author: their comments come with the suspension and every decision.
+        moderator.open("/moderation?queue=recent&reader=" + author.id());
+        assertThat(moderator.find(By.cssSelector(".moderation-filtered")).getText())
+                .startsWith("Showing only the comments by " + author.displayName() + ".");
+        WebElement theirs = item(moderator, "should be ashamed of themselves");
+        assertThat(theirs.findElement(By.cssSelector(".moderation-item__standing"))
+                        .getText())
+                .matches("Suspended until .+ \\(in force\\): Be civil, Shamed the planners by name, again and again");
+        theirs.findElement(By.cssSelector(".moderation-item__record summary")).click();
+        assertThat(theirs.findElement(By.cssSelector(".moderation-item__record"))
+                        .getText())
+                .contains("Decisions on " + author.displayName() + " (2)")
+                .contains("Comment removed on “")
+                .contains("appeal upheld");
+        moderator.checkAccessibility();
+        moderator.screenshot("moderation-queue-one-reader");
     }
 
     @Test
@@ -233,6 +249,16 @@ class ModerationBrowserTest {
 
     private static By itemLocator(String text) {
         return By.xpath("//li[contains(@class,'moderation-item')][.//blockquote[contains(., '" + text + "')]]");
+    }
+
+    /** Presses j until the comment with this text is the current one, as a moderator working down the queue. */
+    private static WebElement moveTo(Browser moderator, String text) {
+        WebElement target = item(moderator, text);
+        for (int i = 0; i < 60 && !target.getAttribute("class").contains("is-current"); i++) {
+            new Actions(moderator.driver()).sendKeys("j").perform();
+        }
+        assertThat(target.getAttribute("class")).contains("is-current");
+        return target;
     }
 
     private static WebElement item(Browser moderator, String text) {

@@ -385,10 +385,13 @@ class ModerationConsoleTest {
         String byReader =
                 moderator.get("/moderation?reader=" + newcomerAccount.id()).body();
         assertThat(byReader).contains("Held on the first article.").doesNotContain("See https://a.example/1");
+        assertThat(byReader)
+                .as("the sentence ends where the name does, with no space before the full stop")
+                .contains("Showing only the comments by <span>" + newcomerAccount.displayName() + "</span>.");
         assertThat(moderator.get("/moderation?step=links").body())
                 .contains("See https://a.example/1")
                 .doesNotContain("Held on the first article.")
-                .contains("held by <span>too many links</span>");
+                .contains("Showing only the comments held by <span>too many links</span>.");
         assertThat(moderator.get("/moderation?step=new-reader").body())
                 .contains("Held on the first article.")
                 .doesNotContain("See https://a.example/1");
