@@ -1,5 +1,7 @@
 // Suggestions under every search box while a reader types: headlines, topics and authors, from
-// /search/suggestions (cached, the same for everyone). Without JavaScript the box still searches.
+// /search/suggestions (cached, the same for everyone). The box is an ARIA combobox: ArrowDown and
+// ArrowUp move through the suggestions, Enter opens the one chosen (or searches, if none is), Escape
+// closes them. Without JavaScript the box still searches.
 (function () {
   "use strict";
   var DELAY = 200;
@@ -8,34 +10,65 @@
     var list = document.createElement("ul");
     list.className = "search-suggestions";
     list.id = input.id + "-suggestions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Suggestions");
     list.hidden = true;
     var status = document.createElement("p");
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", list.id);
     input.parentNode.appendChild(list);
     input.parentNode.appendChild(status);
     var timer = null;
     var asked = "";
+    var options = [];
+    var active = -1;
+
+    function choose(index) {
+      if (active >= 0) {
+        options[active].classList.remove("is-active");
+        options[active].setAttribute("aria-selected", "false");
+      }
+      active = index;
+      if (active < 0) {
+        input.removeAttribute("aria-activedescendant");
+        return;
+      }
+      options[active].classList.add("is-active");
+      options[active].setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", options[active].id);
+      options[active].scrollIntoView({ block: "nearest" });
+    }
 
     function show(suggestions) {
+      choose(-1);
       list.textContent = "";
-      suggestions.forEach(function (s) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = s.href;
-        link.textContent = s.label;
+      options = suggestions.map(function (s, i) {
+        var option = document.createElement("li");
+        option.id = list.id + "-" + i;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.dataset.href = s.href;
+        option.textContent = s.label + " ";
         var kind = document.createElement("span");
         kind.className = "search-suggestions__kind";
         kind.textContent = s.kind === "topic" ? "Topic" : s.kind === "author" ? "Author" : "Article";
-        link.appendChild(document.createTextNode(" "));
-        link.appendChild(kind);
-        item.appendChild(link);
-        list.appendChild(item);
+        option.appendChild(kind);
+        // mousedown, not click: the box keeps its focus, and the list is still there when the button comes up.
+        option.addEventListener("mousedown", function (event) {
+          event.preventDefault();
+          window.location.assign(s.href);
+        });
+        list.appendChild(option);
+        return option;
       });
-      list.hidden = suggestions.length === 0;
-      status.textContent = suggestions.length === 0 ? "" :
-        suggestions.length + (suggestions.length === 1 ? " suggestion" : " suggestions") + " below";
+      list.hidden = options.length === 0;
+      input.setAttribute("aria-expanded", options.length === 0 ? "false" : "true");
+      status.textContent = options.length === 0 ? "" :
+        options.length + (options.length === 1 ? " suggestion" : " suggestions") + ": use the arrow keys to choose";
     }
 
     input.addEventListener("input", function () {
@@ -60,7 +93,19 @@
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
         show([]);
+      } else if (event.key === "ArrowDown" && options.length) {
+        event.preventDefault();
+        choose(active + 1 < options.length ? active + 1 : 0);
+      } else if (event.key === "ArrowUp" && options.length) {
+        event.preventDefault();
+        choose(active > 0 ? active - 1 : options.length - 1);
+      } else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault();
+        window.location.assign(options[active].dataset.href);
       }
+    });
+    input.addEventListener("blur", function () {
+      show([]);
     });
   }
 

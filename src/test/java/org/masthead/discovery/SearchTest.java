@@ -144,6 +144,14 @@ class SearchTest {
         HttpResponse<String> notADate = http.get("/search?q=" + word + "&from=yesterday");
         assertThat(notADate.statusCode()).isEqualTo(400);
         assertThat(notADate.body()).contains("Give a date as YYYY-MM-DD").contains("value=\"" + word + "\"");
+        HttpResponse<String> backwards = http.get("/search?q=" + word + "&from=2026-12-10&to=2026-11-01");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("The day to search until comes before the day to search from.");
+        assertThat(get("/search?q=" + word + "&section=" + other.path() + "&to=" + fiveDaysAgo)
+                        .body())
+                .as("an empty filtered search says the filters are why, and offers the search without them")
+                .contains("No results for “" + word + "” with the section, author or dates chosen.")
+                .contains("href=\"/search?q=" + word + "\"");
     }
 
     @Test
@@ -202,6 +210,16 @@ class SearchTest {
         assertThat(http.get("/search?q=a&page=0").statusCode()).isEqualTo(400);
         assertThat(http.get("/search?q=a&page=abc").statusCode()).isEqualTo(400);
         assertThat(get("/search?q=" + encode("zzqqxxnothing")).body()).contains("No results for");
+        String tooLong = get("/search?q=" + "z".repeat(300) + "%F0%9F%99%82").body();
+        assertThat(tooLong)
+                .as("only the words searched for are shown back, in the box, the title and the message")
+                .contains("Only the first 256 characters of your search were used.")
+                .contains("<title>Search: " + "z".repeat(256) + " | ")
+                .contains("No results for “" + "z".repeat(256) + "”.")
+                .doesNotContain("z".repeat(257));
+        assertThat(get("/search?q=" + "z".repeat(255) + "%F0%9F%99%82").body())
+                .as("an emoji across the limit is left out whole, never cut in half")
+                .contains("No results for “" + "z".repeat(255) + "”.");
     }
 
     @Test

@@ -201,8 +201,14 @@ public class Search {
         return index.count(queryOf(suggestion, request), 1) > 0 ? suggestion : null;
     }
 
-    private static String trimmed(String words) {
-        return words.length() > MAX_QUERY_LENGTH ? words.substring(0, MAX_QUERY_LENGTH) : words;
+    /** The part of a reader's words that a search uses: the first {@link #MAX_QUERY_LENGTH} characters, no half emoji. */
+    public static String trimmed(String words) {
+        if (words.length() <= MAX_QUERY_LENGTH) {
+            return words;
+        }
+        int end =
+                Character.isHighSurrogate(words.charAt(MAX_QUERY_LENGTH - 1)) ? MAX_QUERY_LENGTH - 1 : MAX_QUERY_LENGTH;
+        return words.substring(0, end);
     }
 
     private static List<Passage> passages(String snippet) {

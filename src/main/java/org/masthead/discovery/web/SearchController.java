@@ -76,11 +76,17 @@ class SearchController {
         }
         LocalDate fromDay = day("from", from, problems);
         LocalDate toDay = day("to", to, problems);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            problems.put("to", "The day to search until comes before the day to search from.");
+        }
         Search.Results results = problems.isEmpty()
                 ? search.find(new Search.Request(q, inSection, by, fromDay, toDay, sort.equals("date"), page))
                 : Search.Results.NONE;
         model.addAttribute("problems", problems);
-        model.addAttribute("q", q);
+        // Only the words searched for are shown back, in the box, the title and "No results for …".
+        model.addAttribute("q", Search.trimmed(q));
+        model.addAttribute("maxLength", Search.MAX_QUERY_LENGTH);
+        model.addAttribute("filtered", inSection != null || by != null || fromDay != null || toDay != null);
         model.addAttribute("section", section);
         model.addAttribute("author", author);
         model.addAttribute("from", from);
