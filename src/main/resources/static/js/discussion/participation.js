@@ -59,7 +59,8 @@
       var label = held
         ? M.el("p", { "class": "comment__status", text: "Waiting for a moderator. Only you can see this comment until it is approved." })
         : M.el("p", { "class": "comment__status comment__status--rejected" }, [
-          document.createTextNode("Removed by a moderator" + (comment.reason ? ": " + comment.reason + ". " : ". ")),
+          document.createTextNode("Removed by a moderator" + (comment.reason ? ": " + comment.reason : "")
+            + (/[.!?…]$/.test(comment.reason || "") ? " " : ". ")),
           M.el("a", { href: "/appeals", text: "Why, and how to appeal" })
         ]);
       var paragraphs = comment.body.split(/\n\s*\n/).map(function (text) { return M.el("p", { text: text }); });

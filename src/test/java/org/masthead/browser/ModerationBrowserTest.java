@@ -111,7 +111,7 @@ class ModerationBrowserTest {
         new Actions(moderator.driver()).sendKeys("r").perform();
         assertThat(moderator.focused().getAttribute("id")).isEqualTo("reason-" + reported);
         new Select(moderator.focused()).selectByValue("abuse");
-        rejecting.findElement(By.cssSelector("input[name=note]")).sendKeys("Shaming people is not civil");
+        rejecting.findElement(By.cssSelector("input[name=note]")).sendKeys("Shaming people is not civil.");
         moderator.submitAndReturn(itemButton("should be ashamed of themselves", "Reject"));
         assertThat(status(moderator)).startsWith("Rejected: the comment is out of the conversation");
 
@@ -119,7 +119,9 @@ class ModerationBrowserTest {
         reader.open(article);
         WebElement removed = waitFor(reader, d -> d.findElement(By.cssSelector(".comment--rejected")));
         assertThat(removed.getText())
-                .contains("Removed by a moderator: Abusive, hateful or threatening: Shaming people is not civil.");
+                .contains("Removed by a moderator: Abusive, hateful or threatening: Shaming people is not civil.")
+                .as("one full stop, though the moderator wrote one too")
+                .doesNotContain("civil..");
         reader.follow(removed.findElement(By.linkText("Why, and how to appeal")));
         assertThat(reader.heading()).isEqualTo("Moderators’ decisions about you");
         WebElement statement = reader.find(By.cssSelector("article.appeal"));

@@ -103,7 +103,8 @@ class AppealsTest {
         assertThat(statement)
                 .contains("A moderator removed your comment on")
                 .contains("The rule: Stay on topic.")
-                .contains("Why: Off topic: This thread is about buses")
+                .as("the reason ends its sentence, however the moderator wrote it")
+                .contains("Why: Off topic: This thread is about buses.")
                 .contains("Timetables are a matter of public record, surely.")
                 .contains("/appeals")
                 .contains("A moderator other than the one who decided");
@@ -181,6 +182,9 @@ class AppealsTest {
                         "/moderation/readers/" + reader.id() + "/sanctions",
                         Map.of("kind", "suspend", "rule", "civil", "reason", "Rude to others", "days", "7")));
         assertThat(reader.me(article).get("canPost").asBoolean()).isFalse();
+        assertThat(reader.web.get("/appeals").body())
+                .as("the end date in the site's own style")
+                .containsPattern("<dt>Until</dt><dd>[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2,3} \\d{4} \\d{2}\\.\\d{2} ");
         long sanction = idOf(reader.web.get("/appeals").body(), "sanction");
 
         flash(
@@ -194,7 +198,14 @@ class AppealsTest {
         flash(second, second.post("/moderation/appeals/" + appeal + "/decide", Map.of("outcome", "overturn")));
 
         assertThat(reader.me(article).get("canPost").asBoolean()).isTrue();
-        assertThat(reader.web.get("/appeals").body()).contains("Overturned: the sanction is lifted.");
+        assertThat(reader.web.get("/appeals").body())
+                .contains("Overturned: the sanction is lifted.")
+                .as("a lifted suspension is told in the past, with no end date still to come")
+                .contains("<h2>You were suspended from commenting.</h2>")
+                .doesNotContain("You are suspended")
+                .doesNotContain("<dt>Until</dt>");
+        assertThat(decider.get("/moderation/readers/" + reader.id()).body())
+                .containsPattern("Suspended until [^<]+ \\(lifted\\)");
     }
 
     @Test

@@ -344,6 +344,13 @@ class ModerationConsoleTest {
         flash(other, other.post("/moderation/comments/" + third + "/reject", Map.of("reason", "off-topic")));
         WebSession moderator = moderator();
         moderator.get("/moderation");
+        HttpResponse<String> noneTicked =
+                moderator.post("/moderation/bulk", Map.of("action", "reject", "reason", "spam"));
+        assertThat(noneTicked.statusCode()).isEqualTo(400);
+        assertThat(noneTicked.body())
+                .as("the moderator stays on the queue, told what to do")
+                .contains("Nothing was decided. Tick the comments to reject first.")
+                .contains("Bulk one: buses.");
 
         HttpResponse<String> decided = moderator.postRaw(
                 "/moderation/bulk?action=approve&ids=" + first + "&ids=" + second + "&ids=" + third,

@@ -69,6 +69,9 @@ class TransparencyTest {
         TestAccounts.signInWithBothFactors(moderator, accounts.create(true, Role.MODERATOR));
         moderator.get("/moderation");
         moderator.post("/moderation/comments/" + held + "/reject", Map.of("reason", "spam"));
+        moderator.post(
+                "/moderation/readers/" + writer.id() + "/sanctions",
+                Map.of("kind", "warn", "rule", "spam", "reason", "Posted gibberish"));
         TestAccounts.Credentials known = accounts.create(true);
         trust.trust(known.id(), null);
         long published = json(Participant.signIn(port, known).post(article, "Fine words."))
@@ -93,7 +96,15 @@ class TransparencyTest {
                 .contains("<svg")
                 .contains("Comments removed or refused each month")
                 .contains("By a moderator: Spam or advertising")
-                .contains("By the rule banned-words");
+                .as("every heading in words, never the codes the figures are kept under")
+                .contains("Refused by a rule: Banned words")
+                .contains("<th scope=\"col\">Warnings</th>")
+                .doesNotContain(">warn<")
+                .doesNotContain("banned-words");
+        assertThat(page)
+                .as("months on the axis with their year, never a bare two digits that read as a day")
+                .contains(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.UK)
+                        .format(java.time.YearMonth.now(java.time.ZoneOffset.UTC)));
         assertThat(thisMonth(page, "removed")).isGreaterThanOrEqualTo(2);
         assertThat(thisMonth(page, "held")).isPositive();
         assertThat(new Http(port).get("/community-standards").body()).contains("href=\"/transparency\"");

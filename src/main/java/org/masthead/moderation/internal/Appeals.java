@@ -269,19 +269,20 @@ public class Appeals {
         boolean inForce =
                 row.liftedAt() == null && (row.endsAt() == null || row.endsAt().isAfter(now));
         String until = row.endsAt() == null ? "" : standing.display(row.endsAt());
+        boolean lifted = row.liftedAt() != null;
         return new Decided(
                 row.about().code(),
                 row.subjectId(),
                 row.readerId(),
                 new Statement(
-                        SanctionDesk.what(kind),
-                        until,
+                        inForce ? SanctionDesk.what(kind) : SanctionDesk.whatWas(kind),
+                        lifted ? "" : until,
                         rule,
                         SanctionDesk.anchorOf(rule),
                         row.why(),
                         "",
                         kind == Sanctions.Kind.SUSPEND || kind == Sanctions.Kind.BAN),
-                SanctionDesk.summary(kind, until, row.liftedAt() != null, inForce),
+                SanctionDesk.summary(kind, until, lifted, inForce),
                 "",
                 row.at(),
                 inForce,

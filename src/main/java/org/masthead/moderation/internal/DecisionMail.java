@@ -36,7 +36,7 @@ class DecisionMail {
         model.put("what", statement.what());
         model.put("until", statement.until());
         model.put("rule", statement.rule());
-        model.put("reason", statement.reason());
+        model.put("reason", statement.reasonSentence());
         model.put("text", statement.text());
         model.put("canRead", statement.canRead());
         model.put("standardsLink", site.origin() + "/community-standards#" + statement.ruleAnchor());

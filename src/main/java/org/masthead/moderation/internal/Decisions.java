@@ -94,6 +94,12 @@ public class Decisions {
     /** The checks that hold a comment for a moderator, by the name each records, as a moderator filters by them. */
     public static final Map<String, String> HOLDING_CHECKS = checks();
 
+    /** The checks that refuse a comment outright, by the name each is recorded under, with its name for people. */
+    public static final Map<String, String> REFUSING_CHECKS = Map.of(
+            "banned-words", "Banned words",
+            "repeated-text", "The same text posted again",
+            "sanctions", "A suspended or banned reader");
+
     /**
      * What a moderator narrows a queue to; each part left null leaves the queue whole.
      *

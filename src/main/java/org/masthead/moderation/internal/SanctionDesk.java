@@ -99,6 +99,16 @@ public class SanctionDesk {
         };
     }
 
+    /** A sanction that no longer holds (it ended, or was lifted), as the reader is told it. */
+    static String whatWas(Sanctions.Kind kind) {
+        return switch (kind) {
+            case WARN -> "A moderator warned you.";
+            case PREMODERATE -> "A moderator read each of your comments before it was published.";
+            case SUSPEND -> "You were suspended from commenting.";
+            case BAN -> "You were banned from commenting.";
+        };
+    }
+
     /**
      * A sanction as moderators describe it: what, until when, and whether it still holds.
      *

@@ -2,11 +2,9 @@ package org.masthead.moderation.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.masthead.discussion.CommentSubmission;
 import org.masthead.moderation.internal.Sanctions.Sanction;
-import org.masthead.platform.SiteProperties;
+import org.masthead.site.Dates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +15,12 @@ import org.springframework.stereotype.Component;
 class SanctionStep implements Step {
 
     private final Sanctions sanctions;
-    private final SiteProperties site;
+    private final Dates dates;
     private final Clock clock;
 
-    SanctionStep(Sanctions sanctions, SiteProperties site, Clock clock) {
+    SanctionStep(Sanctions sanctions, Dates dates, Clock clock) {
         this.sanctions = sanctions;
-        this.site = site;
+        this.dates = dates;
         this.clock = clock;
     }
 
@@ -87,9 +85,6 @@ class SanctionStep implements Step {
     }
 
     String display(Instant at) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(site.locale())
-                .withZone(site.timeZone())
-                .format(at);
+        return dates.display(at);
     }
 }

@@ -11,4 +11,10 @@ package org.masthead.moderation.internal;
  * @param canRead whether to remind them that they can still read, sign in and take their data
  */
 public record Statement(
-        String what, String until, String rule, String ruleAnchor, String reason, String text, boolean canRead) {}
+        String what, String until, String rule, String ruleAnchor, String reason, String text, boolean canRead) {
+
+    /** The reason as a sentence: with a full stop, unless the moderator's words already end one. */
+    public String reasonSentence() {
+        return reason.isEmpty() || reason.matches("(?s).*[.!?…]$") ? reason : reason + ".";
+    }
+}

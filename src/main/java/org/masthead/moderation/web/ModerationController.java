@@ -1,5 +1,6 @@
 package org.masthead.moderation.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,7 @@ import org.masthead.moderation.internal.ReaderNotes;
 import org.masthead.moderation.internal.SanctionDesk;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.platform.ConflictException;
-import org.masthead.platform.RejectedException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -176,15 +177,22 @@ class ModerationController {
             @RequestParam(name = "ids", required = false) java.util.@Nullable List<Long> ids,
             @RequestParam(defaultValue = "") String reason,
             @AuthenticationPrincipal SignedIn moderator,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
+        String problem = null;
         if (!action.equals("approve") && !action.equals("reject")) {
-            throw new RejectedException("Nothing was decided", "action", "Choose to approve or to reject.");
+            problem = "Choose to approve or to reject.";
+        } else if (ids == null || ids.isEmpty()) {
+            problem = "Tick the comments to " + action + " first.";
+        } else if (action.equals("reject") && !Decisions.REJECTION_REASONS.containsKey(reason)) {
+            problem = "Choose why they are rejected.";
         }
-        if (ids == null || ids.isEmpty()) {
-            throw new RejectedException("Nothing was decided", "ids", "Choose the comments first.");
-        }
-        if (action.equals("reject") && !Decisions.REJECTION_REASONS.containsKey(reason)) {
-            throw new RejectedException("Nothing was decided", "reason", "Choose why they are rejected.");
+        if (problem != null || ids == null) {
+            // Back on the queue the moderator was working, with what to put right.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problem", "Nothing was decided. " + problem);
+            return queue(queueOrHeld(queue), null, null, null, null, model);
         }
         int done = 0;
         int taken = 0;

@@ -30,7 +30,9 @@ class TransparencyController {
     /** Every third month is labelled on the axis, the latest always. */
     private static final int QUARTER = 3;
 
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM yy");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MMM yyyy");
+    private static final java.util.Map<String, String> SANCTIONS = java.util.Map.of(
+            "warn", "Warnings", "premoderate", "Pre-moderation", "suspend", "Suspensions", "ban", "Bans");
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("MMMM yyyy");
 
     /**
@@ -84,13 +86,7 @@ class TransparencyController {
                         "Reports",
                         "Readers' reports of comments to the moderators.",
                         month -> figures.of("reports", month)),
-                byKind(
-                        figures,
-                        "sanctions",
-                        "Sanctions each month",
-                        "Sanctions",
-                        "Warnings, pre-moderation, suspensions and bans.",
-                        "sanction:"),
+                sanctions(figures),
                 appeals(figures));
         model.addAttribute("measures", measures);
         model.addAttribute(
@@ -111,7 +107,7 @@ class TransparencyController {
             values.add(month -> figures.of("removed:" + reason, month));
         });
         rules.forEach(rule -> {
-            columns.add("By the rule " + rule);
+            columns.add("Refused by a rule: " + Decisions.REFUSING_CHECKS.getOrDefault(rule, rule));
             values.add(month -> figures.of("refused:" + rule, month));
         });
         return breakdown(
@@ -142,15 +138,20 @@ class TransparencyController {
                 List.of(month -> figures.of("appeal:upheld", month), month -> figures.of("appeal:overturned", month)));
     }
 
-    private Measure byKind(
-            Figures figures, String id, String title, String heading, String explanation, String prefix) {
-        List<String> kinds = figures.kindsOf(prefix);
+    private Measure sanctions(Figures figures) {
+        List<String> kinds = figures.kindsOf("sanction:");
         return breakdown(
-                measure(figures, id, title, heading, explanation, month -> figures.sumOf(prefix, month)),
+                measure(
+                        figures,
+                        "sanctions",
+                        "Sanctions each month",
+                        "Sanctions",
+                        "Warnings, pre-moderation, suspensions and bans.",
+                        month -> figures.sumOf("sanction:", month)),
                 figures,
-                kinds,
+                kinds.stream().map(kind -> SANCTIONS.getOrDefault(kind, kind)).toList(),
                 kinds.stream()
-                        .<ToLongFunction<YearMonth>>map(kind -> month -> figures.of(prefix + kind, month))
+                        .<ToLongFunction<YearMonth>>map(kind -> month -> figures.of("sanction:" + kind, month))
                         .toList());
     }
 
