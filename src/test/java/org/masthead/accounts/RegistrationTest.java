@@ -120,6 +120,22 @@ class RegistrationTest {
     }
 
     @Test
+    void theErrorsAreListedInTheFormsOrderEachLinkedToItsField() {
+        String page = register(email, "ab", "short").body();
+
+        String summary = page.substring(
+                page.indexOf("There is a problem"), page.indexOf("</ul>", page.indexOf("There is a problem")));
+        assertThat(summary)
+                .containsSubsequence(
+                        "href=\"#displayName\">Use 3 to 30 characters.",
+                        "href=\"#password\">Use at least 10 characters.");
+        assertThat(page)
+                .containsPattern(
+                        "<input type=\"text\"[^>]*maxlength=\"30\"[^>]*id=\"displayName\"|id=\"displayName\"[^>]*maxlength=\"30\"");
+        assertThat(page).doesNotContainPattern("type=\"password\"[^>]*maxlength");
+    }
+
+    @Test
     void badDisplayNamesAndAddressesGetClearMessages() {
         assertThat(register(email, "ab", PASSWORD).body()).contains("Use 3 to 30 characters.");
         assertThat(register(email, "<script>x</script>", PASSWORD).body())
