@@ -71,7 +71,9 @@ class ReadingListBrowserTest {
         browser.follow(By.cssSelector("[data-new-collection] button[type=submit]"));
         assertThat(browser.heading()).isEqualTo("Your reading list");
         assertThat(browser.find(By.id("current-collection")).getText()).isEqualTo("Holiday reading");
-        assertThat(browser.find(By.cssSelector("[data-empty]")).getText()).startsWith("Nothing in this collection yet");
+        assertThat(browser.find(By.cssSelector("[data-empty]")).getText())
+                .isEqualTo(
+                        "Nothing in this collection yet: in Saved, choose “Holiday reading” under an article and press Add.");
 
         browser.open("/reading-list");
         WebElement item = itemFor(browser, lighthouse);

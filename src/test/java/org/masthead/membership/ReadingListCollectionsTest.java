@@ -65,10 +65,11 @@ class ReadingListCollectionsTest {
         readingList.save(member.id, budget);
 
         long holiday = makeCollection(member, "Holiday reading");
-        assertThat(member.web
-                        .post("/reading-list/" + lighthouse + "/collections", Map.of("to", "" + holiday))
-                        .statusCode())
-                .isEqualTo(303);
+        var added = member.web.post("/reading-list/" + lighthouse + "/collections", Map.of("to", "" + holiday));
+        assertThat(added.statusCode()).isEqualTo(303);
+        assertThat(added.headers().firstValue("Location").orElseThrow())
+                .as("back to the article the reader was at, not the top of the list")
+                .endsWith("#saved-" + lighthouse);
         assertThat(member.web
                         .post(
                                 "/reading-list/" + lighthouse + "/note",

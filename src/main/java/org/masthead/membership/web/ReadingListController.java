@@ -208,7 +208,7 @@ class ReadingListController {
             throw new RejectedException("Collection needed", "to", "Choose the collection to add it to.");
         }
         readingList.addToCollection(reader.accountId(), articleId, collectionId);
-        return Redirects.seeOther(view.path(null));
+        return Redirects.seeOther(view.path(null) + "#saved-" + articleId);
     }
 
     @PostMapping("/{articleId}/collections/{collectionId}/remove")
@@ -218,7 +218,9 @@ class ReadingListController {
             @PathVariable long collectionId,
             ListView view) {
         readingList.removeFromCollection(reader.accountId(), articleId, collectionId);
-        return Redirects.seeOther(view.path(null));
+        // Back to the article, unless it has just left the collection on view.
+        return Redirects.seeOther(
+                view.path(null) + (Long.valueOf(collectionId).equals(view.collection()) ? "" : "#saved-" + articleId));
     }
 
     @PostMapping("/{articleId}/note")
