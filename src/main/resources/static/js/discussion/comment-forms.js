@@ -74,7 +74,8 @@
     if (comment.querySelector(".report-form")) {
       return;
     }
-    var select = M.el("select", { id: "report-reason-" + id });
+    // No reason chosen for the reader: a report sent as "spam" by default would mislead the moderators.
+    var select = M.el("select", { id: "report-reason-" + id, required: "required" }, [M.el("option", { value: "", text: "Choose a reason" })]);
     REASONS.forEach(function (reason) { select.appendChild(M.el("option", { value: reason[0], text: reason[1] })); });
     var detail = M.el("textarea", { id: "report-detail-" + id, rows: "2", maxlength: "1000" });
     var error = M.el("p", { "class": "field__error", role: "alert" });

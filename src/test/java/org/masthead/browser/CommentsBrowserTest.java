@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -91,6 +92,20 @@ class CommentsBrowserTest {
         assertThat(browser.find(By.cssSelector("#comment-" + annsComment + " .comment__recommendations"))
                         .getText())
                 .isEqualTo("1 recommendation");
+
+        // A report names no reason until the reader chooses one.
+        browser.find(By.cssSelector("#comment-" + annsComment + " [data-action='report']"))
+                .click();
+        WebElement reason = waitFor(browser, d -> d.findElement(By.id("report-reason-" + annsComment)));
+        assertThat(new Select(reason).getFirstSelectedOption().getText()).isEqualTo("Choose a reason");
+        new Select(reason).selectByValue("off-topic");
+        browser.find(By.id("report-detail-" + annsComment)).sendKeys("About buses, not trains");
+        browser.find(By.xpath("//form[@class='report-form']//button[text()='Send report']"))
+                .click();
+        waitFor(
+                browser,
+                d -> d.findElement(By.xpath("//*[@id='comment-" + annsComment
+                        + "']//*[contains(., 'Thank you: moderators will look at this comment.')]")));
 
         browser.find(By.cssSelector("#comment-" + mineId + " [data-action='edit']"))
                 .click();

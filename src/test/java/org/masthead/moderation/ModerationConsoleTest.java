@@ -162,6 +162,10 @@ class ModerationConsoleTest {
                 moderator.post("/moderation/comments/" + id + "/reject", Map.of("reason", "bored"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .as("back on the queue, with what to put right")
+                .contains("Nothing was decided. Choose the reason the comment is rejected for.")
+                .contains("No reason given.");
         assertThat(newcomer.me(article).get("moderated").get(0).get("status").asString())
                 .isEqualTo("pending");
     }

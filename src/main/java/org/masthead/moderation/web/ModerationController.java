@@ -158,7 +158,13 @@ class ModerationController {
             @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String note,
             @AuthenticationPrincipal SignedIn moderator,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
+        if (!Decisions.REJECTION_REASONS.containsKey(reason)) {
+            return refused(
+                    queue, "Nothing was decided. Choose the reason the comment is rejected for.", model, response);
+        }
         decide(
                 redirect,
                 () -> decisions.reject(id, moderator.accountId(), reason, note),
@@ -189,10 +195,7 @@ class ModerationController {
             problem = "Choose why they are rejected.";
         }
         if (problem != null || ids == null) {
-            // Back on the queue the moderator was working, with what to put right.
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("problem", "Nothing was decided. " + problem);
-            return queue(queueOrHeld(queue), null, null, null, null, model);
+            return refused(queue, "Nothing was decided. " + problem, model, response);
         }
         int done = 0;
         int taken = 0;
@@ -215,6 +218,13 @@ class ModerationController {
                         + (done == 1 ? " comment" : " comments")
                         + (taken == 0 ? "." : "; " + taken + " had already been decided by another moderator."));
         return "redirect:/moderation?queue=" + queueOrHeld(queue);
+    }
+
+    /** Back on the queue the moderator was working, with what to put right. */
+    private String refused(String queue, String problem, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("problem", problem);
+        return queue(queueOrHeld(queue), null, null, null, null, model);
     }
 
     /** A comment another moderator decided first is not an error page: the queue says so and moves on. */
