@@ -134,7 +134,15 @@ class AppealsTest {
         String queue = decider.get("/moderation/appeals").body();
         assertThat(queue).containsPattern("Appeals</span> <span class=\"count\">\\(\\d+\\)");
         assertThat(queue).contains("It answers the article.");
-        long appeal = appealIdOf(queue.substring(queue.indexOf("It answers the article.")));
+        String theirs = queue.substring(queue.indexOf("It answers the article."));
+        theirs = theirs.substring(0, theirs.indexOf("</li>"));
+        assertThat(theirs)
+                .as("the moderator who decided is told another decides, and offered no buttons that would be refused")
+                .contains("You made this decision, so another moderator decides the appeal.")
+                .doesNotContain("/decide");
+        WebSession second = moderator();
+        String seenBySecond = second.get("/moderation/appeals").body();
+        long appeal = appealIdOf(seenBySecond.substring(seenBySecond.indexOf("It answers the article.")));
         String refused = flash(
                 decider, decider.post("/moderation/appeals/" + appeal + "/decide", Map.of("outcome", "overturn")));
         assertThat(refused)
@@ -142,7 +150,6 @@ class AppealsTest {
         assertThat(new Http(port).get("/discussion/" + article + "/thread").body())
                 .doesNotContain("Timetables are a matter of public record");
 
-        WebSession second = moderator();
         second.get("/moderation/appeals");
         mails = TestMailServer.messagesTo(author.email()).size();
         String decided = flash(

@@ -223,7 +223,8 @@ public class Appeals {
         }
     }
 
-    private boolean anotherModeratorThan(long moderatorId) {
+    /** Whether someone else may work the console, and so must decide the appeals against this moderator's decisions. */
+    public boolean anotherModeratorThan(long moderatorId) {
         return accounts.activeWithAnyRole(CONSOLE).stream().anyMatch(id -> id != moderatorId);
     }
 

@@ -51,6 +51,7 @@ class AppealDecisionsController {
         model.addAttribute("appeals", waiting);
         model.addAttribute("names", names);
         model.addAttribute("me", moderator.accountId());
+        model.addAttribute("othersDecide", appeals.anotherModeratorThan(moderator.accountId()));
         return "moderation/appeal-queue";
     }
 
