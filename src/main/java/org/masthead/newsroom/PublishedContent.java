@@ -190,13 +190,36 @@ public class PublishedContent {
      * is simply left out.
      */
     public List<ArticleCard> cards(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        return cardLists(List.of(ids)).getFirst();
+    }
+
+    /**
+     * As {@link #cards(List)} for several lists at once, in one round of questions however many there are: a
+     * page's blocks (related, most read, most commented) together.
+     */
+    public List<List<ArticleCard>> cardLists(List<List<Long>> idLists) {
+        List<Filter> filters = new ArrayList<>();
+        int longest = 0;
+        for (List<Long> ids : idLists) {
+            if (!ids.isEmpty()) {
+                filters.add(Filter.withIds(ids));
+                longest = Math.max(longest, ids.size());
+            }
         }
-        Map<Long, ArticleCard> byId = new LinkedHashMap<>();
-        articles.cards(Filter.withIds(ids), ids.size(), 0, this::sectionById)
-                .forEach(card -> byId.put(card.id(), card));
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        java.util.Iterator<List<ArticleCard>> found = filters.isEmpty()
+                ? java.util.Collections.emptyIterator()
+                : articles.cards(filters, longest, 0, this::sectionById).iterator();
+        List<List<ArticleCard>> lists = new ArrayList<>(idLists.size());
+        for (List<Long> ids : idLists) {
+            if (ids.isEmpty()) {
+                lists.add(List.of());
+                continue;
+            }
+            Map<Long, ArticleCard> byId = new LinkedHashMap<>();
+            found.next().forEach(card -> byId.put(card.id(), card));
+            lists.add(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
+        }
+        return lists;
     }
 
     /** Every published article's id, lowest first: for an index kept elsewhere to check itself against. */

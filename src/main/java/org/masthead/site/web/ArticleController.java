@@ -77,9 +77,8 @@ class ArticleController {
         }
         model.addAttribute("article", article);
         model.addAttribute("canonical", links.absolute(canonical));
-        List<ArticleCard> related = trending.relatedTo(article);
+        List<ArticleCard> related = trending.addTo(model, article);
         model.addAttribute("related", related);
-        trending.addTo(model);
         model.addAttribute("commentCounts", commentCounts.of(related));
         model.addAttribute("lineage", content.lineageOf(article.section()));
         model.addAttribute("corrections", content.correctionsOf(article.id()));

@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 /**
  * Puts "Most read", "Most commented" and related stories on a page, from {@link ReadingTrends} when a
  * module provides it. The page stays cacheable: these blocks change as slowly as its cache lets them.
+ * Their cards are asked for together, in one round of questions, as a page rendered afresh asks.
  */
 @Component
 class TrendingBlocks {
@@ -29,22 +30,35 @@ class TrendingBlocks {
     }
 
     void addTo(Model model) {
-        ReadingTrends source = trends.getIfAvailable();
-        model.addAttribute("mostRead", source == null ? List.of() : cards(source.mostRead(SHOWN * 2), null));
-        model.addAttribute("mostCommented", source == null ? List.of() : cards(source.mostCommented(SHOWN * 2), null));
+        addTo(model, null);
     }
 
-    /** Related stories: similar ones when known, else (a new article, no module) by topic and section. */
-    List<ArticleCard> relatedTo(PublishedArticle article) {
+    /**
+     * Adds "Most read" and "Most commented" to the page of this article (or of no article), and answers
+     * its related stories: similar ones when known, else (a new article, no module) by topic and section.
+     */
+    List<ArticleCard> addTo(Model model, @Nullable PublishedArticle article) {
         ReadingTrends source = trends.getIfAvailable();
-        List<ArticleCard> related = source == null ? List.of() : cards(source.relatedTo(article, RELATED), article);
-        return related.isEmpty() ? content.relatedTo(article, RELATED) : related;
+        List<ArticleCard> related = List.of();
+        if (source == null) {
+            model.addAttribute("mostRead", List.of());
+            model.addAttribute("mostCommented", List.of());
+        } else {
+            List<List<ArticleCard>> lists = content.cardLists(List.of(
+                    article == null ? List.of() : source.relatedTo(article, RELATED),
+                    source.mostRead(SHOWN * 2),
+                    source.mostCommented(SHOWN * 2)));
+            related = besides(article, lists.get(0), RELATED);
+            model.addAttribute("mostRead", besides(null, lists.get(1), SHOWN));
+            model.addAttribute("mostCommented", besides(null, lists.get(2), SHOWN));
+        }
+        return related.isEmpty() && article != null ? content.relatedTo(article, RELATED) : related;
     }
 
-    private List<ArticleCard> cards(List<Long> ids, @Nullable PublishedArticle besides) {
-        return content.cards(ids).stream()
-                .filter(card -> besides == null || card.id() != besides.id())
-                .limit(besides == null ? SHOWN : RELATED)
+    private static List<ArticleCard> besides(@Nullable PublishedArticle article, List<ArticleCard> cards, int count) {
+        return cards.stream()
+                .filter(card -> article == null || card.id() != article.id())
+                .limit(count)
                 .toList();
     }
 }
