@@ -126,12 +126,21 @@ public class PublishedContent {
         return corrections.of(articleId);
     }
 
-    /** The newest corrections and clarifications to published articles, newest first. */
+    /**
+     * The newest corrections and clarifications, newest first: those to articles withdrawn since stay on
+     * the public record, with the article as it stands now.
+     */
     public List<CorrectedArticle> latestCorrections(int count) {
         List<CorrectedArticle> latest = new ArrayList<>();
         for (Correction correction : corrections.latest(count)) {
-            article(correction.articleId())
-                    .ifPresent(article -> latest.add(new CorrectedArticle(correction, article.toCard())));
+            Optional<PublishedArticle> published = article(correction.articleId());
+            if (published.isPresent()) {
+                latest.add(new CorrectedArticle(correction, published.get().toCard(), false));
+            } else {
+                articles.withdrawnById(correction.articleId())
+                        .map(this::toArticle)
+                        .ifPresent(withdrawn -> latest.add(new CorrectedArticle(correction, withdrawn.toCard(), true)));
+            }
         }
         return latest;
     }
