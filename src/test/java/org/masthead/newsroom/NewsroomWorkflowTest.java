@@ -277,6 +277,48 @@ class NewsroomWorkflowTest {
     }
 
     @Test
+    void theDeskNamesSectionsAsTheSiteDoesAndSaysWhenEachScheduledArticleGoesOut() {
+        Section asia = content.subSection(section, "Far East");
+        String headline = "Embargoed census " + TestContent.unique("h");
+        Map<String, String> fields = fields(headline, "Counted.", "");
+        fields.put("sectionId", String.valueOf(asia.id()));
+        HttpResponse<String> created = editor.submit("/newsroom/articles/new", "/newsroom/articles", fields);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        editor.submit(
+                "/newsroom/articles/" + id,
+                "/newsroom/articles/" + id + "/schedule",
+                Map.of("publishAt", "2099-01-05T07:00"));
+
+        String desk = editor.get("/newsroom").body();
+        String scheduled =
+                desk.substring(desk.indexOf("id=\"scheduled-title\""), desk.indexOf("id=\"published-title\""));
+        assertThat(scheduled)
+                .as("the section by the names readers see, not its address")
+                .contains("<td>Newsdesk › Far East</td>")
+                .doesNotContain(asia.path())
+                .contains("<th scope=\"col\">Goes out</th>")
+                .contains(">Mon 5 Jan 2099 07.00 GMT</time>")
+                .as("the table's caption is for screen readers: the heading above says it already")
+                .contains("<caption class=\"visually-hidden\">");
+    }
+
+    @Test
+    void aJournalistStillFindsTheirStoryOnTheirDeskAfterItIsUnpublished() {
+        String headline = "Withdrawn claim " + TestContent.unique("h");
+        long id = file(journalist, headline, "A claim that did not stand up.");
+        journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
+        editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
+        editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/unpublish", Map.of());
+
+        String desk = journalist.get("/newsroom").body();
+        assertThat(desk)
+                .containsPattern("(?s)>My stories unpublished<.*" + Pattern.quote(headline) + ".*>Unpublished<")
+                .contains("Nothing is published now.")
+                .doesNotContain("Nothing published yet.");
+    }
+
+    @Test
     void theBodyKeepsOnlyAnAllowListedStructureAndEmbedsWaitForTheReader() {
         String headline = "Embeds " + TestContent.unique("h");
         long id = file(

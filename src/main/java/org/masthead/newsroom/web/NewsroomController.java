@@ -101,7 +101,11 @@ class NewsroomController {
         }
     }
 
-    /** A row of a desk list, ready to show. */
+    /**
+     * A row of a desk list, ready to show.
+     *
+     * @param section the section's name, under its parent's for a sub-section
+     */
     record Row(
             long id,
             String headline,
@@ -109,7 +113,8 @@ class NewsroomController {
             String section,
             String filedBy,
             Instant modifiedAt,
-            @Nullable Instant publishedAt) {}
+            @Nullable Instant publishedAt,
+            @Nullable Instant scheduledFor) {}
 
     @GetMapping("/newsroom")
     String dashboard(
@@ -135,6 +140,8 @@ class NewsroomController {
         model.addAttribute("inReview", rows(desk.list(staff, only(null, ArticleState.IN_REVIEW), LIST_SIZE)));
         model.addAttribute("scheduled", rows(desk.list(staff, only(null, ArticleState.SCHEDULED), LIST_SIZE)));
         model.addAttribute("published", rows(desk.list(staff, only(null, ArticleState.PUBLISHED), 10)));
+        // Taken off the site, but still its writer's: without this list a journalist could not find it.
+        model.addAttribute("unpublished", rows(desk.list(staff, only(null, ArticleState.UNPUBLISHED), 10)));
         return "newsroom/dashboard";
     }
 
@@ -562,7 +569,7 @@ class NewsroomController {
 
     private List<Row> rows(List<DeskRepository.Listed> listed) {
         Map<Long, String> sections =
-                content.sections().stream().collect(Collectors.toMap(Section::id, NewsroomController::sectionLabel));
+                content.sections().stream().collect(Collectors.toMap(Section::id, this::sectionLabel));
         Map<Long, String> filers =
                 names.of(listed.stream().map(DeskRepository.Listed::createdBy).toList());
         List<Row> rows = new ArrayList<>(listed.size());
@@ -576,14 +583,15 @@ class NewsroomController {
                             ? StaffNames.NOBODY
                             : filers.getOrDefault(item.createdBy(), StaffNames.NOBODY),
                     item.modifiedAt(),
-                    item.publishedAt()));
+                    item.publishedAt(),
+                    item.scheduledFor()));
         }
         return rows;
     }
 
-    /** "World › Asia" for a sub-section. */
-    static String sectionLabel(Section section) {
-        return section.path().contains("/") ? section.path().replace("/", " › ") : section.name();
+    /** "World › Asia" for a sub-section: the names the site shows, not the addresses. */
+    private String sectionLabel(Section section) {
+        return content.lineageOf(section).stream().map(Section::name).collect(Collectors.joining(" › "));
     }
 
     private static DeskRepository.Criteria only(@Nullable Long createdBy, ArticleState state) {
