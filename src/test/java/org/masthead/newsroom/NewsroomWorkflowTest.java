@@ -260,10 +260,16 @@ class NewsroomWorkflowTest {
         String betterPath = livePath(better);
 
         editor.get("/newsroom/articles/" + old);
-        editor.post("/newsroom/articles/" + old + "/unpublish", Map.of("replacement", "/no/such/article"));
-        assertThat(editor.get("/newsroom/articles/" + old).body())
-                .as("a replacement that does not exist is refused, and nothing changes")
+        HttpResponse<String> refused =
+                editor.post("/newsroom/articles/" + old + "/unpublish", Map.of("replacement", "/no/such/article"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .as("a replacement that does not exist is refused, with what was typed kept and why beside it")
                 .contains("Not unpublished. No other published article lives at /no/such/article")
+                .containsPattern("id=\"replacement-error\">.*No other published article lives at /no/such/article")
+                .containsPattern("name=\"replacement\"[^>]*value=\"/no/such/article\"");
+        assertThat(editor.get("/newsroom/articles/" + old).body())
+                .as("and nothing changes")
                 .contains("Update the published article");
 
         editor.post(
@@ -301,6 +307,42 @@ class NewsroomWorkflowTest {
                 .contains(">Mon 5 Jan 2099 07.00 GMT</time>")
                 .as("the table's caption is for screen readers: the heading above says it already")
                 .contains("<caption class=\"visually-hidden\">");
+    }
+
+    @Test
+    void aTimeThatHasPassedIsRefusedBesideTheFieldWithWhatWasTypedKept() {
+        long id = file(editor, "Late report " + TestContent.unique("h"), "Words.");
+
+        HttpResponse<String> refused = editor.submit(
+                "/newsroom/articles/" + id,
+                "/newsroom/articles/" + id + "/schedule",
+                Map.of("publishAt", "2020-01-06T07:00"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("Not scheduled. Choose a time that has not passed yet")
+                .containsPattern("id=\"publishAt-error\">.*Choose a time that has not passed yet")
+                .containsPattern("name=\"publishAt\"[^>]*value=\"2020-01-06T07:00\"");
+        assertThat(editor.get("/newsroom/articles/" + id).body()).contains("state--draft");
+    }
+
+    @Test
+    void aSendBackNoteIsBoundedAndALongerOneIsRefusedBesideTheField() {
+        long id = file(journalist, "Long story " + TestContent.unique("h"), "Words.");
+        journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .containsPattern("<textarea id=\"note\" name=\"note\"[^>]*maxlength=\"2000\"");
+        String note = "Needs work. ".repeat(200);
+
+        HttpResponse<String> refused = editor.post("/newsroom/articles/" + id + "/send-back", Map.of("note", note));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .containsPattern("id=\"note-error\">.*Keep the note to 2000 characters.")
+                .contains(">" + note + "</textarea>");
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .as("still waiting for review")
+                .contains("state--in_review");
     }
 
     @Test

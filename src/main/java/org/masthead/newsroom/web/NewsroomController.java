@@ -304,12 +304,19 @@ class NewsroomController {
                     .toInstant();
             desk.schedule(staff, id, at);
         } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute(
-                    "notice", "Not scheduled. Give a date and time to publish at, such as 2026-11-28T07:00.");
-            return "redirect:/newsroom/articles/" + id;
+            return refused(
+                    staff,
+                    id,
+                    new Refused(
+                            "Not scheduled.",
+                            "publishAt",
+                            publishAt,
+                            "Give a date and time to publish at, such as 2026-11-28T07:00."),
+                    model,
+                    response);
         } catch (RejectedException e) {
-            redirect.addFlashAttribute("notice", "Not scheduled. " + e.detail());
-            return "redirect:/newsroom/articles/" + id;
+            return refused(
+                    staff, id, new Refused("Not scheduled.", "publishAt", publishAt, e.detail()), model, response);
         }
         redirect.addFlashAttribute("notice", "Scheduled. It goes out on its own at the time you chose.");
         return "redirect:/newsroom/articles/" + id;
@@ -328,13 +335,15 @@ class NewsroomController {
             @PathVariable long id,
             @RequestParam(defaultValue = "CORRECTION") String kind,
             @RequestParam(defaultValue = "") String text,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
         boolean clarification = kind.equalsIgnoreCase("CLARIFICATION");
         try {
-            desk.correct(DeskStaff.of(signedIn), id, clarification, text);
+            desk.correct(staff, id, clarification, text);
         } catch (RejectedException e) {
-            redirect.addFlashAttribute("notice", "Not added. " + e.detail());
-            return "redirect:/newsroom/articles/" + id;
+            return refused(staff, id, new Refused("Not added.", "text", text, e.detail()), model, response);
         }
         redirect.addFlashAttribute(
                 "notice",
@@ -348,8 +357,15 @@ class NewsroomController {
             @AuthenticationPrincipal SignedIn signedIn,
             @PathVariable long id,
             @RequestParam(defaultValue = "") String note,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        desk.sendBack(DeskStaff.of(signedIn), id, note);
+        Staff staff = DeskStaff.of(signedIn);
+        try {
+            desk.sendBack(staff, id, note);
+        } catch (RejectedException e) {
+            return refused(staff, id, new Refused("Not sent back.", "note", note, e.detail()), model, response);
+        }
         redirect.addFlashAttribute("notice", "Sent back to its journalist with your note.");
         return "redirect:/newsroom/articles/" + id;
     }
@@ -359,12 +375,19 @@ class NewsroomController {
             @AuthenticationPrincipal SignedIn signedIn,
             @PathVariable long id,
             @RequestParam(defaultValue = "") String replacement,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
         try {
-            desk.unpublish(DeskStaff.of(signedIn), id, replacement);
+            desk.unpublish(staff, id, replacement);
         } catch (RejectedException e) {
-            redirect.addFlashAttribute("notice", "Not unpublished. " + e.detail());
-            return "redirect:/newsroom/articles/" + id;
+            return refused(
+                    staff,
+                    id,
+                    new Refused("Not unpublished.", "replacement", replacement, e.detail()),
+                    model,
+                    response);
         }
         redirect.addFlashAttribute(
                 "notice",
@@ -459,6 +482,25 @@ class NewsroomController {
                     form.mainImageId());
             return editor(staff, now, rebased, model);
         }
+    }
+
+    /**
+     * An action of the editor page's own small forms (schedule, send back, correct, unpublish) that was refused.
+     *
+     * @param outcome what the page says at the top: that nothing was done
+     * @param field the field at fault
+     * @param typed what was typed in it, to show again
+     * @param reason what to change, shown beside the field
+     */
+    record Refused(String outcome, String field, String typed, String reason) {}
+
+    /** The editor page again, as it stands, with the refused form keeping what was typed and saying why. */
+    private String refused(Staff staff, long id, Refused refused, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("notice", refused.outcome() + " " + refused.reason());
+        model.addAttribute("refused", refused);
+        DeskRepository.WorkingCopy article = desk.open(staff, id);
+        return editor(staff, article, formOf(article), model);
     }
 
     static String wordsOf(String headline, String standfirst, String body) {
