@@ -188,7 +188,10 @@ class NewsroomWorkflowTest {
 
         HttpResponse<String> saved = journalist.post("/newsroom/articles/" + id + "/autosave", fields);
         assertThat(saved.statusCode()).isEqualTo(200);
-        assertThat(saved.body()).contains("\"version\":2");
+        assertThat(saved.body())
+                .contains("\"version\":2")
+                .as("the time written as every time on the site is, not in the browser's 02:47 AM")
+                .containsPattern("\"saved\":\"Saved automatically at \\d\\d\\.\\d\\d\\.\"");
         assertThat(journalist.get("/newsroom/articles/" + id).body()).contains("Words kept by autosave.");
 
         // The same page again, still on version 1, as a second window would be.

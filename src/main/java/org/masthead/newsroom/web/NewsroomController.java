@@ -227,21 +227,34 @@ class NewsroomController {
         }
         try {
             Desk.Saved saved = desk.save(staff, id, form.version(), edit, true);
-            return ResponseEntity.ok(new Autosaved(saved.version(), saved.at().toString(), null, null));
+            return ResponseEntity.ok(new Autosaved(
+                    saved.version(),
+                    saved.at().toString(),
+                    "Saved automatically at " + ClockTime.of(saved.at(), site.timeZone()) + ".",
+                    null,
+                    null));
         } catch (ConflictException e) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(new Autosaved(form.version(), null, e.detail(), differences(id, form.version(), (Integer)
-                            e.properties().get("version"))));
+                    .body(new Autosaved(
+                            form.version(), null, null, e.detail(), differences(id, form.version(), (Integer)
+                                    e.properties().get("version"))));
         }
     }
 
     /**
      * What autosave answers.
      *
+     * @param saved what the editor page says of a save, with its time written as the site writes times
+     *     (the browser's own clock format would say "02:47 AM")
      * @param conflict why the changes were not saved, when someone else saved first
      * @param differences where to see what they changed
      */
-    record Autosaved(int version, @Nullable String savedAt, @Nullable String conflict, @Nullable String differences) {}
+    record Autosaved(
+            int version,
+            @Nullable String savedAt,
+            @Nullable String saved,
+            @Nullable String conflict,
+            @Nullable String differences) {}
 
     @PostMapping("/newsroom/articles/{id:\\d{1,18}}/submit")
     String submit(
