@@ -241,12 +241,31 @@ public class PublishedContent {
         return catalog.allTags();
     }
 
+    /**
+     * Any author, whether or not they have published anything yet: whom a byline may name, and what a
+     * reader's follow points at. Readers find authors through {@link #publishedAuthor} and
+     * {@link #publishedAuthors}.
+     */
     public Optional<Author> author(String slug) {
         return catalog.authorBySlug(slug);
     }
 
+    /** Every author, whether or not they have published anything yet. */
     public List<Author> authors() {
         return catalog.allAuthors();
+    }
+
+    /**
+     * The author, if readers may find them: with at least one published article. A staff writer not yet
+     * published, or an agency whose copy is only a draft, has no page and is offered in no list.
+     */
+    public Optional<Author> publishedAuthor(String slug) {
+        return catalog.publishedAuthorBySlug(slug);
+    }
+
+    /** The authors readers may find, by name: those with at least one published article. */
+    public List<Author> publishedAuthors() {
+        return catalog.publishedAuthors();
     }
 
     /**
