@@ -236,6 +236,10 @@ class NewsroomWorkflowTest {
 
         assertThat(save(editor, id, headline, "Ferries stop on Tuesday.").statusCode())
                 .isEqualTo(302);
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .as("the editor is told what is true: browsers keep a page for max-age, then show it once more")
+                .contains("Updated: the site serves the change now, though a reader&#39;s browser may show its"
+                        + " earlier copy of a page for up to 11 minutes.");
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(reader.get(path).body())
                         .contains("Ferries stop on Tuesday.")
@@ -245,6 +249,9 @@ class NewsroomWorkflowTest {
         assertThat(editor.post("/newsroom/articles/" + id + "/unpublish", Map.of())
                         .statusCode())
                 .isEqualTo(302);
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .contains("Unpublished: its address now tells readers it is gone, though a reader&#39;s browser"
+                        + " may show its earlier copy of a page for up to 11 minutes.");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(reader.get(path).statusCode()).isEqualTo(410);
             assertThat(reader.get("/").body()).doesNotContain(headline);

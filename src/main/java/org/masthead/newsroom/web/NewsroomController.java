@@ -2,6 +2,7 @@ package org.masthead.newsroom.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,6 +37,7 @@ import org.masthead.newsroom.internal.StaffNames;
 import org.masthead.newsroom.internal.WordDiff;
 import org.masthead.newsroom.internal.wire.WireDesk;
 import org.masthead.platform.ConflictException;
+import org.masthead.platform.PageCacheProperties;
 import org.masthead.platform.RejectedException;
 import org.masthead.platform.SiteProperties;
 import org.springframework.http.HttpStatus;
@@ -71,6 +73,8 @@ class NewsroomController {
     private final WireDesk wires;
     private final ImageRepository images;
     private final Fronts fronts;
+    /** What an editor is told after a change readers see: the site has it, a browser may not yet. */
+    private final String browsersMayLag;
 
     NewsroomController(
             Desk desk,
@@ -81,7 +85,8 @@ class NewsroomController {
             Presence presence,
             WireDesk wires,
             ImageRepository images,
-            Fronts fronts) {
+            Fronts fronts,
+            PageCacheProperties pageCache) {
         this.desk = desk;
         this.content = content;
         this.bodies = bodies;
@@ -91,6 +96,8 @@ class NewsroomController {
         this.wires = wires;
         this.images = images;
         this.fronts = fronts;
+        this.browsersMayLag = "though a reader's browser may show its earlier copy of a page for up to "
+                + inWords(pageCache.browserStaleness()) + ".";
     }
 
     /** What a filter of the desk asked for, as given, to show it again in the form. */
@@ -203,7 +210,8 @@ class NewsroomController {
         }
         DeskRepository.WorkingCopy article = desk.open(staff, id);
         redirect.addFlashAttribute(
-                "notice", article.state().isLive() ? "Updated: readers see the change now." : "Saved.");
+                "notice",
+                article.state().isLive() ? "Updated: the site serves the change now, " + browsersMayLag : "Saved.");
         return "redirect:/newsroom/articles/" + id;
     }
 
@@ -361,7 +369,8 @@ class NewsroomController {
         redirect.addFlashAttribute(
                 "notice",
                 (clarification ? "Clarification" : "Correction")
-                        + " added: readers see it under the article and on the corrections page.");
+                        + " added: the site shows it under the article and on the corrections page, "
+                        + browsersMayLag);
         return "redirect:/newsroom/articles/" + id;
     }
 
@@ -405,8 +414,8 @@ class NewsroomController {
         redirect.addFlashAttribute(
                 "notice",
                 replacement.isBlank()
-                        ? "Unpublished. Its address now tells readers it is gone."
-                        : "Unpublished. Its address now sends readers to the replacement.");
+                        ? "Unpublished: its address now tells readers it is gone, " + browsersMayLag
+                        : "Unpublished: its address now sends readers to the replacement, " + browsersMayLag);
         return "redirect:/newsroom/articles/" + id;
     }
 
@@ -514,6 +523,15 @@ class NewsroomController {
         model.addAttribute("refused", refused);
         DeskRepository.WorkingCopy article = desk.open(staff, id);
         return editor(staff, article, formOf(article), model);
+    }
+
+    /** "11 minutes", "a minute", "90 seconds". */
+    static String inWords(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 60 != 0) {
+            return seconds == 1 ? "a second" : seconds + " seconds";
+        }
+        return seconds == 60 ? "a minute" : seconds / 60 + " minutes";
     }
 
     static String wordsOf(String headline, String standfirst, String body) {
