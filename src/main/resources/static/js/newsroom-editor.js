@@ -177,7 +177,7 @@
       return response.json().catch(function () { return {}; }).then(function (answer) {
         if (response.ok) {
           version.value = answer.version;
-          say('Saved automatically at ' + new Date(answer.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + '.');
+          say(answer.saved);
         } else if (response.status === 409) {
           conflict(answer);
         } else {

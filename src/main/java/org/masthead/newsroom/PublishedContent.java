@@ -126,12 +126,21 @@ public class PublishedContent {
         return corrections.of(articleId);
     }
 
-    /** The newest corrections and clarifications to published articles, newest first. */
+    /**
+     * The newest corrections and clarifications, newest first: those to articles withdrawn since stay on
+     * the public record, with the article as it stands now.
+     */
     public List<CorrectedArticle> latestCorrections(int count) {
         List<CorrectedArticle> latest = new ArrayList<>();
         for (Correction correction : corrections.latest(count)) {
-            article(correction.articleId())
-                    .ifPresent(article -> latest.add(new CorrectedArticle(correction, article.toCard())));
+            Optional<PublishedArticle> published = article(correction.articleId());
+            if (published.isPresent()) {
+                latest.add(new CorrectedArticle(correction, published.get().toCard(), false));
+            } else {
+                articles.withdrawnById(correction.articleId())
+                        .map(this::toArticle)
+                        .ifPresent(withdrawn -> latest.add(new CorrectedArticle(correction, withdrawn.toCard(), true)));
+            }
         }
         return latest;
     }
@@ -255,12 +264,31 @@ public class PublishedContent {
         return catalog.allTags();
     }
 
+    /**
+     * Any author, whether or not they have published anything yet: whom a byline may name, and what a
+     * reader's follow points at. Readers find authors through {@link #publishedAuthor} and
+     * {@link #publishedAuthors}.
+     */
     public Optional<Author> author(String slug) {
         return catalog.authorBySlug(slug);
     }
 
+    /** Every author, whether or not they have published anything yet. */
     public List<Author> authors() {
         return catalog.allAuthors();
+    }
+
+    /**
+     * The author, if readers may find them: with at least one published article. A staff writer not yet
+     * published, or an agency whose copy is only a draft, has no page and is offered in no list.
+     */
+    public Optional<Author> publishedAuthor(String slug) {
+        return catalog.publishedAuthorBySlug(slug);
+    }
+
+    /** The authors readers may find, by name: those with at least one published article. */
+    public List<Author> publishedAuthors() {
+        return catalog.publishedAuthors();
     }
 
     /**

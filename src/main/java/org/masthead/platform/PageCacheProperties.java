@@ -38,6 +38,14 @@ public record PageCacheProperties(
         return DataSize.ofBytes(Math.min(LARGEST_DEFAULT.toBytes(), maxHeapBytes / 4));
     }
 
+    /**
+     * How long after a change a reader's browser may still show a page as it was: it reuses its copy for
+     * {@code max-age}, then may show it once more while it fetches it again ({@code stale-while-revalidate}).
+     */
+    public Duration browserStaleness() {
+        return maxAge.plus(staleWhileRevalidate);
+    }
+
     /** The Cache-Control value of a public page. */
     public String cacheControl() {
         return "public, max-age=%d, s-maxage=%d, stale-while-revalidate=%d, stale-if-error=%d"

@@ -62,6 +62,11 @@ class NewsroomJourneyBrowserTest {
                 .contains("**Four million pounds**")
                 .contains("![" + photo + "](/media/");
         journalist.screenshot("newsroom-editor");
+        journalist.find(By.id("standfirst")).sendKeys(" Work starts in March.");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        journalist.find(By.id("autosave-status")).getText())
+                .as("the time written as the site writes times, not as the browser's 02:47 AM")
+                .matches("Saved automatically at \\d\\d\\.\\d\\d\\."));
         String article = journalist.path();
         journalist.submitAndReturn(By.xpath("//button[normalize-space()='Submit for review']"));
 

@@ -85,6 +85,49 @@ class CorrectionsTest {
     }
 
     @Test
+    void aCorrectionStaysOnThePublicRecordAfterItsArticleIsWithdrawn() {
+        Section section = content.section("Corrected");
+        String headline = "Bridge closure " + TestContent.unique("h");
+        long id = desk.create(
+                EDITOR,
+                new ArticleEdit(
+                        headline,
+                        "",
+                        "The bridge shuts in May.",
+                        section.id(),
+                        "",
+                        List.of(),
+                        List.of(),
+                        "",
+                        "",
+                        true,
+                        null,
+                        false));
+        desk.publish(EDITOR, id);
+        desk.correct(EDITOR, id, false, "An earlier version said May. The bridge shuts in June.");
+        Http reader = new Http(port);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> assertThat(reader.get("/corrections").body()).contains(headline));
+
+        desk.unpublish(EDITOR, id, "");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String page = reader.get("/corrections").body();
+            assertThat(page)
+                    .doesNotContain("No corrections yet")
+                    .contains("The bridge shuts in June.")
+                    .contains("The article has since been withdrawn.");
+            assertThat(page)
+                    .as("the headline no longer links to the withdrawn article")
+                    .contains("<h2 class=\"card__headline\">" + headline + "</h2>");
+            assertThat(reader.get("/corrections/rss").body())
+                    .contains("<title>Correction: " + headline + "</title>")
+                    .contains("The bridge shuts in June. The article has since been withdrawn.");
+        });
+    }
+
+    @Test
     void onlyEditorsCorrectAndACorrectionSaysSomething() {
         Section section = content.section("Corrected");
         long id = desk.create(

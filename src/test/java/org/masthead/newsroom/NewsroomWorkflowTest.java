@@ -188,7 +188,10 @@ class NewsroomWorkflowTest {
 
         HttpResponse<String> saved = journalist.post("/newsroom/articles/" + id + "/autosave", fields);
         assertThat(saved.statusCode()).isEqualTo(200);
-        assertThat(saved.body()).contains("\"version\":2");
+        assertThat(saved.body())
+                .contains("\"version\":2")
+                .as("the time written as every time on the site is, not in the browser's 02:47 AM")
+                .containsPattern("\"saved\":\"Saved automatically at \\d\\d\\.\\d\\d\\.\"");
         assertThat(journalist.get("/newsroom/articles/" + id).body()).contains("Words kept by autosave.");
 
         // The same page again, still on version 1, as a second window would be.
@@ -233,6 +236,10 @@ class NewsroomWorkflowTest {
 
         assertThat(save(editor, id, headline, "Ferries stop on Tuesday.").statusCode())
                 .isEqualTo(302);
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .as("the editor is told what is true: browsers keep a page for max-age, then show it once more")
+                .contains("Updated: the site serves the change now, though a reader&#39;s browser may show its"
+                        + " earlier copy of a page for up to 11 minutes.");
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(reader.get(path).body())
                         .contains("Ferries stop on Tuesday.")
@@ -242,6 +249,9 @@ class NewsroomWorkflowTest {
         assertThat(editor.post("/newsroom/articles/" + id + "/unpublish", Map.of())
                         .statusCode())
                 .isEqualTo(302);
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .contains("Unpublished: its address now tells readers it is gone, though a reader&#39;s browser"
+                        + " may show its earlier copy of a page for up to 11 minutes.");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(reader.get(path).statusCode()).isEqualTo(410);
             assertThat(reader.get("/").body()).doesNotContain(headline);
@@ -260,10 +270,16 @@ class NewsroomWorkflowTest {
         String betterPath = livePath(better);
 
         editor.get("/newsroom/articles/" + old);
-        editor.post("/newsroom/articles/" + old + "/unpublish", Map.of("replacement", "/no/such/article"));
-        assertThat(editor.get("/newsroom/articles/" + old).body())
-                .as("a replacement that does not exist is refused, and nothing changes")
+        HttpResponse<String> refused =
+                editor.post("/newsroom/articles/" + old + "/unpublish", Map.of("replacement", "/no/such/article"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .as("a replacement that does not exist is refused, with what was typed kept and why beside it")
                 .contains("Not unpublished. No other published article lives at /no/such/article")
+                .containsPattern("id=\"replacement-error\">.*No other published article lives at /no/such/article")
+                .containsPattern("name=\"replacement\"[^>]*value=\"/no/such/article\"");
+        assertThat(editor.get("/newsroom/articles/" + old).body())
+                .as("and nothing changes")
                 .contains("Update the published article");
 
         editor.post(
@@ -274,6 +290,84 @@ class NewsroomWorkflowTest {
             assertThat(response.statusCode()).isEqualTo(301);
             assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith(betterPath);
         });
+    }
+
+    @Test
+    void theDeskNamesSectionsAsTheSiteDoesAndSaysWhenEachScheduledArticleGoesOut() {
+        Section asia = content.subSection(section, "Far East");
+        String headline = "Embargoed census " + TestContent.unique("h");
+        Map<String, String> fields = fields(headline, "Counted.", "");
+        fields.put("sectionId", String.valueOf(asia.id()));
+        HttpResponse<String> created = editor.submit("/newsroom/articles/new", "/newsroom/articles", fields);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        editor.submit(
+                "/newsroom/articles/" + id,
+                "/newsroom/articles/" + id + "/schedule",
+                Map.of("publishAt", "2099-01-05T07:00"));
+
+        String desk = editor.get("/newsroom").body();
+        String scheduled =
+                desk.substring(desk.indexOf("id=\"scheduled-title\""), desk.indexOf("id=\"published-title\""));
+        assertThat(scheduled)
+                .as("the section by the names readers see, not its address")
+                .contains("<td>Newsdesk › Far East</td>")
+                .doesNotContain(asia.path())
+                .contains("<th scope=\"col\">Goes out</th>")
+                .contains(">Mon 5 Jan 2099 07.00 GMT</time>")
+                .as("the table's caption is for screen readers: the heading above says it already")
+                .contains("<caption class=\"visually-hidden\">");
+    }
+
+    @Test
+    void aTimeThatHasPassedIsRefusedBesideTheFieldWithWhatWasTypedKept() {
+        long id = file(editor, "Late report " + TestContent.unique("h"), "Words.");
+
+        HttpResponse<String> refused = editor.submit(
+                "/newsroom/articles/" + id,
+                "/newsroom/articles/" + id + "/schedule",
+                Map.of("publishAt", "2020-01-06T07:00"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("Not scheduled. Choose a time that has not passed yet")
+                .containsPattern("id=\"publishAt-error\">.*Choose a time that has not passed yet")
+                .containsPattern("name=\"publishAt\"[^>]*value=\"2020-01-06T07:00\"");
+        assertThat(editor.get("/newsroom/articles/" + id).body()).contains("state--draft");
+    }
+
+    @Test
+    void aSendBackNoteIsBoundedAndALongerOneIsRefusedBesideTheField() {
+        long id = file(journalist, "Long story " + TestContent.unique("h"), "Words.");
+        journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .containsPattern("<textarea id=\"note\" name=\"note\"[^>]*maxlength=\"2000\"");
+        String note = "Needs work. ".repeat(200);
+
+        HttpResponse<String> refused = editor.post("/newsroom/articles/" + id + "/send-back", Map.of("note", note));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .containsPattern("id=\"note-error\">.*Keep the note to 2000 characters.")
+                .contains(">" + note + "</textarea>");
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .as("still waiting for review")
+                .contains("state--in_review");
+    }
+
+    @Test
+    void aJournalistStillFindsTheirStoryOnTheirDeskAfterItIsUnpublished() {
+        String headline = "Withdrawn claim " + TestContent.unique("h");
+        long id = file(journalist, headline, "A claim that did not stand up.");
+        journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
+        editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
+        editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/unpublish", Map.of());
+
+        String desk = journalist.get("/newsroom").body();
+        assertThat(desk)
+                .containsPattern("(?s)>My stories unpublished<.*" + Pattern.quote(headline) + ".*>Unpublished<")
+                .contains("Nothing is published now.")
+                .doesNotContain("Nothing published yet.");
     }
 
     @Test

@@ -86,6 +86,24 @@ class PreviewTest {
     }
 
     @Test
+    void aPreviewLoadsTheConversationOnlyOfAnArticleReadersCanSee() {
+        long id = file(journalist, "Quiet draft " + TestContent.unique("h"), "Words.");
+        String preview = "/newsroom/preview/articles/" + id;
+
+        assertThat(journalist.get(preview).body())
+                .as("no conversation to ask for: its addresses answer 404 until it is published")
+                .doesNotContain("/js/discussion/")
+                .doesNotContain("class=\"discussion\"")
+                .contains("Readers' comments appear here once the article is published.");
+
+        content.republish(id);
+        assertThat(journalist.get(preview).body())
+                .contains("/js/discussion/conversation")
+                .contains("class=\"discussion\"")
+                .doesNotContain("once the article is published");
+    }
+
+    @Test
     void anEditorPreviewsAnyArticleWithItsMainImage() {
         ImageRef image = content.image("Cranes over the harbour");
         String headline = "Cranes arrive " + TestContent.unique("h");

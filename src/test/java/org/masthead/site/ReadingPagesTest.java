@@ -191,6 +191,28 @@ class ReadingPagesTest {
     }
 
     @Test
+    void anAuthorWithNothingPublishedHasNoPageAndIsOfferedInNoList() {
+        Author agency = content.author("Quiet Agency " + TestContent.unique("a"));
+        long draft = content.article(business).by(agency).draft();
+
+        assertThat(http.get("/author/" + agency.slug()).statusCode()).isEqualTo(404);
+        assertThat(http.get("/author/" + agency.slug() + "/rss").statusCode()).isEqualTo(404);
+        assertThat(http.get("/search?q=" + TestContent.unique("q")).body())
+                .as("the search form's author filter")
+                .contains("All authors")
+                .doesNotContain(agency.name());
+
+        content.republish(draft);
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(http.get("/author/" + agency.slug()).statusCode())
+                                .isEqualTo(200));
+        assertThat(http.get("/search?q=" + TestContent.unique("q")).body()).contains(agency.name());
+    }
+
+    @Test
     void authorPageShowsTheBioAndTheirArticles() {
         content.article(business)
                 .headline("What the budget means for savers")

@@ -147,7 +147,8 @@ public class Search {
         Map<Long, String> authors = new LinkedHashMap<>();
         if (found.stream().anyMatch(s -> !s.kind().equals("ARTICLE"))) {
             content.tags().forEach(tag -> topics.put(tag.id(), links.tag(tag.slug())));
-            content.authors().forEach(author -> authors.put(author.id(), links.author(author.slug())));
+            // An author with nothing published has no page to suggest.
+            content.publishedAuthors().forEach(author -> authors.put(author.id(), links.author(author.slug())));
         }
         List<Suggestion> suggestions = new ArrayList<>();
         for (SearchRepository.Suggestion s : found) {

@@ -70,7 +70,7 @@ class SearchController {
         if (!section.isEmpty() && inSection == null) {
             problems.put("section", "There is no such section.");
         }
-        Author by = author.isEmpty() ? null : content.author(author).orElse(null);
+        Author by = author.isEmpty() ? null : content.publishedAuthor(author).orElse(null);
         if (!author.isEmpty() && by == null) {
             problems.put("author", "There is no such author.");
         }
@@ -94,7 +94,7 @@ class SearchController {
         model.addAttribute("sort", sort);
         model.addAttribute("found", results);
         model.addAttribute("sections", content.sections());
-        model.addAttribute("authors", content.authors());
+        model.addAttribute("authors", content.publishedAuthors());
         model.addAttribute("truncated", q.length() > Search.MAX_QUERY_LENGTH);
         if (!problems.isEmpty()) {
             // The form says what is wrong, with the rest of the search as it was, to put right.

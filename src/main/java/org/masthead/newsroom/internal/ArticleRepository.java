@@ -277,6 +277,18 @@ public class ArticleRepository {
                 .optional();
     }
 
+    /** An article that was published and is not now, as it stands: what the corrections page still names. */
+    public Optional<ArticleRow> withdrawnById(long id) {
+        return db.sql(
+                        """
+                        SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
+                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
+                        FROM article WHERE id = :id AND status <> 'PUBLISHED' AND published_at IS NOT NULL""")
+                .param("id", id)
+                .query(ArticleRepository::toRow)
+                .optional();
+    }
+
     /** An unpublished article that was once published, and what replaces it. */
     public record WithdrawnRow(long id, @Nullable Long replacedBy) {}
 

@@ -17,6 +17,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CatalogRepository {
 
+    private static final String HAS_PUBLISHED_WORK =
+            """
+            EXISTS (SELECT 1 FROM article_author aa JOIN article ar ON ar.id = aa.article_id
+                    WHERE aa.author_id = a.id AND ar.status = 'PUBLISHED')""";
+
     private final JdbcClient db;
     private final ImageRepository images;
 
@@ -80,6 +85,12 @@ public class CatalogRepository {
 
     public Optional<Author> authorBySlug(String slug) {
         return authorsWhere("a.slug = :key", slug).stream().findFirst();
+    }
+
+    /** The author with this slug, if they have at least one published article. */
+    public Optional<Author> publishedAuthorBySlug(String slug) {
+        return authorsWhere("a.slug = :key AND " + HAS_PUBLISHED_WORK, slug).stream()
+                .findFirst();
     }
 
     public Optional<Author> authorById(long id) {
@@ -162,5 +173,10 @@ public class CatalogRepository {
 
     public List<Author> allAuthors() {
         return authorsWhere("true ORDER BY a.name", true);
+    }
+
+    /** Those with at least one published article, by name. */
+    public List<Author> publishedAuthors() {
+        return authorsWhere(HAS_PUBLISHED_WORK + " ORDER BY a.name", true);
     }
 }

@@ -43,13 +43,12 @@ public class CorrectionRepository {
                 .list();
     }
 
-    /** The newest corrections to articles that are published now, newest first. */
+    /** The newest corrections, newest first, whether or not their articles are published now. */
     public List<Correction> latest(int limit) {
         return db.sql(
                         """
-                        SELECT c.id, c.article_id, c.kind, c.text, c.added_at FROM article_correction c
-                        JOIN article a ON a.id = c.article_id AND a.status = 'PUBLISHED'
-                        ORDER BY c.added_at DESC, c.id DESC LIMIT :limit""")
+                        SELECT id, article_id, kind, text, added_at FROM article_correction
+                        ORDER BY added_at DESC, id DESC LIMIT :limit""")
                 .param("limit", limit)
                 .query(CorrectionRepository::toCorrection)
                 .list();

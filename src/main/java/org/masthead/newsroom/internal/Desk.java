@@ -43,6 +43,7 @@ public class Desk {
     static final int SEO_DESCRIPTION_MAX = 300;
     static final int BODY_MAX = 200_000;
     static final int CORRECTION_MAX = 2_000;
+    static final int NOTE_MAX = 2_000;
     private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm 'on' d MMMM", Locale.UK);
 
@@ -170,10 +171,14 @@ public class Desk {
     public void sendBack(Staff staff, long id, String note) {
         DeskRepository.WorkingCopy article = lockForEditor(staff, id, "send articles back");
         requireState(article, "sent back", ArticleState.IN_REVIEW);
-        String said = note.strip();
+        // A browser counts a line break as one character against maxlength, and sends two.
+        String said = note.replace("\r\n", "\n").strip();
         if (said.isEmpty()) {
             throw new RejectedException(
                     "No note", "note", "Say what the draft needs, so that its journalist knows what to change.");
+        }
+        if (said.length() > NOTE_MAX) {
+            throw new RejectedException("Too long", "note", "Keep the note to " + NOTE_MAX + " characters.");
         }
         Instant now = clock.instant();
         desk.changeState(id, ArticleState.DRAFT, said, now);

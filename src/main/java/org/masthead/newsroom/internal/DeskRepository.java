@@ -70,7 +70,8 @@ public class DeskRepository {
             long sectionId,
             @Nullable Long createdBy,
             Instant modifiedAt,
-            @Nullable Instant publishedAt) {}
+            @Nullable Instant publishedAt,
+            @Nullable Instant scheduledFor) {}
 
     /**
      * Which articles a list of the desk shows; an empty criterion does not narrow it.
@@ -300,7 +301,10 @@ public class DeskRepository {
                 .list();
     }
 
-    /** Articles meeting the criteria, most recently changed first (recently published first for published ones). */
+    /**
+     * Articles meeting the criteria, most recently changed first; recently published first for published
+     * ones, and the next to go out first for scheduled ones.
+     */
     public List<Listed> list(Criteria criteria, int limit) {
         List<String> where = new ArrayList<>();
         where.add("true");
@@ -326,12 +330,16 @@ public class DeskRepository {
         if (criteria.until() != null) {
             where.add("a.modified_at < :until");
         }
-        String order = criteria.state() == ArticleState.PUBLISHED
-                ? "a.published_at DESC, a.id DESC"
-                : "a.modified_at DESC, a.id DESC";
+        String order =
+                switch (criteria.state()) {
+                    case PUBLISHED -> "a.published_at DESC, a.id DESC";
+                    case SCHEDULED -> "a.scheduled_for, a.id";
+                    case null, default -> "a.modified_at DESC, a.id DESC";
+                };
         JdbcClient.StatementSpec spec = db.sql(
                         """
-                        SELECT a.id, a.headline, a.status, a.section_id, a.created_by, a.modified_at, a.published_at
+                        SELECT a.id, a.headline, a.status, a.section_id, a.created_by, a.modified_at, a.published_at,
+                               a.scheduled_for
                         FROM article a WHERE %s ORDER BY %s LIMIT :limit"""
                                 .formatted(String.join(" AND ", where), order))
                 .param("limit", limit);
@@ -363,7 +371,8 @@ public class DeskRepository {
                         rs.getLong("section_id"),
                         rs.getObject("created_by", Long.class),
                         rs.getTimestamp("modified_at").toInstant(),
-                        instantOrNull(rs.getTimestamp("published_at"))))
+                        instantOrNull(rs.getTimestamp("published_at")),
+                        instantOrNull(rs.getTimestamp("scheduled_for"))))
                 .list();
     }
 

@@ -2,6 +2,7 @@ package org.masthead.newsroom.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,6 +37,7 @@ import org.masthead.newsroom.internal.StaffNames;
 import org.masthead.newsroom.internal.WordDiff;
 import org.masthead.newsroom.internal.wire.WireDesk;
 import org.masthead.platform.ConflictException;
+import org.masthead.platform.PageCacheProperties;
 import org.masthead.platform.RejectedException;
 import org.masthead.platform.SiteProperties;
 import org.springframework.http.HttpStatus;
@@ -71,6 +73,8 @@ class NewsroomController {
     private final WireDesk wires;
     private final ImageRepository images;
     private final Fronts fronts;
+    /** What an editor is told after a change readers see: the site has it, a browser may not yet. */
+    private final String browsersMayLag;
 
     NewsroomController(
             Desk desk,
@@ -81,7 +85,8 @@ class NewsroomController {
             Presence presence,
             WireDesk wires,
             ImageRepository images,
-            Fronts fronts) {
+            Fronts fronts,
+            PageCacheProperties pageCache) {
         this.desk = desk;
         this.content = content;
         this.bodies = bodies;
@@ -91,6 +96,8 @@ class NewsroomController {
         this.wires = wires;
         this.images = images;
         this.fronts = fronts;
+        this.browsersMayLag = "though a reader's browser may show its earlier copy of a page for up to "
+                + inWords(pageCache.browserStaleness()) + ".";
     }
 
     /** What a filter of the desk asked for, as given, to show it again in the form. */
@@ -101,7 +108,11 @@ class NewsroomController {
         }
     }
 
-    /** A row of a desk list, ready to show. */
+    /**
+     * A row of a desk list, ready to show.
+     *
+     * @param section the section's name, under its parent's for a sub-section
+     */
     record Row(
             long id,
             String headline,
@@ -109,7 +120,8 @@ class NewsroomController {
             String section,
             String filedBy,
             Instant modifiedAt,
-            @Nullable Instant publishedAt) {}
+            @Nullable Instant publishedAt,
+            @Nullable Instant scheduledFor) {}
 
     @GetMapping("/newsroom")
     String dashboard(
@@ -135,6 +147,8 @@ class NewsroomController {
         model.addAttribute("inReview", rows(desk.list(staff, only(null, ArticleState.IN_REVIEW), LIST_SIZE)));
         model.addAttribute("scheduled", rows(desk.list(staff, only(null, ArticleState.SCHEDULED), LIST_SIZE)));
         model.addAttribute("published", rows(desk.list(staff, only(null, ArticleState.PUBLISHED), 10)));
+        // Taken off the site, but still its writer's: without this list a journalist could not find it.
+        model.addAttribute("unpublished", rows(desk.list(staff, only(null, ArticleState.UNPUBLISHED), 10)));
         return "newsroom/dashboard";
     }
 
@@ -196,7 +210,8 @@ class NewsroomController {
         }
         DeskRepository.WorkingCopy article = desk.open(staff, id);
         redirect.addFlashAttribute(
-                "notice", article.state().isLive() ? "Updated: readers see the change now." : "Saved.");
+                "notice",
+                article.state().isLive() ? "Updated: the site serves the change now, " + browsersMayLag : "Saved.");
         return "redirect:/newsroom/articles/" + id;
     }
 
@@ -220,21 +235,34 @@ class NewsroomController {
         }
         try {
             Desk.Saved saved = desk.save(staff, id, form.version(), edit, true);
-            return ResponseEntity.ok(new Autosaved(saved.version(), saved.at().toString(), null, null));
+            return ResponseEntity.ok(new Autosaved(
+                    saved.version(),
+                    saved.at().toString(),
+                    "Saved automatically at " + ClockTime.of(saved.at(), site.timeZone()) + ".",
+                    null,
+                    null));
         } catch (ConflictException e) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(new Autosaved(form.version(), null, e.detail(), differences(id, form.version(), (Integer)
-                            e.properties().get("version"))));
+                    .body(new Autosaved(
+                            form.version(), null, null, e.detail(), differences(id, form.version(), (Integer)
+                                    e.properties().get("version"))));
         }
     }
 
     /**
      * What autosave answers.
      *
+     * @param saved what the editor page says of a save, with its time written as the site writes times
+     *     (the browser's own clock format would say "02:47 AM")
      * @param conflict why the changes were not saved, when someone else saved first
      * @param differences where to see what they changed
      */
-    record Autosaved(int version, @Nullable String savedAt, @Nullable String conflict, @Nullable String differences) {}
+    record Autosaved(
+            int version,
+            @Nullable String savedAt,
+            @Nullable String saved,
+            @Nullable String conflict,
+            @Nullable String differences) {}
 
     @PostMapping("/newsroom/articles/{id:\\d{1,18}}/submit")
     String submit(
@@ -297,12 +325,19 @@ class NewsroomController {
                     .toInstant();
             desk.schedule(staff, id, at);
         } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute(
-                    "notice", "Not scheduled. Give a date and time to publish at, such as 2026-11-28T07:00.");
-            return "redirect:/newsroom/articles/" + id;
+            return refused(
+                    staff,
+                    id,
+                    new Refused(
+                            "Not scheduled.",
+                            "publishAt",
+                            publishAt,
+                            "Give a date and time to publish at, such as 2026-11-28T07:00."),
+                    model,
+                    response);
         } catch (RejectedException e) {
-            redirect.addFlashAttribute("notice", "Not scheduled. " + e.detail());
-            return "redirect:/newsroom/articles/" + id;
+            return refused(
+                    staff, id, new Refused("Not scheduled.", "publishAt", publishAt, e.detail()), model, response);
         }
         redirect.addFlashAttribute("notice", "Scheduled. It goes out on its own at the time you chose.");
         return "redirect:/newsroom/articles/" + id;
@@ -321,18 +356,21 @@ class NewsroomController {
             @PathVariable long id,
             @RequestParam(defaultValue = "CORRECTION") String kind,
             @RequestParam(defaultValue = "") String text,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
         boolean clarification = kind.equalsIgnoreCase("CLARIFICATION");
         try {
-            desk.correct(DeskStaff.of(signedIn), id, clarification, text);
+            desk.correct(staff, id, clarification, text);
         } catch (RejectedException e) {
-            redirect.addFlashAttribute("notice", "Not added. " + e.detail());
-            return "redirect:/newsroom/articles/" + id;
+            return refused(staff, id, new Refused("Not added.", "text", text, e.detail()), model, response);
         }
         redirect.addFlashAttribute(
                 "notice",
                 (clarification ? "Clarification" : "Correction")
-                        + " added: readers see it under the article and on the corrections page.");
+                        + " added: the site shows it under the article and on the corrections page, "
+                        + browsersMayLag);
         return "redirect:/newsroom/articles/" + id;
     }
 
@@ -341,8 +379,15 @@ class NewsroomController {
             @AuthenticationPrincipal SignedIn signedIn,
             @PathVariable long id,
             @RequestParam(defaultValue = "") String note,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        desk.sendBack(DeskStaff.of(signedIn), id, note);
+        Staff staff = DeskStaff.of(signedIn);
+        try {
+            desk.sendBack(staff, id, note);
+        } catch (RejectedException e) {
+            return refused(staff, id, new Refused("Not sent back.", "note", note, e.detail()), model, response);
+        }
         redirect.addFlashAttribute("notice", "Sent back to its journalist with your note.");
         return "redirect:/newsroom/articles/" + id;
     }
@@ -352,18 +397,25 @@ class NewsroomController {
             @AuthenticationPrincipal SignedIn signedIn,
             @PathVariable long id,
             @RequestParam(defaultValue = "") String replacement,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
         try {
-            desk.unpublish(DeskStaff.of(signedIn), id, replacement);
+            desk.unpublish(staff, id, replacement);
         } catch (RejectedException e) {
-            redirect.addFlashAttribute("notice", "Not unpublished. " + e.detail());
-            return "redirect:/newsroom/articles/" + id;
+            return refused(
+                    staff,
+                    id,
+                    new Refused("Not unpublished.", "replacement", replacement, e.detail()),
+                    model,
+                    response);
         }
         redirect.addFlashAttribute(
                 "notice",
                 replacement.isBlank()
-                        ? "Unpublished. Its address now tells readers it is gone."
-                        : "Unpublished. Its address now sends readers to the replacement.");
+                        ? "Unpublished: its address now tells readers it is gone, " + browsersMayLag
+                        : "Unpublished: its address now sends readers to the replacement, " + browsersMayLag);
         return "redirect:/newsroom/articles/" + id;
     }
 
@@ -452,6 +504,34 @@ class NewsroomController {
                     form.mainImageId());
             return editor(staff, now, rebased, model);
         }
+    }
+
+    /**
+     * An action of the editor page's own small forms (schedule, send back, correct, unpublish) that was refused.
+     *
+     * @param outcome what the page says at the top: that nothing was done
+     * @param field the field at fault
+     * @param typed what was typed in it, to show again
+     * @param reason what to change, shown beside the field
+     */
+    record Refused(String outcome, String field, String typed, String reason) {}
+
+    /** The editor page again, as it stands, with the refused form keeping what was typed and saying why. */
+    private String refused(Staff staff, long id, Refused refused, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("notice", refused.outcome() + " " + refused.reason());
+        model.addAttribute("refused", refused);
+        DeskRepository.WorkingCopy article = desk.open(staff, id);
+        return editor(staff, article, formOf(article), model);
+    }
+
+    /** "11 minutes", "a minute", "90 seconds". */
+    static String inWords(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 60 != 0) {
+            return seconds == 1 ? "a second" : seconds + " seconds";
+        }
+        return seconds == 60 ? "a minute" : seconds / 60 + " minutes";
     }
 
     static String wordsOf(String headline, String standfirst, String body) {
@@ -562,7 +642,7 @@ class NewsroomController {
 
     private List<Row> rows(List<DeskRepository.Listed> listed) {
         Map<Long, String> sections =
-                content.sections().stream().collect(Collectors.toMap(Section::id, NewsroomController::sectionLabel));
+                content.sections().stream().collect(Collectors.toMap(Section::id, this::sectionLabel));
         Map<Long, String> filers =
                 names.of(listed.stream().map(DeskRepository.Listed::createdBy).toList());
         List<Row> rows = new ArrayList<>(listed.size());
@@ -576,14 +656,15 @@ class NewsroomController {
                             ? StaffNames.NOBODY
                             : filers.getOrDefault(item.createdBy(), StaffNames.NOBODY),
                     item.modifiedAt(),
-                    item.publishedAt()));
+                    item.publishedAt(),
+                    item.scheduledFor()));
         }
         return rows;
     }
 
-    /** "World › Asia" for a sub-section. */
-    static String sectionLabel(Section section) {
-        return section.path().contains("/") ? section.path().replace("/", " › ") : section.name();
+    /** "World › Asia" for a sub-section: the names the site shows, not the addresses. */
+    private String sectionLabel(Section section) {
+        return content.lineageOf(section).stream().map(Section::name).collect(Collectors.joining(" › "));
     }
 
     private static DeskRepository.Criteria only(@Nullable Long createdBy, ArticleState state) {

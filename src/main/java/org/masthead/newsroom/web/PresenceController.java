@@ -1,7 +1,6 @@
 package org.masthead.newsroom.web;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.masthead.accounts.SignedIn;
 import org.masthead.newsroom.internal.Desk;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The editor page's word, while it is open, that its writer is still there; answered with who else is. */
 @RestController
 class PresenceController {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
 
     private final Desk desk;
     private final Presence presence;
@@ -47,7 +44,7 @@ class PresenceController {
             return new OthersHere(names, "");
         }
         List<String> who = others.stream()
-                .map(here -> here.name() + " (since " + TIME.format(here.since().atZone(zone)) + ")")
+                .map(here -> here.name() + " (since " + ClockTime.of(here.since(), zone) + ")")
                 .toList();
         String list = who.size() == 1
                 ? who.getFirst()

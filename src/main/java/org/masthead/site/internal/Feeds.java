@@ -69,6 +69,10 @@ public class Feeds {
         }
     }
 
+    /**
+     * A withdrawn article's entry keeps its link, and so its id: the old address tells readers it is gone or
+     * sends them to its replacement, and feed readers do not take the entry for a new one.
+     */
     private SyndEntry entry(CorrectedArticle corrected) {
         SyndEntry entry = new SyndEntryImpl();
         String url = links.absolute(links.article(corrected.article())) + "#corrections";
@@ -79,7 +83,8 @@ public class Feeds {
         entry.setPublishedDate(Date.from(corrected.correction().addedAt()));
         SyndContentImpl description = new SyndContentImpl();
         description.setType("text/plain");
-        description.setValue(corrected.correction().text());
+        description.setValue(corrected.correction().text()
+                + (corrected.withdrawn() ? " The article has since been withdrawn." : ""));
         entry.setDescription(description);
         return entry;
     }

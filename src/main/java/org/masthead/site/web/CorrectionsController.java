@@ -2,6 +2,7 @@ package org.masthead.site.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.masthead.newsroom.CorrectedArticle;
 import org.masthead.newsroom.PublishedContent;
@@ -15,7 +16,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Every correction and clarification the editors have added, newest first, as a page and a feed. Both
+ * Every correction and clarification the editors have added, newest first, as a page and a feed. A
+ * correction stays on both after its article is withdrawn: the record of what was wrong is permanent. Both
  * name the front's key, which every publication, update, correction and unpublication drops.
  */
 @Controller
@@ -53,9 +55,13 @@ class CorrectionsController {
                 .body(feeds.corrections(TITLE, DESCRIPTION, "/corrections", corrections));
     }
 
+    /** The newest correction, or a later withdrawal of a corrected article (its last change), which changes its entry. */
     private static Instant lastModified(List<CorrectedArticle> corrections) {
-        return corrections.isEmpty()
-                ? Instant.EPOCH
-                : corrections.getFirst().correction().addedAt();
+        return corrections.stream()
+                .map(c -> c.withdrawn()
+                        ? c.article().modifiedAt()
+                        : c.correction().addedAt())
+                .max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
     }
 }

@@ -82,7 +82,7 @@ class FeedController {
     @StaleReads
     @GetMapping("/author/{slug}/rss")
     ResponseEntity<String> author(@PathVariable String slug, HttpServletResponse response) {
-        Author author = content.author(slug).orElseThrow(() -> notFound("No author " + slug));
+        Author author = content.publishedAuthor(slug).orElseThrow(() -> notFound("No author " + slug));
         return feed(
                 author.name(),
                 author.jobTitle(),

@@ -91,6 +91,8 @@ class PreviewController {
         model.addAttribute("lineage", content.lineageOf(article.section()));
         model.addAttribute("corrections", content.correctionsOf(article.id()));
         model.addAttribute("jsonLd", structuredData.newsArticle(article));
+        // An article readers cannot see has no conversation yet: its scripts would only be refused (404).
+        model.addAttribute("notYetLive", content.article(id).isEmpty());
         return "site/article";
     }
 

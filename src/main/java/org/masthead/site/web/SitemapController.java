@@ -97,7 +97,7 @@ class SitemapController {
             appendUrl(xml, links.section(section), null);
         }
         content.tags().forEach(tag -> appendUrl(xml, links.tag(tag.slug()), null));
-        content.authors().forEach(author -> appendUrl(xml, links.author(author.slug()), null));
+        content.publishedAuthors().forEach(author -> appendUrl(xml, links.author(author.slug()), null));
         xml.append("</urlset>\n");
         return xml(xml, content.latest(1), response);
     }

@@ -54,7 +54,7 @@ class TopicController {
             Model model,
             HttpServletResponse response) {
         PageRequests.require(page);
-        Author author = content.author(slug).orElseThrow(() -> new NotFoundException("No author " + slug));
+        Author author = content.publishedAuthor(slug).orElseThrow(() -> new NotFoundException("No author " + slug));
         ArticlePage articles = PageRequests.requireExisting(content.authorPage(author, page, PageRequests.PAGE_SIZE));
         model.addAttribute("author", author);
         model.addAttribute("articles", articles);

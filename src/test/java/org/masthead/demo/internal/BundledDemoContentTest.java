@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.masthead.accounts.Role;
 import org.masthead.demo.internal.DemoCatalog.DemoArticle;
 import org.masthead.demo.internal.DemoCatalog.DemoAuthor;
 import org.masthead.demo.internal.DemoCatalog.DemoSection;
@@ -35,7 +36,7 @@ class BundledDemoContentTest {
     void everyFileParsesAndFitsTogether() {
         assertThat(catalog.problems()).isEmpty();
         assertThat(catalog.articles()).hasSizeGreaterThanOrEqualTo(44);
-        assertThat(catalog.authors()).hasSizeBetween(6, 8);
+        assertThat(catalog.authors()).hasSizeBetween(6, 10);
         assertThat(catalog.tags()).hasSizeBetween(12, 20);
     }
 
@@ -137,6 +138,19 @@ class BundledDemoContentTest {
             assertThat(author.bio()).as(author.slug()).hasSizeGreaterThan(120);
             assertThat(catalog.articles()).as(author.slug()).anyMatch(a -> a.authorSlugs()
                     .contains(author.slug()));
+        }
+    }
+
+    @Test
+    void everyDemoStaffMemberWhoWritesHasABylineOfTheirOwn() {
+        List<String> names = catalog.authors().stream().map(DemoAuthor::name).toList();
+
+        for (DemoStaff.Person person : DemoStaff.PEOPLE) {
+            if (person.roles().contains(Role.JOURNALIST) || person.roles().contains(Role.EDITOR)) {
+                assertThat(names)
+                        .as("%s signs in to the newsroom and must be able to byline themselves", person.email())
+                        .contains(person.displayName());
+            }
         }
     }
 
