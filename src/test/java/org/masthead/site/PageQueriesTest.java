@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
 import org.masthead.StatementCount;
+import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
@@ -54,6 +56,24 @@ class PageQueriesTest {
         // The pinned stories, the articles of every block, their images, their bylines and their comment counts,
         // and what others are reading.
         assertThat(asked).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void theCardsOfAPagesBlocksAreAskedForTogether() {
+        Section section = content.section("Blocks");
+        long one = content.article(section).headline("Block one").published();
+        long two = content.article(section).headline("Block two").published();
+        long three = content.article(section).headline("Block three").published();
+
+        // Related, most read and most commented, as an article page asks for them.
+        int asked = statements.during(() -> assertThat(
+                        published.cardLists(List.of(List.of(one), List.of(three, two), List.of(), List.of(two))))
+                .extracting(cards -> cards.stream().map(ArticleCard::headline).toList())
+                .containsExactly(
+                        List.of("Block one"), List.of("Block three", "Block two"), List.of(), List.of("Block two")));
+
+        // The articles of every list, their images, their bylines: not three for each list.
+        assertThat(asked).isLessThanOrEqualTo(3);
     }
 
     @Test
