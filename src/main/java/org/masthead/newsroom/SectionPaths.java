@@ -13,7 +13,7 @@ public final class SectionPaths {
             "about|account|actuator|admin|api|appeals|article|author|avatar|comment|comments|"
                     + "community-standards|corrections|css|discussion|error|feeds|following|follows|img|js|live|"
                     + "login|logout|me|media|membership|moderation|my-news|newsroom|notifications|oauth2|offline|"
-                    + "payments|premium|profile|reading-list|register|rss|search|signin|signout|sitemaps|support|"
+                    + "payments|premium|privacy|profile|reading-list|register|rss|search|signin|signout|sitemaps|support|"
                     + "topic|transparency|unsubscribe|views|webauthn|webhooks";
 
     /**

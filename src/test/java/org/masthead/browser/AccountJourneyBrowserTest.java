@@ -135,6 +135,17 @@ class AccountJourneyBrowserTest {
     }
 
     @Test
+    void aNewcomerReadsHowTheirInformationIsUsedBeforeRegistering(Browser reader) {
+        reader.open("/register");
+        reader.follow(By.cssSelector("main a[href='/privacy']"));
+
+        assertThat(reader.heading()).isEqualTo("How we use your information");
+        assertThat(reader.find(By.cssSelector("main a[href='/account/delete']")).getText())
+                .isEqualTo("Delete your account");
+        reader.screenshot("privacy");
+    }
+
+    @Test
     void registrationMistakesAreExplainedNextToEachField(Browser reader) {
         reader.open("/register");
         reader.find(By.id("email")).sendKeys("not an address");

@@ -323,6 +323,7 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
                 row("GET /admin/membership", "GET", "/admin/membership",   SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
                 row("GET /community-standards", "GET", "/community-standards", all(OK)),
+                row("GET /privacy", "GET", "/privacy", all(OK)),
                 row("GET /transparency", "GET", "/transparency", all(OK)),
                 // A reader's decisions and appeals: their own, signed in. Posted empty: nothing appealed is a bad request.
                 row("GET /appeals", "GET", "/appeals",                         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),

@@ -86,6 +86,10 @@ class AccountsSecurity {
     AccessRules accountRules() {
         return routes -> routes.requestMatchers("/register", "/register/check-email", "/account/verify")
                 .permitAll()
+                .requestMatchers(HttpMethod.GET, "/privacy")
+                .permitAll()
+                .requestMatchers(HttpMethod.HEAD, "/privacy")
+                .permitAll()
                 .requestMatchers(HttpMethod.GET, "/me")
                 .permitAll()
                 .requestMatchers("/account", "/account/**")
