@@ -69,4 +69,36 @@ class PaymentsPrivacyTest {
         assertThat(kept.email()).isEmpty();
         assertThat(kept.amount()).isEqualTo(Money.of(1250, "GBP"));
     }
+
+    @Test
+    void aSubscriptionStopsRenewingWhenItsReadersAccountIsDeleted() {
+        TestAccounts.Credentials account = accounts.create(true);
+        String reference = TestContent.unique("gone");
+        CheckoutStarted checkout = payments.startCheckout(new Checkout.Subscription(
+                Money.of(500, "GBP"),
+                BillingInterval.MONTH,
+                0,
+                "A monthly contribution",
+                account.email(),
+                account.id(),
+                reference,
+                URI.create("http://localhost:8080/thanks"),
+                URI.create("http://localhost:8080/support")));
+        String path = checkout.redirectTo().toString();
+        new WebSession(port)
+                .submit(path, path, Map.of("cardNumber", "4242424242424242", "expiry", "12/34", "cvc", "123"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.of(SubscriptionChanged.class, reference).stream()
+                .anyMatch(changed -> changed.status() == SubscriptionStatus.ACTIVE));
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+
+        reader.submit("/account/delete", "/account/delete", Map.of("password", TestAccounts.PASSWORD));
+
+        // The provider says so: it renews no more, and ends with the month paid for.
+        SubscriptionChanged last = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> events.of(SubscriptionChanged.class, reference).getLast(),
+                        SubscriptionChanged::cancelAtPeriodEnd);
+        assertThat(last.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    }
 }

@@ -6,13 +6,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.AccountDeleted;
 import org.masthead.accounts.PersonalDataContributor;
+import org.masthead.payments.SubscriptionStatus;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A reader's payments in their data export, and what becomes of them when the account is deleted: the
- * ledger keeps the amounts and the provider's ids (financial records), but no longer the account or the
- * address. The provider's own records are the provider's.
+ * A reader's payments in their data export, and what becomes of them when the account is deleted: every
+ * subscription still renewing is cancelled at the provider first (it ends with the period paid for, and
+ * nobody is charged again for an account that is gone); then the ledger keeps the amounts and the
+ * provider's ids (financial records), but no longer the account or the address. The provider's own
+ * records are the provider's. Should the provider fail, the deletion's event is handled again later, so no
+ * subscription is left renewing.
  */
 @Component
 class PaymentsPersonalData implements PersonalDataContributor {
@@ -37,10 +41,12 @@ class PaymentsPersonalData implements PersonalDataContributor {
 
     private final Ledger ledger;
     private final SubscriptionRecords subscriptions;
+    private final PaymentProvider provider;
 
-    PaymentsPersonalData(Ledger ledger, SubscriptionRecords subscriptions) {
+    PaymentsPersonalData(Ledger ledger, SubscriptionRecords subscriptions, PaymentProvider provider) {
         this.ledger = ledger;
         this.subscriptions = subscriptions;
+        this.provider = provider;
     }
 
     @Override
@@ -75,6 +81,13 @@ class PaymentsPersonalData implements PersonalDataContributor {
 
     @ApplicationModuleListener
     void on(AccountDeleted deleted) {
+        for (SubscriptionRecord subscription : subscriptions.forAccount(deleted.accountId())) {
+            if (subscription.provider().equals(provider.name())
+                    && subscription.status() != SubscriptionStatus.CANCELED
+                    && !subscription.cancelAtPeriodEnd()) {
+                provider.setCancelAtPeriodEnd(subscription.subscriptionId(), true);
+            }
+        }
         ledger.forgetAccount(deleted.accountId());
         subscriptions.forgetAccount(deleted.accountId());
     }
