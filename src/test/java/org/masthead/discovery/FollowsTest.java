@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -33,6 +34,9 @@ class FollowsTest {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
 
     @LocalServerPort
     int port;
@@ -76,6 +80,30 @@ class FollowsTest {
         assertThat(reader.get("/my-news").body())
                 .doesNotContain("Rents rise again")
                 .contains("Nadia on the budget");
+    }
+
+    @Test
+    void whatAReaderFollowsIsInTheirDataAndGoesWithTheirAccount() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession follower = new WebSession(port);
+        TestAccounts.signIn(follower, account);
+        change(follower, "POST", "topic/" + topic.slug());
+        change(follower, "POST", "author/" + author.slug());
+
+        assertThat(follower.get("/account/export").body())
+                .contains("\"followedTopicsAndAuthors\"")
+                .contains("\"slug\" : \"" + topic.slug() + "\"")
+                .contains("\"name\" : \"Nadia TopicFollows\"");
+
+        follower.submit("/account/delete", "/account/delete", Map.of("password", TestAccounts.PASSWORD));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> db.sql("SELECT count(*) FROM topic_follow WHERE reader_id = :reader")
+                                .param("reader", account.id())
+                                .query(Integer.class)
+                                .single()
+                        == 0);
     }
 
     @Test

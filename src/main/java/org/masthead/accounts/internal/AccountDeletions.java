@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Deleting an account at its owner's request. Personal data is erased at once, in one transaction;
  * the row itself stays, as "a former reader" with no address, name, password or roles, so that
- * anything public that must stay (a comment others replied to) still has an author to point at.
+ * the comments that stay in the conversations still have an author to point at.
  */
 @Service
 public class AccountDeletions {

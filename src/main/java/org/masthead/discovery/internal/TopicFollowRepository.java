@@ -36,6 +36,13 @@ class TopicFollowRepository {
                 .update();
     }
 
+    /** Everything the reader follows goes: their account was deleted. */
+    void forget(long readerId) {
+        db.sql("DELETE FROM topic_follow WHERE reader_id = :reader")
+                .param("reader", readerId)
+                .update();
+    }
+
     boolean follows(long readerId, String kind, long refId) {
         return db.sql(
                         """

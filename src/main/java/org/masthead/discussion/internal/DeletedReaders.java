@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A reader deleted their account: their follows and recommendations go (the counts they were part of
- * go down); their comments stay where others replied to them, shown as by a former reader.
+ * go down); their comments stay in the conversations, shown as by a former reader.
  */
 @Component
 class DeletedReaders {
