@@ -71,6 +71,13 @@ class MailboxPageTest {
                 .contains(reader)
                 .contains("<a href=\"/admin/mailbox/" + id + "\">Confirm &lt;em&gt;your&lt;/em&gt; address</a>")
                 .doesNotContain("<em>your</em>");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(page("/admin/mailbox?to=" + reader))
+                        .as("kept here, not sent: no mail server is configured")
+                        .contains("Delivered here")
+                        .doesNotContain(">Sent<"));
+        assertThat(page("/admin/mailbox/" + id)).contains("Delivered here and to the log");
         assertThat(page("/admin/mailbox?to=" + reader.toUpperCase())).contains(reader);
         assertThat(page("/admin/mailbox?to=nobody@example.com"))
                 .doesNotContain(reader)
