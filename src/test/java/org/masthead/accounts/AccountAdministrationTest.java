@@ -67,6 +67,13 @@ class AccountAdministrationTest {
                 .contains("<a href=\"/admin/mailbox\">")
                 .contains("<a href=\"/admin/accounts\">")
                 .contains("<a href=\"/admin/membership\">");
+        assertThat(adminSession.get("/admin").body())
+                .as("the admin pages have an index of their own")
+                .contains("<h1>Administration</h1>")
+                .contains(payments)
+                .contains("<a href=\"/admin/mailbox\">")
+                .contains("<a href=\"/admin/accounts\">")
+                .contains("<a href=\"/admin/membership\">");
     }
 
     private String accountPage(TestAccounts.Credentials account) {
@@ -110,6 +117,27 @@ class AccountAdministrationTest {
                 .contains("Granted the role Editor")
                 .doesNotContain(">EDITOR<")
                 .doesNotContain("ROLE_GRANTED");
+    }
+
+    @Test
+    void aDeletedAccountShowsItsDeletionAndCanHoldNoRole() {
+        WebSession owner = new WebSession(port);
+        TestAccounts.signIn(owner, target);
+        owner.submit("/account/delete", "/account/delete", Map.of("password", TestAccounts.PASSWORD));
+        adminSession.get("/account");
+
+        // As an old form would send it: the account's page no longer offers one.
+        HttpResponse<String> refused =
+                adminSession.post("/admin/accounts/" + target.id() + "/roles/grant", Map.of("role", "EDITOR"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+
+        assertThat(roles(target)).doesNotContain("EDITOR");
+        assertThat(adminSession.get("/admin/accounts/" + target.id()).body())
+                .contains("This account was deleted: it can hold no role.")
+                .contains("Its owner deleted this account")
+                .contains("Deleted the account: its personal data is erased")
+                .doesNotContain("Grant a role")
+                .doesNotContain("Disable this account");
     }
 
     @Test

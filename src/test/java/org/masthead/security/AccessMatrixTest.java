@@ -140,6 +140,7 @@ class AccessMatrixTest {
                 row("GET /account", "GET", "/account",                         SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("POST /account/verify/resend", "POST", "/account/verify/resend", all(SIGN_IN)),
                 row("GET /me", "GET", "/me", all(OK)),
+                row("GET /admin", "GET", "/admin",                             SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
                 row("GET /admin/mailbox", "GET", "/admin/mailbox",             SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, OK),
                 row("GET /admin/mailbox/{id}", "GET", "/admin/mailbox/999999", SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
                 row("GET /admin/mailbox/{id}/html", "GET", "/admin/mailbox/999999/html",

@@ -36,6 +36,7 @@ public class AccountAdministration {
                 case "ROLE_REVOKED" -> "Revoked the role " + roleName(detail);
                 case "ACCOUNT_DISABLED" -> "Disabled the account";
                 case "ACCOUNT_ENABLED" -> "Re-enabled the account";
+                case "ACCOUNT_DELETED" -> "Deleted the account: its personal data is erased";
                 default -> detail.isEmpty() ? action : action + " " + detail;
             };
         }
@@ -121,6 +122,9 @@ public class AccountAdministration {
         }
         if (!GRANTABLE.contains(role)) {
             return new Outcome(Result.REFUSED, "Only staff roles can be granted.");
+        }
+        if (subject.get().status().equals("DELETED")) {
+            return new Outcome(Result.REFUSED, "This account was deleted: it can hold no role.");
         }
         if (!accounts.grant(subjectId, role)) {
             return new Outcome(

@@ -93,6 +93,12 @@ public class AccountDeletions {
             throw new NotConfirmedException("confirm", "Type " + CONFIRMATION_WORD + " to confirm.");
         }
         erase(accountId, account.email());
+        // Its owner did it: the admins' log of the account says so, with nothing of what was erased.
+        db.sql(
+                        "INSERT INTO audit_log (actor_id, subject_id, action, detail, at) VALUES (:id, :id, 'ACCOUNT_DELETED', '', :at)")
+                .param("id", accountId)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
         events.publishEvent(new AccountDeleted(accountId));
         // Each session holds who is signed in, so it would outlive the account: end them all.
         sessions.signOutEverywhereBut(accountId, null);
