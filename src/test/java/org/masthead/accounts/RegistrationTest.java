@@ -160,7 +160,14 @@ class RegistrationTest {
 
         assertThat(wrongPassword.headers().firstValue("Location"))
                 .isEqualTo(noSuchAccount.headers().firstValue("Location"));
-        assertThat(visitor.get("/signin?error").body()).contains("do not match an account");
+        assertThat(wrongPassword.headers().firstValue("Location").orElseThrow())
+                .as("the address typed never goes into an address bar or a log")
+                .doesNotContain("@");
+        assertThat(visitor.get("/signin?error").body())
+                .contains("do not match an account")
+                .as("the form keeps the address typed, to try the password again")
+                .contains("value=\"nobody-" + email + "\"");
+        assertThat(visitor.get("/signin").body()).as("only once").doesNotContain("value=\"nobody-" + email + "\"");
     }
 
     private Object verifiedAt(String email) {

@@ -59,7 +59,7 @@ class AccountsSecurity {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .successHandler(returns)
-                        .failureUrl("/signin?error")
+                        .failureHandler(SignInController::failed)
                         .permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout.logoutUrl("/signout")

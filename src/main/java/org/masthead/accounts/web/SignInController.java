@@ -2,10 +2,12 @@ package org.masthead.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.mail.Mailbox;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.stereotype.Controller;
@@ -28,9 +30,26 @@ class SignInController {
         this.mailbox = mailbox;
     }
 
+    /** The address typed into a sign-in that failed, for the form to show again: in the session, never in a URL. */
+    private static final String TYPED_EMAIL = SignInController.class.getName() + ".email";
+
+    /** A sign-in that failed: back to the form, which says so and keeps the address typed. */
+    static void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws java.io.IOException {
+        String email = request.getParameter("email");
+        if (email != null && !email.isBlank() && email.length() <= 254) {
+            request.getSession().setAttribute(TYPED_EMAIL, email.strip());
+        }
+        response.sendRedirect(request.getContextPath() + "/signin?error");
+    }
+
     /** Also for someone signed in by e-mail link whom a staff area asks for their password. */
     @GetMapping("/signin")
-    String signIn(@Nullable Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+    String signIn(
+            @Nullable Authentication authentication,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         if (hasFactor(authentication, FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
             return "redirect:"
                     + ReturnPath.of(request.getParameter(ReturnAfterSignIn.PARAMETER))
@@ -38,6 +57,11 @@ class SignInController {
                             .orElse(ReturnAfterSignIn.DEFAULT);
         }
         returns.rememberRequested(request, response);
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(TYPED_EMAIL) instanceof String email) {
+            session.removeAttribute(TYPED_EMAIL);
+            model.addAttribute("typedEmail", email);
+        }
         return "accounts/signin";
     }
 
