@@ -131,7 +131,10 @@ class PasswordResetTest {
         visitor.post(
                 "/account/reset-password", Map.of("token", TestMailServer.tokenOf(second), "password", NEW_PASSWORD));
 
-        assertThat(visitor.get(first).body()).contains("That link no longer works");
+        assertThat(visitor.get(first).body())
+                .contains("That link no longer works")
+                .as("the reader used the other link, not this one: the page says that may be why")
+                .contains("It, or another reset link we sent you, may have been used already");
     }
 
     @Test
