@@ -160,6 +160,9 @@ class DiscussionFollowingTest {
         ann.act(article, "/discussion/readers/" + bob.id() + "/follow");
         String export = ann.web.get("/account/export").body();
         assertThat(export).contains("Exported words").contains("\"discussion\"");
-        assertThat(export).contains(String.valueOf(bob.id()));
+        assertThat(export)
+                .as("whom I follow, by the name the site shows and their profile, not by number alone")
+                .contains("\"displayName\" : \"" + bob.account.displayName() + "\"")
+                .contains("\"profile\" : \"/profile/");
     }
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
 import org.masthead.accounts.PersonalDataContributor;
+import org.masthead.accounts.PublicReader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,12 +24,27 @@ class DiscussionPersonalData implements PersonalDataContributor {
             @Nullable Instant editedAt,
             String permalink) {}
 
+    /** A reader this one follows: by name and profile, as they are shown on the site, not by number alone. */
+    record FollowedReader(long id, String displayName, @Nullable String profile) {}
+
     private final CommentRepository comments;
     private final FollowRepository follows;
+    private final Accounts accounts;
 
-    DiscussionPersonalData(CommentRepository comments, FollowRepository follows) {
+    DiscussionPersonalData(CommentRepository comments, FollowRepository follows, Accounts accounts) {
         this.comments = comments;
         this.follows = follows;
+        this.accounts = accounts;
+    }
+
+    private List<FollowedReader> followed(long accountId) {
+        List<Long> ids = follows.followed(accountId);
+        Map<Long, PublicReader> readers = accounts.publicReaders(ids);
+        return ids.stream()
+                .map(readers::get)
+                .filter(java.util.Objects::nonNull)
+                .map(reader -> new FollowedReader(reader.id(), reader.displayName(), reader.profilePath()))
+                .toList();
     }
 
     @Override
@@ -51,7 +68,7 @@ class DiscussionPersonalData implements PersonalDataContributor {
                 .toList();
         return Map.of(
                 "comments", written,
-                "following", follows.followed(accountId),
+                "following", followed(accountId),
                 "followers", follows.followers(accountId).size());
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.PersonalDataContributor;
+import org.masthead.newsroom.CommentSettings;
+import org.masthead.newsroom.PublishedContent;
 import org.springframework.stereotype.Component;
 
 /** A reader's notifications, e-mail choices and followed conversations, in their "download my data" file. */
@@ -20,13 +22,19 @@ class NotificationsPersonalData implements PersonalDataContributor {
     private final EmailPreferences preferences;
     private final NotificationText text;
     private final ConversationFollows conversations;
+    private final PublishedContent content;
+
+    /** A conversation the reader follows: under which article, by its headline, and since when. */
+    record FollowedConversation(long articleId, String headline, Instant since) {}
 
     NotificationsPersonalData(
             NotificationRepository notifications,
             EmailPreferences preferences,
             NotificationText text,
-            ConversationFollows conversations) {
+            ConversationFollows conversations,
+            PublishedContent content) {
         this.conversations = conversations;
+        this.content = content;
         this.notifications = notifications;
         this.preferences = preferences;
         this.text = text;
@@ -54,7 +62,16 @@ class NotificationsPersonalData implements PersonalDataContributor {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("emailChoice", preferences.choiceOf(accountId).stored());
         data.put("followConversationsOnComment", preferences.followsConversationsOnComment(accountId));
-        data.put("followedConversations", conversations.followedBy(accountId));
+        data.put(
+                "followedConversations",
+                conversations.followedBy(accountId).stream()
+                        .map(followed -> new FollowedConversation(
+                                followed.articleId(),
+                                content.commentSettings(followed.articleId())
+                                        .map(CommentSettings::headline)
+                                        .orElse(""),
+                                followed.since()))
+                        .toList());
         data.put("notifications", all);
         return data;
     }

@@ -279,6 +279,11 @@ class ConversationFollowsTest {
         assertThat(notifications(reader)).isEmpty();
 
         assertThat(change(session, "POST", article).body()).isEqualTo("{\"following\":true}");
+        assertThat(session.get("/account/export").body())
+                .as("a followed conversation in the data export says under which article, by its headline")
+                .contains("\"followedConversations\"")
+                .contains("\"articleId\" : " + article + ",\n")
+                .containsPattern("\"headline\" : \"[^\"]+\"");
         handled(discussion.comment(article, accounts.create(true).id()));
         assertThat(notifications(reader)).extracting(Row::kind).containsExactly("conversation");
         assertThat(change(session, "DELETE", article).body()).isEqualTo("{\"following\":false}");
