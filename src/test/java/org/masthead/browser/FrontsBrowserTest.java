@@ -78,6 +78,9 @@ class FrontsBrowserTest {
         assertThat(pinned(editor)).containsExactly(scoop, analysis);
         assertThat(editor.find(By.cssSelector(".notice")).getText()).isEqualTo("Moved up.");
         assertThat(editor.path()).endsWith("/newsroom/fronts/home");
+        assertThat(editor.focused().getAttribute("id"))
+                .as("the keyboard goes on from the story moved, now first, not from the top of the page")
+                .isEqualTo("story-" + scoopId);
 
         new Select(editor.find(By.id("layout-" + scoopId))).selectByVisibleText("Lead");
         editor.submitAndReturn(By.cssSelector("#story-" + scoopId + " .front-slot__layout button"));
