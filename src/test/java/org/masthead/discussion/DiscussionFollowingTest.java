@@ -73,6 +73,11 @@ class DiscussionFollowingTest {
 
         String feed = bob.web.get("/following").body();
         assertThat(feed).contains("Worth following").contains("/comment/" + comment);
+        assertThat(feed)
+                .as("whom I follow, each leading to where I can stop")
+                .contains("The reader you follow")
+                .containsPattern("<a href=\"/profile/[^\"]+\">"
+                        + java.util.regex.Pattern.quote(ann.account.displayName()) + "</a>");
         assertThat(ann.web.get("/following").body()).doesNotContain("Worth following");
 
         assertThat(bob.act(article, "/discussion/readers/" + ann.id() + "/unfollow")

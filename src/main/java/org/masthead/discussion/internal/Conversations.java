@@ -317,6 +317,16 @@ public class Conversations {
         return list(comments.byAuthor(authorId, before, properties.listSize() + 1));
     }
 
+    /** The readers this one follows, in the order they followed them; a deleted account is left out. */
+    public List<PublicReader> followedReaders(long followerId) {
+        List<Long> ids = follows.followed(followerId);
+        Map<Long, PublicReader> readers = accounts.publicReaders(ids);
+        return ids.stream()
+                .map(readers::get)
+                .filter(reader -> reader != null && !reader.deleted())
+                .toList();
+    }
+
     /** What the readers this one follows have written lately, newest first. */
     public ListPage following(long followerId, @Nullable Cursor before) {
         return list(follows.byFollowed(followerId, before, properties.listSize() + 1));

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.masthead.accounts.Accounts;
 import org.masthead.accounts.PersonalDataContributor;
-import org.masthead.accounts.PublicReader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,20 +27,16 @@ class DiscussionPersonalData implements PersonalDataContributor {
 
     private final CommentRepository comments;
     private final FollowRepository follows;
-    private final Accounts accounts;
+    private final Conversations conversations;
 
-    DiscussionPersonalData(CommentRepository comments, FollowRepository follows, Accounts accounts) {
+    DiscussionPersonalData(CommentRepository comments, FollowRepository follows, Conversations conversations) {
         this.comments = comments;
         this.follows = follows;
-        this.accounts = accounts;
+        this.conversations = conversations;
     }
 
     private List<FollowedReader> followed(long accountId) {
-        List<Long> ids = follows.followed(accountId);
-        Map<Long, PublicReader> readers = accounts.publicReaders(ids);
-        return ids.stream()
-                .map(readers::get)
-                .filter(java.util.Objects::nonNull)
+        return conversations.followedReaders(accountId).stream()
                 .map(reader -> new FollowedReader(reader.id(), reader.displayName(), reader.profilePath()))
                 .toList();
     }

@@ -28,6 +28,7 @@ class FollowingController {
                 : Cursor.parse(before)
                         .orElseThrow(() -> new RejectedException("Bad request", "Not a position in the list."));
         model.addAttribute("page", conversations.following(signedIn.accountId(), cursor));
+        model.addAttribute("followed", conversations.followedReaders(signedIn.accountId()));
         model.addAttribute("paged", cursor != null);
         return "discussion/following";
     }
