@@ -258,19 +258,51 @@ class ContributionsTest {
                         == 1200);
 
         assertThat(reader.get("/account/membership").body()).contains("Next payment on");
+        String confirm = reader.get("/account/membership/contributions/" + reference + "/cancel")
+                .body();
+        assertThat(confirm)
+                .as("stopping is asked once more, as cancelling Premium is")
+                .contains("Stop this contribution?")
+                .contains("No more payments will be taken.");
+        assertThat(contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd())
+                .as("nothing stops until the reader confirms")
+                .isFalse();
         reader.post("/account/membership/contributions/" + reference + "/cancel", Map.of());
         // The very next page, before the provider's event can have come back, shows the outcome.
         assertThat(reader.get("/account/membership").body())
                 .contains("Your contribution is stopped.")
                 .contains("Stops on")
+                .contains("Keep giving")
                 .doesNotContain("Next payment on")
+                .doesNotContain("Change amount")
                 .doesNotContain("Stop this contribution");
         await().atMost(WAIT)
                 .until(() -> contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd());
-        assertThat(reader.get("/account/membership").body()).contains("Stops on");
+        assertThat(reader.get("/account/membership").body())
+                .contains("Stops on")
+                .doesNotContain("Change amount");
         assertThat(membership.isSupporter(account.id()))
                 .as("a supporter until the period ends")
                 .isTrue();
+
+        // A form kept from before the stop, posted again: the server refuses it, and says why.
+        reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "15"));
+        assertThat(reader.get("/account/membership").body())
+                .contains("This contribution is stopped, so it has no next payment to change.")
+                .doesNotContain("Write the amount as a number");
+        assertThat(contributions.byReference(reference).orElseThrow().amount().minorUnits())
+                .isEqualTo(1200);
+
+        reader.post("/account/membership/contributions/" + reference + "/resume", Map.of());
+        assertThat(reader.get("/account/membership").body())
+                .contains("Thank you: your contribution carries on.")
+                .contains("Next payment on")
+                .contains("Change amount")
+                .doesNotContain("Stops on")
+                .doesNotContain("Keep giving");
+        await().atMost(WAIT)
+                .until(() -> !contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd());
+        assertThat(reader.get("/account/membership").body()).contains("Next payment on");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.masthead.membership.internal.PremiumSubscriptions;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
 import org.masthead.payments.SubscriptionStatus;
+import org.masthead.site.Dates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,9 @@ class MembershipPremiumTest {
 
     @Autowired
     Plans plans;
+
+    @Autowired
+    Dates dates;
 
     @Test
     void trialingActiveAndPastDueAreEntitledToPremiumAndCanceledIsNot() {
@@ -225,9 +229,13 @@ class MembershipPremiumTest {
         assertThat(cancelled.statusCode()).isEqualTo(303);
         // The very next page, before the provider's event can have come back, shows the outcome.
         String after = reader.get("/account/membership").body();
+        String lastDay =
+                dates.day(subscriptions.current(account.id()).orElseThrow().currentPeriodEnd());
         assertThat(after)
-                .contains("Premium is cancelled.")
-                .contains("Premium ends on")
+                .as("Premium lasts to the period's end, and the notice says so, as the page does")
+                .contains("Premium will not renew: it ends on " + lastDay + ".")
+                .containsPattern("Premium will not renew: it ends on <time[^>]*>" + lastDay + "</time>\\.")
+                .doesNotContain("Premium is cancelled")
                 .contains("Resume Premium")
                 .doesNotContain("Next payment on")
                 .doesNotContain("href=\"/account/membership/cancel\"")
@@ -236,7 +244,7 @@ class MembershipPremiumTest {
                 .until(() -> subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
         assertThat(membership.isPremium(account.id())).isTrue();
         assertThat(reader.get("/account/membership").body())
-                .contains("Premium ends on")
+                .contains("Premium will not renew: it ends on")
                 .doesNotContain("Next payment on");
         assertThat(reader.get("/account/membership/cancel").statusCode())
                 .as("nothing left to cancel")
@@ -247,7 +255,7 @@ class MembershipPremiumTest {
         assertThat(reader.get("/account/membership").body())
                 .contains("Premium is resumed.")
                 .contains("Next payment on")
-                .doesNotContain("Premium ends on");
+                .doesNotContain("Premium will not renew");
         await().atMost(WAIT)
                 .until(() -> !subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
         assertThat(reader.get("/account/membership").body()).contains("Next payment on");
