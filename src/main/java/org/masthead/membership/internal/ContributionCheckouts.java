@@ -35,6 +35,17 @@ public class ContributionCheckouts {
             Frequency frequency, Money amount, String email, @Nullable Long accountId, @Nullable String askVariant) {}
 
     /**
+     * The amount as a reader wrote it, such as {@code 12.50}, read and checked against the payments limits.
+     *
+     * @throws org.masthead.payments.PaymentRejectedException saying what is wrong with it
+     */
+    public Money amount(String written, String currencyCode) {
+        Money amount = Money.parse(written, currencyCode);
+        payments.checkAmount(amount);
+        return amount;
+    }
+
+    /**
      * @throws org.masthead.payments.PaymentRejectedException if the amount is outside the limits or
      *     the address is not one
      */
@@ -70,7 +81,7 @@ public class ContributionCheckouts {
      */
     public void changeAmount(long accountId, String reference, String amount) {
         Contribution contribution = renewing(accountId, reference);
-        Money money = Money.parse(amount, contribution.amount().currencyCode());
+        Money money = amount(amount, contribution.amount().currencyCode());
         BillingInterval interval = contribution.frequency().interval().orElseThrow();
         payments.changePrice(contribution.subscriptionId(), money, interval);
     }
