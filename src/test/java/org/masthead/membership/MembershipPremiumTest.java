@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.masthead.membership.TestMembers.WAIT;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,13 +14,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
+import org.masthead.TestMailServer;
 import org.masthead.WebSession;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.membership.internal.Plans;
 import org.masthead.membership.internal.PremiumSubscriptions;
+import org.masthead.newsroom.TestContent;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
+import org.masthead.payments.PaymentKind;
+import org.masthead.payments.PaymentSucceeded;
 import org.masthead.payments.SubscriptionStatus;
 import org.masthead.site.Dates;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,7 +169,7 @@ class MembershipPremiumTest {
     }
 
     @Test
-    void aReaderSubscribesThroughTheCheckoutAtThePlansPriceAndBecomesPremium() {
+    void aReaderSubscribesThroughTheCheckoutAtThePlansPriceAndBecomesPremium() throws MessagingException {
         TestAccounts.Credentials account = accounts.create(true);
         WebSession reader = new WebSession(port);
         TestAccounts.signIn(reader, account);
@@ -190,6 +196,12 @@ class MembershipPremiumTest {
         assertThat(subscription.price().minorUnits()).isEqualTo(5000);
         assertThat(subscription.price().currencyCode()).isEqualTo("EUR");
         assertThat(reader.get("/premium/thanks").body()).contains("Your Premium membership is active");
+        MimeMessage receipt = TestMailServer.awaitMessageTo(account.email());
+        assertThat(receipt.getSubject()).isEqualTo("Welcome to Premium: your receipt");
+        assertThat(ContributionsTest.plainText(receipt))
+                .contains("We took your first payment of €50.00 for the annual plan on")
+                .contains("the next payment, €50.00 a year, is on")
+                .contains("Receipt number: ");
         HttpResponse<String> manage = reader.get("/account/membership");
         assertThat(manage.body()).contains("€50.00 a year").contains("Next payment on");
         await().atMost(WAIT)
@@ -259,6 +271,53 @@ class MembershipPremiumTest {
         await().atMost(WAIT)
                 .until(() -> !subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
         assertThat(reader.get("/account/membership").body()).contains("Next payment on");
+    }
+
+    @Test
+    void thePurchaseIsReceiptedOnceHoweverOftenItsPaymentIsReported() {
+        TestAccounts.Credentials account = accounts.create(true);
+        String reference = TestMembers.premiumReference();
+        members.report(
+                reference,
+                account.id(),
+                SubscriptionStatus.ACTIVE,
+                Instant.now().plus(Duration.ofDays(30)),
+                false);
+        await().atMost(WAIT).until(() -> subscriptions.byReference(reference).isPresent());
+        PaymentSucceeded first = new PaymentSucceeded(
+                reference,
+                PaymentKind.FIRST,
+                Money.of(500, "GBP"),
+                TestContent.unique("ch"),
+                "cus_" + account.id(),
+                "sub_" + reference,
+                Instant.now().plus(Duration.ofDays(30)),
+                account.id(),
+                account.email(),
+                Instant.now());
+
+        members.publish(first);
+        members.publish(first);
+        members.publish(new PaymentSucceeded(
+                reference,
+                PaymentKind.RENEWAL,
+                Money.of(500, "GBP"),
+                TestContent.unique("ch"),
+                "cus_" + account.id(),
+                "sub_" + reference,
+                Instant.now().plus(Duration.ofDays(60)),
+                account.id(),
+                account.email(),
+                Instant.now()));
+
+        MimeMessage receipt = TestMailServer.awaitMessageTo(account.email());
+        assertThat(ContributionsTest.plainText(receipt))
+                .contains("We took your first payment of £5.00 for the monthly plan on")
+                .contains("Receipt number: " + first.chargeId());
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(TestMailServer.messagesTo(account.email()))
+                .as("one receipt: the repeated event and the renewal send none")
+                .hasSize(1);
     }
 
     @Test
