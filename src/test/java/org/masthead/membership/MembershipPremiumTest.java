@@ -223,13 +223,29 @@ class MembershipPremiumTest {
         await().atMost(WAIT).until(() -> membership.isPremium(account.id()));
         reader.get("/account/membership");
 
+        String nextPayment =
+                dates.day(subscriptions.current(account.id()).orElseThrow().currentPeriodEnd());
         HttpResponse<String> switched = reader.post("/account/membership/plan", Map.of("plan", "YEAR"));
         assertThat(switched.statusCode()).isEqualTo(303);
+        // The very next page, before the provider's event can have come back, says what will happen.
+        assertThat(reader.get("/account/membership").body())
+                .contains("Your plan changes to annual, £50.00 a year, from your next payment on " + nextPayment + ".")
+                .doesNotContain("Switch to annual")
+                .doesNotContain("It can take a moment");
         await().atMost(WAIT)
                 .until(() -> subscriptions.current(account.id()).orElseThrow().interval() == BillingInterval.YEAR);
         assertThat(subscriptions.current(account.id()).orElseThrow().price().minorUnits())
                 .as("the annual plan's price, in the subscription's currency")
                 .isEqualTo(5000);
+        String portal = URI.create(reader.post("/account/membership/payment-method", Map.of())
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .getPath();
+        assertThat(reader.get(portal).body())
+                .as("the provider's description does not name the plan the reader left")
+                .contains("£50.00 a year")
+                .doesNotContain("monthly");
 
         assertThat(reader.get("/account/membership").body()).contains("href=\"/account/membership/cancel\"");
         String confirm = reader.get("/account/membership/cancel").body();

@@ -157,8 +157,16 @@ class MembershipAccountController {
     @PostMapping("/plan")
     View switchPlan(@AuthenticationPrincipal SignedIn reader, @RequestParam String plan, RedirectAttributes redirect) {
         try {
-            premium.switchPlan(reader.accountId(), BillingInterval.valueOf(plan));
-            redirect.addFlashAttribute("notice", ASKED);
+            Premium.Switched switched = premium.switchPlan(reader.accountId(), BillingInterval.valueOf(plan));
+            // The page shows the plan paid for until the next payment; the notice says when it changes.
+            boolean yearly = switched.interval() == BillingInterval.YEAR;
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Your plan changes to " + (yearly ? "annual, " : "monthly, ")
+                            + switched.price().format()
+                            + (yearly ? " a year" : " a month") + ", from your next payment"
+                            + (switched.from() == null ? "" : " on " + dates.day(switched.from())) + ".");
+            redirect.addFlashAttribute(PLAN_ASKED, true);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "Choose a plan.");
         } catch (RefusedException | PaymentRejectedException e) {
