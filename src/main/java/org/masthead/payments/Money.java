@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * An amount of money: a whole number of the currency's minor units (pence, cents) and the currency.
  * There is no floating point anywhere: arithmetic is on {@code long}s and fails rather than overflow,
- * and amounts written by people ("12.50") are read exactly or refused.
+ * and amounts written by people ("12.50") are read exactly or refused, saying why.
  *
  * <p>Only the currencies the site takes are allowed: see {@link #SUPPORTED}.
  *
@@ -45,6 +45,10 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     public static Money parse(String amount, String currencyCode) {
         Currency currency = currency(currencyCode);
         String plain = amount == null ? "" : amount.strip();
+        if (plain.matches("\\d{1,12}\\.\\d{3,}")) {
+            // A number, but finer than a penny: say so, rather than that it is not a number.
+            throw new PaymentRejectedException("Use at most two decimal places, such as 12.50.");
+        }
         if (!plain.matches("\\d{1,12}(\\.\\d{1,2})?")) {
             throw new PaymentRejectedException("Write the amount as a number, such as 12.50.");
         }
@@ -98,11 +102,16 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
                 .toPlainString();
     }
 
-    /** The amount for people, with the currency's symbol as the site's readers know it: {@code £12.50}. */
+    /**
+     * The amount for people, with the currency's symbol as the site's readers know it and its thousands
+     * separated: {@code £12.50}, {@code £1,000.00}.
+     */
     public String format() {
         String sign = minorUnits < 0 ? "-" : "";
-        String digits = BigDecimal.valueOf(Math.abs(minorUnits), currency.getDefaultFractionDigits())
-                .toPlainString();
+        int decimals = currency.getDefaultFractionDigits();
+        // Formatter reads a BigDecimal exactly: no floating point on the way to the page.
+        String digits =
+                String.format(Locale.ROOT, "%,." + decimals + "f", BigDecimal.valueOf(Math.abs(minorUnits), decimals));
         return sign + symbol(currency) + digits;
     }
 

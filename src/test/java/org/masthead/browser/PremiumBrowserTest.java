@@ -157,7 +157,7 @@ class PremiumBrowserTest {
         browser.follow(By.cssSelector("[data-confirm-cancel]"));
         assertThat(browser.path()).isEqualTo("/account/membership");
         assertThat(browser.find(By.cssSelector("[data-ends]")).getText())
-                .isEqualTo("Premium ends on " + lastDay + ". No more payments will be taken.");
+                .isEqualTo("Premium will not renew: it ends on " + lastDay + ". No more payments will be taken.");
         assertThat(browser.findAll(By.cssSelector("[data-next-billing]"))).isEmpty();
         assertThat(browser.findAll(By.cssSelector("[data-cancel-premium]"))).isEmpty();
         assertThat(browser.find(By.xpath("//button[text()='Resume Premium']")).isDisplayed())

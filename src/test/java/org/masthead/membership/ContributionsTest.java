@@ -136,6 +136,29 @@ class ContributionsTest {
     }
 
     @Test
+    void anAmountThatIsRefusedIsSaidBesideItsFieldAsTheSitesOtherFormsDo() {
+        WebSession guest = new WebSession(port);
+        guest.get("/support");
+        Map<String, String> fields = new HashMap<>(
+                Map.of("frequency", "ONE_OFF", "amount", "other", "currency", "GBP", "email", "giver@example.com"));
+
+        fields.put("customAmount", "12.345");
+        String tooFine = guest.post("/support", fields).body();
+        fields.put("customAmount", "1000.01");
+        String tooMuch = guest.post("/support", fields).body();
+
+        assertThat(tooFine)
+                .contains("<h2>There is a problem</h2>")
+                .contains("<a href=\"#customAmount\">Use at most two decimal places, such as 12.50.</a>")
+                .containsPattern("id=\"customAmount-error\">\\s*<span class=\"visually-hidden\">Error:</span>"
+                        + " <span>Use at most two decimal places, such as 12.50.</span>")
+                .containsPattern("<input id=\"customAmount\"[^>]*aria-describedby=\"customAmount-error\"")
+                .containsPattern("<input id=\"customAmount\"[^>]*value=\"12.345\"")
+                .doesNotContain("Write the amount as a number");
+        assertThat(tooMuch).contains("A payment must be from £1.00 to £1,000.00.");
+    }
+
+    @Test
     void aOneOffContributionMakesItsGiverASupporterForAYear() {
         long lastYear = accounts.create(true).id();
         long thisYear = accounts.create(true).id();
@@ -247,7 +270,16 @@ class ContributionsTest {
         HttpResponse<String> tooMuch =
                 reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "5000"));
         assertThat(tooMuch.statusCode()).isEqualTo(303);
-        assertThat(reader.get("/account/membership").body()).contains("A payment must be from");
+        assertThat(reader.get("/account/membership").body()).contains("A payment must be from £1.00 to £1,000.00.");
+        reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "12.345"));
+        String field = "amount-" + reference;
+        assertThat(reader.get("/account/membership").body())
+                .as("said beside the field, which keeps what was written")
+                .contains("<h2>There is a problem</h2>")
+                .contains("<a href=\"#" + field + "\">Use at most two decimal places, such as 12.50.</a>")
+                .contains("id=\"" + field + "-error\"")
+                .containsPattern("<input id=\"" + field + "\"[^>]*value=\"12.345\"[^>]*aria-describedby=\"" + field
+                        + "-error\"");
         reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "12.00"));
         await().atMost(WAIT)
                 .until(() -> contributions
@@ -258,19 +290,51 @@ class ContributionsTest {
                         == 1200);
 
         assertThat(reader.get("/account/membership").body()).contains("Next payment on");
+        String confirm = reader.get("/account/membership/contributions/" + reference + "/cancel")
+                .body();
+        assertThat(confirm)
+                .as("stopping is asked once more, as cancelling Premium is")
+                .contains("Stop this contribution?")
+                .contains("No more payments will be taken.");
+        assertThat(contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd())
+                .as("nothing stops until the reader confirms")
+                .isFalse();
         reader.post("/account/membership/contributions/" + reference + "/cancel", Map.of());
         // The very next page, before the provider's event can have come back, shows the outcome.
         assertThat(reader.get("/account/membership").body())
                 .contains("Your contribution is stopped.")
                 .contains("Stops on")
+                .contains("Keep giving")
                 .doesNotContain("Next payment on")
+                .doesNotContain("Change amount")
                 .doesNotContain("Stop this contribution");
         await().atMost(WAIT)
                 .until(() -> contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd());
-        assertThat(reader.get("/account/membership").body()).contains("Stops on");
+        assertThat(reader.get("/account/membership").body())
+                .contains("Stops on")
+                .doesNotContain("Change amount");
         assertThat(membership.isSupporter(account.id()))
                 .as("a supporter until the period ends")
                 .isTrue();
+
+        // A form kept from before the stop, posted again: the server refuses it, and says why.
+        reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "15"));
+        assertThat(reader.get("/account/membership").body())
+                .contains("This contribution is stopped, so it has no next payment to change.")
+                .doesNotContain("Write the amount as a number");
+        assertThat(contributions.byReference(reference).orElseThrow().amount().minorUnits())
+                .isEqualTo(1200);
+
+        reader.post("/account/membership/contributions/" + reference + "/resume", Map.of());
+        assertThat(reader.get("/account/membership").body())
+                .contains("Thank you: your contribution carries on.")
+                .contains("Next payment on")
+                .contains("Change amount")
+                .doesNotContain("Stops on")
+                .doesNotContain("Keep giving");
+        await().atMost(WAIT)
+                .until(() -> !contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd());
+        assertThat(reader.get("/account/membership").body()).contains("Next payment on");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.masthead.membership.TestMembers.WAIT;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,14 +14,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
+import org.masthead.TestMailServer;
 import org.masthead.WebSession;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.membership.internal.Plans;
 import org.masthead.membership.internal.PremiumSubscriptions;
+import org.masthead.newsroom.TestContent;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
+import org.masthead.payments.PaymentKind;
+import org.masthead.payments.PaymentSucceeded;
 import org.masthead.payments.SubscriptionStatus;
+import org.masthead.site.Dates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +61,9 @@ class MembershipPremiumTest {
 
     @Autowired
     Plans plans;
+
+    @Autowired
+    Dates dates;
 
     @Test
     void trialingActiveAndPastDueAreEntitledToPremiumAndCanceledIsNot() {
@@ -159,7 +169,7 @@ class MembershipPremiumTest {
     }
 
     @Test
-    void aReaderSubscribesThroughTheCheckoutAtThePlansPriceAndBecomesPremium() {
+    void aReaderSubscribesThroughTheCheckoutAtThePlansPriceAndBecomesPremium() throws MessagingException {
         TestAccounts.Credentials account = accounts.create(true);
         WebSession reader = new WebSession(port);
         TestAccounts.signIn(reader, account);
@@ -186,6 +196,12 @@ class MembershipPremiumTest {
         assertThat(subscription.price().minorUnits()).isEqualTo(5000);
         assertThat(subscription.price().currencyCode()).isEqualTo("EUR");
         assertThat(reader.get("/premium/thanks").body()).contains("Your Premium membership is active");
+        MimeMessage receipt = TestMailServer.awaitMessageTo(account.email());
+        assertThat(receipt.getSubject()).isEqualTo("Welcome to Premium: your receipt");
+        assertThat(ContributionsTest.plainText(receipt))
+                .contains("We took your first payment of €50.00 for the annual plan on")
+                .contains("the next payment, €50.00 a year, is on")
+                .contains("Receipt number: ");
         HttpResponse<String> manage = reader.get("/account/membership");
         assertThat(manage.body()).contains("€50.00 a year").contains("Next payment on");
         await().atMost(WAIT)
@@ -207,13 +223,29 @@ class MembershipPremiumTest {
         await().atMost(WAIT).until(() -> membership.isPremium(account.id()));
         reader.get("/account/membership");
 
+        String nextPayment =
+                dates.day(subscriptions.current(account.id()).orElseThrow().currentPeriodEnd());
         HttpResponse<String> switched = reader.post("/account/membership/plan", Map.of("plan", "YEAR"));
         assertThat(switched.statusCode()).isEqualTo(303);
+        // The very next page, before the provider's event can have come back, says what will happen.
+        assertThat(reader.get("/account/membership").body())
+                .contains("Your plan changes to annual, £50.00 a year, from your next payment on " + nextPayment + ".")
+                .doesNotContain("Switch to annual")
+                .doesNotContain("It can take a moment");
         await().atMost(WAIT)
                 .until(() -> subscriptions.current(account.id()).orElseThrow().interval() == BillingInterval.YEAR);
         assertThat(subscriptions.current(account.id()).orElseThrow().price().minorUnits())
                 .as("the annual plan's price, in the subscription's currency")
                 .isEqualTo(5000);
+        String portal = URI.create(reader.post("/account/membership/payment-method", Map.of())
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .getPath();
+        assertThat(reader.get(portal).body())
+                .as("the provider's description does not name the plan the reader left")
+                .contains("£50.00 a year")
+                .doesNotContain("monthly");
 
         assertThat(reader.get("/account/membership").body()).contains("href=\"/account/membership/cancel\"");
         String confirm = reader.get("/account/membership/cancel").body();
@@ -225,9 +257,13 @@ class MembershipPremiumTest {
         assertThat(cancelled.statusCode()).isEqualTo(303);
         // The very next page, before the provider's event can have come back, shows the outcome.
         String after = reader.get("/account/membership").body();
+        String lastDay =
+                dates.day(subscriptions.current(account.id()).orElseThrow().currentPeriodEnd());
         assertThat(after)
-                .contains("Premium is cancelled.")
-                .contains("Premium ends on")
+                .as("Premium lasts to the period's end, and the notice says so, as the page does")
+                .contains("Premium will not renew: it ends on " + lastDay + ".")
+                .containsPattern("Premium will not renew: it ends on <time[^>]*>" + lastDay + "</time>\\.")
+                .doesNotContain("Premium is cancelled")
                 .contains("Resume Premium")
                 .doesNotContain("Next payment on")
                 .doesNotContain("href=\"/account/membership/cancel\"")
@@ -236,7 +272,7 @@ class MembershipPremiumTest {
                 .until(() -> subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
         assertThat(membership.isPremium(account.id())).isTrue();
         assertThat(reader.get("/account/membership").body())
-                .contains("Premium ends on")
+                .contains("Premium will not renew: it ends on")
                 .doesNotContain("Next payment on");
         assertThat(reader.get("/account/membership/cancel").statusCode())
                 .as("nothing left to cancel")
@@ -247,10 +283,57 @@ class MembershipPremiumTest {
         assertThat(reader.get("/account/membership").body())
                 .contains("Premium is resumed.")
                 .contains("Next payment on")
-                .doesNotContain("Premium ends on");
+                .doesNotContain("Premium will not renew");
         await().atMost(WAIT)
                 .until(() -> !subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
         assertThat(reader.get("/account/membership").body()).contains("Next payment on");
+    }
+
+    @Test
+    void thePurchaseIsReceiptedOnceHoweverOftenItsPaymentIsReported() {
+        TestAccounts.Credentials account = accounts.create(true);
+        String reference = TestMembers.premiumReference();
+        members.report(
+                reference,
+                account.id(),
+                SubscriptionStatus.ACTIVE,
+                Instant.now().plus(Duration.ofDays(30)),
+                false);
+        await().atMost(WAIT).until(() -> subscriptions.byReference(reference).isPresent());
+        PaymentSucceeded first = new PaymentSucceeded(
+                reference,
+                PaymentKind.FIRST,
+                Money.of(500, "GBP"),
+                TestContent.unique("ch"),
+                "cus_" + account.id(),
+                "sub_" + reference,
+                Instant.now().plus(Duration.ofDays(30)),
+                account.id(),
+                account.email(),
+                Instant.now());
+
+        members.publish(first);
+        members.publish(first);
+        members.publish(new PaymentSucceeded(
+                reference,
+                PaymentKind.RENEWAL,
+                Money.of(500, "GBP"),
+                TestContent.unique("ch"),
+                "cus_" + account.id(),
+                "sub_" + reference,
+                Instant.now().plus(Duration.ofDays(60)),
+                account.id(),
+                account.email(),
+                Instant.now()));
+
+        MimeMessage receipt = TestMailServer.awaitMessageTo(account.email());
+        assertThat(ContributionsTest.plainText(receipt))
+                .contains("We took your first payment of £5.00 for the monthly plan on")
+                .contains("Receipt number: " + first.chargeId());
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(TestMailServer.messagesTo(account.email()))
+                .as("one receipt: the repeated event and the renewal send none")
+                .hasSize(1);
     }
 
     @Test

@@ -45,4 +45,23 @@ class MoneyTest {
         assertThat(Money.of(-300, "USD").format()).isEqualTo("-US$3.00");
         assertThat(Money.of(1250, "GBP").toPlainString()).isEqualTo("12.50");
     }
+
+    @Test
+    void thousandsAreSeparatedAsTheSiteWritesThem() {
+        assertThat(Money.of(100000, "GBP").format()).isEqualTo("£1,000.00");
+        assertThat(Money.of(123456789, "EUR").format()).isEqualTo("€1,234,567.89");
+        assertThat(Money.of(-100000, "USD").format()).isEqualTo("-US$1,000.00");
+        assertThat(Money.of(99999, "GBP").format()).isEqualTo("£999.99");
+        assertThat(Money.of(100000, "GBP").toPlainString())
+                .as("what a form is filled in with stays plain")
+                .isEqualTo("1000.00");
+    }
+
+    @Test
+    void anAmountWithTooManyDecimalsIsRefusedSayingSo() {
+        assertThatThrownBy(() -> Money.parse("12.345", "GBP"))
+                .isInstanceOf(PaymentRejectedException.class)
+                .hasMessage("Use at most two decimal places, such as 12.50.");
+        assertThatThrownBy(() -> Money.parse("ten", "GBP")).hasMessage("Write the amount as a number, such as 12.50.");
+    }
 }

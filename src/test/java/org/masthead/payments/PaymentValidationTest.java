@@ -25,7 +25,7 @@ class PaymentValidationTest {
             assertThatThrownBy(() -> payments.startCheckout(oneOff(Money.of(pence, "GBP"))))
                     .as("%d pence", pence)
                     .isInstanceOf(PaymentRejectedException.class)
-                    .hasMessage("A payment must be from £1.00 to £1000.00.");
+                    .hasMessage("A payment must be from £1.00 to £1,000.00.");
         }
     }
 

@@ -9,6 +9,7 @@ import org.masthead.payments.Checkout;
 import org.masthead.payments.CheckoutStarted;
 import org.masthead.payments.Money;
 import org.masthead.payments.Payments;
+import org.masthead.platform.ConflictException;
 import org.masthead.platform.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,17 @@ public class ContributionCheckouts {
     /** What a reader asked to give. {@code askVariant} names the ask they came from, if any. */
     public record Gift(
             Frequency frequency, Money amount, String email, @Nullable Long accountId, @Nullable String askVariant) {}
+
+    /**
+     * The amount as a reader wrote it, such as {@code 12.50}, read and checked against the payments limits.
+     *
+     * @throws org.masthead.payments.PaymentRejectedException saying what is wrong with it
+     */
+    public Money amount(String written, String currencyCode) {
+        Money amount = Money.parse(written, currencyCode);
+        payments.checkAmount(amount);
+        return amount;
+    }
 
     /**
      * @throws org.masthead.payments.PaymentRejectedException if the amount is outside the limits or
@@ -61,16 +73,46 @@ public class ContributionCheckouts {
         return payments.startCheckout(checkout);
     }
 
-    /** Gives a new amount from the next payment of the reader's recurring contribution. */
-    public void changeAmount(long accountId, String reference, Money amount) {
-        Contribution contribution = ownLive(accountId, reference);
+    /**
+     * Gives a new amount, as the reader wrote it, from the next payment of their recurring contribution.
+     *
+     * @throws org.masthead.payments.PaymentRejectedException if the amount is not one, or outside the limits
+     * @throws ConflictException if the contribution is stopping: it has no next payment to change
+     */
+    public void changeAmount(long accountId, String reference, String amount) {
+        Contribution contribution = renewing(accountId, reference);
+        Money money = amount(amount, contribution.amount().currencyCode());
         BillingInterval interval = contribution.frequency().interval().orElseThrow();
-        payments.changePrice(contribution.subscriptionId(), amount, interval);
+        payments.changePrice(contribution.subscriptionId(), money, interval);
     }
 
     /** Stops the reader's recurring contribution at the end of the period paid for. */
     public void cancel(long accountId, String reference) {
-        payments.cancelAtPeriodEnd(ownLive(accountId, reference).subscriptionId());
+        payments.cancelAtPeriodEnd(renewing(accountId, reference).subscriptionId());
+    }
+
+    /** Undoes {@link #cancel} while the period paid for lasts: the contribution renews again. */
+    public void resume(long accountId, String reference) {
+        Contribution contribution = ownLive(accountId, reference);
+        if (!contribution.cancelAtPeriodEnd()) {
+            throw new ConflictException("This contribution carries on already.");
+        }
+        payments.resume(contribution.subscriptionId());
+    }
+
+    /**
+     * The reader's recurring contribution that will renew, which may be changed or stopped.
+     *
+     * @throws NotFoundException if the reader has no such live recurring contribution
+     * @throws ConflictException if it is stopping
+     */
+    public Contribution renewing(long accountId, String reference) {
+        Contribution contribution = ownLive(accountId, reference);
+        if (contribution.cancelAtPeriodEnd()) {
+            throw new ConflictException(
+                    "This contribution is stopped, so it has no next payment to change. Choose Keep giving first.");
+        }
+        return contribution;
     }
 
     private Contribution ownLive(long accountId, String reference) {

@@ -59,8 +59,11 @@ public class Contributions {
             return frequency.recurring() && status != null && !status.equals("CANCELED");
         }
 
-        /** The contribution as it reads once the provider's event for a stop it has accepted has arrived. */
-        public Contribution stopping() {
+        /**
+         * The contribution as it reads once the provider's event for a change it has already accepted
+         * (stopping at the period's end, or carrying on) has arrived.
+         */
+        public Contribution withCancelAtPeriodEnd(boolean cancel) {
             return new Contribution(
                     reference,
                     accountId,
@@ -73,7 +76,7 @@ public class Contributions {
                     startedAt,
                     firstPaidAt,
                     currentPeriodEnd,
-                    true);
+                    cancel);
         }
     }
 

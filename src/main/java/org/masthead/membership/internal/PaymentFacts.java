@@ -2,6 +2,7 @@ package org.masthead.membership.internal;
 
 import org.masthead.accounts.AddressVerified;
 import org.masthead.payments.PaymentFailed;
+import org.masthead.payments.PaymentKind;
 import org.masthead.payments.PaymentSucceeded;
 import org.masthead.payments.SubscriptionChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -20,16 +21,19 @@ class PaymentFacts {
     private final Contributions contributions;
     private final MembershipPayments payments;
     private final ContributionMail mail;
+    private final PremiumMail premiumMail;
 
     PaymentFacts(
             PremiumSubscriptions premium,
             Contributions contributions,
             MembershipPayments payments,
-            ContributionMail mail) {
+            ContributionMail mail,
+            PremiumMail premiumMail) {
         this.premium = premium;
         this.contributions = contributions;
         this.payments = payments;
         this.mail = mail;
+        this.premiumMail = premiumMail;
     }
 
     /** A guest's contributions under an address become the account's once it confirms the address. */
@@ -52,12 +56,20 @@ class PaymentFacts {
         if (!isOurs(payment.reference())) {
             return;
         }
-        if (payments.succeeded(payment) && payment.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
+        // A charge is recorded once, however often its event is handled: so is its mail.
+        if (!payments.succeeded(payment)) {
+            return;
+        }
+        if (payment.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
             contributions.paid(payment);
             contributions
                     .byReference(payment.reference())
                     .ifPresent(contribution ->
                             mail.receipt(contribution, payment.amount(), payment.chargeId(), payment.at()));
+        } else if (payment.kind() == PaymentKind.FIRST) {
+            // Premium's first payment confirms the purchase by mail; renewals are listed on the membership page.
+            premium.byReference(payment.reference())
+                    .ifPresent(subscription -> premiumMail.receipt(subscription, payment));
         }
     }
 

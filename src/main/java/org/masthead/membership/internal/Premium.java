@@ -1,9 +1,10 @@
 package org.masthead.membership.internal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Currency;
-import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.masthead.membership.internal.PremiumSubscriptions.PremiumSubscription;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Checkout;
@@ -58,7 +59,9 @@ public class Premium {
                 price,
                 interval,
                 plan.trialDays(),
-                "Premium, " + plan.name().toLowerCase(Locale.ROOT),
+                // Not the plan's name: the provider keeps the description when the plan is switched, and
+                // shows the interval beside the price anyway.
+                "Premium",
                 email,
                 accountId,
                 reference,
@@ -76,8 +79,11 @@ public class Premium {
         payments.resume(subscriptionOf(accountId));
     }
 
+    /** A switch of plan asked of the provider: its price, charged from the next payment, {@code from}. */
+    public record Switched(BillingInterval interval, Money price, @Nullable Instant from) {}
+
     /** Moves to another plan from the next period, at its price in the subscription's currency. */
-    public void switchPlan(long accountId, BillingInterval interval) {
+    public Switched switchPlan(long accountId, BillingInterval interval) {
         PremiumSubscription current = liveSubscription(accountId);
         if (current.interval() == interval) {
             throw new ConflictException("You are on that plan already.");
@@ -89,6 +95,7 @@ public class Premium {
                 .orElseThrow(() -> new NotFoundException("The " + plan.name() + " plan is not offered in "
                         + current.price().currencyCode() + "."));
         payments.changePrice(subscriptionOf(accountId), price, interval);
+        return new Switched(interval, price, current.currentPeriodEnd());
     }
 
     /** The provider's page where the reader changes card and sees invoices. */

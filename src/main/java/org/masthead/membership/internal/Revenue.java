@@ -82,24 +82,46 @@ public class Revenue {
 
     /**
      * What live subscriptions (Premium and recurring contributions) bring in a month, per currency: a
-     * yearly one counts a twelfth of its price, rounded down.
+     * yearly one counts a twelfth of its price. See {@link Charges#perMonth()} for the rounding.
      */
     public Map<String, Money> monthlyRecurringRevenue() {
-        Map<String, Money> revenue = new TreeMap<>();
+        Map<String, Charges> charges = new TreeMap<>();
         db.sql(
                         """
-                        SELECT currency, sum(CASE WHEN billing_interval = 'YEAR' THEN price_minor_units / 12
-                                                  ELSE price_minor_units END)
-                        FROM premium_subscription WHERE status IN ('TRIALING', 'ACTIVE', 'PAST_DUE') GROUP BY currency
+                        SELECT currency, billing_interval = 'YEAR', sum(price_minor_units)
+                        FROM premium_subscription WHERE status IN ('TRIALING', 'ACTIVE', 'PAST_DUE')
+                        GROUP BY currency, billing_interval
                         UNION ALL
-                        SELECT currency, sum(CASE WHEN frequency = 'YEAR' THEN minor_units / 12 ELSE minor_units END)
+                        SELECT currency, frequency = 'YEAR', sum(minor_units)
                         FROM contribution
-                        WHERE frequency <> 'ONE_OFF' AND status IN ('TRIALING', 'ACTIVE', 'PAST_DUE') GROUP BY currency""")
+                        WHERE frequency <> 'ONE_OFF' AND status IN ('TRIALING', 'ACTIVE', 'PAST_DUE')
+                        GROUP BY currency, frequency""")
                 .query(rs -> {
-                    Money amount = Money.of(rs.getLong(2), rs.getString(1));
-                    revenue.merge(amount.currencyCode(), amount, Money::plus);
+                    Money sum = Money.of(rs.getLong(3), rs.getString(1));
+                    Money none = Money.zero(sum.currency());
+                    Charges more = rs.getBoolean(2) ? new Charges(none, sum) : new Charges(sum, none);
+                    charges.merge(sum.currencyCode(), more, Charges::plus);
                 });
+        Map<String, Money> revenue = new TreeMap<>();
+        charges.forEach((currency, sums) -> revenue.put(currency, sums.perMonth()));
         return revenue;
+    }
+
+    /** What live subscriptions in one currency charge: the monthly ones' prices summed, and the yearly ones'. */
+    record Charges(Money monthly, Money yearly) {
+
+        Charges plus(Charges other) {
+            return new Charges(monthly.plus(other.monthly), yearly.plus(other.yearly));
+        }
+
+        /**
+         * The monthly ones and a twelfth of the yearly ones, rounded half up to the minor unit once, on
+         * the sum: £5 + £50 a year is £9.17, not the £9.16 that dropping the fraction gave.
+         */
+        Money perMonth() {
+            long twelfth = Math.floorDiv(Math.addExact(yearly.minorUnits(), 6), 12);
+            return monthly.plus(new Money(twelfth, yearly.currency()));
+        }
     }
 
     /** Subscriptions that ended in the last {@code days} days, against those live at its start. */

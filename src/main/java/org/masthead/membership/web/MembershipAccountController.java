@@ -12,12 +12,10 @@ import org.masthead.membership.internal.Premium;
 import org.masthead.membership.internal.PremiumSubscriptions;
 import org.masthead.membership.internal.PremiumSubscriptions.PremiumSubscription;
 import org.masthead.payments.BillingInterval;
-import org.masthead.payments.Money;
 import org.masthead.payments.PaymentRejectedException;
 import org.masthead.payments.SubscriptionStatus;
-import org.masthead.platform.NotFoundException;
 import org.masthead.platform.RefusedException;
-import org.masthead.platform.RejectedException;
+import org.masthead.site.Dates;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,13 +29,14 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A reader's membership: their contributions (changing the amount of a recurring one, or stopping it),
- * their Premium plan, when it renews or ends, switching plan, cancelling at the period's end (after a
- * page that says what cancelling means) and resuming, changing card (at the provider's portal), and
- * their payments. Changes are asked of the provider; the page shows them once its event has come back,
- * which the notice says. Cancelling Premium, resuming it and stopping a contribution are the exception:
- * the provider has accepted them by the time it answers, so the page shows their outcome at once rather
- * than the state they replaced.
+ * A reader's membership: their contributions (changing the amount of a recurring one, stopping it after
+ * a page that says what stopping means, and carrying on with it while its period lasts), their Premium
+ * plan, when it renews or ends, switching plan, cancelling at the period's end (after a page that says
+ * what cancelling means) and resuming, changing card (at the provider's portal), and their payments.
+ * Changes are asked of the provider; the page shows them once its event has come back, which the notice
+ * says. Cancelling Premium, resuming it, and stopping a contribution or carrying on with it are the
+ * exception: the provider has accepted them by the time it answers, so the page shows their outcome at
+ * once rather than the state they replaced.
  */
 @Controller
 @RequestMapping("/account/membership")
@@ -46,7 +45,12 @@ class MembershipAccountController {
     static final int PAYMENTS_SHOWN = 24;
     private static final String ASKED = "Done. It can take a moment to show here.";
     private static final String CANCEL_AT_PERIOD_END = "cancelAtPeriodEnd";
-    private static final String STOPPED = "stoppedContribution";
+    private static final String CONTRIBUTION = "changedContribution";
+    private static final String CONTRIBUTION_STOPS = "contributionStops";
+    private static final String PLAN_ASKED = "planAsked";
+    // The field a problem is about, as the page's id for it, and what the reader had written there.
+    private static final String PROBLEM_FIELD = "problemField";
+    private static final String WRITTEN = "written";
 
     private final Membership membership;
     private final PremiumSubscriptions subscriptions;
@@ -56,6 +60,7 @@ class MembershipAccountController {
     private final Contributions contributions;
     private final ContributionCheckouts giving;
     private final ReturnAddresses addresses;
+    private final Dates dates;
 
     MembershipAccountController(
             Membership membership,
@@ -65,7 +70,8 @@ class MembershipAccountController {
             MembershipPayments payments,
             Contributions contributions,
             ContributionCheckouts giving,
-            ReturnAddresses addresses) {
+            ReturnAddresses addresses,
+            Dates dates) {
         this.addresses = addresses;
         this.contributions = contributions;
         this.giving = giving;
@@ -74,6 +80,7 @@ class MembershipAccountController {
         this.premium = premium;
         this.plans = plans;
         this.payments = payments;
+        this.dates = dates;
     }
 
     @GetMapping
@@ -89,12 +96,15 @@ class MembershipAccountController {
                         .map(s -> accepted == null ? s : s.withCancelAtPeriodEnd(accepted))
                         .orElse(null));
         model.addAttribute("plans", plans.available());
+        // A switch just asked for has not come back from the provider yet: it is not offered again.
+        model.addAttribute(PLAN_ASKED, Boolean.TRUE.equals(model.getAttribute(PLAN_ASKED)));
         model.addAttribute("payments", payments.of(reader.accountId(), PAYMENTS_SHOWN));
-        String stopped = (String) model.getAttribute(STOPPED);
+        String changed = (String) model.getAttribute(CONTRIBUTION);
+        Boolean stops = (Boolean) model.getAttribute(CONTRIBUTION_STOPS);
         model.addAttribute(
                 "contributions",
                 contributions.of(reader.accountId()).stream()
-                        .map(c -> c.reference().equals(stopped) ? c.stopping() : c)
+                        .map(c -> c.reference().equals(changed) && stops != null ? c.withCancelAtPeriodEnd(stops) : c)
                         .toList());
         return "membership/account";
     }
@@ -115,23 +125,54 @@ class MembershipAccountController {
 
     @PostMapping("/cancel")
     View cancel(@AuthenticationPrincipal SignedIn reader, RedirectAttributes redirect) {
-        return accepted(redirect, true, "Premium is cancelled.", () -> premium.cancel(reader.accountId()));
+        try {
+            premium.cancel(reader.accountId());
+            // Premium lasts until the period paid for ends: the notice says so, as the page does.
+            redirect.addFlashAttribute(
+                    "notice",
+                    subscriptions
+                            .current(reader.accountId())
+                            .map(PremiumSubscription::currentPeriodEnd)
+                            .map(end -> "Premium will not renew: it ends on " + dates.day(end) + ".")
+                            .orElse("Premium will not renew: it ends when the period you have paid for ends."));
+            redirect.addFlashAttribute(CANCEL_AT_PERIOD_END, true);
+        } catch (RefusedException | PaymentRejectedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return Redirects.seeOther("/account/membership");
     }
 
     @PostMapping("/resume")
     View resume(@AuthenticationPrincipal SignedIn reader, RedirectAttributes redirect) {
-        return accepted(redirect, false, "Premium is resumed.", () -> premium.resume(reader.accountId()));
+        try {
+            premium.resume(reader.accountId());
+            redirect.addFlashAttribute("notice", "Premium is resumed.");
+            redirect.addFlashAttribute(CANCEL_AT_PERIOD_END, false);
+        } catch (RefusedException | PaymentRejectedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return Redirects.seeOther("/account/membership");
     }
 
     @PostMapping("/plan")
     View switchPlan(@AuthenticationPrincipal SignedIn reader, @RequestParam String plan, RedirectAttributes redirect) {
-        return asked(redirect, () -> {
-            try {
-                premium.switchPlan(reader.accountId(), BillingInterval.valueOf(plan));
-            } catch (IllegalArgumentException e) {
-                throw new RejectedException("No plan", "plan", "Choose a plan.");
-            }
-        });
+        try {
+            Premium.Switched switched = premium.switchPlan(reader.accountId(), BillingInterval.valueOf(plan));
+            // The page shows the plan paid for until the next payment; the notice says when it changes.
+            boolean yearly = switched.interval() == BillingInterval.YEAR;
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Your plan changes to " + (yearly ? "annual, " : "monthly, ")
+                            + switched.price().format()
+                            + (yearly ? " a year" : " a month") + ", from your next payment"
+                            + (switched.from() == null ? "" : " on " + dates.day(switched.from())) + ".");
+            redirect.addFlashAttribute(PLAN_ASKED, true);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "Choose a plan.");
+        } catch (RefusedException | PaymentRejectedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return Redirects.seeOther("/account/membership");
     }
 
     @PostMapping("/payment-method")
@@ -151,44 +192,63 @@ class MembershipAccountController {
             @PathVariable String reference,
             @RequestParam String amount,
             RedirectAttributes redirect) {
-        return asked(redirect, () -> {
-            Money current = contributions
-                    .byReference(reference)
-                    .map(Contributions.Contribution::amount)
-                    .orElseThrow(() -> new NotFoundException("You have no such recurring contribution."));
-            giving.changeAmount(reader.accountId(), reference, Money.parse(amount, current.currencyCode()));
-        });
+        try {
+            giving.changeAmount(reader.accountId(), reference, amount);
+            redirect.addFlashAttribute("notice", ASKED);
+        } catch (PaymentRejectedException e) {
+            // The amount itself: said beside the field, which keeps what was written.
+            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute(PROBLEM_FIELD, "amount-" + reference);
+            redirect.addFlashAttribute(WRITTEN, amount);
+        } catch (RefusedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return Redirects.seeOther("/account/membership");
+    }
+
+    /** What stopping means, and until when the contribution lasts, before the reader confirms it. */
+    @GetMapping("/contributions/{reference}/cancel")
+    ModelAndView confirmStop(
+            @AuthenticationPrincipal SignedIn reader, @PathVariable String reference, RedirectAttributes redirect) {
+        try {
+            return new ModelAndView(
+                    "membership/stop-contribution",
+                    Map.of("contribution", giving.renewing(reader.accountId(), reference)));
+        } catch (RefusedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return new ModelAndView(Redirects.seeOther("/account/membership"));
+        }
     }
 
     @PostMapping("/contributions/{reference}/cancel")
     View cancelContribution(
             @AuthenticationPrincipal SignedIn reader, @PathVariable String reference, RedirectAttributes redirect) {
-        try {
-            giving.cancel(reader.accountId(), reference);
-            redirect.addFlashAttribute("notice", "Your contribution is stopped.");
-            redirect.addFlashAttribute(STOPPED, reference);
-        } catch (RefusedException | PaymentRejectedException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return Redirects.seeOther("/account/membership");
+        return contributionAccepted(
+                redirect,
+                reference,
+                true,
+                "Your contribution is stopped. No more payments will be taken.",
+                () -> giving.cancel(reader.accountId(), reference));
     }
 
-    private static View accepted(
-            RedirectAttributes redirect, boolean cancelAtPeriodEnd, String notice, Runnable change) {
+    @PostMapping("/contributions/{reference}/resume")
+    View resumeContribution(
+            @AuthenticationPrincipal SignedIn reader, @PathVariable String reference, RedirectAttributes redirect) {
+        return contributionAccepted(
+                redirect,
+                reference,
+                false,
+                "Thank you: your contribution carries on.",
+                () -> giving.resume(reader.accountId(), reference));
+    }
+
+    private static View contributionAccepted(
+            RedirectAttributes redirect, String reference, boolean stops, String notice, Runnable change) {
         try {
             change.run();
             redirect.addFlashAttribute("notice", notice);
-            redirect.addFlashAttribute(CANCEL_AT_PERIOD_END, cancelAtPeriodEnd);
-        } catch (RefusedException | PaymentRejectedException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
-        }
-        return Redirects.seeOther("/account/membership");
-    }
-
-    private static View asked(RedirectAttributes redirect, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("notice", ASKED);
+            redirect.addFlashAttribute(CONTRIBUTION, reference);
+            redirect.addFlashAttribute(CONTRIBUTION_STOPS, stops);
         } catch (RefusedException | PaymentRejectedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

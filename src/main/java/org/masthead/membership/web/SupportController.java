@@ -3,6 +3,7 @@ package org.masthead.membership.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/support")
 class SupportController {
+
+    // The ids of the inputs a problem can be beside, which the error summary links to.
+    private static final String FREQUENCY = "frequency-ONE_OFF";
+    private static final String AMOUNT = "customAmount";
 
     private final ContributionCheckouts checkouts;
     private final MembershipProperties properties;
@@ -79,9 +84,15 @@ class SupportController {
                         "",
                         asks.known(variant) ? variant : ""),
                 reader,
-                null,
+                List.of(),
                 model);
     }
+
+    /**
+     * What is wrong with the form, beside the field it is about: {@code field} is the id of the input
+     * the error summary links to, or null for a problem with no one field.
+     */
+    record Problem(@Nullable String field, String message) {}
 
     @PostMapping
     String give(
@@ -101,10 +112,26 @@ class SupportController {
                 currencies.supported(currency).orElse(properties.homeCurrency()).getCurrencyCode(),
                 email,
                 variant);
+        // Say everything that is wrong with the form at once, each beside its field.
+        List<Problem> problems = new ArrayList<>();
+        Frequency how = null;
         try {
-            Frequency how = frequency(frequency);
+            how = frequency(frequency);
+        } catch (PaymentRejectedException e) {
+            problems.add(new Problem(FREQUENCY, e.getMessage()));
+        }
+        Money money = null;
+        try {
             String written = amount.equals("other") || amount.isBlank() ? customAmount : amount;
-            Money money = Money.parse(written, currency);
+            money = checkouts.amount(written, currency);
+        } catch (PaymentRejectedException e) {
+            // An unknown currency is no field's fault: the form sends the one the reader chose.
+            problems.add(new Problem(currencies.supported(currency).isPresent() ? AMOUNT : null, e.getMessage()));
+        }
+        if (how == null || money == null) {
+            return show(form, reader, problems, model);
+        }
+        try {
             String address = reader != null ? reader.email() : email.strip();
             ContributionCheckouts.Gift gift = new ContributionCheckouts.Gift(
                     how,
@@ -116,7 +143,7 @@ class SupportController {
             URI cancel = addresses.of("/support?currency=" + money.currencyCode());
             return "redirect:" + checkouts.start(gift, success, cancel).redirectTo();
         } catch (PaymentRejectedException e) {
-            return show(form, reader, e.getMessage(), model);
+            return show(form, reader, List.of(new Problem(null, e.getMessage())), model);
         }
     }
 
@@ -125,7 +152,7 @@ class SupportController {
         return "membership/support-thanks";
     }
 
-    private String show(SupportForm form, @Nullable SignedIn reader, @Nullable String problem, Model model) {
+    private String show(SupportForm form, @Nullable SignedIn reader, List<Problem> problems, Model model) {
         Currency currency = Money.currency(form.currency());
         model.addAttribute("form", form);
         model.addAttribute(
@@ -135,7 +162,7 @@ class SupportController {
                         : currencies.options(currency, "/support"));
         model.addAttribute("presets", presets(currency));
         model.addAttribute("signedIn", reader != null);
-        model.addAttribute("problem", problem);
+        model.addAttribute("problems", problems);
         return "membership/support";
     }
 
