@@ -48,7 +48,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
             "masthead.rate-limits.failed-sign-ins-per-account-and-client.capacity=2",
             "masthead.rate-limits.failed-sign-ins-per-account.capacity=6",
             "masthead.rate-limits.failed-sign-ins-before-notice.capacity=3",
-            "masthead.rate-limits.registration-per-ip.capacity=2"
+            "masthead.rate-limits.registration-per-ip.capacity=2",
+            "masthead.rate-limits.email-link-per-ip.capacity=2"
         })
 @ContextConfiguration(initializers = TestMailServer.class)
 class RateLimitsTest {
@@ -303,6 +304,28 @@ class RateLimitsTest {
 
         assertThat(location(asked)).endsWith("/signin/email-link/sent");
         TestMailServer.awaitMessageTo(editor.email(), 3);
+    }
+
+    @Test
+    void aNewsroomBehindOneOfficeAddressGetsEveryStaffMembersSecondFactor() {
+        String office = nextAddress();
+        for (int i = 0; i < 3; i++) {
+            TestAccounts.Credentials editor = accounts.create(true, Role.EDITOR);
+            WebSession staff = visitorFrom(office);
+            TestAccounts.signIn(staff, editor);
+
+            HttpResponse<String> asked =
+                    staff.submit("/signin/second-factor", "/signin/email-link", Map.of("username", editor.email()));
+
+            assertThat(location(asked)).as("staff member " + (i + 1)).endsWith("/signin/email-link/sent");
+        }
+        for (int i = 0; i < 2; i++) {
+            requestLink(visitorFrom(office), accounts.create(true).email());
+        }
+        assertThat(requestLink(visitorFrom(office), accounts.create(true).email())
+                        .statusCode())
+                .as("someone not signed in is still limited at that address")
+                .isEqualTo(429);
     }
 
     @Test
