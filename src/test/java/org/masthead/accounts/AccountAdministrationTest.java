@@ -204,7 +204,19 @@ class AccountAdministrationTest {
         HttpResponse<String> afterwards = targetSession.get("/account");
         assertThat(afterwards.statusCode()).isEqualTo(302);
         assertThat(afterwards.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
-        assertThat(signInLocation(target)).endsWith("/signin?error");
+        assertThat(signInLocation(target))
+                .as("with its password right, the account is told it is disabled")
+                .endsWith("/signin?disabled");
+        WebSession guesser = new WebSession(port);
+        assertThat(guesser.submit("/signin", "/signin", Map.of("email", target.email(), "password", "not the password"))
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .as("with a wrong one, nothing tells a stranger that this address has a disabled account")
+                .endsWith("/signin?error");
+        WebSession owner = new WebSession(port);
+        owner.submit("/signin", "/signin", Map.of("email", target.email(), "password", TestAccounts.PASSWORD));
+        assertThat(owner.get("/signin?disabled").body()).contains("This account is disabled");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.masthead.accounts.SessionEnded;
 import org.masthead.accounts.SignedIn;
 import org.masthead.accounts.SignedInSessions;
+import org.masthead.accounts.internal.AccountUserDetailsService;
 import org.masthead.platform.AccessRules;
 import org.masthead.platform.WebSecurityContribution;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,13 +54,15 @@ class AccountsSecurity {
             SpringSessionRememberMeServices rememberMe,
             SignedInSessions sessions,
             ApplicationEventPublisher events,
-            ReturnAfterSignIn returns) {
+            ReturnAfterSignIn returns,
+            AccountUserDetailsService users,
+            PasswordEncoder passwords) {
         return http -> http.requestCache(cache -> cache.requestCache(returns))
                 .formLogin(form -> form.loginPage("/signin")
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .successHandler(returns)
-                        .failureHandler(SignInController::failed)
+                        .failureHandler(SignInController.failureHandler(users, passwords))
                         .permitAll())
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout.logoutUrl("/signout")

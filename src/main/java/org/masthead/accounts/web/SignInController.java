@@ -6,10 +6,13 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.mail.Mailbox;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,14 +36,25 @@ class SignInController {
     /** The address typed into a sign-in that failed, for the form to show again: in the session, never in a URL. */
     private static final String TYPED_EMAIL = SignInController.class.getName() + ".email";
 
-    /** A sign-in that failed: back to the form, which says so and keeps the address typed. */
-    static void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
-            throws java.io.IOException {
-        String email = request.getParameter("email");
-        if (email != null && !email.isBlank() && email.length() <= 254) {
-            request.getSession().setAttribute(TYPED_EMAIL, email.strip());
-        }
-        response.sendRedirect(request.getContextPath() + "/signin?error");
+    /**
+     * A sign-in that failed: back to the form, which says so and keeps the address typed. An account an
+     * admin disabled is told so, but only once its password has been checked: otherwise anyone could learn
+     * which addresses have a disabled account.
+     */
+    static AuthenticationFailureHandler failureHandler(UserDetailsService users, PasswordEncoder passwords) {
+        return (request, response, failure) -> {
+            String email = request.getParameter("email");
+            String password = request.getParameter("password");
+            if (email != null && !email.isBlank() && email.length() <= 254) {
+                request.getSession().setAttribute(TYPED_EMAIL, email.strip());
+            }
+            boolean disabled = failure instanceof DisabledException
+                    && email != null
+                    && password != null
+                    && users.loadUserByUsername(email).getPassword() instanceof String hash
+                    && passwords.matches(password, hash);
+            response.sendRedirect(request.getContextPath() + (disabled ? "/signin?disabled" : "/signin?error"));
+        };
     }
 
     /** Also for someone signed in by e-mail link whom a staff area asks for their password. */
