@@ -19,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A story through the newsroom in two browsers: a journalist writes it, with a picture from the library in
  * its body, and submits it; an editor sends it back with a note, the journalist answers it, the editor
- * publishes it, readers have it on the home page at once, and the editor corrects it. Every newsroom page
- * on the way is checked with axe.
+ * publishes it, readers have it on the home page at once, the editor corrects it and finds its author
+ * among the newsroom's authors. Every newsroom page on the way is checked with axe.
  */
 @BrowserJourney
 class NewsroomJourneyBrowserTest {
@@ -109,6 +109,12 @@ class NewsroomJourneyBrowserTest {
         editor.open("/newsroom/log");
         assertThat(editor.find(By.tagName("main")).getText()).contains(headline);
         editor.screenshot("newsroom-log");
+        editor.follow(By.linkText("Authors"));
+        assertThat(editor.find(By.tagName("main")).getText()).contains(byline);
+        editor.checkAccessibility();
+        editor.screenshot("newsroom-authors");
+        editor.follow(By.linkText("Add an author"));
+        editor.checkAccessibility();
         editor.open("/corrections");
         assertThat(editor.find(By.tagName("main")).getText()).contains(headline);
     }

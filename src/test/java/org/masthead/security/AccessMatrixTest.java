@@ -444,6 +444,15 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
                 row("POST /newsroom/fronts/{front}/discard", "POST", "/newsroom/fronts/no-such-front/discard",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
+                // Authors, whom bylines name, are added and changed by editors and admins; posted empty, a name is asked for.
+                row("GET /newsroom/authors", "GET", "/newsroom/authors",       SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),
+                row("GET /newsroom/authors/new", "GET", "/newsroom/authors/new",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),
+                row("POST /newsroom/authors", "POST", "/newsroom/authors",     SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
+                row("GET /newsroom/authors/{id}", "GET", "/newsroom/authors/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/authors/{id}", "POST", "/newsroom/authors/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
                 // Previews on the site's own pages: a front's draft for editors, an article for whoever may open it.
                 row("GET /newsroom/preview/fronts/{front}", "GET", "/newsroom/preview/fronts/home",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),

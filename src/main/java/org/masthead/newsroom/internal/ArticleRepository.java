@@ -351,6 +351,17 @@ public class ArticleRepository {
                 .list();
     }
 
+    /** The published articles that carry the author's byline. */
+    public List<Long> publishedIdsBy(long authorId) {
+        return db.sql(
+                        """
+                        SELECT a.id FROM article a JOIN article_author aa ON aa.article_id = a.id
+                        WHERE aa.author_id = :author AND a.status = 'PUBLISHED' ORDER BY a.id""")
+                .param("author", authorId)
+                .query(Long.class)
+                .list();
+    }
+
     public List<Long> tagIdsOf(long articleId) {
         return db.sql("SELECT tag_id FROM article_tag WHERE article_id = :id ORDER BY position")
                 .param("id", articleId)

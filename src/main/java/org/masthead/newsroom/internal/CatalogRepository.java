@@ -74,6 +74,21 @@ public class CatalogRepository {
                 .single();
     }
 
+    /** Changes what an author's profile says; the slug stays, so their address never changes. */
+    public boolean updateAuthor(long id, String name, String jobTitle, String bio, @Nullable Long photoId) {
+        return db.sql(
+                                """
+                        UPDATE author SET name = :name, job_title = :jobTitle, bio = :bio, photo_id = :photo
+                        WHERE id = :id""")
+                        .param("id", id)
+                        .param("name", name)
+                        .param("jobTitle", jobTitle)
+                        .param("bio", bio)
+                        .param("photo", photoId)
+                        .update()
+                == 1;
+    }
+
     public long insertTag(String slug, String name, String description) {
         return db.sql("INSERT INTO tag (slug, name, description) VALUES (:slug, :name, :description) RETURNING id")
                 .param("slug", slug)

@@ -583,7 +583,8 @@ public class Desk {
         return new Tag(id, slug, name, "");
     }
 
-    private static String key(String name) {
+    /** A name as bylines and topics are matched: case and spacing aside. */
+    static String key(String name) {
         return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
