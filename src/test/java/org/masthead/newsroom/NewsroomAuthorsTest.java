@@ -108,6 +108,12 @@ class NewsroomAuthorsTest {
                 "/newsroom/authors/" + id,
                 Map.of("name", renamed, "jobTitle", "Chief columnist", "bio", "Better opinions.", "photoId", ""));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(editor.get(saved.headers().firstValue("Location").orElseThrow())
+                        .body())
+                .as("the same promise as the article editor's, from the cache's settings")
+                .containsPattern(
+                        "Saved. Their page and bylines show the change now, though a reader(&#39;|')s browser may show"
+                                + " its earlier copy of a page for up to \\d+ minutes.");
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(reader.get("/author/" + slug).body())

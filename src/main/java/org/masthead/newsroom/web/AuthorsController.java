@@ -8,6 +8,7 @@ import org.masthead.newsroom.ImageRef;
 import org.masthead.newsroom.internal.AuthorDesk;
 import org.masthead.newsroom.internal.ImageRepository;
 import org.masthead.newsroom.internal.Staff;
+import org.masthead.platform.PageCacheProperties;
 import org.masthead.platform.RejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,10 +29,12 @@ class AuthorsController {
 
     private final AuthorDesk desk;
     private final ImageRepository images;
+    private final String browsersMayLag;
 
-    AuthorsController(AuthorDesk desk, ImageRepository images) {
+    AuthorsController(AuthorDesk desk, ImageRepository images, PageCacheProperties pageCache) {
         this.desk = desk;
         this.images = images;
+        this.browsersMayLag = NewsroomController.browsersMayLag(pageCache);
     }
 
     /**
@@ -115,9 +118,7 @@ class AuthorsController {
         try {
             desk.change(staff, id, profile(form));
             redirect.addFlashAttribute(
-                    "notice",
-                    "Saved. Their page and bylines show the change now, though a reader's browser may show its"
-                            + " earlier copy of a page for a few minutes.");
+                    "notice", "Saved. Their page and bylines show the change now, " + browsersMayLag);
             return "redirect:/newsroom/authors/" + id;
         } catch (RejectedException rejected) {
             rejected.fieldErrors().forEach((field, message) -> errors.rejectValue(field, "invalid", message));

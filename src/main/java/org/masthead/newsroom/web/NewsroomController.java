@@ -96,8 +96,7 @@ class NewsroomController {
         this.wires = wires;
         this.images = images;
         this.fronts = fronts;
-        this.browsersMayLag = "though a reader's browser may show its earlier copy of a page for up to "
-                + inWords(pageCache.browserStaleness()) + ".";
+        this.browsersMayLag = browsersMayLag(pageCache);
     }
 
     /** What a filter of the desk asked for, as given, to show it again in the form. */
@@ -526,6 +525,12 @@ class NewsroomController {
     }
 
     /** "11 minutes", "a minute", "90 seconds". */
+    /** The end of a message that a change is served: how long a browser's earlier copy may still be shown. */
+    static String browsersMayLag(PageCacheProperties pageCache) {
+        return "though a reader's browser may show its earlier copy of a page for up to "
+                + inWords(pageCache.browserStaleness()) + ".";
+    }
+
     static String inWords(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds % 60 != 0) {
