@@ -124,6 +124,9 @@ class NewsroomWorkflowTest {
 
         String page = journalist.get("/newsroom/articles/" + id).body();
         assertThat(page).contains("Sent back by the editor").contains("Needs a second source.");
+        assertThat(journalist.get("/newsroom").body())
+                .as("the writer's desk says which draft came back, and why")
+                .contains("Draft</span>, sent back: “<span>Needs a second source.</span>”");
         assertThat(save(journalist, id, headline, "Second go, with two sources.")
                         .statusCode())
                 .isEqualTo(302);

@@ -71,7 +71,8 @@ public class DeskRepository {
             @Nullable Long createdBy,
             Instant modifiedAt,
             @Nullable Instant publishedAt,
-            @Nullable Instant scheduledFor) {}
+            @Nullable Instant scheduledFor,
+            String reviewNote) {}
 
     /**
      * Which articles a list of the desk shows; an empty criterion does not narrow it.
@@ -339,7 +340,7 @@ public class DeskRepository {
         JdbcClient.StatementSpec spec = db.sql(
                         """
                         SELECT a.id, a.headline, a.status, a.section_id, a.created_by, a.modified_at, a.published_at,
-                               a.scheduled_for
+                               a.scheduled_for, a.review_note
                         FROM article a WHERE %s ORDER BY %s LIMIT :limit"""
                                 .formatted(String.join(" AND ", where), order))
                 .param("limit", limit);
@@ -372,7 +373,8 @@ public class DeskRepository {
                         rs.getObject("created_by", Long.class),
                         rs.getTimestamp("modified_at").toInstant(),
                         instantOrNull(rs.getTimestamp("published_at")),
-                        instantOrNull(rs.getTimestamp("scheduled_for"))))
+                        instantOrNull(rs.getTimestamp("scheduled_for")),
+                        rs.getString("review_note")))
                 .list();
     }
 

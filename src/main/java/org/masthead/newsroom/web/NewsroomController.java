@@ -111,6 +111,7 @@ class NewsroomController {
      * A row of a desk list, ready to show.
      *
      * @param section the section's name, under its parent's for a sub-section
+     * @param sentBack the editor's note on a draft sent back to its writer; empty for any other
      */
     record Row(
             long id,
@@ -120,7 +121,8 @@ class NewsroomController {
             String filedBy,
             Instant modifiedAt,
             @Nullable Instant publishedAt,
-            @Nullable Instant scheduledFor) {}
+            @Nullable Instant scheduledFor,
+            String sentBack) {}
 
     @GetMapping("/newsroom")
     String dashboard(
@@ -662,7 +664,8 @@ class NewsroomController {
                             : filers.getOrDefault(item.createdBy(), StaffNames.NOBODY),
                     item.modifiedAt(),
                     item.publishedAt(),
-                    item.scheduledFor()));
+                    item.scheduledFor(),
+                    item.state() == ArticleState.DRAFT ? item.reviewNote() : ""));
         }
         return rows;
     }
