@@ -417,5 +417,8 @@ class ModerationConsoleTest {
         assertThat(moderator.get("/moderation?queue=rejected&reason=rude").statusCode())
                 .isEqualTo(400);
         assertThat(moderator.get("/moderation?article=first").statusCode()).isEqualTo(400);
+        assertThat(moderator.get("/moderation?reader=999999999").statusCode())
+                .as("a reader who never existed, not 'a former reader'")
+                .isEqualTo(404);
     }
 }

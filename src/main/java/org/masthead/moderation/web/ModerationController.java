@@ -64,6 +64,10 @@ class ModerationController {
             @RequestParam(required = false) @Nullable String reason,
             Model model) {
         Decisions.Filter filter = new Decisions.Filter(article, reader, blankAsNull(step), blankAsNull(reason));
+        if (reader != null && accounts.find(reader).isEmpty()) {
+            // A deleted reader's account stays, as "a former reader"; this one never existed.
+            throw new org.masthead.platform.NotFoundException("There is no such reader.");
+        }
         var items = decisions.queue(queue, filter);
         Map<Long, java.util.List<org.masthead.discussion.DiscussedComment>> threads = new java.util.HashMap<>();
         Map<Long, java.util.List<org.masthead.discussion.DiscussedComment>> histories = new java.util.HashMap<>();
