@@ -274,13 +274,18 @@ class WireIntakeTest {
     }
 
     @Test
-    void oneClickMakesADraftCreditingTheAgencyThatLinksBackToTheStory() {
+    void oneClickMakesADraftCreditingTheReporterAndAgencyThatLinksBackToTheStory() {
         content.section("Wire desk");
         String guid = TestContent.unique("urn:test:draft");
+        String reporter = "Reporter " + TestContent.unique("Ostrowski").replaceAll("[^A-Za-z]", "");
         wires.drop(
                 guid.replace(':', '-') + ".json",
                 bytes(TestWires.ninjs(
-                        guid, 1, "Bridge reopens after *repairs*", "Traffic resumed at 6am.\n\n<b>Not bold</b>.")));
+                                guid,
+                                1,
+                                "Bridge reopens after *repairs*",
+                                "Traffic resumed at 6am.\n\n<b>Not bold</b>.")
+                        .replace("\"urgency\"", "\"byline\": \"By " + reporter + " in Gdańsk\", \"urgency\"")));
         wires.takeWaiting();
         long storyId = wires.story(guid).orElseThrow().id();
         WebSession journalist = staff(Role.JOURNALIST);
@@ -295,7 +300,7 @@ class WireIntakeTest {
         String editor = journalist.get("/newsroom/articles/" + article.group(1)).body();
         assertThat(editor)
                 .contains("value=\"Bridge reopens after *repairs*\"")
-                .contains("Test Press")
+                .containsSubsequence("value=\"" + reporter + "\"", "value=\"Test Press\"")
                 .contains("From the wire:")
                 .contains("href=\"/newsroom/wires/" + storyId + "\"")
                 .contains("\\&lt;b\\&gt;Not bold\\&lt;/b\\&gt;");

@@ -11,6 +11,7 @@ import org.masthead.newsroom.Author;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.internal.ArticleEdit;
+import org.masthead.newsroom.internal.AuthorDesk;
 import org.masthead.newsroom.internal.CatalogRepository;
 import org.masthead.newsroom.internal.Desk;
 import org.masthead.newsroom.internal.Slugs;
@@ -125,7 +126,8 @@ public class WireDesk {
 
     /**
      * Files the story's latest version as a draft by this member of staff, through the desk like any
-     * other draft, with the agency as its byline. A story already drafted answers that draft, so that a
+     * other draft, bylined to the agency's reporters named on the story and then to the agency. A story
+     * already drafted answers that draft, so that a
      * second click (or a colleague's) does not make two.
      *
      * @param sectionId where the draft is filed; the first section when none is named
@@ -144,7 +146,11 @@ public class WireDesk {
                     .orElseThrow(() -> new RejectedException(
                             "No section", "sectionId", "There is no section to file the draft in yet."));
         }
-        Author agency = agencyAuthor(item.agency());
+        List<String> bylines = new ArrayList<>();
+        for (String reporter : reporters(item.byline(), item.agency())) {
+            bylines.add(author(reporter, "Reporter, " + item.agency()).name());
+        }
+        bylines.add(author(item.agency(), "News agency").name());
         long articleId = desk.create(
                 staff,
                 new ArticleEdit(
@@ -154,7 +160,7 @@ public class WireDesk {
                         section,
                         "",
                         List.of(),
-                        List.of(agency.name()),
+                        bylines,
                         "",
                         "",
                         true,
@@ -164,9 +170,28 @@ public class WireDesk {
         return new Drafted(articleId, false);
     }
 
-    /** The agency as an author, so that the draft carries its byline; made the first time it is needed. */
-    private Author agencyAuthor(String agency) {
-        String key = agency.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    /**
+     * The people a wire byline names ("By Hana Ostrowski and Piotr Nowak in Gdańsk"), without the agency
+     * itself, which the draft names after them.
+     */
+    static List<String> reporters(String byline, String agency) {
+        String names = byline.strip().replaceFirst("(?i)^by(?:\\s+|$)", "").replaceFirst("\\s+in\\s+\\p{Lu}.*$", "");
+        List<String> reporters = new ArrayList<>();
+        for (String name : names.split("\\s*(?:,|;|\\band\\b|&)\\s*")) {
+            String reporter = name.strip().replaceAll("\\s+", " ");
+            if (!reporter.isEmpty()
+                    && reporter.length() <= AuthorDesk.NAME_MAX
+                    && !reporter.equalsIgnoreCase(agency.strip())
+                    && !reporters.contains(reporter)) {
+                reporters.add(reporter);
+            }
+        }
+        return reporters;
+    }
+
+    /** The author of this name, so that the draft carries the byline; made the first time it is needed. */
+    private Author author(String name, String jobTitle) {
+        String key = name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         for (Author author : catalog.allAuthors()) {
             if (author.name()
                     .strip()
@@ -176,15 +201,15 @@ public class WireDesk {
                 return author;
             }
         }
-        String base = Slugs.from(agency);
+        String base = Slugs.from(name);
         if (base.isEmpty()) {
-            base = "agency";
+            base = "author";
         }
         String slug = base;
         for (int n = 2; catalog.authorBySlug(slug).isPresent(); n++) {
             slug = base + "-" + n;
         }
-        long authorId = catalog.insertAuthor(slug, agency, "News agency", "", null);
+        long authorId = catalog.insertAuthor(slug, name.strip(), jobTitle, "", null);
         return catalog.authorById(authorId).orElseThrow();
     }
 
