@@ -134,6 +134,50 @@ class NewsroomWorkflowTest {
     }
 
     @Test
+    void theJournalistIsToldWhenAnEditorSendsTheirDraftBackAndWhenTheyPublishIt() {
+        String headline = "Harbour dredging " + TestContent.unique("h");
+        long id = file(journalist, headline, "First go.");
+        journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
+
+        otherEditor.submit(
+                "/newsroom/articles/" + id, "/newsroom/articles/" + id + "/send-back", Map.of("note", "Who paid?"));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(journalist.get("/notifications").body())
+                        .contains(otherEditorName + " sent your draft “" + headline + "” back to you")
+                        .contains("Who paid?"));
+        assertThat(journalist.get("/notifications").body()).contains("You have 1 unread notification.");
+        Matcher open = Pattern.compile("action=\"(/notifications/\\d+/open)\"")
+                .matcher(journalist.get("/notifications").body());
+        assertThat(open.find()).isTrue();
+        assertThat(journalist.post(open.group(1), Map.of()).headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/newsroom/articles/" + id));
+
+        journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
+        otherEditor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
+
+        String path = livePath(id);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(journalist.get("/notifications").body())
+                        .contains(otherEditorName + " published your story “" + headline + "”")
+                        .contains("You have 1 unread notification."));
+        Matcher newest = Pattern.compile("action=\"(/notifications/\\d+/open)\"")
+                .matcher(journalist.get("/notifications").body());
+        assertThat(newest.find()).isTrue();
+        assertThat(journalist.post(newest.group(1), Map.of()).headers().firstValue("Location"))
+                .as("it leads to the story on the site")
+                .hasValueSatisfying(to -> assertThat(to).endsWith(path));
+
+        long own = file(editor, "Editor's own " + TestContent.unique("h"), "Words.");
+        editor.submit("/newsroom/articles/" + own, "/newsroom/articles/" + own + "/publish", Map.of());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> new Http(port).get(livePath(own)).statusCode() == 200);
+        assertThat(editor.get("/notifications").body())
+                .as("nobody is told of their own decision")
+                .doesNotContain("published your story");
+    }
+
+    @Test
     void aSaveBasedOnAnOlderVersionIsRefusedWithWhoSavedAndWhen() {
         String headline = "Harbour plan " + TestContent.unique("h");
         long id = file(editor, headline, "The original words.");

@@ -18,6 +18,7 @@ import org.masthead.newsroom.Author;
 import org.masthead.newsroom.Newsroom;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
+import org.masthead.newsroom.StoryDecided;
 import org.masthead.newsroom.Tag;
 import org.masthead.platform.ConflictException;
 import org.masthead.platform.NotAllowedException;
@@ -182,7 +183,8 @@ public class Desk {
         }
         Instant now = clock.instant();
         desk.changeState(id, ArticleState.DRAFT, said, now);
-        desk.audit(id, staff.accountId(), Action.SENT_BACK, said, now);
+        long decision = desk.audit(id, staff.accountId(), Action.SENT_BACK, said, now);
+        tellJournalist(article, decision, staff.accountId(), StoryDecided.Outcome.SENT_BACK, said, now);
     }
 
     /** Puts the article before readers now, through the newsroom's one path to publication. */
@@ -199,7 +201,22 @@ public class Desk {
         if (article.state() == ArticleState.SCHEDULED) {
             jobs.cancel(id);
         }
-        goPublic(id, staff.accountId(), "");
+        long decision = goPublic(id, staff.accountId(), "");
+        tellJournalist(article, decision, staff.accountId(), StoryDecided.Outcome.PUBLISHED, "", clock.instant());
+    }
+
+    private void tellJournalist(
+            DeskRepository.WorkingCopy article,
+            long decision,
+            long editorId,
+            StoryDecided.Outcome outcome,
+            String note,
+            Instant at) {
+        Long journalist = article.createdBy();
+        if (journalist != null && journalist != editorId) {
+            events.publishEvent(new StoryDecided(
+                    decision, article.id(), article.words().headline(), journalist, editorId, outcome, note, at));
+        }
     }
 
     /**
@@ -258,12 +275,13 @@ public class Desk {
         goPublic(id, null, "as scheduled");
     }
 
-    private void goPublic(long id, @Nullable Long accountId, String detail) {
+    /** @return the desk's record of the publication */
+    private long goPublic(long id, @Nullable Long accountId, String detail) {
         Instant now = clock.instant();
         newsroom.publish(id, now);
         desk.changeState(id, ArticleState.PUBLISHED, "", now);
         desk.scheduleFor(id, null);
-        desk.audit(id, accountId, Action.PUBLISHED, detail, now);
+        return desk.audit(id, accountId, Action.PUBLISHED, detail, now);
     }
 
     /**

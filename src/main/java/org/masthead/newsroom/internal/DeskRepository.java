@@ -240,17 +240,19 @@ public class DeskRepository {
                 .optional();
     }
 
-    public void audit(long articleId, @Nullable Long accountId, String action, String detail, Instant at) {
-        db.sql(
+    /** @return the entry's id */
+    public long audit(long articleId, @Nullable Long accountId, String action, String detail, Instant at) {
+        return db.sql(
                         """
                         INSERT INTO article_audit (article_id, account_id, action, detail, at)
-                        VALUES (:article, :account, :action, :detail, :at)""")
+                        VALUES (:article, :account, :action, :detail, :at) RETURNING id""")
                 .param("article", articleId)
                 .param("account", accountId)
                 .param("action", action)
                 .param("detail", detail)
                 .param("at", Timestamp.from(at))
-                .update();
+                .query(Long.class)
+                .single();
     }
 
     /** Records what an editor did to a front, in the same log as what is done to articles. */

@@ -21,7 +21,11 @@ public enum NotificationKind {
     /** Others commented in a conversation the reader follows: one unread row per article. */
     CONVERSATION,
     /** The staff picked a comment in a conversation the reader follows: one per comment. */
-    CONVERSATION_PICK;
+    CONVERSATION_PICK,
+    /** An editor sent the journalist's draft back, with a note: one per decision. */
+    STORY_SENT_BACK,
+    /** An editor published the journalist's story: one per decision. */
+    STORY_PUBLISHED;
 
     String stored() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,11 +82,24 @@ class NotificationRepository {
 
     /** A notification of its own, such as a reply; {@code mail} is what becomes of its e-mail. */
     long insert(long recipientId, NotificationKind kind, About about, long actorId, MailState mail, Instant now) {
+        return insert(recipientId, kind, about, actorId, mail, null, now);
+    }
+
+    /** As {@link #insert(long, NotificationKind, About, long, MailState, Instant)}, leading to this address. */
+    long insert(
+            long recipientId,
+            NotificationKind kind,
+            About about,
+            long actorId,
+            MailState mail,
+            @Nullable String link,
+            Instant now) {
         long id = db.sql(
                         """
                         INSERT INTO notification (recipient_id, kind, comment_id, article_id, article_headline,
-                                                  actor_id, excerpt, created_at, updated_at, mail)
-                        VALUES (:recipient, :kind, :comment, :article, :headline, :actor, :excerpt, :now, :now, :mail)
+                                                  actor_id, excerpt, created_at, updated_at, mail, link)
+                        VALUES (:recipient, :kind, :comment, :article, :headline, :actor, :excerpt, :now, :now, :mail,
+                                :link)
                         RETURNING id""")
                 .param("recipient", recipientId)
                 .param("kind", kind.stored())
@@ -96,6 +110,7 @@ class NotificationRepository {
                 .param("excerpt", about.excerpt())
                 .param("now", Timestamp.from(now))
                 .param("mail", mail.stored())
+                .param("link", link)
                 .query(Long.class)
                 .single();
         linkSource(recipientId, kind, about.commentId(), actorId, id);

@@ -62,6 +62,8 @@ class NotificationText {
             case CONVERSATION -> andOthers + " commented on " + on + ", a conversation you follow";
             case CONVERSATION_PICK ->
                 "The staff picked a comment by " + actor + " on " + on + ", a conversation you follow";
+            case STORY_SENT_BACK -> actor + " sent your draft " + on + " back to you";
+            case STORY_PUBLISHED -> actor + " published your story " + on;
         };
     }
 
