@@ -8,10 +8,11 @@ import java.util.List;
  * @param step the name of the rule that decided, such as {@code banned-words}; empty when every rule
  *     let it through
  * @param reason why, in words: for a refusal, shown to its author; for a hold, to moderators
- * @param notes what else happened along the way that a moderator should know (a rule that also wanted
- *     to hold it, a checker that did not answer in time)
+ * @param alsoHeldBy for a hold, the other rules that would have held it too, in order
+ * @param notes what else happened along the way that a moderator should know (why those other rules
+ *     would have held it, a checker that did not answer in time)
  */
-public record CommentVerdict(Outcome outcome, String step, String reason, List<String> notes) {
+public record CommentVerdict(Outcome outcome, String step, String reason, List<String> alsoHeldBy, List<String> notes) {
 
     public enum Outcome {
         /** Shown to everyone at once. */
@@ -23,11 +24,12 @@ public record CommentVerdict(Outcome outcome, String step, String reason, List<S
     }
 
     public CommentVerdict {
+        alsoHeldBy = List.copyOf(alsoHeldBy);
         notes = List.copyOf(notes);
     }
 
     public static CommentVerdict published() {
-        return new CommentVerdict(Outcome.PUBLISH, "", "", List.of());
+        return new CommentVerdict(Outcome.PUBLISH, "", "", List.of(), List.of());
     }
 
     public boolean held() {

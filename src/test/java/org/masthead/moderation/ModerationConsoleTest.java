@@ -406,6 +406,11 @@ class ModerationConsoleTest {
         assertThat(moderator.get("/moderation?step=new-reader").body())
                 .contains("Held on the first article.")
                 .doesNotContain("See https://a.example/1");
+        held("A newcomer's links: https://d.example/1 https://d.example/2 https://d.example/3");
+        assertThat(moderator.get("/moderation?step=links").body())
+                .as("held first as a new reader's, and found under every rule that would have held it")
+                .contains("A newcomer&#39;s links")
+                .contains("Also: 3 links, more than 2 (the links check)");
 
         moderator.post("/moderation/comments/" + mine + "/reject", Map.of("reason", "spam"));
         moderator.post("/moderation/comments/" + linky + "/reject", Map.of("reason", "off-topic"));

@@ -176,7 +176,7 @@ public class Decisions {
             params.put("reader", filter.reader());
         }
         if (filter.step() != null) {
-            where += " AND s.step = :step";
+            where += " AND (s.step = :step OR :step = ANY (s.also_held_by))";
             params.put("step", filter.step());
         }
         if (filter.reason() != null) {

@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The moderation rules every new or changed comment passes, in order (Coral Talk's moderation phases
  * are the model): the reader's sanctions, a new reader's first comments, banned words, suspect words,
  * links, the same text again, and how hostile it reads. The reader's rate limit comes before all of
- * them, in the discussion. The first refusal decides; a hold stands unless a later rule refuses.
+ * them, in the discussion. The first refusal decides; a hold stands unless a later rule refuses. Once a
+ * comment is held, the rules on this node still say whether they would have held it too, so that the
+ * moderator sees every reason (and finds it under each rule's filter); the remote scorer is not asked.
  */
 @Component
 class Pipeline implements CommentScreening {
@@ -105,14 +107,18 @@ class Pipeline implements CommentScreening {
             return refusal;
         }
         return run.holder == null
-                ? new CommentVerdict(Outcome.PUBLISH, "", "", run.notes)
-                : new CommentVerdict(Outcome.HOLD, run.holder.name(), run.holdReason, run.notes);
+                ? new CommentVerdict(Outcome.PUBLISH, "", "", List.of(), run.notes)
+                : new CommentVerdict(Outcome.HOLD, run.holder.name(), run.holdReason, run.alsoHeldBy, run.notes);
     }
 
-    /** One comment's way through the rules: the first refusal decides; a hold stands unless a later rule refuses. */
+    /**
+     * One comment's way through the rules: the first refusal decides; a hold stands unless a later rule
+     * refuses, and a later rule that would hold it too is noted.
+     */
     private static final class Run {
 
         private final List<String> notes = new ArrayList<>();
+        private final List<String> alsoHeldBy = new ArrayList<>();
         private @Nullable Step holder;
         private String holdReason = "";
         private @Nullable CommentVerdict refusal;
@@ -122,7 +128,7 @@ class Pipeline implements CommentScreening {
                 if (refusal != null) {
                     return;
                 }
-                if (holder != null && !step.mayRefuse()) {
+                if (holder != null && !step.mayRefuse() && step.remote()) {
                     continue;
                 }
                 Decision decision = step.check(comment);
@@ -130,11 +136,15 @@ class Pipeline implements CommentScreening {
                     notes.add(step.name() + ": " + decision.note());
                 }
                 switch (decision.kind()) {
-                    case REFUSE -> refusal = new CommentVerdict(Outcome.REFUSE, step.name(), decision.reason(), notes);
+                    case REFUSE ->
+                        refusal = new CommentVerdict(Outcome.REFUSE, step.name(), decision.reason(), List.of(), notes);
                     case HOLD -> {
                         if (holder == null) {
                             holder = step;
                             holdReason = decision.reason();
+                        } else {
+                            alsoHeldBy.add(step.name());
+                            notes.add("Also: " + decision.reason() + " (the " + step.name() + " check)");
                         }
                     }
                     case PASS -> {}

@@ -32,10 +32,11 @@ class Screenings {
         db.sql(
                         """
                         INSERT INTO moderation_screening (comment_id, article_id, author_id, outcome, step, reason, notes,
-                                                          text_hash, screened_at)
-                        VALUES (:comment, :article, :author, :outcome, :step, :reason, :notes, :hash, :at)
+                                                          also_held_by, text_hash, screened_at)
+                        VALUES (:comment, :article, :author, :outcome, :step, :reason, :notes, :alsoHeldBy, :hash, :at)
                         ON CONFLICT (comment_id) DO UPDATE SET outcome = excluded.outcome, step = excluded.step,
-                            reason = excluded.reason, notes = excluded.notes, text_hash = excluded.text_hash,
+                            reason = excluded.reason, notes = excluded.notes, also_held_by = excluded.also_held_by,
+                            text_hash = excluded.text_hash,
                             screened_at = excluded.screened_at, decided_by = NULL, decided_at = NULL""")
                 .param("comment", commentId)
                 .param("article", comment.articleId())
@@ -44,6 +45,7 @@ class Screenings {
                 .param("step", verdict.step())
                 .param("reason", verdict.reason())
                 .param("notes", verdict.notes().toArray(String[]::new))
+                .param("alsoHeldBy", verdict.alsoHeldBy().toArray(String[]::new))
                 .param("hash", hash(comment.body()))
                 .param("at", Timestamp.from(clock.instant()))
                 .update();

@@ -69,17 +69,43 @@ class PipelineTest {
     }
 
     @Test
-    void onceHeldStepsThatCouldOnlyHoldAgainAreNotAsked() {
+    void onceHeldTheLocalStepsStillSayWhyTheyWouldHoldItButTheRemoteScorerIsNotAsked() {
         CommentVerdict verdict = screen(
                 step("new", false, Decision.hold("new reader")),
-                step("links", false, Decision.hold("links")),
+                step("links", false, Decision.hold("3 links")),
                 step("repeat", true, Decision.PASS),
-                step("toxicity", false, Decision.hold("hostile")));
+                remote(step("toxicity", false, Decision.hold("hostile"))));
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
         assertThat(verdict.step()).isEqualTo("new");
         assertThat(verdict.reason()).isEqualTo("new reader");
-        assertThat(asked).containsExactly("new", "repeat");
+        assertThat(verdict.alsoHeldBy()).containsExactly("links");
+        assertThat(verdict.notes()).containsExactly("Also: 3 links (the links check)");
+        assertThat(asked).containsExactly("new", "links", "repeat");
+    }
+
+    private static Step remote(Step step) {
+        return new Step() {
+            @Override
+            public String name() {
+                return step.name();
+            }
+
+            @Override
+            public boolean mayRefuse() {
+                return step.mayRefuse();
+            }
+
+            @Override
+            public boolean remote() {
+                return true;
+            }
+
+            @Override
+            public Decision check(CommentSubmission comment) {
+                return step.check(comment);
+            }
+        };
     }
 
     @Test
