@@ -209,7 +209,7 @@ class MembershipPremiumTest {
     }
 
     @Test
-    void aMemberSwitchesPlanCancelsAndResumesFromTheMembershipPage() {
+    void aMemberSwitchesPlanCancelsAndResumesFromTheMembershipPage() throws MessagingException {
         TestAccounts.Credentials account = accounts.create(true);
         WebSession reader = new WebSession(port);
         TestAccounts.signIn(reader, account);
@@ -270,6 +270,12 @@ class MembershipPremiumTest {
                 .doesNotContainIgnoringCase("canceled");
         await().atMost(WAIT)
                 .until(() -> subscriptions.current(account.id()).orElseThrow().cancelAtPeriodEnd());
+        MimeMessage ending = TestMailServer.awaitMessageTo(account.email(), 1);
+        assertThat(ending.getSubject()).isEqualTo("Your Premium ends on " + lastDay);
+        assertThat(ContributionsTest.plainText(ending))
+                .contains("You cancelled Premium: no more payments will be taken.")
+                .contains("Premium stays until " + lastDay + ".")
+                .contains("/account/membership");
         assertThat(membership.isPremium(account.id())).isTrue();
         assertThat(reader.get("/account/membership").body())
                 .contains("Premium will not renew: it ends on")
@@ -333,6 +339,27 @@ class MembershipPremiumTest {
         await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
         assertThat(TestMailServer.messagesTo(account.email()))
                 .as("one receipt: the repeated event and the renewal send none")
+                .hasSize(1);
+    }
+
+    @Test
+    void theReaderIsToldOnceThatPremiumWillEndHoweverOftenTheCancellationIsReported() throws MessagingException {
+        TestAccounts.Credentials account = accounts.create(true);
+        String reference = TestMembers.premiumReference();
+        Instant end = Instant.now().plus(Duration.ofDays(30));
+        members.report(reference, account.id(), SubscriptionStatus.ACTIVE, end, false);
+        await().atMost(WAIT).until(() -> subscriptions.byReference(reference).isPresent());
+
+        Instant cancelledAt = Instant.now();
+        members.report(reference, account.id(), SubscriptionStatus.ACTIVE, end, true, cancelledAt);
+        members.report(reference, account.id(), SubscriptionStatus.ACTIVE, end, true, cancelledAt);
+        members.report(reference, account.id(), SubscriptionStatus.ACTIVE, end, true, cancelledAt.plusSeconds(1));
+
+        MimeMessage ending = TestMailServer.awaitMessageTo(account.email());
+        assertThat(ending.getSubject()).isEqualTo("Your Premium ends on " + dates.day(end));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(TestMailServer.messagesTo(account.email()))
+                .as("one mail: the repeated and the later reports of the same cancellation send none")
                 .hasSize(1);
     }
 

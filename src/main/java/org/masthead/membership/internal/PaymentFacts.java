@@ -45,7 +45,9 @@ class PaymentFacts {
     @ApplicationModuleListener
     void on(SubscriptionChanged change) {
         if (change.reference().startsWith(PremiumSubscriptions.REFERENCE_PREFIX)) {
-            premium.apply(change);
+            if (premium.apply(change)) {
+                premium.byReference(change.reference()).ifPresent(premiumMail::ending);
+            }
         } else if (change.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
             contributions.apply(change);
         }

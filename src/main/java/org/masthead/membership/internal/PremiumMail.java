@@ -4,18 +4,21 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import org.masthead.accounts.Accounts;
 import org.masthead.mail.Mail;
 import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
 import org.masthead.membership.internal.PremiumSubscriptions.PremiumSubscription;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.PaymentSucceeded;
+import org.masthead.payments.SubscriptionStatus;
 import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The receipt for a Premium subscription's first payment, which confirms the purchase; put in the
- * outbox with the record of the payment, so it goes once per charge.
+ * The receipt for a Premium subscription's first payment, which confirms the purchase, and the word that
+ * a cancelled subscription will end; each put in the outbox with the change that causes it, so it goes
+ * once.
  */
 @Component
 class PremiumMail {
@@ -23,11 +26,13 @@ class PremiumMail {
     private final Mailer mailer;
     private final MailTemplates templates;
     private final SiteProperties site;
+    private final Accounts accounts;
 
-    PremiumMail(Mailer mailer, MailTemplates templates, SiteProperties site) {
+    PremiumMail(Mailer mailer, MailTemplates templates, SiteProperties site, Accounts accounts) {
         this.mailer = mailer;
         this.templates = templates;
         this.site = site;
+        this.accounts = accounts;
     }
 
     void receipt(PremiumSubscription subscription, PaymentSucceeded payment) {
@@ -49,6 +54,32 @@ class PremiumMail {
                 rendered.html(),
                 Mail.Kind.TRANSACTIONAL,
                 null));
+    }
+
+    /**
+     * The reader cancelled (or the provider will not renew): Premium ends with the period paid for. Nobody
+     * is written to for an account that has been deleted.
+     */
+    void ending(PremiumSubscription subscription) {
+        Long account = subscription.accountId();
+        if (account == null) {
+            return;
+        }
+        accounts.emailAddressOf(account).ifPresent(address -> {
+            Instant end = subscription.currentPeriodEnd();
+            Map<String, Object> model = new HashMap<>();
+            model.put("trial", subscription.status() == SubscriptionStatus.TRIALING);
+            model.put("ends", end == null ? null : day(end));
+            model.put("manageLink", site.origin() + "/account/membership");
+            MailTemplates.RenderedMail rendered = templates.render("premium-ending", model);
+            mailer.send(new Mail(
+                    address,
+                    end == null ? "Your Premium is cancelled" : "Your Premium ends on " + day(end),
+                    rendered.text(),
+                    rendered.html(),
+                    Mail.Kind.TRANSACTIONAL,
+                    null));
+        });
     }
 
     private String day(Instant at) {

@@ -102,18 +102,25 @@ public class PremiumSubscriptions {
     /**
      * Applies what the provider reported. One for a checkout we did not start (none of our rows) is
      * ignored unless it names an account.
+     *
+     * @return whether this change is the one that set the subscription to end with its period: true for
+     *     one change only, however often it is handled
      */
-    void apply(SubscriptionChanged change) {
+    boolean apply(SubscriptionChanged change) {
         // Payments publishes each change once and in order, but listeners run concurrently: one that
-        // arrives after a newer one has been applied, or after the end, changes nothing.
-        int updated = db.sql(
+        // arrives after a newer one has been applied, or after the end, changes nothing. The row is
+        // locked before it is read, so of two handlings of one change only the first sees it uncancelled.
+        List<Boolean> wasEnding = db.sql(
                         """
-                        UPDATE premium_subscription
+                        UPDATE premium_subscription p
                         SET subscription_id = :subscription, customer_id = :customer, status = :status,
                             billing_interval = :interval, price_minor_units = :price, currency = :currency,
                             current_period_end = :periodEnd, cancel_at_period_end = :cancel, changed_at = :at
-                        WHERE reference = :reference
-                          AND (status IS NULL OR (status <> 'CANCELED' AND changed_at <= :at))""")
+                        FROM (SELECT reference, cancel_at_period_end FROM premium_subscription
+                              WHERE reference = :reference FOR UPDATE) before
+                        WHERE p.reference = before.reference
+                          AND (p.status IS NULL OR (p.status <> 'CANCELED' AND p.changed_at <= :at))
+                        RETURNING before.cancel_at_period_end""")
                 .param("subscription", change.subscriptionId())
                 .param("customer", change.customerId())
                 .param("status", change.status().name())
@@ -124,13 +131,17 @@ public class PremiumSubscriptions {
                 .param("cancel", change.cancelAtPeriodEnd())
                 .param("at", Timestamp.from(change.at()))
                 .param("reference", change.reference())
-                .update();
-        if (updated == 0
+                .query(Boolean.class)
+                .list();
+        if (wasEnding.isEmpty()
                 && change.accountId() != null
                 && byReference(change.reference()).isEmpty()) {
             started(change.reference(), change.accountId(), change.interval(), change.price());
-            apply(change);
+            return apply(change);
         }
+        return change.cancelAtPeriodEnd()
+                && change.status() != SubscriptionStatus.CANCELED
+                && wasEnding.equals(List.of(false));
     }
 
     public boolean isPremium(long accountId) {
