@@ -281,6 +281,11 @@ class ContributionsTest {
                 .containsPattern("<input id=\"" + field + "\"[^>]*value=\"12.345\"[^>]*aria-describedby=\"" + field
                         + "-error\"");
         reader.post("/account/membership/contributions/" + reference + "/amount", Map.of("amount", "12.00"));
+        // The very next page, before the provider's event can have come back, says what will happen.
+        assertThat(reader.get("/account/membership").body())
+                .containsPattern("Thank you: your contribution changes to .12\\.00 a month, from your next payment on"
+                        + " \\d{1,2} [A-Z][a-z]+ \\d{4}\\.")
+                .doesNotContain("It can take a moment");
         await().atMost(WAIT)
                 .until(() -> contributions
                                 .byReference(reference)

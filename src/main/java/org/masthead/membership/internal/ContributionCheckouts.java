@@ -1,6 +1,7 @@
 package org.masthead.membership.internal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.masthead.membership.internal.Contributions.Contribution;
@@ -79,12 +80,20 @@ public class ContributionCheckouts {
      * @throws org.masthead.payments.PaymentRejectedException if the amount is not one, or outside the limits
      * @throws ConflictException if the contribution is stopping: it has no next payment to change
      */
-    public void changeAmount(long accountId, String reference, String amount) {
+    public Changed changeAmount(long accountId, String reference, String amount) {
         Contribution contribution = renewing(accountId, reference);
         Money money = amount(amount, contribution.amount().currencyCode());
         BillingInterval interval = contribution.frequency().interval().orElseThrow();
         payments.changePrice(contribution.subscriptionId(), money, interval);
+        return new Changed(money, contribution.frequency(), contribution.currentPeriodEnd());
     }
+
+    /**
+     * A recurring contribution's new amount, asked of the provider.
+     *
+     * @param from the next payment, the first at the new amount; null if the provider has not said
+     */
+    public record Changed(Money amount, Frequency frequency, @Nullable Instant from) {}
 
     /** Stops the reader's recurring contribution at the end of the period paid for. */
     public void cancel(long accountId, String reference) {

@@ -43,7 +43,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MembershipAccountController {
 
     static final int PAYMENTS_SHOWN = 24;
-    private static final String ASKED = "Done. It can take a moment to show here.";
     private static final String CANCEL_AT_PERIOD_END = "cancelAtPeriodEnd";
     private static final String CONTRIBUTION = "changedContribution";
     private static final String CONTRIBUTION_STOPS = "contributionStops";
@@ -193,8 +192,14 @@ class MembershipAccountController {
             @RequestParam String amount,
             RedirectAttributes redirect) {
         try {
-            giving.changeAmount(reader.accountId(), reference, amount);
-            redirect.addFlashAttribute("notice", ASKED);
+            ContributionCheckouts.Changed changed = giving.changeAmount(reader.accountId(), reference, amount);
+            // The page shows the amount paid until the next payment; the notice says when it changes.
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Thank you: your contribution changes to "
+                            + changed.amount().format() + " "
+                            + changed.frequency().per() + ", from your next payment"
+                            + (changed.from() == null ? "" : " on " + dates.day(changed.from())) + ".");
         } catch (PaymentRejectedException e) {
             // The amount itself: said beside the field, which keeps what was written.
             redirect.addFlashAttribute("problem", e.getMessage());
