@@ -159,6 +159,30 @@ class ContributionsTest {
     }
 
     @Test
+    void aGuestsAddressThatIsMissingOrWrongIsSaidBesideItsFieldWithTheAmountKept() {
+        WebSession guest = new WebSession(port);
+        guest.get("/support");
+        Map<String, String> fields = new HashMap<>(
+                Map.of("frequency", "MONTH", "amount", "other", "customAmount", "12.50", "currency", "GBP"));
+
+        fields.put("email", "giver at example.com");
+        String wrong = guest.post("/support", fields).body();
+        fields.put("email", "  ");
+        String missing = guest.post("/support", fields).body();
+
+        assertThat(wrong)
+                .contains("<a href=\"#email\">Enter an e-mail address like name@example.com.</a>")
+                .containsPattern("id=\"email-error\">\\s*<span class=\"visually-hidden\">Error:</span>"
+                        + " <span>Enter an e-mail address like name@example.com.</span>")
+                .containsPattern(
+                        "<input id=\"email\"[^>]*value=\"giver at example.com\"[^>]*aria-describedby=\"email-error"
+                                + " email-hint\"")
+                .containsPattern("<input id=\"customAmount\"[^>]*value=\"12.50\"")
+                .doesNotContain("Not an e-mail address");
+        assertThat(missing).contains("<a href=\"#email\">Enter your e-mail address, for the receipt.</a>");
+    }
+
+    @Test
     void aOneOffContributionMakesItsGiverASupporterForAYear() {
         long lastYear = accounts.create(true).id();
         long thisYear = accounts.create(true).id();

@@ -2,6 +2,11 @@ package org.masthead.membership.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -36,19 +41,23 @@ class SupportController {
     // The ids of the inputs a problem can be beside, which the error summary links to.
     private static final String FREQUENCY = "frequency-ONE_OFF";
     private static final String AMOUNT = "customAmount";
+    private static final String EMAIL = "email";
 
     private final ContributionCheckouts checkouts;
     private final MembershipProperties properties;
     private final Asks asks;
     private final ReturnAddresses addresses;
     private final CurrencyChoice currencies;
+    private final Validator validator;
 
     SupportController(
             ContributionCheckouts checkouts,
             MembershipProperties properties,
             Asks asks,
             ReturnAddresses addresses,
-            CurrencyChoice currencies) {
+            CurrencyChoice currencies,
+            Validator validator) {
+        this.validator = validator;
         this.checkouts = checkouts;
         this.properties = properties;
         this.asks = asks;
@@ -94,6 +103,13 @@ class SupportController {
      */
     record Problem(@Nullable String field, String message) {}
 
+    /** A guest's address for the receipt, checked as the registration form checks one. */
+    record GuestAddress(
+            @NotBlank(message = "Enter your e-mail address, for the receipt.")
+                    @Email(message = "Enter an e-mail address like name@example.com.")
+                    @Size(max = 254, message = "That address is too long.")
+                    String email) {}
+
     @PostMapping
     String give(
             @RequestParam(defaultValue = "") String frequency,
@@ -128,11 +144,18 @@ class SupportController {
             // An unknown currency is no field's fault: the form sends the one the reader chose.
             problems.add(new Problem(currencies.supported(currency).isPresent() ? AMOUNT : null, e.getMessage()));
         }
-        if (how == null || money == null) {
+        String address = reader != null ? reader.email() : email.strip();
+        if (reader == null) {
+            validator.validate(new GuestAddress(address)).stream()
+                    .map(ConstraintViolation::getMessage)
+                    .sorted()
+                    .findFirst()
+                    .ifPresent(message -> problems.add(new Problem(EMAIL, message)));
+        }
+        if (how == null || money == null || !problems.isEmpty()) {
             return show(form, reader, problems, model);
         }
         try {
-            String address = reader != null ? reader.email() : email.strip();
             ContributionCheckouts.Gift gift = new ContributionCheckouts.Gift(
                     how,
                     money,
