@@ -99,6 +99,8 @@ class ContributionsTest {
         assertThat(paid.headers().firstValue("Location").orElseThrow()).contains("/support/thanks?checkout=");
         MimeMessage receipt = TestMailServer.awaitMessageTo(email);
         assertThat(plainText(receipt))
+                .as("a guest has no name to be greeted by")
+                .containsPattern("(?m)^Hello,\\r?$")
                 .contains("Thank you for your one-off contribution of £12.50")
                 .contains("Register with this address");
         assertThat(guestContribution(email).status()).isEqualTo("PAID");

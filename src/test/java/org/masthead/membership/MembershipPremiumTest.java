@@ -199,6 +199,7 @@ class MembershipPremiumTest {
         MimeMessage receipt = TestMailServer.awaitMessageTo(account.email());
         assertThat(receipt.getSubject()).isEqualTo("Welcome to Premium: your receipt");
         assertThat(ContributionsTest.plainText(receipt))
+                .containsPattern("(?m)^Hello " + account.displayName() + ",\\r?$")
                 .contains("We took your first payment of €50.00 for the annual plan on")
                 .contains("the next payment, €50.00 a year, is on")
                 .contains("Receipt number: ");

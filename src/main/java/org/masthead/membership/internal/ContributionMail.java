@@ -19,15 +19,18 @@ class ContributionMail {
     private final Mailer mailer;
     private final MailTemplates templates;
     private final SiteProperties site;
+    private final Greetings greetings;
 
-    ContributionMail(Mailer mailer, MailTemplates templates, SiteProperties site) {
+    ContributionMail(Mailer mailer, MailTemplates templates, SiteProperties site, Greetings greetings) {
         this.mailer = mailer;
         this.templates = templates;
         this.site = site;
+        this.greetings = greetings;
     }
 
     void receipt(Contribution contribution, Money paid, String chargeId, Instant at) {
         Map<String, Object> model = new HashMap<>();
+        model.put("displayName", greetings.nameOf(contribution.accountId()));
         model.put("amount", paid.format());
         model.put("frequency", contribution.frequency().label());
         model.put("recurring", contribution.frequency().recurring());

@@ -27,17 +27,20 @@ class PremiumMail {
     private final MailTemplates templates;
     private final SiteProperties site;
     private final Accounts accounts;
+    private final Greetings greetings;
 
-    PremiumMail(Mailer mailer, MailTemplates templates, SiteProperties site, Accounts accounts) {
+    PremiumMail(Mailer mailer, MailTemplates templates, SiteProperties site, Accounts accounts, Greetings greetings) {
         this.mailer = mailer;
         this.templates = templates;
         this.site = site;
         this.accounts = accounts;
+        this.greetings = greetings;
     }
 
     void receipt(PremiumSubscription subscription, PaymentSucceeded payment) {
         boolean yearly = subscription.interval() == BillingInterval.YEAR;
         Map<String, Object> model = new HashMap<>();
+        model.put("displayName", greetings.nameOf(subscription.accountId()));
         model.put("amount", payment.amount().format());
         model.put("plan", yearly ? "annual" : "monthly");
         model.put("per", yearly ? "a year" : "a month");
@@ -68,6 +71,7 @@ class PremiumMail {
         accounts.emailAddressOf(account).ifPresent(address -> {
             Instant end = subscription.currentPeriodEnd();
             Map<String, Object> model = new HashMap<>();
+            model.put("displayName", greetings.nameOf(account));
             model.put("trial", subscription.status() == SubscriptionStatus.TRIALING);
             model.put("ends", end == null ? null : day(end));
             model.put("manageLink", site.origin() + "/account/membership");
