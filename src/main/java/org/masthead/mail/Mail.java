@@ -68,7 +68,8 @@ public record Mail(String to, String subject, String text, String html, Kind kin
         }
     }
 
-    private static boolean isAddress(String to) {
+    /** Whether a mail can be written to this address: one plain address, at most 254 characters. */
+    public static boolean isAddress(String to) {
         if (to.length() > 254 || !ADDRESS.matcher(to).matches()) {
             return false;
         }

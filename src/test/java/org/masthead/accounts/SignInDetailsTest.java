@@ -192,6 +192,7 @@ class SignInDetailsTest {
                 changeEmail(TestContent.unique("moved") + "@example.com", "not my password at all");
         HttpResponse<String> sameAddress = changeEmail(reader.email().toUpperCase(), TestAccounts.PASSWORD);
         HttpResponse<String> malformed = changeEmail("not-an-address", "");
+        HttpResponse<String> undeliverable = changeEmail("\"<script>\"@example.com", TestAccounts.PASSWORD);
 
         assertThat(wrongPassword.statusCode()).isEqualTo(200);
         assertThat(wrongPassword.body()).contains("That is not your current password.");
@@ -199,6 +200,8 @@ class SignInDetailsTest {
         assertThat(malformed.body())
                 .contains("Enter an e-mail address like name@example.com.")
                 .contains("Enter your current password.");
+        assertThat(undeliverable.statusCode()).isEqualTo(200);
+        assertThat(undeliverable.body()).contains("Enter an e-mail address like name@example.com.");
         assertThat(mailbox.lastTo(reader.email())).map(MailboxMessage::id).isEmpty();
     }
 

@@ -182,6 +182,10 @@ class ContributionsTest {
                 .containsPattern("<input id=\"customAmount\"[^>]*value=\"12.50\"")
                 .doesNotContain("Not an e-mail address");
         assertThat(missing).contains("<a href=\"#email\">Enter your e-mail address, for the receipt.</a>");
+        fields.put("email", "<script>@example.com");
+        assertThat(guest.post("/support", fields).body())
+                .as("an address the receipt could not be sent to is refused before any payment")
+                .contains("<a href=\"#email\">Enter an e-mail address like name@example.com.</a>");
     }
 
     @Test

@@ -1,14 +1,14 @@
 package org.masthead.accounts.web;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.masthead.mail.DeliverableAddress;
 
 /** The new address, and the current password, which proves it is the owner asking. */
 record ChangeEmailForm(
         @NotBlank(message = "Enter your new e-mail address.")
-                @Email(message = "Enter an e-mail address like name@example.com.")
+                @DeliverableAddress
                 @Size(max = 254, message = "That address is too long.")
                 @Nullable
                 String email,

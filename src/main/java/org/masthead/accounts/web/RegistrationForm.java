@@ -1,14 +1,14 @@
 package org.masthead.accounts.web;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.masthead.mail.DeliverableAddress;
 
 /** The registration form as submitted; fields a browser left out arrive as null. */
 record RegistrationForm(
         @NotBlank(message = "Enter your e-mail address.")
-                @Email(message = "Enter an e-mail address like name@example.com.")
+                @DeliverableAddress
                 @Size(max = 254, message = "That address is too long.")
                 @Nullable
                 String email,

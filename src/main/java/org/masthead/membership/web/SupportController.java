@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -13,6 +12,7 @@ import java.util.Currency;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
+import org.masthead.mail.DeliverableAddress;
 import org.masthead.membership.MembershipProperties;
 import org.masthead.membership.internal.Asks;
 import org.masthead.membership.internal.ContributionCheckouts;
@@ -106,7 +106,7 @@ class SupportController {
     /** A guest's address for the receipt, checked as the registration form checks one. */
     record GuestAddress(
             @NotBlank(message = "Enter your e-mail address, for the receipt.")
-                    @Email(message = "Enter an e-mail address like name@example.com.")
+                    @DeliverableAddress
                     @Size(max = 254, message = "That address is too long.")
                     String email) {}
 
