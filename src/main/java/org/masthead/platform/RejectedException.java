@@ -40,9 +40,13 @@ public final class RejectedException extends RefusedException {
         if (form != null && errors.getTarget() != null) {
             return form;
         }
-        String field =
-                errors.hasFieldErrors() ? errors.getFieldErrors().getFirst().getField() : "form";
-        throw new RejectedException(
+        throw unreadable(
+                errors.hasFieldErrors() ? errors.getFieldErrors().getFirst().getField() : "form");
+    }
+
+    /** A form's field sent what no page of ours sends there. */
+    public static RejectedException unreadable(String field) {
+        return new RejectedException(
                 "Bad request",
                 field,
                 "This form sent a value that cannot be read here; reload the page and try again.");

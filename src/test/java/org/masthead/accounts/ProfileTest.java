@@ -89,6 +89,17 @@ class ProfileTest {
 
         assertThat(bio(account.id())).isEmpty();
         assertThat(displayName(account.id())).isEqualTo(account.displayName());
+
+        HttpResponse<String> tampered = reader.submit(
+                "/account/profile",
+                "/account/profile",
+                Map.of("displayName", account.displayName(), "bio", "Changed?", "marketingConsent", "abc"));
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        assertThat(tampered.body())
+                .as("the framework's message names Java types")
+                .doesNotContain("java.lang")
+                .contains("reload the page and try again");
+        assertThat(bio(account.id())).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,9 +144,28 @@ class RegistrationTest {
                 .doesNotContain("<script>x");
         assertThat(register(email, "Moderator", PASSWORD).body()).contains("That name is reserved");
         assertThat(register("not-an-address", name, PASSWORD).body()).contains("Enter an e-mail address like");
+        for (String undeliverable : List.of("user@[127.0.0.1]", "\"<script>\"@example.com", "a b@example.com")) {
+            HttpResponse<String> refused = register(undeliverable, name, PASSWORD);
+            assertThat(refused.statusCode())
+                    .as("an address no mail could be sent to is the form's problem, not a server error")
+                    .isEqualTo(200);
+            assertThat(refused.body()).contains("Enter an e-mail address like");
+        }
         assertThat(register("", "", "").body())
                 .contains("Enter your e-mail address.")
                 .contains("There is a problem");
+        assertThat(accounts(email)).isZero();
+    }
+
+    @Test
+    void aCheckboxSentWithAValueNoBrowserSendsIsABadRequestNotAServerError() {
+        HttpResponse<String> tampered = visitor.submit(
+                "/register",
+                "/register",
+                Map.of("email", email, "displayName", name, "password", "short", "marketingConsent", "abc"));
+
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        assertThat(tampered.body()).contains("reload the page and try again").doesNotContain("java.lang");
         assertThat(accounts(email)).isZero();
     }
 
