@@ -561,6 +561,14 @@ class DiscussionTest {
                 java.util.Map.of("enabled", "true", "closesAt", "tomorrow"));
         assertThat(invalid.statusCode()).isEqualTo(200);
         assertThat(invalid.body()).contains("Give a date and time");
+        for (String impossible : java.util.List.of("+999999999-01-01T10:00", "2026-02-30T10:00")) {
+            HttpResponse<String> unreadable = editor.submit(
+                    "/discussion/" + article + "/settings",
+                    "/discussion/" + article + "/settings",
+                    java.util.Map.of("enabled", "true", "closesAt", impossible));
+            assertThat(unreadable.statusCode()).as(impossible).isEqualTo(200);
+            assertThat(unreadable.body()).as(impossible).contains("Give a date and time");
+        }
         editor.submit(
                 "/discussion/" + article + "/settings",
                 "/discussion/" + article + "/settings",

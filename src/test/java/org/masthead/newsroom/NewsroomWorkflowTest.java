@@ -381,6 +381,18 @@ class NewsroomWorkflowTest {
                 .containsPattern("id=\"publishAt-error\">.*Choose a time that has not passed yet")
                 .containsPattern("name=\"publishAt\"[^>]*value=\"2020-01-06T07:00\"");
         assertThat(editor.get("/newsroom/articles/" + id).body()).contains("state--draft");
+
+        for (String impossible : List.of("+999999999-01-01T10:00", "2030-02-30T10:00", "2030-01-01T24:00")) {
+            HttpResponse<String> unreadable = editor.submit(
+                    "/newsroom/articles/" + id,
+                    "/newsroom/articles/" + id + "/schedule",
+                    Map.of("publishAt", impossible));
+            assertThat(unreadable.statusCode()).as(impossible).isEqualTo(400);
+            assertThat(unreadable.body()).as(impossible).contains("Give a date and time to publish at");
+        }
+        assertThat(editor.get("/newsroom?from=%2B999999999-12-31").statusCode()).isEqualTo(400);
+        assertThat(editor.get("/newsroom?to=-999999999-01-01").statusCode()).isEqualTo(400);
+        assertThat(editor.get("/newsroom/articles/" + id).body()).contains("state--draft");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.Author;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
+import org.masthead.platform.FormDates;
 import org.masthead.platform.PublicPages;
 import org.masthead.platform.StaleReads;
 import org.springframework.stereotype.Controller;
@@ -134,7 +135,7 @@ class SearchController {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return FormDates.day(value);
         } catch (DateTimeException e) {
             problems.put(field, "There is no such day as " + value + ".");
             return null;

@@ -1,12 +1,11 @@
 package org.masthead.discussion.web;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.masthead.discussion.internal.Conversations;
 import org.masthead.newsroom.Newsroom;
 import org.masthead.newsroom.PublishedArticle;
+import org.masthead.platform.FormDates;
 import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +21,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CommentSettingsController {
 
     private static final String VIEW = "discussion/settings";
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final Conversations conversations;
     private final Newsroom newsroom;
@@ -41,8 +39,7 @@ class CommentSettingsController {
         model.addAttribute(
                 "form",
                 new CommentSettingsForm(
-                        article.commentsEnabled(),
-                        closes == null ? "" : LOCAL.format(LocalDateTime.ofInstant(closes, site.timeZone()))));
+                        article.commentsEnabled(), closes == null ? "" : FormDates.minute(closes, site.timeZone())));
         return page(article, model);
     }
 
@@ -58,9 +55,8 @@ class CommentSettingsController {
         String text = form.closesAt() == null ? "" : form.closesAt().strip();
         if (!text.isEmpty()) {
             try {
-                closesAt =
-                        LocalDateTime.parse(text, LOCAL).atZone(site.timeZone()).toInstant();
-            } catch (DateTimeParseException e) {
+                closesAt = FormDates.minute(text, site.timeZone());
+            } catch (DateTimeException e) {
                 errors.rejectValue(
                         "closesAt", "invalid", "Give a date and time such as 2026-11-28T18:00, or leave it empty.");
             }

@@ -2,12 +2,10 @@ package org.masthead.newsroom.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +35,7 @@ import org.masthead.newsroom.internal.StaffNames;
 import org.masthead.newsroom.internal.WordDiff;
 import org.masthead.newsroom.internal.wire.WireDesk;
 import org.masthead.platform.ConflictException;
+import org.masthead.platform.FormDates;
 import org.masthead.platform.PageCacheProperties;
 import org.masthead.platform.RejectedException;
 import org.masthead.platform.SiteProperties;
@@ -61,7 +60,6 @@ class NewsroomController {
 
     static final int LIST_SIZE = 20;
     static final int SEARCH_SIZE = 100;
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final String EDITOR = "newsroom/editor";
 
     private final Desk desk;
@@ -321,11 +319,9 @@ class NewsroomController {
             return failed;
         }
         try {
-            Instant at = LocalDateTime.parse(publishAt.strip(), LOCAL)
-                    .atZone(site.timeZone())
-                    .toInstant();
+            Instant at = FormDates.minute(publishAt, site.timeZone());
             desk.schedule(staff, id, at);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             return refused(
                     staff,
                     id,
@@ -568,7 +564,7 @@ class NewsroomController {
                 "scheduledFor",
                 article == null || article.scheduledFor() == null
                         ? ""
-                        : LOCAL.format(LocalDateTime.ofInstant(article.scheduledFor(), site.timeZone())));
+                        : FormDates.minute(article.scheduledFor(), site.timeZone()));
         if (article != null) {
             model.addAttribute(
                     "live",
@@ -601,7 +597,7 @@ class NewsroomController {
                 article.words().seoTitle(),
                 article.words().seoDescription(),
                 article.settings().commentsEnabled(),
-                closes == null ? "" : LOCAL.format(LocalDateTime.ofInstant(closes, site.timeZone())),
+                closes == null ? "" : FormDates.minute(closes, site.timeZone()),
                 article.settings().premium(),
                 article.version(),
                 article.settings().mainImageId());
@@ -614,10 +610,8 @@ class NewsroomController {
         String closes = form.text(form.commentsCloseAt()).strip();
         if (!closes.isEmpty()) {
             try {
-                closesAt = LocalDateTime.parse(closes, LOCAL)
-                        .atZone(site.timeZone())
-                        .toInstant();
-            } catch (DateTimeParseException e) {
+                closesAt = FormDates.minute(closes, site.timeZone());
+            } catch (DateTimeException e) {
                 errors.rejectValue(
                         "commentsCloseAt",
                         "invalid",
@@ -685,8 +679,8 @@ class NewsroomController {
                 parse(search.state(), "state", errors, s -> ArticleState.valueOf(s.toUpperCase(Locale.ROOT)));
         Long section = parse(search.section(), "section", errors, Long::valueOf);
         Long author = parse(search.author(), "author", errors, Long::valueOf);
-        LocalDate from = parse(search.from(), "from", errors, LocalDate::parse);
-        LocalDate to = parse(search.to(), "to", errors, LocalDate::parse);
+        LocalDate from = parse(search.from(), "from", errors, FormDates::day);
+        LocalDate to = parse(search.to(), "to", errors, FormDates::day);
         if (!errors.isEmpty()) {
             throw new RejectedException("Bad filter", "A filter of the desk could not be read.", errors);
         }
@@ -707,7 +701,7 @@ class NewsroomController {
         }
         try {
             return parser.apply(text);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             errors.put(field, "'" + text + "' is not a " + field + " the desk knows.");
             return null;
         }

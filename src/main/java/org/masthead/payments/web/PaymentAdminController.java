@@ -1,9 +1,9 @@
 package org.masthead.payments.web;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +19,7 @@ import org.masthead.payments.internal.PaymentAudit;
 import org.masthead.payments.internal.sandbox.SandboxClock;
 import org.masthead.payments.internal.sandbox.SandboxProvider;
 import org.masthead.payments.internal.sandbox.SandboxRenewals;
+import org.masthead.platform.FormDates;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.SiteProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -174,8 +175,8 @@ class PaymentAdminController {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
+            return FormDates.day(text);
+        } catch (DateTimeException e) {
             problems.add(label + " must be a date such as 2026-11-25; it was left out of the search.");
             return null;
         }
