@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,47 @@ class PrivacyTest {
         assertThat(wrongPassword.body()).contains("That is not your password. Try again.");
         assertThat(reader.get("/account").statusCode()).isEqualTo(200);
         assertThat(api.find(account.id()).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void theSitesOnlyAdminCannotDeleteTheirAccountUntilAnotherAdminExists() {
+        TestAccounts.Credentials admin = accounts.create(true, Role.ADMIN);
+        WebSession web = new WebSession(port);
+        TestAccounts.signInWithBothFactors(web, admin);
+        List<Long> others = db.sql(
+                        """
+                        SELECT a.id FROM account a JOIN account_role r ON r.account_id = a.id
+                        WHERE r.role = 'ADMIN' AND a.status = 'ACTIVE' AND a.id <> :id""")
+                .param("id", admin.id())
+                .query(Long.class)
+                .list();
+        setStatus(others, "DISABLED");
+        try {
+            assertThat(web.get("/account/delete").body())
+                    .contains("You are the site&#39;s only admin.")
+                    .doesNotContain("action=\"/account/delete\"");
+            HttpResponse<String> refused =
+                    web.submit("/account/profile", "/account/delete", Map.of("password", TestAccounts.PASSWORD));
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body()).contains("You are the site&#39;s only admin.");
+            assertThat(api.find(admin.id()).orElseThrow().active()).isTrue();
+        } finally {
+            setStatus(others, "ACTIVE");
+        }
+        long another = accounts.create(true, Role.ADMIN).id();
+        assertThat(web.submit("/account/profile", "/account/delete", Map.of("password", TestAccounts.PASSWORD))
+                        .body())
+                .as("with another admin, the account goes: %s", another)
+                .contains("Your account is deleted");
+    }
+
+    private void setStatus(List<Long> ids, String status) {
+        if (!ids.isEmpty()) {
+            db.sql("UPDATE account SET status = :status WHERE id IN (:ids)")
+                    .param("status", status)
+                    .param("ids", ids)
+                    .update();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.masthead.discussion.Participant.json;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -213,6 +214,56 @@ class AppealsTest {
                 .doesNotContain("<dt>Until</dt>");
         assertThat(decider.get("/moderation/readers/" + reader.id()).body())
                 .containsPattern("Suspended until [^<]+ \\(lifted\\)");
+    }
+
+    @Test
+    void nobodySanctionsThemselvesOrAnAdminNorDecidesTheirOwnAppeal() {
+        TestAccounts.Credentials firstAccount = accounts.create(true, Role.MODERATOR);
+        WebSession first = new WebSession(port);
+        TestAccounts.signInWithBothFactors(first, firstAccount);
+        WebSession second = moderator();
+        long admin = accounts.create(true, Role.ADMIN).id();
+        Map<String, String> suspension = Map.of("kind", "suspend", "rule", "civil", "reason", "Rude", "days", "7");
+
+        first.get("/moderation");
+        assertThat(first.get("/moderation/readers/" + firstAccount.id()).body())
+                .contains("Nobody sanctions themselves: another moderator can.")
+                .doesNotContain("/moderation/readers/" + firstAccount.id() + "/sanctions");
+        assertThat(first.post("/moderation/readers/" + firstAccount.id() + "/sanctions", suspension)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(first.get("/moderation/readers/" + admin).body()).contains("Admins are not sanctioned");
+        assertThat(first.post("/moderation/readers/" + admin + "/sanctions", suspension)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(db.sql("SELECT count(*) FROM moderation_sanction WHERE account_id IN (:ids)")
+                        .param("ids", List.of(firstAccount.id(), admin))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        second.get("/moderation");
+        flash(second, second.post("/moderation/readers/" + firstAccount.id() + "/sanctions", suspension));
+        long sanction = idOf(first.get("/appeals").body(), "sanction");
+        flash(
+                first,
+                first.post(
+                        "/appeals",
+                        Map.of("about", "sanction", "id", String.valueOf(sanction), "text", "I was provoked.")));
+        String queue = first.get("/moderation/appeals").body();
+        String own = queue.substring(queue.indexOf("I was provoked."));
+        assertThat(own).contains("This is your own appeal, so another moderator or an admin decides it.");
+        long appeal = db.sql("SELECT id FROM moderation_appeal WHERE account_id = :id")
+                .param("id", firstAccount.id())
+                .query(Long.class)
+                .single();
+        assertThat(flash(first, first.post("/moderation/appeals/" + appeal + "/decide", Map.of("outcome", "overturn"))))
+                .contains("Nobody decides their own appeal: another moderator or an admin will.");
+        assertThat(db.sql("SELECT decided_at IS NULL FROM moderation_appeal WHERE id = :id")
+                        .param("id", appeal)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.AccountDeleted;
+import org.masthead.accounts.Role;
 import org.masthead.accounts.internal.AccountRepository.AccountRow;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,12 +70,26 @@ public class AccountDeletions {
                 .isPresent();
     }
 
+    public static final String LAST_ADMIN = "You are the site's only admin. Make another account an admin on the"
+            + " admin pages first, so that someone can still run the site.";
+
+    /** Whether this is the only active account that holds the Admin role: it may not be deleted. */
+    @Transactional(readOnly = true)
+    public boolean isLastAdmin(long accountId) {
+        return accounts.withRole(Role.ADMIN).contains(accountId)
+                && accounts.withRole(Role.ADMIN).stream()
+                        .filter(id -> id != accountId)
+                        .noneMatch(id ->
+                                accounts.byId(id).filter(AccountRow::active).isPresent());
+    }
+
     /**
      * Erases the account's personal data, signs it out everywhere and tells other modules.
      *
      * @param password the account's current password, which an account that has one must give
      * @param typed what the owner typed to confirm, for an account without a password
-     * @throws NotConfirmedException when the password is wrong or the word was not typed
+     * @throws NotConfirmedException when the password is wrong or the word was not typed, or the account is
+     *     the site's only admin
      */
     @Transactional
     public void delete(long accountId, @Nullable String password, @Nullable String typed) {
@@ -82,6 +97,9 @@ public class AccountDeletions {
                 .filter(row -> !row.status().equals("DELETED"))
                 .orElseThrow(() -> new NotConfirmedException("password", "This account is already deleted."));
         String hash = account.passwordHash();
+        if (isLastAdmin(accountId)) {
+            throw new NotConfirmedException(hash != null ? "password" : "confirm", LAST_ADMIN);
+        }
         if (hash != null) {
             if (password == null || password.isEmpty()) {
                 throw new NotConfirmedException("password", "Enter your password to confirm.");

@@ -88,6 +88,8 @@ class PrivacyController {
 
     private String deletionPage(SignedIn signedIn, Model model) {
         model.addAttribute("withPassword", deletions.confirmsWithPassword(signedIn.accountId()));
+        model.addAttribute(
+                "lastAdmin", deletions.isLastAdmin(signedIn.accountId()) ? AccountDeletions.LAST_ADMIN : null);
         model.addAttribute("confirmationWord", AccountDeletions.CONFIRMATION_WORD);
         return "accounts/delete";
     }

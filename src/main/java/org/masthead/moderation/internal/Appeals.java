@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Appeals {
 
     public static final int TEXT_MAX_LENGTH = 1000;
+    public static final String OWN_APPEAL = "Nobody decides their own appeal: another moderator or an admin will.";
     public static final String SAME_MODERATOR =
             "You made the decision under appeal, so another moderator must decide the appeal.";
     public static final String APPEALED =
@@ -178,6 +179,9 @@ public class Appeals {
         if (said.length() > TEXT_MAX_LENGTH) {
             throw new RejectedException(
                     "The appeal cannot be decided", "answer", "Keep the answer to " + TEXT_MAX_LENGTH + " characters.");
+        }
+        if (row.readerId() == moderatorId) {
+            throw new NotAllowedException(OWN_APPEAL);
         }
         Long decider = row.decidedBy();
         if (decider != null && decider == moderatorId && anotherModeratorThan(moderatorId)) {

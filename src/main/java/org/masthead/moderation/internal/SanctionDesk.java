@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.AccountSummary;
 import org.masthead.accounts.Accounts;
+import org.masthead.accounts.Role;
+import org.masthead.platform.NotAllowedException;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.RejectedException;
 import org.springframework.stereotype.Service;
@@ -45,6 +49,21 @@ public class SanctionDesk {
      * @param days how long a suspension lasts (and, optionally, a warning or pre-moderation); null for
      *     no end
      */
+    /**
+     * Why this moderator may not sanction this reader from the console, if they may not: nobody sanctions
+     * themselves, and an admin, who could lift it, loses their role on the admin pages first.
+     */
+    public Optional<String> whyNotSanctionedBy(AccountSummary reader, long moderatorId) {
+        if (reader.id() == moderatorId) {
+            return Optional.of("Nobody sanctions themselves: another moderator can.");
+        }
+        if (reader.roles().contains(Role.ADMIN)) {
+            return Optional.of("Admins are not sanctioned from the console: another admin can take their role away"
+                    + " on the admin pages first.");
+        }
+        return Optional.empty();
+    }
+
     @Transactional
     public long impose(long accountId, String kindCode, String rule, String reason, @Nullable Integer days, long by) {
         Sanctions.Kind kind;
@@ -70,8 +89,11 @@ public class SanctionDesk {
             throw new RejectedException(
                     REFUSED, "days", "Say for how many days, from 1 to " + LONGEST_SUSPENSION_DAYS + ".");
         }
-        if (accounts.find(accountId).isEmpty()) {
-            throw new NotFoundException("There is no such reader.");
+        AccountSummary reader =
+                accounts.find(accountId).orElseThrow(() -> new NotFoundException("There is no such reader."));
+        Optional<String> notHere = whyNotSanctionedBy(reader, by);
+        if (notHere.isPresent()) {
+            throw new NotAllowedException(notHere.get());
         }
         Instant now = clock.instant();
         Instant until = days == null ? null : now.plus(Duration.ofDays(days));

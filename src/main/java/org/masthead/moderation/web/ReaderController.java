@@ -61,8 +61,8 @@ class ReaderController {
     }
 
     @GetMapping("/moderation/readers/{id:\\d{1,18}}")
-    String reader(@PathVariable long id, Model model) {
-        return page(id, model);
+    String reader(@PathVariable long id, @AuthenticationPrincipal SignedIn moderator, Model model) {
+        return page(id, moderator.accountId(), model);
     }
 
     @PostMapping("/moderation/readers/{id:\\d{1,18}}/sanctions")
@@ -92,7 +92,7 @@ class ReaderController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("note", new NoteForm(""));
-        return page(id, model);
+        return page(id, moderator.accountId(), model);
     }
 
     @PostMapping("/moderation/readers/{id:\\d{1,18}}/notes")
@@ -107,7 +107,7 @@ class ReaderController {
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("sanction", new SanctionForm("warn", "civil", "", null));
-            return page(id, model);
+            return page(id, moderator.accountId(), model);
         }
         reader(id);
         notes.write(
@@ -116,8 +116,11 @@ class ReaderController {
         return "redirect:/moderation/readers/" + id;
     }
 
-    private String page(long id, Model model) {
+    private String page(long id, long moderatorId, Model model) {
         AccountSummary reader = reader(id);
+        model.addAttribute(
+                "notSanctioned",
+                sanctions.whyNotSanctionedBy(reader, moderatorId).orElse(null));
         var history = discussion.latestBy(id, HISTORY);
         var decided = appeals.about(id);
         var kept = notes.on(Set.of(id)).getOrDefault(id, java.util.List.of());
