@@ -135,6 +135,31 @@ class RequestInputTest {
     }
 
     @Test
+    void aBodyThatIsNotWellFormedUtf8IsRefusedEvenWhereJacksonWouldDecodeIt() {
+        // C0 BC and C0 BE are overlong forms of < and >; E0 80 AF of /; FF is never UTF-8.
+        for (byte[] bad : new byte[][] {
+            {(byte) 0xC0, (byte) 0xBC, 's', (byte) 0xC0, (byte) 0xBE},
+            {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            {(byte) 0xFF}
+        }) {
+            byte[] before = "{\"body\":\"t ".getBytes(StandardCharsets.UTF_8);
+            byte[] after =
+                    ("\",\"idempotencyKey\":\"" + java.util.UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[before.length + bad.length + after.length];
+            System.arraycopy(before, 0, body, 0, before.length);
+            System.arraycopy(bad, 0, body, before.length, bad.length);
+            System.arraycopy(after, 0, body, before.length + bad.length, after.length);
+
+            HttpResponse<String> response =
+                    session.postBody("/discussion/" + articleId + "/comments", "application/json", body, csrf);
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("not JSON text in UTF-8");
+        }
+        assertThat(commentsByReader()).isZero();
+    }
+
+    @Test
     void tabsAndLineBreaksAreTakenInText() {
         HttpResponse<String> response = session.postBody(
                 "/discussion/" + articleId + "/comments",
