@@ -463,7 +463,9 @@ class AccessMatrixTest {
                 // Addresses no controller serves are not found, for everyone: never a sign-in page.
                 row("GET /ads.txt (nothing serves it)", "GET", "/ads.txt", all(404)),
                 row("GET /apple-touch-icon-precomposed.png (nothing serves it)", "GET", "/apple-touch-icon-precomposed.png", all(404)),
-                row("GET /wp-admin/setup-config.php (nothing serves it)", "GET", "/wp-admin/setup-config.php", all(404)));
+                row("GET /wp-admin/setup-config.php (nothing serves it)", "GET", "/wp-admin/setup-config.php", all(404)),
+                // A method a path is not served by is 405, for everyone: never a sign-in page or a 403.
+                row("GET /webhooks/payments/sandbox (served by POST only)", "GET", "/webhooks/payments/sandbox", all(405)));
         // spotless:on
         visitors.put(Visitor.ANONYMOUS, new WebSession(port));
         signedIn(Visitor.UNVERIFIED, accounts.create(false));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
@@ -20,8 +21,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * Requests that nothing in the application serves: no controller, endpoint or filter would answer
  * them but with 404. The security rules let these through so that they are answered 404, the same for
  * everyone; denied, they would send a visitor to sign in (storing a session on the way) and refuse
- * someone signed in, for a page that does not exist. A path some controller serves stays denied
- * unless a module's rule opens it, whatever the method or parameters asked.
+ * someone signed in, for a page that does not exist. So is a method a path is not served by: it is
+ * answered 405, with the methods that are. A path some controller serves by this method stays denied
+ * unless a module's rule opens it, whatever the parameters asked.
  *
  * <p>Asked only of requests no module's rule names, which are few; the lookup leaves the request as it
  * found it, for the dispatcher to map again.
@@ -42,8 +44,11 @@ final class UnservedPaths implements RequestMatcher {
             HandlerExecutionChain chain;
             try {
                 chain = mapping.getHandler(probe);
+            } catch (HttpRequestMethodNotSupportedException otherMethods) {
+                // Served, but not by this method: nothing runs, and the dispatcher answers 405 with Allow.
+                return true;
             } catch (Exception servedOtherwise) {
-                // The path is served, by another method or for other content: not ours to open.
+                // The path is served for other content: not ours to open.
                 return false;
             }
             if (chain != null) {
