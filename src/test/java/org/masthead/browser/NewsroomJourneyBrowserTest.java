@@ -9,18 +9,19 @@ import org.masthead.Http;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.mail.Mailbox;
-import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
+import org.masthead.newsroom.internal.Slugs;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A story through the newsroom in two browsers: a journalist writes it, with a picture from the library in
- * its body, and submits it; an editor sends it back with a note, the journalist answers it, the editor
- * publishes it, readers have it on the home page at once, the editor corrects it and finds its author
- * among the newsroom's authors. Every newsroom page on the way is checked with axe.
+ * A story through the newsroom in two browsers: an editor adds the section it is filed in (a refused
+ * form first), a journalist writes it, with a picture from the library in its body, and submits it; the
+ * editor sends it back with a note, the journalist answers it, the editor publishes it, readers have it
+ * on the home page and under the new section at once, the editor corrects it and finds its author among
+ * the newsroom's authors. Every newsroom page on the way is checked with axe.
  */
 @BrowserJourney
 class NewsroomJourneyBrowserTest {
@@ -39,18 +40,42 @@ class NewsroomJourneyBrowserTest {
 
     @Test
     void aStoryIsWrittenSentBackPublishedAndCorrected(Browser journalist, Browser editor) {
-        Section section = content.section("Harbours");
+        String sectionName = "Harbours " + TestContent.unique("no");
+        String sectionPath = "/" + Slugs.from(sectionName);
         String byline = content.author("Mara Quay " + TestContent.unique("a")).name();
         String headline = "Harbour wall to be rebuilt " + TestContent.unique("h");
         String photo = "The breached harbour wall " + TestContent.unique("p").substring(2) + " at low tide";
         content.image(photo);
+
+        StaffSignIn.withBothFactors(editor, mailbox, accounts.create(true, Role.EDITOR), "/newsroom");
+        editor.follow(By.linkText("Sections"));
+        editor.follow(By.linkText("Add a section"));
+        editor.find(By.id("description")).sendKeys("Ports, piers and the people who work them.");
+        editor.submitAndReturn(By.xpath("//button[normalize-space()='Add the section']"));
+        assertThat(editor.find(By.cssSelector(".error-summary")).getText()).contains("Give the section's name");
+        assertThat(editor.find(By.id("description")).getDomProperty("value"))
+                .as("what was typed is kept")
+                .isEqualTo("Ports, piers and the people who work them.");
+        editor.screenshot("newsroom-section-refused");
+        editor.find(By.id("name")).sendKeys(sectionName);
+        editor.submitAndReturn(By.xpath("//button[normalize-space()='Add the section']"));
+        assertThat(editor.find(By.cssSelector(".notice")).getText())
+                .contains("Added. Articles can be filed in " + sectionName + " now.")
+                .contains(sectionPath + "/rss");
+        editor.screenshot("newsroom-section");
+        editor.follow(By.linkText("Back to the sections"));
+        assertThat(editor.find(By.tagName("main")).getText())
+                .contains(sectionName)
+                .contains(sectionPath);
+        editor.screenshot("newsroom-sections");
+
         StaffSignIn.withBothFactors(journalist, mailbox, accounts.create(true, Role.JOURNALIST), "/newsroom");
         journalist.screenshot("newsroom-desk");
 
         journalist.follow(By.linkText("New article"));
         journalist.find(By.id("headline")).sendKeys(headline);
         journalist.find(By.id("standfirst")).sendKeys("The storm-damaged wall will be rebuilt by spring.");
-        new Select(journalist.find(By.id("sectionId"))).selectByVisibleText("Harbours");
+        new Select(journalist.find(By.id("sectionId"))).selectByVisibleText(sectionName);
         journalist.find(By.id("body")).sendKeys("The council approved the work on Tuesday.\n\n");
         ImagePicker.insert(journalist, photo.split(" ")[3], photo);
         journalist.find(By.id("body")).sendKeys("\n## The cost\n\n");
@@ -70,7 +95,7 @@ class NewsroomJourneyBrowserTest {
         String article = journalist.path();
         journalist.submitAndReturn(By.xpath("//button[normalize-space()='Submit for review']"));
 
-        StaffSignIn.withBothFactors(editor, mailbox, accounts.create(true, Role.EDITOR), "/newsroom");
+        editor.open("/newsroom");
         assertThat(editor.find(By.cssSelector("[aria-labelledby=review-title]")).getText())
                 .contains(headline);
         editor.follow(By.linkText(headline));
@@ -89,7 +114,14 @@ class NewsroomJourneyBrowserTest {
         Http reader = new Http(port);
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(reader.get("/").body()).contains(headline));
-        assertThat(reader.get("/" + section.path() + "/rss").body()).contains(headline);
+        assertThat(live).startsWith(sectionPath + "/");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(reader.get("/").body())
+                    .as("in the menu")
+                    .contains("href=\"" + sectionPath + "\">" + sectionName + "<");
+            assertThat(reader.get(sectionPath).body()).contains(headline);
+            assertThat(reader.get(sectionPath + "/rss").body()).contains(headline);
+        });
 
         editor.find(By.id("correction-text")).sendKeys("The work will cost four million pounds, not five.");
         editor.submitAndReturn(By.xpath("//button[normalize-space()='Add']"));

@@ -453,6 +453,15 @@ class AccessMatrixTest {
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
                 row("POST /newsroom/authors/{id}", "POST", "/newsroom/authors/999999",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
+                // Sections, which every article is filed in, are added and changed by editors and admins; posted empty, a name is asked for.
+                row("GET /newsroom/sections", "GET", "/newsroom/sections",     SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),
+                row("GET /newsroom/sections/new", "GET", "/newsroom/sections/new",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),
+                row("POST /newsroom/sections", "POST", "/newsroom/sections",   SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 400),
+                row("GET /newsroom/sections/{id}", "GET", "/newsroom/sections/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
+                row("POST /newsroom/sections/{id}", "POST", "/newsroom/sections/999999",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, 404),
                 // Previews on the site's own pages: a front's draft for editors, an article for whoever may open it.
                 row("GET /newsroom/preview/fronts/{front}", "GET", "/newsroom/preview/fronts/home",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  SIGN_IN, DENIED,  SIGN_IN, OK),

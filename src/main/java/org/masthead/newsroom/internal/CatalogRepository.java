@@ -60,6 +60,42 @@ public class CatalogRepository {
                 .single();
     }
 
+    public Optional<Section> sectionById(long id) {
+        return db.sql("SELECT id, parent_id, slug, path, name, description, position FROM section WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Section(
+                        rs.getLong("id"),
+                        rs.getObject("parent_id", Long.class),
+                        rs.getString("slug"),
+                        rs.getString("path"),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        rs.getInt("position")))
+                .optional();
+    }
+
+    /** Changes what a section is called and where it stands in the menu; its address stays. */
+    public boolean updateSection(long id, String name, String description, int position) {
+        return db.sql(
+                                "UPDATE section SET name = :name, description = :description, position = :position WHERE id = :id")
+                        .param("id", id)
+                        .param("name", name)
+                        .param("description", description)
+                        .param("position", position)
+                        .update()
+                == 1;
+    }
+
+    /** How many published articles are filed in each section (itself, not its sub-sections); none are left out. */
+    public Map<Long, Long> publishedCountsBySection() {
+        return db
+                .sql("SELECT section_id, count(*) AS n FROM article WHERE status = 'PUBLISHED' GROUP BY section_id")
+                .query((rs, n) -> Map.entry(rs.getLong("section_id"), rs.getLong("n")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public long insertAuthor(String slug, String name, String jobTitle, String bio, @Nullable Long photoId) {
         return db.sql(
                         """

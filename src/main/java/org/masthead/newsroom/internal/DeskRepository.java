@@ -48,9 +48,10 @@ public class DeskRepository {
             long articleId, int version, @Nullable Long savedBy, Instant savedAt, Words words, String note) {}
 
     /**
-     * @param articleId the article it was done to; null when it was done to a front
-     * @param headline the article's headline; empty for a front
-     * @param front the front it was done to ({@code Front.key()}); null when it was done to an article
+     * @param articleId the article it was done to; null when it was done to a front or a section
+     * @param headline the article's headline; empty for a front or a section
+     * @param front the front it was done to ({@code Front.key()}); null when it was done to something else
+     * @param sectionId the section it was done to (added, changed); null when it was done to something else
      */
     public record AuditEntry(
             long id,
@@ -60,7 +61,8 @@ public class DeskRepository {
             String action,
             String detail,
             Instant at,
-            @Nullable String front) {}
+            @Nullable String front,
+            @Nullable Long sectionId) {}
 
     /** An article in one of the desk's lists. */
     public record Listed(
@@ -269,6 +271,20 @@ public class DeskRepository {
                 .update();
     }
 
+    /** Records what an editor did to a section, in the same log as what is done to articles and fronts. */
+    public void auditSection(long sectionId, long accountId, String action, String detail, Instant at) {
+        db.sql(
+                        """
+                        INSERT INTO article_audit (section_id, account_id, action, detail, at)
+                        VALUES (:section, :account, :action, :detail, :at)""")
+                .param("section", sectionId)
+                .param("account", accountId)
+                .param("action", action)
+                .param("detail", detail)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
     /** Newest first: one article's history, or (with no article) the whole newsroom's, before an entry. */
     public List<AuditEntry> auditLog(@Nullable Long articleId, @Nullable Long beforeId, int limit) {
         StringBuilder where = new StringBuilder("true");
@@ -281,7 +297,7 @@ public class DeskRepository {
         JdbcClient.StatementSpec spec = db.sql(
                         """
                         SELECT l.id, l.article_id, coalesce(a.headline, '') AS headline, l.account_id, l.action,
-                               l.detail, l.at, l.front
+                               l.detail, l.at, l.front, l.section_id
                         FROM article_audit l LEFT JOIN article a ON a.id = l.article_id
                         WHERE %s ORDER BY l.id DESC LIMIT :limit"""
                                 .formatted(where))
@@ -300,7 +316,8 @@ public class DeskRepository {
                         rs.getString("action"),
                         rs.getString("detail"),
                         rs.getTimestamp("at").toInstant(),
-                        rs.getString("front")))
+                        rs.getString("front"),
+                        rs.getObject("section_id", Long.class)))
                 .list();
     }
 

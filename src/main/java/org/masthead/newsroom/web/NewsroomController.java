@@ -441,6 +441,8 @@ class NewsroomController {
                         .toList()));
         model.addAttribute("older", entries.size() == 100 ? entries.getLast().id() : null);
         model.addAttribute("fronts", fronts.all().stream().collect(Collectors.toMap(Front::key, Function.identity())));
+        model.addAttribute(
+                "sections", content.sections().stream().collect(Collectors.toMap(Section::id, Function.identity())));
         return "newsroom/log";
     }
 

@@ -10,8 +10,7 @@ import org.springframework.http.HttpMethod;
 /**
  * The newsroom is for journalists, editors and admins, signed in with both factors like every staff
  * area. What only editors may do (publish, schedule, correct, unpublish, send back, read the whole log,
- * arrange the fronts, add and change authors) is refused to
- * journalists here already; which article a journalist may touch is the workflow's to judge.
+ * arrange the fronts, add and change authors and sections) is refused to journalists here already; which article a journalist may touch is the workflow's to judge.
  */
 @Configuration(proxyBeanMethods = false)
 class NewsroomSecurity {
@@ -33,6 +32,8 @@ class NewsroomSecurity {
                 .requestMatchers("/newsroom/fronts", "/newsroom/fronts/**")
                 .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
                 .requestMatchers("/newsroom/authors", "/newsroom/authors/**")
+                .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
+                .requestMatchers("/newsroom/sections", "/newsroom/sections/**")
                 .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
                 .requestMatchers("/newsroom", "/newsroom/**")
                 .access(StaffAccess.requiresAnyOf("JOURNALIST", "EDITOR", "ADMIN"));

@@ -7,6 +7,7 @@ import org.masthead.newsroom.ArticleCommentsChanged;
 import org.masthead.newsroom.ArticlePublished;
 import org.masthead.newsroom.FrontChanged;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.SectionsChanged;
 import org.masthead.platform.PageCache;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,16 @@ class StalePages {
     void on(FrontChanged changed) {
         pageCache.evict(List.of(
                 changed.sectionId() == null ? SurrogateKeys.FRONT : SurrogateKeys.section(changed.sectionId())));
+    }
+
+    /**
+     * An editor added a section or changed one: every page shows the menu, and an article page its
+     * section's name, so every page goes, on every node and in the caches in front. Sections change
+     * seldom; naming each page that shows them would mean every page.
+     */
+    @ApplicationModuleListener
+    void on(SectionsChanged changed) {
+        pageCache.evictAll();
     }
 
     @ApplicationModuleListener
