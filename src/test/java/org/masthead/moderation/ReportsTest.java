@@ -58,8 +58,13 @@ class ReportsTest {
 
     @Test
     void threeDifferentReadersHoldACommentWhateverTheirReasonAndOneReaderTwiceCountsOnce() {
-        long id = Participant.signIn(port, known).posted(article, "Buy cheap watches here.");
+        Participant author = Participant.signIn(port, known);
+        long id = author.posted(article, "Buy cheap watches here.");
         Participant first = Participant.signIn(port, accounts.create(true));
+
+        assertThat(author.report(article, id, "spam", "").statusCode())
+                .as("nobody reports their own comment")
+                .isEqualTo(403);
 
         assertThat(first.report(article, id, "boring", "").statusCode()).isEqualTo(400);
         assertThat(first.report(article, id, "spam", "An advert for watches").statusCode())

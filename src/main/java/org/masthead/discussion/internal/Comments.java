@@ -499,6 +499,9 @@ public class Comments {
     public void report(long readerId, long commentId, String reason, String detail) {
         CommentRow comment = published(commentId);
         requireVerified(readerId);
+        if (comment.authorId() == readerId) {
+            throw new NotAllowedException("You cannot report your own comment: edit or delete it instead.");
+        }
         if (REPORT_REASONS.stream().noneMatch(r -> r.code().equals(reason))) {
             throw new RejectedException(REJECTED, "reason", "Choose why you are reporting this comment.");
         }
