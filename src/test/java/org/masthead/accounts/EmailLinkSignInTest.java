@@ -91,4 +91,21 @@ class EmailLinkSignInTest {
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/signin?link-expired");
         assertThat(visitor.get("/signin?link-expired").body()).contains("That sign-in link has expired");
     }
+
+    @Test
+    void aFormWithoutAnAddressOrATokenComesBackSayingSo() {
+        visitor.get("/signin");
+
+        HttpResponse<String> noAddress = visitor.post("/signin/email-link", Map.of("username", ""));
+        HttpResponse<String> noToken = visitor.post("/signin/link", Map.of("token", " "));
+
+        assertThat(noAddress.statusCode()).isEqualTo(302);
+        assertThat(noAddress.headers().firstValue("Location").orElseThrow())
+                .endsWith("/signin?link-address#link-email");
+        assertThat(visitor.get("/signin?link-address").body())
+                .contains("Enter your e-mail address to get a link.")
+                .contains("aria-invalid=\"true\"");
+        assertThat(noToken.statusCode()).isEqualTo(302);
+        assertThat(noToken.headers().firstValue("Location").orElseThrow()).endsWith("/signin?link-expired");
+    }
 }

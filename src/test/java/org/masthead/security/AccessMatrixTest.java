@@ -132,6 +132,9 @@ class AccessMatrixTest {
                 row("GET /signin", "GET", "/signin",                           OK,      SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN),
                 row("GET /signin/link", "GET", "/signin/link?token=nothing", all(OK)),
                 row("GET /signin/email-link/sent", "GET", "/signin/email-link/sent", all(OK)),
+                // Reached only without an address or a token: back to the sign-in page, saying so.
+                row("POST /signin/email-link", "POST", "/signin/email-link", all(302)),
+                row("POST /signin/link", "POST", "/signin/link", all(302)),
                 row("GET /signin/second-factor", "GET", "/signin/second-factor", SIGN_IN, OK,      OK,      OK,      OK,      OK,      OK,      OK),
                 row("GET /register", "GET", "/register",                       OK,      SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN),
                 row("POST /register", "POST", "/register", all(OK)),

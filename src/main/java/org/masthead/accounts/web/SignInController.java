@@ -16,6 +16,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -71,6 +72,7 @@ class SignInController {
                             .orElse(ReturnAfterSignIn.DEFAULT);
         }
         returns.rememberRequested(request, response);
+        model.addAttribute("linkAddressMissing", request.getParameter("link-address") != null);
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(TYPED_EMAIL) instanceof String email) {
             session.removeAttribute(TYPED_EMAIL);
@@ -109,6 +111,21 @@ class SignInController {
         returns.rememberRequested(request, response);
         model.addAttribute("token", token);
         return "accounts/signin-link";
+    }
+
+    /**
+     * Reached only when the security filter that mails the link passed the request by, as it does a form
+     * sent without an address: the form is shown again, saying so.
+     */
+    @PostMapping("/signin/email-link")
+    String linkWithoutAddress() {
+        return "redirect:/signin?link-address#link-email";
+    }
+
+    /** Reached only when the filter that spends the link found no token in the request. */
+    @PostMapping("/signin/link")
+    String linkWithoutToken() {
+        return "redirect:/signin?link-expired";
     }
 
     @GetMapping("/signin/email-link/sent")
