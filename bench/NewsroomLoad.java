@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
  * its address and lists it on its section page (which it had cached just before). {@code save} writes one
  * article of WORDS words and saves it COUNT times, a word changed each time, as the editor's Save button
  * does (the form posted whole, answered with a redirect) and as its autosave does (answered in JSON).
- * LOG is the app's log: without a mail server the app writes the second factor's link there.
+ * LOG is the app's log: without a mail server the app writes the second factor's link there. On several nodes
+ * of one database, whichever node claims the mail writes it to its own log: give every node's log, separated
+ * by commas ({@code deploy/.cluster/node-1/node.log,deploy/.cluster/node-2/node.log}).
  */
 public class NewsroomLoad {
 
@@ -57,7 +59,7 @@ public class NewsroomLoad {
     }
 
     private static void publish(String[] args) throws Exception {
-        Editor editor = Editor.signIn(args[1], Path.of(args[3]), args[4], args[5]);
+        Editor editor = Editor.signIn(args[1], logs(args[3]), args[4], args[5]);
         String secondNode = args[2];
         String sectionId = args[6];
         String sectionPage = secondNode + "/" + args[7];
@@ -105,7 +107,7 @@ public class NewsroomLoad {
     }
 
     private static void save(String[] args) throws Exception {
-        Editor editor = Editor.signIn(args[1], Path.of(args[2]), args[3], args[4]);
+        Editor editor = Editor.signIn(args[1], logs(args[2]), args[3], args[4]);
         String sectionId = args[5];
         String byline = args[6];
         int count = Integer.parseInt(args[7]);
@@ -148,10 +150,15 @@ public class NewsroomLoad {
                 + " " + summary("save", saves) + " " + summary("autosave", autosaves));
     }
 
+    /** LOG: one log file, or several separated by commas. */
+    private static List<Path> logs(String arg) {
+        return Arrays.stream(arg.split(",")).map(String::strip).filter(name -> !name.isEmpty()).map(Path::of).toList();
+    }
+
     /** An editor's browser: one session, its cookies and its CSRF token. */
     private record Editor(HttpClient http, String base, String[] csrf) {
 
-        static Editor signIn(String base, Path log, String email, String password) throws Exception {
+        static Editor signIn(String base, List<Path> logs, String email, String password) throws Exception {
             HttpClient http = HttpClient.newBuilder()
                     .cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER)
@@ -161,22 +168,27 @@ public class NewsroomLoad {
             editor.refreshToken("/signin");
             expect(302, editor.post("/signin", Map.of("email", email, "password", password)), "signing in");
             editor.refreshToken("/signin/second-factor");
-            long logBefore = Files.size(log);
+            long[] before = new long[logs.size()];
+            for (int n = 0; n < logs.size(); n++) {
+                before[n] = Files.size(logs.get(n));
+            }
             expect(302, editor.post("/signin/email-link", Map.of("username", email)), "asking for the link");
             String token = null;
             for (int i = 0; i < 100 && token == null; i++) {
                 Thread.sleep(100);
-                // The log's size is in bytes, and it holds characters of more than one byte.
-                byte[] all = Files.readAllBytes(log);
-                String written =
-                        new String(all, (int) logBefore, all.length - (int) logBefore, StandardCharsets.UTF_8);
-                Matcher link = LINK.matcher(written);
-                while (link.find()) {
-                    token = link.group(1);
+                for (int n = 0; n < logs.size() && token == null; n++) {
+                    // The log's size is in bytes, and it holds characters of more than one byte.
+                    byte[] all = Files.readAllBytes(logs.get(n));
+                    String written = new String(
+                            all, (int) before[n], all.length - (int) before[n], StandardCharsets.UTF_8);
+                    Matcher link = LINK.matcher(written);
+                    while (link.find()) {
+                        token = link.group(1);
+                    }
                 }
             }
             if (token == null) {
-                throw new IllegalStateException("the app wrote no sign-in link to " + log);
+                throw new IllegalStateException("the app wrote no sign-in link to " + logs);
             }
             editor.refreshToken("/signin/link?token=" + token);
             expect(302, editor.post("/signin/link", Map.of("token", token)), "following the link");

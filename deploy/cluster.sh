@@ -8,7 +8,17 @@
 #   bash deploy/cluster.sh status    what runs, and whether each node is healthy
 #   bash deploy/cluster.sh down      stop everything; the data stays in CLUSTER_DIR
 #
-# Options (environment variables):
+# Run as root on Debian, `up` installs with apt-get what is missing of varnish, varnish-modules, postgresql,
+# curl, pushpin and pgbouncer (pushpin only with PUSHPIN=yes, pgbouncer only with PGBOUNCER=yes), then stops
+# and disables, with `systemctl disable --now`, the services Debian starts for those it installed (varnish,
+# postgresql, pushpin, pgbouncer): they would take this cluster's ports, and start at every boot. As root,
+# PostgreSQL, the replica and PgBouncer run as the postgres user, which must be able to reach CLUSTER_DIR:
+# every directory above it must let others search it (a clone under /root, mode 700, will not do).
+#
+# Options (environment variables). `up` saves the options it ran with in CLUSTER_DIR/options; `status` and
+# `down` use those, whatever the environment says, and a later `up` uses them for any option the environment
+# does not set. While any part of the cluster runs, `up` refuses options that differ from the saved ones:
+# `down` first. CLUSTER_DIR itself is not saved: give the same one to every command.
 #   NODES=2                  app nodes
 #   VARNISH_PORT=6081        where readers come in
 #   NODE_PORT=8081           the first node's port; the others follow
@@ -26,10 +36,41 @@
 #   CLUSTER_DIR=deploy/.cluster   data and logs of everything
 #   NODE_JAVA_OPTS="-Xms256m -Xmx512m"   JVM flags of each node
 #   NODE_ARGS=""             more flags for each node, such as --masthead.demo-content=false
+#   BASE_URL=""              the public address the nodes put in canonical links, feeds and mail
+#                            (masthead.site.base-url); empty means http://127.0.0.1:$VARNISH_PORT
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$DEPLOY_DIR")
+CLUSTER_DIR=${CLUSTER_DIR:-$DEPLOY_DIR/.cluster}
+OPTIONS_FILE=$CLUSTER_DIR/options
+OPTIONS=(NODES VARNISH_PORT NODE_PORT PG_PORT REPLICA REPLICA_PORT PGBOUNCER PGBOUNCER_PORT PUSHPIN PUSHPINS
+    PUSHPIN_PORT PUSHPIN_PUBLISH_PORT NODE_JAVA_OPTS NODE_ARGS BASE_URL)
+# The options this shell's environment sets, and those the last `up` saved.
+declare -A GIVEN=() SAVED=()
+for option in "${OPTIONS[@]}"; do
+    [[ -z ${!option+x} ]] || GIVEN[$option]=${!option}
+    unset "$option"
+done
+if [[ -f $OPTIONS_FILE ]]; then
+    # shellcheck source=/dev/null # written by save_options below
+    source "$OPTIONS_FILE"
+    for option in "${OPTIONS[@]}"; do
+        [[ -z ${!option+x} ]] || SAVED[$option]=${!option}
+        unset "$option"
+    done
+fi
+# `up` takes what the environment says, then what was saved; `status` and `down` the other way round, so that
+# they look at the cluster that was started.
+for option in "${OPTIONS[@]}"; do
+    if [[ ${1:-} == up && -n ${GIVEN[$option]+x} ]]; then
+        printf -v "$option" '%s' "${GIVEN[$option]}"
+    elif [[ -n ${SAVED[$option]+x} ]]; then
+        printf -v "$option" '%s' "${SAVED[$option]}"
+    elif [[ -n ${GIVEN[$option]+x} ]]; then
+        printf -v "$option" '%s' "${GIVEN[$option]}"
+    fi
+done
 NODES=${NODES:-2}
 VARNISH_PORT=${VARNISH_PORT:-6081}
 NODE_PORT=${NODE_PORT:-8081}
@@ -42,10 +83,10 @@ PUSHPIN=${PUSHPIN:-yes}
 PUSHPIN_PORT=${PUSHPIN_PORT:-7999}
 PUSHPINS=${PUSHPINS:-1}
 PUSHPIN_PUBLISH_PORT=${PUSHPIN_PUBLISH_PORT:-5561}
-CLUSTER_DIR=${CLUSTER_DIR:-$DEPLOY_DIR/.cluster}
 GRIP_SIG_KEY_FILE=$CLUSTER_DIR/grip-sig-key
 NODE_JAVA_OPTS=${NODE_JAVA_OPTS:--Xms256m -Xmx512m}
 NODE_ARGS=${NODE_ARGS:-}
+BASE_URL=${BASE_URL:-}
 JAR=$ROOT/target/masthead-0.1.0-SNAPSHOT.jar
 PG_USER=masthead
 PG_DATABASE=masthead
@@ -68,6 +109,62 @@ pushpin_port() { echo $((PUSHPIN_PORT - $1 + 1)); }
 pushpin_publish_port() { echo $((PUSHPIN_PUBLISH_PORT + 10 * ($1 - 1))); }
 pid_alive() { [[ -f $1 ]] && kill -0 "$(<"$1")" 2>/dev/null; }
 
+# Whether any part of the cluster in CLUSTER_DIR runs.
+cluster_running() {
+    local file bin
+    for file in "$CLUSTER_DIR/varnish.pid" "$CLUSTER_DIR"/node-*/pid "$CLUSTER_DIR"/pushpin*/pid \
+        "$CLUSTER_DIR/pgbouncer/pgbouncer.pid"; do
+        pid_alive "$file" && return 0
+    done
+    bin=$(pg_bin)
+    [[ -n $bin ]] || return 1
+    for file in "$CLUSTER_DIR/postgres" "$CLUSTER_DIR/replica"; do
+        [[ -f $file/PG_VERSION ]] && as_pg "$bin/pg_ctl" -D "$file" status >/dev/null 2>&1 && return 0
+    done
+    return 1
+}
+
+# For up: refuses options other than those a running cluster was started with, then saves them.
+save_options() {
+    local option differ=()
+    if ((${#SAVED[@]})) && cluster_running; then
+        for option in "${OPTIONS[@]}"; do
+            if [[ -n ${SAVED[$option]+x} && ${SAVED[$option]} != "${!option}" ]]; then
+                differ+=("$option=${!option} (running with ${SAVED[$option]:-\"\"})")
+            fi
+        done
+        ((${#differ[@]} == 0)) || die "the cluster in $CLUSTER_DIR runs with other options: ${differ[*]}; stop it first (bash deploy/cluster.sh down)"
+    fi
+    mkdir -p "$CLUSTER_DIR"
+    # NODE_ARGS may hold secrets (an API key): the file is its owner's only.
+    (
+        umask 077
+        {
+            echo "# The options of the last 'bash deploy/cluster.sh up' on this directory, which status, down and up read."
+            for option in "${OPTIONS[@]}"; do printf '%s=%q\n' "$option" "${!option}"; done
+        } >"$OPTIONS_FILE.new"
+    )
+    mv "$OPTIONS_FILE.new" "$OPTIONS_FILE"
+}
+
+# For status and down: says when the environment asks for other options than the saved ones they use.
+note_saved_options() {
+    local option differ=()
+    for option in "${OPTIONS[@]}"; do
+        if [[ -n ${GIVEN[$option]+x} && -n ${SAVED[$option]+x} && ${GIVEN[$option]} != "${SAVED[$option]}" ]]; then
+            differ+=("$option=${SAVED[$option]}")
+        fi
+    done
+    ((${#differ[@]} == 0)) || log "Using the options saved in $OPTIONS_FILE by up, not the environment's: ${differ[*]}"
+}
+
+# As root, PostgreSQL, its replica and PgBouncer run as the postgres user, from folders in CLUSTER_DIR.
+check_postgres_reaches_cluster_dir() {
+    [[ $(id -u) == 0 ]] || return 0
+    runuser -u postgres -- test -x "$CLUSTER_DIR" \
+        || die "the postgres user cannot reach $CLUSTER_DIR: every directory above it must let others search it (chmod o+x), or set CLUSTER_DIR to a directory that does, such as /srv/masthead-cluster"
+}
+
 install_missing() {
     local missing=()
     command -v varnishd >/dev/null || [[ -x /usr/sbin/varnishd ]] || missing+=(varnish)
@@ -81,8 +178,17 @@ install_missing() {
     log "Installing ${missing[*]}"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 \
         || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; }
-    # Debian starts the packaged services; this cluster runs its own.
-    systemctl disable --now varnish postgresql pushpin pgbouncer >/dev/null 2>&1 || true
+    # Debian starts the services of the packages it installs, on the ports this cluster uses; the cluster runs
+    # its own. Only the services of packages just installed are stopped and disabled: one the machine already
+    # ran is left alone.
+    local package services=()
+    for package in "${missing[@]}"; do
+        case $package in varnish | postgresql | pushpin | pgbouncer) services+=("$package") ;; esac
+    done
+    if ((${#services[@]})); then
+        log "Stopping and disabling the services Debian started: ${services[*]} (systemctl disable --now)"
+        systemctl disable --now "${services[@]}" >/dev/null 2>&1 || true
+    fi
 }
 
 start_postgres() {
@@ -203,6 +309,7 @@ start_node() {
         --masthead.images.dir="$CLUSTER_DIR/images" \
         --masthead.cache.purge-urls="http://127.0.0.1:$VARNISH_PORT" \
         --masthead.trusted-proxies=127.0.0.1/32 \
+        --masthead.site.base-url="${BASE_URL:-http://127.0.0.1:$VARNISH_PORT}" \
         ${PUSHPIN_ARG:-} ${REPLICA_ARG:-} $direct_arg \
         $NODE_ARGS >>"$dir/node.log" 2>&1 &
     echo $! >"$dir/pid"
@@ -282,7 +389,9 @@ start_varnish() {
 }
 
 up() {
+    save_options
     install_missing
+    check_postgres_reaches_cluster_dir
     # Pushpin and the nodes hold a file descriptor per open page: as many as root may give, or as this shell
     # may have.
     ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -377,7 +486,8 @@ down() {
     stop_pidfile "$CLUSTER_DIR/varnish.pid"
     # Every instance a cluster of this directory may have started, whatever PUSHPINS says now.
     for dir in "$CLUSTER_DIR"/pushpin "$CLUSTER_DIR"/pushpin-*; do stop_pidfile "$dir/pid"; done
-    for ((n = 1; n <= NODES; n++)); do stop_pidfile "$CLUSTER_DIR/node-$n/pid"; done
+    # Every node a cluster of this directory may have started, whatever NODES says.
+    for dir in "$CLUSTER_DIR"/node-*; do stop_pidfile "$dir/pid"; done
     stop_pidfile "$CLUSTER_DIR/pgbouncer/pgbouncer.pid"
     bin=$(pg_bin)
     if [[ -n $bin && -f $CLUSTER_DIR/replica/PG_VERSION ]]; then
@@ -391,7 +501,7 @@ down() {
 
 case ${1:-} in
 up) up ;;
-status) status ;;
-down) down ;;
+status) note_saved_options; status ;;
+down) note_saved_options; down ;;
 *) die "usage: bash deploy/cluster.sh up|status|down" ;;
 esac

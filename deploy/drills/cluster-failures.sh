@@ -10,14 +10,15 @@
 #
 #   bash deploy/drills/cluster-failures.sh
 #
-# Options: SECONDS_EACH=60 (each drill's load), READERS=4, WRITERS=2 (threads). The cluster is restarted
-# first, its nodes allowing any number of registrations from one address (the load comes from one), and is
-# left running.
+# Options: SECONDS_EACH=45 (each drill's load), READERS=4, WRITERS=2 (threads), and deploy/cluster.sh's
+# CLUSTER_DIR, VARNISH_PORT, PG_PORT, NODE_PORT and NODE_ARGS. The cluster is stopped and started again first,
+# its nodes allowing any number of registrations from one address (the load comes from one), and is left
+# running. Writes its section of docs/drills.md (REPORT) between the drill:cluster markers.
 set -euo pipefail
 
 DRILLS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$DRILLS_DIR/../.." && pwd)
-SECONDS_EACH=${SECONDS_EACH:-60}
+SECONDS_EACH=${SECONDS_EACH:-45}
 READERS=${READERS:-4}
 WRITERS=${WRITERS:-2}
 CLUSTER_DIR=${CLUSTER_DIR:-$ROOT/deploy/.cluster}
@@ -46,9 +47,13 @@ pg_ctl_cluster() {
     if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$bin/pg_ctl" -D "$CLUSTER_DIR/postgres" "$@"; else "$bin/pg_ctl" -D "$CLUSTER_DIR/postgres" "$@"; fi
 }
 
+# Every `up` below gives the same flags: deploy/cluster.sh refuses other options while the cluster runs.
+DRILL_NODE_ARGS="--masthead.rate-limits.registration-per-ip.capacity=100000000 ${NODE_ARGS:-}"
+cluster_up() { NODE_ARGS=$DRILL_NODE_ARGS cluster up; }
+
 log "Restarting the cluster with registrations unlimited per address"
 cluster down
-NODE_ARGS="--masthead.rate-limits.registration-per-ip.capacity=100000000 ${NODE_ARGS:-}" cluster up
+cluster_up
 
 ARTICLE=$(sql -c "SELECT '/' || s.path || '/' || to_char(a.published_at AT TIME ZONE 'Europe/London', 'YYYY/mon/DD') || '/' || a.slug
     FROM article a JOIN section s ON s.id = a.section_id
@@ -103,7 +108,7 @@ log "Drill 1: node 2 killed under load"
 under_load node-killed 15 kill_node_2
 NODE_READS=$(reads_summary "$READS_FILE")
 NODE_WRITES=$(writes_summary "$ACKED_FILE")
-cluster up
+cluster_up
 
 restart_postgres() {
     log "Restarting PostgreSQL"
@@ -129,7 +134,7 @@ stop_nodes
 sleep 3
 "$JAVA" "$DRILLS_DIR/Reads.java" "$VARNISH" "$SECONDS_EACH" "$READERS" "$GRACE_FILE" "${CACHED[@]}"
 GRACE_READS=$(reads_summary "$GRACE_FILE")
-cluster up
+cluster_up
 
 SECTION_FILE=$OUT/drill-cluster.md
 {

@@ -60,7 +60,7 @@ class ModularityTest {
      * Writes the modules' documentation, as the code is, to {@code target/spring-modulith-docs}: a
      * diagram of the modules and their dependencies, one per module, and each module's canvas (its
      * beans, the events it publishes and listens to, its settings). {@code docs/architecture/modules}
-     * keeps a copy for readers of the repository; see {@code docs/architecture.md} for how to refresh it.
+     * keeps a copy for readers of the repository; its README says how to refresh it.
      */
     @Test
     void documentsTheModules() {

@@ -2,11 +2,13 @@ package org.masthead.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -114,6 +116,25 @@ class BackupTest {
         assertThat(db.sql("SELECT 1").query(Integer.class).single()).isEqualTo(1);
         assertThat(Files.exists(database.dataDir().resolve("postgres/postmaster.pid")))
                 .isTrue();
+    }
+
+    /** The file holds the database password and readers' personal data, whatever the umask allows. */
+    @Test
+    void aBackupIsReadableAndWritableByItsOwnerOnly() throws Exception {
+        assumeTrue(backups.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = backups.resolve("owner-only.zip");
+        Path partial = backups.resolve("owner-only.zip.partial");
+        // An earlier backup of the same name, and an attempt that failed half-way, both readable by anyone.
+        Files.writeString(file, "an earlier backup");
+        Files.writeString(partial, "half a backup");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        EmbeddedBackup.backup(database.dataDir(), file);
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.size(file)).isGreaterThan("an earlier backup".length());
+        assertThat(partial).doesNotExist();
     }
 
     private static HikariDataSource dataSource(EmbeddedPostgresServer server) {

@@ -8,6 +8,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,6 +57,8 @@ public final class EmbeddedBackup {
 
     private static final Set<String> NOT_BACKED_UP = Set.of("postgres-runtime", DataDirectoryLock.FILE);
 
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+
     private EmbeddedBackup() {}
 
     /** What a backup did, for the command to report. */
@@ -68,7 +72,7 @@ public final class EmbeddedBackup {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Made made;
-        try (OutputStream out = Files.newOutputStream(partial);
+        try (OutputStream out = createOwnerOnly(partial);
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             Counter counter = new Counter();
             boolean online;
@@ -88,6 +92,23 @@ public final class EmbeddedBackup {
         }
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return made;
+    }
+
+    /**
+     * A new, empty file that only its owner may read or write (on a POSIX file system): the backup holds the
+     * database password and readers' personal data. It is created so, never created first and narrowed
+     * after, and one left by an earlier attempt is replaced rather than reused with the permissions it had.
+     * The rename that completes the backup keeps them.
+     */
+    private static OutputStream createOwnerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+        } else {
+            Files.createFile(file);
+        }
+        return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private static DataDirectoryLock tryLock(Path dataDir) {
