@@ -202,6 +202,12 @@ class ModerationConsoleTest {
                     moderator,
                     moderator.post("/moderation/words/remove", Map.of("list", "banned", "skeleton", "snoiygoster")));
             assertThat(removed).contains("Removed it from the banned words.");
+            assertThat(flash(
+                            moderator,
+                            moderator.post(
+                                    "/moderation/words/remove", Map.of("list", "banned", "skeleton", "snoiygoster"))))
+                    .as("a second removal, from a page left open, says nothing was there")
+                    .contains("That word is not on the banned words: nothing was removed.");
             org.awaitility.Awaitility.await()
                     .atMost(java.time.Duration.ofSeconds(5))
                     .until(() -> onB.post(article, "Snollygoster again " + System.nanoTime())
@@ -357,11 +363,16 @@ class ModerationConsoleTest {
                 .contains("Bulk one: buses.");
 
         HttpResponse<String> decided = moderator.postRaw(
-                "/moderation/bulk?action=approve&ids=" + first + "&ids=" + second + "&ids=" + third,
+                "/moderation/bulk?action=approve&ids=" + first + "&ids=" + second + "&ids=" + third + "&ids=999999999",
                 Map.of("_csrf", csrfOf(moderator)));
         String after = flash(moderator, decided);
 
-        assertThat(after).contains("Approved 2 comments; 1 had already been decided by another moderator.");
+        assertThat(after)
+                .contains("Approved 2 comments; 1 had already been decided by another moderator; 1 was not found.");
+        HttpResponse<String> tooMany = moderator.postRaw(
+                "/moderation/bulk?action=approve" + "&ids=1".repeat(51), Map.of("_csrf", csrfOf(moderator)));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("Decide at most 50 comments at once");
         assertThat(thread())
                 .contains("Bulk one: buses.")
                 .contains("Bulk two: trams.")

@@ -48,7 +48,9 @@ public class Decisions {
             "other", "civil");
 
     public static final int NOTE_MAX_LENGTH = 1000;
-    private static final int QUEUE_SIZE = 50;
+    /** How many comments a queue shows at once, and a bulk decision takes. */
+    public static final int QUEUE_SIZE = 50;
+
     private static final int EXCERPT_LENGTH = 200;
     private static final String TAKEN = "Another moderator has already decided on this comment.";
 

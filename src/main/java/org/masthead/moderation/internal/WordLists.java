@@ -103,12 +103,16 @@ public class WordLists {
     }
 
     @Transactional
-    public void remove(Kind kind, String skeleton) {
-        db.sql("DELETE FROM moderation_word WHERE list = :list AND normalised = :skeleton")
+    /** @return false if the word was not on the list (another moderator may have removed it) */
+    public boolean remove(Kind kind, String skeleton) {
+        int removed = db.sql("DELETE FROM moderation_word WHERE list = :list AND normalised = :skeleton")
                 .param("list", kind.code())
                 .param("skeleton", skeleton)
                 .update();
-        changed();
+        if (removed > 0) {
+            changed();
+        }
+        return removed > 0;
     }
 
     private void changed() {

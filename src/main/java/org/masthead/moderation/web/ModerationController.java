@@ -195,6 +195,8 @@ class ModerationController {
             problem = "Choose to approve or to reject.";
         } else if (ids == null || ids.isEmpty()) {
             problem = "Tick the comments to " + action + " first.";
+        } else if (ids.size() > Decisions.QUEUE_SIZE) {
+            problem = "Decide at most " + Decisions.QUEUE_SIZE + " comments at once, a page of the queue.";
         } else if (action.equals("reject") && !Decisions.REJECTION_REASONS.containsKey(reason)) {
             problem = "Choose why they are rejected.";
         }
@@ -203,6 +205,7 @@ class ModerationController {
         }
         int done = 0;
         int taken = 0;
+        int missing = 0;
         for (long id : new java.util.LinkedHashSet<>(ids)) {
             try {
                 if (action.equals("approve")) {
@@ -211,8 +214,10 @@ class ModerationController {
                     decisions.reject(id, moderator.accountId(), reason, "");
                 }
                 done++;
-            } catch (ConflictException | org.masthead.platform.NotFoundException e) {
+            } catch (ConflictException e) {
                 taken++;
+            } catch (org.masthead.platform.NotFoundException e) {
+                missing++;
             }
         }
         redirect.addFlashAttribute(
@@ -220,7 +225,9 @@ class ModerationController {
                 (action.equals("approve") ? "Approved " : "Rejected ")
                         + done
                         + (done == 1 ? " comment" : " comments")
-                        + (taken == 0 ? "." : "; " + taken + " had already been decided by another moderator."));
+                        + (taken == 0 ? "" : "; " + taken + " had already been decided by another moderator")
+                        + (missing == 0 ? "" : "; " + missing + (missing == 1 ? " was" : " were") + " not found")
+                        + ".");
         return "redirect:/moderation?queue=" + queueOrHeld(queue);
     }
 

@@ -54,8 +54,11 @@ class WordListsController {
             @RequestParam(defaultValue = "") String skeleton,
             RedirectAttributes redirect) {
         WordLists.Kind kind = kind(list);
-        words.remove(kind, skeleton);
-        redirect.addFlashAttribute("message", "Removed it from the " + kind.code() + " words.");
+        redirect.addFlashAttribute(
+                "message",
+                words.remove(kind, skeleton)
+                        ? "Removed it from the " + kind.code() + " words."
+                        : "That word is not on the " + kind.code() + " words: nothing was removed.");
         return "redirect:/moderation/words";
     }
 
