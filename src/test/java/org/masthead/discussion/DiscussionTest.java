@@ -265,7 +265,9 @@ class DiscussionTest {
                     .param("s", status)
                     .param("id", top)
                     .update();
-            assertThat(bob.reply(article, top, "Answer").statusCode()).isEqualTo(409);
+            assertThat(bob.reply(article, top, "Answer").statusCode())
+                    .as("as for a comment that does not exist: nothing says it is there")
+                    .isEqualTo(404);
         }
         assertThat(storedComments()).isEqualTo(2);
     }

@@ -107,6 +107,9 @@ class ScreeningTest {
         assertThat(own.get(0).get("status").asString()).isEqualTo("pending");
         assertThat(own.get(0).get("body").asString()).isEqualTo("My first words here: the trains are late.");
         assertThat(regular.me(article).get("moderated")).isEmpty();
+        assertThat(regular.reply(article, id, "Answering what I cannot see.").statusCode())
+                .as("another reader learns nothing of a held comment, not even that it exists")
+                .isEqualTo(404);
 
         assertThat(discussion.approve(id)).isTrue();
 

@@ -99,9 +99,12 @@ public class TopicFollows {
 
     private long idOf(Kind kind, String slug) {
         return switch (kind) {
-            case TOPIC -> content.tag(slug).map(Tag::id).orElseThrow(() -> new NotFoundException("No topic " + slug));
+            case TOPIC ->
+                content.tag(slug).map(Tag::id).orElseThrow(() -> new NotFoundException("There is no such topic."));
             case AUTHOR ->
-                content.author(slug).map(Author::id).orElseThrow(() -> new NotFoundException("No author " + slug));
+                content.author(slug)
+                        .map(Author::id)
+                        .orElseThrow(() -> new NotFoundException("There is no such author."));
         };
     }
 }

@@ -187,11 +187,12 @@ public class Comments {
             if (answered.articleId() != articleId) {
                 throw new RejectedException(REJECTED, "inReplyTo", "That comment is under another article.");
             }
+            if (answered.status().equals(CommentRepository.DELETED)) {
+                throw new ConflictException("The comment you are replying to has been deleted.");
+            }
             if (!answered.published()) {
-                throw new ConflictException(
-                        answered.status().equals(CommentRepository.DELETED)
-                                ? "The comment you are replying to has been deleted."
-                                : "The comment you are replying to is not published, so it cannot be answered.");
+                // Held or rejected: as for a recommendation, nobody else learns that it exists.
+                throw new NotFoundException("The comment you are replying to does not exist.");
             }
         }
         refuseIf(verdict);
