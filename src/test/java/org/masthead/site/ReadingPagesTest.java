@@ -162,6 +162,21 @@ class ReadingPagesTest {
     }
 
     @Test
+    void aProgramThatIsNotSignedInIsToldSoIn401NotSentToTheSignInPage() {
+        for (String path : List.of("/live/ticket", "/account/export", "/notifications")) {
+            HttpResponse<String> response = http.get(path, "Accept", "application/json");
+
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                    .as(path)
+                    .startsWith("application/problem+json");
+        }
+        assertThat(http.get("/notifications").statusCode())
+                .as("a browser is still taken to sign in")
+                .isEqualTo(302);
+    }
+
+    @Test
     void unknownPathsAreNotFoundForApiClientsToo() {
         HttpResponse<String> response = http.get("/a/b/c/d/e/f", "Accept", "application/json");
 

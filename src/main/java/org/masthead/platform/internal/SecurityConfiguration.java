@@ -10,9 +10,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
@@ -71,6 +74,7 @@ class SecurityConfiguration {
                 return filter;
             }
         }));
+        http.with(new ProgramsNotSignedIn(), Customizer.withDefaults());
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.PAGES))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
@@ -88,5 +92,21 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                 .permitAll();
+    }
+
+    /**
+     * A program (see {@link ProblemClients}) that is not signed in is told so in problem details, 401: a
+     * redirect to the sign-in page would answer it with HTML it cannot use. Registered when the chain is
+     * built, after the sign-in page's own entry point, which stays the one for everyone else.
+     */
+    private static final class ProgramsNotSignedIn extends AbstractHttpConfigurer<ProgramsNotSignedIn, HttpSecurity> {
+
+        @Override
+        public void init(HttpSecurity http) {
+            http.getConfigurer(ExceptionHandlingConfigurer.class)
+                    .defaultAuthenticationEntryPointFor(
+                            (request, response, refused) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED),
+                            request -> ProblemClients.asking(request, request.getRequestURI()));
+        }
     }
 }
