@@ -52,6 +52,11 @@
       headers: headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body)
     }).then(function (response) {
+      // A change whose answer is a sign-in page did not happen, whatever its status says.
+      var landed = response.redirected ? new URL(response.url, location.href).pathname : "";
+      if (landed.indexOf("/signin") === 0) {
+        throw signInProblem(landed === "/signin/second-factor");
+      }
       if (response.status === 204) {
         return null;
       }
@@ -60,11 +65,38 @@
           var problem = new Error(json.detail || "Something went wrong. Please try again.");
           problem.status = response.status;
           problem.errors = json.errors || {};
+          if ((response.status === 401 || response.status === 403) && !json.detail) {
+            // Refused with no reason given: most often a session that has ended since the page loaded.
+            return M.getJson("/me").catch(function () { return null; }).then(function (me) {
+              throw me && me.signedIn === false ? signInProblem(false) : problem;
+            });
+          }
           throw problem;
         }
         return json;
       });
     });
+  };
+
+  function signInProblem(secondFactor) {
+    var problem = new Error(secondFactor
+      ? "This needs the second step of signing in that staff areas ask for."
+      : "You are signed out, so this was not done.");
+    problem.status = 401;
+    problem.errors = {};
+    problem.signIn = secondFactor ? "second-factor" : "signin";
+    return problem;
+  }
+
+  // Puts a refusal from send() in element: its words, and a link to sign in (coming back to the anchor
+  // on this page) when signing in again is what it takes.
+  M.sayProblem = function (element, problem, anchor) {
+    element.replaceChildren(document.createTextNode(problem.message));
+    if (problem.signIn) {
+      element.append(" ", problem.signIn === "second-factor"
+        ? M.el("a", { href: "/signin/second-factor", text: "Take the second step" })
+        : M.el("a", { href: M.signInPath(anchor), text: "Sign in again" }));
+    }
   };
 
   // el("a", {href: "/x", text: "words"}, [children]): "text" sets the text, anything else an attribute.

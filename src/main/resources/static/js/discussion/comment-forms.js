@@ -32,21 +32,26 @@
     var error = M.el("p", { "class": "field__error", role: "alert" });
     var form = M.el("form", { "class": "comment-form" }, [
       M.el("div", { "class": "field" }, [M.el("label", { "for": fieldId, text: "Change your comment" }), error, textarea]),
-      M.el("button", { type: "submit", "class": "button", text: "Save changes" }),
-      M.el("button", { type: "button", "class": "button button--secondary", "data-cancel": "", text: "Cancel" })
+      M.el("div", { "class": "form-actions" }, [
+        M.el("button", { type: "submit", "class": "button", text: "Save changes" }),
+        M.el("button", { type: "button", "class": "button button--secondary", "data-cancel": "", text: "Cancel" })
+      ])
     ]);
     body.hidden = true;
     body.after(form);
     textarea.focus();
-    form.querySelector("[data-cancel]").addEventListener("click", function () {
-      form.remove();
-      body.hidden = false;
-    });
+    participation.cancellable(form, button, function () { body.hidden = false; });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       M.send("/discussion/comments/" + id + "/edit", { csrf: csrf(), body: { body: textarea.value } })
         .then(function () { return conversation.replace(id); })
-        .catch(function (problem) { error.textContent = problem.message; });
+        .then(function () {
+          // The comment as changed, read from its start; its Edit button while it may still be changed.
+          var fresh = document.getElementById("comment-" + id);
+          var edit = fresh && fresh.querySelector("[data-action='edit']");
+          participation.focus(edit && !edit.hidden ? edit : fresh);
+        })
+        .catch(function (problem) { M.sayProblem(error, problem, "comment-" + id); });
     });
   };
 
@@ -61,12 +66,22 @@
     ]);
     comment.appendChild(box);
     yes.focus();
-    no.addEventListener("click", function () { box.remove(); });
+    no.addEventListener("click", function () {
+      box.remove();
+      button.focus();
+    });
     yes.addEventListener("click", function () {
+      // Where the reader goes on from: the comment's tombstone if it stays, else the next comment, else the count.
+      var item = comment.closest("li");
+      var next = item && item.nextElementSibling && item.nextElementSibling.querySelector("article.comment");
       M.send("/discussion/comments/" + id + "/delete", { csrf: csrf() })
         .then(function () { return conversation.replace(id); })
         .then(participation.refresh)
-        .catch(function (problem) { participation.inlineMessage(comment, problem.message); });
+        .then(function () {
+          participation.focus(document.getElementById("comment-" + id)
+            || (next && next.isConnected ? next : conversation.slot.querySelector("[data-comment-count]")));
+        })
+        .catch(function (problem) { participation.inlineMessage(comment, problem); });
     });
   };
 
@@ -83,18 +98,34 @@
       M.el("div", { "class": "field" }, [M.el("label", { "for": "report-reason-" + id, text: "Why are you reporting this comment?" }), select]),
       M.el("div", { "class": "field" }, [M.el("label", { "for": "report-detail-" + id, text: "Anything moderators should know (optional)" }), detail]),
       error,
-      M.el("button", { type: "submit", "class": "button", text: "Send report" })
+      M.el("div", { "class": "form-actions" }, [
+        M.el("button", { type: "submit", "class": "button", text: "Send report" }),
+        M.el("button", { type: "button", "class": "button button--secondary", "data-cancel": "", text: "Cancel" })
+      ])
     ]);
     comment.appendChild(form);
     select.focus();
+    participation.cancellable(form, button);
+    var done = function (words) {
+      form.remove();
+      participation.reported(id);
+      // Report becomes "Reported", which does nothing more; focus stays there, the thanks read out beside it.
+      participation.inlineMessage(comment, words);
+      participation.decorate(comment.parentNode);
+      button.focus();
+    };
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       M.send("/discussion/comments/" + id + "/report", { csrf: csrf(), body: { reason: select.value, detail: detail.value } })
-        .then(function () {
-          form.remove();
-          participation.inlineMessage(comment, "Thank you: moderators will look at this comment.");
-        })
-        .catch(function (problem) { error.textContent = problem.message; });
+        .then(function () { done("Thank you: moderators will look at this comment."); })
+        .catch(function (problem) {
+          // Reported before (from another page, or before a reload): the same as now, in the server's words.
+          if (problem.status === 409) {
+            done(problem.message);
+          } else {
+            M.sayProblem(error, problem, "comment-" + id);
+          }
+        });
     });
   };
 })(window.Masthead);

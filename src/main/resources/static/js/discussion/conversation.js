@@ -31,6 +31,8 @@
     },
     insert: insert,
     replace: replace,
+    placesNew: placesNew,
+    focus: focusOn,
     adjustCount: adjustCount,
     postedHere: function (id) {
       // Its live event may have come first: the reader is not offered their own comment as new.
@@ -53,7 +55,20 @@
     return slot.querySelector(".conversation");
   }
 
-  function load(query) {
+  // Puts focus on an element, making one that is not otherwise focusable (a comment, the count, a message)
+  // focusable from script; the browser scrolls to it.
+  function focusOn(element) {
+    if (element) {
+      if (!element.matches("a[href], button, textarea, select, input")) {
+        element.setAttribute("tabindex", "-1");
+      }
+      element.focus();
+    }
+  }
+
+  // Loads a page of the conversation in place. focus(slot), when given, says where the reader who asked
+  // for it goes on from, since what they pressed is gone with the old page.
+  function load(query, focus) {
     return M.filling(section, M.getHtml(base + "/thread" + query).then(function (body) {
       var fresh = body.querySelector(".conversation");
       if (!fresh) {
@@ -71,8 +86,20 @@
         comment.setAttribute("tabindex", "-1");
         comment.scrollIntoView({ block: "center" });
         comment.focus({ preventScroll: true });
+      } else if (focus) {
+        focusOn(focus(slot) || slot.querySelector("[data-comment-count]"));
       }
     }));
+  }
+
+  // Whether a new top-level comment belongs on the page shown: first on the first page of the newest
+  // first, last on the last page of the other orders. Anywhere else it is only offered.
+  function placesNew() {
+    var current = page();
+    if (!current || sort === "picks") {
+      return false;
+    }
+    return !current.querySelector("a[data-page='" + (sort === "newest" ? "earlier" : "later") + "']");
   }
 
   function adjustCount(delta) {
@@ -93,7 +120,7 @@
     }
     return M.getHtml(base + "/comments?ids=" + wanted.join(",")).then(function (body) {
       var added = 0;
-      var threads = slot.querySelector("[data-threads]");
+      var threads = placesNew() && slot.querySelector("[data-threads]");
       body.querySelectorAll("li.thread").forEach(function (thread) {
         if (!threads) {
           return;
@@ -168,12 +195,25 @@
       M.getHtml(link.getAttribute("data-src")).then(function (body) {
         var replies = body.querySelector("[data-replies]");
         var thread = link.closest("li.thread");
+        var shown = thread.querySelectorAll("[data-replies] > li").length;
         thread.querySelector("[data-replies]").replaceWith(replies);
         link.remove();
         changed(thread);
+        // On from the first reply that was not shown before.
+        var first = replies.children[shown] || replies.lastElementChild;
+        focusOn(first ? first.querySelector("article.comment") : thread.querySelector("article.comment"));
+      });
+    } else if (link.hasAttribute("data-sort")) {
+      // Another order, or the Picks tab: on from the same tab of the new page.
+      var chosen = link.getAttribute("data-sort");
+      load(new URL(link.href, location.href).search, function (root) {
+        return root.querySelector(".conversation__sort a[data-sort='" + chosen + "']");
       });
     } else {
-      load(new URL(link.href, location.href).search);
+      // Earlier or later comments: on from the first comment of that page.
+      load(new URL(link.href, location.href).search, function (root) {
+        return root.querySelector("[data-threads] article.comment");
+      });
     }
   });
 
@@ -190,6 +230,11 @@
     // The Picks tab lists staff picks only: a new comment is not one yet.
     if (String(detail.articleId) !== String(articleId) || document.getElementById("comment-" + detail.commentId)
         || postedHere.indexOf(Number(detail.commentId)) >= 0 || sort === "picks") {
+      return;
+    }
+    var held = document.getElementById("own-comment-" + detail.commentId);
+    if (held) {
+      approved(held, detail);
       return;
     }
     if (detail.parentId == null) {
@@ -215,7 +260,7 @@
       }
       var button = thread.querySelector(":scope > [data-show-new]");
       if (!button) {
-        button = M.el("button", { type: "button", "class": "link-button", "data-show-new": "", "data-thread": String(detail.parentId) });
+        button = M.el("button", { type: "button", "class": "link-button thread__new", "data-show-new": "", "data-thread": String(detail.parentId) });
         thread.appendChild(button);
       }
       offer(button, list.length, true);
@@ -248,10 +293,19 @@
     });
   }
 
+  // Shows the comments a button offers, and puts focus on the first of them. New comments that do not
+  // belong on the page shown (page 1 of the oldest first, say) are shown on the page that has them.
   function showNew(button) {
     var threadId = button.getAttribute("data-thread");
-    var ids = threadId ? pendingReplies[threadId] : pendingTop;
-    insert(ids.slice()).then(function (added) {
+    var ids = (threadId ? pendingReplies[threadId] : pendingTop).slice();
+    var first = function () {
+      return ids.map(function (id) { return document.getElementById("comment-" + id); }).filter(Boolean)[0];
+    };
+    if (!threadId && !placesNew()) {
+      load("?sort=" + encodeURIComponent(sort) + "&around=" + ids[ids.length - 1], first);
+      return;
+    }
+    insert(ids).then(function (added) {
       adjustCount(added);
       if (threadId) {
         delete pendingReplies[threadId];
@@ -260,6 +314,33 @@
         banner = null;
       }
       button.remove();
+      focusOn(first());
+    });
+  }
+
+  // The reader's own comment that waited for a moderator was approved: it takes the held copy's place
+  // (with the author's own buttons, once /me knows it is theirs), rather than being offered as new.
+  function approved(held, detail) {
+    var id = Number(detail.commentId);
+    var hadFocus = held.contains(document.activeElement);
+    postedHere.push(id);
+    insert([id]).then(function (added) {
+      adjustCount(added);
+      var comment = document.getElementById("comment-" + id);
+      if (!comment) {
+        // It belongs on another page: the held copy says where it is now.
+        held.querySelector(".comment__status").replaceChildren(
+          document.createTextNode("Approved: your comment is in the conversation. "),
+          M.el("a", { href: "/comment/" + id, text: "See it there" }));
+        held.classList.remove("comment--held");
+        return;
+      }
+      held.remove();
+      return (M.participation ? M.participation.refresh() : Promise.resolve()).then(function () {
+        if (hadFocus) {
+          focusOn(comment);
+        }
+      });
     });
   }
 

@@ -11,11 +11,22 @@
   var base = conversation.base;
   var slot = conversation.slot;
   var formSlot = conversation.section.querySelector("[data-discussion-form]");
+  var focusOn = conversation.focus;
   var me = { signedIn: false, canPost: false, recommended: [], mine: [], editableUntil: {}, following: [] };
+  // Comments this reader reported while the page is open: /me does not list them.
+  var reported = [];
+  var editClosing = null;
   var participation = M.participation = {
     me: function () { return me; },
     refresh: refreshMe,
     inlineMessage: inlineMessage,
+    reported: function (id) {
+      reported.push(Number(id));
+    },
+    // Puts focus on an element that is not otherwise focusable (a comment, a message), which scrolls to it.
+    focus: focusOn,
+    cancellable: cancellable,
+    decorate: function (root) { decorate(root); },
     maxLength: MAX_LENGTH,
     // actions[name](button, comment, id) handles a press of a comment's button[data-action=name].
     actions: {}
@@ -38,7 +49,42 @@
       renderForm();
       renderModerated();
       decorate(slot);
+      closeEditsOnTime();
     });
+  }
+
+  // A form opened in place closes on its Cancel button or on Escape, giving focus back to the button that
+  // opened it; onClose puts back what the form stood in for.
+  function cancellable(form, opener, onClose) {
+    var close = function () {
+      form.remove();
+      if (onClose) {
+        onClose();
+      }
+      focusOn(opener);
+    };
+    form.querySelector("[data-cancel]").addEventListener("click", close);
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      }
+    });
+  }
+
+  // Edit is offered only while the server still allows it: it goes when the next comment's window closes.
+  function closeEditsOnTime() {
+    window.clearTimeout(editClosing);
+    var now = Date.now();
+    var next = Object.keys(me.editableUntil || {}).map(function (id) { return new Date(me.editableUntil[id]).getTime(); })
+      .filter(function (time) { return time > now; })
+      .sort(function (a, b) { return a - b; })[0];
+    if (next) {
+      editClosing = window.setTimeout(function () {
+        decorate(slot);
+        closeEditsOnTime();
+      }, next - now + 250);
+    }
   }
 
   // The reader's own comments that wait for a moderator or were removed by one: nobody else sees them,
@@ -59,7 +105,8 @@
       var label = held
         ? M.el("p", { "class": "comment__status", text: "Waiting for a moderator. Only you can see this comment until it is approved." })
         : M.el("p", { "class": "comment__status comment__status--rejected" }, [
-          document.createTextNode("Removed by a moderator" + (comment.reason ? ": " + comment.reason : "")
+          // The reason may itself start with a label ("Off topic: Please keep…"): a dash, not a second colon.
+          document.createTextNode("Removed by a moderator" + (comment.reason ? " \u2014 " + comment.reason : "")
             + (/[.!?…]$/.test(comment.reason || "") ? " " : ". ")),
           M.el("a", { href: "/appeals", text: "Why, and how to appeal" })
         ]);
@@ -88,6 +135,7 @@
         }
       };
       var until = me.editableUntil && me.editableUntil[id];
+      var muted = !!(me.muted && me.muted.indexOf(authorId) >= 0);
       show("recommend", active && !own);
       show("reply", !!me.canPost);
       show("edit", own && until && new Date(until) > new Date());
@@ -97,7 +145,21 @@
       show("mute", me.signedIn && !own && authorId !== me.accountId);
       show("pick", !!me.canPick && comment.getAttribute("data-deleted") !== "true");
       // A boolean always: classList.toggle with an undefined force flips the class on every call.
-      collapseIfMuted(comment, !!(me.muted && me.muted.indexOf(authorId) >= 0));
+      collapseIfMuted(comment, muted);
+      var mute = has("mute");
+      if (mute) {
+        mute.textContent = (muted ? "Unmute " : "Mute ") + comment.getAttribute("data-author-name");
+      }
+      var report = has("report");
+      if (report) {
+        var done = reported.indexOf(Number(id)) >= 0;
+        report.textContent = done ? "Reported" : "Report";
+        if (done) {
+          report.setAttribute("aria-disabled", "true");
+        } else {
+          report.removeAttribute("aria-disabled");
+        }
+      }
       var recommend = has("recommend");
       if (recommend) {
         var recommended = me.recommended && me.recommended.indexOf(Number(id)) >= 0;
@@ -152,8 +214,14 @@
     });
   };
 
+  // Mutes the author, or unmutes them from one of their comments opened after muting.
   participation.actions.mute = function (button, comment) {
-    return M.send("/account/muted/" + comment.getAttribute("data-author-id"), { csrf: me.csrf }).then(refreshMe);
+    var authorId = Number(comment.getAttribute("data-author-id"));
+    var muted = me.muted && me.muted.indexOf(authorId) >= 0;
+    return M.send("/account/muted/" + authorId + (muted ? "/remove" : ""), { csrf: me.csrf }).then(refreshMe).then(function () {
+      // Muted, the comment folds away: the fold that offers to show it again is where the reader is.
+      focusOn(muted ? button : comment.querySelector(":scope > .comment__muted") || comment);
+    });
   };
 
   function messageFor(state) {
@@ -166,7 +234,24 @@
     if (state.reason === "sanctioned") {
       return sanctionNotice(state.message, {});
     }
+    if (state.reason === "unverified") {
+      return unverifiedNotice(state.message);
+    }
     return M.el("p", { "class": "notice", text: state.message || "" });
+  }
+
+  // A reader who has not confirmed their address yet, with a way to have the link sent again, here.
+  function unverifiedNotice(message) {
+    var again = M.el("button", { type: "button", "class": "link-button", text: "Send the link again" });
+    var said = M.el("span", { role: "status" });
+    again.addEventListener("click", function () {
+      M.send("/account/verify/resend", { csrf: me.csrf }).then(function () {
+        said.textContent = "We have sent a new link. It works for 48 hours.";
+      }).catch(function (problem) {
+        M.sayProblem(said, problem, "comments");
+      });
+    });
+    return M.el("p", { "class": "notice" }, [document.createTextNode((message || "") + " "), again, document.createTextNode(" "), said]);
   }
 
   // What moderators decided about the reader, with where to read why and appeal.
@@ -183,7 +268,9 @@
       return;
     }
     if (!me.canPost) {
-      formSlot.replaceChildren(me.reason ? messageFor(me) : document.createTextNode(""));
+      // A closed conversation says so itself, for every reader.
+      var said = me.reason === "closed" && slot.querySelector(".conversation__closed");
+      formSlot.replaceChildren(me.reason && !said ? messageFor(me) : document.createTextNode(""));
       return;
     }
     if (formSlot.querySelector("form")) {
@@ -195,12 +282,13 @@
       formSlot.prepend(sanctionNotice(me.message, { role: "status" }));
     }
     if (me.editor) {
-      formSlot.appendChild(M.el("p", {}, [M.el("a", { href: base + "/settings", text: "Comments settings (editors)" })]));
+      formSlot.appendChild(M.el("p", {}, [M.el("a", { href: base + "/settings", text: "Comment settings (editors)" })]));
     }
   }
 
-  // A form for a comment (inReplyTo null) or a reply. Its key makes a retried submit post once.
-  function commentForm(inReplyTo, name) {
+  // A form for a comment (inReplyTo null) or a reply. Its key makes a retried submit post once. A reply's
+  // form can be cancelled (its button, or Escape), which gives focus back to the Reply button.
+  function commentForm(inReplyTo, name, opener) {
     var key = uuid();
     var id = "comment-text-" + (inReplyTo || "new");
     var textarea = M.el("textarea", { id: id, name: "body", rows: inReplyTo ? "3" : "5", maxlength: String(MAX_LENGTH),
@@ -215,13 +303,18 @@
         error,
         textarea
       ]),
-      button,
+      M.el("div", { "class": "form-actions" }, inReplyTo
+        ? [button, M.el("button", { type: "button", "class": "button button--secondary", "data-cancel": "", text: "Cancel" })]
+        : [button]),
       M.el("p", { "class": "field__hint" }, [
         document.createTextNode("Please keep to our "),
         M.el("a", { href: "/community-standards", text: "community standards" }),
         document.createTextNode(".")
       ])
     ]);
+    if (inReplyTo) {
+      cancellable(form, opener);
+    }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       button.disabled = true;
@@ -248,22 +341,40 @@
             });
           }
           conversation.postedHere(posted.id);
+          // Commenting may have followed the conversation, as the reader's settings say.
+          document.dispatchEvent(new CustomEvent("masthead:posted", { detail: { articleId: conversation.articleId } }));
           return conversation.insert([posted.id]).then(function () {
-            if (inReplyTo) {
-              form.remove();
-            }
             conversation.adjustCount(posted.created ? 1 : 0);
             return refreshMe();
           }).then(function () {
             var comment = document.getElementById("comment-" + posted.id);
-            if (comment) {
-              comment.setAttribute("tabindex", "-1");
-              comment.focus();
+            var said = form.parentNode && form.parentNode.querySelector(":scope > .comment-form__posted");
+            if (said) {
+              said.remove();
             }
+            if (!comment) {
+              // Not on the page shown (the Picks tab lists no replies; a new comment belongs on the last page
+              // of the oldest first): said where the form is, with a link to it.
+              var note = M.el("p", { "class": "comment__message comment-form__posted", role: "status" }, [
+                document.createTextNode(inReplyTo ? "Your reply is posted. " : "Your comment is posted. "),
+                M.el("a", { href: posted.permalink, text: "See it in the conversation" })
+              ]);
+              if (inReplyTo) {
+                form.replaceWith(note);
+              } else {
+                form.after(note);
+              }
+              focusOn(note);
+              return;
+            }
+            if (inReplyTo) {
+              form.remove();
+            }
+            focusOn(comment);
           });
         })
         .catch(function (problem) {
-          error.textContent = problem.message;
+          M.sayProblem(error, problem, inReplyTo ? "comment-" + inReplyTo : "comments");
           textarea.setAttribute("aria-invalid", "true");
           textarea.setAttribute("aria-describedby", id + "-hint " + id + "-error");
         })
@@ -272,13 +383,19 @@
     return form;
   }
 
+  // A line under a comment: words, or a refusal from M.send (which may offer to sign in again).
   function inlineMessage(comment, text) {
     var note = comment.querySelector(".comment__message");
     if (!note) {
       note = M.el("p", { "class": "comment__message", role: "status" });
       comment.appendChild(note);
     }
-    note.textContent = text;
+    if (text instanceof Error) {
+      M.sayProblem(note, text, comment.id);
+    } else {
+      note.textContent = text;
+    }
+    return note;
   }
 
   participation.actions.recommend = function (button, comment, id) {
@@ -304,13 +421,13 @@
   };
 
   participation.actions.reply = function (button, comment, id) {
-    var thread = comment.closest("li.thread");
-    var existing = thread.querySelector("form.comment-form[data-reply-to='" + id + "']");
+    // A thread's comment, a reply, or a pick on the Picks tab, which stands alone.
+    var existing = comment.parentNode.querySelector("form.comment-form[data-reply-to='" + id + "']");
     if (existing) {
       existing.querySelector("textarea").focus();
       return;
     }
-    var form = commentForm(id, comment.getAttribute("data-author-name"));
+    var form = commentForm(id, comment.getAttribute("data-author-name"), button);
     form.setAttribute("data-reply-to", id);
     comment.after(form);
     form.querySelector("textarea").focus();
@@ -325,8 +442,11 @@
     var comment = button.closest("article.comment");
     var action = participation.actions[button.getAttribute("data-action")];
     var id = comment.getAttribute("data-comment-id");
+    if (button.getAttribute("aria-disabled") === "true") {
+      return;
+    }
     Promise.resolve(action && action(button, comment, id)).catch(function (problem) {
-      inlineMessage(comment, problem.message);
+      inlineMessage(comment, problem);
     });
   });
 

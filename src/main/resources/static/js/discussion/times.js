@@ -40,4 +40,10 @@
 
   M.freshenTimes(document);
   window.setInterval(function () { M.freshenTimes(document); }, 60000);
+  // A hidden tab's timers are slowed down: a tab coming back is worded afresh at once.
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) {
+      M.freshenTimes(document);
+    }
+  });
 })(window.Masthead);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.discussion.Discussion;
 import org.masthead.discussion.TestDiscussion;
+import org.masthead.mail.Mailbox;
 import org.masthead.newsroom.TestContent;
 import org.masthead.platform.TestPictures;
 import org.masthead.site.ArticleAddresses;
@@ -43,6 +44,9 @@ class CommentsBrowserTest {
     @Autowired
     ArticleAddresses addresses;
 
+    @Autowired
+    Mailbox mailbox;
+
     @Test
     void readerPostsRepliesRecommendsEditsDeletesAndFollows(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
@@ -61,6 +65,15 @@ class CommentsBrowserTest {
                 d -> d.findElement(
                         By.xpath("//article[contains(@class,'comment')][.//p[contains(., 'I took it last week.')]]")));
         String mineId = mine.getAttribute("data-comment-id");
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("comment-" + mineId);
+        // Commenting followed the conversation (the reader's settings say so by default): the button says it.
+        waitFor(
+                browser,
+                d -> d.findElement(By.cssSelector("[data-conversation-follow-button]"))
+                                .getText()
+                                .equals("Following this conversation")
+                        ? true
+                        : null);
         assertThat(mine.findElement(By.cssSelector("a[rel='nofollow ugc noopener']"))
                         .getText())
                 .isEqualTo("https://example.org/trains");
@@ -93,9 +106,14 @@ class CommentsBrowserTest {
                         .getText())
                 .isEqualTo("1 recommendation");
 
-        // A report names no reason until the reader chooses one.
-        browser.find(By.cssSelector("#comment-" + annsComment + " [data-action='report']"))
+        // A report names no reason until the reader chooses one; Cancel closes the form, back to Report.
+        WebElement report = browser.find(By.cssSelector("#comment-" + annsComment + " [data-action='report']"));
+        report.click();
+        waitFor(browser, d -> d.findElement(By.xpath("//form[@class='report-form']//button[text()='Cancel']")))
                 .click();
+        assertThat(browser.findAll(By.cssSelector(".report-form"))).isEmpty();
+        assertThat(browser.focused()).isEqualTo(report);
+        report.click();
         WebElement reason = waitFor(browser, d -> d.findElement(By.id("report-reason-" + annsComment)));
         assertThat(new Select(reason).getFirstSelectedOption().getText()).isEqualTo("Choose a reason");
         new Select(reason).selectByValue("off-topic");
@@ -106,6 +124,9 @@ class CommentsBrowserTest {
                 browser,
                 d -> d.findElement(By.xpath("//*[@id='comment-" + annsComment
                         + "']//*[contains(., 'Thank you: moderators will look at this comment.')]")));
+        assertThat(report.getText()).as("not offered twice").isEqualTo("Reported");
+        assertThat(report.getDomAttribute("aria-disabled")).isEqualTo("true");
+        assertThat(browser.focused()).isEqualTo(report);
 
         browser.find(By.cssSelector("#comment-" + mineId + " [data-action='edit']"))
                 .click();
@@ -117,6 +138,7 @@ class CommentsBrowserTest {
                 browser,
                 d -> d.findElement(By.xpath("//article[@id='comment-" + mineId
                         + "'][.//span[@class='comment__edited']][.//p[contains(., 'again on Monday')]]")));
+        waitFor(browser, d -> "edit".equals(browser.focused().getDomAttribute("data-action")) ? true : null);
 
         browser.script(
                 "window.changes = 0; document.addEventListener('masthead:comment-changed', () => window.changes++);");
@@ -124,6 +146,7 @@ class CommentsBrowserTest {
                 .click();
         browser.find(By.xpath("//button[text()='Yes, delete it']")).click();
         waitFor(browser, d -> d.findElements(By.id("comment-" + mineId)).isEmpty() ? true : null);
+        waitFor(browser, d -> browser.focused().getTagName().equals("body") ? null : true);
         // The deletion's own live event comes back to this page too: the comment is counted out once.
         waitFor(browser, d -> ((Number) browser.script("return window.changes")).intValue() > 0 ? true : null);
         assertThat(browser.find(By.cssSelector("[data-comment-count]")).getText())
@@ -140,6 +163,24 @@ class CommentsBrowserTest {
                         ? true
                         : null);
         browser.checkAccessibility();
+
+        // Muted, Ann's comment folds away, focus on the fold; opened, it offers to unmute her.
+        browser.find(By.cssSelector("#comment-" + annsComment + " [data-action='mute']"))
+                .click();
+        WebElement fold =
+                waitFor(browser, d -> d.findElement(By.cssSelector("#comment-" + annsComment + " > .comment__muted")));
+        waitFor(browser, d -> browser.focused().equals(fold) ? true : null);
+        fold.click();
+        WebElement unmute = browser.find(By.cssSelector("#comment-" + annsComment + " [data-action='mute']"));
+        assertThat(unmute.getText()).isEqualTo("Unmute " + ann.displayName());
+        unmute.click();
+        waitFor(
+                browser,
+                d -> d.findElements(By.cssSelector("#comment-" + annsComment + " > .comment__muted"))
+                                .isEmpty()
+                        ? true
+                        : null);
+        assertThat(unmute.getText()).isEqualTo("Mute " + ann.displayName());
 
         browser.follow(By.cssSelector("#comment-" + annsComment + " a.comment__author"));
         assertThat(browser.heading()).isEqualTo(ann.displayName());
@@ -380,6 +421,113 @@ class CommentsBrowserTest {
                     .click();
             waitFor(browser, d -> d.findElement(By.id("comment-" + comment)));
         }
+    }
+
+    @Test
+    void aReaderWhoseSessionEndedIsToldToSignInAgainAndComesBackToTheComments(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        String path = addresses.pathOf(article).orElseThrow();
+        browser.signIn(accounts.create(true));
+        browser.open(path);
+        WebElement box = waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
+        browser.driver().manage().deleteCookieNamed("SESSION");
+
+        box.sendKeys("Written before the session ended.");
+        browser.find(By.xpath("//button[text()='Post comment']")).click();
+
+        WebElement error = waitFor(
+                browser, d -> d.findElement(By.xpath("//p[@class='field__error'][contains(., 'You are signed out')]")));
+        WebElement signIn = error.findElement(By.linkText("Sign in again"));
+        assertThat(signIn.getDomAttribute("href"))
+                .startsWith("/signin?return=")
+                .endsWith(java.net.URLEncoder.encode(path + "#comments", java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
+    }
+
+    @Test
+    void anUnconfirmedReaderHasTheLinkSentAgainFromTheConversation(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        TestAccounts.Credentials reader = accounts.create(false);
+        browser.signIn(reader);
+        browser.open(addresses.pathOf(article).orElseThrow());
+        WebElement again = waitFor(browser, d -> d.findElement(By.xpath("//button[text()='Send the link again']")));
+        int before = mailbox.latest(reader.email(), null, 50).size();
+
+        again.click();
+
+        waitFor(browser, d -> d.findElement(By.xpath("//*[@role='status'][contains(., 'We have sent a new link.')]")));
+        waitFor(browser, d -> mailbox.latest(reader.email(), null, 50).size() > before ? true : null);
+        assertThat(browser.path())
+                .as("still on the article")
+                .isEqualTo(addresses.pathOf(article).orElseThrow());
+    }
+
+    @Test
+    void editIsNoLongerOfferedOnceTheWindowForChangingACommentCloses(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.signIn(reader);
+        // The reader's clock runs almost five minutes later: the window closes some seconds after the page opens.
+        ((ChromeDriver) browser.driver())
+                .executeCdpCommand(
+                        "Page.addScriptToEvaluateOnNewDocument",
+                        Map.of(
+                                "source",
+                                """
+                                (() => {
+                                  const later = 5 * 60 * 1000 - 15000;
+                                  const RealDate = Date;
+                                  class Later extends RealDate {
+                                    constructor(...given) { given.length ? super(...given) : super(RealDate.now() + later); }
+                                    static now() { return RealDate.now() + later; }
+                                  }
+                                  window.Date = Later;
+                                })();
+                                """));
+        long id = comments.post(reader.id(), article, "Changed only for five minutes.", null);
+        browser.open(addresses.pathOf(article).orElseThrow());
+        By edit = By.cssSelector("#comment-" + id + " [data-action='edit']");
+        waitFor(browser, d -> d.findElement(edit).isDisplayed() ? true : null);
+
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> d.findElement(edit).isDisplayed() ? null : true);
+        assertThat(browser.find(By.cssSelector("#comment-" + id + " [data-action='delete']"))
+                        .isDisplayed())
+                .as("deleting has no window")
+                .isTrue();
+    }
+
+    @Test
+    void aLongConversationPagesInPlaceAndANewCommentIsShownWhereItBelongs(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        for (int i = 1; i <= 51; i++) {
+            comments.post(accounts.create(true).id(), article, "Comment number " + i + " of a long one.", null);
+        }
+        browser.signIn(accounts.create(true));
+        browser.open(addresses.pathOf(article).orElseThrow());
+        waitFor(browser, d -> d.findElement(By.cssSelector("a[data-page='later']")))
+                .click();
+
+        WebElement first = waitFor(
+                browser,
+                d -> d.findElement(By.xpath("//article[@data-comment-id][.//p[contains(., 'Comment number 51 of')]]")));
+        assertThat(browser.focused())
+                .as("on from the first comment of the page, not from the foot of the last")
+                .isEqualTo(first);
+        browser.find(By.cssSelector("a[data-page='earlier']")).click();
+        waitFor(browser, d -> d.findElement(By.cssSelector("a[data-page='later']")));
+        waitFor(browser, d -> d.findElement(By.cssSelector("html[data-live='open']")));
+
+        long late = comments.post(accounts.create(true).id(), article, "Posted while page 1 is read.", null);
+
+        WebElement show = waitFor(browser, d -> d.findElement(By.cssSelector("button[data-show-new]")));
+        assertThat(browser.findAll(By.id("comment-" + late)))
+                .as("not put at the foot of page 1, among older comments")
+                .isEmpty();
+        show.click();
+        WebElement shown = waitFor(browser, d -> d.findElement(By.id("comment-" + late)));
+        assertThat(browser.findAll(By.cssSelector("a[data-page='later']"))).isEmpty();
+        assertThat(browser.focused()).isEqualTo(shown);
     }
 
     private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {

@@ -13,6 +13,7 @@ import org.masthead.moderation.Moderation;
 import org.masthead.newsroom.TestContent;
 import org.masthead.site.ArticleAddresses;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -86,6 +87,27 @@ class ModerationBrowserTest {
         second.screenshot("moderation-comment-arrives-live");
         arrived.click();
         waitFor(second, d -> d.findElement(publishedComment("the new timetable is a mess")));
+        assertThat(second.focused().getText())
+                .as("focus on the comment shown, wherever it landed")
+                .contains("the new timetable is a mess");
+        // Its author, whose page was open all along, finds it in place of the held copy, once, as their own.
+        WebElement approved = waitFor(
+                reader,
+                d -> d.findElements(By.cssSelector(".comment--held")).isEmpty()
+                        ? d.findElement(publishedComment("the new timetable is a mess"))
+                        : null);
+        waitFor(
+                reader,
+                d -> approved.findElement(By.cssSelector("[data-action='delete']"))
+                                .isDisplayed()
+                        ? true
+                        : null);
+        assertThat(reader.findAll(By.xpath("//p[contains(., 'the new timetable is a mess')]")))
+                .hasSize(1);
+        assertThat(approved.findElement(By.cssSelector("[data-action='recommend']"))
+                        .isDisplayed())
+                .isFalse();
+        assertThat(reader.findAll(By.cssSelector("[data-show-new]"))).isEmpty();
 
         // Known now (a moderator vouches), the reader's next comment is published at once; three readers report it.
         moderation.trust(author.id(), null);
@@ -120,7 +142,7 @@ class ModerationBrowserTest {
         reader.open(article);
         WebElement removed = waitFor(reader, d -> d.findElement(By.cssSelector(".comment--rejected")));
         assertThat(removed.getText())
-                .contains("Removed by a moderator: Abusive, hateful or threatening: Shaming people is not civil.")
+                .contains("Removed by a moderator \u2014 Abusive, hateful or threatening: Shaming people is not civil.")
                 .as("one full stop, though the moderator wrote one too")
                 .doesNotContain("civil..");
         reader.follow(removed.findElement(By.linkText("Why, and how to appeal")));
@@ -207,11 +229,15 @@ class ModerationBrowserTest {
         assertThat(pick.getText()).isEqualTo("Pick");
         editor.script("arguments[0].focus()", pick);
         editor.pressEnter();
-        WebElement marked = waitFor(
+        waitFor(
                 editor,
                 d -> d.findElement(
                         By.xpath("//article[@data-picked='true'][.//p[contains(., 'last evening sailing')]]")));
-        assertThat(marked.getText()).contains("Staff pick").contains("Un-pick");
+        // The pick's own live event may show the comment afresh once more: read it as it stands.
+        String markedText = waitFor(editor, d -> d.findElement(
+                        By.xpath("//article[@data-picked='true'][.//p[contains(., 'last evening sailing')]]"))
+                .getText());
+        assertThat(markedText).contains("Staff pick").contains("Un-pick");
         assertThat(editor.focused().getText())
                 .as("focus stays on the button pressed")
                 .isEqualTo("Un-pick");
@@ -220,9 +246,12 @@ class ModerationBrowserTest {
         // The tab loads in place, beside the orders.
         WebElement tab =
                 waitFor(reader, d -> d.findElement(By.cssSelector(".conversation__sort a[data-sort='picks']")));
-        assertThat(tab.getText()).isEqualTo("Picks");
+        assertThat(tab.getText()).isEqualTo("staff picks");
         tab.click();
         WebElement picks = waitFor(reader, d -> d.findElement(By.cssSelector(".conversation--picks")));
+        assertThat(reader.focused().getText())
+                .as("on from the same tab, not from the top of the page")
+                .isEqualTo("staff picks");
         System.out.println(
                 "PICKSDUMP " + reader.script("return document.querySelector('.conversation--picks').outerHTML"));
         assertThat(picks.getText())
@@ -239,6 +268,25 @@ class ModerationBrowserTest {
         assertThat(reader.find(By.cssSelector("[data-thread-slot]")).getText())
                 .contains("An ordinary comment nobody picks.")
                 .contains("The ferry timetable quietly lost its last evening sailing.");
+
+        // The editor replies to the pick from the Picks tab, where replies are not listed; Escape first
+        // closes the form, back to the Reply button.
+        editor.find(By.cssSelector(".conversation__sort a[data-sort='picks']")).click();
+        WebElement reply = waitFor(
+                editor, d -> d.findElement(By.cssSelector(".conversation--picks [data-action='reply']:not([hidden])")));
+        reply.click();
+        waitFor(editor, d -> d.findElement(By.cssSelector(".conversation--picks form.comment-form textarea")))
+                .sendKeys(Keys.ESCAPE);
+        assertThat(editor.findAll(By.cssSelector(".conversation--picks form.comment-form")))
+                .isEmpty();
+        assertThat(editor.focused().getText()).isEqualTo("Reply");
+        editor.pressEnter();
+        waitFor(editor, d -> d.findElement(By.cssSelector(".conversation--picks form.comment-form textarea")))
+                .sendKeys("Thank you: we asked the ferry company why.");
+        editor.find(By.xpath("//button[text()='Post reply']")).click();
+        WebElement posted = waitFor(editor, d -> d.findElement(By.xpath("//p[contains(., 'Your reply is posted.')]")));
+        assertThat(editor.focused()).isEqualTo(posted);
+        assertThat(posted.findElement(By.tagName("a")).getDomAttribute("href")).startsWith("/comment/");
     }
 
     private static void post(Browser reader, String text) {

@@ -69,7 +69,12 @@ class DiscussionFollowingTest {
                 .isTrue();
         assertThat(bob.me(article).get("following").get(0).asLong()).isEqualTo(ann.id());
         assertThat(profile(ann)).contains("1 follower");
-        assertThat(profile(bob)).contains("following 1");
+        assertThat(profile(bob)).contains("1 following");
+        bob.replied(article, comment, "Agreed.");
+        assertThat(profile(bob))
+                .as("a reply said in a sentence")
+                .contains(" replied to a comment on ")
+                .doesNotContain(" replied on ");
 
         String feed = bob.web.get("/following").body();
         assertThat(feed).contains("Worth following").contains("/comment/" + comment);

@@ -294,7 +294,13 @@ class DiscussionTest {
                         .get("reason")
                         .asString())
                 .isEqualTo("closed");
-        assertThat(thread("")).contains("Comments on this article are closed.");
+        assertThat(thread(""))
+                .contains("Comments on this article are closed.")
+                .as("no comments will come: not 'yet'")
+                .contains("No comments.")
+                .doesNotContain("No comments yet.")
+                .as("nothing to order, nor staff picks to show")
+                .doesNotContain("Order of comments");
 
         newsroom.changeComments(article, false, null);
         assertThat(ann.post(article, "Hello").statusCode()).isEqualTo(409);

@@ -158,6 +158,16 @@ class StaffPicksTest {
     }
 
     @Test
+    void anEditorSignedInWithAPasswordAloneIsNotOfferedPickUntilTheSecondStep() {
+        author.posted(article, "Picked only with both factors.");
+        Participant editor = Participant.signIn(port, accounts.create(true, Role.EDITOR));
+
+        assertThat(editor.me(article).get("canPick").asBoolean())
+                .as("the pick routes would only send this editor to the second step")
+                .isFalse();
+    }
+
+    @Test
     void aReaderCannotPickAndAHeldOrUnknownCommentCannotBePicked() {
         long id = author.posted(article, "A reader tries to pick this.");
         Participant reader = Participant.signIn(port, accounts.create(true));

@@ -9,6 +9,7 @@ import org.masthead.accounts.SignedIn;
 import org.masthead.accounts.internal.AccountRepository;
 import org.masthead.accounts.internal.Registrations;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -68,6 +69,17 @@ class AccountController {
                         registrations.sendVerification(account.id(), account.email(), account.displayName()));
         redirect.addFlashAttribute("notice", "We have sent a new link. It works for 48 hours.");
         return "redirect:/account";
+    }
+
+    /** The same from a page's script (the conversation's notice to an unconfirmed reader): no page to go to. */
+    @PostMapping(path = "/account/verify/resend", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Void> resendVerificationInPlace(@AuthenticationPrincipal SignedIn signedIn) {
+        accounts.byId(signedIn.accountId())
+                .filter(account -> !account.verified())
+                .ifPresent(account ->
+                        registrations.sendVerification(account.id(), account.email(), account.displayName()));
+        return ResponseEntity.noContent().build();
     }
 
     /** A passkey as the account page lists it: its id, for removing it, and the name it was given. */

@@ -17,10 +17,15 @@ import org.masthead.discussion.internal.Comments.Posted;
 import org.masthead.discussion.internal.Participation;
 import org.masthead.platform.CsrfHeader;
 import org.masthead.platform.RejectedException;
+import org.masthead.platform.StaffAccess;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +55,13 @@ class CommentApi {
 
     /** Who may pick comments as staff picks (moderation's rule for its pick routes; two factors there too). */
     static final List<Role> PICKERS = List.of(Role.MODERATOR, Role.EDITOR, Role.ADMIN);
+
+    /**
+     * The pick routes' own rule, role and both factors: staff signed in with a password alone are not
+     * offered Pick, which would only send them to the second step.
+     */
+    private static final AuthorizationManager<RequestAuthorizationContext> MAY_PICK =
+            StaffAccess.requiresAnyOf(PICKERS.stream().map(Role::name).toArray(String[]::new));
 
     static final String HELD_MESSAGE =
             "Thank you. Your comment is waiting for a moderator: only you can see it until it is approved.";
@@ -101,7 +113,11 @@ class CommentApi {
         }
 
         static Me signedIn(
-                Participation.State state, SignedIn reader, String idempotencyKey, @Nullable CsrfHeader csrf) {
+                Participation.State state,
+                SignedIn reader,
+                boolean canPick,
+                String idempotencyKey,
+                @Nullable CsrfHeader csrf) {
             return new Me(
                     true,
                     state.canPost(),
@@ -111,7 +127,7 @@ class CommentApi {
                     reader.accountId(),
                     reader.displayName(),
                     reader.roles().contains(Role.EDITOR),
-                    PICKERS.stream().anyMatch(reader.roles()::contains),
+                    canPick,
                     state.verified(),
                     state.recommended(),
                     state.mine(),
@@ -140,11 +156,17 @@ class CommentApi {
     ResponseEntity<Me> me(
             @PathVariable long articleId,
             @AuthenticationPrincipal @Nullable SignedIn signedIn,
+            @Nullable Authentication authentication,
             HttpServletRequest request) {
         Participation.State state = participation.stateOf(articleId, signedIn == null ? null : signedIn.accountId());
         Me body = signedIn == null
                 ? Me.signedOut(state)
-                : Me.signedIn(state, signedIn, UUID.randomUUID().toString(), CsrfHeader.of(request));
+                : Me.signedIn(
+                        state,
+                        signedIn,
+                        mayPick(authentication, request),
+                        UUID.randomUUID().toString(),
+                        CsrfHeader.of(request));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(body);
@@ -209,6 +231,11 @@ class CommentApi {
                 report.reason() == null ? "" : report.reason(),
                 report.detail() == null ? "" : report.detail());
         return ResponseEntity.noContent().build();
+    }
+
+    private static boolean mayPick(@Nullable Authentication authentication, HttpServletRequest request) {
+        AuthorizationResult result = MAY_PICK.authorize(() -> authentication, new RequestAuthorizationContext(request));
+        return result != null && result.isGranted();
     }
 
     private static UUID idempotencyKey(@Nullable String text) {

@@ -66,7 +66,7 @@ class CommentSettingsController {
         }
         newsroom.changeComments(articleId, form.commentsEnabled(), closesAt);
         redirect.addFlashAttribute(
-                "notice", form.commentsEnabled() ? "Comments settings saved." : "Comments are now off.");
+                "notice", form.commentsEnabled() ? "Comment settings saved." : "Comments are now off.");
         return "redirect:/discussion/" + articleId + "/settings";
     }
 

@@ -61,7 +61,7 @@ class NotificationText {
             case FOLLOWED_PUBLISHED -> "New on a topic or by an author you follow: " + on;
             case CONVERSATION -> andOthers + " commented on " + on + ", a conversation you follow";
             case CONVERSATION_PICK ->
-                "The staff picked a comment by " + actor + " on " + on + ", a conversation you follow";
+                "Staff picked a comment by " + actor + " on " + on + ", a conversation you follow";
             case STORY_SENT_BACK -> actor + " sent your draft " + on + " back to you";
             case STORY_PUBLISHED -> actor + " published your story " + on;
         };

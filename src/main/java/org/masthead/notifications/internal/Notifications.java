@@ -123,18 +123,28 @@ public class Notifications {
     /**
      * Stops the reader following the conversation a notification is about, from the notification.
      *
-     * @return the article's headline, to say what they no longer follow
+     * @return the article's headline, to say what they no longer follow, and where to follow it again
      * @throws NotFoundException if the reader has no such notification about a conversation
      */
     @Transactional
-    public String stopFollowing(long accountId, long notificationId) {
+    public Unfollowed stopFollowing(long accountId, long notificationId) {
         Notification notification = notifications
                 .find(accountId, notificationId)
                 .filter(n -> n.kind().isFromAFollowedConversation())
                 .orElseThrow(() -> new NotFoundException("You have no such notification about a conversation."));
         conversations.unfollow(accountId, notification.articleId());
-        return notification.articleHeadline();
+        String link = notification.link();
+        return new Unfollowed(
+                notification.articleHeadline(), link != null ? link : "/comment/" + notification.commentId());
     }
+
+    /**
+     * A conversation no longer followed.
+     *
+     * @param headline its article's headline
+     * @param path where the notification led, in the conversation under the article, where it can be followed again
+     */
+    public record Unfollowed(String headline, String path) {}
 
     @Transactional
     public void markAllRead(long accountId) {

@@ -48,10 +48,10 @@ class NotificationsController {
     @PostMapping("/notifications/{id:\\d{1,18}}/unfollow")
     RedirectView stopFollowing(
             @AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
-        String headline = notifications.stopFollowing(signedIn.accountId(), id);
+        Notifications.Unfollowed unfollowed = notifications.stopFollowing(signedIn.accountId(), id);
         redirect.addFlashAttribute(
-                "notice",
-                "You no longer follow the conversation on “" + headline + "”. You can follow it again there.");
+                "notice", "You no longer follow the conversation on “" + unfollowed.headline() + "”.");
+        redirect.addFlashAttribute("noticeLink", unfollowed.path());
         return seeOther("/notifications");
     }
 

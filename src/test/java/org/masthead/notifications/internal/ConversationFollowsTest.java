@@ -248,6 +248,7 @@ class ConversationFollowsTest {
         assertThat(stopped.statusCode()).isEqualTo(303);
         assertThat(reader.get("/notifications").body())
                 .contains("You no longer follow the conversation on “Headline of article " + article + "”")
+                .containsPattern("<a href=\"/[^\"]+\">Follow it again under the article</a>")
                 .doesNotContain("Stop following this conversation");
 
         handled(discussion.comment(article, accounts.create(true).id()));
@@ -344,7 +345,7 @@ class ConversationFollowsTest {
                 });
         assertThat(notifications(bob)).extracting(Row::kind).contains("picked").doesNotContain("conversation_pick");
         assertThat(signedIn(alice).get("/notifications").body())
-                .contains("The staff picked a comment by " + bob.displayName()
+                .contains("Staff picked a comment by " + bob.displayName()
                         + " on “A conversation worth picking from”, a conversation you follow");
     }
 
