@@ -160,6 +160,25 @@ class RequestInputTest {
     }
 
     @Test
+    void aNumberWhereTextBelongsOrAKeyGivenTwiceIsRefused() {
+        String key = java.util.UUID.randomUUID().toString();
+        for (String body : new String[] {
+            "{\"body\":123,\"idempotencyKey\":\"" + key + "\"}",
+            "{\"body\":true,\"idempotencyKey\":\"" + key + "\"}",
+            "{\"body\":\"First\",\"body\":\"Second\",\"idempotencyKey\":\"" + key + "\"}"
+        }) {
+            HttpResponse<String> response = session.postBody(
+                    "/discussion/" + articleId + "/comments",
+                    "application/json",
+                    body.getBytes(StandardCharsets.UTF_8),
+                    csrf);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+        }
+        assertThat(commentsByReader()).isZero();
+    }
+
+    @Test
     void tabsAndLineBreaksAreTakenInText() {
         HttpResponse<String> response = session.postBody(
                 "/discussion/" + articleId + "/comments",

@@ -17,12 +17,17 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON request bodies are read as Spring Boot configures JSON, except that their strings may not hold
- * control characters (see {@link ControlCharacterStrings}). The converter keeps its place in the list,
+ * control characters (see {@link ControlCharacterStrings}), text is not taken from a number or a boolean,
+ * and a key may appear once in an object. The converter keeps its place in the list,
  * so that a body read as a {@code String} is still read as it is.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,10 +37,19 @@ class JsonBodies implements WebMvcConfigurer {
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
         SimpleModule strings =
                 new SimpleModule("control-characters").addDeserializer(String.class, new ControlCharacterStrings());
-        builder.configureMessageConvertersList(converters -> converters.replaceAll(converter -> converter
-                        instanceof JacksonJsonHttpMessageConverter json
-                ? new StrictUtf8(json.getMapper().rebuild().addModule(strings).build())
-                : converter));
+        builder.configureMessageConvertersList(converters ->
+                converters.replaceAll(converter -> converter instanceof JacksonJsonHttpMessageConverter json
+                        ? new StrictUtf8(json.getMapper()
+                                .rebuild()
+                                .addModule(strings)
+                                // A number or a boolean where text belongs is not text; a key twice is not one value.
+                                .withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(
+                                                CoercionInputShape.Integer, CoercionAction.Fail)
+                                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                                .build())
+                        : converter));
     }
 
     /**
