@@ -264,6 +264,11 @@ class WireIntakeTest {
         HttpResponse<String> other =
                 agency.postBody("/api/wires", "application/pdf", bytes("%PDF-1.7"), "Authorization", token);
         assertThat(other.statusCode()).isEqualTo(415);
+        assertThat(other.body())
+                .as("the types it takes are named, not JSON alone")
+                .contains("application/xml")
+                .contains("text/plain")
+                .contains("application/json");
 
         HttpResponse<String> tooLarge = agency.postBody(
                 "/api/wires", "text/plain", bytes("Huge\n\n" + "word ".repeat(220_000)), "Authorization", token);

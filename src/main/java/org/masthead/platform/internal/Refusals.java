@@ -99,9 +99,9 @@ class Refusals {
     ResponseEntity<Problem> unsupported(
             HttpMediaTypeNotSupportedException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        String detail = e.getSupportedMediaTypes().stream().anyMatch(MediaType.APPLICATION_JSON::isCompatibleWith)
+        String detail = e.getSupportedMediaTypes().stream().allMatch(MediaType.APPLICATION_JSON::isCompatibleWith)
                 ? "Send the request as JSON."
-                : "Send the request as " + MediaType.toString(e.getSupportedMediaTypes()) + ".";
+                : "Send the request as one of " + MediaType.toString(e.getSupportedMediaTypes()) + ".";
         return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail, request, response);
     }
 
