@@ -84,6 +84,25 @@ class ScheduledPublicationTest {
     }
 
     @Test
+    void theJournalistIsToldOnceWhenTheirScheduledStoryGoesOut() {
+        Staff journalist = new Staff(434343, "Scheduled Writer", false);
+        Section section = content.section("Scheduled");
+        long id = desk.create(journalist, edit(section, "Dawn report " + TestContent.unique("h")));
+
+        desk.schedule(EDITOR, id, Instant.now().plusSeconds(2));
+
+        await().atMost(Duration.ofSeconds(45))
+                .until(() -> db.sql("SELECT count(*) FROM notification WHERE recipient_id = :journalist"
+                                        + " AND kind = 'story_published' AND article_id = :id AND actor_id = :editor")
+                                .param("journalist", journalist.accountId())
+                                .param("id", id)
+                                .param("editor", EDITOR.accountId())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+    }
+
+    @Test
     void anArticleTakenOffTheScheduleStaysADraft() {
         Section section = content.section("Scheduled");
         String headline = "Held back " + TestContent.unique("h");

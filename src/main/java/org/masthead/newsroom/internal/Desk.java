@@ -272,7 +272,11 @@ public class Desk {
         if (article == null || article.state() != ArticleState.SCHEDULED) {
             return;
         }
-        goPublic(id, null, "as scheduled");
+        long decision = goPublic(id, null, "as scheduled");
+        Long scheduledBy = desk.lastDoneBy(id, Action.SCHEDULED);
+        if (scheduledBy != null) {
+            tellJournalist(article, decision, scheduledBy, StoryDecided.Outcome.PUBLISHED, "", clock.instant());
+        }
     }
 
     /** @return the desk's record of the publication */

@@ -242,6 +242,23 @@ public class DeskRepository {
                 .optional();
     }
 
+    /** Who last did this to the article, as its audit says; null if nobody (or the system) did. */
+    public @Nullable Long lastDoneBy(long articleId, String action) {
+        return db
+                .sql(
+                        """
+                        SELECT account_id FROM article_audit WHERE article_id = :article AND action = :action
+                        ORDER BY at DESC, id DESC LIMIT 1""")
+                .param("article", articleId)
+                .param("action", action)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("account_id", Long.class)))
+                .list()
+                .stream()
+                .findFirst()
+                .flatMap(doneBy -> doneBy)
+                .orElse(null);
+    }
+
     /** @return the entry's id */
     public long audit(long articleId, @Nullable Long accountId, String action, String detail, Instant at) {
         return db.sql(
