@@ -1,5 +1,7 @@
 package org.masthead.accounts.internal;
 
+import java.text.Normalizer;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -30,11 +32,32 @@ public final class DisplayNames {
             "system",
             "root");
 
+    private static final Set<Character.UnicodeScript> LOOKALIKE_ALPHABETS =
+            EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.GREEK);
+
     private DisplayNames() {}
 
-    /** The name as it will be stored: trimmed, with runs of spaces made one. */
+    /**
+     * The name as it will be stored: in compatibility form (a full-width Ｍ is an M), trimmed, with runs of
+     * spaces made one.
+     */
     public static String normalise(String name) {
-        return name.strip().replaceAll("\\s+", " ");
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Whether the name mixes the alphabets whose letters look alike (Latin, Cyrillic, Greek), as a name made
+     * to pass for another reader's does: "Prіya" with a Cyrillic і. Other mixtures, such as Japanese
+     * kanji with kana, are how those names are written.
+     */
+    private static boolean mixesLookalikeAlphabets(String name) {
+        Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+        name.codePoints()
+                .filter(Character::isLetter)
+                .mapToObj(Character.UnicodeScript::of)
+                .forEach(scripts::add);
+        scripts.retainAll(LOOKALIKE_ALPHABETS);
+        return scripts.size() > 1;
     }
 
     /** Why the name is refused, in words for the reader; empty when it is fine. */
@@ -46,6 +69,9 @@ public final class DisplayNames {
         if (!ALLOWED.matcher(name).matches()) {
             return Optional.of(
                     "Use letters, digits, spaces and . _ ' - only, starting and ending with a letter or digit.");
+        }
+        if (mixesLookalikeAlphabets(name)) {
+            return Optional.of("Use letters from one alphabet: this name mixes Latin, Cyrillic or Greek letters.");
         }
         if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
             return Optional.of("That name is reserved. Choose another.");
