@@ -146,6 +146,15 @@ class NewsroomAuthorsTest {
                 editor.post("/newsroom/authors", Map.of("name", " " + taken.toUpperCase() + " ", "photoId", ""));
         assertThat(sameName.statusCode()).isEqualTo(400);
         assertThat(sameName.body()).contains("Another author is already called");
+        HttpResponse<String> fullWidth =
+                editor.post("/newsroom/authors", Map.of("name", "\uff34" + taken.substring(1), "photoId", ""));
+        assertThat(fullWidth.body())
+                .as("a full-width letter is the letter it stands for")
+                .contains("Another author is already called");
+        HttpResponse<String> lookalike =
+                editor.post("/newsroom/authors", Map.of("name", "T\u0435ss Lookalike", "photoId", ""));
+        assertThat(lookalike.statusCode()).isEqualTo(400);
+        assertThat(lookalike.body()).contains("Use letters from one alphabet");
 
         HttpResponse<String> notANumber =
                 editor.post("/newsroom/authors", Map.of("name", "Nora Number", "photoId", "x"));

@@ -1,11 +1,10 @@
 package org.masthead.accounts.internal;
 
-import java.text.Normalizer;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.masthead.platform.PersonNames;
 
 /**
  * The rules for public display names: 3 to 30 characters of letters, digits, spaces and a little
@@ -32,32 +31,11 @@ public final class DisplayNames {
             "system",
             "root");
 
-    private static final Set<Character.UnicodeScript> LOOKALIKE_ALPHABETS =
-            EnumSet.of(Character.UnicodeScript.LATIN, Character.UnicodeScript.CYRILLIC, Character.UnicodeScript.GREEK);
-
     private DisplayNames() {}
 
-    /**
-     * The name as it will be stored: in compatibility form (a full-width Ｍ is an M), trimmed, with runs of
-     * spaces made one.
-     */
+    /** The name as it will be stored (see {@link PersonNames#normalise}). */
     public static String normalise(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
-    }
-
-    /**
-     * Whether the name mixes the alphabets whose letters look alike (Latin, Cyrillic, Greek), as a name made
-     * to pass for another reader's does: "Prіya" with a Cyrillic і. Other mixtures, such as Japanese
-     * kanji with kana, are how those names are written.
-     */
-    private static boolean mixesLookalikeAlphabets(String name) {
-        Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
-        name.codePoints()
-                .filter(Character::isLetter)
-                .mapToObj(Character.UnicodeScript::of)
-                .forEach(scripts::add);
-        scripts.retainAll(LOOKALIKE_ALPHABETS);
-        return scripts.size() > 1;
+        return PersonNames.normalise(name);
     }
 
     /** Why the name is refused, in words for the reader; empty when it is fine. */
@@ -70,8 +48,8 @@ public final class DisplayNames {
             return Optional.of(
                     "Use letters, digits, spaces and . _ ' - only, starting and ending with a letter or digit.");
         }
-        if (mixesLookalikeAlphabets(name)) {
-            return Optional.of("Use letters from one alphabet: this name mixes Latin, Cyrillic or Greek letters.");
+        if (PersonNames.mixesLookalikeAlphabets(name)) {
+            return Optional.of(PersonNames.MIXED);
         }
         if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
             return Optional.of("That name is reserved. Choose another.");

@@ -10,6 +10,7 @@ import org.masthead.newsroom.ArticlePublished;
 import org.masthead.newsroom.Author;
 import org.masthead.platform.NotAllowedException;
 import org.masthead.platform.NotFoundException;
+import org.masthead.platform.PersonNames;
 import org.masthead.platform.RejectedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -117,13 +118,15 @@ public class AuthorDesk {
     /** The profile as it will be kept, or every problem with it. */
     private Profile checked(Profile profile, long self) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = profile.name().strip().replaceAll("\\s+", " ");
+        String name = PersonNames.normalise(profile.name());
         String jobTitle = profile.jobTitle().strip();
         String bio = profile.bio().strip();
         if (name.isEmpty()) {
             errors.put("name", "Give the author's name, as bylines should show it.");
         } else if (name.length() > NAME_MAX) {
             errors.put("name", "Keep the name to " + NAME_MAX + " characters.");
+        } else if (PersonNames.mixesLookalikeAlphabets(name)) {
+            errors.put("name", PersonNames.MIXED);
         } else if (nameTaken(name, self)) {
             // Bylines are chosen by name, so two authors of one name could not be told apart.
             errors.put(
