@@ -250,6 +250,8 @@ class AccessMatrixTest {
                 // Posted empty: no number of days is a bad request.
                 row("POST /admin/payments/sandbox-clock", "POST", "/admin/payments/sandbox-clock",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 400),
+                row("GET /admin/payments/sandbox-clock (served by POST only)", "GET", "/admin/payments/sandbox-clock",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 405),
                 row("GET /admin/payments/{id}", "GET", "/admin/payments/999999",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, 404),
                 row("POST /admin/payments/{id}/refund", "POST", "/admin/payments/999999/refund",

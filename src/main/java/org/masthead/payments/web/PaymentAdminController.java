@@ -132,7 +132,7 @@ class PaymentAdminController {
         return "redirect:/admin/payments";
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d{1,18}}")
     String entry(@PathVariable long id, Model model) {
         LedgerEntry entry = ledger.entry(id).orElseThrow(() -> new NotFoundException(NO_PAYMENT));
         model.addAttribute("entry", entry);
@@ -142,7 +142,7 @@ class PaymentAdminController {
         return "admin/payment";
     }
 
-    @PostMapping("/{id}/refund")
+    @PostMapping("/{id:\\d{1,18}}/refund")
     String refund(
             @PathVariable long id,
             @RequestParam(defaultValue = "") String amount,
