@@ -2,6 +2,7 @@ package org.masthead.accounts.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.AccountDeleted;
@@ -76,11 +77,11 @@ public class AccountDeletions {
     /** Whether this is the only active account that holds the Admin role: it may not be deleted. */
     @Transactional(readOnly = true)
     public boolean isLastAdmin(long accountId) {
-        return accounts.withRole(Role.ADMIN).contains(accountId)
-                && accounts.withRole(Role.ADMIN).stream()
-                        .filter(id -> id != accountId)
-                        .noneMatch(id ->
-                                accounts.byId(id).filter(AccountRow::active).isPresent());
+        List<Long> admins = accounts.withRole(Role.ADMIN);
+        return admins.contains(accountId)
+                && admins.stream().filter(id -> id != accountId).noneMatch(id -> accounts.byId(id)
+                        .filter(AccountRow::active)
+                        .isPresent());
     }
 
     /**
