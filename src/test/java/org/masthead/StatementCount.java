@@ -13,8 +13,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Counts the SQL statements that requests send to the database, and the transactions they end, for tests that keep a page from asking more
- * questions than it needs. Only statements sent while a request is being served count, so background work
- * (mail, events) running meanwhile does not. {@code @Import} it into a test.
+ * questions than it needs. Only statements sent while a request is being served, or by the test's own thread
+ * inside {@link #during}, count, so background work (mail, events) running meanwhile does not. {@code @Import}
+ * it into a test.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCount {
@@ -27,15 +28,24 @@ public class StatementCount {
     /** How many statements requests sent while {@code request} ran. */
     public int during(Runnable request) {
         int before = statements.get();
-        request.run();
+        serving(request);
         return statements.get() - before;
     }
 
     /** How many transactions requests committed or rolled back while {@code request} ran. */
     public int transactionsDuring(Runnable request) {
         int before = transactions.get();
-        request.run();
+        serving(request);
         return transactions.get() - before;
+    }
+
+    private static void serving(Runnable work) {
+        SERVING.set(true);
+        try {
+            work.run();
+        } finally {
+            SERVING.remove();
+        }
     }
 
     @Bean

@@ -12,7 +12,6 @@ import org.masthead.newsroom.internal.ArticleRepository;
 import org.masthead.newsroom.internal.ArticleRepository.Filter;
 import org.masthead.newsroom.internal.CatalogRepository;
 import org.masthead.newsroom.internal.CorrectionRepository;
-import org.masthead.newsroom.internal.ImageRepository;
 import org.masthead.newsroom.internal.Renditions;
 import org.masthead.newsroom.internal.SectionCache;
 import org.springframework.stereotype.Service;
@@ -34,7 +33,6 @@ public class PublishedContent {
 
     private final ArticleRepository articles;
     private final CatalogRepository catalog;
-    private final ImageRepository images;
     private final SectionCache sections;
     private final CorrectionRepository corrections;
     private final Renditions renditions;
@@ -42,7 +40,6 @@ public class PublishedContent {
     PublishedContent(
             ArticleRepository articles,
             CatalogRepository catalog,
-            ImageRepository images,
             SectionCache sections,
             CorrectionRepository corrections,
             Renditions renditions) {
@@ -50,7 +47,6 @@ public class PublishedContent {
         this.articles = articles;
         this.corrections = corrections;
         this.catalog = catalog;
-        this.images = images;
         this.sections = sections;
     }
 
@@ -107,11 +103,9 @@ public class PublishedContent {
                 row.standfirst(),
                 row.bodyHtml(),
                 sectionsById().get(row.sectionId()),
-                catalog.authorsOf(row.id()),
-                catalog.tagsOf(row.id()),
-                row.mainImageId() == null
-                        ? null
-                        : images.find(row.mainImageId()).orElse(null),
+                row.authors(),
+                row.tags(),
+                row.mainImage(),
                 row.publishedAt(),
                 row.updatedAt(),
                 row.modifiedAt(),

@@ -7,20 +7,22 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.ArticleCard;
+import org.masthead.newsroom.Author;
 import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.ImageRef;
 import org.masthead.newsroom.Section;
+import org.masthead.newsroom.Tag;
 import org.masthead.platform.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 public class ArticleRepository {
@@ -113,7 +115,7 @@ public class ArticleRepository {
         }
     }
 
-    /** The columns of one published article, before its authors, tags and image are attached. */
+    /** One article as a page shows it: its columns, with its authors, tags and main image. */
     public record ArticleRow(
             long id,
             long sectionId,
@@ -121,7 +123,9 @@ public class ArticleRepository {
             String headline,
             String standfirst,
             String bodyHtml,
-            @Nullable Long mainImageId,
+            List<Author> authors,
+            List<Tag> tags,
+            @Nullable ImageRef mainImage,
             Instant publishedAt,
             @Nullable Instant updatedAt,
             Instant modifiedAt,
@@ -130,12 +134,51 @@ public class ArticleRepository {
             String seoTitle,
             String seoDescription) {}
 
-    private final JdbcClient db;
-    private final ImageRepository images;
+    /**
+     * An image's columns as a JSON object whose keys are {@link ImageRef}'s components; {@code %1$s} is
+     * the image table's alias.
+     */
+    private static final String IMAGE_JSON =
+            """
+            json_build_object('id', %1$s.id, 'width', %1$s.width, 'height', %1$s.height, 'altText', %1$s.alt_text,
+                              'caption', %1$s.caption, 'credit', %1$s.credit, 'focalX', %1$s.focal_x,
+                              'focalY', %1$s.focal_y)""";
 
-    ArticleRepository(JdbcClient db, ImageRepository images) {
+    /**
+     * An article's columns with its authors, tags and main image, all in one statement: a page rendered
+     * afresh asked four, and each costs the database more in its round trip than in its reading.
+     */
+    private static final String ARTICLE =
+            """
+            SELECT a.id, a.section_id, a.slug, a.headline, a.standfirst, a.body_html, a.updated_at, a.modified_at,
+                   a.comments_enabled, a.comments_close_at, a.seo_title, a.seo_description, %s AS published_at,
+                   (SELECT %s FROM image i WHERE i.id = a.main_image_id) AS main_image,
+                   (SELECT json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name,
+                                                      'jobTitle', au.job_title, 'bio', au.bio,
+                                                      'photo', CASE WHEN p.id IS NOT NULL THEN %s END)
+                                    ORDER BY aa.position)
+                    FROM article_author aa JOIN author au ON au.id = aa.author_id LEFT JOIN image p ON p.id = au.photo_id
+                    WHERE aa.article_id = a.id) AS authors,
+                   (SELECT json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name,
+                                                      'description', t.description)
+                                    ORDER BY at.position)
+                    FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
+            FROM article a
+            """;
+
+    private static String article(String publishedAt) {
+        return ARTICLE.formatted(publishedAt, IMAGE_JSON.formatted("i"), IMAGE_JSON.formatted("p"));
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Author>> AUTHORS = new TypeReference<>() {};
+    private static final TypeReference<List<Tag>> TAGS = new TypeReference<>() {};
+    private static final TypeReference<List<ArticleCard.Byline>> BYLINES = new TypeReference<>() {};
+
+    private final JdbcClient db;
+
+    ArticleRepository(JdbcClient db) {
         this.db = db;
-        this.images = images;
     }
 
     public long insertDraft(
@@ -239,22 +282,14 @@ public class ArticleRepository {
     }
 
     public Optional<ArticleRow> publishedBySlug(String slug) {
-        return db.sql(
-                        """
-                        SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
-                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
-                        FROM article WHERE slug = :slug AND status = 'PUBLISHED'""")
+        return db.sql(article("a.published_at") + "WHERE a.slug = :slug AND a.status = 'PUBLISHED'")
                 .param("slug", slug)
                 .query(ArticleRepository::toRow)
                 .optional();
     }
 
     public Optional<ArticleRow> publishedById(long id) {
-        return db.sql(
-                        """
-                        SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
-                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
-                        FROM article WHERE id = :id AND status = 'PUBLISHED'""")
+        return db.sql(article("a.published_at") + "WHERE a.id = :id AND a.status = 'PUBLISHED'")
                 .param("id", id)
                 .query(ArticleRepository::toRow)
                 .optional();
@@ -265,12 +300,7 @@ public class ArticleRepository {
      * no publication time yet, so it is given {@code now}.
      */
     public Optional<ArticleRow> asItStands(long id, Instant now) {
-        return db.sql(
-                        """
-                        SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id,
-                               coalesce(published_at, CAST(:now AS timestamptz)) AS published_at,
-                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
-                        FROM article WHERE id = :id""")
+        return db.sql(article("coalesce(a.published_at, CAST(:now AS timestamptz))") + "WHERE a.id = :id")
                 .param("id", id)
                 .param("now", Timestamp.from(now))
                 .query(ArticleRepository::toRow)
@@ -279,11 +309,8 @@ public class ArticleRepository {
 
     /** An article that was published and is not now, as it stands: what the corrections page still names. */
     public Optional<ArticleRow> withdrawnById(long id) {
-        return db.sql(
-                        """
-                        SELECT id, section_id, slug, headline, standfirst, body_html, main_image_id, published_at,
-                               updated_at, modified_at, comments_enabled, comments_close_at, seo_title, seo_description
-                        FROM article WHERE id = :id AND status <> 'PUBLISHED' AND published_at IS NOT NULL""")
+        return db.sql(article("a.published_at")
+                        + "WHERE a.id = :id AND a.status <> 'PUBLISHED' AND a.published_at IS NOT NULL")
                 .param("id", id)
                 .query(ArticleRepository::toRow)
                 .optional();
@@ -395,21 +422,11 @@ public class ArticleRepository {
     }
 
     /**
-     * For each filter, its published articles newest first, as cards. However many lists a page shows, this
-     * asks three questions: the articles of every list, then their images, then their bylines.
+     * For each filter, its published articles newest first, as cards, with their images and bylines. However
+     * many lists a page shows, this is one statement.
      */
     public List<List<ArticleCard>> cards(
             List<Filter> filters, int limit, long offset, Function<Long, Section> sections) {
-        record CardRow(
-                int list,
-                long id,
-                long sectionId,
-                String slug,
-                String headline,
-                String standfirst,
-                Instant publishedAt,
-                Instant modifiedAt,
-                @Nullable Long imageId) {}
         if (filters.isEmpty()) {
             return List.of();
         }
@@ -424,67 +441,35 @@ public class ArticleRepository {
                             .formatted(i, filters.get(i).where("_" + i)));
         }
         // Each list is the newest first; the order of a union's branches is not promised without this.
-        JdbcClient.StatementSpec query =
-                db.sql("SELECT * FROM (" + union + ") AS card ORDER BY list, published_at DESC, id DESC");
+        JdbcClient.StatementSpec query = db.sql(
+                """
+                SELECT card.*, (SELECT %s FROM image i WHERE i.id = card.main_image_id) AS image,
+                       (SELECT json_agg(json_build_object('slug', au.slug, 'name', au.name) ORDER BY aa.position)
+                        FROM article_author aa JOIN author au ON au.id = aa.author_id
+                        WHERE aa.article_id = card.id) AS bylines
+                FROM (%s) AS card ORDER BY list, published_at DESC, id DESC"""
+                        .formatted(IMAGE_JSON.formatted("i"), union));
         for (int i = 0; i < filters.size(); i++) {
             query = filters.get(i).bind(query, "_" + i);
         }
-        List<CardRow> rows = query.param("limit", limit)
-                .param("offset", offset)
-                .query((rs, n) -> new CardRow(
-                        rs.getInt("list"),
-                        rs.getLong("id"),
-                        rs.getLong("section_id"),
-                        rs.getString("slug"),
-                        rs.getString("headline"),
-                        rs.getString("standfirst"),
-                        rs.getTimestamp("published_at").toInstant(),
-                        rs.getTimestamp("modified_at").toInstant(),
-                        rs.getObject("main_image_id", Long.class)))
-                .list();
         List<List<ArticleCard>> lists = new ArrayList<>(filters.size());
         for (int i = 0; i < filters.size(); i++) {
             lists.add(new ArrayList<>());
         }
-        if (rows.isEmpty()) {
-            return lists;
-        }
-        Map<Long, ImageRef> imagesById = images.findAll(rows.stream()
-                .map(CardRow::imageId)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList());
-        Map<Long, List<ArticleCard.Byline>> bylines =
-                bylinesOf(rows.stream().map(CardRow::id).distinct().toList());
-        for (CardRow row : rows) {
-            lists.get(row.list())
+        query.param("limit", limit).param("offset", offset).query((ResultSet rs) -> {
+            lists.get(rs.getInt("list"))
                     .add(new ArticleCard(
-                            row.id(),
-                            row.slug(),
-                            row.headline(),
-                            row.standfirst(),
-                            sections.apply(row.sectionId()),
-                            row.publishedAt(),
-                            row.modifiedAt(),
-                            row.imageId() == null ? null : imagesById.get(row.imageId()),
-                            bylines.getOrDefault(row.id(), List.of())));
-        }
+                            rs.getLong("id"),
+                            rs.getString("slug"),
+                            rs.getString("headline"),
+                            rs.getString("standfirst"),
+                            sections.apply(rs.getLong("section_id")),
+                            rs.getTimestamp("published_at").toInstant(),
+                            rs.getTimestamp("modified_at").toInstant(),
+                            image(rs.getString("image")),
+                            fromJson(rs.getString("bylines"), BYLINES)));
+        });
         return lists;
-    }
-
-    private Map<Long, List<ArticleCard.Byline>> bylinesOf(List<Long> articleIds) {
-        Map<Long, List<ArticleCard.Byline>> bylines = new HashMap<>();
-        db.sql(
-                        """
-                        SELECT aa.article_id, au.slug, au.name FROM article_author aa
-                        JOIN author au ON au.id = aa.author_id
-                        WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""")
-                .param("ids", articleIds)
-                .query((ResultSet rs) -> {
-                    bylines.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>())
-                            .add(new ArticleCard.Byline(rs.getString("slug"), rs.getString("name")));
-                });
-        return bylines;
     }
 
     /** The months, in UTC, in which articles were first published, newest first. */
@@ -505,7 +490,9 @@ public class ArticleRepository {
                 rs.getString("headline"),
                 rs.getString("standfirst"),
                 rs.getString("body_html"),
-                rs.getObject("main_image_id", Long.class),
+                fromJson(rs.getString("authors"), AUTHORS),
+                fromJson(rs.getString("tags"), TAGS),
+                image(rs.getString("main_image")),
                 rs.getTimestamp("published_at").toInstant(),
                 Sql.instant(rs, "updated_at"),
                 rs.getTimestamp("modified_at").toInstant(),
@@ -513,5 +500,14 @@ public class ArticleRepository {
                 Sql.instant(rs, "comments_close_at"),
                 rs.getString("seo_title"),
                 rs.getString("seo_description"));
+    }
+
+    /** A list the database built with {@code json_agg}, which gives null rather than an empty array. */
+    private static <T> List<T> fromJson(@Nullable String json, TypeReference<List<T>> type) {
+        return json == null ? List.of() : List.copyOf(JSON.readValue(json, type));
+    }
+
+    private static @Nullable ImageRef image(@Nullable String json) {
+        return json == null ? null : JSON.readValue(json, ImageRef.class);
     }
 }
