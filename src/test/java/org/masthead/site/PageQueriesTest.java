@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.masthead.Http;
 import org.masthead.MastheadTest;
 import org.masthead.StatementCount;
+import org.masthead.WebSession;
+import org.masthead.accounts.TestAccounts;
+import org.masthead.accounts.TestAccounts.Credentials;
+import org.masthead.discussion.CommentPosted;
+import org.masthead.discussion.TestDiscussion;
 import org.masthead.newsroom.ArticleCard;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
@@ -32,6 +37,12 @@ class PageQueriesTest {
 
     @Autowired
     PublishedContent published;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestDiscussion discussion;
 
     @LocalServerPort
     int port;
@@ -100,5 +111,29 @@ class PageQueriesTest {
         // The article with its authors, tags and picture; its corrections; the cards beside it with their
         // pictures and bylines; their comment counts; what others are reading.
         assertThat(asked).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void notificationsPageAsksTheSameFewQuestionsHoweverManyPeopleItNames() {
+        Credentials alice = accounts.create(true);
+        CommentPosted comment = discussion.publish(discussion.comment(TestDiscussion.article(), alice.id()));
+        discussion.awaitHandled(comment.commentId());
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, alice);
+        int replies = 8;
+        for (int i = 0; i < replies; i++) {
+            CommentPosted reply = discussion.publish(
+                    discussion.reply(comment, accounts.create(true).id()));
+            discussion.awaitHandled(reply.commentId());
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> reader.get("/notifications").body().split("notification__open", -1).length - 1 == replies);
+
+        int asked = statements.during(
+                () -> assertThat(reader.get("/notifications").body()).contains("replied to your comment"));
+
+        // The session, the page of notifications, everyone named in it, the conversations followed among them,
+        // the unread count: not one question for each person who replied.
+        assertThat(asked).isLessThan(replies);
     }
 }

@@ -1,8 +1,13 @@
 package org.masthead.notifications.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.masthead.accounts.AccountDeleted;
-import org.masthead.accounts.AccountSummary;
 import org.masthead.accounts.Accounts;
+import org.masthead.accounts.PublicReader;
 import org.springframework.stereotype.Component;
 
 /** The sentence that says what a notification is about, the same on the page and in e-mail. */
@@ -17,19 +22,41 @@ class NotificationText {
 
     /** The name to show for someone who acted: their display name now, or what a deleted account is called. */
     String nameOf(long accountId) {
-        return accounts.find(accountId).map(AccountSummary::displayName).orElse(AccountDeleted.SHOWN_AS);
+        return namesOf(List.of(accountId)).get(accountId);
+    }
+
+    /** {@link #nameOf} for each of them, in one query: a page of notifications names ten people. */
+    private Map<Long, String> namesOf(Collection<Long> accountIds) {
+        Map<Long, PublicReader> readers = accounts.publicReaders(accountIds);
+        Map<Long, String> names = new HashMap<>();
+        for (long id : accountIds) {
+            PublicReader reader = readers.get(id);
+            names.put(id, reader == null ? AccountDeleted.SHOWN_AS : reader.displayName());
+        }
+        return names;
     }
 
     String sentence(Notification notification) {
-        Notification.Followed followed = notification.followed();
-        if (notification.kind() == NotificationKind.FOLLOWED_PUBLISHED && followed != null) {
-            return published(followed, notification.articleHeadline());
-        }
-        return sentence(
-                notification.kind(),
-                nameOf(notification.actorId()),
-                notification.actorCount(),
-                notification.articleHeadline());
+        return sentences(List.of(notification)).getFirst();
+    }
+
+    /** Each notification's sentence, in order, naming everyone who acted in one query. */
+    List<String> sentences(List<Notification> notifications) {
+        Map<Long, String> names =
+                namesOf(notifications.stream().map(Notification::actorId).collect(Collectors.toSet()));
+        return notifications.stream()
+                .map(notification -> {
+                    Notification.Followed followed = notification.followed();
+                    if (notification.kind() == NotificationKind.FOLLOWED_PUBLISHED && followed != null) {
+                        return published(followed, notification.articleHeadline());
+                    }
+                    return sentence(
+                            notification.kind(),
+                            names.get(notification.actorId()),
+                            notification.actorCount(),
+                            notification.articleHeadline());
+                })
+                .toList();
     }
 
     /** An article on a topic, or by an author, that the reader follows. */

@@ -1,6 +1,7 @@
 package org.masthead.notifications.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,17 +81,19 @@ public class Notifications {
                         .filter(n -> n.kind().isFromAFollowedConversation())
                         .map(Notification::articleId)
                         .toList());
-        return new Page(
-                shown.stream()
-                        .map(n -> new Entry(
-                                n.id(),
-                                text.sentence(n),
-                                n.excerpt(),
-                                n.updatedAt(),
-                                n.unread(),
-                                n.kind().isFromAFollowedConversation() && followed.contains(n.articleId())))
-                        .toList(),
-                next);
+        List<String> sentences = text.sentences(shown);
+        List<Entry> entries = new ArrayList<>(shown.size());
+        for (int i = 0; i < shown.size(); i++) {
+            Notification n = shown.get(i);
+            entries.add(new Entry(
+                    n.id(),
+                    sentences.get(i),
+                    n.excerpt(),
+                    n.updatedAt(),
+                    n.unread(),
+                    n.kind().isFromAFollowedConversation() && followed.contains(n.articleId())));
+        }
+        return new Page(entries, next);
     }
 
     @Transactional(readOnly = true)

@@ -51,8 +51,11 @@ class NotificationsPersonalData implements PersonalDataContributor {
         Optional<NotificationRepository.Cursor> after = Optional.empty();
         while (true) {
             List<Notification> page = notifications.page(accountId, after, 500);
-            page.forEach(n -> all.add(
-                    new Exported(n.kind().stored(), text.sentence(n), n.commentId(), n.updatedAt(), n.readAt())));
+            List<String> sentences = text.sentences(page);
+            for (int i = 0; i < page.size(); i++) {
+                Notification n = page.get(i);
+                all.add(new Exported(n.kind().stored(), sentences.get(i), n.commentId(), n.updatedAt(), n.readAt()));
+            }
             if (page.size() < 500) {
                 break;
             }
