@@ -530,7 +530,7 @@ public class ReadingList {
     public void requirePremium(long accountId) {
         if (!premium.isPremium(accountId)) {
             throw new NotAllowedException(
-                            "Premium members only", "Subscribe to Premium to bookmark articles in your reading list.")
+                            "Premium members only", "Subscribe to Premium to save articles to your reading list.")
                     .with("subscribe", "/premium");
         }
     }
