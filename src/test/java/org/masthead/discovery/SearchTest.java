@@ -205,7 +205,13 @@ class SearchTest {
             assertThat(suggestions.statusCode()).as(input).isEqualTo(200);
         }
         // NUL is refused before anything reads it; a query longer than a request line may be is Tomcat's 400.
-        assertThat(http.get("/search?q=%00").statusCode()).isEqualTo(400);
+        HttpResponse<String> nul = http.get("/search?q=a%00b");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body())
+                .as("in words a reader knows")
+                .contains("an invisible character that cannot be kept")
+                .doesNotContain("NUL")
+                .doesNotContain("control character");
         assertThat(http.get("/search?q=" + "y".repeat(10_000)).statusCode()).isEqualTo(400);
         assertThat(http.get("/search?q=a&page=0").statusCode()).isEqualTo(400);
         assertThat(http.get("/search?q=a&page=abc").statusCode()).isEqualTo(400);
