@@ -1,7 +1,8 @@
 // Pages are the same for every reader so that they can be cached; this fills in the header for the
 // reader who is signed in, after the page has loaded: their name (to their account), their
 // notifications (live.js keeps the unread count) and a way to sign out, a POST with the CSRF token
-// that came with /me. Without JavaScript, or signed out, the header offers to sign in or register.
+// that came with /me, which brings the reader back to this page if it is a public one. Without
+// JavaScript, or signed out, the header offers to sign in or register.
 (function (M) {
   "use strict";
   var slot = document.querySelector("[data-account]");
@@ -16,15 +17,24 @@
     if (csrf) {
       form.prepend(M.el("input", { type: "hidden", name: csrf.parameterName, value: csrf.token }));
     }
+    // Signed out, the reader stays here if anyone may see this page; the server decides.
+    var here = M.returnPath();
+    if (here !== null) {
+      form.prepend(M.el("input", { type: "hidden", name: "return", value: here }));
+    }
     return form;
   }
 
   M.filling(slot, M.getJson("/me")).then(function (me) {
     if (!me || !me.signedIn) {
-      // Signing in from here comes back here.
+      // Signing in, or registering, from here comes back here.
       var signIn = slot.querySelector('a[href="/signin"]');
       if (signIn) {
         signIn.href = M.signInPath();
+      }
+      var register = slot.querySelector('a[href="/register"]');
+      if (register) {
+        register.href = M.signInPath(null, "/register");
       }
     } else {
       slot.classList.add("masthead__account--signed-in");

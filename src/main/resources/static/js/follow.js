@@ -27,8 +27,14 @@
       button.setAttribute("aria-pressed", following ? "true" : "false");
     }
     show();
+    var busy = false;
     button.addEventListener("click", function () {
-      button.disabled = true;
+      // Not disabled while it waits: a disabled button would drop the keyboard user's focus.
+      if (busy) {
+        return;
+      }
+      busy = true;
+      button.setAttribute("aria-busy", "true");
       M.send("/follows/" + what, { method: following ? "DELETE" : "POST", csrf: state.csrf }).then(function (answer) {
         following = answer.following;
         message.replaceChildren();
@@ -41,7 +47,8 @@
       }).catch(function (error) {
         message.textContent = error.message;
       }).then(function () {
-        button.disabled = false;
+        busy = false;
+        button.removeAttribute("aria-busy");
       });
     });
     slot.appendChild(button);

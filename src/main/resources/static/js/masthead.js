@@ -6,12 +6,24 @@
   "use strict";
   var M = window.Masthead = window.Masthead || {};
 
-  // Where "Sign in" (or "register") leads, from the header and from the conversation's "Sign in to
+  // This page's address, to come back to after signing in or out; null for a page opened from a one-time
+  // link (confirming an address, an e-mailed sign-in): its token is spent, and coming back would only say
+  // that the link no longer works. The server refuses such an address too.
+  M.returnPath = function (anchor) {
+    if (new URLSearchParams(location.search).has("token")) {
+      return null;
+    }
+    return location.pathname + location.search + (anchor ? "#" + anchor : location.hash);
+  };
+
+  // Where "Sign in" (or "Register") leads, from the header and from the conversation's "Sign in to
   // join" notice: back to this page once signed in, at the given anchor if any. The page is the same
   // for everyone, so the link says where it was followed from; the server accepts only paths on this site.
+  // The sign-in and registration pages, and one-time links, already know where the reader was.
   M.signInPath = function (anchor, start) {
-    var here = location.pathname + location.search + (anchor ? "#" + anchor : location.hash);
-    return (start || "/signin") + (location.pathname === "/signin" ? "" : "?return=" + encodeURIComponent(here));
+    var here = M.returnPath(anchor);
+    var known = here === null || location.pathname === "/signin" || location.pathname === "/register";
+    return (start || "/signin") + (known ? "" : "?return=" + encodeURIComponent(here));
   };
 
   // A reader's own JSON: never kept by the browser. Resolves to null when the answer is not 2xx.

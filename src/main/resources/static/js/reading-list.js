@@ -24,13 +24,25 @@
       button.setAttribute("aria-pressed", saved ? "true" : "false");
     }
     show();
+    var busy = false;
     button.addEventListener("click", function () {
-      if (!state.premium) {
-        message.replaceChildren(M.el("a", { href: "/premium", text: "Subscribe to Premium" }),
-          document.createTextNode(" to bookmark this article."));
+      if (!state.signedIn) {
+        // A Premium member who is signed out needs only to sign in.
+        message.replaceChildren(M.el("a", { href: M.signInPath(), text: "Sign in" }),
+          document.createTextNode(" to save this article to your reading list."));
         return;
       }
-      button.disabled = true;
+      if (!state.premium) {
+        message.replaceChildren(M.el("a", { href: "/premium", text: "Subscribe to Premium" }),
+          document.createTextNode(" to save this article to your reading list."));
+        return;
+      }
+      // Not disabled while it waits: a disabled button would drop the keyboard user's focus.
+      if (busy) {
+        return;
+      }
+      busy = true;
+      button.setAttribute("aria-busy", "true");
       M.send("/reading-list/" + articleId, { method: saved ? "DELETE" : "POST", csrf: state.csrf }).then(function (answer) {
         saved = answer.saved;
         message.textContent = saved ? "Saved to your reading list." : "Removed from your reading list.";
@@ -41,7 +53,8 @@
       }).catch(function (error) {
         message.textContent = error.message;
       }).then(function () {
-        button.disabled = false;
+        busy = false;
+        button.removeAttribute("aria-busy");
       });
     });
     slot.appendChild(button);

@@ -1,7 +1,7 @@
 // Suggestions under every search box while a reader types: headlines, topics and authors, from
 // /search/suggestions (cached, the same for everyone). The box is an ARIA combobox: ArrowDown and
 // ArrowUp move through the suggestions, Enter opens the one chosen (or searches, if none is), Escape
-// closes them. Without JavaScript the box still searches.
+// closes them and keeps what was typed. Without JavaScript the box still searches.
 (function () {
   "use strict";
   var DELAY = 200;
@@ -92,6 +92,8 @@
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
+        // Only closes the suggestions: a search box's own Escape would also empty what the reader typed.
+        event.preventDefault();
         show([]);
       } else if (event.key === "ArrowDown" && options.length) {
         event.preventDefault();

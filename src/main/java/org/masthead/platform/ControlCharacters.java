@@ -13,9 +13,13 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class ControlCharacters {
 
-    /** What a program that sent one is told. */
+    /**
+     * What a reader, or a program, that sent one is told: in words a reader knows, since a character
+     * pasted from another program is how one reaches a page. (The problem's title names it for a program.)
+     */
     public static final String REFUSED =
-            "Text may not contain control characters such as NUL, other than tabs and line breaks.";
+            "The text holds an invisible character that cannot be kept (tabs and line breaks are fine): take it"
+                    + " out, or type the text again, and retry.";
 
     private static final JsonFactory JSON = new JsonFactory();
 

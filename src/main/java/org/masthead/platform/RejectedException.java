@@ -44,6 +44,18 @@ public final class RejectedException extends RefusedException {
                 errors.hasFieldErrors() ? errors.getFieldErrors().getFirst().getField() : "form");
     }
 
+    /**
+     * What a reader is told of an address whose query holds a value no link of ours makes (such as a
+     * number spelled as a word), typed or pasted into the address bar: no form was sent.
+     */
+    public static final String ADDRESS_UNREADABLE =
+            "The address has a value that is not valid here: check the link, or go back and follow it again.";
+
+    /** An address's query parameter holds what no link of ours puts there. */
+    public static RejectedException unreadableInAddress(String field) {
+        return new RejectedException("Bad request", field, ADDRESS_UNREADABLE);
+    }
+
     /** A form's field sent what no page of ours sends there. */
     public static RejectedException unreadable(String field) {
         return new RejectedException(

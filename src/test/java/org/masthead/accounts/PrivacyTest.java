@@ -113,7 +113,13 @@ class PrivacyTest {
     @Test
     void deletingNeedsTheAccountsPassword() {
         HttpResponse<String> page = reader.get("/account/delete");
-        assertThat(page.body()).contains("This cannot be undone").contains("Your password");
+        assertThat(page.body())
+                .contains("This cannot be undone")
+                .contains("Your password")
+                .as("a Premium member is warned that the reading list goes at once")
+                .contains(
+                        "your reading list, with its collections and notes, and the topics and authors you follow, are\n"
+                                + "      deleted at once, even if Premium is paid to the end of a period");
 
         HttpResponse<String> noPassword = reader.post("/account/delete", Map.of());
         HttpResponse<String> wrongPassword =

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,71 @@ class ReturnAfterSignInTest {
                 phone.submit("/signin", "/signin", Map.of("email", email, "password", "correct horse battery staple"));
 
         assertThat(location(signedIn)).isEqualTo(STORY);
+    }
+
+    @Test
+    void aPageOpenedFromAOneTimeLinkIsNeverReturnedTo() throws Exception {
+        String email = TestContent.unique("confirmed") + "@example.com";
+        WebSession visitor = new WebSession(port);
+        visitor.get("/register?return=" + encode(STORY));
+        visitor.post(
+                "/register",
+                Map.of(
+                        "email",
+                        email,
+                        "displayName",
+                        TestContent.unique("Confirmed"),
+                        "password",
+                        "correct horse battery staple"));
+        String link = TestMailServer.linkIn(TestMailServer.awaitMessageTo(email), "/account/verify?token=");
+        String verify = link.substring(link.indexOf("/account/verify"));
+        assertThat(visitor.get(link).body()).contains("Your address is confirmed");
+
+        // The header's "Sign in" on the confirmation page, as a script that knew no better would make it.
+        visitor.get("/signin?return=" + encode(verify));
+        HttpResponse<String> signedIn = visitor.submit(
+                "/signin", "/signin", Map.of("email", email, "password", "correct horse battery staple"));
+
+        assertThat(location(signedIn))
+                .as("back to where the reader registered, not to the spent link's 'That link no longer works'")
+                .isEqualTo(STORY);
+        TestAccounts.Credentials reader = accounts.create(true);
+        for (String oneTime : List.of(
+                "/account/verify?token=abc",
+                "/account/email/confirm?token=abc",
+                "/signin/link?token=abc&return=%2Fworld",
+                "/account/reset-password?token=abc",
+                "/unsubscribe?token=abc",
+                "/notifications/unsubscribe?kind=x&TOKEN=abc",
+                "/notifications/conversations/unfollow?token=abc#top",
+                "/account/verify%3Ftoken%3Dabc")) {
+            WebSession another = new WebSession(port);
+            another.get("/signin?return=" + encode(oneTime));
+
+            assertThat(location(signIn(another, reader)))
+                    .as("returned to %s", oneTime)
+                    .isEqualTo("/account");
+        }
+    }
+
+    @Test
+    void signingOutFromAPublicPageStaysThereAndFromAnAccountPageGoesToTheFrontPage() {
+        TestAccounts.Credentials reader = accounts.create(true);
+        Map<String, String> wentTo = new LinkedHashMap<>();
+        for (String from : List.of(
+                "/search?q=said&sort=date&page=2", "/world", "/account", "/reading-list", "/admin", "//evil.example")) {
+            WebSession session = new WebSession(port);
+            TestAccounts.signIn(session, reader);
+            wentTo.put(from, location(session.submit("/account", "/signout", Map.of("return", from))));
+        }
+
+        assertThat(wentTo)
+                .containsEntry("/search?q=said&sort=date&page=2", "/search?q=said&sort=date&page=2")
+                .containsEntry("/world", "/world")
+                .containsEntry("/account", "/")
+                .containsEntry("/reading-list", "/")
+                .containsEntry("/admin", "/")
+                .containsEntry("//evil.example", "/");
     }
 
     @Test

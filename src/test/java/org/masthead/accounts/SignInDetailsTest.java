@@ -137,7 +137,8 @@ class SignInDetailsTest {
                 onThePhone.post("/account/email/confirm", Map.of("token", TestMailServer.tokenOf(link)));
 
         assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
-        assertThat(onThePhone.get("/signin").body()).contains("Your e-mail address is changed");
+        assertThat(onThePhone.get("/signin").body())
+                .contains("Your e-mail address is now " + newEmail + ". Sign in with it.");
         assertThat(signIn(reader.email(), TestAccounts.PASSWORD)).endsWith("/signin?error");
         assertThat(signIn(newEmail, TestAccounts.PASSWORD)).endsWith("/account");
         assertThat(visitor.get("/account").body()).contains(newEmail).contains("Confirmed");
@@ -155,11 +156,17 @@ class SignInDetailsTest {
                 "/account/email",
                 "/account/email",
                 Map.of("email", newEmail, "currentPassword", TestAccounts.PASSWORD));
+        assertThat(session.get("/account").body()).contains("We have sent a link to " + newEmail);
         String link = TestMailServer.linkIn(TestMailServer.awaitMessageTo(newEmail), "/account/email/confirm?token=");
         session.get(link);
-        session.post("/account/email/confirm", Map.of("token", TestMailServer.tokenOf(link)));
+        HttpResponse<String> confirmed =
+                session.post("/account/email/confirm", Map.of("token", TestMailServer.tokenOf(link)));
 
-        assertThat(session.get("/account").body()).contains(newEmail).contains("Confirmed");
+        assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/account");
+        assertThat(session.get("/account").body())
+                .as("confirmed while signed in, the account page says so")
+                .contains("Your e-mail address is now " + newEmail + ".")
+                .contains("Confirmed");
     }
 
     @Test

@@ -62,9 +62,12 @@ class ContributionBrowserTest {
         browser.signIn(reader);
         browser.open("/support");
         browser.find(By.id("frequency-ONE_OFF")).click();
-        browser.find(By.id("amount-other")).click();
+        // Typing an amount of one's own ticks "Another amount": the reader gives what they typed.
         browser.find(By.id("customAmount")).sendKeys("15");
+        assertThat(browser.find(By.id("amount-other")).isSelected()).isTrue();
         browser.follow(By.xpath("//button[text()='Continue to payment']"));
+        assertThat(browser.find(By.cssSelector("[data-checkout-amount]")).getText())
+                .contains("£15.00");
         fillIn(browser, "4242 4242 4242 4242");
         browser.follow(By.cssSelector("main form button[type=submit]"));
         assertThat(browser.path()).startsWith("/support/thanks");

@@ -47,8 +47,11 @@ class FollowingBrowserTest {
         browser.open("/topic/" + topic.slug());
         WebElement follow = waitFor(browser, d -> d.findElement(By.cssSelector("[data-follow-button]")));
         assertThat(follow.getText()).isEqualTo("Follow");
-        follow.click();
+        // By keyboard: the button keeps the focus, so its new state is heard and Space undoes it.
+        browser.script("arguments[0].focus()", follow);
+        follow.sendKeys(org.openqa.selenium.Keys.SPACE);
         waitFor(browser, d -> "true".equals(follow.getAttribute("aria-pressed")) ? true : null);
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(follow);
         browser.checkAccessibility();
         browser.screenshot("following-topic");
 

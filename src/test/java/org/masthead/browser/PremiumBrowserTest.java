@@ -64,13 +64,23 @@ class PremiumBrowserTest {
                 .headline("Harbour city limits holiday lets")
                 .published();
         TestAccounts.Credentials reader = accounts.create(true);
+        String story = addresses.pathOf(first).orElseThrow();
+        browser.open(story);
+        waitFor(browser, d -> d.findElement(By.cssSelector("[data-save-button]")))
+                .click();
+        WebElement signIn = waitFor(browser, d -> textOf(d, "[data-save-message]"));
+        assertThat(signIn.getText())
+                .as("a visitor, who may be a signed-out member, is asked to sign in, not to subscribe")
+                .isEqualTo("Sign in to save this article to your reading list.");
+        assertThat(signIn.findElement(By.tagName("a")).getAttribute("href"))
+                .endsWith("/signin?return=" + story.replace("/", "%2F"));
         browser.signIn(reader);
 
-        browser.open(addresses.pathOf(first).orElseThrow());
+        browser.open(story);
         waitFor(browser, d -> d.findElement(By.cssSelector("[data-save-button]")))
                 .click();
         WebElement explained = waitFor(browser, d -> textOf(d, "[data-save-message]"));
-        assertThat(explained.getText()).isEqualTo("Subscribe to Premium to bookmark this article.");
+        assertThat(explained.getText()).isEqualTo("Subscribe to Premium to save this article to your reading list.");
         browser.screenshot("premium-save-before-subscribing");
 
         browser.follow(explained.findElement(By.tagName("a")));

@@ -84,15 +84,19 @@ class SearchBrowserTest {
                 .until(() -> http.get("/search/suggestions?q=" + word).body().contains("vanish"));
 
         browser.open("/search");
-        browser.find(By.id("search-words")).sendKeys("snows of " + word.substring(0, word.length() - 2));
+        String typed = "snows of " + word.substring(0, word.length() - 2);
+        browser.find(By.id("search-words")).sendKeys(typed);
 
-        WebElement suggestion = new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
-                .until(d -> d.findElements(By.cssSelector(".search-suggestions [role=option]")).stream()
-                        .filter(WebElement::isDisplayed)
-                        .findFirst()
-                        .orElse(null));
-        assertThat(suggestion.getText()).startsWith("Snows of " + word + " vanish");
         WebElement box = browser.find(By.id("search-words"));
+        assertThat(shownSuggestion(browser).getText()).startsWith("Snows of " + word + " vanish");
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+        box.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(box.getAttribute("value"))
+                .as("Escape closes the suggestions and keeps what the reader typed")
+                .isEqualTo(typed);
+        box.sendKeys(" ");
+        WebElement suggestion = shownSuggestion(browser);
         assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
         // By keyboard, as a screen reader's user chooses: down to the suggestion, Enter to open it.
         box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
@@ -106,6 +110,14 @@ class SearchBrowserTest {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.findElements(By.tagName("h1")).stream()
                 .anyMatch(h1 -> h1.getText().equals("Snows of " + word + " vanish")));
+    }
+
+    private static WebElement shownSuggestion(Browser browser) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(d -> d.findElements(By.cssSelector(".search-suggestions [role=option]")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** Letters no other test's article has, as search needs: digits would be words of their own. */

@@ -53,7 +53,7 @@ class SignInReturnBrowserTest {
     }
 
     @Test
-    void theHeadersSignInLinkComesBackToThePageItWasOn(Browser browser) {
+    void theHeadersSignInRegisterAndSignOutAllKeepThePageItWasOn(Browser browser) {
         var trip = content.section("Return Trip");
         content.article(trip).published();
         String section = "/" + trip.path();
@@ -62,12 +62,23 @@ class SignInReturnBrowserTest {
         browser.open(section);
         WebElement signIn =
                 waitFor(browser, d -> d.findElement(By.cssSelector("[data-account] a[href^='/signin?return=']")));
+        assertThat(browser.find(By.cssSelector("[data-account] a[href^='/register']"))
+                        .getAttribute("href"))
+                .as("registering from the header comes back here too")
+                .endsWith("/register?return=" + section.replace("/", "%2F"));
         browser.follow(signIn);
         browser.find(By.id("email")).sendKeys(reader.email());
         browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
         browser.follow(By.cssSelector("main form button[type=submit]"));
 
         assertThat(browser.path()).isEqualTo(section);
+        WebElement signOut = waitFor(browser, d -> d.findElement(By.cssSelector(".masthead__signout button")));
+        signOut.click();
+        // The same address again: signed out, the header offers to sign in once more.
+        waitFor(browser, d -> d.findElement(By.cssSelector("[data-account] a[href^='/signin?return=']")));
+        assertThat(browser.path())
+                .as("signing out from a public page stays on it")
+                .isEqualTo(section);
     }
 
     private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
 import org.masthead.WebSession;
 import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.Participant;
 import org.masthead.newsroom.Author;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.Tag;
@@ -57,7 +58,13 @@ class FollowsTest {
 
     @Test
     void aFollowedTopicsAndAuthorsNewArticlesAppearUnderMyNewsNewestFirst() {
-        assertThat(reader.get("/my-news").body()).contains("You follow no topics or authors yet");
+        content.article(section).headline("Something by Nadia").by(author).published();
+        assertThat(reader.get("/my-news").body())
+                .contains("You follow no topics or authors yet")
+                .as("somewhere to start, and no heading over an empty list")
+                .contains("Authors to start with")
+                .containsPattern("<a href=\"/author/[^\"]+\">")
+                .doesNotContain("Latest articles");
         assertThat(reader.get("/follows/state/topic/" + topic.slug()).body()).contains("\"following\":false");
 
         assertThat(change(reader, "POST", "topic/" + topic.slug()).body()).isEqualTo("{\"following\":true}");
@@ -66,7 +73,11 @@ class FollowsTest {
         assertThat(reader.get("/follows/state/topic/" + topic.slug()).body()).contains("\"following\":true");
         Instant now = Instant.now();
         content.article(section).headline("Rents rise again").tagged(topic).publishedAt(now.minus(2, ChronoUnit.HOURS));
-        content.article(section).headline("Nadia on the budget").by(author).publishedAt(now.minus(1, ChronoUnit.HOURS));
+        long budget = content.article(section)
+                .headline("Nadia on the budget")
+                .by(author)
+                .publishedAt(now.minus(1, ChronoUnit.HOURS));
+        Participant.signIn(port, accounts.create(true)).posted(budget, "Worth reading.");
         content.article(section).headline("Unfollowed news").published();
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -74,7 +85,13 @@ class FollowsTest {
             assertThat(page).contains("Nadia on the budget", "Rents rise again").doesNotContain("Unfollowed news");
             assertThat(page.indexOf("Nadia on the budget")).isLessThan(page.indexOf("Rents rise again"));
         });
-        assertThat(reader.get("/my-news").body()).contains(">Housing</a>", ">Nadia TopicFollows</a>");
+        assertThat(reader.get("/my-news").body())
+                .contains(">Housing</a>", ">Nadia TopicFollows</a>")
+                .doesNotContain("Authors to start with");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        reader.get("/my-news").body())
+                .as("the cards count comments, as on topic pages")
+                .contains(">1 comment</a>"));
 
         change(reader, "DELETE", "topic/" + topic.slug());
         assertThat(reader.get("/my-news").body())

@@ -205,7 +205,13 @@ class SearchTest {
             assertThat(suggestions.statusCode()).as(input).isEqualTo(200);
         }
         // NUL is refused before anything reads it; a query longer than a request line may be is Tomcat's 400.
-        assertThat(http.get("/search?q=%00").statusCode()).isEqualTo(400);
+        HttpResponse<String> nul = http.get("/search?q=a%00b");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body())
+                .as("in words a reader knows")
+                .contains("an invisible character that cannot be kept")
+                .doesNotContain("NUL")
+                .doesNotContain("control character");
         assertThat(http.get("/search?q=" + "y".repeat(10_000)).statusCode()).isEqualTo(400);
         assertThat(http.get("/search?q=a&page=0").statusCode()).isEqualTo(400);
         assertThat(http.get("/search?q=a&page=abc").statusCode()).isEqualTo(400);
@@ -213,7 +219,7 @@ class SearchTest {
         String tooLong = get("/search?q=" + "z".repeat(300) + "%F0%9F%99%82").body();
         assertThat(tooLong)
                 .as("only the words searched for are shown back, in the box, the title and the message")
-                .contains("Only the first 256 characters of your search were used.")
+                .contains("Searches go up to 256 characters: only the words in the box were used.")
                 .contains("<title>Search: " + "z".repeat(256) + " | ")
                 .contains("No results for “" + "z".repeat(256) + "”.")
                 .doesNotContain("z".repeat(257));
@@ -331,6 +337,55 @@ class SearchTest {
 
         assertThat(page).contains("No results for").contains("Did you mean");
         assertThat(page).contains(">" + word + "</a>");
+        assertThat(get("/search?q=" + encode("\"" + misspelt)).body())
+                .as("a quote the reader left open is not offered back")
+                .contains(">" + word + "</a>?")
+                .doesNotContain("&quot;" + word);
+    }
+
+    @Test
+    void aLongSearchIsCutAtItsLastWholeWordAndStillFinds() {
+        String word = word();
+        content.article(section).headline("Rising " + word).published();
+        headlinesFor(word, 1);
+        String pasted = (word + " ").repeat(300 / (word.length() + 1) + 1).strip();
+
+        String page = get("/search?q=" + encode(pasted)).body();
+
+        assertThat(pasted.length()).isGreaterThan(256);
+        assertThat(page)
+                .contains("Searches go up to 256 characters")
+                .as("no word cut in two, which would match nothing")
+                .contains("1 result")
+                .doesNotContain("No results");
+    }
+
+    @Test
+    void aPagePastTheLastLeadsToTheLastAndFiltersWithoutWordsSaySo() {
+        String word = word();
+        for (int i = 0; i < 12; i++) {
+            content.article(section).headline("Counted " + word + " " + i).publishedAt(now.minus(i, ChronoUnit.HOURS));
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(get("/search?q=" + word).body()).contains("12 results"));
+
+        HttpResponse<String> past = http.get("/search?q=" + word + "+%26&sort=date&page=5");
+        String single = word();
+        content.article(section).headline("Only " + single).published();
+        headlinesFor(single, 1);
+        HttpResponse<String> pastOnePage = http.get("/search?q=" + single + "&section=" + section.path() + "&page=3");
+
+        assertThat(past.statusCode()).isEqualTo(302);
+        assertThat(past.headers().firstValue("Location").orElseThrow())
+                .endsWith("/search?q=" + word + "%20%26&sort=date&page=2");
+        assertThat(pastOnePage.headers().firstValue("Location").orElseThrow())
+                .as("there is one page, which has no number")
+                .endsWith("/search?q=" + single + "&section=" + section.path().replace("/", "%2F"));
+        assertThat(get("/search?q=&section=" + section.path()).body())
+                .contains("Type some words to search for")
+                .doesNotContain("data-results");
+        assertThat(get("/search").body()).doesNotContain("Type some words");
     }
 
     /** Waits for the index to hold at least {@code atLeast} results, then gives the headlines in order. */

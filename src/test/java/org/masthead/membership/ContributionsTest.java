@@ -161,6 +161,32 @@ class ContributionsTest {
     }
 
     @Test
+    void anAmountTypedBesideATickedPresetIsRefusedRatherThanThePresetCharged() {
+        String email = TestContent.unique("typed") + "@example.com";
+        WebSession guest = new WebSession(port);
+        guest.get("/support");
+        Map<String, String> fields = new HashMap<>(Map.of(
+                "frequency", "ONE_OFF", "amount", "10.00", "customAmount", "15", "currency", "GBP", "email", email));
+
+        HttpResponse<String> refused = guest.post("/support", fields);
+        fields.put("customAmount", "10");
+        HttpResponse<String> same = guest.post("/support", fields);
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .as("the reader typed £15 and is not charged £10 without being asked")
+                .contains("<a href=\"#customAmount\">Choose “Another amount” to give £15.00, or empty this box to give"
+                        + " £10.00.</a>")
+                .containsPattern("<input id=\"customAmount\"[^>]*value=\"15\"");
+        assertThat(same.statusCode()).as("the amount typed is the preset's").isEqualTo(302);
+        assertThat(db.sql("SELECT minor_units FROM contribution WHERE email = :email")
+                        .param("email", email)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(1000L);
+    }
+
+    @Test
     void aGuestsAddressThatIsMissingOrWrongIsSaidBesideItsFieldWithTheAmountKept() {
         WebSession guest = new WebSession(port);
         guest.get("/support");

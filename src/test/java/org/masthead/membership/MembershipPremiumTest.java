@@ -214,7 +214,9 @@ class MembershipPremiumTest {
         TestAccounts.Credentials account = accounts.create(true);
         WebSession reader = new WebSession(port);
         TestAccounts.signIn(reader, account);
-        reader.get("/premium");
+        assertThat(reader.get("/premium").body())
+                .contains(">Subscribe monthly</button>")
+                .contains(">Subscribe annually</button>");
         String checkout = URI.create(reader.post("/premium", Map.of("plan", "MONTH", "currency", "GBP"))
                         .headers()
                         .firstValue("Location")

@@ -128,7 +128,14 @@ class ReadingListCollectionsTest {
         member.web.post("/reading-list/" + article + "/collections", Map.of("to", "" + id));
 
         member.web.post("/reading-list/collections/" + id + "/rename", Map.of("name", "  Long   weekend "));
-        assertThat(member.web.get("/reading-list?collection=" + id).body()).contains("Long weekend (1)");
+        String inCollection = member.web.get("/reading-list?collection=" + id).body();
+        assertThat(inCollection)
+                .containsPattern("<a href=\"/reading-list\\?collection=" + id + "\"[^>]*aria-current=\"page\"[^>]*>Long"
+                        + " weekend \\(1\\)</a>")
+                .as("Saved is counted like the collections, and not marked while a collection is open")
+                .containsPattern("<a href=\"/reading-list\" data-saved-link>Saved \\(1\\)</a>");
+        assertThat(member.web.get("/reading-list").body())
+                .containsPattern("<a href=\"/reading-list\"[^>]*aria-current=\"page\"[^>]*>Saved \\(1\\)</a>");
 
         HttpResponse<String> deleted =
                 member.web.post("/reading-list/collections/" + id + "/delete", Map.of("collection", "" + id));
@@ -153,9 +160,9 @@ class ReadingListCollectionsTest {
                 "x".repeat(ReadingList.MAX_NAME + 1),
                 "up to " + ReadingList.MAX_NAME + " characters",
                 "SCIENCE",
-                "You already have a list called",
+                "You already have a collection called “Science”: choose another name.",
                 "saved",
-                "You already have a list called");
+                "“Saved” is where every saved article is: choose another name.");
         refused.forEach((name, message) -> {
             HttpResponse<String> response = member.web.post("/reading-list/collections/new", Map.of("name", name));
             assertThat(response.statusCode()).as(name).isEqualTo(400);
@@ -200,7 +207,9 @@ class ReadingListCollectionsTest {
                 member.web.post("/reading-list/" + article + "/note", Map.of("note", "nul\u0000here"));
 
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(tooLong.body()).contains("A note can be up to " + ReadingList.MAX_NOTE + " characters long.");
+        assertThat(tooLong.body())
+                .contains("A note can be up to " + String.format(java.util.Locale.UK, "%,d", ReadingList.MAX_NOTE)
+                        + " characters long.");
         assertThat(control.statusCode()).isEqualTo(400);
         assertThat(member.web.get("/reading-list").body()).contains("First thoughts");
 
@@ -225,6 +234,12 @@ class ReadingListCollectionsTest {
 
         // A control character such as NUL is refused by the site for every address (400); all else is a search.
         assertThat(member.web.get("/reading-list?q=%00").statusCode()).isEqualTo(400);
+        HttpResponse<String> typed = member.web.get("/reading-list?collection=abc");
+        assertThat(typed.statusCode()).isEqualTo(400);
+        assertThat(typed.body())
+                .as("a value typed into the address bar, where no form was sent")
+                .contains("The address has a value that is not valid here")
+                .doesNotContain("This form sent");
         for (String hostile : List.of(
                 "%",
                 "_",

@@ -158,7 +158,7 @@ class ReadingListTest {
         for (HttpResponse<String> response : List.of(refused, withClaims, removing)) {
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-            assertThat(response.body()).contains("Subscribe to Premium to bookmark articles");
+            assertThat(response.body()).contains("Subscribe to Premium to save articles to your reading list.");
         }
         assertThat(readingList.size(account.id())).isZero();
         assertThat(reader.get("/reading-list/state?article=" + article).body())

@@ -130,7 +130,7 @@ class RequestInputTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-        assertThat(response.body()).contains("control character");
+        assertThat(response.body()).contains("an invisible character that cannot be kept");
         assertThat(commentsByReader()).isZero();
     }
 

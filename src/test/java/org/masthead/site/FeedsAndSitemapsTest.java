@@ -102,6 +102,9 @@ class FeedsAndSitemapsTest {
         assertThat(robots.body())
                 .contains("Sitemap: http://localhost:8080/sitemap.xml")
                 .contains("User-agent: *");
+        assertThat(http.get("/").body())
+                .as("the sitemap is for crawlers: a reader following a footer link to it would see raw XML")
+                .doesNotContain("href=\"/sitemap.xml\"");
     }
 
     @Test

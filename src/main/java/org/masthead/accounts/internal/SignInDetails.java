@@ -125,16 +125,18 @@ public class SignInDetails {
                 .map(AccountTokens.Redeemed::detail);
     }
 
+    /** An account's address, changed: which account, and its new address. */
+    public record EmailChanged(long accountId, String email) {}
+
     /**
      * Moves the account to the address the link was sent to, which is thereby confirmed. Links sent to
      * the old address, such as for a password reset, stop working.
      *
-     * @return the new address
      * @throws LinkNotValidException when the link is unknown, used or expired, or the address has
      *     since been taken by another account
      */
     @Transactional
-    public String confirmEmailChange(String token) {
+    public EmailChanged confirmEmailChange(String token) {
         AccountTokens.Redeemed redeemed =
                 tokens.redeem(token, Purpose.CHANGE_EMAIL).orElseThrow(LinkNotValidException::new);
         AccountRow account =
@@ -152,7 +154,7 @@ public class SignInDetails {
         for (Purpose purpose : Purpose.values()) {
             tokens.spendAll(account.id(), purpose);
         }
-        return email;
+        return new EmailChanged(account.id(), email);
     }
 
     private boolean isPassword(AccountRow account, String password) {

@@ -8,16 +8,22 @@ import org.masthead.accounts.SignedInSessions;
 import org.masthead.accounts.internal.AccountUserDetailsService;
 import org.masthead.platform.AccessRules;
 import org.masthead.platform.WebSecurityContribution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 
 /** How people sign in and out, and who may reach the account pages. */
@@ -56,7 +62,8 @@ class AccountsSecurity {
             ApplicationEventPublisher events,
             ReturnAfterSignIn returns,
             AccountUserDetailsService users,
-            PasswordEncoder passwords) {
+            PasswordEncoder passwords,
+            ObjectProvider<WebInvocationPrivilegeEvaluator> access) {
         return http -> http.requestCache(cache -> cache.requestCache(returns))
                 .formLogin(form -> form.loginPage("/signin")
                         .usernameParameter("email")
@@ -67,9 +74,27 @@ class AccountsSecurity {
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout.logoutUrl("/signout")
                         .addLogoutHandler(announceSessionEnd(sessions, events))
-                        .logoutSuccessUrl("/")
+                        .logoutSuccessHandler(backToThePublicPage(access))
                         .deleteCookies("SESSION")
                         .permitAll());
+    }
+
+    /**
+     * Signed out, the reader stays on the page they were on ({@code return}, which the header's sign-out
+     * form sends) when anyone may see it: a search, an article, a topic. A page that needs an account, or
+     * any other address, leads to the front page. Asked lazily: the answer comes from the filter chain
+     * this very configuration helps to build.
+     */
+    private static LogoutSuccessHandler backToThePublicPage(ObjectProvider<WebInvocationPrivilegeEvaluator> access) {
+        Authentication visitor = new AnonymousAuthenticationToken(
+                "signed-out", "signed-out", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+        return (request, response, authentication) -> {
+            String target = ReturnPath.of(request.getParameter(ReturnAfterSignIn.PARAMETER))
+                    .filter(path -> access.getObject()
+                            .isAllowed(request.getContextPath(), path.split("[?#]", 2)[0], "GET", visitor))
+                    .orElse("/");
+            response.sendRedirect(request.getContextPath() + target);
+        };
     }
 
     /** Runs before Spring Security's own handler ends the session, while its id is still there to read. */

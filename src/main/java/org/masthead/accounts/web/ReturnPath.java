@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * accepted; anything that a browser could take for another site is refused, however it is spelled:
  * {@code //evil.example}, {@code /\evil.example}, {@code https://evil.example}, {@code
  * javascript:...}, control characters, or any of those percent-encoded. The target is never an open
- * redirect.
+ * redirect. Nor is it a page opened from a one-time link (confirming an address, signing in by e-mail,
+ * resetting a password, unsubscribing): every such link carries {@code token}, which is spent once used,
+ * so coming back to it would only say that the link no longer works.
  */
 final class ReturnPath {
 
@@ -26,7 +28,9 @@ final class ReturnPath {
         if (candidate == null
                 || candidate.length() > MAX_LENGTH
                 || !isPlainPath(candidate, true)
-                || !isPlainPath(decoded(candidate), false)) {
+                || !isPlainPath(decoded(candidate), false)
+                || holdsToken(candidate)
+                || holdsToken(decoded(candidate))) {
             return Optional.empty();
         }
         try {
@@ -56,6 +60,24 @@ final class ReturnPath {
             }
         }
         return true;
+    }
+
+    /** Whether the query names a {@code token} parameter, as every one-time link of ours does. */
+    private static boolean holdsToken(String path) {
+        int query = path.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        int fragment = path.indexOf('#', query);
+        for (String parameter : path.substring(query + 1, fragment < 0 ? path.length() : fragment)
+                .split("[&;]")) {
+            int equals = parameter.indexOf('=');
+            String name = equals < 0 ? parameter : parameter.substring(0, equals);
+            if (name.strip().equalsIgnoreCase("token")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Decoded once, as a server or browser along the way might; what does not decode stays as it is. */

@@ -129,8 +129,7 @@ class SignInController {
     }
 
     @GetMapping("/signin/email-link/sent")
-    String linkSent(Model model) {
-        model.addAttribute("keepsMailLocally", mailbox.keepsMailLocally());
+    String linkSent() {
         return "accounts/signin-link-sent";
     }
 }

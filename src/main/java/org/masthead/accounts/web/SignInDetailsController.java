@@ -3,6 +3,7 @@ package org.masthead.accounts.web;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.accounts.internal.AccountChangeRejectedException;
 import org.masthead.accounts.internal.LinkNotValidException;
@@ -108,14 +109,26 @@ class SignInDetailsController {
         return CONFIRM;
     }
 
+    /**
+     * Says the change is done where the reader lands: their account, if this is the account they are signed
+     * in to; otherwise the sign-in page (a signed-in reader sent there would be sent on, and lose the notice).
+     */
     @PostMapping("/account/email/confirm")
-    String confirm(@RequestParam(defaultValue = "") String token, RedirectAttributes redirect) {
+    String confirm(
+            @RequestParam(defaultValue = "") String token,
+            @AuthenticationPrincipal @Nullable SignedIn signedIn,
+            RedirectAttributes redirect) {
+        SignInDetails.EmailChanged changed;
         try {
-            details.confirmEmailChange(token);
+            changed = details.confirmEmailChange(token);
         } catch (LinkNotValidException notValid) {
             return CONFIRM;
         }
-        redirect.addFlashAttribute("notice", "Your e-mail address is changed. Sign in with the new one.");
+        if (signedIn != null && signedIn.accountId() == changed.accountId()) {
+            redirect.addFlashAttribute("notice", "Your e-mail address is now " + changed.email() + ".");
+            return "redirect:/account";
+        }
+        redirect.addFlashAttribute("notice", "Your e-mail address is now " + changed.email() + ". Sign in with it.");
         return "redirect:/signin";
     }
 }

@@ -199,13 +199,32 @@ public class Search {
             return null;
         }
         String suggestion = respelled.toString();
+        if (suggestion.chars().filter(c -> c == '"').count() % 2 == 1) {
+            // A quote the reader left open means nothing to the search; shown back, it looks like our typo.
+            int open = suggestion.lastIndexOf('"');
+            suggestion = (suggestion.substring(0, open) + suggestion.substring(open + 1)).strip();
+        }
         return index.count(queryOf(suggestion, request), 1) > 0 ? suggestion : null;
     }
 
-    /** The part of a reader's words that a search uses: the first {@link #MAX_QUERY_LENGTH} characters, no half emoji. */
+    /**
+     * The part of a reader's words that a search uses: at most the first {@link #MAX_QUERY_LENGTH}
+     * characters, ending at the last whole word. Every word must match, so a word cut in two ("floo")
+     * would find nothing where the whole words find something. One word longer than that is cut, with
+     * no half emoji.
+     */
     public static String trimmed(String words) {
         if (words.length() <= MAX_QUERY_LENGTH) {
             return words;
+        }
+        if (Character.isWhitespace(words.charAt(MAX_QUERY_LENGTH))) {
+            return words.substring(0, MAX_QUERY_LENGTH).stripTrailing();
+        }
+        for (int end = MAX_QUERY_LENGTH - 1; end > 0; end--) {
+            if (Character.isWhitespace(words.charAt(end))
+                    && !words.substring(0, end).isBlank()) {
+                return words.substring(0, end).stripTrailing();
+            }
         }
         int end =
                 Character.isHighSurrogate(words.charAt(MAX_QUERY_LENGTH - 1)) ? MAX_QUERY_LENGTH - 1 : MAX_QUERY_LENGTH;

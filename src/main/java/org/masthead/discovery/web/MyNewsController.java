@@ -2,8 +2,14 @@ package org.masthead.discovery.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.Map;
 import org.masthead.accounts.SignedIn;
 import org.masthead.discovery.internal.TopicFollows;
+import org.masthead.newsroom.ArticleCard;
+import org.masthead.newsroom.PublishedContent;
+import org.masthead.site.CommentCounts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,10 +22,17 @@ class MyNewsController {
 
     static final int PAGE_SIZE = 20;
 
-    private final TopicFollows follows;
+    /** How many authors a reader who follows nothing is offered, as a start. */
+    static final int AUTHORS_OFFERED = 8;
 
-    MyNewsController(TopicFollows follows) {
+    private final TopicFollows follows;
+    private final PublishedContent content;
+    private final ObjectProvider<CommentCounts> commentCounts;
+
+    MyNewsController(TopicFollows follows, PublishedContent content, ObjectProvider<CommentCounts> commentCounts) {
         this.follows = follows;
+        this.content = content;
+        this.commentCounts = commentCounts;
     }
 
     @GetMapping("/my-news")
@@ -30,8 +43,22 @@ class MyNewsController {
                     @Max(value = 1000, message = "There are no more pages.")
                     int page,
             Model model) {
-        model.addAttribute("followed", follows.followedBy(reader.accountId()));
-        model.addAttribute("news", follows.news(reader.accountId(), page, PAGE_SIZE));
+        var followed = follows.followedBy(reader.accountId());
+        var news = follows.news(reader.accountId(), page, PAGE_SIZE);
+        model.addAttribute("followed", followed);
+        model.addAttribute("news", news);
+        // The cards say how many comments each has, as the same cards do on topic pages.
+        CommentCounts counts = commentCounts.getIfAvailable();
+        List<Long> ids = news.articles().stream().map(ArticleCard::id).toList();
+        model.addAttribute("commentCounts", counts == null || ids.isEmpty() ? Map.of() : counts.of(ids));
+        // Someone who follows nothing yet is given somewhere to start.
+        model.addAttribute(
+                "authors",
+                followed.isEmpty()
+                        ? content.publishedAuthors().stream()
+                                .limit(AUTHORS_OFFERED)
+                                .toList()
+                        : List.of());
         return "discovery/my-news";
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The search results page and the search box's suggestions. Both are the same for every reader, so they
@@ -49,7 +50,7 @@ class SearchController {
     @StaleReads
     @GetMapping("/search")
     String search(
-            @RequestParam(defaultValue = "") String q,
+            @RequestParam(name = "q", required = false) @Nullable String words,
             @RequestParam(defaultValue = "")
                     @Pattern(regexp = "[a-z0-9/-]{0,200}", message = "There is no such section.")
                     String section,
@@ -66,6 +67,7 @@ class SearchController {
                     int page,
             Model model,
             HttpServletResponse response) {
+        String q = words == null ? "" : words;
         Map<String, String> problems = new LinkedHashMap<>();
         Section inSection = section.isEmpty() ? null : content.section(section).orElse(null);
         if (!section.isEmpty() && inSection == null) {
@@ -83,7 +85,35 @@ class SearchController {
         Search.Results results = problems.isEmpty()
                 ? search.find(new Search.Request(q, inSection, by, fromDay, toDay, sort.equals("date"), page))
                 : Search.Results.NONE;
+        if (results.total() > 0 && page > results.totalPages()) {
+            // Past the last page, as an old link or a shorter list of results leaves one: to the last page.
+            // The values go in as variables, so that each is encoded whole ("+" and "&" included).
+            Map<String, String> asked = new LinkedHashMap<>();
+            asked.put("q", Search.trimmed(q));
+            asked.put("section", section);
+            asked.put("author", author);
+            asked.put("from", from);
+            asked.put("to", to);
+            asked.put("sort", sort.equals("date") ? sort : "");
+            asked.put("page", results.totalPages() > 1 ? Integer.toString(results.totalPages()) : "");
+            UriComponentsBuilder last = UriComponentsBuilder.fromPath("/search");
+            asked.forEach((name, value) -> {
+                if (!value.isEmpty()) {
+                    last.queryParam(name, "{" + name + "}");
+                }
+            });
+            return "redirect:" + last.encode().buildAndExpand(asked).toUriString();
+        }
         model.addAttribute("problems", problems);
+        // Filters or an empty box sent, and no words: say what is missing rather than show nothing.
+        model.addAttribute(
+                "wordsMissing",
+                q.isBlank()
+                        && (words != null
+                                || !section.isEmpty()
+                                || !author.isEmpty()
+                                || !from.isEmpty()
+                                || !to.isEmpty()));
         // Only the words searched for are shown back, in the box, the title and "No results for …".
         model.addAttribute("q", Search.trimmed(q));
         model.addAttribute("maxLength", Search.MAX_QUERY_LENGTH);

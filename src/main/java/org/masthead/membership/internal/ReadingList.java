@@ -43,6 +43,10 @@ public class ReadingList {
     public static final int MAX_COLLECTIONS = 50;
     public static final int MAX_NAME = 60;
     public static final int MAX_NOTE = 2_000;
+
+    /** What a longer note is told, the number written as the site writes numbers; a constant, for annotations. */
+    public static final String NOTE_TOO_LONG = "A note can be up to 2,000 characters long.";
+
     public static final int MAX_SEARCH = 200;
 
     /** The name of the whole list, which every saved article is in; not a collection a member can rename. */
@@ -205,8 +209,7 @@ public class ReadingList {
         requirePremium(accountId);
         String text = note == null ? "" : note.strip();
         if (text.length() > MAX_NOTE) {
-            throw new RejectedException(
-                    "Note too long", "note", "A note can be up to " + MAX_NOTE + " characters long.");
+            throw new RejectedException("Note too long", "note", NOTE_TOO_LONG);
         }
         if (ControlCharacters.in(text)) {
             throw new RejectedException("Note not accepted", "note", ControlCharacters.REFUSED);
@@ -261,6 +264,7 @@ public class ReadingList {
                     "Too many collections",
                     "You can have up to " + MAX_COLLECTIONS + " collections: delete one to make another.");
         }
+        refuseTaken(accountId, checked, null);
         try {
             return db.sql(
                             """
@@ -281,6 +285,7 @@ public class ReadingList {
     public void renameCollection(long accountId, long collectionId, String name) {
         requirePremium(accountId);
         String checked = checkedName(name);
+        refuseTaken(accountId, checked, collectionId);
         int changed;
         try {
             changed = db.sql("UPDATE reading_list_collection SET name = :name WHERE id = :id AND account_id = :account")
@@ -508,18 +513,39 @@ public class ReadingList {
             throw new RejectedException("Name not accepted", "name", ControlCharacters.REFUSED);
         }
         if (text.toLowerCase(Locale.ROOT).equals(SAVED.toLowerCase(Locale.ROOT))) {
-            throw nameTaken(text);
+            throw new RejectedException(
+                    "Name taken", "name", "“" + SAVED + "” is where every saved article is: choose another name.");
         }
         return text;
+    }
+
+    /**
+     * Names the member's collection that already has this name, whatever its capitals, before the unique
+     * index would: a failed insert ends the transaction, which could then not look it up.
+     */
+    private void refuseTaken(long accountId, String name, @Nullable Long except) {
+        db.sql(
+                        """
+                        SELECT name FROM reading_list_collection
+                        WHERE account_id = :account AND lower(name) = lower(:name) AND id <> :except""")
+                .param("account", accountId)
+                .param("name", name)
+                .param("except", except == null ? -1L : except)
+                .query(String.class)
+                .optional()
+                .ifPresent(existing -> {
+                    throw nameTaken(existing);
+                });
     }
 
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** @param name the name of the collection that has it, or what was asked for when two raced */
     private static RejectedException nameTaken(String name) {
         return new RejectedException(
-                "Name taken", "name", "You already have a list called “" + name + "”: choose another name.");
+                "Name taken", "name", "You already have a collection called “" + name + "”: choose another name.");
     }
 
     private static NotFoundException noSuchCollection() {
@@ -530,7 +556,7 @@ public class ReadingList {
     public void requirePremium(long accountId) {
         if (!premium.isPremium(accountId)) {
             throw new NotAllowedException(
-                            "Premium members only", "Subscribe to Premium to bookmark articles in your reading list.")
+                            "Premium members only", "Subscribe to Premium to save articles to your reading list.")
                     .with("subscribe", "/premium");
         }
     }

@@ -77,7 +77,7 @@ class ReadingListApi {
     private static long member(@Nullable SignedIn reader) {
         if (reader == null) {
             throw new NotAllowedException(
-                            "Premium members only", "Subscribe to Premium to bookmark articles in your reading list.")
+                            "Premium members only", "Subscribe to Premium to save articles to your reading list.")
                     .with("subscribe", "/premium");
         }
         return reader.accountId();

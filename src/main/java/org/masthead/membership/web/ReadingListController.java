@@ -120,12 +120,7 @@ class ReadingListController {
                     @Nullable
                     String name) {}
 
-    record NoteForm(
-            @Size(
-                            max = ReadingList.MAX_NOTE,
-                            message = "A note can be up to " + ReadingList.MAX_NOTE + " characters long.")
-                    @Nullable
-                    String note) {}
+    record NoteForm(@Size(max = ReadingList.MAX_NOTE, message = ReadingList.NOTE_TOO_LONG) @Nullable String note) {}
 
     /** A form's bad input, to show beside its field: {@code target} is "new", a collection's or an article's id. */
     record FormError(String field, String target, String message, String value) {}
@@ -292,6 +287,8 @@ class ReadingListController {
         model.addAttribute("collections", collections);
         model.addAttribute("current", current);
         model.addAttribute("saved", ReadingList.SAVED);
+        // "Saved" is counted as each collection is, so the reader sees what each list holds.
+        model.addAttribute("savedCount", readingList.size(reader.accountId()));
         model.addAttribute(
                 "items", entries.stream().map(e -> item(e, cards, byId)).toList());
         model.addAttribute(

@@ -138,9 +138,19 @@ class SupportController {
         }
         Money money = null;
         try {
-            String written = amount.equals("other") || amount.isBlank() ? customAmount : amount;
-            money = checkouts.amount(written, currency);
+            boolean own = amount.equals("other") || amount.isBlank();
+            money = checkouts.amount(own ? customAmount : amount, currency);
+            if (!own && !customAmount.isBlank()) {
+                // A preset ticked, and an amount typed too (the script ticks "Another amount" as the reader
+                // types, but a page without it does not): charge neither until the reader says which.
+                Money typed = checkouts.amount(customAmount, currency);
+                if (!typed.equals(money)) {
+                    throw new PaymentRejectedException("Choose “Another amount” to give " + typed.format()
+                            + ", or empty this box to give " + money.format() + ".");
+                }
+            }
         } catch (PaymentRejectedException e) {
+            money = null;
             // An unknown currency is no field's fault: the form sends the one the reader chose.
             problems.add(new Problem(currencies.supported(currency).isPresent() ? AMOUNT : null, e.getMessage()));
         }

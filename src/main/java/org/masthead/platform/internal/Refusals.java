@@ -110,12 +110,7 @@ class Refusals {
     ResponseEntity<Problem> mismatch(
             MethodArgumentTypeMismatchException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        return answer(
-                HttpStatus.BAD_REQUEST,
-                "Bad request",
-                "The address has a value that is not valid here.",
-                request,
-                response);
+        return answer(HttpStatus.BAD_REQUEST, "Bad request", RejectedException.ADDRESS_UNREADABLE, request, response);
     }
 
     @ExceptionHandler({ServletRequestBindingException.class, MissingServletRequestPartException.class})

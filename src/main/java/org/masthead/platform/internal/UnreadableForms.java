@@ -1,7 +1,9 @@
 package org.masthead.platform.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.masthead.platform.RejectedException;
 import org.springframework.beans.PropertyAccessException;
+import org.springframework.http.HttpMethod;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DefaultBindingErrorProcessor;
 import org.springframework.web.bind.WebDataBinder;
@@ -23,8 +25,17 @@ class UnreadableForms {
         }
     };
 
+    /** A GET's values come from its address, typed or followed, not from a form. */
+    private static final DefaultBindingErrorProcessor REFUSING_ADDRESS = new DefaultBindingErrorProcessor() {
+        @Override
+        public void processPropertyAccessException(PropertyAccessException e, BindingResult result) {
+            throw RejectedException.unreadableInAddress(e.getPropertyName() == null ? "address" : e.getPropertyName());
+        }
+    };
+
     @InitBinder
-    void refuseValuesNoPageSends(WebDataBinder binder) {
-        binder.setBindingErrorProcessor(REFUSING);
+    void refuseValuesNoPageSends(WebDataBinder binder, HttpServletRequest request) {
+        boolean address = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        binder.setBindingErrorProcessor(address ? REFUSING_ADDRESS : REFUSING);
     }
 }
