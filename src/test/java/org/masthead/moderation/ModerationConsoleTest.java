@@ -195,7 +195,8 @@ class ModerationConsoleTest {
                             .get("errors")
                             .get("body")
                             .asString())
-                    .contains("“Snollygoster”");
+                    .as("the word as the reader wrote it")
+                    .contains("“snollygoster”");
 
             moderator.get("/moderation/words");
             String removed = flash(
