@@ -360,6 +360,10 @@ class AccessMatrixTest {
                 row("POST /moderation/readers/{id}/sanctions", "POST",
                         "/moderation/readers/999999/sanctions?kind=warn&rule=civil&reason=rude",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
+                // An unknown sanction is 404 once the reason is given.
+                row("POST /moderation/readers/{id}/sanctions/{sanctionId}/withdraw", "POST",
+                        "/moderation/readers/999999/sanctions/999999/withdraw?reason=mistaken",
+                                                                               SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("GET /moderation/readers/{id}", "GET", "/moderation/readers/999999",
                                                                                SIGN_IN, DENIED,  DENIED,  DENIED,  DENIED,  SIGN_IN, SIGN_IN, 404),
                 row("POST /moderation/readers/{id}/notes", "POST", "/moderation/readers/999999/notes?text=noted",
