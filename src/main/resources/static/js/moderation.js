@@ -54,6 +54,30 @@
     }
   };
 
+  // Back from a decision, the address names the comment after the one decided: carry on from there.
+  var arrived = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+  if (arrived && items.indexOf(arrived) >= 0) {
+    select(items.indexOf(arrived));
+  }
+
+  // A bulk rejection needs a reason: said beside the reason before anything is sent, and the ticks stay.
+  var bulk = document.getElementById("bulk");
+  if (bulk) {
+    bulk.addEventListener("submit", function (event) {
+      var reason = document.getElementById("bulk-reason");
+      var error = document.getElementById("bulk-reason-error");
+      if (!event.submitter || event.submitter.value !== "reject" || !reason || reason.value) {
+        return;
+      }
+      event.preventDefault();
+      error.textContent = "Choose why they are rejected.";
+      error.hidden = false;
+      reason.setAttribute("aria-invalid", "true");
+      reason.setAttribute("aria-describedby", "bulk-reason-error");
+      reason.focus();
+    });
+  }
+
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) {

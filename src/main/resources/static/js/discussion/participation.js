@@ -126,7 +126,8 @@
       var id = comment.getAttribute("data-comment-id");
       var authorId = Number(comment.getAttribute("data-author-id"));
       var own = mine(id);
-      var active = me.signedIn && me.verified;
+      // Recommending and reporting: not for a reader a sanction keeps from posting (the server refuses them too).
+      var active = me.signedIn && !!me.mayTakePart;
       var has = function (action) { return comment.querySelector("[data-action='" + action + "']"); };
       var show = function (action, visible) {
         var button = has(action);

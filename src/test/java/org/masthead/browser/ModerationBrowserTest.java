@@ -70,6 +70,8 @@ class ModerationBrowserTest {
         reader.checkAccessibility();
         reader.screenshot("moderation-comment-held");
 
+        // Another newcomer's first comment waits right behind it.
+        Participant.signIn(port, accounts.create(true)).post(articleId, "Another newcomer writes: trains at dawn.");
         // Another reader has the article open when the moderator approves: the comment arrives live.
         second.open(article);
         TestAccounts.Credentials first = accounts.create(true, Role.MODERATOR);
@@ -82,6 +84,25 @@ class ModerationBrowserTest {
         moveTo(moderator, "the new timetable is a mess");
         moderator.pressAndReturn("a");
         assertThat(status(moderator)).isEqualTo("Approved: the comment is published.");
+        assertThat(moderator.focused().getText())
+                .as("back at the comment after the one decided, to carry on from there")
+                .contains("Another newcomer writes: trains at dawn.");
+        // Ticked with x, and rejected with the others without a reason: said beside the reason, nothing sent.
+        new Actions(moderator.driver()).sendKeys("x").perform();
+        moderator
+                .find(By.xpath("//form[@id='bulk']//button[text()='Reject all']"))
+                .click();
+        assertThat(moderator.find(By.id("bulk-reason-error")).getText()).isEqualTo("Choose why they are rejected.");
+        assertThat(moderator.focused().getAttribute("id")).isEqualTo("bulk-reason");
+        assertThat(moderator.focused().getAttribute("aria-describedby")).isEqualTo("bulk-reason-error");
+        assertThat(item(moderator, "trains at dawn")
+                        .findElement(By.cssSelector("input[name=ids]"))
+                        .isSelected())
+                .isTrue();
+        // With a reason it goes (rejected rather than approved: it would arrive live on the pages below).
+        new Select(moderator.find(By.id("bulk-reason"))).selectByValue("off-topic");
+        moderator.submitAndReturn(By.xpath("//form[@id='bulk']//button[text()='Reject all']"));
+        assertThat(status(moderator)).isEqualTo("Rejected 1 comment.");
         // A new top-level comment is offered live, without a reload, as a button that shows it.
         WebElement arrived = waitFor(second, d -> d.findElement(By.cssSelector("button[data-show-new]")));
         second.screenshot("moderation-comment-arrives-live");

@@ -585,6 +585,33 @@ class DiscussionTest {
     }
 
     @Test
+    void adminsOpenAndCloseCommentsAsEditorsDoAndOthersAreToldPlainlyWhy() {
+        org.masthead.WebSession admin = new org.masthead.WebSession(port);
+        TestAccounts.signInWithBothFactors(admin, accounts.create(true, Role.ADMIN));
+        assertThat(admin.get("/discussion/" + article + "/settings").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> closed = admin.submit(
+                "/discussion/" + article + "/settings",
+                "/discussion/" + article + "/settings",
+                java.util.Map.of("closesAt", "2020-01-01T10:00"));
+        assertThat(closed.statusCode()).isEqualTo(302);
+        assertThat(ann.post(article, "Closed by the admin?").statusCode()).isEqualTo(409);
+        admin.submit(
+                "/discussion/" + article + "/settings",
+                "/discussion/" + article + "/settings",
+                java.util.Map.of("enabled", "true", "closesAt", ""));
+
+        org.masthead.WebSession moderator = new org.masthead.WebSession(port);
+        TestAccounts.signInWithBothFactors(moderator, accounts.create(true, Role.MODERATOR));
+        HttpResponse<String> refused = moderator.get("/discussion/" + article + "/settings");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body())
+                .as("the tab's title says what the page says")
+                .contains("<title>This page is not open to you | ")
+                .contains("this page is not open to you");
+    }
+
+    @Test
     void commentsStayWhenAnEditLeavesThemUnchanged() {
         long id = ann.posted(article, "Same");
         assertThat(ann.edit(article, id, "  ").statusCode()).isEqualTo(400);

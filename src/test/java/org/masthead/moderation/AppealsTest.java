@@ -151,6 +151,9 @@ class AppealsTest {
         assertThat(new Http(port).get("/discussion/" + article + "/thread").body())
                 .doesNotContain("Timetables are a matter of public record");
 
+        assertThat(second.get("/moderation?queue=rejected&reader=" + reader.id())
+                        .body())
+                .contains("Timetables are a matter of public record, surely.");
         second.get("/moderation/appeals");
         mails = TestMailServer.messagesTo(author.email()).size();
         String decided = flash(
@@ -163,6 +166,10 @@ class AppealsTest {
         assertThat(new Http(port).get("/discussion/" + article + "/thread").body())
                 .contains("Timetables are a matter of public record, surely.");
         assertThat(reader.me(article).get("moderated")).isEmpty();
+        assertThat(second.get("/moderation?queue=rejected&reader=" + reader.id())
+                        .body())
+                .as("restored on appeal, it is no longer among the rejected")
+                .doesNotContain("Timetables are a matter of public record, surely.");
         assertThat(TestMailServer.text(TestMailServer.awaitMessageTo(author.email(), mails)))
                 .contains("Overturned: your comment is back in the conversation.")
                 .contains("You are right, it is on topic.");
@@ -214,6 +221,163 @@ class AppealsTest {
                 .doesNotContain("<dt>Until</dt>");
         assertThat(decider.get("/moderation/readers/" + reader.id()).body())
                 .containsPattern("Suspended until [^<]+ \\(lifted\\)");
+    }
+
+    @Test
+    void aSanctionNoStrongerThanOneInForceIsRefusedAndAnOverturnSaysWhatStillHolds() {
+        WebSession first = moderator();
+        // A page with a form, which carries the token that signing in with the second factor renewed.
+        first.get("/moderation/readers/" + reader.id());
+        String imposed = "/moderation/readers/" + reader.id() + "/sanctions";
+        flash(
+                first,
+                first.post(imposed, Map.of("kind", "premoderate", "rule", "civil", "reason", "Insults", "days", "2")));
+        assertThat(reader.me(article).get("message").asString())
+                .as("a pre-moderation with an end says when, as a suspension does")
+                .containsPattern(
+                        "A moderator reads your comments before they are published until [A-Z][a-z]{2} \\d{1,2} ");
+
+        HttpResponse<String> warned = first.post(imposed, Map.of("kind", "warn", "rule", "civil", "reason", "Again"));
+        assertThat(warned.statusCode()).isEqualTo(400);
+        assertThat(warned.body())
+                .contains("The reader is pre-moderated already (Be civil, since ")
+                .as("the message is tied to its field")
+                .contains("id=\"sanction-kind-error\"")
+                .contains("aria-describedby=\"sanction-kind-error\"");
+        flash(first, first.post(imposed, Map.of("kind", "suspend", "rule", "civil", "reason", "Rude", "days", "1")));
+        flash(first, first.post(imposed, Map.of("kind", "ban", "rule", "civil", "reason", "Personal attacks")));
+        HttpResponse<String> again =
+                first.post(imposed, Map.of("kind", "ban", "rule", "civil", "reason", "Banned again by mistake."));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("The reader is banned already").contains("withdraw the ban first");
+        assertThat(db.sql("SELECT count(*) FROM moderation_sanction WHERE account_id = :id")
+                        .param("id", reader.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
+
+        long suspension = db.sql("SELECT id FROM moderation_sanction WHERE account_id = :id AND kind = 'suspend'")
+                .param("id", reader.id())
+                .query(Long.class)
+                .single();
+        assertThat(reader.web.get("/appeals").body()).contains("id=\"sanction-" + suspension + "\"");
+        flash(
+                reader.web,
+                reader.web.post(
+                        "/appeals",
+                        Map.of("about", "sanction", "id", String.valueOf(suspension), "text", "One day was unfair.")));
+        WebSession second = moderator();
+        String queue = second.get("/moderation/appeals").body();
+        String theirs = queue.substring(queue.indexOf("id=\"appeal-"), queue.indexOf("One day was unfair."));
+        theirs = theirs.substring(theirs.lastIndexOf("id=\"appeal-"));
+        assertThat(theirs)
+                .as("every sanction in force beside the appeal")
+                .contains("In force on this reader now (overturning one leaves the others):")
+                .contains("Banned (in force)")
+                .containsPattern("Pre-moderated until [^<]+ \\(in force\\)");
+        long appeal = appealIdOf(queue.substring(queue.indexOf("One day was unfair.")));
+        flash(second, second.post("/moderation/appeals/" + appeal + "/decide", Map.of("outcome", "overturn")));
+
+        // The mails of the sanctions may still be on their way: the one about the appeal is the one to read.
+        String told = Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> TestMailServer.messagesTo(author.email()).stream()
+                                .map(TestMailServer::text)
+                                .filter(text -> text.contains("Overturned"))
+                                .findFirst()
+                                .orElse(""),
+                        text -> !text.isEmpty());
+        assertThat(told)
+                .as("never told the sanction is lifted while a ban still holds")
+                .contains("Overturned: this sanction is lifted, but another still keeps you from commenting."
+                        + " You are banned from commenting (Be civil): Personal attacks.")
+                .doesNotContain("Overturned: the sanction is lifted.");
+        assertThat(reader.me(article).get("canPost").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aModeratorWithdrawsAMistakenSanctionSayingWhyAndTheReaderIsTold() {
+        WebSession moderator = moderator();
+        moderator.get("/moderation/readers/" + reader.id());
+        flash(
+                moderator,
+                moderator.post(
+                        "/moderation/readers/" + reader.id() + "/sanctions",
+                        Map.of("kind", "ban", "rule", "civil", "reason", "Meant for another reader")));
+        long ban = db.sql("SELECT id FROM moderation_sanction WHERE account_id = :id")
+                .param("id", reader.id())
+                .query(Long.class)
+                .single();
+        String page = moderator.get("/moderation/readers/" + reader.id()).body();
+        String withdraw = "/moderation/readers/" + reader.id() + "/sanctions/" + ban + "/withdraw";
+        assertThat(page).contains("In force now").contains(withdraw);
+
+        HttpResponse<String> unexplained = moderator.post(withdraw, Map.of("reason", " "));
+        assertThat(unexplained.statusCode()).isEqualTo(400);
+        assertThat(unexplained.body())
+                .contains("Say why the sanction is withdrawn.")
+                .contains("aria-describedby=\"withdraw-reason-" + ban + "-error\"");
+        assertThat(reader.me(article).get("canPost").asBoolean()).isFalse();
+
+        assertThat(flash(moderator, moderator.post(withdraw, Map.of("reason", "Imposed on the wrong reader."))))
+                .contains("Sanction withdrawn. The reader has been told: “Withdrawn: the sanction is lifted.”");
+
+        assertThat(reader.me(article).get("canPost").asBoolean()).isTrue();
+        assertThat(Awaitility.await()
+                        .atMost(Duration.ofSeconds(10))
+                        .until(
+                                () -> TestMailServer.messagesTo(author.email()).stream()
+                                        .map(TestMailServer::text)
+                                        .filter(text -> text.contains("withdrawn"))
+                                        .findFirst()
+                                        .orElse(""),
+                                text -> !text.isEmpty()))
+                .contains("A moderator has withdrawn this decision: You were banned from commenting.")
+                .contains("Why: Imposed on the wrong reader.")
+                .contains("Withdrawn: the sanction is lifted.");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> reader.web.get("/notifications").body(),
+                        notifications -> notifications.contains("A moderator withdrew a sanction on you"));
+        assertThat(db.sql("SELECT note FROM moderation_decision WHERE sanction_id = :id AND action = 'withdraw'")
+                        .param("id", ban)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Imposed on the wrong reader.");
+        assertThat(moderator.post(withdraw, Map.of("reason", "Twice.")).statusCode())
+                .as("a sanction that no longer holds")
+                .isEqualTo(409);
+        assertThat(moderator.get("/moderation/readers/" + reader.id()).body()).contains("No sanction holds now.");
+    }
+
+    @Test
+    void aTextWithLineBreaksIsCountedAsTheBrowserCountedIt() {
+        WebSession moderator = moderator();
+        moderator.get("/moderation/readers/" + reader.id());
+        flash(
+                moderator,
+                moderator.post(
+                        "/moderation/readers/" + reader.id() + "/sanctions",
+                        Map.of("kind", "suspend", "rule", "civil", "reason", "Rude", "days", "1")));
+        long sanction = idOf(reader.web.get("/appeals").body(), "sanction");
+        // 995 characters in 13 lines, as a textarea counts them; the browser sends each break as CR LF.
+        String lines = String.join("\r\n", java.util.Collections.nCopies(13, "x".repeat(75))) + "x".repeat(8);
+        assertThat(lines.replace("\r\n", "\n")).hasSize(995);
+
+        flash(
+                reader.web,
+                reader.web.post(
+                        "/appeals", Map.of("about", "sanction", "id", String.valueOf(sanction), "text", lines)));
+        assertThat(db.sql("SELECT text FROM moderation_appeal WHERE sanction_id = :id")
+                        .param("id", sanction)
+                        .query(String.class)
+                        .single())
+                .as("kept with a line feed for each break")
+                .hasSize(995)
+                .doesNotContain("\r");
+        flash(moderator, moderator.post("/moderation/readers/" + reader.id() + "/notes", Map.of("text", lines)));
     }
 
     @Test

@@ -195,7 +195,8 @@ class ModerationConsoleTest {
                             .get("errors")
                             .get("body")
                             .asString())
-                    .contains("“Snollygoster”");
+                    .as("the word as the reader wrote it")
+                    .contains("“snollygoster”");
 
             moderator.get("/moderation/words");
             String removed = flash(
@@ -334,6 +335,10 @@ class ModerationConsoleTest {
                 .as("the sanction that holds now, with its end, rule and reason")
                 .containsPattern("<strong>Pre-moderated until [^<]+ \\(in force\\)</strong>:\\s*<span>No spam</span>, "
                         + "<span>Advertised a course</span>");
+        assertThat(item.indexOf("Also: "))
+                .as("the rules' other notes belong with Why, before the author's sanctions")
+                .isPositive()
+                .isLessThan(item.indexOf("moderation-item__standing"));
         assertThat(item)
                 .as("every decision on the author, the rejection included")
                 .contains("Decisions on " + newcomerAccount.displayName() + " (2)")
@@ -377,6 +382,65 @@ class ModerationConsoleTest {
                 .contains("Bulk one: buses.")
                 .contains("Bulk two: trams.")
                 .doesNotContain("ferries");
+    }
+
+    @Test
+    void aDecisionLeadsBackToTheFilterTheModeratorWasInAtTheNextComment() {
+        long first = held("Filtered one: canals.");
+        long second = held("Filtered two: locks.");
+        long third = held("Filtered three: towpaths.");
+        WebSession moderator = moderator();
+        String filtered = moderator
+                .get("/moderation?queue=held&reader=" + newcomer.id() + "&step=new-reader")
+                .body();
+        assertThat(filtered).contains("name=\"back\" value=\"reader=" + newcomer.id() + "&amp;step=new-reader\"");
+
+        HttpResponse<String> approved = moderator.post(
+                "/moderation/comments/" + first + "/approve",
+                Map.of("queue", "held", "back", "reader=" + newcomer.id() + "&step=new-reader", "next", "" + second));
+
+        assertThat(approved.headers().firstValue("Location").orElseThrow())
+                .endsWith("/moderation?queue=held&reader=" + newcomer.id() + "&step=new-reader#moderated-" + second);
+        HttpResponse<String> forged = moderator.post(
+                "/moderation/comments/" + second + "/approve",
+                Map.of("back", "reader=//evil.example&step=nothing&x=1", "next", "" + third));
+        assertThat(forged.headers().firstValue("Location").orElseThrow())
+                .as("nothing but a filter reaches the address")
+                .endsWith("/moderation?queue=held#moderated-" + third);
+
+        HttpResponse<String> unexplained = moderator.postRaw(
+                "/moderation/bulk?action=reject&back=reader%3D" + newcomer.id() + "&ids=" + third,
+                Map.of("_csrf", csrfOf(moderator)));
+        assertThat(unexplained.statusCode()).isEqualTo(400);
+        assertThat(unexplained.body())
+                .as("the ticks stay, and the missing reason is said beside the reason")
+                .containsPattern("value=\"" + third + "\" id=\"pick-" + third + "\" checked")
+                .contains("id=\"bulk-reason-error\" class=\"field__error\">Choose why they are rejected.</p>")
+                .contains("aria-describedby=\"bulk-reason-error\"")
+                .contains("Showing only the comments");
+    }
+
+    @Test
+    void aWordRefusedIsToldBesideTheFormOfItsListAndAWarningByItsDate() {
+        WebSession moderator = moderator();
+        moderator.get("/moderation/words");
+        HttpResponse<String> refused = moderator.post("/moderation/words", Map.of("list", "suspect", "word", "!!!"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("id=\"word-suspect-error\"")
+                .contains("aria-describedby=\"word-suspect-error\"")
+                .doesNotContain("aria-describedby=\"word-banned-error\"");
+
+        moderator.get("/moderation/readers/" + newcomer.id());
+        flash(
+                moderator,
+                moderator.post(
+                        "/moderation/readers/" + newcomer.id() + "/sanctions",
+                        Map.of("kind", "warn", "rule", "civil", "reason", "Sharp words")));
+        assertThat(moderator.get("/moderation/readers/" + newcomer.id()).body())
+                .as("a warning is something said, on a day, not a state in force")
+                .containsPattern("Warned on [A-Z][a-z]{2} \\d{1,2} ")
+                .doesNotContain("Warned (in force)");
     }
 
     private static String csrfOf(WebSession web) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,9 @@ class ReportsTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    TestModeration sanctions;
 
     long article;
 
@@ -84,6 +88,68 @@ class ReportsTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !thread(article)
                 .contains("Buy cheap watches here."));
+    }
+
+    @Test
+    void suspendedAndBannedReadersMayNotReportNorRecommendAndTheirReportsNeverCount() {
+        Participant author = Participant.signIn(port, known);
+        long id = author.posted(article, "The night trains are back, and full.");
+        Instant now = Instant.now();
+        Participant banned = Participant.signIn(port, accounts.create(true));
+        moderation.trust(banned.id(), null);
+        banned.posted(article, "Written before the ban.");
+        Participant suspended = Participant.signIn(port, accounts.create(true));
+        Participant early = Participant.signIn(port, accounts.create(true));
+        assertThat(early.report(article, id, "spam", "").statusCode())
+                .as("reported while they could")
+                .isEqualTo(204);
+        sanctions.sanction(banned.id(), "ban", now.minusSeconds(60), null);
+        sanctions.sanction(suspended.id(), "suspend", now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        sanctions.sanction(early.id(), "ban", now.minusSeconds(60), null);
+
+        for (Participant barred : java.util.List.of(banned, suspended)) {
+            var me = barred.me(article);
+            assertThat(me.get("mayTakePart").asBoolean())
+                    .as("no Report or Recommend buttons")
+                    .isFalse();
+            assertThat(me.get("editableUntil").isEmpty())
+                    .as("no Edit either: the change would be refused")
+                    .isTrue();
+            HttpResponse<String> reported = barred.report(article, id, "abuse", "");
+            assertThat(reported.statusCode()).isEqualTo(403);
+            assertThat(reported.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(Participant.json(reported).get("detail").asString())
+                    .as("told as when they post")
+                    .isEqualTo(me.get("message").asString())
+                    .containsPattern("You are (banned|suspended) from commenting");
+            assertThat(barred.act(article, "/discussion/comments/" + id + "/recommend")
+                            .statusCode())
+                    .isEqualTo(403);
+        }
+
+        Participant second = Participant.signIn(port, accounts.create(true));
+        Participant third = Participant.signIn(port, accounts.create(true));
+        assertThat(second.me(article).get("mayTakePart").asBoolean()).isTrue();
+        assertThat(second.report(article, id, "abuse", "").statusCode()).isEqualTo(204);
+        assertThat(third.report(article, id, "abuse", "").statusCode()).isEqualTo(204);
+        // Every report heard: the publications of the events about the comment are done.
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> db.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :pattern")
+                                .param("pattern", "%\"commentId\":" + id + ",%")
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        assertThat(thread(article))
+                .as("three reports, one from a reader banned since: two count, fewer than it takes")
+                .contains("The night trains are back, and full.");
+        assertThat(db.sql("SELECT count(*) FROM comment_report WHERE comment_id = :id AND reporter_id IN (:ids)")
+                        .param("id", id)
+                        .param("ids", java.util.List.of(banned.id(), suspended.id()))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test

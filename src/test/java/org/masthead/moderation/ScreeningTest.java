@@ -143,7 +143,7 @@ class ScreeningTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(fieldError(refused))
                 .isEqualTo(
-                        "Your comment uses “Flobberwit”, which our community standards do not allow. Please rephrase it.");
+                        "Your comment uses “FL0BB3R.W1T”, which our community standards do not allow. Please rephrase it.");
         assertThat(db.sql("SELECT count(*) FROM comment WHERE article_id = :a")
                         .param("a", article)
                         .query(Integer.class)
@@ -152,6 +152,17 @@ class ScreeningTest {
         assertThat(regular.post(article, "A flobber and a wit walked into a bar.")
                         .statusCode())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void aRefusalNamesTheWordTheReaderWroteNotTheListsWildcard() {
+        moderation.ban("zorbl*");
+
+        assertThat(fieldError(regular.post(article, "Buy cheap watches, zorbly deals here")))
+                .startsWith("Your comment uses “zorbly”,")
+                .doesNotContain("*");
+        assertThat(fieldError(regular.post(article, "Stop zorbling the thread with ads please.")))
+                .contains("“zorbling”");
     }
 
     @Test

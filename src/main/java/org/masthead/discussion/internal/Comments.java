@@ -22,6 +22,7 @@ import org.masthead.discussion.CommentScreening;
 import org.masthead.discussion.CommentSubmission;
 import org.masthead.discussion.CommentVerdict;
 import org.masthead.discussion.DiscussionProperties;
+import org.masthead.discussion.ReaderStanding;
 import org.masthead.discussion.internal.CommentRepository.CommentRow;
 import org.masthead.discussion.internal.MentionRepository.Mention;
 import org.masthead.newsroom.CommentSettings;
@@ -466,7 +467,7 @@ public class Comments {
     @Transactional
     public void recommend(long readerId, long commentId) {
         CommentRow comment = published(commentId);
-        requireVerified(readerId);
+        requireMayTakePart(readerId);
         if (comment.authorId() == readerId) {
             throw new NotAllowedException("You cannot recommend your own comment.");
         }
@@ -499,7 +500,7 @@ public class Comments {
     @Transactional
     public void report(long readerId, long commentId, String reason, String detail) {
         CommentRow comment = published(commentId);
-        requireVerified(readerId);
+        requireMayTakePart(readerId);
         if (comment.authorId() == readerId) {
             throw new NotAllowedException("You cannot report your own comment: edit or delete it instead.");
         }
@@ -574,6 +575,20 @@ public class Comments {
         if (!accounts.isVerified(accountId)) {
             throw new NotAllowedException("Confirm your e-mail address before you take part: follow the link we sent"
                     + " you, or ask for a new one on your account page.");
+        }
+    }
+
+    /**
+     * A reader whom a sanction keeps from posting (suspended, banned) is kept from recommending and
+     * reporting too, told the same as when they post: otherwise a banned account could still push
+     * comments up, or take other readers' comments out of the conversation with its reports.
+     */
+    private void requireMayTakePart(long accountId) {
+        requireVerified(accountId);
+        ReaderStanding standing = screening().standing(accountId);
+        if (!standing.mayPost()) {
+            throw new NotAllowedException(Objects.requireNonNullElse(
+                    standing.notice(), "A moderator's sanction keeps you from taking part for now."));
         }
     }
 

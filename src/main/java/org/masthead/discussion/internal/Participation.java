@@ -23,7 +23,10 @@ public class Participation {
      *     closed} or {@code sanctioned}; null when they may
      * @param message that reason in words; or, when they may post, a warning moderation has for them
      * @param mine the reader's own published comments under the article
-     * @param editableUntil those the reader may still change, each with until when
+     * @param mayTakePart whether the reader may recommend and report others' comments: signed in, with
+     *     a confirmed address, and not kept from posting by a sanction
+     * @param editableUntil those the reader may still change, each with until when; none while a sanction
+     *     keeps them from posting, since the change would be refused
      * @param following the readers they follow among those who commented here
      * @param moderated the reader's own comments here that wait for a moderator or were removed by
      *     one, which nobody else sees
@@ -35,6 +38,7 @@ public class Participation {
             @Nullable String message,
             @Nullable Instant closesAt,
             boolean verified,
+            boolean mayTakePart,
             List<Long> recommended,
             List<Long> mine,
             Map<Long, Instant> editableUntil,
@@ -95,6 +99,7 @@ public class Participation {
                             "Sign in or register to join the conversation.",
                             closesAt,
                             false,
+                            false,
                             List.of(),
                             List.of(),
                             Map.of(),
@@ -105,18 +110,20 @@ public class Participation {
         }
         boolean verified = accounts.isVerified(accountId);
         List<CommentRow> own = comments.ownUnder(accountId, articleId);
-        Instant now = clock.instant();
-        Map<Long, Instant> editable = new LinkedHashMap<>();
-        own.forEach(row -> {
-            Instant until = rules.editableUntil(row);
-            if (now.isBefore(until)) {
-                editable.put(row.id(), until);
-            }
-        });
-        List<Long> following = follows.followedAuthorsUnder(articleId, accountId);
         org.masthead.discussion.ReaderStanding standing = screening
                 .getIfAvailable(() -> org.masthead.discussion.CommentScreening.NONE)
                 .standing(accountId);
+        Instant now = clock.instant();
+        Map<Long, Instant> editable = new LinkedHashMap<>();
+        if (standing.mayPost()) {
+            own.forEach(row -> {
+                Instant until = rules.editableUntil(row);
+                if (now.isBefore(until)) {
+                    editable.put(row.id(), until);
+                }
+            });
+        }
+        List<Long> following = follows.followedAuthorsUnder(articleId, accountId);
         String reason = !open ? "closed" : !verified ? "unverified" : !standing.mayPost() ? "sanctioned" : null;
         String message = !open
                 ? "Comments on this article are closed."
@@ -129,6 +136,7 @@ public class Participation {
                 message,
                 closesAt,
                 verified,
+                verified && standing.mayPost(),
                 recommendations.recommendedBy(accountId, articleId),
                 own.stream().map(CommentRow::id).toList(),
                 editable,
@@ -147,6 +155,7 @@ public class Participation {
                 "Comments on this article are closed.",
                 closesAt,
                 verified,
+                false,
                 List.of(),
                 List.of(),
                 Map.of(),

@@ -12,7 +12,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Conversations are for everyone to read, and for signed-in readers to take part in (the rules for
  * who may post, such as a confirmed address, are the discussion's own and answered with a reason).
- * Opening and closing an article's comments is for editors with both factors, like every staff area.
+ * Opening and closing an article's comments is for editors (and admins, who may do what editors do) with
+ * both factors, like every staff area.
  * Posting is rate-limited per reader.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +23,7 @@ class DiscussionSecurity {
     @Order(0)
     AccessRules discussionRules() {
         return routes -> routes.requestMatchers("/discussion/*/settings")
-                .access(StaffAccess.requires("EDITOR"))
+                .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
                 .requestMatchers(HttpMethod.GET, "/discussion/**", "/comment/*")
                 .permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/discussion/**", "/comment/*")

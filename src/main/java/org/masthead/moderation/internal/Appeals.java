@@ -92,6 +92,7 @@ public class Appeals {
     private final Decisions decisions;
     private final Sanctions sanctions;
     private final SanctionStep standing;
+    private final SanctionDesk desk;
     private final AuditLog audit;
     private final DecisionMail mail;
     private final Discussion discussion;
@@ -104,6 +105,7 @@ public class Appeals {
             Decisions decisions,
             Sanctions sanctions,
             SanctionStep standing,
+            SanctionDesk desk,
             AuditLog audit,
             DecisionMail mail,
             Discussion discussion,
@@ -114,6 +116,7 @@ public class Appeals {
         this.decisions = decisions;
         this.sanctions = sanctions;
         this.standing = standing;
+        this.desk = desk;
         this.audit = audit;
         this.mail = mail;
         this.discussion = discussion;
@@ -204,7 +207,7 @@ public class Appeals {
         String outcome = overturn
                 ? row.about() == About.REJECTION
                         ? "Overturned: your comment is back in the conversation."
-                        : "Overturned: the sanction is lifted."
+                        : desk.lifted(row.readerId(), "Overturned:")
                 : "Upheld: the decision stands.";
         mail.appealDecided(row.readerId(), decided.statement().what(), outcome, said);
         events.publishEvent(new AppealDecided(
@@ -287,7 +290,7 @@ public class Appeals {
                         row.why(),
                         "",
                         kind == Sanctions.Kind.SUSPEND || kind == Sanctions.Kind.BAN),
-                SanctionDesk.summary(kind, until, lifted, inForce),
+                SanctionDesk.summary(kind, standing.display(row.at()), until, lifted, inForce),
                 "",
                 row.at(),
                 inForce,

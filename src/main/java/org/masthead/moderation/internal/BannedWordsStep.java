@@ -6,7 +6,10 @@ import org.masthead.discussion.CommentSubmission;
 import org.masthead.moderation.internal.WordLists.Entry;
 import org.springframework.stereotype.Component;
 
-/** A comment with a banned word or phrase in it, however disguised, is refused, naming the word. */
+/**
+ * A comment with a banned word or phrase in it, however disguised, is refused, naming the word as its
+ * author wrote it.
+ */
 @Component
 class BannedWordsStep implements Step {
 
@@ -28,8 +31,10 @@ class BannedWordsStep implements Step {
 
     @Override
     public Decision check(CommentSubmission comment) {
-        return found(lists.of(WordLists.Kind.BANNED), comment.body())
-                .map(entry -> Decision.refuse("Your comment uses “" + entry.word()
+        String text = comment.body();
+        return found(lists.of(WordLists.Kind.BANNED), text)
+                .map(entry -> Decision.refuse("Your comment uses “"
+                        + Normaliser.written(text, entry.skeleton()).orElse(entry.word())
                         + "”, which our community standards do not allow. Please rephrase it."))
                 .orElse(Decision.PASS);
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The mail a reader gets about a moderator's decision on them: the statement of reasons for a rejected
  * comment or a sanction (the rule, why, the text concerned, what happens next and how to appeal), and
- * the decision on their appeal. Put in the outbox in the transaction of the decision, so it goes out
+ * the decision on their appeal, and a sanction withdrawn. Put in the outbox in the transaction of the decision, so it goes out
  * with it or not at all; a reader without a confirmed address is told in the app only.
  */
 @Component
@@ -51,6 +51,15 @@ class DecisionMail {
         model.put("answer", answer);
         model.put("appealsLink", site.origin() + "/appeals");
         send(readerId, "appeal-decided", "Your appeal on " + site.name() + " has been decided", model);
+    }
+
+    void withdrawn(long readerId, String what, String reason, String outcome) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("what", what);
+        model.put("reason", reason);
+        model.put("outcome", outcome);
+        model.put("appealsLink", site.origin() + "/appeals");
+        send(readerId, "sanction-withdrawn", "A sanction on you on " + site.name() + " is withdrawn", model);
     }
 
     private void send(long readerId, String template, String subject, Map<String, Object> model) {

@@ -156,8 +156,12 @@ public class Decisions {
                     case "held" -> "s.outcome = 'hold' AND s.decided_at IS NULL AND s.step <> 'reports'";
                     case "reported" -> "s.reported_at IS NOT NULL";
                     case "recent" -> "TRUE";
+                    // Rejected now: a rejection overturned on appeal put the comment back in the conversation.
                     case "rejected" ->
-                        "s.comment_id IN (SELECT comment_id FROM moderation_decision WHERE action = 'reject')";
+                        """
+                        s.comment_id IN (SELECT d.comment_id FROM moderation_decision d WHERE d.action = 'reject'
+                            AND NOT EXISTS (SELECT 1 FROM moderation_appeal a
+                                            WHERE a.decision_id = d.id AND a.outcome = 'overturned'))""";
                     default -> throw new NotFoundException("There is no such queue.");
                 };
         String order =

@@ -81,6 +81,28 @@ final class Normaliser {
     }
 
     /**
+     * The words of the text, as its author wrote them, in which an entry is found: the fewest words in a
+     * row that match it, the first such. A refusal names these, never the list's entry, whose spelling
+     * ("spam*") is the moderators' and would tell the author what the list holds.
+     *
+     * @param entry a skeleton, as {@link #entry} makes it
+     */
+    static Optional<String> written(String text, String entry) {
+        String[] chunks = SPACES.split(text.strip());
+        // A disguise spreads one word over at most a run's length of chunks ("h a l f w i t").
+        for (int size = 1; size <= Math.min(chunks.length, LONGEST_RUN); size++) {
+            for (int from = 0; from + size <= chunks.length; from++) {
+                String span = String.join(" ", java.util.Arrays.copyOfRange(chunks, from, from + size));
+                if (words(span).matches(entry)) {
+                    String bare = EDGES.matcher(span).replaceAll("");
+                    return Optional.of(bare.isEmpty() ? span : bare);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Every stretch of the run of single letters, since where the disguised word starts is unknown ("a
      * h a l f w i t" hides it after the article); only so far, so that a long run costs little.
      */

@@ -4,22 +4,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.AccountSummary;
 import org.masthead.accounts.Accounts;
 import org.masthead.accounts.Role;
+import org.masthead.discussion.ReaderStanding;
+import org.masthead.moderation.SanctionWithdrawn;
+import org.masthead.moderation.internal.Sanctions.Sanction;
+import org.masthead.platform.ConflictException;
 import org.masthead.platform.NotAllowedException;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.RejectedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moderators sanctioning readers. Every sanction carries a statement of reasons (the rule, what the
  * reader did, what it means and until when), mailed to the reader with the sanction and shown to them
- * in the app before they next write; it is enforced at posting time and ends on its own.
+ * in the app before they next write; it is enforced at posting time and ends on its own. A sanction adds
+ * to those in force only if it is stronger than each of them, and a moderator may withdraw one in force
+ * (one imposed by mistake), saying why; the reader is told.
  */
 @Service
 public class SanctionDesk {
@@ -30,25 +38,40 @@ public class SanctionDesk {
     public static final int REASON_MAX_LENGTH = 1000;
     public static final int LONGEST_SUSPENSION_DAYS = 365;
     private static final String REFUSED = "The sanction cannot be imposed";
+    private static final String NOT_WITHDRAWN = "The sanction was not withdrawn";
+
+    /**
+     * A sanction that holds now, as moderators see it beside the reader's comments and appeals.
+     *
+     * @param summary what, and until when ("Suspended until …")
+     */
+    public record InForce(long id, String summary, String rule, String reason, Instant since) {}
 
     private final Sanctions sanctions;
     private final SanctionStep standing;
     private final Accounts accounts;
     private final DecisionMail mail;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SanctionDesk(Sanctions sanctions, SanctionStep standing, Accounts accounts, DecisionMail mail, Clock clock) {
+    SanctionDesk(
+            Sanctions sanctions,
+            SanctionStep standing,
+            Accounts accounts,
+            DecisionMail mail,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.sanctions = sanctions;
         this.standing = standing;
         this.accounts = accounts;
         this.mail = mail;
+        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
-    /**
-     * @param days how long a suspension lasts (and, optionally, a warning or pre-moderation); null for
-     *     no end
-     */
     /**
      * Why this moderator may not sanction this reader from the console, if they may not: nobody sanctions
      * themselves, and an admin, who could lift it, loses their role on the admin pages first.
@@ -64,6 +87,14 @@ public class SanctionDesk {
         return Optional.empty();
     }
 
+    /**
+     * Imposes a sanction, unless one as strong or stronger holds already: a second ban, or a warning to a
+     * suspended reader, would change nothing for them but the mail, and, appealed and overturned alone,
+     * would leave them told the sanction is lifted while another still holds.
+     *
+     * @param days how long a suspension lasts (and, optionally, a warning or pre-moderation); null for
+     *     no end
+     */
     @Transactional
     public long impose(long accountId, String kindCode, String rule, String reason, @Nullable Integer days, long by) {
         Sanctions.Kind kind;
@@ -95,7 +126,13 @@ public class SanctionDesk {
         if (notHere.isPresent()) {
             throw new NotAllowedException(notHere.get());
         }
+        sanctions.lockReader(accountId);
         Instant now = clock.instant();
+        for (Sanction held : sanctions.inForce(accountId, now)) {
+            if (held.kind().compareTo(kind) >= 0) {
+                throw new RejectedException(REFUSED, "kind", already(held));
+            }
+        }
         Instant until = days == null ? null : now.plus(Duration.ofDays(days));
         long id = sanctions.impose(accountId, kind, ruleName, why, now, until, by);
         mail.decided(
@@ -109,6 +146,97 @@ public class SanctionDesk {
                         "",
                         kind == Sanctions.Kind.SUSPEND || kind == Sanctions.Kind.BAN));
         return id;
+    }
+
+    /**
+     * Withdraws a sanction in force, one imposed by mistake say: it is lifted at once, the audit log keeps
+     * who withdrew it and why, and the reader is told by mail and in the app, with whatever else still
+     * holds.
+     *
+     * @return what the reader was told
+     */
+    @Transactional
+    public String withdraw(long readerId, long sanctionId, String reason, long by) {
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > REASON_MAX_LENGTH) {
+            throw new RejectedException(
+                    NOT_WITHDRAWN,
+                    "reason",
+                    "Say why it is withdrawn, in " + REASON_MAX_LENGTH + " characters or fewer.");
+        }
+        Sanction sanction = sanctions
+                .find(sanctionId)
+                .filter(found -> found.accountId() == readerId)
+                .orElseThrow(() -> new NotFoundException("There is no such sanction on this reader."));
+        AccountSummary reader =
+                accounts.find(readerId).orElseThrow(() -> new NotFoundException("There is no such reader."));
+        Optional<String> notHere = whyNotSanctionedBy(reader, by);
+        if (notHere.isPresent()) {
+            throw new NotAllowedException(notHere.get());
+        }
+        Instant now = clock.instant();
+        boolean inForce = sanction.endsAt() == null || sanction.endsAt().isAfter(now);
+        if (!inForce || !sanctions.lift(sanctionId, now)) {
+            throw new ConflictException("This sanction no longer holds: it ended, or was lifted already.");
+        }
+        audit.record(new AuditLog.Subject(null, sanctionId, null), by, "withdraw", "", why);
+        String outcome = lifted(readerId, "Withdrawn:");
+        mail.withdrawn(readerId, whatWas(sanction.kind()), why, outcome);
+        events.publishEvent(new SanctionWithdrawn(sanctionId, readerId, outcome, now));
+        return outcome;
+    }
+
+    /** The reader's sanctions that hold now, the severest first. */
+    @Transactional(readOnly = true)
+    public List<InForce> inForce(long readerId) {
+        return sanctions.inForce(readerId, clock.instant()).stream()
+                .map(held -> new InForce(
+                        held.id(),
+                        summary(
+                                held.kind(),
+                                standing.display(held.startsAt()),
+                                held.endsAt() == null ? "" : standing.display(held.endsAt()),
+                                false,
+                                true),
+                        held.rule(),
+                        held.reason(),
+                        held.startsAt()))
+                .toList();
+    }
+
+    /**
+     * What the reader is told once one of their sanctions is lifted: that it is, and what still holds if
+     * anything does, so that nobody hears they may comment again while another sanction forbids it.
+     * Asked after the lifting, in its transaction.
+     *
+     * @param opening how it was lifted ("Overturned:", "Withdrawn:")
+     */
+    String lifted(long readerId, String opening) {
+        ReaderStanding after = standing.standing(readerId);
+        String notice = after.notice();
+        if (notice == null) {
+            return opening + " the sanction is lifted.";
+        }
+        String still = notice.endsWith(".") ? notice : notice + ".";
+        return after.mayPost()
+                ? opening + " the sanction is lifted. Still in force: " + still
+                : opening + " this sanction is lifted, but another still keeps you from commenting. " + still;
+    }
+
+    /** Why a sanction is refused while this one holds, for the moderator. */
+    private String already(Sanction held) {
+        String what =
+                switch (held.kind()) {
+                    case WARN -> "warned";
+                    case PREMODERATE -> "pre-moderated";
+                    case SUSPEND -> "suspended";
+                    case BAN -> "banned";
+                };
+        String next = held.kind() == Sanctions.Kind.BAN
+                ? "withdraw the ban first if it was a mistake."
+                : "choose a stronger sanction, or withdraw that one first.";
+        return "The reader is " + what + " already (" + held.rule() + ", since " + standing.display(held.startsAt())
+                + "): " + next;
     }
 
     /** The sanction, in a sentence to the reader. */
@@ -132,11 +260,16 @@ public class SanctionDesk {
     }
 
     /**
-     * A sanction as moderators describe it: what, until when, and whether it still holds.
+     * A sanction as moderators describe it: what, until when, and whether it still holds. A warning is
+     * something said once, not a state, so it is told with its date.
      *
+     * @param since when it was imposed, as displayed
      * @param until when it ends, as displayed, or empty
      */
-    static String summary(Sanctions.Kind kind, String until, boolean lifted, boolean inForce) {
+    static String summary(Sanctions.Kind kind, String since, String until, boolean lifted, boolean inForce) {
+        if (kind == Sanctions.Kind.WARN) {
+            return "Warned on " + since + (lifted ? " (withdrawn)" : "");
+        }
         String what =
                 switch (kind) {
                     case WARN -> "Warned";

@@ -72,8 +72,10 @@ class SanctionStep implements Step {
                                     + display(java.util.Objects.requireNonNull(sanction.endsAt())) + why);
                 }
                 case PREMODERATE -> {
+                    // Said with its end, as a suspension is: every sanction with an end says when.
+                    String until = sanction.endsAt() == null ? "" : " until " + display(sanction.endsAt());
                     return new org.masthead.discussion.ReaderStanding(
-                            true, "A moderator reads your comments before they are published" + why);
+                            true, "A moderator reads your comments before they are published" + until + why);
                 }
                 case WARN -> {
                     return new org.masthead.discussion.ReaderStanding(

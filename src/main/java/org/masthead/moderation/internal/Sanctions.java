@@ -69,6 +69,25 @@ public class Sanctions {
                 .single();
     }
 
+    /**
+     * Makes whoever sanctions this reader next wait until this transaction ends, so that two moderators
+     * at once cannot both impose what the other's sanction makes redundant.
+     */
+    void lockReader(long accountId) {
+        db.sql("SELECT pg_advisory_xact_lock(hashtext('sanctions:' || :account))")
+                .param("account", accountId)
+                .query()
+                .singleRow();
+    }
+
+    /** The sanction, whether or not it is in force. */
+    public java.util.Optional<Sanction> find(long sanctionId) {
+        return db.sql("SELECT * FROM moderation_sanction WHERE id = :id")
+                .param("id", sanctionId)
+                .query(Sanctions::sanction)
+                .optional();
+    }
+
     /** @return false when it was lifted already */
     public boolean lift(long sanctionId, Instant at) {
         return db.sql("UPDATE moderation_sanction SET lifted_at = :at WHERE id = :id AND lifted_at IS NULL")
@@ -89,16 +108,20 @@ public class Sanctions {
                                  ends_at DESC NULLS FIRST""")
                 .param("account", accountId)
                 .param("at", Timestamp.from(at))
-                .query((rs, n) -> new Sanction(
-                        rs.getLong("id"),
-                        rs.getLong("account_id"),
-                        Kind.of(rs.getString("kind")),
-                        rs.getString("rule"),
-                        rs.getString("reason"),
-                        rs.getTimestamp("starts_at").toInstant(),
-                        Sql.instant(rs, "ends_at"),
-                        rs.getObject("imposed_by", Long.class),
-                        Sql.instant(rs, "lifted_at")))
+                .query(Sanctions::sanction)
                 .list();
+    }
+
+    private static Sanction sanction(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Sanction(
+                rs.getLong("id"),
+                rs.getLong("account_id"),
+                Kind.of(rs.getString("kind")),
+                rs.getString("rule"),
+                rs.getString("reason"),
+                rs.getTimestamp("starts_at").toInstant(),
+                Sql.instant(rs, "ends_at"),
+                rs.getObject("imposed_by", Long.class),
+                Sql.instant(rs, "lifted_at"));
     }
 }

@@ -8,6 +8,7 @@ import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.moderation.internal.Appeals;
 import org.masthead.moderation.internal.Decisions;
+import org.masthead.moderation.internal.SanctionDesk;
 import org.masthead.platform.ConflictException;
 import org.masthead.platform.NotAllowedException;
 import org.masthead.platform.RejectedException;
@@ -20,18 +21,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The console's queue of appeals, each decided by a moderator other than the one who made the decision. */
+/**
+ * The console's queue of appeals, each decided by a moderator other than the one who made the decision,
+ * beside every sanction that holds on the reader.
+ */
 @Controller
 class AppealDecisionsController {
 
     private final Appeals appeals;
     private final Decisions decisions;
     private final Accounts accounts;
+    private final SanctionDesk sanctions;
 
-    AppealDecisionsController(Appeals appeals, Decisions decisions, Accounts accounts) {
+    AppealDecisionsController(Appeals appeals, Decisions decisions, Accounts accounts, SanctionDesk sanctions) {
         this.appeals = appeals;
         this.decisions = decisions;
         this.accounts = accounts;
+        this.sanctions = sanctions;
     }
 
     @GetMapping("/moderation/appeals")
@@ -49,6 +55,10 @@ class AppealDecisionsController {
         model.addAttribute("queues", Decisions.QUEUES);
         model.addAttribute("counts", decisions.counts());
         model.addAttribute("appeals", waiting);
+        // Every sanction that holds on each reader, beside their appeal: overturning one leaves the others.
+        Map<Long, java.util.List<SanctionDesk.InForce>> inForce = new java.util.HashMap<>();
+        waiting.forEach(d -> inForce.computeIfAbsent(d.readerId(), sanctions::inForce));
+        model.addAttribute("inForce", inForce);
         model.addAttribute("names", names);
         model.addAttribute("me", moderator.accountId());
         model.addAttribute("othersDecide", appeals.anotherModeratorThan(moderator.accountId()));

@@ -105,6 +105,10 @@ class ModerationController {
                 id -> content.commentSettings(id).ifPresent(settings -> headlines.put(id, settings.headline())));
         model.addAttribute("queue", queue);
         model.addAttribute("filter", filter);
+        model.addAttribute("back", query(filter));
+        if (!model.containsAttribute("ticked")) {
+            model.addAttribute("ticked", Set.of());
+        }
         model.addAttribute("checks", Decisions.HOLDING_CHECKS);
         model.addAttribute("queues", Decisions.QUEUES);
         model.addAttribute("counts", decisions.counts());
@@ -136,23 +140,27 @@ class ModerationController {
     String approve(
             @PathVariable long id,
             @RequestParam(defaultValue = "held") String queue,
+            @RequestParam(defaultValue = "") String back,
+            @RequestParam(required = false) @Nullable Long next,
             @AuthenticationPrincipal SignedIn moderator,
             RedirectAttributes redirect) {
         decide(redirect, () -> decisions.approve(id, moderator.accountId()), "Approved: the comment is published.");
-        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+        return backTo(queue, back, next);
     }
 
     @PostMapping("/moderation/comments/{id:\\d{1,18}}/keep")
     String keep(
             @PathVariable long id,
             @RequestParam(defaultValue = "reported") String queue,
+            @RequestParam(defaultValue = "") String back,
+            @RequestParam(required = false) @Nullable Long next,
             @AuthenticationPrincipal SignedIn moderator,
             RedirectAttributes redirect) {
         decide(
                 redirect,
                 () -> decisions.keep(id, moderator.accountId()),
                 "Kept: the comment stays in the conversation, and its reports are closed.");
-        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+        return backTo(queue, back, next);
     }
 
     @PostMapping("/moderation/comments/{id:\\d{1,18}}/reject")
@@ -161,19 +169,25 @@ class ModerationController {
             @RequestParam(defaultValue = "held") String queue,
             @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String back,
+            @RequestParam(required = false) @Nullable Long next,
             @AuthenticationPrincipal SignedIn moderator,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         if (!Decisions.REJECTION_REASONS.containsKey(reason)) {
             return refused(
-                    queue, "Nothing was decided. Choose the reason the comment is rejected for.", model, response);
+                    queue,
+                    back,
+                    "Nothing was decided. Choose the reason the comment is rejected for.",
+                    model,
+                    response);
         }
         decide(
                 redirect,
                 () -> decisions.reject(id, moderator.accountId(), reason, note),
                 "Rejected: the comment is out of the conversation, and its author sees why.");
-        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+        return backTo(queue, back, next);
     }
 
     /**
@@ -186,6 +200,7 @@ class ModerationController {
             @RequestParam(defaultValue = "") String action,
             @RequestParam(name = "ids", required = false) java.util.@Nullable List<Long> ids,
             @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String back,
             @AuthenticationPrincipal SignedIn moderator,
             Model model,
             HttpServletResponse response,
@@ -201,7 +216,12 @@ class ModerationController {
             problem = "Choose why they are rejected.";
         }
         if (problem != null || ids == null) {
-            return refused(queue, "Nothing was decided. " + problem, model, response);
+            // The ticks stay, so that the moderator puts right what was missing rather than ticking again.
+            model.addAttribute("ticked", ids == null ? Set.of() : Set.copyOf(ids));
+            if (action.equals("reject") && !Decisions.REJECTION_REASONS.containsKey(reason)) {
+                model.addAttribute("bulkReasonError", problem);
+            }
+            return refused(queue, back, "Nothing was decided. " + problem, model, response);
         }
         int done = 0;
         int taken = 0;
@@ -228,14 +248,70 @@ class ModerationController {
                         + (taken == 0 ? "" : "; " + taken + " had already been decided by another moderator")
                         + (missing == 0 ? "" : "; " + missing + (missing == 1 ? " was" : " were") + " not found")
                         + ".");
-        return "redirect:/moderation?queue=" + queueOrHeld(queue);
+        return backTo(queue, back, null);
     }
 
-    /** Back on the queue the moderator was working, with what to put right. */
-    private String refused(String queue, String problem, Model model, HttpServletResponse response) {
+    /** Back on the queue and filter the moderator was working in, with what to put right. */
+    private String refused(String queue, String back, String problem, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("problem", problem);
-        return queue(queueOrHeld(queue), null, null, null, null, model);
+        Decisions.Filter filter = filterIn(back);
+        return queue(queueOrHeld(queue), filter.article(), filter.reader(), filter.step(), filter.reason(), model);
+    }
+
+    /**
+     * Where a decision leads: the queue and filter the moderator was working in, at the comment that
+     * followed the one decided, so that they carry on from there (j moves on from it).
+     *
+     * @param back the filter as the queue's address had it ({@link #query})
+     * @param next the comment to be at; null for the top
+     */
+    static String backTo(String queue, String back, @Nullable Long next) {
+        Decisions.Filter filter = filterIn(back);
+        String query = query(filter);
+        return "redirect:/moderation?queue=" + queueOrHeld(queue) + (query.isEmpty() ? "" : "&" + query)
+                + (next == null ? "" : "#moderated-" + next);
+    }
+
+    /** A filter as its part of the queue's address. */
+    static String query(Decisions.Filter filter) {
+        StringBuilder query = new StringBuilder();
+        java.util.function.BiConsumer<String, @Nullable Object> add = (name, value) -> {
+            if (value != null) {
+                query.append(query.isEmpty() ? "" : "&")
+                        .append(name)
+                        .append('=')
+                        .append(value);
+            }
+        };
+        add.accept("article", filter.article());
+        add.accept("reader", filter.reader());
+        add.accept("step", filter.step());
+        add.accept("reason", filter.reason());
+        return query.toString();
+    }
+
+    /**
+     * The filter a decision's form carried back, read as the queue reads its address; a part that is not
+     * a filter's is left out, so nothing but a filter reaches the address a decision leads to.
+     */
+    private static Decisions.Filter filterIn(String back) {
+        Map<String, String> parts = new java.util.HashMap<>();
+        for (String pair : back.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                parts.putIfAbsent(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        Long article = number(parts.get("article"));
+        Long reader = number(parts.get("reader"));
+        String step = Decisions.HOLDING_CHECKS.containsKey(parts.get("step")) ? parts.get("step") : null;
+        String reason = Decisions.REJECTION_REASONS.containsKey(parts.get("reason")) ? parts.get("reason") : null;
+        return new Decisions.Filter(article, reader, step, reason);
+    }
+
+    private static @Nullable Long number(@Nullable String text) {
+        return text != null && text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
     }
 
     /** A comment another moderator decided first is not an error page: the queue says so and moves on. */

@@ -40,6 +40,7 @@ class PicksController {
     String pick(
             @PathVariable long id,
             @RequestParam(defaultValue = "recent") String queue,
+            @RequestParam(defaultValue = "") String back,
             @AuthenticationPrincipal SignedIn staff,
             RedirectAttributes redirect) {
         redirect.addFlashAttribute(
@@ -47,13 +48,14 @@ class PicksController {
                 picks.pick(id, staff.accountId())
                         ? "Picked: the comment is marked as a staff pick and listed under the conversation's Picks tab."
                         : "This comment is already a staff pick.");
-        return "redirect:/moderation?queue=" + ModerationController.queueOrHeld(queue) + "#moderated-" + id;
+        return ModerationController.backTo(queue, back, id);
     }
 
     @PostMapping("/moderation/comments/{id:\\d{1,18}}/unpick")
     String unpick(
             @PathVariable long id,
             @RequestParam(defaultValue = "recent") String queue,
+            @RequestParam(defaultValue = "") String back,
             @AuthenticationPrincipal SignedIn staff,
             RedirectAttributes redirect) {
         redirect.addFlashAttribute(
@@ -61,6 +63,6 @@ class PicksController {
                 picks.unpick(id, staff.accountId())
                         ? "Un-picked: the comment is no longer a staff pick."
                         : "This comment was not a staff pick.");
-        return "redirect:/moderation?queue=" + ModerationController.queueOrHeld(queue) + "#moderated-" + id;
+        return ModerationController.backTo(queue, back, id);
     }
 }

@@ -30,8 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A reader as moderators see them: their latest comments, the decisions on them and their appeals, the
- * moderators' private notes, and the forms to add a note or impose a sanction. A refused form comes
- * back on this page with a message beside the field, and changes nothing.
+ * moderators' private notes, and the forms to add a note, impose a sanction or withdraw one in force. A
+ * refused form comes back on this page with a message beside the field, and changes nothing.
  */
 @Controller
 class ReaderController {
@@ -95,6 +95,32 @@ class ReaderController {
         return page(id, moderator.accountId(), model);
     }
 
+    @PostMapping("/moderation/readers/{id:\\d{1,18}}/sanctions/{sanctionId:\\d{1,18}}/withdraw")
+    String withdraw(
+            @PathVariable long id,
+            @PathVariable long sanctionId,
+            @Valid @ModelAttribute("withdrawal") WithdrawalForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal SignedIn moderator,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                String told = sanctions.withdraw(
+                        id, sanctionId, Objects.requireNonNull(form.reason()), moderator.accountId());
+                redirect.addFlashAttribute("message", "Sanction withdrawn. The reader has been told: “" + told + "”");
+                return "redirect:/moderation/readers/" + id;
+            } catch (RejectedException refused) {
+                refused.fieldErrors().forEach((field, message) -> errors.rejectValue(field, "invalid", message));
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        // So that the page shows the message beside this sanction's form, not another's.
+        model.addAttribute("withdrawing", sanctionId);
+        return page(id, moderator.accountId(), model);
+    }
+
     @PostMapping("/moderation/readers/{id:\\d{1,18}}/notes")
     String note(
             @PathVariable long id,
@@ -136,6 +162,7 @@ class ReaderController {
         model.addAttribute("reader", reader);
         model.addAttribute("history", history);
         model.addAttribute("decided", decided);
+        model.addAttribute("inForce", sanctions.inForce(id));
         model.addAttribute("notes", kept);
         model.addAttribute("names", names);
         model.addAttribute("rules", SanctionDesk.RULES);
@@ -146,6 +173,12 @@ class ReaderController {
         }
         if (!model.containsAttribute("note")) {
             model.addAttribute("note", new NoteForm(""));
+        }
+        if (!model.containsAttribute("withdrawal")) {
+            model.addAttribute("withdrawal", new WithdrawalForm(""));
+        }
+        if (!model.containsAttribute("withdrawing")) {
+            model.addAttribute("withdrawing", 0L);
         }
         return "moderation/reader";
     }

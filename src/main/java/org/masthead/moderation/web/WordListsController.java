@@ -1,10 +1,12 @@
 package org.masthead.moderation.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.masthead.accounts.SignedIn;
 import org.masthead.moderation.internal.WordLists;
 import org.masthead.platform.ConflictException;
 import org.masthead.platform.NotFoundException;
 import org.masthead.platform.RejectedException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,14 +36,21 @@ class WordListsController {
             @RequestParam(defaultValue = "") String list,
             @RequestParam(defaultValue = "") String word,
             @AuthenticationPrincipal SignedIn moderator,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         WordLists.Kind kind = kind(list);
         try {
             words.add(kind, word, moderator.accountId());
             redirect.addFlashAttribute("message", "Added “" + word.strip() + "” to the " + kind.code() + " words.");
         } catch (RejectedException refused) {
-            redirect.addFlashAttribute(
-                    "message", String.join(" ", refused.fieldErrors().values()));
+            // Beside the field of the list it was for, with what was typed: the page has one form per list.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("refusedList", kind.code());
+            model.addAttribute("refusedWord", word);
+            model.addAttribute(
+                    "wordError", String.join(" ", refused.fieldErrors().values()));
+            return lists(model);
         } catch (ConflictException taken) {
             redirect.addFlashAttribute("message", taken.detail());
         }

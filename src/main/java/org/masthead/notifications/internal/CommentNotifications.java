@@ -11,6 +11,7 @@ import org.masthead.discussion.DiscussedComment;
 import org.masthead.discussion.Discussion;
 import org.masthead.moderation.AppealDecided;
 import org.masthead.moderation.CommentApproved;
+import org.masthead.moderation.SanctionWithdrawn;
 import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.notifications.internal.NotificationRepository.About;
@@ -136,6 +137,22 @@ class CommentNotifications {
                 decided.articleHeadline(),
                 decided.outcome());
         notifications.insert(reader, NotificationKind.APPEAL, about, reader, MailState.NONE, decided.decidedAt());
+        unread.changed(Set.of(reader));
+    }
+
+    /**
+     * The reader hears that a sanction on them was withdrawn, once however often this is handled (the
+     * sanction is the source; the mail with the reason went out with the withdrawal).
+     */
+    @ApplicationModuleListener
+    void on(SanctionWithdrawn withdrawn) {
+        long reader = withdrawn.readerId();
+        if (!notifications.recordSource(reader, NotificationKind.SANCTION_WITHDRAWN, withdrawn.sanctionId(), reader)) {
+            return;
+        }
+        About about = new About(0, 0, "", withdrawn.outcome());
+        notifications.insert(
+                reader, NotificationKind.SANCTION_WITHDRAWN, about, reader, MailState.NONE, withdrawn.withdrawnAt());
         unread.changed(Set.of(reader));
     }
 }

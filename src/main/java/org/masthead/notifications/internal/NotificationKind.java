@@ -14,6 +14,8 @@ public enum NotificationKind {
     APPROVED,
     /** A moderator decided the reader's appeal against a rejection or a sanction. */
     APPEAL,
+    /** A moderator withdrew a sanction on the reader: one per sanction. */
+    SANCTION_WITHDRAWN,
     /** A moderator or an editor picked one of the reader's comments as a staff pick. */
     PICKED,
     /** An article was published on a topic, or by an author, the reader follows: one per article. */

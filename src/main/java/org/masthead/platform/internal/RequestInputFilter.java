@@ -36,6 +36,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       ControlCharacterStrings}).
  * </ul>
  *
+ * <p>It also gives every parameter its line breaks as one character each. A browser counts a textarea's
+ * line break as one character against its {@code maxlength} but sends it as two (CR LF, as HTML's form
+ * encoding says), so a text the field accepted would be too long for the server's own limit of the same
+ * number. Made one here, every form's text is counted as its author saw it, whichever controller reads it.
+ *
  * The answer is the error page, or problem details for a program ({@link ErrorPages}).
  */
 class RequestInputFilter extends OncePerRequestFilter {
@@ -70,7 +75,62 @@ class RequestInputFilter extends OncePerRequestFilter {
             response.sendError(HttpStatus.BAD_REQUEST.value());
             return;
         }
+        if (lineBreakIn(request.getParameterMap())) {
+            read = new OneCharacterLineBreaks(read);
+        }
         chain.doFilter(read, response);
+    }
+
+    private static boolean lineBreakIn(Map<String, String[]> parameters) {
+        for (String[] values : parameters.values()) {
+            for (String value : values) {
+                if (value.indexOf('\r') >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The request's parameters with each CR LF, or a CR alone, read as one line feed. */
+    private static final class OneCharacterLineBreaks extends HttpServletRequestWrapper {
+
+        private final Map<String, String[]> parameters;
+
+        OneCharacterLineBreaks(HttpServletRequest request) {
+            super(request);
+            Map<String, String[]> normalised = new java.util.LinkedHashMap<>();
+            request.getParameterMap().forEach((name, values) -> {
+                String[] lines = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    lines[i] = values[i].replace("\r\n", "\n").replace('\r', '\n');
+                }
+                normalised.put(name, lines);
+            });
+            this.parameters = java.util.Collections.unmodifiableMap(normalised);
+        }
+
+        @Override
+        public @Nullable String getParameter(String name) {
+            String[] values = parameters.get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public String @Nullable [] getParameterValues(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values.clone();
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.enumeration(parameters.keySet());
+        }
     }
 
     private static boolean isUpload(HttpServletRequest request) {

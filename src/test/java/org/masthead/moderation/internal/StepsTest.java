@@ -53,6 +53,18 @@ class StepsTest {
     }
 
     @Test
+    void theWordsFoundAreTheAuthorsAsWrittenTheFewestThatMatch() {
+        assertThat(Normaliser.written("Buy cheap watches, spammy deals here", Normaliser.entry("spam*")))
+                .contains("spammy");
+        assertThat(Normaliser.written("What a h a l f w i t, honestly", Normaliser.entry("Halfwit")))
+                .contains("h a l f w i t");
+        assertThat(Normaliser.written("You UTTER\nfool!", Normaliser.entry("utter fool")))
+                .contains("UTTER fool");
+        assertThat(Normaliser.written("Nothing here", Normaliser.entry("spam*")))
+                .isEmpty();
+    }
+
+    @Test
     void theBuiltInScorerScoresInsultsAimedAtSomeoneAboveThresholdAndPlainWordsBelow() {
         BuiltInToxicityScorer scorer = new BuiltInToxicityScorer();
 
