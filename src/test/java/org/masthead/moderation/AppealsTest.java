@@ -237,9 +237,15 @@ class AppealsTest {
                 .containsPattern(
                         "A moderator reads your comments before they are published until [A-Z][a-z]{2} \\d{1,2} ");
 
-        HttpResponse<String> warned = first.post(imposed, Map.of("kind", "warn", "rule", "civil", "reason", "Again"));
-        assertThat(warned.statusCode()).isEqualTo(400);
-        assertThat(warned.body())
+        flash(
+                first,
+                first.post(
+                        imposed,
+                        Map.of("kind", "warn", "rule", "civil", "reason", "A warning keeps nobody from anything")));
+        HttpResponse<String> twice =
+                first.post(imposed, Map.of("kind", "premoderate", "rule", "civil", "reason", "Again"));
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body())
                 .contains("The reader is pre-moderated already (Be civil, since ")
                 .as("the message is tied to its field")
                 .contains("id=\"sanction-kind-error\"")
@@ -254,7 +260,7 @@ class AppealsTest {
                         .param("id", reader.id())
                         .query(Integer.class)
                         .single())
-                .isEqualTo(3);
+                .isEqualTo(4);
 
         long suspension = db.sql("SELECT id FROM moderation_sanction WHERE account_id = :id AND kind = 'suspend'")
                 .param("id", reader.id())

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Moderators sanctioning readers. Every sanction carries a statement of reasons (the rule, what the
  * reader did, what it means and until when), mailed to the reader with the sanction and shown to them
- * in the app before they next write; it is enforced at posting time and ends on its own. A sanction adds
- * to those in force only if it is stronger than each of them, and a moderator may withdraw one in force
+ * in the app before they next write; it is enforced at posting time and ends on its own. A sanction other
+ * than a warning adds to those in force only if it is stronger than each of them, and a moderator may withdraw one in force
  * (one imposed by mistake), saying why; the reader is told.
  */
 @Service
@@ -88,9 +88,10 @@ public class SanctionDesk {
     }
 
     /**
-     * Imposes a sanction, unless one as strong or stronger holds already: a second ban, or a warning to a
-     * suspended reader, would change nothing for them but the mail, and, appealed and overturned alone,
-     * would leave them told the sanction is lifted while another still holds.
+     * Imposes a sanction, unless it keeps the reader from something and one as strong or stronger holds
+     * already: a second ban, or pre-moderating a suspended reader, would change nothing for them but the
+     * mail, and, appealed and overturned alone, would leave them told the sanction is lifted while another
+     * still holds. A warning keeps them from nothing, so a moderator may warn again, for something new.
      *
      * @param days how long a suspension lasts (and, optionally, a warning or pre-moderation); null for
      *     no end
@@ -129,7 +130,7 @@ public class SanctionDesk {
         sanctions.lockReader(accountId);
         Instant now = clock.instant();
         for (Sanction held : sanctions.inForce(accountId, now)) {
-            if (held.kind().compareTo(kind) >= 0) {
+            if (kind != Sanctions.Kind.WARN && held.kind().compareTo(kind) >= 0) {
                 throw new RejectedException(REFUSED, "kind", already(held));
             }
         }
