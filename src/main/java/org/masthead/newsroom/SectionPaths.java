@@ -10,7 +10,7 @@ public final class SectionPaths {
      * a dot ({@code robots.txt}) are left out: a slug has none.
      */
     public static final String RESERVED_WORDS =
-            "about|account|actuator|admin|api|appeals|article|author|avatar|comment|comments|"
+            "about|account|actuator|admin|api|appeals|article|asks|author|avatar|comment|comments|"
                     + "community-standards|corrections|css|discussion|error|feeds|following|follows|img|js|live|"
                     + "login|logout|me|media|membership|moderation|my-news|newsroom|notifications|oauth2|offline|"
                     + "payments|premium|privacy|profile|reading-list|register|rss|search|signin|signout|sitemaps|support|"

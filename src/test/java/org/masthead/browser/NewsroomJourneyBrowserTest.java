@@ -9,8 +9,10 @@ import org.masthead.Http;
 import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.mail.Mailbox;
+import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -150,5 +152,69 @@ class NewsroomJourneyBrowserTest {
         editor.checkAccessibility();
         editor.open("/corrections");
         assertThat(editor.find(By.tagName("main")).getText()).contains(headline);
+    }
+
+    /**
+     * Nothing typed is lost: the desk fits a phone, leaving a new article asks first and the words come
+     * back, the phone preview keeps the form, and autosave says plainly when the session has ended while
+     * the words stay in the page and in the browser.
+     */
+    @Test
+    void typedWordsSurviveLeavingThePhonePreviewAndTheEndOfTheSession(Browser journalist) {
+        Section section = content.section("Keeps " + TestContent.unique("k"));
+        String headline = "Deadline story " + TestContent.unique("h");
+        StaffSignIn.withBothFactors(journalist, mailbox, accounts.create(true, Role.JOURNALIST), "/newsroom");
+        journalist.resizeViewport(new Dimension(390, 844));
+        journalist.open("/newsroom");
+        assertThat(((Number) journalist.script("return document.documentElement.scrollWidth")).intValue())
+                .as("the desk's tables scroll inside their own boxes, not the page sideways")
+                .isLessThanOrEqualTo(390);
+        journalist.screenshot("newsroom-desk-phone");
+        journalist.resizeViewport(new Dimension(1280, 900));
+
+        journalist.follow(By.linkText("New article"));
+        journalist.find(By.id("headline")).sendKeys(headline);
+        journalist.find(By.id("body")).sendKeys("Words not saved yet.");
+        // Headless Chromium shows no "Leave site?" dialog; asking for one is what the page can do.
+        assertThat(journalist.script("var leaving = new Event('beforeunload', {cancelable: true});"
+                        + " window.dispatchEvent(leaving); return leaving.defaultPrevented;"))
+                .as("leaving with words the server does not have asks first")
+                .isEqualTo(true);
+        journalist.open("/newsroom");
+
+        journalist.follow(By.linkText("New article"));
+        assertThat(journalist.find(By.cssSelector(".unsaved-offer")).getText())
+                .contains("This browser kept changes to this article that were not saved");
+        journalist
+                .find(By.xpath("//button[normalize-space()='Restore the unsaved changes']"))
+                .click();
+        assertThat(journalist.find(By.id("headline")).getDomProperty("value")).isEqualTo(headline);
+        assertThat(journalist.find(By.id("body")).getDomProperty("value")).isEqualTo("Words not saved yet.");
+        new Select(journalist.find(By.id("sectionId"))).selectByVisibleText(section.name());
+        journalist.follow(By.xpath("//button[normalize-space()='Save draft']"));
+        String article = journalist.path();
+
+        journalist.find(By.id("standfirst")).sendKeys("Typed, then the phone preview.");
+        journalist.find(By.linkText("Phone")).click();
+        assertThat(journalist.find(By.cssSelector(".preview-frame")).getDomAttribute("class"))
+                .contains("preview-frame--phone");
+        assertThat(journalist.find(By.id("standfirst")).getDomProperty("value"))
+                .as("only the frame changed: the form keeps what was typed")
+                .isEqualTo("Typed, then the phone preview.");
+
+        // Signed out elsewhere: the session cookie is gone.
+        journalist.driver().manage().deleteAllCookies();
+        journalist.find(By.id("body")).sendKeys(" Typed after the session ended.");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        journalist.find(By.id("autosave-status")).getText())
+                .contains("Not saved: you have been signed out")
+                .contains("Sign in again in another tab, then come back and save."));
+        assertThat(journalist.find(By.id("body")).getDomProperty("value")).contains("Typed after the session ended.");
+        assertThat((String) journalist.script(
+                        "return window.localStorage.getItem(arguments[0])",
+                        "masthead.newsroom.unsaved." + article.substring(article.lastIndexOf('/') + 1)))
+                .as("kept in the browser, to be offered back")
+                .contains("Typed after the session ended.");
+        journalist.screenshot("newsroom-signed-out");
     }
 }

@@ -57,6 +57,12 @@ class WireBrowserTest {
                 .contains("The barrier's ten gates closed at 4pm.");
         editor.screenshot("newsroom-wire-story");
 
+        // No section is chosen for the editor: the first on the list is not a default.
+        assertThat(new Select(editor.find(By.id("sectionId")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Choose a section");
+        new Select(editor.find(By.id("sectionId"))).selectByVisibleText(section.name());
         editor.follow(By.xpath("//button[normalize-space()='Make a draft']"));
 
         assertThat(editor.path()).matches("/newsroom/articles/\\d+");
@@ -67,7 +73,6 @@ class WireBrowserTest {
         assertThat(editor.find(By.cssSelector(".wire-origin a")).getText()).isEqualTo("Test Press, " + headline);
         editor.screenshot("newsroom-wire-draft");
 
-        new Select(editor.find(By.id("sectionId"))).selectByVisibleText(section.name());
         editor.submitAndReturn(By.xpath("//button[normalize-space()='Publish now']"));
         editor.follow(By.linkText("See it on the site"));
         assertThat(editor.heading()).isEqualTo(headline);

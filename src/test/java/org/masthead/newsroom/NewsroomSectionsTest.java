@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +22,10 @@ import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.newsroom.internal.Slugs;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Editors add the paper's sections and change them through the newsroom's pages: a site started
@@ -44,6 +48,10 @@ class NewsroomSectionsTest {
 
     @Autowired
     HikariDataSource dataSource;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
 
     WebSession editor;
     WebSession journalist;
@@ -276,7 +284,7 @@ class NewsroomSectionsTest {
                 .contains("from 1 to 999")
                 .containsPattern("name=\"name\"[^>]*value=\"" + Pattern.quote(name) + "\"");
 
-        for (String reserved : new String[] {"admin", "newsroom", "rss"}) {
+        for (String reserved : new String[] {"admin", "newsroom", "rss", "asks"}) {
             HttpResponse<String> kept = editor.post("/newsroom/sections", Map.of("name", name, "slug", reserved));
             assertThat(kept.statusCode()).isEqualTo(400);
             assertThat(kept.body()).contains("The address " + reserved + " is one the site keeps for its own pages");
@@ -311,6 +319,24 @@ class NewsroomSectionsTest {
                 .containsPattern("name=\"name\"[^>]*value=\"" + Pattern.quote(name) + "\"")
                 .contains(">As added.</textarea>")
                 .containsPattern("name=\"position\"[^>]*value=\"5\"");
+    }
+
+    @Test
+    void everyAddressTheSiteServesAtTheTopIsKeptFromSections() {
+        Set<String> served = new TreeSet<>();
+        handlers.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues()
+                .forEach(pattern -> {
+                    String first = pattern.replaceFirst("^/", "").split("/")[0];
+                    // A slug has no dot (robots.txt, sw.js) and no variable ({section}).
+                    if (first.matches("[a-z0-9]+(?:-[a-z0-9]+)*")) {
+                        served.add(first);
+                    }
+                }));
+
+        assertThat(served)
+                .as("a section there would be shadowed by the site's own page: /asks/next answered JSON")
+                .contains("asks", "newsroom")
+                .allMatch(SectionPaths::isReserved);
     }
 
     @Test
@@ -388,6 +414,7 @@ class NewsroomSectionsTest {
         fields.put("standfirst", "What it means.");
         fields.put("body", "Words.");
         fields.put("sectionId", String.valueOf(sectionId));
+        fields.put("bylines", content.author("Sam Sections").name());
         HttpResponse<String> created = editor.submit("/newsroom/articles/new", "/newsroom/articles", fields);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
         String location = created.headers().firstValue("Location").orElseThrow();

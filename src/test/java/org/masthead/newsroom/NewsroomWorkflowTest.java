@@ -101,7 +101,12 @@ class NewsroomWorkflowTest {
                         .post("/newsroom/articles/" + id + "/publish", Map.of())
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(another.get("/newsroom/articles/" + id).statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = another.get("/newsroom/articles/" + id);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body())
+                .as("the title says what the page says, and nobody is called a journalist who may not be one")
+                .contains("<title>This page is not open to you | ")
+                .contains("Only editors, and the journalist who filed it, can open this article.");
         assertThat(another.get("/newsroom").body()).doesNotContain("Not yet");
         assertThat(editor.get("/newsroom/articles/" + id).statusCode()).isEqualTo(200);
         assertThat(new Http(port).get("/").body()).doesNotContain("Not yet");
@@ -332,6 +337,9 @@ class NewsroomWorkflowTest {
         editor.post(
                 "/newsroom/articles/" + old + "/unpublish",
                 Map.of("replacement", "http://localhost:8080" + betterPath));
+        assertThat(editor.get("/newsroom/articles/" + old).body())
+                .as("the history names the replacement as staff know it, by its headline")
+                .contains("replaced by “Corrected figures ");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             HttpResponse<String> response = new Http(port).get(oldPath);
             assertThat(response.statusCode()).isEqualTo(301);
@@ -369,6 +377,7 @@ class NewsroomWorkflowTest {
     @Test
     void aTimeThatHasPassedIsRefusedBesideTheFieldWithWhatWasTypedKept() {
         long id = file(editor, "Late report " + TestContent.unique("h"), "Words.");
+        String version = versionOn(editor.get("/newsroom/articles/" + id).body());
 
         HttpResponse<String> refused = editor.submit(
                 "/newsroom/articles/" + id,
@@ -388,8 +397,15 @@ class NewsroomWorkflowTest {
                     "/newsroom/articles/" + id + "/schedule",
                     Map.of("publishAt", impossible));
             assertThat(unreadable.statusCode()).as(impossible).isEqualTo(400);
-            assertThat(unreadable.body()).as(impossible).contains("Give a date and time to publish at");
+            assertThat(unreadable.body())
+                    .as(impossible)
+                    .containsPattern(
+                            "Give a date and time to publish at, such as \\d{1,2} [A-Z][a-z]+ \\d{4}, 07:00\\.")
+                    .doesNotContain("2026-11-28T07:00");
         }
+        assertThat(versionOn(editor.get("/newsroom/articles/" + id).body()))
+                .as("a refused schedule saves no new version")
+                .isEqualTo(version);
         assertThat(editor.get("/newsroom?from=%2B999999999-12-31").statusCode()).isEqualTo(400);
         assertThat(editor.get("/newsroom?to=-999999999-01-01").statusCode()).isEqualTo(400);
         assertThat(editor.get("/newsroom/articles/" + id).body()).contains("state--draft");
@@ -412,6 +428,124 @@ class NewsroomWorkflowTest {
         assertThat(editor.get("/newsroom/articles/" + id).body())
                 .as("still waiting for review")
                 .contains("state--in_review");
+    }
+
+    @Test
+    void aSmallFormRefusedBecauseSomeoneActedFirstKeepsWhatWasTypedAndSaysWhoDidWhat() {
+        long id = file(journalist, "Ferry quote " + TestContent.unique("h"), "Words.");
+        journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
+        editor.get("/newsroom/articles/" + id);
+        otherEditor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
+        String note = "Please add the ferry operator quote and check the passenger numbers.";
+
+        HttpResponse<String> sendBack = editor.post("/newsroom/articles/" + id + "/send-back", Map.of("note", note));
+
+        assertThat(sendBack.statusCode()).isEqualTo(409);
+        assertThat(sendBack.body())
+                .as("the editor page, not the site's error page, with the note kept beside the reason")
+                .contains("id=\"article-form\"")
+                .containsPattern(
+                        "Not sent back\\. " + Pattern.quote(otherEditorName) + " published it at \\d\\d\\.\\d\\d on ")
+                .contains("id=\"note-error\"")
+                .contains(">" + note + "</textarea>");
+
+        otherEditor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/unpublish", Map.of());
+        HttpResponse<String> correction = editor.post(
+                "/newsroom/articles/" + id + "/corrections",
+                Map.of("kind", "CLARIFICATION", "text", "The ferry runs twice a day."));
+        assertThat(correction.statusCode()).isEqualTo(409);
+        assertThat(correction.body())
+                .contains(otherEditorName + " unpublished it at")
+                .contains("id=\"correction-error\"")
+                .contains(">The ferry runs twice a day.</textarea>");
+    }
+
+    @Test
+    void updatingAStoryUnpublishedMeanwhileSaysPlainlyThatItIsNotOnTheSite() {
+        String headline = "Pier closed " + TestContent.unique("h");
+        long id = file(editor, headline, "The pier is closed.");
+        editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
+        int opened = Integer.parseInt(
+                versionOn(editor.get("/newsroom/articles/" + id).body()));
+        otherEditor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/unpublish", Map.of());
+
+        assertThat(saveFrom(editor, id, opened, headline, "The pier is closed until May.")
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(editor.get("/newsroom/articles/" + id).body())
+                .doesNotContain("Updated: the site serves the change now")
+                .containsPattern("Saved, but not on the site: " + Pattern.quote(otherEditorName)
+                        + " unpublished it at \\d\\d\\.\\d\\d on [^.]+\\. Publish it again to put it back\\.");
+    }
+
+    @Test
+    void anArticleWithNoBodyOrNoBylineIsNotPublished() {
+        Map<String, String> bare = fields("Flash only " + TestContent.unique("h"), "", "");
+        bare.put("bylines", "");
+        HttpResponse<String> created = editor.submit("/newsroom/articles/new", "/newsroom/articles", bare);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        HttpResponse<String> refused =
+                editor.submit("/newsroom/articles/" + id, "/newsroom/articles/" + id + "/publish", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("Saved, not published.")
+                .contains("id=\"body-error\"")
+                .contains("Write the story: readers would find only the headline.")
+                .contains("id=\"bylines-error\"")
+                .contains("Name who wrote it: choose at least one byline.");
+        assertThat(editor.submit(
+                                "/newsroom/articles/" + id,
+                                "/newsroom/articles/" + id + "/schedule",
+                                Map.of("publishAt", "2099-01-05T07:00"))
+                        .body())
+                .contains("Saved, not scheduled.");
+        assertThat(editor.get("/newsroom/articles/" + id).body()).contains("state--draft");
+    }
+
+    @Test
+    void anAddressMadeFromTheHeadlineFollowsItUntilFirstPublished() {
+        String words = TestContent.unique("flash");
+        long id = file(editor, "FLASH " + words, "Words.");
+        String first = slugOn(editor.get("/newsroom/articles/" + id).body());
+        assertThat(first).startsWith("flash-");
+
+        Map<String, String> rewritten = fields("Dam closed " + words, "Words.", "");
+        rewritten.put("slug", first);
+        rewritten.put(
+                "version", versionOn(editor.get("/newsroom/articles/" + id).body()));
+        editor.post("/newsroom/articles/" + id, rewritten);
+
+        String second = slugOn(editor.get("/newsroom/articles/" + id).body());
+        assertThat(second).startsWith("dam-closed-");
+        Map<String, String> typed = fields("Dam closed again " + words, "Words.", "");
+        typed.put("slug", "my-own-address-" + words.toLowerCase());
+        typed.put("version", versionOn(editor.get("/newsroom/articles/" + id).body()));
+        editor.post("/newsroom/articles/" + id, typed);
+        typed.put("headline", "Yet another headline " + words);
+        typed.put("version", versionOn(editor.get("/newsroom/articles/" + id).body()));
+        editor.post("/newsroom/articles/" + id, typed);
+        assertThat(slugOn(editor.get("/newsroom/articles/" + id).body()))
+                .as("an address typed by hand stays")
+                .isEqualTo("my-own-address-" + words.toLowerCase());
+    }
+
+    @Test
+    void aDateRangeTheWrongWayRoundIsSaidToBeSo() {
+        HttpResponse<String> reversed = editor.get("/newsroom?from=2026-12-07&to=2026-12-01");
+        assertThat(reversed.statusCode()).isEqualTo(400);
+        assertThat(reversed.body())
+                .contains("swap the dates")
+                .doesNotContain("No articles match.")
+                .contains("value=\"2026-12-07\"");
+    }
+
+    private static String slugOn(String editorPage) {
+        Matcher slug = Pattern.compile("name=\"slug\" value=\"([^\"]*)\"").matcher(editorPage);
+        assertThat(slug.find()).isTrue();
+        return slug.group(1);
     }
 
     @Test

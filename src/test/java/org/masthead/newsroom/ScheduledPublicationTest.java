@@ -125,7 +125,8 @@ class ScheduledPublicationTest {
                 .toList();
     }
 
-    private static ArticleEdit edit(Section section, String headline) {
+    /** Ready for readers: a body and a byline. */
+    private ArticleEdit edit(Section section, String headline) {
         return new ArticleEdit(
                 headline,
                 "",
@@ -133,7 +134,7 @@ class ScheduledPublicationTest {
                 section.id(),
                 "",
                 List.of(),
-                List.of(),
+                List.of(content.author("Sid Schedule").name()),
                 "",
                 "",
                 true,

@@ -280,7 +280,7 @@ class WireIntakeTest {
 
     @Test
     void oneClickMakesADraftCreditingTheReporterAndAgencyThatLinksBackToTheStory() {
-        content.section("Wire desk");
+        Section section = content.section("Wire desk");
         String guid = TestContent.unique("urn:test:draft");
         String reporter = "Reporter " + TestContent.unique("Ostrowski").replaceAll("[^A-Za-z]", "");
         wires.drop(
@@ -296,8 +296,17 @@ class WireIntakeTest {
         WebSession journalist = staff(Role.JOURNALIST);
 
         assertThat(journalist.get("/newsroom/wires").body()).contains("Bridge reopens after *repairs*");
-        HttpResponse<String> made =
+        HttpResponse<String> unfiled =
                 journalist.submit("/newsroom/wires/" + storyId, "/newsroom/wires/" + storyId + "/draft", Map.of());
+        assertThat(journalist
+                        .get(unfiled.headers().firstValue("Location").orElseThrow())
+                        .body())
+                .as("no section is chosen for them: the first on the list is not a default")
+                .contains("No draft made. Choose the section the draft is filed in.");
+        HttpResponse<String> made = journalist.submit(
+                "/newsroom/wires/" + storyId,
+                "/newsroom/wires/" + storyId + "/draft",
+                Map.of("sectionId", String.valueOf(section.id())));
 
         assertThat(made.statusCode()).isEqualTo(302);
         Matcher article = ARTICLE.matcher(made.headers().firstValue("Location").orElseThrow());
@@ -315,6 +324,44 @@ class WireIntakeTest {
         assertThat(again.headers().firstValue("Location").orElseThrow())
                 .as("a second click opens the same draft")
                 .endsWith("/newsroom/articles/" + article.group(1));
+    }
+
+    @Test
+    void aColleagueIsToldWhoHasAStoryAlreadyDraftedAndNotLedToAPageThatRefusesThem() {
+        Section section = content.section("Wire desk");
+        String guid = TestContent.unique("urn:test:flash");
+        wires.drop(guid.replace(':', '-') + ".json", bytes(TestWires.ninjs(guid, 1, "FLASH: Dam closed", "")));
+        wires.takeWaiting();
+        long storyId = wires.story(guid).orElseThrow().id();
+        TestAccounts.Credentials editorAccount = accounts.create(true, Role.EDITOR);
+        WebSession editor = new WebSession(port);
+        TestAccounts.signInWithBothFactors(editor, editorAccount);
+        HttpResponse<String> made = editor.submit(
+                "/newsroom/wires/" + storyId,
+                "/newsroom/wires/" + storyId + "/draft",
+                Map.of("sectionId", String.valueOf(section.id())));
+        String draft =
+                editor.get(made.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(draft)
+                .as("the agency's alert is for the desk, not the headline or the address made from it")
+                .contains("value=\"Dam closed\"")
+                .doesNotContain("value=\"FLASH");
+
+        WebSession journalist = staff(Role.JOURNALIST);
+        assertThat(journalist.get("/newsroom/wires/" + storyId).body())
+                .contains("It is a draft already: " + editorAccount.displayName() + " is working on it.")
+                .doesNotContain("open the draft");
+        assertThat(journalist.get("/newsroom/wires").body())
+                .contains(editorAccount.displayName() + " has it")
+                .doesNotContain(made.headers().firstValue("Location").orElseThrow());
+        // As from a page opened before the editor made the draft, which still had the button.
+        HttpResponse<String> again = journalist.submit(
+                "/newsroom/articles/new",
+                "/newsroom/wires/" + storyId + "/draft",
+                Map.of("sectionId", String.valueOf(section.id())));
+        assertThat(again.headers().firstValue("Location").orElseThrow())
+                .as("back to the story, not to a draft that answers 403")
+                .endsWith("/newsroom/wires/" + storyId);
     }
 
     @Test

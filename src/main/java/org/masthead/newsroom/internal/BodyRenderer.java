@@ -9,11 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.CustomBlock;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -45,7 +50,16 @@ public class BodyRenderer {
     static final String FIGURE_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
 
     private final LongFunction<Optional<ImageRef>> images;
+    // No indented code blocks: text pasted from a word processor starts paragraphs with a tab or spaces,
+    // and readers got them as monospace code that ran off a phone's screen. Fenced code (```) stays.
     private final Parser parser = Parser.builder()
+            .enabledBlockTypes(Set.of(
+                    Heading.class,
+                    HtmlBlock.class,
+                    ThematicBreak.class,
+                    FencedCodeBlock.class,
+                    BlockQuote.class,
+                    ListBlock.class))
             .postProcessor(BodyRenderer::markPullQuotesEmbedsAndFigures)
             .build();
     private final HtmlRenderer renderer;

@@ -5,17 +5,21 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.ArticleCommentsChanged;
 import org.masthead.newsroom.ArticlePublished;
 import org.masthead.newsroom.Author;
 import org.masthead.newsroom.Newsroom;
+import org.masthead.newsroom.PublishedArticle;
 import org.masthead.newsroom.PublishedContent;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.StoryDecided;
@@ -116,6 +120,39 @@ public class Desk {
         return article;
     }
 
+    /**
+     * Whose an article is, for a page that links to it (the wire queue): whether this person may open it,
+     * and otherwise who filed it, so that nobody is sent to a page that refuses them.
+     */
+    public record Holder(long articleId, boolean mayOpen, ArticleState state, String filedBy) {
+
+        /** "It is a draft already: Eddie Editor is working on it.", or where the story stands once out. */
+        public String inWords() {
+            return switch (state) {
+                case PUBLISHED -> "It was made into an article, which is published.";
+                case UNPUBLISHED -> "It was made into an article, since taken off the site.";
+                default -> "It is a draft already: " + filedBy + " is working on it.";
+            };
+        }
+    }
+
+    /** The holders of these articles that still exist, by article. */
+    @Transactional(readOnly = true)
+    public Map<Long, Holder> holders(Staff staff, Collection<Long> ids) {
+        Map<Long, Holder> holders = new LinkedHashMap<>();
+        for (long id : new LinkedHashSet<>(ids)) {
+            desk.find(id)
+                    .ifPresent(article -> holders.put(
+                            id,
+                            new Holder(
+                                    id,
+                                    staff.editor() || isOwner(staff, article),
+                                    article.state(),
+                                    names.of(article.createdBy()))));
+        }
+        return holders;
+    }
+
     /** Editors may change any article; journalists only their own, and only while it is a draft. */
     public boolean mayEdit(Staff staff, DeskRepository.WorkingCopy article) {
         return staff.editor() || (isOwner(staff, article) && article.state() == ArticleState.DRAFT);
@@ -198,6 +235,7 @@ public class Desk {
                 ArticleState.IN_REVIEW,
                 ArticleState.SCHEDULED,
                 ArticleState.UNPUBLISHED);
+        requireReadyForReaders(article);
         if (article.state() == ArticleState.SCHEDULED) {
             jobs.cancel(id);
         }
@@ -234,11 +272,9 @@ public class Desk {
                 ArticleState.IN_REVIEW,
                 ArticleState.SCHEDULED,
                 ArticleState.UNPUBLISHED);
+        requireFuture(at);
+        requireReadyForReaders(article);
         Instant now = clock.instant();
-        if (!at.isAfter(now)) {
-            throw new RejectedException(
-                    "In the past", "publishAt", "Choose a time that has not passed yet, or publish now.");
-        }
         desk.changeState(id, ArticleState.SCHEDULED, "", now);
         desk.scheduleFor(id, at);
         jobs.publishAt(id, at);
@@ -248,6 +284,17 @@ public class Desk {
                 Action.SCHEDULED,
                 "for " + TIME.format(ZonedDateTime.ofInstant(at, site.timeZone())),
                 now);
+    }
+
+    /**
+     * Refuses a publication time that has passed. The editor page asks before it saves the form, so that a
+     * refused schedule leaves no new version behind.
+     */
+    public void requireFuture(Instant at) {
+        if (!at.isAfter(clock.instant())) {
+            throw new RejectedException(
+                    "In the past", "publishAt", "Choose a time that has not passed yet, or publish now.");
+        }
     }
 
     /** Takes a scheduled article off the schedule, back to a draft. */
@@ -298,7 +345,8 @@ public class Desk {
     public void unpublish(Staff staff, long id, String replacement) {
         DeskRepository.WorkingCopy article = lockForEditor(staff, id, "unpublish");
         requireState(article, "unpublished", ArticleState.PUBLISHED);
-        Long replacementId = replacementOf(id, replacement);
+        PublishedArticle replacing = replacementOf(id, replacement);
+        Long replacementId = replacing == null ? null : replacing.id();
         Instant now = clock.instant();
         desk.changeState(id, ArticleState.UNPUBLISHED, "", now);
         desk.replaceWith(id, replacementId);
@@ -308,12 +356,13 @@ public class Desk {
                 id,
                 staff.accountId(),
                 Action.UNPUBLISHED,
-                replacementId == null ? "" : "replaced by article " + replacementId,
+                // Staff know the replacement by its headline: its number appears nowhere they look.
+                replacing == null ? "" : "replaced by “" + replacing.headline() + "”",
                 now);
     }
 
     /** The published article an address names: its slug is the address's last part. */
-    private @Nullable Long replacementOf(long id, String address) {
+    private @Nullable PublishedArticle replacementOf(long id, String address) {
         String trimmed = address.strip().replaceAll("[?#].*$", "").replaceAll("/+$", "");
         if (trimmed.isEmpty()) {
             return null;
@@ -321,7 +370,6 @@ public class Desk {
         String slug = trimmed.substring(trimmed.lastIndexOf('/') + 1);
         return content.article(slug)
                 .filter(found -> found.id() != id)
-                .map(found -> found.id())
                 .orElseThrow(() -> new RejectedException(
                         "No such replacement",
                         "replacement",
@@ -487,6 +535,11 @@ public class Desk {
         }
         String slug = slugFor(edit, headline, article, errors);
         List<Long> authorIds = authorIds(edit.bylines(), errors);
+        if (article != null
+                && (article.state().isLive() || article.state() == ArticleState.SCHEDULED)
+                && !errors.containsKey("bylines")) {
+            errors.putAll(missingForReaders(edit.body(), authorIds));
+        }
         List<Long> tagIds = tagIds(staff, edit.topics(), errors);
         if (!errors.isEmpty()) {
             throw new RejectedException(
@@ -516,6 +569,13 @@ public class Desk {
         }
         long self = article == null ? -1 : article.id();
         String given = edit.slug().strip();
+        if (article != null
+                && given.equals(article.settings().slug())
+                && madeFrom(given, article.words().headline())) {
+            // Made from the headline, never typed: it follows the headline until the article is first
+            // published, so that a rewritten wire flash does not go out at "flash-…".
+            given = "";
+        }
         if (given.isEmpty()) {
             String made = Slugs.from(headline);
             if (made.isEmpty()) {
@@ -536,6 +596,13 @@ public class Desk {
             errors.put("slug", "Another article already has the address " + given + ".");
         }
         return given;
+    }
+
+    /** Whether the address is the one made from this headline (numbered when another article had it). */
+    private static boolean madeFrom(String slug, String headline) {
+        String made = Slugs.from(headline.strip());
+        String base = made.isEmpty() ? "article" : made;
+        return slug.equals(base) || slug.matches(Pattern.quote(base) + "-\\d+");
     }
 
     private List<Long> authorIds(List<String> bylines, Map<String, String> errors) {
@@ -621,7 +688,8 @@ public class Desk {
 
     private void requireSight(Staff staff, DeskRepository.WorkingCopy article) {
         if (!staff.editor() && !isOwner(staff, article)) {
-            throw new NotAllowedException("This article is another journalist's; only editors can open it.");
+            // Not "another journalist's": the demo loader, the wire and editors file articles too.
+            throw new NotAllowedException("Only editors, and the journalist who filed it, can open this article.");
         }
     }
 
@@ -633,15 +701,86 @@ public class Desk {
         }
     }
 
-    private static void requireState(DeskRepository.WorkingCopy article, String what, ArticleState... allowed) {
+    private void requireState(DeskRepository.WorkingCopy article, String what, ArticleState... allowed) {
         for (ArticleState state : allowed) {
             if (article.state() == state) {
                 return;
             }
         }
+        // Someone else usually acted first on a page opened before: say who, as a refused save does.
+        String cannot =
+                "An article that is " + article.state().label().toLowerCase(Locale.ROOT) + " cannot be " + what + ".";
         throw new ConflictException(
                 "Not possible now",
-                "An article that is " + article.state().label().toLowerCase(Locale.ROOT) + " cannot be " + what + ".");
+                lastStep(article.id()).map(step -> step + ". " + cannot).orElse(cannot));
+    }
+
+    /**
+     * Who last changed the article's state, and when, as the editor page says it: "Ada Admin published
+     * it at 08.38 on 6 December". Empty when nobody has since it was created.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> lastStep(Staff staff, long id) {
+        open(staff, id);
+        return lastStep(id);
+    }
+
+    private Optional<String> lastStep(long id) {
+        for (DeskRepository.AuditEntry entry : desk.auditLog(id, null, 50)) {
+            String did = STEPS.get(entry.action());
+            if (did != null) {
+                String when = TIME.format(ZonedDateTime.ofInstant(entry.at(), site.timeZone()));
+                return Optional.of(
+                        entry.accountId() == null
+                                ? "It was " + PASSIVE.get(entry.action()) + " at " + when
+                                : names.of(entry.accountId()) + " " + did + " at " + when);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The audit's steps that change an article's state, said of the article ("published it"). */
+    private static final Map<String, String> STEPS = Map.of(
+            Action.SUBMITTED, "submitted it for review",
+            Action.SENT_BACK, "sent it back",
+            Action.PUBLISHED, "published it",
+            Action.UNPUBLISHED, "unpublished it",
+            Action.SCHEDULED, "scheduled it",
+            Action.UNSCHEDULED, "took it off the schedule");
+
+    /** The same steps done by no account: the scheduled job, or the demo loader. */
+    private static final Map<String, String> PASSIVE = Map.of(
+            Action.SUBMITTED, "submitted for review",
+            Action.SENT_BACK, "sent back",
+            Action.PUBLISHED, "published",
+            Action.UNPUBLISHED, "unpublished",
+            Action.SCHEDULED, "scheduled",
+            Action.UNSCHEDULED, "taken off the schedule");
+
+    /**
+     * A story goes out with words and a name to them: a headline alone (a wire flash made into a draft,
+     * say) would be a page with an empty description, nothing to read and nobody answerable for it.
+     */
+    private void requireReadyForReaders(DeskRepository.WorkingCopy article) {
+        Map<String, String> missing =
+                missingForReaders(article.words().bodySource(), articles.authorIdsOf(article.id()));
+        if (!missing.isEmpty()) {
+            throw new RejectedException(
+                    "Not ready for readers",
+                    "An article goes out with a body and at least one byline: " + String.join(" ", missing.values()),
+                    missing);
+        }
+    }
+
+    private static Map<String, String> missingForReaders(String body, List<Long> authorIds) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (body.isBlank()) {
+            missing.put("body", "Write the story: readers would find only the headline.");
+        }
+        if (authorIds.isEmpty()) {
+            missing.put("bylines", "Name who wrote it: choose at least one byline.");
+        }
+        return missing;
     }
 
     private ConflictException changedMeanwhile(Staff staff, DeskRepository.WorkingCopy article) {

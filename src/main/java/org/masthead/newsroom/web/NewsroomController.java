@@ -2,10 +2,13 @@ package org.masthead.newsroom.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +40,7 @@ import org.masthead.newsroom.internal.wire.WireDesk;
 import org.masthead.platform.ConflictException;
 import org.masthead.platform.FormDates;
 import org.masthead.platform.PageCacheProperties;
+import org.masthead.platform.RefusedException;
 import org.masthead.platform.RejectedException;
 import org.masthead.platform.SiteProperties;
 import org.springframework.http.HttpStatus;
@@ -46,6 +50,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,6 +66,7 @@ class NewsroomController {
     static final int LIST_SIZE = 20;
     static final int SEARCH_SIZE = 100;
     private static final String EDITOR = "newsroom/editor";
+    private static final DateTimeFormatter EXAMPLE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     private final Desk desk;
     private final PublishedContent content;
@@ -71,6 +77,7 @@ class NewsroomController {
     private final WireDesk wires;
     private final ImageRepository images;
     private final Fronts fronts;
+    private final Clock clock;
     /** What an editor is told after a change readers see: the site has it, a browser may not yet. */
     private final String browsersMayLag;
 
@@ -84,7 +91,8 @@ class NewsroomController {
             WireDesk wires,
             ImageRepository images,
             Fronts fronts,
-            PageCacheProperties pageCache) {
+            PageCacheProperties pageCache,
+            Clock clock) {
         this.desk = desk;
         this.content = content;
         this.bodies = bodies;
@@ -94,6 +102,7 @@ class NewsroomController {
         this.wires = wires;
         this.images = images;
         this.fronts = fronts;
+        this.clock = clock;
         this.browsersMayLag = browsersMayLag(pageCache);
     }
 
@@ -131,7 +140,8 @@ class NewsroomController {
             @RequestParam(defaultValue = "") String author,
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         Staff staff = DeskStaff.of(signedIn);
         Search search = new Search(q.strip(), state.strip(), section.strip(), author.strip(), from.strip(), to.strip());
         model.addAttribute("staff", staff);
@@ -140,7 +150,13 @@ class NewsroomController {
         model.addAttribute("sections", content.sections());
         model.addAttribute("authors", content.authors());
         if (search.any()) {
-            model.addAttribute("results", rows(desk.list(staff, criteria(search), SEARCH_SIZE)));
+            try {
+                model.addAttribute("results", rows(desk.list(staff, criteria(search), SEARCH_SIZE)));
+            } catch (RejectedException e) {
+                // Said above the filter, which keeps what was asked: "No articles match" would be untrue.
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("filterError", e.detail());
+            }
         }
         model.addAttribute("myDrafts", rows(desk.list(staff, only(staff.accountId(), ArticleState.DRAFT), LIST_SIZE)));
         model.addAttribute("inReview", rows(desk.list(staff, only(null, ArticleState.IN_REVIEW), LIST_SIZE)));
@@ -208,10 +224,24 @@ class NewsroomController {
             return failed;
         }
         DeskRepository.WorkingCopy article = desk.open(staff, id);
-        redirect.addFlashAttribute(
-                "notice",
-                article.state().isLive() ? "Updated: the site serves the change now, " + browsersMayLag : "Saved.");
+        redirect.addFlashAttribute("notice", savedNotice(staff, article));
         return "redirect:/newsroom/articles/" + id;
+    }
+
+    /**
+     * What a save says. Unpublishing leaves the version as it was, so an editor who pressed "Update" on a
+     * page opened while it was live is not refused: they are told plainly that readers do not see it.
+     */
+    private String savedNotice(Staff staff, DeskRepository.WorkingCopy article) {
+        if (article.state().isLive()) {
+            return "Updated: the site serves the change now, " + browsersMayLag;
+        }
+        if (article.state() == ArticleState.UNPUBLISHED) {
+            return "Saved, but not on the site: "
+                    + desk.lastStep(staff, article.id()).map(step -> step + ".").orElse("it is unpublished.")
+                    + " Publish it again to put it back.";
+        }
+        return "Saved.";
     }
 
     /** Autosave (JSON, for editor.js): keeps the words without a page load; refuses a stale version like a save. */
@@ -296,7 +326,11 @@ class NewsroomController {
         if (failed != null) {
             return failed;
         }
-        desk.publish(staff, id);
+        try {
+            desk.publish(staff, id);
+        } catch (RejectedException e) {
+            return notReady(staff, id, "Saved, not published.", e, model, response);
+        }
         redirect.addFlashAttribute("notice", "Published. It is on the site now.");
         return "redirect:/newsroom/articles/" + id;
     }
@@ -314,13 +348,12 @@ class NewsroomController {
             RedirectAttributes redirect) {
         Staff staff = DeskStaff.of(signedIn);
         desk.open(staff, id);
-        String failed = saveFirst(staff, id, form, errors, model, response);
-        if (failed != null) {
-            return failed;
-        }
+        ArticleForm typed = RejectedException.unlessUnreadable(form, errors);
+        // The time is checked before the form is saved: a refused schedule leaves no new version behind.
+        Instant at;
         try {
-            Instant at = FormDates.minute(publishAt, site.timeZone());
-            desk.schedule(staff, id, at);
+            at = FormDates.minute(publishAt, site.timeZone());
+            desk.requireFuture(at);
         } catch (DateTimeException e) {
             return refused(
                     staff,
@@ -329,12 +362,29 @@ class NewsroomController {
                             "Not scheduled.",
                             "publishAt",
                             publishAt,
-                            "Give a date and time to publish at, such as 2026-11-28T07:00."),
+                            "Give a date and time to publish at, such as " + exampleTime() + "."),
+                    typed,
+                    HttpStatus.BAD_REQUEST,
                     model,
                     response);
         } catch (RejectedException e) {
             return refused(
-                    staff, id, new Refused("Not scheduled.", "publishAt", publishAt, e.detail()), model, response);
+                    staff,
+                    id,
+                    new Refused("Not scheduled.", "publishAt", publishAt, e.detail()),
+                    typed,
+                    HttpStatus.BAD_REQUEST,
+                    model,
+                    response);
+        }
+        String failed = saveFirst(staff, id, form, errors, model, response);
+        if (failed != null) {
+            return failed;
+        }
+        try {
+            desk.schedule(staff, id, at);
+        } catch (RejectedException e) {
+            return notReady(staff, id, "Saved, not scheduled.", e, model, response);
         }
         redirect.addFlashAttribute("notice", "Scheduled. It goes out on its own at the time you chose.");
         return "redirect:/newsroom/articles/" + id;
@@ -360,8 +410,8 @@ class NewsroomController {
         boolean clarification = kind.equalsIgnoreCase("CLARIFICATION");
         try {
             desk.correct(staff, id, clarification, text);
-        } catch (RejectedException e) {
-            return refused(staff, id, new Refused("Not added.", "text", text, e.detail()), model, response);
+        } catch (RejectedException | ConflictException e) {
+            return refused(staff, id, new Refused("Not added.", "text", text, e.detail()), e, model, response);
         }
         redirect.addFlashAttribute(
                 "notice",
@@ -382,8 +432,8 @@ class NewsroomController {
         Staff staff = DeskStaff.of(signedIn);
         try {
             desk.sendBack(staff, id, note);
-        } catch (RejectedException e) {
-            return refused(staff, id, new Refused("Not sent back.", "note", note, e.detail()), model, response);
+        } catch (RejectedException | ConflictException e) {
+            return refused(staff, id, new Refused("Not sent back.", "note", note, e.detail()), e, model, response);
         }
         redirect.addFlashAttribute("notice", "Sent back to its journalist with your note.");
         return "redirect:/newsroom/articles/" + id;
@@ -400,11 +450,12 @@ class NewsroomController {
         Staff staff = DeskStaff.of(signedIn);
         try {
             desk.unpublish(staff, id, replacement);
-        } catch (RejectedException e) {
+        } catch (RejectedException | ConflictException e) {
             return refused(
                     staff,
                     id,
                     new Refused("Not unpublished.", "replacement", replacement, e.detail()),
+                    e,
                     model,
                     response);
         }
@@ -515,13 +566,51 @@ class NewsroomController {
      */
     record Refused(String outcome, String field, String typed, String reason) {}
 
-    /** The editor page again, as it stands, with the refused form keeping what was typed and saying why. */
-    private String refused(Staff staff, long id, Refused refused, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+    /**
+     * The editor page again, as it stands, with the refused form keeping what was typed and saying why:
+     * 400 for what was typed, 409 when someone acted first (the reason says who, and when).
+     */
+    private String refused(
+            Staff staff, long id, Refused refused, RefusedException why, Model model, HttpServletResponse response) {
+        DeskRepository.WorkingCopy article = desk.open(staff, id);
+        return refused(staff, id, refused, formOf(article), why.status(), model, response);
+    }
+
+    /** @param form the article's form as it should show, with any changes typed into it that are not saved */
+    private String refused(
+            Staff staff,
+            long id,
+            Refused refused,
+            ArticleForm form,
+            HttpStatus status,
+            Model model,
+            HttpServletResponse response) {
+        response.setStatus(status.value());
         model.addAttribute("notice", refused.outcome() + " " + refused.reason());
         model.addAttribute("refused", refused);
+        return editor(staff, desk.open(staff, id), form, model);
+    }
+
+    /** The form was saved, but the article cannot go out as it stands: the fields at fault say why. */
+    private String notReady(
+            Staff staff, long id, String outcome, RejectedException e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("notice", outcome + " " + e.detail());
         DeskRepository.WorkingCopy article = desk.open(staff, id);
-        return editor(staff, article, formOf(article), model);
+        ArticleForm saved = formOf(article);
+        String view = editor(staff, article, saved, model);
+        // The form shown is the one saved, at its new version: its fields carry the refusal.
+        BindingResult marked = new DirectFieldBindingResult(saved, "form");
+        reject(marked, e);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", marked);
+        return view;
+    }
+
+    /** A time to come, as the date and time picker shows one: 07:00 tomorrow. */
+    private String exampleTime() {
+        ZonedDateTime tomorrow =
+                ZonedDateTime.now(clock.withZone(site.timeZone())).plusDays(1);
+        return EXAMPLE_TIME.format(tomorrow.withHour(7).withMinute(0));
     }
 
     /** "11 minutes", "a minute", "90 seconds". */
@@ -684,7 +773,17 @@ class NewsroomController {
         LocalDate from = parse(search.from(), "from", errors, FormDates::day);
         LocalDate to = parse(search.to(), "to", errors, FormDates::day);
         if (!errors.isEmpty()) {
-            throw new RejectedException("Bad filter", "A filter of the desk could not be read.", errors);
+            throw new RejectedException(
+                    "Bad filter",
+                    "A filter of the desk could not be read: "
+                            + errors.values().iterator().next(),
+                    errors);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new RejectedException(
+                    "Bad filter",
+                    "to",
+                    "“Changed from” is after “Changed until”: swap the dates to find what changed between them.");
         }
         return new DeskRepository.Criteria(
                 null,

@@ -2,9 +2,12 @@ package org.masthead.newsroom.web;
 
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.newsroom.PublishedContent;
+import org.masthead.newsroom.internal.Desk;
+import org.masthead.newsroom.internal.Staff;
 import org.masthead.newsroom.internal.wire.WireDesk;
 import org.masthead.newsroom.internal.wire.WireRepository;
 import org.masthead.platform.RejectedException;
@@ -25,10 +28,12 @@ class WireController {
     static final int QUARANTINE_SHOWN = 20;
 
     private final WireDesk wires;
+    private final Desk desk;
     private final PublishedContent content;
 
-    WireController(WireDesk wires, PublishedContent content) {
+    WireController(WireDesk wires, Desk desk, PublishedContent content) {
         this.wires = wires;
+        this.desk = desk;
         this.content = content;
     }
 
@@ -39,7 +44,16 @@ class WireController {
             @RequestParam(required = false) @Nullable Long before,
             Model model) {
         List<WireRepository.Listed> items = wires.queue(q, before, PAGE_SIZE);
-        model.addAttribute("staff", DeskStaff.of(signedIn));
+        Staff staff = DeskStaff.of(signedIn);
+        model.addAttribute("staff", staff);
+        model.addAttribute(
+                "holders",
+                desk.holders(
+                        staff,
+                        items.stream()
+                                .map(WireRepository.Listed::articleId)
+                                .filter(Objects::nonNull)
+                                .toList()));
         model.addAttribute("q", q.strip());
         model.addAttribute("items", items);
         model.addAttribute("older", items.size() == PAGE_SIZE ? items.getLast().id() : null);
@@ -49,8 +63,15 @@ class WireController {
 
     @GetMapping("/newsroom/wires/{id:\\d{1,18}}")
     String item(@AuthenticationPrincipal SignedIn signedIn, @PathVariable long id, Model model) {
-        model.addAttribute("staff", DeskStaff.of(signedIn));
-        model.addAttribute("item", wires.item(id));
+        Staff staff = DeskStaff.of(signedIn);
+        WireRepository.Item item = wires.item(id);
+        model.addAttribute("staff", staff);
+        model.addAttribute("item", item);
+        model.addAttribute(
+                "holder",
+                item.articleId() == null
+                        ? null
+                        : desk.holders(staff, List.of(item.articleId())).get(item.articleId()));
         model.addAttribute("versions", wires.versions(id));
         model.addAttribute("sections", content.sections());
         return "newsroom/wire";
@@ -63,8 +84,16 @@ class WireController {
             @PathVariable long id,
             @RequestParam(required = false) @Nullable Long sectionId,
             RedirectAttributes redirect) {
+        Staff staff = DeskStaff.of(signedIn);
         try {
-            WireDesk.Drafted drafted = wires.draft(DeskStaff.of(signedIn), id, sectionId);
+            WireDesk.Drafted drafted = wires.draft(staff, id, sectionId);
+            Desk.Holder holder =
+                    desk.holders(staff, List.of(drafted.articleId())).get(drafted.articleId());
+            if (holder != null && !holder.mayOpen()) {
+                // A colleague's draft would answer 403: say whose it is on the story's page instead.
+                redirect.addFlashAttribute("notice", "No draft made. " + holder.inWords());
+                return "redirect:/newsroom/wires/" + id;
+            }
             redirect.addFlashAttribute(
                     "notice",
                     drafted.alreadyMade()

@@ -80,6 +80,17 @@ class BodyRendererTest {
     }
 
     @Test
+    void anIndentedParagraphAsAWordProcessorPastesItIsAParagraphNotCode() {
+        String html = renderer.toHtml("First.\n\n\tIndented paragraph pasted with a tab.\n\n    And four spaces.");
+
+        assertThat(html)
+                .doesNotContain("<pre")
+                .doesNotContain("<code")
+                .contains("<p>Indented paragraph pasted with a tab.</p>")
+                .contains("<p>And four spaces.</p>");
+    }
+
+    @Test
     void markdownBecomesTheArticlesStructure() {
         String html = renderer.toHtml("# Big\n\nSome **bold** and *italic* with [a link](https://example.org).\n\n"
                 + "## Sub\n\n- one\n- two\n\n> A quote");

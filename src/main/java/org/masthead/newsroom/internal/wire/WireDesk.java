@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.Author;
 import org.masthead.newsroom.PublishedContent;
-import org.masthead.newsroom.Section;
 import org.masthead.newsroom.internal.ArticleEdit;
 import org.masthead.newsroom.internal.AuthorDesk;
 import org.masthead.newsroom.internal.CatalogRepository;
@@ -28,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class WireDesk {
+
+    /** An agency's alert before a headline: "FLASH:", "URGENT –". */
+    private static final Pattern ALERT = Pattern.compile(
+            "^\\s*(?:FLASH|URGENT|BULLETIN|ALERT|NEWSALERT|NEWS ALERT|BREAKING|BREAKING NEWS)\\s*[:–—-]+\\s*",
+            Pattern.CASE_INSENSITIVE);
 
     /** What became of one story delivered. */
     public enum Outcome {
@@ -130,7 +135,7 @@ public class WireDesk {
      * already drafted answers that draft, so that a
      * second click (or a colleague's) does not make two.
      *
-     * @param sectionId where the draft is filed; the first section when none is named
+     * @param sectionId where the draft is filed; none is refused, so that nobody files in World unasked
      */
     @Transactional
     public Drafted draft(Staff staff, long id, @Nullable Long sectionId) {
@@ -138,14 +143,16 @@ public class WireDesk {
         if (item.articleId() != null && wires.articleExists(item.articleId())) {
             return new Drafted(item.articleId(), true);
         }
-        Long section = sectionId;
-        if (section == null) {
-            section = content.sections().stream()
-                    .map(Section::id)
-                    .findFirst()
-                    .orElseThrow(() -> new RejectedException(
-                            "No section", "sectionId", "There is no section to file the draft in yet."));
+        // No section by default: a story filed in the first one on the list went out under World unasked.
+        if (sectionId == null) {
+            throw new RejectedException(
+                    "No section",
+                    "sectionId",
+                    content.sections().isEmpty()
+                            ? "There is no section to file the draft in yet."
+                            : "Choose the section the draft is filed in.");
         }
+        Long section = sectionId;
         List<String> bylines = new ArrayList<>();
         for (String reporter : reporters(item.byline(), item.agency())) {
             bylines.add(author(reporter, "Reporter, " + item.agency()).name());
@@ -154,7 +161,7 @@ public class WireDesk {
         long articleId = desk.create(
                 staff,
                 new ArticleEdit(
-                        cut(item.headline(), HEADLINE_CUT),
+                        cut(withoutAlert(item.headline()), HEADLINE_CUT),
                         cut(item.standfirst(), STANDFIRST_CUT),
                         WireMarkdown.of(item.body()),
                         section,
@@ -211,6 +218,15 @@ public class WireDesk {
         }
         long authorId = catalog.insertAuthor(slug, name.strip(), jobTitle, "", null);
         return catalog.authorById(authorId).orElseThrow();
+    }
+
+    /**
+     * The headline without the agency's alert ("FLASH: Dam closed" is "Dam closed"): it tells the desk how
+     * urgent the copy is, not readers anything, and the article's address is made from the headline.
+     */
+    static String withoutAlert(String headline) {
+        String without = ALERT.matcher(headline).replaceFirst("");
+        return without.isBlank() ? headline : without;
     }
 
     /** At a word boundary, so that a long agency headline still fits the desk's limit. */
