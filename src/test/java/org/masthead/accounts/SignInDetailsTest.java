@@ -80,6 +80,44 @@ class SignInDetailsTest {
     }
 
     @Test
+    void theSamePasswordAgainIsRefusedAndSignsNobodyOut() {
+        WebSession elsewhere = new WebSession(port);
+        TestAccounts.signIn(elsewhere, reader);
+
+        HttpResponse<String> refused = changePassword(TestAccounts.PASSWORD, TestAccounts.PASSWORD);
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Your new password must be different from your current one.");
+        assertThat(elsewhere.get("/account").statusCode()).isEqualTo(200);
+        assertThat(changePassword("not my password at all", TestAccounts.PASSWORD)
+                        .body())
+                .as("a guesser is not told that the new password they typed is the current one")
+                .contains("That is not your current password.")
+                .doesNotContain("must be different");
+    }
+
+    @Test
+    void guessingTheCurrentPasswordFromASessionLeftSignedInIsHeldBack() {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertThat(changePassword("guess number " + attempt, NEW_PASSWORD).body())
+                    .contains("That is not your current password.");
+        }
+
+        HttpResponse<String> eleventh = changePassword(TestAccounts.PASSWORD, NEW_PASSWORD);
+
+        assertThat(eleventh.statusCode()).isEqualTo(429);
+        assertThat(eleventh.headers().firstValue("Retry-After")).isPresent();
+        assertThat(signIn(reader.email(), TestAccounts.PASSWORD)).endsWith("/account");
+    }
+
+    @Test
+    void thePasswordFormNamesItsAccountForPasswordManagers() {
+        assertThat(visitor.get("/account/password").body())
+                .containsPattern("<input type=\"email\" name=\"username\" autocomplete=\"username\" value=\""
+                        + java.util.regex.Pattern.quote(reader.email()) + "\" hidden>");
+    }
+
+    @Test
     void emptyOrWeakNewPasswordIsRefusedWithEveryProblemAtOnce() {
         HttpResponse<String> empty = changePassword("", "");
         HttpResponse<String> weak = changePassword("", "password1");

@@ -83,4 +83,32 @@ class PasskeyBrowserTest {
             ((HasVirtualAuthenticator) admin.driver()).removeVirtualAuthenticator(authenticator);
         }
     }
+
+    @Test
+    void someoneElsesPasskeyIsNotAStaffMembersSecondFactor(Browser shared) {
+        TestAccounts.Credentials reader = accounts.create(true);
+        TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
+        VirtualAuthenticator authenticator = addAuthenticator(shared);
+        try {
+            // A shared device holds the reader's passkey; the admin has none of their own.
+            signInAndAddAPasskey(shared, reader);
+            shared.follow(By.xpath("//button[normalize-space()='Sign out']"));
+            shared.signIn(staff);
+            shared.open("/admin/mailbox");
+            assertThat(shared.heading()).isEqualTo("One more step for staff areas");
+
+            shared.find(By.id("passkey-signin")).click();
+            new WebDriverWait(shared.driver(), Duration.ofSeconds(10))
+                    .until(driver -> driver.findElement(By.id("passkey-error")).isDisplayed());
+
+            assertThat(shared.find(By.id("passkey-error")).getText()).contains("could not sign you in with a passkey");
+            // Still the admin, still waiting for their own second factor: not the reader, in a staff area.
+            shared.open("/account");
+            assertThat(shared.driver().getPageSource()).contains(staff.email()).doesNotContain(reader.email());
+            shared.open("/admin/mailbox");
+            assertThat(shared.heading()).isEqualTo("One more step for staff areas");
+        } finally {
+            ((HasVirtualAuthenticator) shared.driver()).removeVirtualAuthenticator(authenticator);
+        }
+    }
 }

@@ -67,10 +67,15 @@ public class SignInDetails {
         Map<String, String> problems = new LinkedHashMap<>();
         if (!isPassword(account, currentPassword)) {
             problems.put("currentPassword", WRONG_PASSWORD);
+        } else if (newPassword.equals(currentPassword)) {
+            // Said only to whoever knows the password: it would otherwise tell a guesser theirs was right.
+            problems.put("newPassword", "Your new password must be different from your current one.");
         }
-        passwords
-                .problemForAccount(newPassword, account.email(), account.displayName())
-                .ifPresent(problem -> problems.put("newPassword", problem));
+        if (!problems.containsKey("newPassword")) {
+            passwords
+                    .problemForAccount(newPassword, account.email(), account.displayName())
+                    .ifPresent(problem -> problems.put("newPassword", problem));
+        }
         if (!problems.isEmpty()) {
             throw new AccountChangeRejectedException(problems);
         }

@@ -61,6 +61,14 @@ class AccountRateLimits {
      */
     static final RateLimit EMAIL_LINK_PER_IP = RateLimit.of("email-link-per-ip", 10, Duration.ofHours(1));
 
+    /**
+     * Requests to change an account's password from one account, each checking its current password:
+     * whoever finds a session left signed in may not guess the password at leisure and then sign the
+     * owner out everywhere.
+     */
+    static final RateLimit PASSWORD_CHANGE_PER_ACCOUNT =
+            RateLimit.of("password-change-per-account", 10, Duration.ofHours(1));
+
     /** Requests to change an account's address, each e-mailing a link to the new one, from one account. */
     static final RateLimit EMAIL_CHANGE_PER_ACCOUNT = RateLimit.of("email-change-per-account", 10, Duration.ofHours(1));
 
@@ -90,6 +98,8 @@ class AccountRateLimits {
                         POST, "/signin/email-link", EMAIL_LINK_PER_ADDRESS, emailParameterUnlessOwnSession("username")),
                 RateLimitedRoute.of(POST, "/account/forgot-password", EMAIL_LINK_PER_IP, clientAddress()),
                 RateLimitedRoute.of(POST, "/account/forgot-password", EMAIL_LINK_PER_ADDRESS, emailParameter("email")),
+                RateLimitedRoute.of(
+                        POST, "/account/password", PASSWORD_CHANGE_PER_ACCOUNT, AccountRateLimits::ownEmailKey),
                 RateLimitedRoute.of(POST, "/account/email", EMAIL_CHANGE_PER_ACCOUNT, AccountRateLimits::ownEmailKey),
                 RateLimitedRoute.of(POST, "/account/email", EMAIL_LINK_PER_ADDRESS, emailParameter("email")),
                 RateLimitedRoute.of(POST, "/account/verify/resend", EMAIL_LINK_PER_IP, clientAddress()));

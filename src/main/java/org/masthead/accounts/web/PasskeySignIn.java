@@ -167,7 +167,10 @@ class PasskeySignIn {
         }
     }
 
-    /** Checks the passkey, then signs in as the account it belongs to, with the passkey factor. */
+    /**
+     * Checks the passkey, then signs in as the account it belongs to, with the passkey factor; refused when
+     * someone else is signed in on this session.
+     */
     static final class PasskeyAuthenticationProvider implements AuthenticationProvider {
 
         private final WebAuthnRelyingPartyOperations relyingParty;
@@ -190,6 +193,14 @@ class PasskeySignIn {
             }
             if (!signedIn.isEnabled()) {
                 throw new DisabledException("Account disabled");
+            }
+            // A passkey is a second factor only for whoever gave the first: on a shared device, someone
+            // else's would otherwise switch the session to their account. Switching takes signing out.
+            Authentication current = SecurityContextHolder.getContext().getAuthentication();
+            if (current != null
+                    && current.getPrincipal() instanceof SignedIn already
+                    && already.accountId() != signedIn.accountId()) {
+                throw new BadCredentialsException("The passkey belongs to another account");
             }
             signedIn.eraseCredentials();
             Collection<GrantedAuthority> authorities = new HashSet<>(signedIn.getAuthorities());

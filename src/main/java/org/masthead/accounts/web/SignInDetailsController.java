@@ -32,6 +32,12 @@ class SignInDetailsController {
         this.details = details;
     }
 
+    /** Whose password the form changes, for password managers, which otherwise cannot tell which to update. */
+    @ModelAttribute("accountEmail")
+    String accountEmail(@AuthenticationPrincipal @Nullable SignedIn signedIn) {
+        return signedIn == null ? "" : signedIn.email();
+    }
+
     @GetMapping("/account/password")
     String passwordForm(Model model) {
         model.addAttribute("form", ChangePasswordForm.empty());

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -135,8 +137,8 @@ public class ArticleRepository {
             String seoDescription) {}
 
     /**
-     * An image's columns as a JSON object whose keys are {@link ImageRef}'s components; {@code %1$s} is
-     * the image table's alias.
+     * An image's columns as a JSON object whose keys are {@link ImageRef}'s components, for an author's
+     * photo; {@code %1$s} is the image table's alias.
      */
     private static final String IMAGE_JSON =
             """
@@ -146,13 +148,14 @@ public class ArticleRepository {
 
     /**
      * An article's columns with its authors, tags and main image, all in one statement: a page rendered
-     * afresh asked four, and each costs the database more in its round trip than in its reading.
+     * afresh asked four, and each costs the database more in its round trip than in its reading. The few
+     * authors (with their photos) and tags come as JSON.
      */
     private static final String ARTICLE =
             """
             SELECT a.id, a.section_id, a.slug, a.headline, a.standfirst, a.body_html, a.updated_at, a.modified_at,
                    a.comments_enabled, a.comments_close_at, a.seo_title, a.seo_description, %s AS published_at,
-                   (SELECT %s FROM image i WHERE i.id = a.main_image_id) AS main_image,
+                   %s,
                    (SELECT json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name,
                                                       'jobTitle', au.job_title, 'bio', au.bio,
                                                       'photo', CASE WHEN p.id IS NOT NULL THEN %s END)
@@ -163,22 +166,23 @@ public class ArticleRepository {
                                                       'description', t.description)
                                     ORDER BY at.position)
                     FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
-            FROM article a
+            FROM article a LEFT JOIN image i ON i.id = a.main_image_id
             """;
 
     private static String article(String publishedAt) {
-        return ARTICLE.formatted(publishedAt, IMAGE_JSON.formatted("i"), IMAGE_JSON.formatted("p"));
+        return ARTICLE.formatted(publishedAt, ImageRepository.joinedColumns("i", "image_"), IMAGE_JSON.formatted("p"));
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<Author>> AUTHORS = new TypeReference<>() {};
     private static final TypeReference<List<Tag>> TAGS = new TypeReference<>() {};
-    private static final TypeReference<List<ArticleCard.Byline>> BYLINES = new TypeReference<>() {};
 
     private final JdbcClient db;
+    private final ImageRepository images;
 
-    ArticleRepository(JdbcClient db) {
+    ArticleRepository(JdbcClient db, ImageRepository images) {
         this.db = db;
+        this.images = images;
     }
 
     public long insertDraft(
@@ -422,11 +426,21 @@ public class ArticleRepository {
     }
 
     /**
-     * For each filter, its published articles newest first, as cards, with their images and bylines. However
-     * many lists a page shows, this is one statement.
+     * For each filter, its published articles newest first, as cards. However many lists a page shows, this
+     * asks three questions: the articles of every list, then their images, then their bylines.
      */
     public List<List<ArticleCard>> cards(
             List<Filter> filters, int limit, long offset, Function<Long, Section> sections) {
+        record CardRow(
+                int list,
+                long id,
+                long sectionId,
+                String slug,
+                String headline,
+                String standfirst,
+                Instant publishedAt,
+                Instant modifiedAt,
+                @Nullable Long imageId) {}
         if (filters.isEmpty()) {
             return List.of();
         }
@@ -441,35 +455,67 @@ public class ArticleRepository {
                             .formatted(i, filters.get(i).where("_" + i)));
         }
         // Each list is the newest first; the order of a union's branches is not promised without this.
-        JdbcClient.StatementSpec query = db.sql(
-                """
-                SELECT card.*, (SELECT %s FROM image i WHERE i.id = card.main_image_id) AS image,
-                       (SELECT json_agg(json_build_object('slug', au.slug, 'name', au.name) ORDER BY aa.position)
-                        FROM article_author aa JOIN author au ON au.id = aa.author_id
-                        WHERE aa.article_id = card.id) AS bylines
-                FROM (%s) AS card ORDER BY list, published_at DESC, id DESC"""
-                        .formatted(IMAGE_JSON.formatted("i"), union));
+        JdbcClient.StatementSpec query =
+                db.sql("SELECT * FROM (" + union + ") AS card ORDER BY list, published_at DESC, id DESC");
         for (int i = 0; i < filters.size(); i++) {
             query = filters.get(i).bind(query, "_" + i);
         }
+        List<CardRow> rows = query.param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new CardRow(
+                        rs.getInt("list"),
+                        rs.getLong("id"),
+                        rs.getLong("section_id"),
+                        rs.getString("slug"),
+                        rs.getString("headline"),
+                        rs.getString("standfirst"),
+                        rs.getTimestamp("published_at").toInstant(),
+                        rs.getTimestamp("modified_at").toInstant(),
+                        rs.getObject("main_image_id", Long.class)))
+                .list();
         List<List<ArticleCard>> lists = new ArrayList<>(filters.size());
         for (int i = 0; i < filters.size(); i++) {
             lists.add(new ArrayList<>());
         }
-        query.param("limit", limit).param("offset", offset).query((ResultSet rs) -> {
-            lists.get(rs.getInt("list"))
+        if (rows.isEmpty()) {
+            return lists;
+        }
+        Map<Long, ImageRef> imagesById = images.findAll(rows.stream()
+                .map(CardRow::imageId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList());
+        Map<Long, List<ArticleCard.Byline>> bylines =
+                bylinesOf(rows.stream().map(CardRow::id).distinct().toList());
+        for (CardRow row : rows) {
+            lists.get(row.list())
                     .add(new ArticleCard(
-                            rs.getLong("id"),
-                            rs.getString("slug"),
-                            rs.getString("headline"),
-                            rs.getString("standfirst"),
-                            sections.apply(rs.getLong("section_id")),
-                            rs.getTimestamp("published_at").toInstant(),
-                            rs.getTimestamp("modified_at").toInstant(),
-                            image(rs.getString("image")),
-                            fromJson(rs.getString("bylines"), BYLINES)));
-        });
+                            row.id(),
+                            row.slug(),
+                            row.headline(),
+                            row.standfirst(),
+                            sections.apply(row.sectionId()),
+                            row.publishedAt(),
+                            row.modifiedAt(),
+                            row.imageId() == null ? null : imagesById.get(row.imageId()),
+                            bylines.getOrDefault(row.id(), List.of())));
+        }
         return lists;
+    }
+
+    private Map<Long, List<ArticleCard.Byline>> bylinesOf(List<Long> articleIds) {
+        Map<Long, List<ArticleCard.Byline>> bylines = new HashMap<>();
+        db.sql(
+                        """
+                        SELECT aa.article_id, au.slug, au.name FROM article_author aa
+                        JOIN author au ON au.id = aa.author_id
+                        WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""")
+                .param("ids", articleIds)
+                .query((ResultSet rs) -> {
+                    bylines.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>())
+                            .add(new ArticleCard.Byline(rs.getString("slug"), rs.getString("name")));
+                });
+        return bylines;
     }
 
     /** The months, in UTC, in which articles were first published, newest first. */
@@ -492,7 +538,7 @@ public class ArticleRepository {
                 rs.getString("body_html"),
                 fromJson(rs.getString("authors"), AUTHORS),
                 fromJson(rs.getString("tags"), TAGS),
-                image(rs.getString("main_image")),
+                ImageRepository.joined(rs, "image_"),
                 rs.getTimestamp("published_at").toInstant(),
                 Sql.instant(rs, "updated_at"),
                 rs.getTimestamp("modified_at").toInstant(),
@@ -505,9 +551,5 @@ public class ArticleRepository {
     /** A list the database built with {@code json_agg}, which gives null rather than an empty array. */
     private static <T> List<T> fromJson(@Nullable String json, TypeReference<List<T>> type) {
         return json == null ? List.of() : List.copyOf(JSON.readValue(json, type));
-    }
-
-    private static @Nullable ImageRef image(@Nullable String json) {
-        return json == null ? null : JSON.readValue(json, ImageRef.class);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.ImageRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,5 +116,32 @@ public class ImageRepository {
                 rs.getString("credit"),
                 rs.getDouble("focal_x"),
                 rs.getDouble("focal_y"));
+    }
+
+    /**
+     * An image's columns for a query that joins it under an alias, each named after the column with
+     * {@code prefix} before it; read back with {@link #joined}.
+     */
+    static String joinedColumns(String alias, String prefix) {
+        return Stream.of("id", "width", "height", "alt_text", "caption", "credit", "focal_x", "focal_y")
+                .map(column -> alias + "." + column + " AS " + prefix + column)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The image joined as {@link #joinedColumns} named it, or null when the row has none. */
+    static @Nullable ImageRef joined(ResultSet rs, String prefix) throws SQLException {
+        long id = rs.getLong(prefix + "id");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new ImageRef(
+                id,
+                rs.getInt(prefix + "width"),
+                rs.getInt(prefix + "height"),
+                rs.getString(prefix + "alt_text"),
+                rs.getString(prefix + "caption"),
+                rs.getString(prefix + "credit"),
+                rs.getDouble(prefix + "focal_x"),
+                rs.getDouble(prefix + "focal_y"));
     }
 }
