@@ -244,8 +244,6 @@ class SandboxPaymentsTest {
                                 .getLast()
                                 .status()
                         == SubscriptionStatus.PAST_DUE);
-        String mail = plainText(TestMailServer.awaitMessageTo(email));
-        assertThat(mail).contains("£4.99").contains("We will try again on").contains("/payments/portal");
 
         for (int day : new int[] {35, 39, 43}) {
             sandbox.renewDue(start.plus(Duration.ofDays(day)));
@@ -264,13 +262,9 @@ class SandboxPaymentsTest {
         await().atMost(WAIT).until(() -> TestMailServer.messagesTo(email).stream()
                 .anyMatch(m -> plainText(m).contains("your subscription has ended")));
         assertThat(TestMailServer.messagesTo(email))
-                .as("a mail for each failure that will be retried, and one for the lapse")
+                .as("the lapse; each failure is told by the module that started the checkout, which names it")
                 .extracting(SandboxPaymentsTest::subject)
-                .containsExactly(
-                        "We could not take your payment",
-                        "We could not take your payment",
-                        "We could not take your payment",
-                        "Your subscription has ended");
+                .containsExactly("Your subscription has ended");
         assertThat(entries(reference))
                 .extracting(LedgerEntry::status)
                 .containsExactly(
