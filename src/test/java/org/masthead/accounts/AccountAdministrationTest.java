@@ -204,6 +204,13 @@ class AccountAdministrationTest {
         HttpResponse<String> afterwards = targetSession.get("/account");
         assertThat(afterwards.statusCode()).isEqualTo(302);
         assertThat(afterwards.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+        assertThat(targetSession.get("/signin").body())
+                .as("someone signed out by a change to their account is told so, not shown a bare form")
+                .contains("You have been signed out")
+                .contains("your account changed");
+        assertThat(new WebSession(port).get("/signin").body())
+                .as("a visitor who was never signed in is not")
+                .doesNotContain("You have been signed out");
         assertThat(signInLocation(target))
                 .as("with its password right, the account is told it is disabled")
                 .endsWith("/signin?disabled");
