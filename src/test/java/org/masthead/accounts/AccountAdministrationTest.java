@@ -192,6 +192,22 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void anAdminsOwnPageOffersNoControlThatWouldBeRefused() {
+        String page = adminSession.get("/admin/accounts/" + admin.id()).body();
+        String others = adminSession.get("/admin/accounts/" + target.id()).body();
+
+        assertThat(page)
+                .as("what would always be refused is not offered, and the page says why")
+                .doesNotContain("/admin/accounts/" + admin.id() + "/disable")
+                .doesNotContain("<option value=\"ADMIN\">Admin</option>")
+                .contains("Only another admin can take away your own Admin role.")
+                .contains("You cannot disable your own account: another admin can.");
+        assertThat(others)
+                .contains("/admin/accounts/" + target.id() + "/disable")
+                .doesNotContain("You cannot disable your own account");
+    }
+
+    @Test
     void disablingSignsTheAccountOutEverywhereAndItCanNoLongerSignIn() {
         WebSession targetSession = new WebSession(port);
         TestAccounts.signIn(targetSession, target);
