@@ -90,6 +90,9 @@ class AccountJourneyBrowserTest {
         reader.find(By.id("password")).sendKeys("a very long and private passphrase");
         reader.screenshot("signin");
         reader.follow(By.cssSelector("main button[type=submit]"));
+        // Registered from the front page's Register link, the reader is taken back to where they were.
+        assertThat(reader.path()).isEqualTo("/");
+        reader.open("/account");
         assertThat(reader.heading()).isEqualTo("Your account");
         assertThat(reader.find(By.tagName("main")).getText()).contains(name).contains("Confirmed");
         reader.screenshot("account");
