@@ -187,7 +187,10 @@ public class WebhookProcessor {
         if (!added) {
             return Outcome.STALE;
         }
-        // The reader is told by membership, which knows what the payment was for and whom to greet.
+        if (charge.renewal() && charge.nextRetry() != null && !payer.email().isBlank()) {
+            mail.renewalFailed(
+                    payer.email(), charge.amount(), charge.reason(), charge.nextRetry(), payer.accountId() != null);
+        }
         publisher.publishEvent(new PaymentFailed(
                 payer.reference(),
                 charge.reason(),
