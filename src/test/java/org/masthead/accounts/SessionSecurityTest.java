@@ -68,7 +68,7 @@ class SessionSecurityTest {
                 visitor.postRaw("/signin", Map.of("email", reader.email(), "password", TestAccounts.PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("that form had expired").contains("Nothing was changed.");
+        assertThat(response.body()).contains("that form had expired").contains("Nothing was changed");
         assertThat(visitor.get("/account").statusCode()).isEqualTo(302);
     }
 
