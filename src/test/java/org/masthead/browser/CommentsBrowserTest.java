@@ -242,8 +242,14 @@ class CommentsBrowserTest {
         assertThat(browser.find(By.cssSelector("[data-account]")).getText()).contains(reader.displayName());
         browser.screenshot("header-signed-in");
 
-        browser.follow(By.xpath("//header//button[normalize-space()='Sign out']"));
-
+        String articlePath = browser.path();
+        browser.find(By.xpath("//header//button[normalize-space()='Sign out']")).click();
+        // Signed out from a public page, the reader stays on it.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(driver -> driver.findElement(By.cssSelector("[data-account]"))
+                        .getText()
+                        .contains("Sign in"));
+        assertThat(browser.path()).isEqualTo(articlePath);
         assertThat(browser.find(By.cssSelector("[data-account]")).getText())
                 .contains("Sign in")
                 .doesNotContain(reader.displayName());
