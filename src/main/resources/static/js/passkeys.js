@@ -111,13 +111,40 @@
     });
   }
 
+  // The page is reloaded to list the passkeys as the server has them; what was done is said on the page
+  // that comes back, kept for it in this tab's session storage.
+  var NOTICE = "masthead.passkey-notice";
+
+  function reloadSaying(message) {
+    try {
+      window.sessionStorage.setItem(NOTICE, message);
+    } catch (e) {
+      // Storage blocked: the list itself still shows the change.
+    }
+    window.location.reload();
+  }
+
+  var notice = document.getElementById("passkey-notice");
+  if (notice) {
+    try {
+      var said = window.sessionStorage.getItem(NOTICE);
+      window.sessionStorage.removeItem(NOTICE);
+      if (said) {
+        notice.textContent = said;
+        notice.hidden = false;
+      }
+    } catch (e) {
+      // Storage blocked: nothing was kept to say.
+    }
+  }
+
   var registration = document.querySelector("[data-passkey-register]");
   if (registration) {
     registration.hidden = false;
     document.getElementById("passkey-add").addEventListener("click", function () {
       var label = document.getElementById("passkey-label").value.trim() || "My passkey";
       register(label).then(function () {
-        window.location.reload();
+        reloadSaying("Passkey \u201c" + label + "\u201d added. You can now sign in with it.");
       }).catch(function () {
         showError("We could not add the passkey. Try again, or use another device.");
       });
@@ -126,9 +153,14 @@
 
   document.querySelectorAll("[data-passkey-remove]").forEach(function (button) {
     button.addEventListener("click", function () {
+      var label = button.getAttribute("data-passkey-label") || "";
+      // Removing cannot be undone from here: the passkey stays on the device but no longer signs in.
+      if (!window.confirm("Remove the passkey \u201c" + label + "\u201d? You will not be able to sign in with it.")) {
+        return;
+      }
       request("DELETE", "/webauthn/register/" + encodeURIComponent(button.getAttribute("data-passkey-remove")))
         .then(function () {
-          window.location.reload();
+          reloadSaying("Passkey \u201c" + label + "\u201d removed. You can no longer sign in with it.");
         }).catch(function () {
           showError("We could not remove the passkey. Try again.");
         });

@@ -3,6 +3,7 @@ package org.masthead.payments;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,13 +39,27 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     }
 
     /**
-     * Reads an amount as people write it, in major units: {@code "12"}, {@code "12.5"}, {@code "12.50"}.
+     * Reads an amount as people write it, in major units, and as the site itself writes it: {@code "12"},
+     * {@code "12.5"}, {@code "12.50"}, {@code "£15"}, {@code "1,000"}, {@code "£1,000.00"}. The currency's
+     * own symbol may lead, and commas may stand between thousands.
      *
-     * @throws PaymentRejectedException if it is not a plain number or has more decimals than the currency
+     * @throws PaymentRejectedException if it is not such a number or has more decimals than the currency,
+     *     saying which
      */
     public static Money parse(String amount, String currencyCode) {
         Currency currency = currency(currencyCode);
-        String plain = amount == null ? "" : amount.strip();
+        String plain = withoutSymbol(amount == null ? "" : amount.strip(), currency);
+        if (!plain.isEmpty() && Character.getType(plain.charAt(0)) == Character.CURRENCY_SYMBOL) {
+            throw new PaymentRejectedException("This amount is in " + currency.getCurrencyCode()
+                    + ": write it without the " + plain.charAt(0) + " sign, such as 12.50.");
+        }
+        if (plain.matches("\\d{1,3}(,\\d{3})+(\\.\\d*)?")) {
+            plain = plain.replace(",", "");
+        } else if (plain.contains(",")) {
+            // "1,5" may mean one and a half where a comma marks decimals: refuse it rather than guess.
+            throw new PaymentRejectedException(
+                    "Put commas only between thousands, as in 1,000, and a point before the decimals, as in 12.50.");
+        }
         if (plain.matches("\\d{1,12}\\.\\d{3,}")) {
             // A number, but finer than a penny: say so, rather than that it is not a number.
             throw new PaymentRejectedException("Use at most two decimal places, such as 12.50.");
@@ -54,6 +69,17 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         }
         BigDecimal exact = new BigDecimal(plain).movePointRight(currency.getDefaultFractionDigits());
         return new Money(exact.longValueExact(), currency);
+    }
+
+    /** The amount without the currency's symbol in front, as {@link #format} writes it ("US$", or "$"). */
+    private static String withoutSymbol(String amount, Currency currency) {
+        String symbol = symbol(currency).strip();
+        for (String written : currency.getCurrencyCode().equals("USD") ? List.of(symbol, "$") : List.of(symbol)) {
+            if (amount.startsWith(written)) {
+                return amount.substring(written.length()).strip();
+            }
+        }
+        return amount;
     }
 
     /** @throws PaymentRejectedException if the code names no currency, or one that is not supported */

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The provider could not take a payment. For a renewal, the subscription goes {@code PAST_DUE} and
  * the provider retries until {@code nextRetry}; when there is none left it cancels the subscription
- * (a {@link SubscriptionChanged} follows). The reader is e-mailed by this module each time.
+ * (a {@link SubscriptionChanged} follows). The module that started the checkout tells the reader.
  *
  * @param reference the caller's reference
  * @param reason why, in words fit for the reader

@@ -192,6 +192,22 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void anAdminsOwnPageOffersNoControlThatWouldBeRefused() {
+        String page = adminSession.get("/admin/accounts/" + admin.id()).body();
+        String others = adminSession.get("/admin/accounts/" + target.id()).body();
+
+        assertThat(page)
+                .as("what would always be refused is not offered, and the page says why")
+                .doesNotContain("/admin/accounts/" + admin.id() + "/disable")
+                .doesNotContain("<option value=\"ADMIN\">Admin</option>")
+                .contains("Only another admin can take away your own Admin role.")
+                .contains("You cannot disable your own account: another admin can.");
+        assertThat(others)
+                .contains("/admin/accounts/" + target.id() + "/disable")
+                .doesNotContain("You cannot disable your own account");
+    }
+
+    @Test
     void disablingSignsTheAccountOutEverywhereAndItCanNoLongerSignIn() {
         WebSession targetSession = new WebSession(port);
         TestAccounts.signIn(targetSession, target);
@@ -204,6 +220,13 @@ class AccountAdministrationTest {
         HttpResponse<String> afterwards = targetSession.get("/account");
         assertThat(afterwards.statusCode()).isEqualTo(302);
         assertThat(afterwards.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+        assertThat(targetSession.get("/signin").body())
+                .as("someone signed out by a change to their account is told so, not shown a bare form")
+                .contains("You have been signed out")
+                .contains("your account changed");
+        assertThat(new WebSession(port).get("/signin").body())
+                .as("a visitor who was never signed in is not")
+                .doesNotContain("You have been signed out");
         assertThat(signInLocation(target))
                 .as("with its password right, the account is told it is disabled")
                 .endsWith("/signin?disabled");

@@ -69,9 +69,15 @@ class StaffSecondFactorTest {
 
         assertThat(mailbox.statusCode()).isEqualTo(302);
         assertThat(mailbox.headers().firstValue("Location").orElseThrow()).contains("/signin?factor.type=password");
-        assertThat(visitor.get("/signin").statusCode())
-                .as("the password form is offered")
-                .isEqualTo(200);
+        HttpResponse<String> page = visitor.get("/signin?factor.type=password&factor.reason=missing");
+        assertThat(page.statusCode()).as("the password form is offered").isEqualTo(200);
+        assertThat(page.body())
+                .as("as one more step for the account signed in, as after a passkey, not as a bare sign-in page")
+                .contains("One more step for staff areas")
+                .contains("Staff areas also need your password")
+                .containsPattern("<input type=\"email\" id=\"email\"[^>]*value=\"" + admin.email() + "\"")
+                .doesNotContain("Create an account")
+                .doesNotContain("E-mail me a sign-in link");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.masthead.payments.PaymentKind;
 import org.masthead.payments.PaymentSucceeded;
 import org.masthead.platform.SiteProperties;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +78,25 @@ class AdminPagesBrowserTest {
         admin.open("/admin/accounts?q=" + staff.email());
         assertThat(admin.find(By.cssSelector("[data-roles]")).getText()).isEqualTo("Admin");
         admin.screenshot("admin-accounts-roles");
+    }
+
+    @Test
+    void theAdminTablesScrollInTheirOwnBoxOnAPhone(Browser admin) {
+        TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
+        StaffSignIn.withBothFactors(admin, mailbox, staff, "/admin/accounts");
+        admin.resizeViewport(new Dimension(390, 844));
+        try {
+            for (String page :
+                    List.of("/admin/accounts", "/admin/accounts/" + staff.id(), "/admin/mailbox", "/admin/payments")) {
+                admin.open(page);
+                assertThat(((Number) admin.script("return document.documentElement.scrollWidth")).intValue())
+                        .as("%s keeps to the phone's width: its tables scroll inside their own boxes", page)
+                        .isLessThanOrEqualTo(390);
+            }
+            admin.screenshot("admin-accounts-phone");
+        } finally {
+            admin.resizeViewport(new Dimension(1280, 900));
+        }
     }
 
     @Test

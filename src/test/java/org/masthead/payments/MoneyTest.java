@@ -16,7 +16,7 @@ class MoneyTest {
 
     @Test
     void amountsThatAreNotPlainNumbersWithAtMostTwoDecimalsAreRefused() {
-        for (String bad : new String[] {"", "1.005", "-3", "1e3", "12,50", "£5", "NaN", "0x10", "1.2.3"}) {
+        for (String bad : new String[] {"", "1.005", "-3", "1e3", "12,50", "€5", "£", "NaN", "0x10", "1.2.3"}) {
             assertThatThrownBy(() -> Money.parse(bad, "GBP")).as(bad).isInstanceOf(PaymentRejectedException.class);
         }
     }
@@ -55,6 +55,30 @@ class MoneyTest {
         assertThat(Money.of(100000, "GBP").toPlainString())
                 .as("what a form is filled in with stays plain")
                 .isEqualTo("1000.00");
+    }
+
+    @Test
+    void amountsWrittenAsTheSiteWritesThemAreTaken() {
+        assertThat(Money.parse("£15", "GBP")).isEqualTo(Money.of(1500, "GBP"));
+        assertThat(Money.parse("1,000", "GBP")).isEqualTo(Money.of(100000, "GBP"));
+        assertThat(Money.parse(" £ 1,000.00 ", "GBP")).isEqualTo(Money.of(100000, "GBP"));
+        assertThat(Money.parse("€1,234,567.89", "EUR")).isEqualTo(Money.of(123456789, "EUR"));
+        assertThat(Money.parse("US$12.50", "USD")).isEqualTo(Money.of(1250, "USD"));
+        assertThat(Money.parse("$12.50", "USD")).isEqualTo(Money.of(1250, "USD"));
+    }
+
+    @Test
+    void aSignOfAnotherCurrencyOrACommaNotBetweenThousandsIsRefusedSayingWhat() {
+        assertThatThrownBy(() -> Money.parse("€15", "GBP"))
+                .hasMessage("This amount is in GBP: write it without the € sign, such as 12.50.");
+        assertThatThrownBy(() -> Money.parse("$15", "GBP"))
+                .hasMessage("This amount is in GBP: write it without the $ sign, such as 12.50.");
+        for (String comma : new String[] {"12,50", "1,00", "10,000,00", ",5"}) {
+            assertThatThrownBy(() -> Money.parse(comma, "GBP"))
+                    .as(comma)
+                    .hasMessage("Put commas only between thousands, as in 1,000, and a point before the decimals,"
+                            + " as in 12.50.");
+        }
     }
 
     @Test

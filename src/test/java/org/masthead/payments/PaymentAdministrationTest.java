@@ -140,7 +140,11 @@ class PaymentAdministrationTest {
                         org.assertj.core.groups.Tuple.tuple(LedgerEntry.Entry.REFUND, Money.of(1450, "GBP")));
         String audited = admin.get(page).body();
         assertThat(audited)
-                .contains("REFUND_REQUESTED")
+                .as("the audit log names the person and says in words what they did")
+                .contains(">" + adminAccount.displayName() + "</a>")
+                .contains("<td data-audit-what>Asked for a refund</td>")
+                .doesNotContain("REFUND_REQUESTED")
+                .doesNotContain(">Account " + adminAccount.id() + "<")
                 .contains("Asked for part back")
                 .contains("The rest");
         assertThat(audited).doesNotContain("<button type=\"submit\" class=\"button\">Refund</button>");

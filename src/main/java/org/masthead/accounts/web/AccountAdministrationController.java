@@ -54,14 +54,23 @@ class AccountAdministrationController {
         model.addAttribute("account", account);
         model.addAttribute("self", account.id() == admin.accountId());
         model.addAttribute(
+                "ownAdmin", account.id() == admin.accountId() && account.roles().contains(Role.ADMIN));
+        model.addAttribute(
                 "grantable",
                 AccountAdministration.GRANTABLE.stream()
                         .sorted()
                         .filter(role -> !account.roles().contains(role))
                         .toList());
+        boolean self = account.id() == admin.accountId();
+        // Only what can be done is offered: an admin's own Admin role, and their own account, are left to
+        // another admin (the page says so), as the actions themselves refuse.
         model.addAttribute(
                 "revocable",
-                account.roles().stream().filter(Role::isStaff).sorted().toList());
+                account.roles().stream()
+                        .filter(Role::isStaff)
+                        .filter(role -> !(self && role == Role.ADMIN))
+                        .sorted()
+                        .toList());
         model.addAttribute("log", administration.auditLog(id));
         return "admin/account";
     }

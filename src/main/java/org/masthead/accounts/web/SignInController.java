@@ -73,10 +73,25 @@ class SignInController {
         }
         returns.rememberRequested(request, response);
         model.addAttribute("linkAddressMissing", request.getParameter("link-address") != null);
+        // The browser still sends the cookie of a session that has ended while it was away: ended by a change
+        // to the account (a role taken away, the password changed elsewhere), or run out. Say so, rather than
+        // show a bare form to someone who was signed in a moment ago.
+        model.addAttribute(
+                "sessionEnded", request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid());
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(TYPED_EMAIL) instanceof String email) {
             session.removeAttribute(TYPED_EMAIL);
             model.addAttribute("typedEmail", email);
+        }
+        // Signed in already, by a passkey or an e-mailed link, and sent here because a staff area also needs
+        // the password: the page asks for just that, for the account signed in, as the second-factor page
+        // does after a password.
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof SignedIn signedIn
+                && signedIn.isStaff()) {
+            model.addAttribute("oneMoreStep", true);
+            model.addAttribute("typedEmail", signedIn.email());
         }
         return "accounts/signin";
     }

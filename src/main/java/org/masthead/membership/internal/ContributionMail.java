@@ -8,11 +8,18 @@ import org.masthead.mail.Mail;
 import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
 import org.masthead.membership.internal.Contributions.Contribution;
+import org.masthead.membership.internal.MembershipPayments.PaymentLine;
+import org.masthead.payments.ChargeRefunded;
 import org.masthead.payments.Money;
+import org.masthead.payments.PaymentFailed;
 import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
-/** The receipt for each payment of a contribution, put in the outbox with the record of the payment. */
+/**
+ * The mails about a contribution's payments: the receipt for each, the word that a renewal failed and when
+ * it is tried again, and the word that money was given back. Each is put in the outbox with the record
+ * of what it tells, so it goes once.
+ */
 @Component
 class ContributionMail {
 
@@ -20,12 +27,30 @@ class ContributionMail {
     private final MailTemplates templates;
     private final SiteProperties site;
     private final Greetings greetings;
+    private final BillingMails billing;
 
-    ContributionMail(Mailer mailer, MailTemplates templates, SiteProperties site, Greetings greetings) {
+    ContributionMail(
+            Mailer mailer, MailTemplates templates, SiteProperties site, Greetings greetings, BillingMails billing) {
         this.mailer = mailer;
         this.templates = templates;
         this.site = site;
         this.greetings = greetings;
+        this.billing = billing;
+    }
+
+    void renewalFailed(Contribution contribution, PaymentFailed failure) {
+        billing.renewalFailed(failure.email(), contribution.accountId(), whatFor(contribution), failure);
+    }
+
+    void refunded(Contribution contribution, PaymentLine payment, ChargeRefunded refund) {
+        // A deleted account's contributions keep no address to write to.
+        if (contribution.email().contains("@")) {
+            billing.refunded(contribution.email(), contribution.accountId(), whatFor(contribution), payment, refund);
+        }
+    }
+
+    private static String whatFor(Contribution contribution) {
+        return "your " + contribution.frequency().label() + " contribution";
     }
 
     void receipt(Contribution contribution, Money paid, String chargeId, Instant at) {

@@ -39,7 +39,13 @@ public class Contributions {
         this.clock = clock;
     }
 
-    /** A contribution as its giver's membership page and the receipt show it. */
+    /**
+     * A contribution as its giver's membership page and the receipt show it.
+     *
+     * @param amount what the provider will take next (or took, for a one-off contribution)
+     * @param paid what its latest payment was, if it has one: a new amount waits for the next payment
+     * @param fullyRefunded whether a one-off contribution was all given back
+     */
     public record Contribution(
             String reference,
             @Nullable Long accountId,
@@ -52,7 +58,22 @@ public class Contributions {
             Instant startedAt,
             @Nullable Instant firstPaidAt,
             @Nullable Instant currentPeriodEnd,
-            boolean cancelAtPeriodEnd) {
+            boolean cancelAtPeriodEnd,
+            @Nullable Money paid,
+            boolean fullyRefunded) {
+
+        /** What the reader gives now: the latest payment's amount, until a new amount is taken. */
+        public Money amountInForce() {
+            return paid == null ? amount : paid;
+        }
+
+        /**
+         * A new amount asked for that starts with the next payment, or null if there is none (or none is
+         * coming, the contribution stopping).
+         */
+        public @Nullable Money waitingAmount() {
+            return live() && !cancelAtPeriodEnd && !amountInForce().equals(amount) ? amount : null;
+        }
 
         /** Whether it is a recurring contribution that has not ended (it may be set to stop). */
         public boolean live() {
@@ -76,7 +97,9 @@ public class Contributions {
                     startedAt,
                     firstPaidAt,
                     currentPeriodEnd,
-                    cancel);
+                    cancel,
+                    paid,
+                    fullyRefunded);
         }
     }
 
@@ -110,7 +133,11 @@ public class Contributions {
                 rs.getTimestamp("started_at").toInstant(),
                 Sql.instant(rs, "first_paid_at"),
                 Sql.instant(rs, "current_period_end"),
-                rs.getBoolean("cancel_at_period_end"));
+                rs.getBoolean("cancel_at_period_end"),
+                rs.getObject("paid_minor_units") == null
+                        ? null
+                        : Money.of(rs.getLong("paid_minor_units"), rs.getString("currency")),
+                rs.getBoolean("fully_refunded"));
     }
 
     /** Which of these accounts are supporters now, in one query. */
@@ -122,7 +149,7 @@ public class Contributions {
                         """
                         SELECT DISTINCT account_id FROM contribution
                         WHERE account_id IN (:accounts) AND (
-                            (frequency = 'ONE_OFF' AND first_paid_at > :yearAgo)
+                            (frequency = 'ONE_OFF' AND first_paid_at > :yearAgo AND NOT fully_refunded)
                             OR (frequency <> 'ONE_OFF' AND status IN ('TRIALING', 'ACTIVE', 'PAST_DUE')))""")
                 .param("accounts", Set.copyOf(accountIds))
                 .param("yearAgo", Timestamp.from(clock.instant().minus(ONE_OFF_SUPPORT)))
@@ -135,7 +162,7 @@ public class Contributions {
                                 """
                         SELECT count(*) FROM contribution
                         WHERE account_id = :account AND (
-                            (frequency = 'ONE_OFF' AND first_paid_at > :yearAgo)
+                            (frequency = 'ONE_OFF' AND first_paid_at > :yearAgo AND NOT fully_refunded)
                             OR (frequency <> 'ONE_OFF' AND status IN ('TRIALING', 'ACTIVE', 'PAST_DUE')))""")
                         .param("account", accountId)
                         .param("yearAgo", Timestamp.from(clock.instant().minus(ONE_OFF_SUPPORT)))
@@ -168,18 +195,24 @@ public class Contributions {
                 .update();
     }
 
-    /** A payment for the contribution: a one-off one is paid; a recurring one's payment dates move on. */
+    /**
+     * A payment for the contribution: a one-off one is paid; a recurring one's payment dates move on, and
+     * the amount it was becomes the one in force (a payment older than the latest changes neither).
+     */
     void paid(PaymentSucceeded payment) {
         db.sql(
                         """
                         UPDATE contribution
-                        SET first_paid_at = coalesce(first_paid_at, :at),
+                        SET paid_minor_units = CASE WHEN last_paid_at IS NULL OR last_paid_at <= :at
+                                                    THEN :amount ELSE paid_minor_units END,
+                            first_paid_at = coalesce(first_paid_at, :at),
                             last_paid_at = greatest(last_paid_at, :at),
                             status = CASE WHEN frequency = 'ONE_OFF' THEN 'PAID' ELSE coalesce(status, 'ACTIVE') END,
                             account_id = coalesce(account_id, :account),
                             changed_at = :now
                         WHERE reference = :reference""")
                 .param("at", Timestamp.from(payment.at()))
+                .param("amount", payment.amount().minorUnits())
                 .param("account", payment.accountId())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("reference", payment.reference())
@@ -203,6 +236,15 @@ public class Contributions {
                 .param("at", Timestamp.from(change.at()))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("reference", change.reference())
+                .update();
+    }
+
+    /** A one-off contribution given back in full no longer makes its giver a supporter. */
+    void refundedInFull(String reference) {
+        db.sql("UPDATE contribution SET fully_refunded = TRUE, changed_at = :now"
+                        + " WHERE reference = :reference AND frequency = 'ONE_OFF'")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("reference", reference)
                 .update();
     }
 

@@ -1,6 +1,7 @@
 package org.masthead.membership.internal;
 
 import org.masthead.accounts.AddressVerified;
+import org.masthead.payments.ChargeRefunded;
 import org.masthead.payments.PaymentFailed;
 import org.masthead.payments.PaymentKind;
 import org.masthead.payments.PaymentSucceeded;
@@ -68,18 +69,61 @@ class PaymentFacts {
                     .byReference(payment.reference())
                     .ifPresent(contribution ->
                             mail.receipt(contribution, payment.amount(), payment.chargeId(), payment.at()));
-        } else if (payment.kind() == PaymentKind.FIRST) {
+            return;
+        }
+        premium.paid(payment);
+        if (payment.kind() == PaymentKind.FIRST) {
             // Premium's first payment confirms the purchase by mail; renewals are listed on the membership page.
             premium.byReference(payment.reference())
                     .ifPresent(subscription -> premiumMail.receipt(subscription, payment));
         }
     }
 
+    /**
+     * A renewal that failed is recorded, with when it is tried again, and the reader is told which payment
+     * failed and when the next try is: this module knows what the subscription is and whom to greet.
+     */
     @ApplicationModuleListener
     void on(PaymentFailed failure) {
-        if (isOurs(failure.reference())) {
-            payments.failed(failure);
+        if (!isOurs(failure.reference())) {
+            return;
         }
+        payments.failed(failure);
+        if (!failure.renewal() || failure.nextRetry() == null || failure.email().isBlank()) {
+            return;
+        }
+        if (failure.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
+            contributions
+                    .byReference(failure.reference())
+                    .ifPresent(contribution -> mail.renewalFailed(contribution, failure));
+        } else {
+            premium.byReference(failure.reference())
+                    .ifPresent(subscription -> premiumMail.renewalFailed(subscription, failure));
+        }
+    }
+
+    /**
+     * Money given back: the reader's payments say so, a one-off gift given back in full no longer makes a
+     * supporter, and the reader is told by mail. Each refund once, however often its event is handled.
+     */
+    @ApplicationModuleListener
+    void on(ChargeRefunded refund) {
+        if (!isOurs(refund.reference())) {
+            return;
+        }
+        payments.refunded(refund).ifPresent(payment -> {
+            if (refund.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
+                if (refund.fully()) {
+                    contributions.refundedInFull(refund.reference());
+                }
+                contributions
+                        .byReference(refund.reference())
+                        .ifPresent(contribution -> mail.refunded(contribution, payment, refund));
+            } else {
+                premium.byReference(refund.reference())
+                        .ifPresent(subscription -> premiumMail.refunded(subscription, payment, refund));
+            }
+        });
     }
 
     private static boolean isOurs(String reference) {

@@ -8,33 +8,59 @@ import org.masthead.accounts.Accounts;
 import org.masthead.mail.Mail;
 import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
+import org.masthead.membership.internal.MembershipPayments.PaymentLine;
 import org.masthead.membership.internal.PremiumSubscriptions.PremiumSubscription;
 import org.masthead.payments.BillingInterval;
+import org.masthead.payments.ChargeRefunded;
+import org.masthead.payments.PaymentFailed;
 import org.masthead.payments.PaymentSucceeded;
 import org.masthead.payments.SubscriptionStatus;
 import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The receipt for a Premium subscription's first payment, which confirms the purchase, and the word that
- * a cancelled subscription will end; each put in the outbox with the change that causes it, so it goes
- * once.
+ * The receipt for a Premium subscription's first payment, which confirms the purchase, the word that a
+ * cancelled subscription will end, that a renewal failed and when it is tried again, and that money was
+ * given back; each put in the outbox with the change that causes it, so it goes once.
  */
 @Component
 class PremiumMail {
+
+    private static final String PREMIUM = "your Premium membership";
 
     private final Mailer mailer;
     private final MailTemplates templates;
     private final SiteProperties site;
     private final Accounts accounts;
     private final Greetings greetings;
+    private final BillingMails billing;
 
-    PremiumMail(Mailer mailer, MailTemplates templates, SiteProperties site, Accounts accounts, Greetings greetings) {
+    PremiumMail(
+            Mailer mailer,
+            MailTemplates templates,
+            SiteProperties site,
+            Accounts accounts,
+            Greetings greetings,
+            BillingMails billing) {
         this.mailer = mailer;
         this.templates = templates;
         this.site = site;
         this.accounts = accounts;
         this.greetings = greetings;
+        this.billing = billing;
+    }
+
+    void renewalFailed(PremiumSubscription subscription, PaymentFailed failure) {
+        billing.renewalFailed(failure.email(), subscription.accountId(), PREMIUM, failure);
+    }
+
+    /** Written to the account's address now, as the ending is: nobody for an account deleted since. */
+    void refunded(PremiumSubscription subscription, PaymentLine payment, ChargeRefunded refund) {
+        Long account = subscription.accountId();
+        if (account != null) {
+            accounts.emailAddressOf(account)
+                    .ifPresent(address -> billing.refunded(address, account, PREMIUM, payment, refund));
+        }
     }
 
     void receipt(PremiumSubscription subscription, PaymentSucceeded payment) {

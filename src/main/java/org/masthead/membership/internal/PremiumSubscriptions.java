@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
+import org.masthead.payments.PaymentSucceeded;
 import org.masthead.payments.SubscriptionChanged;
 import org.masthead.payments.SubscriptionStatus;
 import org.masthead.platform.Sql;
@@ -37,7 +38,14 @@ public class PremiumSubscriptions {
         this.clock = clock;
     }
 
-    /** A subscription as the reader's membership page shows it. */
+    /**
+     * A subscription as the reader's membership page shows it.
+     *
+     * @param interval the plan the provider will charge next
+     * @param price what the provider will charge next
+     * @param paidInterval the plan of its latest payment, if it has one: a switch waits for the next payment
+     * @param paidPrice what its latest payment was
+     */
     public record PremiumSubscription(
             String reference,
             @Nullable Long accountId,
@@ -48,7 +56,26 @@ public class PremiumSubscriptions {
             Money price,
             @Nullable Instant currentPeriodEnd,
             boolean cancelAtPeriodEnd,
-            Instant startedAt) {
+            Instant startedAt,
+            @Nullable BillingInterval paidInterval,
+            @Nullable Money paidPrice) {
+
+        /** The plan the reader is on now: the one last paid for, until a switch is paid for. */
+        public BillingInterval intervalInForce() {
+            return paidInterval == null ? interval : paidInterval;
+        }
+
+        /** What the reader pays now. */
+        public Money priceInForce() {
+            return paidPrice == null ? price : paidPrice;
+        }
+
+        /** Whether a switch of plan or price waits for the next payment (none is coming if it ends). */
+        public boolean changeWaiting() {
+            return !cancelAtPeriodEnd
+                    && status != SubscriptionStatus.CANCELED
+                    && (intervalInForce() != interval || !priceInForce().equals(price));
+        }
 
         /** Whether it entitles the reader to Premium at this moment. */
         public boolean entitles(Instant now) {
@@ -79,7 +106,9 @@ public class PremiumSubscriptions {
                     price,
                     currentPeriodEnd,
                     cancel,
-                    startedAt);
+                    startedAt,
+                    paidInterval,
+                    paidPrice);
         }
     }
 
@@ -142,6 +171,22 @@ public class PremiumSubscriptions {
         return change.cancelAtPeriodEnd()
                 && change.status() != SubscriptionStatus.CANCELED
                 && wasEnding.equals(List.of(false));
+    }
+
+    /**
+     * A payment for the subscription: its amount, and the plan it stands at, become the ones in force. A
+     * switch is applied by the provider's change well before the payment that starts it, so the plan the
+     * row holds then is the one paid for.
+     */
+    void paid(PaymentSucceeded payment) {
+        db.sql(
+                        """
+                        UPDATE premium_subscription
+                        SET paid_minor_units = :amount, paid_interval = billing_interval
+                        WHERE reference = :reference""")
+                .param("amount", payment.amount().minorUnits())
+                .param("reference", payment.reference())
+                .update();
     }
 
     public boolean isPremium(long accountId) {
@@ -233,6 +278,10 @@ public class PremiumSubscriptions {
                 Money.of(rs.getLong("price_minor_units"), rs.getString("currency")),
                 Sql.instant(rs, "current_period_end"),
                 rs.getBoolean("cancel_at_period_end"),
-                rs.getTimestamp("started_at").toInstant());
+                rs.getTimestamp("started_at").toInstant(),
+                rs.getString("paid_interval") == null ? null : BillingInterval.valueOf(rs.getString("paid_interval")),
+                rs.getObject("paid_minor_units") == null
+                        ? null
+                        : Money.of(rs.getLong("paid_minor_units"), rs.getString("currency")));
     }
 }

@@ -67,7 +67,10 @@ public class Revenue {
                 Map.of());
     }
 
-    /** Supporters at the end of each day: a live recurring contribution, or a one-off within a year. */
+    /**
+     * Supporters at the end of each day: a live recurring contribution, or a one-off within a year and not
+     * yet given back in full (a refund is the last change to a one-off contribution, so its time is then).
+     */
     public List<Point> supportersPerDay(int days, ZoneId zone) {
         return series(
                 days,
@@ -75,7 +78,8 @@ public class Revenue {
                 """
                 SELECT count(DISTINCT coalesce(account_id::text, lower(email))) FROM contribution
                 WHERE first_paid_at < :dayEnd AND (
-                    (frequency = 'ONE_OFF' AND first_paid_at >= CAST(:dayEnd AS TIMESTAMPTZ) - INTERVAL '365 days')
+                    (frequency = 'ONE_OFF' AND first_paid_at >= CAST(:dayEnd AS TIMESTAMPTZ) - INTERVAL '365 days'
+                        AND (NOT fully_refunded OR changed_at >= :dayEnd))
                     OR (frequency <> 'ONE_OFF' AND (status <> 'CANCELED' OR changed_at >= :dayEnd)))""",
                 Map.of());
     }

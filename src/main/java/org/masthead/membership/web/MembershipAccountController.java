@@ -98,6 +98,7 @@ class MembershipAccountController {
         // A switch just asked for has not come back from the provider yet: it is not offered again.
         model.addAttribute(PLAN_ASKED, Boolean.TRUE.equals(model.getAttribute(PLAN_ASKED)));
         model.addAttribute("payments", payments.of(reader.accountId(), PAYMENTS_SHOWN));
+        model.addAttribute("nextAttempts", payments.nextAttempts(reader.accountId()));
         String changed = (String) model.getAttribute(CONTRIBUTION);
         Boolean stops = (Boolean) model.getAttribute(CONTRIBUTION_STOPS);
         model.addAttribute(

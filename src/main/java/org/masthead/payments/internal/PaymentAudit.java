@@ -11,7 +11,17 @@ import org.springframework.stereotype.Repository;
 public class PaymentAudit {
 
     /** One line of the audit log. */
-    public record Line(Instant at, long actorId, String action, String chargeId, String amount, String detail) {}
+    public record Line(Instant at, long actorId, String action, String chargeId, String amount, String detail) {
+
+        /** What was done, as an admin reads it: the stored action is a code. */
+        public String said() {
+            return switch (action) {
+                case "REFUND_REQUESTED" -> "Asked for a refund";
+                case "REFUND_FAILED" -> "Asked for a refund, which the provider refused";
+                default -> action;
+            };
+        }
+    }
 
     private final JdbcClient db;
 

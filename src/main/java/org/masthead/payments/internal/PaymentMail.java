@@ -1,45 +1,26 @@
 package org.masthead.payments.internal;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
 import org.masthead.mail.Mail;
 import org.masthead.mail.MailTemplates;
 import org.masthead.mail.Mailer;
 import org.masthead.payments.Money;
-import org.masthead.platform.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The e-mails of the grace period after a failed renewal: one for each failed attempt that will be
- * retried, saying when, and one when the subscription has lapsed. They go into the outbox in the transaction
- * that records the provider's event, so they are sent once, with it.
+ * The e-mail that ends the grace period after failed renewals: the subscription has lapsed. It goes into
+ * the outbox in the transaction that records the provider's event, so it is sent once, with it. (Each
+ * failed attempt is told by membership, which names what the payment was for.)
  */
 @Component
 class PaymentMail {
 
     private final Mailer mailer;
     private final MailTemplates templates;
-    private final SiteProperties site;
 
-    PaymentMail(Mailer mailer, MailTemplates templates, SiteProperties site) {
+    PaymentMail(Mailer mailer, MailTemplates templates) {
         this.mailer = mailer;
         this.templates = templates;
-        this.site = site;
-    }
-
-    void renewalFailed(String email, Money amount, String reason, Instant nextRetry, boolean hasAccount) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("amount", amount.format());
-        model.put("reason", reason);
-        model.put(
-                "nextRetry",
-                DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", site.locale())
-                        .withZone(site.timeZone())
-                        .format(nextRetry));
-        model.put("portalLink", hasAccount ? site.origin() + "/payments/portal" : null);
-        send(email, "We could not take your payment", "payment-failed", model);
     }
 
     void subscriptionLapsed(String email, Money price) {

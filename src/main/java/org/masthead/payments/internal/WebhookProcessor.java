@@ -187,10 +187,7 @@ public class WebhookProcessor {
         if (!added) {
             return Outcome.STALE;
         }
-        if (charge.renewal() && charge.nextRetry() != null && !payer.email().isBlank()) {
-            mail.renewalFailed(
-                    payer.email(), charge.amount(), charge.reason(), charge.nextRetry(), payer.accountId() != null);
-        }
+        // The reader is told by membership, which knows what the payment was for and whom to greet.
         publisher.publishEvent(new PaymentFailed(
                 payer.reference(),
                 charge.reason(),

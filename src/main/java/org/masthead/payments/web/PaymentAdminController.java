@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.AccountSummary;
+import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentProviderException;
@@ -53,6 +57,7 @@ class PaymentAdminController {
     private final SandboxClock sandboxClock;
     private final SandboxRenewals renewals;
     private final PaymentsProperties properties;
+    private final Accounts accounts;
 
     PaymentAdminController(
             Ledger ledger,
@@ -61,7 +66,9 @@ class PaymentAdminController {
             SiteProperties site,
             SandboxClock sandboxClock,
             SandboxRenewals renewals,
-            PaymentsProperties properties) {
+            PaymentsProperties properties,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.ledger = ledger;
         this.payments = payments;
         this.audit = audit;
@@ -138,7 +145,15 @@ class PaymentAdminController {
         model.addAttribute("entry", entry);
         model.addAttribute("history", ledger.history(entry.provider(), entry.chargeId()));
         model.addAttribute("refundable", entry.refundable());
-        model.addAttribute("audit", audit.forCharge(entry.chargeId()));
+        List<PaymentAudit.Line> lines = audit.forCharge(entry.chargeId());
+        model.addAttribute("audit", lines);
+        // People by name, as the accounts audit log has them; an account deleted since keeps its number.
+        Map<Long, String> names = new HashMap<>();
+        lines.forEach(line -> nameOf(line.actorId(), names));
+        if (entry.accountId() != null) {
+            nameOf(entry.accountId(), names);
+        }
+        model.addAttribute("names", names);
         return "admin/payment";
     }
 
@@ -164,6 +179,12 @@ class PaymentAdminController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin/payments/" + id;
+    }
+
+    private void nameOf(long accountId, Map<Long, String> names) {
+        if (!names.containsKey(accountId)) {
+            accounts.find(accountId).map(AccountSummary::displayName).ifPresent(name -> names.put(accountId, name));
+        }
     }
 
     private Instant startOf(LocalDate day) {

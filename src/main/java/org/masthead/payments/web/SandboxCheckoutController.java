@@ -2,6 +2,8 @@ package org.masthead.payments.web;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.payments.Payments;
@@ -57,23 +59,32 @@ class SandboxCheckoutController {
             Model model) {
         SandboxStore.CheckoutRow checkout = checkout(id);
         Optional<TestCard> card = TestCard.of(cardNumber);
-        String problem = null;
+        // Every field that is wrong is said at once, each beside its field, as on the site's own forms.
+        List<FieldProblem> problems = new ArrayList<>();
         if (card.isEmpty()) {
-            problem = "This is the sandbox: no real card can be used. Enter one of the test card numbers below.";
-        } else if (!validExpiry(expiry)) {
-            problem = "Enter the expiry date as MM/YY, in the future, such as 12/34.";
-        } else if (!cvc.strip().matches("\\d{3,4}")) {
-            problem = "Enter the security code: three digits, such as 123.";
+            problems.add(new FieldProblem(
+                    "cardNumber",
+                    "This is the sandbox: no real card can be used. Enter one of the test card numbers below."));
         }
-        if (problem != null) {
-            return show(checkout, model, cardNumber, expiry, cvc, problem);
+        if (!validExpiry(expiry)) {
+            problems.add(new FieldProblem("expiry", "Enter the expiry date as MM/YY, in the future, such as 12/34."));
         }
-        return switch (checkouts.pay(id, card.get())) {
+        if (!cvc.strip().matches("\\d{3,4}")) {
+            problems.add(new FieldProblem("cvc", "Enter the security code: three digits, such as 123."));
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            return show(checkout, model, cardNumber, expiry, cvc, null);
+        }
+        return switch (checkouts.pay(id, card.orElseThrow())) {
             case SandboxCheckouts.Payment.Paid paid -> "redirect:" + paid.successUrl();
             case SandboxCheckouts.Payment.Declined declined ->
                 show(checkout, model, cardNumber, expiry, cvc, declined.message());
         };
     }
+
+    /** What is wrong with one field of the card form, said beside it and listed above the form. */
+    record FieldProblem(String field, String message) {}
 
     private String show(
             SandboxStore.CheckoutRow checkout,
@@ -87,6 +98,9 @@ class SandboxCheckoutController {
         model.addAttribute("expiry", expiry);
         model.addAttribute("cvc", cvc);
         model.addAttribute("error", error);
+        if (!model.containsAttribute("problems")) {
+            model.addAttribute("problems", List.of());
+        }
         model.addAttribute("cards", TestCard.values());
         return "payments/sandbox-checkout";
     }
