@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.masthead.membership.TestMembers.WAIT;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -11,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
 import org.masthead.TestMailServer;
 import org.masthead.WebSession;
 import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.CommenterBadges;
 import org.masthead.membership.internal.Contributions;
 import org.masthead.membership.internal.PremiumSubscriptions;
 import org.masthead.membership.internal.PremiumSubscriptions.PremiumSubscription;
@@ -68,6 +71,12 @@ class MembershipPaymentOutcomesTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    HikariDataSource pool;
+
+    @Autowired
+    List<CommenterBadges> badges;
 
     @Test
     void aRefundIsListedAndMailedAndAGiftGivenBackInFullNoLongerMakesASupporter() throws MessagingException {
@@ -258,5 +267,25 @@ class MembershipPaymentOutcomesTest {
                                 .optional()
                                 .orElse(null),
                         charge -> charge != null);
+    }
+
+    /**
+     * The membership page and the commenters' badges read outside any transaction: each read must give its
+     * connection back, or the node stops answering once the pool is spent.
+     */
+    @Test
+    void theMembershipPageAndBadgesGiveTheirConnectionsBack() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        int moreThanThePool = pool.getMaximumPoolSize() + 5;
+        for (int i = 0; i < moreThanThePool; i++) {
+            assertThat(reader.get("/account/membership").statusCode()).isEqualTo(200);
+            assertThat(badges.stream().map(b -> b.badgesOf(List.of(account.id()))))
+                    .isNotEmpty();
+        }
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections())
+                .as("connections still taken after the reads")
+                .isLessThan(pool.getMaximumPoolSize() / 2);
     }
 }

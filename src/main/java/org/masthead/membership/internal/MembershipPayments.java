@@ -118,6 +118,7 @@ public class MembershipPayments {
                 .query((rs, n) -> Map.entry(
                         rs.getString("reference"),
                         rs.getTimestamp("next_retry_at").toInstant()))
+                .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

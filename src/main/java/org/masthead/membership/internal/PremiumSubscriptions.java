@@ -205,6 +205,7 @@ public class PremiumSubscriptions {
                         + " AND status IN ('TRIALING', 'ACTIVE', 'PAST_DUE')")
                 .param("accounts", Set.copyOf(accountIds))
                 .query(PremiumSubscriptions::row)
+                .list()
                 .stream()
                 .filter(subscription -> subscription.entitles(now))
                 .map(PremiumSubscription::accountId)
@@ -234,6 +235,7 @@ public class PremiumSubscriptions {
         return db
                 .sql("SELECT * FROM premium_subscription WHERE status IN ('TRIALING', 'ACTIVE', 'PAST_DUE')")
                 .query(PremiumSubscriptions::row)
+                .list()
                 .stream()
                 .filter(subscription -> subscription.entitles(now))
                 .map(PremiumSubscription::accountId)
