@@ -50,15 +50,16 @@ class ThreadCounts implements CommentCounts {
             return Map.of();
         }
         Map<Long, Integer> counts = new HashMap<>();
+        // One array, not a list of values: PostgreSQL keeps one plan for it instead of planning each call.
         db.sql(
                         """
                         SELECT article_id, sum(n)::int FROM (
-                            SELECT article_id, comment_count AS n FROM comment_thread WHERE article_id IN (:ids)
+                            SELECT article_id, comment_count AS n FROM comment_thread WHERE article_id = ANY(:ids)
                             UNION ALL
-                            SELECT article_id, delta FROM comment_count_change WHERE article_id IN (:ids)
+                            SELECT article_id, delta FROM comment_count_change WHERE article_id = ANY(:ids)
                         ) counted
                         GROUP BY article_id HAVING sum(n) > 0""")
-                .param("ids", articleIds)
+                .param("ids", articleIds.toArray(Long[]::new))
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
                 .list()
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));

@@ -444,6 +444,9 @@ public class ArticleRepository {
         if (filters.isEmpty()) {
             return List.of();
         }
+        // The limit and offset are written into the statement, not bound: with them bound, PostgreSQL cannot
+        // tell how few rows each branch wants, so it plans the statement afresh on every call (about 0.5 ms
+        // for the home page's fifteen branches, more than running it); written in, one plan serves them all.
         StringJoiner union = new StringJoiner("\nUNION ALL\n");
         for (int i = 0; i < filters.size(); i++) {
             union.add(
@@ -451,8 +454,8 @@ public class ArticleRepository {
                     (SELECT %d AS list, a.id, a.section_id, a.slug, a.headline, a.standfirst, a.published_at,
                             a.modified_at, a.main_image_id
                      FROM article a WHERE %s
-                     ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset)"""
-                            .formatted(i, filters.get(i).where("_" + i)));
+                     ORDER BY a.published_at DESC, a.id DESC LIMIT %d OFFSET %d)"""
+                            .formatted(i, filters.get(i).where("_" + i), limit, offset));
         }
         // Each list is the newest first; the order of a union's branches is not promised without this.
         JdbcClient.StatementSpec query =
@@ -460,9 +463,7 @@ public class ArticleRepository {
         for (int i = 0; i < filters.size(); i++) {
             query = filters.get(i).bind(query, "_" + i);
         }
-        List<CardRow> rows = query.param("limit", limit)
-                .param("offset", offset)
-                .query((rs, n) -> new CardRow(
+        List<CardRow> rows = query.query((rs, n) -> new CardRow(
                         rs.getInt("list"),
                         rs.getLong("id"),
                         rs.getLong("section_id"),
