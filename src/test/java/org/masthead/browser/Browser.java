@@ -21,6 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * One reader's headless Chromium, pointed at the application on localhost. Every page a journey
@@ -278,6 +281,21 @@ public final class Browser implements AutoCloseable {
     /** Runs JavaScript in the page; for checks the methods above do not cover. */
     public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /** A device with a passkey authenticator, verifying its user, in place of a phone or a security key. */
+    public VirtualAuthenticator addPasskeyAuthenticator() {
+        return ((HasVirtualAuthenticator) driver)
+                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                        .setHasResidentKey(true)
+                        .setHasUserVerification(true)
+                        .setIsUserVerified(true));
+    }
+
+    public void removePasskeyAuthenticator(VirtualAuthenticator authenticator) {
+        ((HasVirtualAuthenticator) driver).removeVirtualAuthenticator(authenticator);
     }
 
     /** The underlying WebDriver, for anything this class does not offer. */

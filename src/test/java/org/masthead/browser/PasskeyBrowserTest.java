@@ -8,9 +8,7 @@ import org.masthead.accounts.Role;
 import org.masthead.accounts.TestAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -22,16 +20,6 @@ class PasskeyBrowserTest {
 
     @Autowired
     TestAccounts accounts;
-
-    private static VirtualAuthenticator addAuthenticator(Browser browser) {
-        return ((HasVirtualAuthenticator) browser.driver())
-                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                        .setHasResidentKey(true)
-                        .setHasUserVerification(true)
-                        .setIsUserVerified(true));
-    }
 
     /** Signs in with the password, then adds a passkey on the account page. */
     private static void signInAndAddAPasskey(Browser browser, TestAccounts.Credentials credentials) {
@@ -49,7 +37,7 @@ class PasskeyBrowserTest {
     @Test
     void readerAddsAPasskeyAndSignsInWithIt(Browser reader) {
         TestAccounts.Credentials credentials = accounts.create(true);
-        VirtualAuthenticator authenticator = addAuthenticator(reader);
+        VirtualAuthenticator authenticator = reader.addPasskeyAuthenticator();
         try {
             signInAndAddAPasskey(reader, credentials);
             assertThat(authenticator.getCredentials()).hasSize(1);
@@ -63,14 +51,14 @@ class PasskeyBrowserTest {
             assertThat(reader.heading()).isEqualTo("Your profile");
             reader.screenshot("passkey");
         } finally {
-            ((HasVirtualAuthenticator) reader.driver()).removeVirtualAuthenticator(authenticator);
+            reader.removePasskeyAuthenticator(authenticator);
         }
     }
 
     @Test
     void aPasskeyIsAStaffMembersSecondFactor(Browser admin) {
         TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
-        VirtualAuthenticator authenticator = addAuthenticator(admin);
+        VirtualAuthenticator authenticator = admin.addPasskeyAuthenticator();
         try {
             signInAndAddAPasskey(admin, staff);
             admin.open("/admin/mailbox");
@@ -80,7 +68,7 @@ class PasskeyBrowserTest {
                     .until(driver -> driver.getCurrentUrl().contains("/admin/mailbox"));
             assertThat(admin.path()).startsWith("/admin/mailbox");
         } finally {
-            ((HasVirtualAuthenticator) admin.driver()).removeVirtualAuthenticator(authenticator);
+            admin.removePasskeyAuthenticator(authenticator);
         }
     }
 
@@ -88,7 +76,7 @@ class PasskeyBrowserTest {
     void someoneElsesPasskeyIsNotAStaffMembersSecondFactor(Browser shared) {
         TestAccounts.Credentials reader = accounts.create(true);
         TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
-        VirtualAuthenticator authenticator = addAuthenticator(shared);
+        VirtualAuthenticator authenticator = shared.addPasskeyAuthenticator();
         try {
             // A shared device holds the reader's passkey; the admin has none of their own.
             signInAndAddAPasskey(shared, reader);
@@ -108,7 +96,7 @@ class PasskeyBrowserTest {
             shared.open("/admin/mailbox");
             assertThat(shared.heading()).isEqualTo("One more step for staff areas");
         } finally {
-            ((HasVirtualAuthenticator) shared.driver()).removeVirtualAuthenticator(authenticator);
+            shared.removePasskeyAuthenticator(authenticator);
         }
     }
 }

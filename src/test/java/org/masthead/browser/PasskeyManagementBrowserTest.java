@@ -10,9 +10,7 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -28,16 +26,6 @@ class PasskeyManagementBrowserTest {
     @Autowired
     TestAccounts accounts;
 
-    private static VirtualAuthenticator addAuthenticator(Browser browser) {
-        return ((HasVirtualAuthenticator) browser.driver())
-                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                        .setHasResidentKey(true)
-                        .setHasUserVerification(true)
-                        .setIsUserVerified(true));
-    }
-
     private static void addPasskey(Browser browser, String label) {
         browser.find(By.id("passkey-label")).clear();
         browser.find(By.id("passkey-label")).sendKeys(label);
@@ -49,7 +37,7 @@ class PasskeyManagementBrowserTest {
 
     @Test
     void addingAndRemovingAPasskeySaysWhatWasDoneAndRemovingAsksFirst(Browser reader) {
-        VirtualAuthenticator authenticator = addAuthenticator(reader);
+        VirtualAuthenticator authenticator = reader.addPasskeyAuthenticator();
         try {
             reader.signIn(accounts.create(true));
             addPasskey(reader, "Test laptop");
@@ -77,14 +65,14 @@ class PasskeyManagementBrowserTest {
             assertThat(reader.find(By.tagName("main")).getText()).contains("You have no passkeys yet.");
             reader.screenshot("passkey-removed");
         } finally {
-            ((HasVirtualAuthenticator) reader.driver()).removeVirtualAuthenticator(authenticator);
+            reader.removePasskeyAuthenticator(authenticator);
         }
     }
 
     @Test
     void aStaffMemberSignedInWithAPasskeyIsAskedForJustThePassword(Browser admin) {
         TestAccounts.Credentials staff = accounts.create(true, Role.ADMIN);
-        VirtualAuthenticator authenticator = addAuthenticator(admin);
+        VirtualAuthenticator authenticator = admin.addPasskeyAuthenticator();
         try {
             admin.signIn(staff);
             addPasskey(admin, "Admin key");
@@ -106,7 +94,7 @@ class PasskeyManagementBrowserTest {
             admin.follow(By.cssSelector("main form button[type=submit]"));
             assertThat(admin.path()).isEqualTo("/admin/accounts");
         } finally {
-            ((HasVirtualAuthenticator) admin.driver()).removeVirtualAuthenticator(authenticator);
+            admin.removePasskeyAuthenticator(authenticator);
         }
     }
 }
