@@ -1,5 +1,6 @@
 // The support form: typing an amount of one's own ticks "Another amount", so that what the reader typed is
-// what they give. Without the script the server refuses a preset ticked beside a different typed amount.
+// what they give; ticking a preset afterwards empties the box, so that nothing is left there that looks
+// as if it would be given (the server gives the ticked preset, and ignores the box).
 (function () {
   "use strict";
   var form = document.querySelector("[data-support-form]");
@@ -12,5 +13,12 @@
     if (own.value.trim() !== "") {
       other.checked = true;
     }
+  });
+  form.querySelectorAll("input[name=amount]").forEach(function (amount) {
+    amount.addEventListener("change", function () {
+      if (amount !== other && amount.checked) {
+        own.value = "";
+      }
+    });
   });
 })();

@@ -31,6 +31,9 @@ class ProfileTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    TestContent content;
+
     TestAccounts.Credentials account;
     WebSession reader;
     Http http;
@@ -113,6 +116,29 @@ class ProfileTest {
         assertThat(save(account.displayName().toLowerCase(), "Still me.", false).statusCode())
                 .isEqualTo(302);
         assertThat(displayName(account.id())).isEqualTo(account.displayName().toLowerCase());
+    }
+
+    @Test
+    void aReaderMayNotTakeAWritersBylineButAJournalistMayKeepTheirOwn() {
+        String byline = TestContent.unique("Helen Marchetti").replace('-', ' ');
+        content.author(byline);
+
+        HttpResponse<String> posing = save(byline.toLowerCase(), "", false);
+
+        assertThat(posing.statusCode()).isEqualTo(200);
+        assertThat(posing.body()).contains("That is the byline of one of our writers. Choose another name.");
+        assertThat(displayName(account.id())).isEqualTo(account.displayName());
+
+        TestAccounts.Credentials journalist = accounts.create(true, Role.JOURNALIST);
+        WebSession staff = new WebSession(port);
+        TestAccounts.signIn(staff, journalist);
+        assertThat(staff.submit(
+                                "/account/profile",
+                                "/account/profile",
+                                Map.of("displayName", byline, "bio", "I write for the paper."))
+                        .statusCode())
+                .as("a journalist comments under their own byline")
+                .isEqualTo(302);
     }
 
     @Test

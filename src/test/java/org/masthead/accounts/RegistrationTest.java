@@ -27,6 +27,9 @@ class RegistrationTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    TestContent content;
+
     WebSession visitor;
     String email;
     String name;
@@ -118,6 +121,20 @@ class RegistrationTest {
 
         assertThat(clash.statusCode()).isEqualTo(200);
         assertThat(clash.body()).contains("That name is taken");
+    }
+
+    @Test
+    void aReaderMayNotRegisterUnderAWritersByline() {
+        String byline = TestContent.unique("Priya Raman").replace('-', ' ');
+        content.author(byline);
+
+        HttpResponse<String> posing = register(email, byline.toUpperCase(), PASSWORD);
+
+        assertThat(posing.statusCode()).isEqualTo(200);
+        assertThat(posing.body())
+                .contains("That is the byline of one of our writers. Choose another name.")
+                .contains("href=\"#displayName\"");
+        assertThat(accounts(email)).isZero();
     }
 
     @Test

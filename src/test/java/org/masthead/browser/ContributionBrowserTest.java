@@ -38,6 +38,12 @@ class ContributionBrowserTest {
                 .isEqualTo("£ GBP");
         browser.screenshot("support-currency");
         browser.find(By.id("frequency-ONE_OFF")).click();
+        // A reader who types an amount of their own and then ticks a preset is left no stale amount.
+        browser.find(By.id("customAmount")).sendKeys("12,50");
+        browser.find(By.id("amount-2000")).click();
+        assertThat(browser.find(By.id("customAmount")).getAttribute("value"))
+                .as("ticking £20.00 empties “Your amount”")
+                .isEmpty();
         browser.find(By.id("amount-other")).click();
         browser.find(By.id("customAmount")).sendKeys("15");
         browser.find(By.id("email")).sendKeys(email);

@@ -326,6 +326,25 @@ class SearchTest {
     }
 
     @Test
+    void aSearchForOnlyCommonWordsSaysTheyAreTooCommonRatherThanThatNothingMatched() {
+        String word = word();
+        content.article(section).headline("The " + word + " and the sea").published();
+        headlinesFor(word, 1);
+
+        String page = get("/search?q=" + encode("the")).body();
+        String several = get("/search?q=" + encode("The and of")).body();
+
+        assertThat(page)
+                .contains("“the” is too common to search for. Add a word particular to what you are looking for")
+                .doesNotContain("No results for");
+        assertThat(several).contains("“The and of” is too common to search for.");
+        assertThat(get("/search?q=" + encode("the " + word)).body())
+                .as("a common word beside a particular one still finds")
+                .contains("data-result-count")
+                .doesNotContain("too common");
+    }
+
+    @Test
     void noResultsOffersACloseSpellingThatFindsSomething() {
         String word = word();
         content.article(section).headline("Parliament debates " + word).published();

@@ -154,36 +154,35 @@ class ContributionsTest {
                 .contains("<a href=\"#customAmount\">Use at most two decimal places, such as 12.50.</a>")
                 .containsPattern("id=\"customAmount-error\">\\s*<span class=\"visually-hidden\">Error:</span>"
                         + " <span>Use at most two decimal places, such as 12.50.</span>")
-                .containsPattern("<input id=\"customAmount\"[^>]*aria-describedby=\"customAmount-error\"")
+                .containsPattern(
+                        "<input id=\"customAmount\"[^>]*aria-describedby=\"customAmount-error customAmount-hint\"")
                 .containsPattern("<input id=\"customAmount\"[^>]*value=\"12.345\"")
                 .doesNotContain("Write the amount as a number");
         assertThat(tooMuch).contains("A payment must be from £1.00 to £1,000.00.");
     }
 
     @Test
-    void anAmountTypedBesideATickedPresetIsRefusedRatherThanThePresetCharged() {
+    void aTickedPresetIsGivenWhateverWasLeftInAnotherAmount() {
         String email = TestContent.unique("typed") + "@example.com";
         WebSession guest = new WebSession(port);
         guest.get("/support");
+        // The reader typed an amount of their own, then changed their mind and ticked a preset.
         Map<String, String> fields = new HashMap<>(Map.of(
-                "frequency", "ONE_OFF", "amount", "10.00", "customAmount", "15", "currency", "GBP", "email", email));
+                "frequency", "ONE_OFF", "amount", "20.00", "customAmount", "12,50", "currency", "GBP", "email", email));
 
-        HttpResponse<String> refused = guest.post("/support", fields);
-        fields.put("customAmount", "10");
-        HttpResponse<String> same = guest.post("/support", fields);
+        HttpResponse<String> misspelt = guest.post("/support", fields);
+        fields.put("customAmount", "15");
+        HttpResponse<String> another = guest.post("/support", fields);
 
-        assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body())
-                .as("the reader typed £15 and is not charged £10 without being asked")
-                .contains("<a href=\"#customAmount\">Choose “Another amount” to give £15.00, or empty this box to give"
-                        + " £10.00.</a>")
-                .containsPattern("<input id=\"customAmount\"[^>]*value=\"15\"");
-        assertThat(same.statusCode()).as("the amount typed is the preset's").isEqualTo(302);
+        assertThat(misspelt.statusCode())
+                .as("the ticked £20.00 goes on to payment, not “Write the amount as a number”: %s", misspelt.body())
+                .isEqualTo(302);
+        assertThat(another.statusCode()).isEqualTo(302);
         assertThat(db.sql("SELECT minor_units FROM contribution WHERE email = :email")
                         .param("email", email)
                         .query(Long.class)
                         .list())
-                .containsExactly(1000L);
+                .containsExactly(2000L, 2000L);
     }
 
     @Test

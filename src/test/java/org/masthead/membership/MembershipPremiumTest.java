@@ -169,6 +169,43 @@ class MembershipPremiumTest {
     }
 
     @Test
+    void aVisitorWhoSignsInToSubscribeComesBackToThePlanAndCurrencyTheyChose() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession visitor = new WebSession(port);
+
+        HttpResponse<String> page = visitor.get("/premium?currency=EUR");
+        String signIn = "/signin?return=/premium?currency%3DEUR%26plan%3DYEAR";
+        assertThat(page.body())
+                .as("the annual plan's “Sign in to subscribe” carries the page, plan and currency")
+                .contains("href=\"" + signIn + "\"")
+                .doesNotContain("name=\"_csrf\"");
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .as("a visitor who only reads about Premium is given no session")
+                .noneMatch(cookie -> cookie.startsWith("SESSION="));
+
+        visitor.get(signIn);
+        HttpResponse<String> signedIn =
+                visitor.post("/signin", Map.of("email", account.email(), "password", TestAccounts.PASSWORD));
+        String back = signedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(back).endsWith("/premium?currency=EUR&plan=YEAR");
+
+        String chosen = visitor.get(
+                        URI.create(back).getRawPath() + "?" + URI.create(back).getRawQuery())
+                .body();
+        assertThat(chosen)
+                .contains("€50.00 a year")
+                .containsPattern("(?s)data-plan=\"YEAR\".*data-chosen-plan.*autofocus[^>]*>Subscribe annually")
+                .doesNotContain("Sign in to subscribe");
+        HttpResponse<String> started = visitor.post("/premium", Map.of("plan", "YEAR", "currency", "EUR"));
+        assertThat(started.statusCode()).as("on to the checkout").isEqualTo(302);
+        assertThat(visitor.get(URI.create(
+                                        started.headers().firstValue("Location").orElseThrow())
+                                .getPath())
+                        .body())
+                .contains("€50.00");
+    }
+
+    @Test
     void aReaderSubscribesThroughTheCheckoutAtThePlansPriceAndBecomesPremium() throws MessagingException {
         TestAccounts.Credentials account = accounts.create(true);
         WebSession reader = new WebSession(port);

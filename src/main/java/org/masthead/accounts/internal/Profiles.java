@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Bylines;
 import org.masthead.accounts.ProfileChanged;
 import org.masthead.accounts.ProfileSection;
+import org.masthead.accounts.Role;
 import org.masthead.accounts.internal.AccountRepository.AccountRow;
 import org.masthead.accounts.internal.ProfileRepository.AvatarImage;
 import org.masthead.accounts.internal.ProfileRepository.AvatarVersion;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -71,18 +75,35 @@ public class Profiles {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ObjectProvider<Bylines> bylines;
 
     Profiles(
             AccountRepository accounts,
             ProfileRepository profiles,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<Bylines> bylines) {
+        this.bylines = bylines;
         this.accounts = accounts;
         this.profiles = profiles;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+    }
+
+    /**
+     * Whether taking this name would let a reader pass for one of the paper's writers: it is a byline, and
+     * the account is neither staff (a journalist comments under their own byline) nor already known by it.
+     */
+    private boolean passesForAWriter(long accountId, String displayName) {
+        if (bylines.stream().noneMatch(known -> known.isByline(displayName))) {
+            return false;
+        }
+        return accounts.byId(accountId)
+                .map(account -> !account.displayName().equalsIgnoreCase(displayName)
+                        && account.roles().equals(Set.of(Role.READER)))
+                .orElse(true);
     }
 
     /** The address of the public profile of the reader with this name. */
@@ -130,6 +151,9 @@ public class Profiles {
         DisplayNames.problemWith(displayName).ifPresent(problem -> problems.put("displayName", problem));
         if (!problems.containsKey("displayName") && profiles.displayNameTakenByAnother(displayName, accountId)) {
             problems.put("displayName", "That name is taken. Choose another.");
+        }
+        if (!problems.containsKey("displayName") && passesForAWriter(accountId, displayName)) {
+            problems.put("displayName", Bylines.TAKEN);
         }
         if (bio.codePointCount(0, bio.length()) > BIO_MAX_LENGTH) {
             problems.put("bio", "Keep your bio to " + BIO_MAX_LENGTH + " characters or fewer.");

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.AddressVerified;
+import org.masthead.accounts.Bylines;
 import org.masthead.accounts.internal.AccountTokens.Purpose;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,6 +40,7 @@ public class Registrations {
     private final AccountMail mail;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<Bylines> bylines;
 
     Registrations(
             AccountRepository accounts,
@@ -46,7 +49,9 @@ public class Registrations {
             PasswordEncoder encoder,
             AccountMail mail,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<Bylines> bylines) {
+        this.bylines = bylines;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -99,6 +104,9 @@ public class Registrations {
         DisplayNames.problemWith(displayName).ifPresent(problem -> problems.put("displayName", problem));
         if (!problems.containsKey("displayName") && accounts.displayNameTaken(displayName)) {
             problems.put("displayName", "That name is taken. Choose another.");
+        }
+        if (!problems.containsKey("displayName") && bylines.stream().anyMatch(known -> known.isByline(displayName))) {
+            problems.put("displayName", Bylines.TAKEN);
         }
         passwords
                 .problemForAccount(reader.password(), reader.email().strip(), displayName)

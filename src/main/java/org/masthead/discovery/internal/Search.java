@@ -82,11 +82,21 @@ public class Search {
      * @param total how many articles match, at most {@link #COUNT_CAP}
      * @param closeSpelling the words with each unknown one spelled as the closest known word, when nothing
      *     was found and that finds something
+     * @param onlyCommonWords whether nothing was searched for because every word was too common to search
+     *     for ("the", "and"), which the reader is told, rather than that nothing matched
      */
-    public record Results(List<Result> results, int total, int page, int totalPages, @Nullable String closeSpelling) {
+    public record Results(
+            List<Result> results,
+            int total,
+            int page,
+            int totalPages,
+            @Nullable String closeSpelling,
+            boolean onlyCommonWords) {
 
         /** Nothing searched. */
-        public static final Results NONE = new Results(List.of(), 0, 1, 1, null);
+        public static final Results NONE = new Results(List.of(), 0, 1, 1, null, false);
+
+        static final Results ONLY_COMMON_WORDS = new Results(List.of(), 0, 1, 1, null, true);
 
         public boolean capped() {
             return total >= COUNT_CAP;
@@ -100,6 +110,9 @@ public class Search {
         String words = trimmed(request.words());
         if (words.isBlank()) {
             return Results.NONE;
+        }
+        if (!index.hasSearchableWords(words)) {
+            return Results.ONLY_COMMON_WORDS;
         }
         SearchRepository.Query query = queryOf(words, request);
         int pageSize = properties.searchPageSize();
@@ -127,7 +140,7 @@ public class Search {
                 .map(card -> new Result(card, passages(snippets.getOrDefault(card.id(), ""))))
                 .toList();
         String closeSpelling = total == 0 ? closeSpelling(words, request) : null;
-        return new Results(results, total, request.page(), totalPages, closeSpelling);
+        return new Results(results, total, request.page(), totalPages, closeSpelling, false);
     }
 
     /** Headlines, topics and authors for what has been typed so far; nothing for fewer than 3 letters. */

@@ -338,6 +338,17 @@ class SearchRepository {
         return "";
     }
 
+    /**
+     * Whether the words leave anything to search for. The index keeps no word as common as "the" or
+     * "and" (PostgreSQL's stop words), so a search made of them alone is no search at all.
+     */
+    boolean hasSearchableWords(String words) {
+        return db.sql("SELECT numnode(" + QUERY + ") > 0")
+                .param("q", words)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** How many articles match, counting no further than {@code cap}. */
     int count(Query query, int cap) {
         matchThroughIndexes();

@@ -49,13 +49,19 @@ class PremiumController {
         this.currencies = currencies;
     }
 
+    /**
+     * The plans; with {@code plan}, the one a visitor chose before signing in, which the sign-in link
+     * brings them back to, ready to subscribe.
+     */
     @GetMapping
     String page(
             @RequestParam(required = false) @Nullable String currency,
+            @RequestParam(required = false) @Nullable String plan,
             @AuthenticationPrincipal @Nullable SignedIn reader,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        model.addAttribute("chosen", plan == null ? "" : plan);
         return show(currencies.of(currency, request, response), reader, null, model);
     }
 
@@ -67,6 +73,7 @@ class PremiumController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        model.addAttribute("chosen", plan == null ? "" : plan);
         try {
             Currency exact = Money.currency(currency);
             BillingInterval interval = interval(plan);

@@ -123,7 +123,7 @@ class SupportController {
         SupportForm form = new SupportForm(
                 frequency,
                 amount,
-                customAmount,
+                amount.equals("other") || amount.isBlank() ? customAmount : "",
                 // An unknown currency is refused below; the form comes back in the home currency.
                 currencies.supported(currency).orElse(properties.homeCurrency()).getCurrencyCode(),
                 email,
@@ -138,17 +138,10 @@ class SupportController {
         }
         Money money = null;
         try {
+            // The ticked choice decides: with a preset ticked, whatever was left in "Another amount"
+            // (typed before the reader changed their mind) is not read at all.
             boolean own = amount.equals("other") || amount.isBlank();
             money = checkouts.amount(own ? customAmount : amount, currency);
-            if (!own && !customAmount.isBlank()) {
-                // A preset ticked, and an amount typed too (the script ticks "Another amount" as the reader
-                // types, but a page without it does not): charge neither until the reader says which.
-                Money typed = checkouts.amount(customAmount, currency);
-                if (!typed.equals(money)) {
-                    throw new PaymentRejectedException("Choose “Another amount” to give " + typed.format()
-                            + ", or empty this box to give " + money.format() + ".");
-                }
-            }
         } catch (PaymentRejectedException e) {
             money = null;
             // An unknown currency is no field's fault: the form sends the one the reader chose.

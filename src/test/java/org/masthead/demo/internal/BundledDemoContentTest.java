@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,56 @@ class BundledDemoContentTest {
                         .contains(person.displayName());
             }
         }
+    }
+
+    /**
+     * The articles are dated relative to the first start, so their copy may not pin an event to a day of
+     * the week ("on Tuesday" in a story published on a Sunday), a clock time that a story published in
+     * the last hours could precede ("just after 4am" in a story published at 02.03), nor count years back
+     * to a recent year it names ("twelve years ago" beside "2012", whatever year the demo is loaded in).
+     * A day of the week in general ("on a Friday", "every Tuesday") is fine.
+     */
+    @Test
+    void noArticleSaysWhatItsRelativeDateCouldMakeUntrue() {
+        Pattern onAWeekday =
+                Pattern.compile("(?<!\\b(a|every|cold|library's) )\\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b");
+        // When something happened ("just after 4am"); a timetable ("arriving before 9am") says no day.
+        Pattern clockTime = Pattern.compile("\\b(at|after|about|by|until) \\d{1,2}(\\.\\d{2})?\\s?(am|pm)\\b");
+        Pattern recentYear = Pattern.compile("\\b20\\d{2}\\b");
+        for (DemoArticle article : catalog.articles()) {
+            String copy = article.headline() + "\n" + article.standfirst() + "\n" + article.imageCaption() + "\n"
+                    + article.body();
+            assertThat(onAWeekday.matcher(copy).results().map(MatchResult::group))
+                    .as("%s names a day of the week", article.slug())
+                    .isEmpty();
+            if (article.published().daysAgo() == 0) {
+                assertThat(clockTime.matcher(copy).results().map(MatchResult::group))
+                        .as("%s is published hours ago, and names a time of day", article.slug())
+                        .isEmpty();
+            }
+            if (recentYear.matcher(copy).find()) {
+                assertThat(copy)
+                        .as("%s names a recent year and counts years back from now", article.slug())
+                        .doesNotContainPattern("(?i)years ago");
+            }
+        }
+    }
+
+    @Test
+    void authorsBiosAreCopyForReadersAndNoDemoReaderTakesAByline() {
+        List<String> bylines = catalog.authors().stream().map(DemoAuthor::name).toList();
+        for (DemoAuthor author : catalog.authors()) {
+            assertThat(author.bio())
+                    .as(author.slug())
+                    .doesNotContain("@masthead.test")
+                    .doesNotContainIgnoringCase("sign in");
+        }
+        DemoConversations.Script script =
+                DemoConversations.parse(new org.springframework.core.io.ClassPathResource(DemoConversations.SCRIPT));
+        assertThat(script.lines())
+                .extracting(DemoConversations.Line::reader)
+                .as("a reader may not pass for one of the paper's writers")
+                .doesNotContainAnyElementsOf(bylines);
     }
 
     @Test
