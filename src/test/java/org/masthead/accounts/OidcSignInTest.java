@@ -75,6 +75,9 @@ class OidcSignInTest {
     @Autowired
     JdbcClient db;
 
+    @Autowired
+    TestContent content;
+
     private final HttpClient providerClient =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -179,6 +182,17 @@ class OidcSignInTest {
         String second = accounts.byEmail(email2).orElseThrow().displayName();
         assertThat(first).startsWith("b Zoë b ").doesNotContain("<", ">", "!");
         assertThat(second).isEqualTo(first + " 2");
+    }
+
+    @Test
+    void aProvidersNameThatIsAWritersBylineIsNumberedLikeATakenOne() {
+        String byline = TestContent.unique("Helen Marchetti").replace('-', ' ');
+        content.author(byline);
+        String email = TestContent.unique("oidc") + "@example.com";
+
+        signIn(new WebSession(port), TestContent.unique("subject"), claims(email, true, byline));
+
+        assertThat(accounts.byEmail(email).orElseThrow().displayName()).isEqualTo(byline + " 2");
     }
 
     @Test

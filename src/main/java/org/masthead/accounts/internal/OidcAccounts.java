@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Bylines;
 import org.masthead.accounts.internal.AccountRepository.AccountRow;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,11 +50,13 @@ public class OidcAccounts {
     private final JdbcClient db;
     private final AccountRepository accounts;
     private final Clock clock;
+    private final ObjectProvider<Bylines> bylines;
 
-    OidcAccounts(JdbcClient db, AccountRepository accounts, Clock clock) {
+    OidcAccounts(JdbcClient db, AccountRepository accounts, Clock clock, ObjectProvider<Bylines> bylines) {
         this.db = db;
         this.accounts = accounts;
         this.clock = clock;
+        this.bylines = bylines;
     }
 
     /**
@@ -138,16 +142,23 @@ public class OidcAccounts {
         String email = identity.email();
         String base =
                 baseName(identity.name(), identity.preferredUsername(), email == null ? null : email.split("@", 2)[0]);
-        if (DisplayNames.problemWith(base).isEmpty() && !accounts.displayNameTaken(base)) {
+        if (free(base)) {
             return base;
         }
         for (int n = 2; ; n++) {
             String suffix = " " + n;
             String candidate = trim(truncate(base, DisplayNames.MAX_LENGTH - suffix.length())) + suffix;
-            if (DisplayNames.problemWith(candidate).isEmpty() && !accounts.displayNameTaken(candidate)) {
+            if (free(candidate)) {
                 return candidate;
             }
         }
+    }
+
+    /** A reader's name from a provider is held to the rules of one typed at registration, bylines included. */
+    private boolean free(String name) {
+        return DisplayNames.problemWith(name).isEmpty()
+                && !accounts.displayNameTaken(name)
+                && bylines.stream().noneMatch(known -> known.isByline(name));
     }
 
     /**
