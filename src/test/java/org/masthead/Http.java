@@ -41,6 +41,15 @@ public final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method, without a body, with header name/value pairs. */
+    public HttpResponse<String> send(String method, String path, String... headers) {
+        return send(
+                request(path, headers)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(20));

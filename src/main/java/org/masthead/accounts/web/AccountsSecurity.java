@@ -116,8 +116,6 @@ class AccountsSecurity {
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/privacy")
                 .permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/privacy")
-                .permitAll()
                 .requestMatchers(HttpMethod.GET, "/me")
                 .permitAll()
                 .requestMatchers("/account", "/account/**")

@@ -18,8 +18,6 @@ class ProfileSecurity {
     @Order(0)
     AccessRules profileRules() {
         return routes -> routes.requestMatchers(HttpMethod.GET, "/profile/**", "/avatar/**")
-                .permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/profile/**", "/avatar/**")
                 .permitAll();
     }
 }

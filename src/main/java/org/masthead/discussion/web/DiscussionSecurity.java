@@ -26,8 +26,6 @@ class DiscussionSecurity {
                 .access(StaffAccess.requiresAnyOf("EDITOR", "ADMIN"))
                 .requestMatchers(HttpMethod.GET, "/discussion/**", "/comment/*")
                 .permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/discussion/**", "/comment/*")
-                .permitAll()
                 .requestMatchers(HttpMethod.POST, "/discussion/**")
                 .authenticated()
                 .requestMatchers(HttpMethod.GET, "/following")

@@ -20,8 +20,6 @@ class ModerationSecurity {
     AccessRules moderationRules() {
         return routes -> routes.requestMatchers(HttpMethod.GET, "/community-standards", "/transparency")
                 .permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/community-standards", "/transparency")
-                .permitAll()
                 .requestMatchers("/appeals", "/account/muted", "/account/muted/**")
                 .authenticated()
                 .requestMatchers(HttpMethod.POST, "/moderation/comments/*/pick", "/moderation/comments/*/unpick")

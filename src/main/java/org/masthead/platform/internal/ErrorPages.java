@@ -4,10 +4,13 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.WebAttributes;
@@ -31,6 +34,16 @@ class ErrorPages implements ErrorController {
     /** A request attribute: what a filter that refused the request by its status would tell a program. */
     static final String DETAIL = ErrorPages.class.getName() + ".DETAIL";
 
+    /** Headers an error page keeps from the request that failed: they say nothing about the page that was not sent. */
+    private static final List<String> KEPT_HEADERS = List.of(
+            HttpHeaders.ALLOW,
+            "Content-Security-Policy",
+            "X-Frame-Options",
+            "X-Content-Type-Options",
+            "X-XSS-Protection",
+            "Referrer-Policy",
+            "Strict-Transport-Security");
+
     private final JsonMapper jsonMapper;
 
     ErrorPages(JsonMapper jsonMapper) {
@@ -43,9 +56,18 @@ class ErrorPages implements ErrorController {
         // Whoever refused the request may have said when to come back, as a rate limit does.
         Long retryAfter = secondsToWait(response);
         if (!response.isCommitted()) {
-            // Drop whatever the failed handler had set, such as the public caching headers of a page.
+            // Drop whatever the failed handler had set, such as the public caching headers of a page, but
+            // not what the security chain sent for every page, nor the methods a 405's address takes.
+            Map<String, List<String>> kept = new LinkedHashMap<>();
+            for (String name : KEPT_HEADERS) {
+                kept.put(name, List.copyOf(response.getHeaders(name)));
+            }
             response.reset();
+            kept.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         }
+        // A request refused before the security chain saw it (by Tomcat, or a filter ahead of the chain) has
+        // none of them yet: an error page is a page like any other. Each writer leaves a header already set.
+        SecurityConfiguration.PAGE_HEADERS.forEach(writer -> writer.writeHeaders(request, response));
         response.setHeader("Cache-Control", "no-store");
         if (retryAfter != null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter.toString());
@@ -76,6 +98,12 @@ class ErrorPages implements ErrorController {
         if (status.is4xxClientError() && request.getAttribute(DETAIL) instanceof String detail) {
             model.put("detail", detail);
         }
+        // A 405 for opening an address a form posts to, or for sending something to a page that is only read.
+        // (The error dispatch itself is a GET: the method asked is kept aside.)
+        String method = request.getAttribute(RequestDispatcher.ERROR_METHOD) instanceof String asked
+                ? asked
+                : request.getMethod();
+        model.put("opened", HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method));
         // Refused for its CSRF token: a form left open past its session, not a page the visitor may not see.
         model.put("expiredForm", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return new ModelAndView(view, model, status);

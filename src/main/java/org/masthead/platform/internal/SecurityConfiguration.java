@@ -20,7 +20,14 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
@@ -33,6 +40,17 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 // routes need two factors is each module's rule (see accounts' StaffAccess).
 @EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
+
+    /**
+     * What every page is sent beside its content, as the chain's own header settings below send it; for
+     * the error pages of requests the chain never saw (see {@link ErrorPages}). HSTS is the chain's alone:
+     * it is sent only over HTTPS, which the chain knows.
+     */
+    static final List<HeaderWriter> PAGE_HEADERS = List.of(
+            new XContentTypeOptionsHeaderWriter(),
+            new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+            new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.PAGES),
+            new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
 
     /**
      * Observes sign-ins and access decisions, not every filter of every request: wrapping each of the
@@ -53,27 +71,39 @@ class SecurityConfiguration {
         for (WebSecurityContribution contribution : contributions) {
             contribution.contribute(http);
         }
+        RouteRules routeRules = new RouteRules(new UnservedPaths(handlers));
         http.authorizeHttpRequests(routes -> {
+            // HEAD asks what GET would answer, without the body: whoever may GET an address may HEAD it. And
+            // OPTIONS only says which methods an address takes (the dispatcher answers with Allow, running
+            // nothing), so asking it is no sign-in matter.
+            routes.requestMatchers(HttpMethod.HEAD).access(routeRules.asForGet());
+            routes.requestMatchers(HttpMethod.OPTIONS).permitAll();
             rules.forEach(rule -> rule.configure(routes));
             // An address nothing serves is a 404 for everyone, not a sign-in page for some.
-            routes.requestMatchers(new UnservedPaths(handlers)).permitAll();
+            routes.requestMatchers(routeRules.unserved()).access(routeRules.leftToTheDispatcher());
             routes.anyRequest().denyAll();
+            routes.withObjectPostProcessor(routeRules);
         });
         // A form refused for its CSRF token (open too long, or sent from another site) is told apart on the
         // error page from a page the visitor's account does not open: Spring's handler keeps the refusal to
         // itself. Only the CSRF filter's handler is replaced; the one that asks staff for a second factor stays.
-        http.csrf(csrf -> csrf.withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
-            @Override
-            public <F extends CsrfFilter> F postProcess(F filter) {
-                filter.setAccessDeniedHandler((request, response, denied) -> {
-                    request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
-                    if (!response.isCommitted()) {
-                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        // A request that no rule names and nothing serves by its method runs nothing: the dispatcher answers it
+        // 404, or 405 with Allow. Its missing token is no forgery, and a visitor who never signed in is not
+        // told that their form had expired. Everything a controller or a sign-in filter serves keeps its check.
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(
+                        new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, routeRules::servedOrNamed))
+                .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                    @Override
+                    public <F extends CsrfFilter> F postProcess(F filter) {
+                        filter.setAccessDeniedHandler((request, response, denied) -> {
+                            request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                            if (!response.isCommitted()) {
+                                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                            }
+                        });
+                        return filter;
                     }
-                });
-                return filter;
-            }
-        }));
+                }));
         http.with(new ProgramsNotSignedIn(), Customizer.withDefaults());
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.PAGES))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

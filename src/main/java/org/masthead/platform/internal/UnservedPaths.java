@@ -25,8 +25,10 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * answered 405, with the methods that are. A path some controller serves by this method stays denied
  * unless a module's rule opens it, whatever the parameters asked.
  *
- * <p>Asked only of requests no module's rule names, which are few; the lookup leaves the request as it
- * found it, for the dispatcher to map again.
+ * <p>Asked only of requests no module's rule names, which are few (see {@link RouteRules}, which also
+ * spares such a request the CSRF check: it runs nothing); the lookup leaves the request as it found it,
+ * for the dispatcher to map again. A filter's own address (signing in and out) is named by a rule, so it
+ * never counts as unserved here.
  */
 final class UnservedPaths implements RequestMatcher {
 

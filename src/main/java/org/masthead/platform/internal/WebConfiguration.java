@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.catalina.Host;
 import org.masthead.platform.BodyLimit;
 import org.masthead.platform.OperationsProperties;
 import org.masthead.platform.PageCacheProperties;
@@ -127,6 +128,38 @@ class WebConfiguration {
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
+    }
+
+    /**
+     * After Spring Boot's own settings for Tomcat's error report, which this replaces: requests Tomcat
+     * refuses on its own get the site's error page too.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> siteErrorReport() {
+        return new SiteErrorReportCustomizer();
+    }
+
+    private static final class SiteErrorReportCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> SiteErrorReport.replaceOn((Host) context.getParent()));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
+    /** Before the security chain: the address without its slash is judged as itself. */
+    @Bean
+    FilterRegistrationBean<TrailingSlashes> trailingSlashes() {
+        FilterRegistrationBean<TrailingSlashes> registration = new FilterRegistrationBean<>(new TrailingSlashes());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
         return registration;
     }
 

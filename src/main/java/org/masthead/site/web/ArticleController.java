@@ -29,7 +29,9 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class ArticleController {
 
-    private static final String DATE = "/{year:\\d{4}}/{month:[a-z]{3}}/{day:\\d{2}}/{slug:.+}";
+    // Wider than the addresses made (a month's three lower-case letters, a two-digit day), so that the near
+    // misses people type and other sites make, such as "Dec" or "6", reach the article and its redirect.
+    private static final String DATE = "/{year:\\d{4}}/{month:[A-Za-z]{3,9}}/{day:\\d{1,2}}/{slug:.+}";
 
     private final PublishedContent content;
     private final PublicPages publicPages;

@@ -58,8 +58,8 @@ class SiteSecurity {
     }
 
     static boolean isPublicRead(HttpServletRequest request) {
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
+        // HEAD is judged as its GET by the platform's rules, before any module's.
+        if (!request.getMethod().equals("GET")) {
             return false;
         }
         String path = request.getRequestURI();
