@@ -142,8 +142,9 @@
       show("edit", own && until && new Date(until) > new Date());
       show("delete", own);
       show("report", active && !own);
-      show("follow", active && !own && authorId !== me.accountId && !!comment.querySelector("a.comment__author"));
-      show("mute", me.signedIn && !own && authorId !== me.accountId);
+      // A former reader's comment has no author id: nobody to follow or mute.
+      show("follow", active && !own && !!authorId && authorId !== me.accountId && !!comment.querySelector("a.comment__author"));
+      show("mute", me.signedIn && !own && !!authorId && authorId !== me.accountId);
       show("pick", !!me.canPick && comment.getAttribute("data-deleted") !== "true");
       // A boolean always: classList.toggle with an undefined force flips the class on every call.
       collapseIfMuted(comment, muted);

@@ -162,7 +162,18 @@ class DiscussionFollowingTest {
         String thread = http.get("/discussion/" + article + "/thread").body();
         assertThat(thread).contains("Before I leave").contains(AccountDeleted.SHOWN_AS);
         assertThat(thread).doesNotContain(ann.account.displayName());
+        assertThat(thread)
+                .as("nothing stable on the page ties a former reader's comments together, or to them")
+                .doesNotContain("data-author-id=\"" + ann.id() + "\"");
         assertThat(comment).isPositive();
+        assertThat(bob.web.get("/discussion/readers/" + ann.id() + "/me").statusCode())
+                .isEqualTo(404);
+        assertThat(bob.act(article, "/account/muted/" + ann.id()).statusCode())
+                .as("a former reader cannot be muted: there is nobody to single out")
+                .isEqualTo(404);
+        assertThat(bob.act(article, "/discussion/readers/" + ann.id() + "/follow")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
