@@ -151,28 +151,45 @@
       moderatedSlot = M.el("section", { "class": "moderated-comments", "aria-label": "Your comments out of the conversation" });
       formSlot.before(moderatedSlot);
     }
-    moderatedSlot.hidden = list.length === 0;
-    moderatedSlot.replaceChildren.apply(moderatedSlot, list.map(function (comment) {
-      var held = comment.status === "pending";
-      var why = heldReasons[Number(comment.id)];
-      var label = held
-        ? M.el("p", { "class": "comment__status", text: "Waiting for a moderator. " + (why ? why + " " : "")
-          + "Only you can see this comment until it is approved." })
-        : M.el("p", { "class": "comment__status comment__status--rejected" }, [
-          // The reason may itself start with a label ("Off topic: Please keep…"): a dash, not a second colon.
-          document.createTextNode("Removed by a moderator" + (comment.reason ? " \u2014 " + comment.reason : "")
-            + (/[.!?…]$/.test(comment.reason || "") ? " " : ". ")),
-          M.el("a", { href: "/appeals", text: "Why, and how to appeal" })
-        ]);
-      var paragraphs = comment.body.split(/\n\s*\n/).map(function (text) { return M.el("p", { text: text }); });
-      // A reply is shown apart from its thread until approved: it says what it answers, with a way there.
-      var context = comment.inReplyToId
-        ? [M.el("p", { "class": "comment__context" }, [document.createTextNode("In reply to "),
-          M.el("a", { href: "/comment/" + comment.inReplyToId, text: comment.inReplyTo })])]
-        : [];
-      return M.el("article", { "class": "comment comment--" + (held ? "held" : "rejected"), id: "own-comment-" + comment.id,
-        "data-own-comment-id": String(comment.id) }, [label].concat(context, [M.el("div", { "class": "comment__body" }, paragraphs)]));
-    }));
+    slot.querySelectorAll("li.reply--held").forEach(function (item) { item.remove(); });
+    var apart = [];
+    list.forEach(function (comment) {
+      var copy = ownCopy(comment);
+      // A held reply waits in its thread, under what it answers, when that is on the page shown.
+      var answered = comment.status === "pending" && comment.inReplyToId
+        && slot.querySelector("#comment-" + comment.inReplyToId);
+      var replies = answered && answered.closest("li.thread") && answered.closest("li.thread").querySelector("[data-replies]");
+      if (replies) {
+        replies.appendChild(M.el("li", { "class": "reply reply--held" }, [copy]));
+      } else {
+        apart.push(copy);
+      }
+    });
+    moderatedSlot.hidden = apart.length === 0;
+    moderatedSlot.replaceChildren.apply(moderatedSlot, apart);
+  }
+
+  // The reader's own copy of a comment out of the conversation, with what became of it.
+  function ownCopy(comment) {
+    var held = comment.status === "pending";
+    var why = heldReasons[Number(comment.id)];
+    var label = held
+      ? M.el("p", { "class": "comment__status", text: "Waiting for a moderator. " + (why ? why + " " : "")
+        + "Only you can see this comment until it is approved." })
+      : M.el("p", { "class": "comment__status comment__status--rejected" }, [
+        // The reason may itself start with a label ("Off topic: Please keep…"): a dash, not a second colon.
+        document.createTextNode("Removed by a moderator" + (comment.reason ? " \u2014 " + comment.reason : "")
+          + (/[.!?…]$/.test(comment.reason || "") ? " " : ". ")),
+        M.el("a", { href: "/appeals", text: "Why, and how to appeal" })
+      ]);
+    var paragraphs = comment.body.split(/\n\s*\n/).map(function (text) { return M.el("p", { text: text }); });
+    // A reply says what it answers, with a way there: its thread may be on another page.
+    var context = comment.inReplyToId
+      ? [M.el("p", { "class": "comment__context" }, [document.createTextNode("In reply to "),
+        M.el("a", { href: "/comment/" + comment.inReplyToId, text: comment.inReplyTo })])]
+      : [];
+    return M.el("article", { "class": "comment comment--" + (held ? "held" : "rejected"), id: "own-comment-" + comment.id,
+      "data-own-comment-id": String(comment.id) }, [label].concat(context, [M.el("div", { "class": "comment__body" }, paragraphs)]));
   }
 
   function mine(id) {
@@ -583,5 +600,11 @@
   });
 
   conversation.onChange(decorate);
+  // Another page of the conversation, or more replies: held replies go back under what they answer.
+  conversation.onChange(function () {
+    if (me.signedIn) {
+      renderModerated();
+    }
+  });
   M.filling(conversation.section, conversation.ready.then(refreshMe).then(reopenReplies));
 })(window.Masthead);

@@ -546,6 +546,34 @@ class CommentsBrowserTest {
     }
 
     @Test
+    void aHeldReplyWaitsUnderTheCommentItAnswers(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        long answered = comments.post(accounts.create(true).id(), article, "Connections at Vienna are tight.", null);
+        browser.signIn(accounts.create(true));
+        browser.open(addresses.pathOf(article).orElseThrow());
+        waitFor(
+                        browser,
+                        d -> d.findElement(
+                                By.cssSelector("#comment-" + answered + " [data-action='reply']:not([hidden])")))
+                .click();
+        // More links than are published unseen: held for a moderator.
+        waitFor(browser, d -> d.findElement(By.id("comment-text-" + answered)))
+                .sendKeys("Timetables: https://a.example https://b.example https://c.example");
+
+        browser.find(By.xpath("//button[text()='Post reply']")).click();
+
+        WebElement held = waitFor(
+                browser,
+                d -> d.findElement(By.xpath("//li[@data-thread-id='" + answered
+                        + "']//li[contains(@class,'reply--held')]/article[contains(@class,'comment--held')]")));
+        assertThat(held.getText()).contains("Waiting for a moderator").contains("Timetables:");
+        assertThat(held.findElement(By.cssSelector(".comment__context a")).getDomAttribute("href"))
+                .isEqualTo("/comment/" + answered);
+        assertThat(browser.focused()).isEqualTo(held);
+        browser.checkAccessibility();
+    }
+
+    @Test
     void aCommentBoxSaysWhenItsLimitIsReached(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         browser.signIn(accounts.create(true));
