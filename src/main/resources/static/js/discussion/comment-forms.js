@@ -39,13 +39,20 @@
     ]);
     body.hidden = true;
     body.after(form);
+    participation.countCharacters(textarea);
     textarea.focus();
     participation.cancellable(form, button, function () { body.hidden = false; });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       M.send("/discussion/comments/" + id + "/edit", { csrf: csrf(), body: { body: textarea.value } })
-        .then(function () { return conversation.replace(id); })
-        .then(function () {
+        .then(function (answer) {
+          return conversation.replace(id).then(function () { return answer; });
+        })
+        .then(function (answer) {
+          if (answer && answer.held) {
+            // Out of the conversation until a moderator approves it: shown to its author as held, and why.
+            return participation.held(id, answer.reason);
+          }
           // The comment as changed, read from its start; its Edit button while it may still be changed.
           var fresh = document.getElementById("comment-" + id);
           var edit = fresh && fresh.querySelector("[data-action='edit']");

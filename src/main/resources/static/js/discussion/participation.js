@@ -28,6 +28,8 @@
     cancellable: cancellable,
     decorate: function (root) { decorate(root); },
     maxLength: MAX_LENGTH,
+    countCharacters: countCharacters,
+    held: showHeld,
     // actions[name](button, comment, id) handles a press of a comment's button[data-action=name].
     actions: {}
   };
@@ -72,6 +74,39 @@
     });
   }
 
+  // The box keeps no more than MAX_LENGTH characters (maxlength), so the reader is told how many are left
+  // as they near it, and plainly once what they typed or pasted was cut there. The count shown changes with
+  // every key; what a screen reader hears waits for a pause in typing, except reaching the limit, said at once.
+  function countCharacters(textarea) {
+    var countId = textarea.id + "-count";
+    var shown = M.el("p", { "class": "field__count", id: countId, hidden: "" });
+    var heard = M.el("span", { "class": "visually-hidden", "aria-live": "polite" });
+    var pause = null;
+    var full = false;
+    var update = function () {
+      var left = MAX_LENGTH - textarea.value.length;
+      var wasFull = full;
+      full = left <= 0;
+      shown.hidden = left > 500;
+      shown.classList.toggle("field__count--full", full);
+      shown.textContent = full
+        ? "You have reached the limit of " + MAX_LENGTH.toLocaleString("en-GB")
+          + " characters: anything typed or pasted beyond it is not kept. Shorten the text to add more."
+        : left.toLocaleString("en-GB") + (left === 1 ? " character" : " characters") + " left";
+      window.clearTimeout(pause);
+      if (full && !wasFull) {
+        heard.textContent = shown.textContent;
+      } else if (!full) {
+        pause = window.setTimeout(function () { heard.textContent = shown.hidden ? "" : shown.textContent; }, 1000);
+      }
+    };
+    textarea.addEventListener("input", update);
+    textarea.after(shown, heard);
+    textarea.setAttribute("aria-describedby", ((textarea.getAttribute("aria-describedby") || "") + " " + countId).trim());
+    update();
+    return update;
+  }
+
   // Edit is offered only while the server still allows it: it goes when the next comment's window closes.
   function closeEditsOnTime() {
     window.clearTimeout(editClosing);
@@ -87,6 +122,23 @@
     }
   }
 
+  // Why the reader's own comments were held, as the server said when they were changed on this page.
+  var heldReasons = {};
+
+  // The reader's own comment now waits for a moderator: it is shown among their held comments, with why,
+  // and the reader goes on from there.
+  function showHeld(id, reason) {
+    if (reason) {
+      heldReasons[Number(id)] = reason;
+    }
+    return refreshMe().then(function () {
+      var own = document.getElementById("own-comment-" + id);
+      if (own) {
+        focusOn(own);
+      }
+    });
+  }
+
   // The reader's own comments that wait for a moderator or were removed by one: nobody else sees them,
   // so they are shown from the reader's own JSON, never from the cached conversation.
   var moderatedSlot = null;
@@ -99,21 +151,45 @@
       moderatedSlot = M.el("section", { "class": "moderated-comments", "aria-label": "Your comments out of the conversation" });
       formSlot.before(moderatedSlot);
     }
-    moderatedSlot.hidden = list.length === 0;
-    moderatedSlot.replaceChildren.apply(moderatedSlot, list.map(function (comment) {
-      var held = comment.status === "pending";
-      var label = held
-        ? M.el("p", { "class": "comment__status", text: "Waiting for a moderator. Only you can see this comment until it is approved." })
-        : M.el("p", { "class": "comment__status comment__status--rejected" }, [
-          // The reason may itself start with a label ("Off topic: Please keep…"): a dash, not a second colon.
-          document.createTextNode("Removed by a moderator" + (comment.reason ? " \u2014 " + comment.reason : "")
-            + (/[.!?…]$/.test(comment.reason || "") ? " " : ". ")),
-          M.el("a", { href: "/appeals", text: "Why, and how to appeal" })
-        ]);
-      var paragraphs = comment.body.split(/\n\s*\n/).map(function (text) { return M.el("p", { text: text }); });
-      return M.el("article", { "class": "comment comment--" + (held ? "held" : "rejected"), id: "own-comment-" + comment.id,
-        "data-own-comment-id": String(comment.id) }, [label, M.el("div", { "class": "comment__body" }, paragraphs)]);
-    }));
+    slot.querySelectorAll("li.reply--held").forEach(function (item) { item.remove(); });
+    var apart = [];
+    list.forEach(function (comment) {
+      var copy = ownCopy(comment);
+      // A held reply waits in its thread, under what it answers, when that is on the page shown.
+      var answered = comment.status === "pending" && comment.inReplyToId
+        && slot.querySelector("#comment-" + comment.inReplyToId);
+      var replies = answered && answered.closest("li.thread") && answered.closest("li.thread").querySelector("[data-replies]");
+      if (replies) {
+        replies.appendChild(M.el("li", { "class": "reply reply--held" }, [copy]));
+      } else {
+        apart.push(copy);
+      }
+    });
+    moderatedSlot.hidden = apart.length === 0;
+    moderatedSlot.replaceChildren.apply(moderatedSlot, apart);
+  }
+
+  // The reader's own copy of a comment out of the conversation, with what became of it.
+  function ownCopy(comment) {
+    var held = comment.status === "pending";
+    var why = heldReasons[Number(comment.id)];
+    var label = held
+      ? M.el("p", { "class": "comment__status", text: "Waiting for a moderator. " + (why ? why + " " : "")
+        + "Only you can see this comment until it is approved." })
+      : M.el("p", { "class": "comment__status comment__status--rejected" }, [
+        // The reason may itself start with a label ("Off topic: Please keep…"): a dash, not a second colon.
+        document.createTextNode("Removed by a moderator" + (comment.reason ? " \u2014 " + comment.reason : "")
+          + (/[.!?…]$/.test(comment.reason || "") ? " " : ". ")),
+        M.el("a", { href: "/appeals", text: "Why, and how to appeal" })
+      ]);
+    var paragraphs = comment.body.split(/\n\s*\n/).map(function (text) { return M.el("p", { text: text }); });
+    // A reply says what it answers, with a way there: its thread may be on another page.
+    var context = comment.inReplyToId
+      ? [M.el("p", { "class": "comment__context" }, [document.createTextNode("In reply to "),
+        M.el("a", { href: "/comment/" + comment.inReplyToId, text: comment.inReplyTo })])]
+      : [];
+    return M.el("article", { "class": "comment comment--" + (held ? "held" : "rejected"), id: "own-comment-" + comment.id,
+      "data-own-comment-id": String(comment.id) }, [label].concat(context, [M.el("div", { "class": "comment__body" }, paragraphs)]));
   }
 
   function mine(id) {
@@ -142,8 +218,9 @@
       show("edit", own && until && new Date(until) > new Date());
       show("delete", own);
       show("report", active && !own);
-      show("follow", active && !own && authorId !== me.accountId && !!comment.querySelector("a.comment__author"));
-      show("mute", me.signedIn && !own && authorId !== me.accountId);
+      // A former reader's comment has no author id: nobody to follow or mute.
+      show("follow", active && !own && !!authorId && authorId !== me.accountId && !!comment.querySelector("a.comment__author"));
+      show("mute", me.signedIn && !own && !!authorId && authorId !== me.accountId);
       show("pick", !!me.canPick && comment.getAttribute("data-deleted") !== "true");
       // A boolean always: classList.toggle with an undefined force flips the class on every call.
       collapseIfMuted(comment, muted);
@@ -277,7 +354,13 @@
     if (formSlot.querySelector("form")) {
       return;
     }
-    formSlot.replaceChildren(commentForm(null, null));
+    var form = commentForm(null, null);
+    formSlot.replaceChildren(form);
+    var kept = form.querySelector("textarea");
+    if (kept.value && location.hash === "#comments") {
+      // Back from signing in again, with what was being written: on from there.
+      kept.focus();
+    }
     if (me.message) {
       // A warning from the moderators, shown before the reader writes again.
       formSlot.prepend(sanctionNotice(me.message, { role: "status" }));
@@ -285,6 +368,65 @@
     if (me.editor) {
       formSlot.appendChild(M.el("p", {}, [M.el("a", { href: base + "/settings", text: "Comment settings (editors)" })]));
     }
+  }
+
+  // What is typed in a comment or reply box is kept in this browser until the server has it, as the
+  // newsroom editor keeps an article's words: a session that ended meanwhile (and "Sign in again"), a tab
+  // closed or a crash loses nothing. The box opens with it again; a reply's box is opened again under its
+  // comment once the conversation is shown.
+  var draftPrefix = "masthead.comments.unsaved." + conversation.articleId + ".";
+  var drafts = {
+    read: function (inReplyTo) {
+      try {
+        var kept = JSON.parse(window.localStorage.getItem(draftPrefix + (inReplyTo || "new")) || "null");
+        return kept && typeof kept.text === "string" ? kept.text : "";
+      } catch (e) {
+        return "";
+      }
+    },
+    keep: function (inReplyTo, text) {
+      try {
+        if (text.trim()) {
+          window.localStorage.setItem(draftPrefix + (inReplyTo || "new"), JSON.stringify({ text: text, at: Date.now() }));
+        } else {
+          drafts.forget(inReplyTo);
+        }
+      } catch (e) { /* Storage full or refused: the text is still in the box. */ }
+    },
+    forget: function (inReplyTo) {
+      try {
+        window.localStorage.removeItem(draftPrefix + (inReplyTo || "new"));
+      } catch (e) { /* Nothing kept. */ }
+    },
+    // The comments this reader had begun a reply to, by id.
+    replies: function () {
+      var ids = [];
+      try {
+        for (var i = 0; i < window.localStorage.length; i++) {
+          var name = window.localStorage.key(i);
+          var match = name && name.indexOf(draftPrefix) === 0 && /^(\d+)$/.exec(name.slice(draftPrefix.length));
+          if (match) {
+            ids.push(match[1]);
+          }
+        }
+      } catch (e) { /* Nothing kept. */ }
+      return ids;
+    }
+  };
+
+  // Opens again the reply form left with words in it under the comment the address points at, as "Sign in
+  // again" does; any other reply begun is in its box when the reader presses that comment's Reply again.
+  function reopenReplies() {
+    if (!me.canPost) {
+      return;
+    }
+    drafts.replies().forEach(function (id) {
+      var comment = location.hash === "#comment-" + id && document.getElementById("comment-" + id);
+      var button = comment && comment.querySelector("[data-action='reply']");
+      if (button && !button.hidden) {
+        participation.actions.reply(button, comment, id);
+      }
+    });
   }
 
   // A form for a comment (inReplyTo null) or a reply. Its key makes a retried submit post once. A reply's
@@ -313,8 +455,12 @@
         document.createTextNode(".")
       ])
     ]);
+    textarea.value = drafts.read(inReplyTo);
+    textarea.addEventListener("input", function () { drafts.keep(inReplyTo, textarea.value); });
+    var counted = countCharacters(textarea);
     if (inReplyTo) {
-      cancellable(form, opener);
+      // A reply given up is given up: its words are not offered again.
+      cancellable(form, opener, function () { drafts.forget(inReplyTo); });
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -327,7 +473,9 @@
       })
         .then(function (posted) {
           key = uuid();
+          drafts.forget(inReplyTo);
           textarea.value = "";
+          counted();
           posted.id = Number(posted.id);
           if (posted.held) {
             if (inReplyTo) {
@@ -377,7 +525,7 @@
         .catch(function (problem) {
           M.sayProblem(error, problem, inReplyTo ? "comment-" + inReplyTo : "comments");
           textarea.setAttribute("aria-invalid", "true");
-          textarea.setAttribute("aria-describedby", id + "-hint " + id + "-error");
+          textarea.setAttribute("aria-describedby", id + "-hint " + id + "-count " + id + "-error");
         })
         .finally(function () { button.disabled = false; });
     });
@@ -452,5 +600,11 @@
   });
 
   conversation.onChange(decorate);
-  M.filling(conversation.section, conversation.ready.then(refreshMe));
+  // Another page of the conversation, or more replies: held replies go back under what they answer.
+  conversation.onChange(function () {
+    if (me.signedIn) {
+      renderModerated();
+    }
+  });
+  M.filling(conversation.section, conversation.ready.then(refreshMe).then(reopenReplies));
 })(window.Masthead);

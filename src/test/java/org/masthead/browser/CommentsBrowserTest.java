@@ -430,10 +430,11 @@ class CommentsBrowserTest {
     }
 
     @Test
-    void aReaderWhoseSessionEndedIsToldToSignInAgainAndComesBackToTheComments(Browser browser) {
+    void aReaderWhoseSessionEndedIsToldToSignInAgainAndComesBackToTheirComment(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         String path = addresses.pathOf(article).orElseThrow();
-        browser.signIn(accounts.create(true));
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.signIn(reader);
         browser.open(path);
         WebElement box = waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
         browser.driver().manage().deleteCookieNamed("SESSION");
@@ -448,6 +449,152 @@ class CommentsBrowserTest {
                 .startsWith("/signin?return=")
                 .endsWith(java.net.URLEncoder.encode(path + "#comments", java.nio.charset.StandardCharsets.UTF_8)
                         .replace("+", "%20"));
+
+        signInAgain(browser, signIn, reader);
+
+        WebElement kept = waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
+        assertThat(browser.path()).isEqualTo(path);
+        assertThat(kept.getDomProperty("value"))
+                .as("what was typed before the session ended is in the box again")
+                .isEqualTo("Written before the session ended.");
+        assertThat(browser.focused()).isEqualTo(kept);
+        browser.find(By.xpath("//button[text()='Post comment']")).click();
+        waitFor(
+                browser,
+                d -> d.findElement(
+                        By.xpath("//article[@data-comment-id][.//p[contains(., 'Written before the session')]]")));
+        browser.open(path);
+        assertThat(waitFor(browser, d -> d.findElement(By.id("comment-text-new")))
+                        .getDomProperty("value"))
+                .as("once posted, the words are not offered again")
+                .isEmpty();
+    }
+
+    @Test
+    void aReplyWrittenBeforeTheSessionEndedIsInItsFormAgainAfterSigningInAgain(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        String path = addresses.pathOf(article).orElseThrow();
+        long answered = comments.post(accounts.create(true).id(), article, "Connections at Vienna are tight.", null);
+        TestAccounts.Credentials reader = accounts.create(true);
+        browser.signIn(reader);
+        browser.open(path);
+        waitFor(
+                        browser,
+                        d -> d.findElement(
+                                By.cssSelector("#comment-" + answered + " [data-action='reply']:not([hidden])")))
+                .click();
+        WebElement box = waitFor(browser, d -> d.findElement(By.id("comment-text-" + answered)));
+        box.sendKeys("They were fine on Monday.");
+        browser.driver().manage().deleteCookieNamed("SESSION");
+        browser.find(By.xpath("//button[text()='Post reply']")).click();
+        WebElement signIn = waitFor(browser, d -> d.findElement(By.linkText("Sign in again")));
+
+        signInAgain(browser, signIn, reader);
+
+        WebElement kept = waitFor(browser, d -> d.findElement(By.id("comment-text-" + answered)));
+        assertThat(kept.getDomProperty("value")).isEqualTo("They were fine on Monday.");
+        assertThat(browser.focused())
+                .as("the reply form opened again, under its comment")
+                .isEqualTo(kept);
+        browser.find(By.xpath("//button[text()='Post reply']")).click();
+        waitFor(
+                browser,
+                d -> d.findElement(By.xpath("//li[@class='reply']//p[contains(., 'They were fine on Monday.')]")));
+        assertThat(browser.script("return Object.keys(localStorage).filter(function (k) {"
+                        + " return k.indexOf('masthead.comments.') === 0; }).length"))
+                .as("nothing kept once posted")
+                .isEqualTo(0L);
+    }
+
+    /** Follows "Sign in again" and signs in, back to where the link said. */
+    private static void signInAgain(Browser browser, WebElement signIn, TestAccounts.Credentials reader) {
+        browser.follow(signIn);
+        browser.find(By.id("email")).sendKeys(reader.email());
+        browser.find(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.follow(By.cssSelector("main form button[type=submit]"));
+    }
+
+    @Test
+    void anEditHeldForAModeratorStaysInSightOfItsAuthorSayingWhy(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        browser.signIn(accounts.create(true));
+        browser.open(addresses.pathOf(article).orElseThrow());
+        waitFor(browser, d -> d.findElement(By.id("comment-text-new")))
+                .sendKeys("The anglerfish photos are remarkable.");
+        browser.find(By.xpath("//button[text()='Post comment']")).click();
+        WebElement mine = waitFor(
+                browser,
+                d -> d.findElement(By.xpath("//article[@data-comment-id][.//p[contains(., 'anglerfish photos')]]")));
+        String id = mine.getAttribute("data-comment-id");
+        waitFor(browser, d -> d.findElement(By.cssSelector("#comment-" + id + " [data-action='edit']:not([hidden])")))
+                .click();
+        waitFor(browser, d -> d.findElement(By.id("edit-" + id)))
+                .sendKeys(" Sources: https://a.example https://b.example https://c.example");
+
+        browser.find(By.xpath("//button[text()='Save changes']")).click();
+
+        WebElement held = waitFor(browser, d -> d.findElement(By.id("own-comment-" + id)));
+        assertThat(held.getText())
+                .contains("Waiting for a moderator")
+                .contains("more links than we publish without a moderator's look")
+                .contains("Sources: https://a.example");
+        assertThat(browser.focused())
+                .as("the reader goes on from the comment, not from the top of the page")
+                .isEqualTo(held);
+        assertThat(browser.findAll(By.id("comment-" + id))).isEmpty();
+        browser.checkAccessibility();
+    }
+
+    @Test
+    void aHeldReplyWaitsUnderTheCommentItAnswers(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        long answered = comments.post(accounts.create(true).id(), article, "Connections at Vienna are tight.", null);
+        browser.signIn(accounts.create(true));
+        browser.open(addresses.pathOf(article).orElseThrow());
+        waitFor(
+                        browser,
+                        d -> d.findElement(
+                                By.cssSelector("#comment-" + answered + " [data-action='reply']:not([hidden])")))
+                .click();
+        // More links than are published unseen: held for a moderator.
+        waitFor(browser, d -> d.findElement(By.id("comment-text-" + answered)))
+                .sendKeys("Timetables: https://a.example https://b.example https://c.example");
+
+        browser.find(By.xpath("//button[text()='Post reply']")).click();
+
+        WebElement held = waitFor(
+                browser,
+                d -> d.findElement(By.xpath("//li[@data-thread-id='" + answered
+                        + "']//li[contains(@class,'reply--held')]/article[contains(@class,'comment--held')]")));
+        assertThat(held.getText()).contains("Waiting for a moderator").contains("Timetables:");
+        assertThat(held.findElement(By.cssSelector(".comment__context a")).getDomAttribute("href"))
+                .isEqualTo("/comment/" + answered);
+        assertThat(browser.focused()).isEqualTo(held);
+        browser.checkAccessibility();
+    }
+
+    @Test
+    void aCommentBoxSaysWhenItsLimitIsReached(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        browser.signIn(accounts.create(true));
+        browser.open(addresses.pathOf(article).orElseThrow());
+        WebElement box = waitFor(browser, d -> d.findElement(By.id("comment-text-new")));
+        assertThat(browser.find(By.id("comment-text-new-count")).isDisplayed())
+                .as("no count while the limit is far off")
+                .isFalse();
+
+        browser.script("arguments[0].value = 'x'.repeat(4990); arguments[0].dispatchEvent(new Event('input'));", box);
+        WebElement count = browser.find(By.id("comment-text-new-count"));
+        assertThat(count.getText()).isEqualTo("10 characters left");
+        box.sendKeys("y".repeat(20));
+
+        assertThat(box.getDomProperty("value")).hasSize(5000);
+        assertThat(count.getText()).startsWith("You have reached the limit of 5,000 characters");
+        assertThat(count.findElement(By.xpath("following-sibling::*[@aria-live='polite']"))
+                        .getAttribute("textContent"))
+                .as("said to a screen reader at once")
+                .startsWith("You have reached the limit");
+        assertThat(box.getDomAttribute("aria-describedby")).contains("comment-text-new-count");
     }
 
     @Test

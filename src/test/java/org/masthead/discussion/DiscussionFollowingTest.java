@@ -17,6 +17,7 @@ import org.masthead.newsroom.TestContent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Readers following readers: from comments and profiles, on profiles, in the following feed, and after deletion. */
 @MastheadTest
@@ -161,7 +162,18 @@ class DiscussionFollowingTest {
         String thread = http.get("/discussion/" + article + "/thread").body();
         assertThat(thread).contains("Before I leave").contains(AccountDeleted.SHOWN_AS);
         assertThat(thread).doesNotContain(ann.account.displayName());
+        assertThat(thread)
+                .as("nothing stable on the page ties a former reader's comments together, or to them")
+                .doesNotContain("data-author-id=\"" + ann.id() + "\"");
         assertThat(comment).isPositive();
+        assertThat(bob.web.get("/discussion/readers/" + ann.id() + "/me").statusCode())
+                .isEqualTo(404);
+        assertThat(bob.act(article, "/account/muted/" + ann.id()).statusCode())
+                .as("a former reader cannot be muted: there is nobody to single out")
+                .isEqualTo(404);
+        assertThat(bob.act(article, "/discussion/readers/" + ann.id() + "/follow")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -174,5 +186,36 @@ class DiscussionFollowingTest {
                 .as("whom I follow, by the name the site shows and their profile, not by number alone")
                 .contains("\"displayName\" : \"" + bob.account.displayName() + "\"")
                 .contains("\"profile\" : \"/profile/");
+    }
+
+    @Test
+    void personalDataExportHoldsTheCommentsIRecommendAndTheReportsIMade() {
+        long recommended = bob.posted(article, "Worth a recommendation");
+        long reported = bob.posted(article, "Worth a report");
+        assertThat(ann.act(article, "/discussion/comments/" + recommended + "/recommend")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(ann.report(article, reported, "other", "Detail for other: test report")
+                        .statusCode())
+                .isEqualTo(204);
+
+        JsonNode discussion =
+                Participant.JSON.readTree(ann.web.get("/account/export").body()).get("discussion");
+
+        JsonNode recommendation = discussion.get("recommended").get(0);
+        assertThat(recommendation.get("comment").asLong()).isEqualTo(recommended);
+        assertThat(recommendation.get("permalink").asString()).isEqualTo("/comment/" + recommended);
+        assertThat(recommendation.has("recommendedAt")).isTrue();
+        JsonNode report = discussion.get("reported").get(0);
+        assertThat(report.get("comment").asLong()).isEqualTo(reported);
+        assertThat(report.get("reason").asString()).isEqualTo("other");
+        assertThat(report.get("detail").asString()).isEqualTo("Detail for other: test report");
+        assertThat(report.has("reportedAt")).isTrue();
+        assertThat(Participant.JSON
+                        .readTree(bob.web.get("/account/export").body())
+                        .get("discussion")
+                        .get("reported"))
+                .as("a report is in its reporter's file, not in that of the reader reported")
+                .isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -470,7 +471,18 @@ class DiscussionTest {
             String second = thread("?sort=" + sort + "&after=" + later.group(1));
             List<Long> rest = commentIds(second);
             assertThat(rest).as(sort).hasSize(5).doesNotContainAnyElementsOf(seen);
-            assertThat(second).contains("Earlier comments").doesNotContain("Later comments");
+            String back = Map.of(
+                            "oldest",
+                            "Earlier comments",
+                            "newest",
+                            "Newer comments",
+                            "recommended",
+                            "Previous comments")
+                    .get(sort);
+            String on = Map.of("oldest", "Later comments", "newest", "Older comments", "recommended", "More comments")
+                    .get(sort);
+            assertThat(first).as(sort).contains(on).doesNotContain(back);
+            assertThat(second).as(sort).contains(back).doesNotContain(on);
             Matcher earlier = Pattern.compile("before=([0-9_-]+)").matcher(second);
             assertThat(earlier.find()).isTrue();
             assertThat(commentIds(thread("?sort=" + sort + "&before=" + earlier.group(1))))

@@ -44,6 +44,10 @@ public final class Participant {
         return account.id();
     }
 
+    public String displayName() {
+        return account.displayName();
+    }
+
     /** What the conversation's /me says for this reader; picks up the CSRF token too. */
     public JsonNode me(long articleId) {
         JsonNode me = json(web.get("/discussion/" + articleId + "/me"));

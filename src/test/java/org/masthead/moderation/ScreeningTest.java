@@ -239,6 +239,39 @@ class ScreeningTest {
     }
 
     @Test
+    void anEditWithTooManyLinksIsHeldAndItsAuthorIsToldWhy() {
+        long id = json(regular.post(article, "The anglerfish photos are remarkable."))
+                .get("id")
+                .asLong();
+
+        JsonNode told = json(regular.edit(
+                article,
+                id,
+                "The anglerfish photos are remarkable. https://a.example https://b.example https://c.example"));
+
+        assertThat(told.get("held").asBoolean()).isTrue();
+        assertThat(told.get("reason").asString()).contains("more links");
+        assertThat(regular.me(article).get("moderated").get(0).get("id").asLong())
+                .isEqualTo(id);
+    }
+
+    @Test
+    void aNewReadersHeldReplySaysWhatItAnswers() {
+        long answered = json(regular.post(article, "Connections at Vienna are tight."))
+                .get("id")
+                .asLong();
+
+        long reply = json(newcomer.reply(article, answered, "Replying to you about connections."))
+                .get("id")
+                .asLong();
+
+        JsonNode own = newcomer.me(article).get("moderated").get(0);
+        assertThat(own.get("id").asLong()).isEqualTo(reply);
+        assertThat(own.get("inReplyToId").asLong()).isEqualTo(answered);
+        assertThat(own.get("inReplyTo").asString()).isEqualTo(regular.displayName());
+    }
+
+    @Test
     void aPreModeratedReadersCommentsAreHeld() {
         moderation.sanction(regular.id(), "premoderate", Instant.now().minusSeconds(1), null);
 
@@ -254,8 +287,18 @@ class ScreeningTest {
         long id = json(regular.post(article, "A fine point.")).get("id").asLong();
         assertThat(commentCount()).isEqualTo(1);
 
-        assertThat(regular.edit(article, id, "A fine point, blatherskite.").statusCode())
-                .isEqualTo(204);
+        HttpResponse<String> changed = regular.edit(article, id, "A fine point, blatherskite.");
+
+        assertThat(changed.statusCode())
+                .as("its author is told at once, not left to find it gone")
+                .isEqualTo(200);
+        JsonNode told = json(changed);
+        assertThat(told.get("held").asBoolean()).isTrue();
+        assertThat(told.get("message").asString()).contains("waits for a moderator");
+        assertThat(told.get("reason").asString())
+                .as("why, in words for its author, without giving away the word that is checked")
+                .contains("a word that a moderator checks")
+                .doesNotContain("blatherskite");
 
         assertThat(thread()).doesNotContain("A fine point");
         assertThat(commentCount()).isZero();

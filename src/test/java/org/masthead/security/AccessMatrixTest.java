@@ -186,7 +186,7 @@ class AccessMatrixTest {
                 row("GET /discussion/{articleId}/threads/{threadId}", "GET", discussion + "/threads/999999", all(404)),
                 row("GET /discussion/{articleId}/comments", "GET", discussion + "/comments?ids=1,2", all(OK)),
                 row("GET /discussion/{articleId}/me", "GET", discussion + "/me", all(OK)),
-                row("GET /discussion/readers/{id}/me", "GET", "/discussion/readers/999999/me", all(OK)),
+                row("GET /discussion/readers/{id}/me", "GET", "/discussion/readers/999999/me", all(404)),
                 // Posted empty: a JSON endpoint refuses a form as the wrong media type; no such comment is not found.
                 row("POST /discussion/{articleId}/comments", "POST", discussion + "/comments",
                                                                                SIGN_IN, 415,     415,     415,     415,     415,     415,     415),

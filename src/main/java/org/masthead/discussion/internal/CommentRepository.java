@@ -180,18 +180,22 @@ class CommentRepository {
     List<Moderated> moderatedUnder(long authorId, long articleId) {
         return db.sql(
                         """
-                        SELECT id, body, status, coalesce(moderation_note, '') AS note FROM comment
+                        SELECT id, body, status, coalesce(moderation_note, '') AS note, in_reply_to_id FROM comment
                         WHERE author_id = :author AND article_id = :article AND status IN ('pending', 'rejected')
                         ORDER BY id""")
                 .param("author", authorId)
                 .param("article", articleId)
                 .query((rs, n) -> new Moderated(
-                        rs.getLong("id"), rs.getString("body"), rs.getString("status"), rs.getString("note")))
+                        rs.getLong("id"),
+                        rs.getString("body"),
+                        rs.getString("status"),
+                        rs.getString("note"),
+                        rs.getObject("in_reply_to_id", Long.class)))
                 .list();
     }
 
     /** A comment of the reader's own that a moderator has, or has yet to, decide on. */
-    record Moderated(long id, String body, String status, String note) {}
+    record Moderated(long id, String body, String status, String note, @Nullable Long inReplyToId) {}
 
     /** How many published comments the author has, counting no further than {@code atMost}. */
     int publishedCount(long authorId, int atMost) {

@@ -53,9 +53,9 @@ public class Conversations {
                     : new String(Character.toChars(Character.toUpperCase(name.codePointAt(0))));
         }
 
-        /** The placeholder's tone: the same for a reader wherever their comments are. */
+        /** The placeholder's tone: the same for a reader wherever their comments are; one for every former reader. */
         public int tone() {
-            return Math.floorMod(id, TONES);
+            return deleted ? 0 : Math.floorMod(id, TONES);
         }
     }
 

@@ -37,15 +37,24 @@ public class Follows {
         if (followerId == followedId) {
             throw new RejectedException("You cannot follow yourself", "reader", "You cannot follow yourself.");
         }
-        PublicReader followed = accounts.publicReaders(Set.of(followedId)).get(followedId);
-        if (followed == null || followed.deleted()) {
-            throw new NotFoundException("There is no such reader.");
-        }
+        requireReader(followedId);
         if (!accounts.isVerified(followerId)) {
             throw new NotAllowedException("Confirm your e-mail address before you follow other readers.");
         }
         if (follows.follow(followerId, followedId, clock.instant())) {
             events.publishEvent(new ThreadChanged(Set.of(), Set.of(followerId, followedId)));
+        }
+    }
+
+    /**
+     * Refuses an account that is not a reader's, as if it had never been: one deleted leaves nothing
+     * that could tie its comments back to it.
+     */
+    @Transactional(readOnly = true)
+    public void requireReader(long accountId) {
+        PublicReader reader = accounts.publicReaders(Set.of(accountId)).get(accountId);
+        if (reader == null || reader.deleted()) {
+            throw new NotFoundException("There is no such reader.");
         }
     }
 

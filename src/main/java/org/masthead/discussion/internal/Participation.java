@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.AccountDeleted;
 import org.masthead.accounts.Accounts;
+import org.masthead.accounts.PublicReader;
 import org.masthead.discussion.internal.CommentRepository.CommentRow;
 import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedContent;
@@ -51,8 +54,16 @@ public class Participation {
      *
      * @param status {@code pending} (waiting for a moderator) or {@code rejected}
      * @param reason for a rejected one, what the moderator told its author
+     * @param inReplyToId for a reply, the comment it answers, whose thread it will join once approved
+     * @param inReplyTo for a reply, who wrote the comment it answers, as the conversation names them
      */
-    public record Moderated(long id, String body, String status, String reason) {}
+    public record Moderated(
+            long id,
+            String body,
+            String status,
+            String reason,
+            @Nullable Long inReplyToId,
+            @Nullable String inReplyTo) {}
 
     private final PublishedContent content;
     private final CommentRepository comments;
@@ -141,11 +152,35 @@ public class Participation {
                 own.stream().map(CommentRow::id).toList(),
                 editable,
                 following,
-                comments.moderatedUnder(accountId, articleId).stream()
-                        .map(row -> new Moderated(row.id(), row.body(), row.status(), row.note()))
-                        .toList(),
+                moderated(accountId, articleId),
                 muted.getIfAvailable(() -> org.masthead.discussion.MutedReaders.NONE)
                         .mutedBy(accountId));
+    }
+
+    /** The reader's own comments out of the conversation, each reply with whom it answers. */
+    private List<Moderated> moderated(long accountId, long articleId) {
+        List<CommentRepository.Moderated> rows = comments.moderatedUnder(accountId, articleId);
+        Map<Long, Long> answeredAuthors = comments.authorsOf(rows.stream()
+                .map(CommentRepository.Moderated::inReplyToId)
+                .filter(Objects::nonNull)
+                .toList());
+        Map<Long, PublicReader> readers = accounts.publicReaders(answeredAuthors.values());
+        return rows.stream()
+                .map(row -> {
+                    Long author = row.inReplyToId() == null ? null : answeredAuthors.get(row.inReplyToId());
+                    PublicReader reader = author == null ? null : readers.get(author);
+                    String name = author == null
+                            ? null
+                            : reader == null || reader.deleted() ? AccountDeleted.SHOWN_AS : reader.displayName();
+                    return new Moderated(
+                            row.id(),
+                            row.body(),
+                            row.status(),
+                            row.note(),
+                            author == null ? null : row.inReplyToId(),
+                            name);
+                })
+                .toList();
     }
 
     private static State closed(@Nullable Instant closesAt, boolean verified) {

@@ -16,6 +16,24 @@ class RecommendationRepository {
         this.db = db;
     }
 
+    /** A comment the reader recommends, and since when: for their "download my data" file. */
+    record Recommendation(long commentId, long articleId, Instant recommendedAt) {}
+
+    /** Every comment the reader recommends, the latest first. */
+    List<Recommendation> allBy(long accountId) {
+        return db.sql(
+                        """
+                        SELECT r.comment_id, c.article_id, r.recommended_at FROM comment_recommendation r
+                        JOIN comment c ON c.id = r.comment_id WHERE r.account_id = :account
+                        ORDER BY r.recommended_at DESC, r.comment_id DESC""")
+                .param("account", accountId)
+                .query((rs, n) -> new Recommendation(
+                        rs.getLong("comment_id"),
+                        rs.getLong("article_id"),
+                        rs.getTimestamp("recommended_at").toInstant()))
+                .list();
+    }
+
     /** Records the recommendation; false when the reader had already made it. */
     boolean recommend(long commentId, long accountId, Instant now) {
         return db.sql(

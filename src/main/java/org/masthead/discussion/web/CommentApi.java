@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Role;
@@ -62,6 +63,9 @@ class CommentApi {
      */
     private static final AuthorizationManager<RequestAuthorizationContext> MAY_PICK =
             StaffAccess.requiresAnyOf(PICKERS.stream().map(Role::name).toArray(String[]::new));
+
+    static final String HELD_CHANGE_MESSAGE =
+            "Your change is saved, and waits for a moderator: only you can see the comment until it is approved.";
 
     static final String HELD_MESSAGE =
             "Thank you. Your comment is waiting for a moderator: only you can see it until it is approved.";
@@ -200,11 +204,21 @@ class CommentApi {
                 : ResponseEntity.ok(body);
     }
 
+    /**
+     * A change held for a moderator: its author is told at once, and why, since the comment has left the
+     * conversation. A change published as it is has nothing to tell (204).
+     */
+    record HeldChange(long id, boolean held, String message, String reason) {}
+
     @PostMapping(path = "/discussion/comments/{id:\\d{1,18}}/edit", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> edit(
+    ResponseEntity<HeldChange> edit(
             @PathVariable long id, @AuthenticationPrincipal SignedIn signedIn, @RequestBody ChangedComment change) {
-        comments.edit(signedIn.accountId(), id, change.body() == null ? "" : change.body());
-        return ResponseEntity.noContent().build();
+        Comments.Edited edited = comments.edit(signedIn.accountId(), id, change.body() == null ? "" : change.body());
+        if (!edited.held()) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.ok(
+                new HeldChange(id, true, HELD_CHANGE_MESSAGE, Objects.requireNonNull(edited.reason())));
     }
 
     @PostMapping("/discussion/comments/{id:\\d{1,18}}/delete")

@@ -41,6 +41,7 @@ class FollowApi {
     @GetMapping(path = "/discussion/readers/{id:\\d{1,18}}/me", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Relationship> relationship(
             @PathVariable long id, @AuthenticationPrincipal @Nullable SignedIn signedIn, HttpServletRequest request) {
+        follows.requireReader(id);
         Relationship body = new Relationship(
                 signedIn != null,
                 signedIn != null && signedIn.accountId() == id,

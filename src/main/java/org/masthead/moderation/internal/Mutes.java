@@ -3,7 +3,9 @@ package org.masthead.moderation.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.masthead.accounts.Accounts;
+import org.masthead.accounts.PublicReader;
 import org.masthead.discussion.MutedReaders;
 import org.masthead.platform.ConflictException;
 import org.masthead.platform.NotFoundException;
@@ -46,7 +48,9 @@ public class Mutes implements MutedReaders {
         if (readerId == mutedId) {
             throw new RejectedException("Nobody was muted", "reader", "You cannot mute yourself.");
         }
-        if (accounts.find(mutedId).isEmpty()) {
+        PublicReader target = accounts.publicReaders(Set.of(mutedId)).get(mutedId);
+        if (target == null || target.deleted()) {
+            // A former reader's comments are by nobody in particular: there is no one to mute.
             throw new NotFoundException("There is no such reader.");
         }
         // Two requests of the same reader at once wait for each other here, so both cannot pass the bound.
