@@ -8,11 +8,14 @@ import java.util.List;
  * @param step the name of the rule that decided, such as {@code banned-words}; empty when every rule
  *     let it through
  * @param reason why, in words: for a refusal, shown to its author; for a hold, to moderators
+ * @param toAuthor for a hold, why it waits in words for its author, which never name the word or the
+ *     score that held it; empty otherwise
  * @param alsoHeldBy for a hold, the other rules that would have held it too, in order
  * @param notes what else happened along the way that a moderator should know (why those other rules
  *     would have held it, a checker that did not answer in time)
  */
-public record CommentVerdict(Outcome outcome, String step, String reason, List<String> alsoHeldBy, List<String> notes) {
+public record CommentVerdict(
+        Outcome outcome, String step, String reason, String toAuthor, List<String> alsoHeldBy, List<String> notes) {
 
     public enum Outcome {
         /** Shown to everyone at once. */
@@ -29,7 +32,7 @@ public record CommentVerdict(Outcome outcome, String step, String reason, List<S
     }
 
     public static CommentVerdict published() {
-        return new CommentVerdict(Outcome.PUBLISH, "", "", List.of(), List.of());
+        return new CommentVerdict(Outcome.PUBLISH, "", "", "", List.of(), List.of());
     }
 
     public boolean held() {

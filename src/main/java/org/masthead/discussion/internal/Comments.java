@@ -266,7 +266,7 @@ public class Comments {
                 new CommentSubmission(authorId, before.articleId(), commentId, CommentText.normalise(text));
         CommentVerdict verdict = before.authorId() == authorId ? screen(submission) : CommentVerdict.published();
         transactions.executeWithoutResult(status -> editInTransaction(submission, text, verdict));
-        return verdict.held() ? new Edited(true, heldBecause(verdict)) : new Edited(false, null);
+        return verdict.held() ? new Edited(true, verdict.toAuthor()) : new Edited(false, null);
     }
 
     /**
@@ -276,23 +276,6 @@ public class Comments {
      * @param reason for a held one, why, in words for its author
      */
     public record Edited(boolean held, @Nullable String reason) {}
-
-    /**
-     * Why a comment waits for a moderator, told to its author. Screening's own reason is written for
-     * moderators (a score, the word that matched), so the author is told the kind of check, by the name of
-     * the rule that held it.
-     */
-    static String heldBecause(CommentVerdict verdict) {
-        return switch (verdict.step()) {
-            case "links" -> "It has more links than we publish without a moderator's look.";
-            case "new-reader" -> "A moderator reads a new reader's first comments before they are shown.";
-            case "sanctions" -> "A moderator reads your comments before they are shown.";
-            case "suspect-words" -> "It uses a word that a moderator checks before the comment is shown.";
-            case "repeated-text" -> "It repeats text you posted a short while ago.";
-            case "toxicity" -> "It may break our community standards, so a moderator will read it first.";
-            default -> "A moderator will read it before it is shown.";
-        };
-    }
 
     private void editInTransaction(CommentSubmission submission, String text, CommentVerdict verdict) {
         long authorId = submission.authorId();

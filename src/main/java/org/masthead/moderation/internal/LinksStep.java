@@ -23,6 +23,11 @@ class LinksStep implements Step {
     }
 
     @Override
+    public String toAuthor() {
+        return "It has more links than we publish without a moderator's look.";
+    }
+
+    @Override
     public boolean mayRefuse() {
         return false;
     }

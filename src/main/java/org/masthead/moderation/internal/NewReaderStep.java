@@ -35,6 +35,11 @@ class NewReaderStep implements Step {
     }
 
     @Override
+    public String toAuthor() {
+        return "A moderator reads a new reader's first comments before they are shown.";
+    }
+
+    @Override
     public boolean mayRefuse() {
         return false;
     }

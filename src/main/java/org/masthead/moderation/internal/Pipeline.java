@@ -107,8 +107,14 @@ class Pipeline implements CommentScreening {
             return refusal;
         }
         return run.holder == null
-                ? new CommentVerdict(Outcome.PUBLISH, "", "", List.of(), run.notes)
-                : new CommentVerdict(Outcome.HOLD, run.holder.name(), run.holdReason, run.alsoHeldBy, run.notes);
+                ? new CommentVerdict(Outcome.PUBLISH, "", "", "", List.of(), run.notes)
+                : new CommentVerdict(
+                        Outcome.HOLD,
+                        run.holder.name(),
+                        run.holdReason,
+                        run.holder.toAuthor(),
+                        run.alsoHeldBy,
+                        run.notes);
     }
 
     /**
@@ -137,7 +143,8 @@ class Pipeline implements CommentScreening {
                 }
                 switch (decision.kind()) {
                     case REFUSE ->
-                        refusal = new CommentVerdict(Outcome.REFUSE, step.name(), decision.reason(), List.of(), notes);
+                        refusal = new CommentVerdict(
+                                Outcome.REFUSE, step.name(), decision.reason(), "", List.of(), notes);
                     case HOLD -> {
                         if (holder == null) {
                             holder = step;

@@ -30,6 +30,11 @@ class SanctionStep implements Step {
     }
 
     @Override
+    public String toAuthor() {
+        return "A moderator reads your comments before they are shown.";
+    }
+
+    @Override
     public boolean mayRefuse() {
         return true;
     }

@@ -12,6 +12,14 @@ interface Step {
     /** The name moderators see for what decided, such as {@code banned-words}. */
     String name();
 
+    /**
+     * Why a comment this step holds waits, in words for its author: the reason moderators see names the
+     * word that matched or the score, which the author is not shown.
+     */
+    default String toAuthor() {
+        return "A moderator will read it before it is shown.";
+    }
+
     /** Whether this step ever refuses a comment, rather than only holding it. */
     boolean mayRefuse();
 

@@ -22,6 +22,11 @@ class SuspectWordsStep implements Step {
     }
 
     @Override
+    public String toAuthor() {
+        return "It uses a word that a moderator checks before the comment is shown.";
+    }
+
+    @Override
     public boolean mayRefuse() {
         return false;
     }

@@ -53,6 +53,11 @@ class ToxicityStep implements Step, DisposableBean {
     }
 
     @Override
+    public String toAuthor() {
+        return "It may break our community standards, so a moderator will read it first.";
+    }
+
+    @Override
     public boolean mayRefuse() {
         return false;
     }
