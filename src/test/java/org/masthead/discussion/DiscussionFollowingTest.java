@@ -208,7 +208,7 @@ class DiscussionFollowingTest {
         assertThat(recommendation.has("recommendedAt")).isTrue();
         JsonNode report = discussion.get("reported").get(0);
         assertThat(report.get("comment").asLong()).isEqualTo(reported);
-        assertThat(report.get("reason").asString()).isEqualTo("other");
+        assertThat(report.get("reason").asString()).isEqualTo("Something else");
         assertThat(report.get("detail").asString()).isEqualTo("Detail for other: test report");
         assertThat(report.has("reportedAt")).isTrue();
         assertThat(Participant.JSON

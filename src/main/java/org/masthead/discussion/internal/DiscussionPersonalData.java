@@ -31,7 +31,10 @@ class DiscussionPersonalData implements PersonalDataContributor {
     /** A comment the reader recommends. */
     record RecommendedComment(long comment, long articleId, String permalink, Instant recommendedAt) {}
 
-    /** A comment the reader reported, with the reason they chose and what they wrote to the moderators. */
+    /**
+     * A comment the reader reported, with the reason they chose (in the words the form showed them) and what
+     * they wrote to the moderators.
+     */
     record ReportedComment(
             long comment, long articleId, String permalink, String reason, String detail, Instant reportedAt) {}
 
@@ -88,7 +91,11 @@ class DiscussionPersonalData implements PersonalDataContributor {
                         r.commentId(),
                         r.articleId(),
                         "/comment/" + r.commentId(),
-                        r.reason(),
+                        Comments.REPORT_REASONS.stream()
+                                .filter(reason -> reason.code().equals(r.reason()))
+                                .map(Comments.ReportReason::label)
+                                .findFirst()
+                                .orElse(r.reason()),
                         r.detail(),
                         r.reportedAt()))
                 .toList();
