@@ -481,13 +481,7 @@
             if (inReplyTo) {
               form.remove();
             }
-            return refreshMe().then(function () {
-              var own = document.getElementById("own-comment-" + posted.id);
-              if (own) {
-                own.setAttribute("tabindex", "-1");
-                own.focus();
-              }
-            });
+            return showHeld(posted.id, posted.reason);
           }
           conversation.postedHere(posted.id);
           // Commenting may have followed the conversation, as the reader's settings say.

@@ -97,6 +97,9 @@ class ScreeningTest {
         long id = body.get("id").asLong();
         assertThat(body.get("held").asBoolean()).isTrue();
         assertThat(body.get("message").asString()).contains("waiting for a moderator");
+        assertThat(body.get("reason").asString())
+                .as("why, in words for its author")
+                .isEqualTo("A moderator reads a new reader's first comments before they are shown.");
         assertThat(thread()).doesNotContain("the trains are late");
         assertThat(commentCount()).isZero();
         assertThat(screening(id, "step")).isEqualTo("new-reader");

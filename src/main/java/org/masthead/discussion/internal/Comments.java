@@ -76,8 +76,10 @@ public class Comments {
     /**
      * A posted comment, whether this request made it (false: a retry found the one it made before), and
      * whether it waits for a moderator.
+     *
+     * @param heldBecause for one this request made and screening held, why, in words for its author
      */
-    public record Posted(long commentId, long articleId, boolean created, boolean held) {}
+    public record Posted(long commentId, long articleId, boolean created, boolean held, @Nullable String heldBecause) {}
 
     private final CommentRepository comments;
     private final MentionRepository mentions;
@@ -214,12 +216,12 @@ public class Comments {
         screening().screened(id, submission, verdict);
         if (verdict.held()) {
             // Nobody but its author and the moderators sees it, so nothing else changes until it is approved.
-            return new Posted(id, articleId, true, true);
+            return new Posted(id, articleId, true, true, verdict.toAuthor());
         }
         CommentRow stored = new CommentRow(
                 id, articleId, authorId, parentId, inReplyToId, body, CommentRepository.PUBLISHED, 0, 0, now, null);
         publishNew(stored, answered, named.stream().map(Mention::accountId).toList(), article.headline());
-        return new Posted(id, articleId, true, false);
+        return new Posted(id, articleId, true, false, null);
     }
 
     /**
@@ -558,7 +560,7 @@ public class Comments {
             throw new ConflictException("This form was already used for a comment under another article.");
         }
         return new Posted(
-                earlier.id(), earlier.articleId(), false, earlier.status().equals(CommentRepository.PENDING));
+                earlier.id(), earlier.articleId(), false, earlier.status().equals(CommentRepository.PENDING), null);
     }
 
     private CommentRow published(long commentId) {

@@ -50,9 +50,16 @@ class CommentApi {
     /**
      * @param held whether it waits for a moderator, seen by nobody else until approved
      * @param message what to tell its author, when there is something to tell
+     * @param reason for a held one, why it waits, in words for its author (unknown to a retry)
      */
     record PostedComment(
-            long id, long articleId, String permalink, boolean created, boolean held, @Nullable String message) {}
+            long id,
+            long articleId,
+            String permalink,
+            boolean created,
+            boolean held,
+            @Nullable String message,
+            @Nullable String reason) {}
 
     /** Who may pick comments as staff picks (moderation's rule for its pick routes; two factors there too). */
     static final List<Role> PICKERS = List.of(Role.MODERATOR, Role.EDITOR, Role.ADMIN);
@@ -198,7 +205,8 @@ class CommentApi {
                 "/comment/" + posted.commentId(),
                 posted.created(),
                 posted.held(),
-                posted.held() ? HELD_MESSAGE : null);
+                posted.held() ? HELD_MESSAGE : null,
+                posted.heldBecause());
         return posted.created()
                 ? ResponseEntity.created(URI.create(body.permalink())).body(body)
                 : ResponseEntity.ok(body);
