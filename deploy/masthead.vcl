@@ -5,8 +5,8 @@
 # - Never caches a response that sets a cookie or is not public: personal fragments (/me), API answers,
 #   staff pages, anything that depends on a session. Live streams (/live) pass straight through, to the
 #   "live" director: Pushpin when it holds them, otherwise the nodes.
-# - A read (GET or HEAD) that a node fails to answer (refused, reset, timed out, or a 502-504) is tried again on
-#   another node, twice at most, so a node that dies or stops costs readers nothing while its probe catches up.
+# - A read (GET or HEAD) that a node fails to answer (refused, reset, timed out, or a 502-504 without
+#   Retry-After) is tried again on another node, twice at most, so a node that dies or stops costs readers nothing while its probe catches up.
 #   When no node can answer and no stale copy is held, readers get the paper's own short "back shortly" page
 #   with Retry-After, never Varnish's error page.
 # - Strips tracking parameters, normalises Accept-Encoding.
@@ -107,7 +107,9 @@ sub vcl_backend_response {
         if (bereq.is_bgfetch) {
             return (abandon);
         }
-        if (bereq.method ~ "^(GET|HEAD)$" && bereq.retries < 2) {
+        # Not an answer that asks to come back later (a node's own 503 when it is too busy): sending it to
+        # the others at once would only add to their load.
+        if (bereq.method ~ "^(GET|HEAD)$" && bereq.retries < 2 && !beresp.http.Retry-After) {
             return (retry);
         }
     }
