@@ -20,6 +20,10 @@
 # does not set. While any part of the cluster runs, `up` refuses options that differ from the saved ones:
 # `down` first. CLUSTER_DIR itself is not saved: give the same one to every command.
 #   NODES=2                  app nodes
+#   VARNISH_ADDRESS=127.0.0.1   the address Varnish listens on for readers, such as this machine's public
+#                            address or 0.0.0.0 for every interface; it always listens on 127.0.0.1 too, for
+#                            the nodes' purges. The nodes, Pushpin, PgBouncer and PostgreSQL listen on 127.0.0.1
+#                            only: readers reach the site through Varnish alone.
 #   VARNISH_PORT=6081        where readers come in
 #   NODE_PORT=8081           the first node's port; the others follow
 #   PG_PORT=5433             PostgreSQL's port
@@ -33,18 +37,25 @@
 #                            instances take the ports below it (7998, ...)
 #   PUSHPIN_PUBLISH_PORT=5561   where the nodes publish events; the two ports below it and above it are taken
 #                            too, and further instances take the same ports 10, 20, ... above them
-#   CLUSTER_DIR=deploy/.cluster   data and logs of everything
+#   CLUSTER_DIR=deploy/.cluster   data and logs of everything (a relative path is taken from the current
+#                            directory)
 #   NODE_JAVA_OPTS="-Xms256m -Xmx512m"   JVM flags of each node
 #   NODE_ARGS=""             more flags for each node, such as --masthead.demo-content=false
 #   BASE_URL=""              the public address the nodes put in canonical links, feeds and mail
 #                            (masthead.site.base-url); empty means http://127.0.0.1:$VARNISH_PORT
+#
+# PostgreSQL and its replica take only password logins (scram-sha-256) over TCP on 127.0.0.1, replication
+# included, and have no Unix socket; the password of the masthead role is in CLUSTER_DIR/db-password, which,
+# like the nodes' folders and logs (where sign-in links are written while no SMTP server is set), only the
+# owner may read.
 set -euo pipefail
 
 DEPLOY_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$DEPLOY_DIR")
-CLUSTER_DIR=${CLUSTER_DIR:-$DEPLOY_DIR/.cluster}
+# Absolute, because parts of the cluster start from folders of their own and down must find them all again.
+CLUSTER_DIR=$(realpath -m -- "${CLUSTER_DIR:-$DEPLOY_DIR/.cluster}")
 OPTIONS_FILE=$CLUSTER_DIR/options
-OPTIONS=(NODES VARNISH_PORT NODE_PORT PG_PORT REPLICA REPLICA_PORT PGBOUNCER PGBOUNCER_PORT PUSHPIN PUSHPINS
+OPTIONS=(NODES VARNISH_ADDRESS VARNISH_PORT NODE_PORT PG_PORT REPLICA REPLICA_PORT PGBOUNCER PGBOUNCER_PORT PUSHPIN PUSHPINS
     PUSHPIN_PORT PUSHPIN_PUBLISH_PORT NODE_JAVA_OPTS NODE_ARGS BASE_URL)
 # The options this shell's environment sets, and those the last `up` saved.
 declare -A GIVEN=() SAVED=()
@@ -72,6 +83,7 @@ for option in "${OPTIONS[@]}"; do
     fi
 done
 NODES=${NODES:-2}
+VARNISH_ADDRESS=${VARNISH_ADDRESS:-127.0.0.1}
 VARNISH_PORT=${VARNISH_PORT:-6081}
 NODE_PORT=${NODE_PORT:-8081}
 PG_PORT=${PG_PORT:-5433}
@@ -84,6 +96,10 @@ PUSHPIN_PORT=${PUSHPIN_PORT:-7999}
 PUSHPINS=${PUSHPINS:-1}
 PUSHPIN_PUBLISH_PORT=${PUSHPIN_PUBLISH_PORT:-5561}
 GRIP_SIG_KEY_FILE=$CLUSTER_DIR/grip-sig-key
+PG_PASSWORD_FILE=$CLUSTER_DIR/db-password
+# The same password in the form psql, createdb and pg_basebackup read it (PGPASSFILE): never on a command line,
+# which every user on the machine may read in ps.
+PG_PASS_FILE=$CLUSTER_DIR/pgpass
 NODE_JAVA_OPTS=${NODE_JAVA_OPTS:--Xms256m -Xmx512m}
 NODE_ARGS=${NODE_ARGS:-}
 BASE_URL=${BASE_URL:-}
@@ -102,6 +118,8 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 # PostgreSQL refuses to run as root: as root, it runs as the postgres user Debian's package made.
 as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# A PostgreSQL client, as as_pg, signing in as the masthead role with its password.
+as_pg_client() { as_pg env PGPASSFILE="$PG_PASS_FILE" "$@"; }
 node_port() { echo $((NODE_PORT + $1 - 1)); }
 # Pushpin instance $1 (from 1): where it runs from, where streams come in, where the nodes publish.
 pushpin_dir() { if (($1 == 1)); then echo "$CLUSTER_DIR/pushpin"; else echo "$CLUSTER_DIR/pushpin-$1"; fi; }
@@ -195,31 +213,63 @@ start_postgres() {
     local bin data=$CLUSTER_DIR/postgres
     bin=$(pg_bin)
     mkdir -p "$CLUSTER_DIR"
+    write_password_files
     if [[ ! -f $data/PG_VERSION ]]; then
         log "Creating the database in $data"
-        [[ -f $CLUSTER_DIR/db-password ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$CLUSTER_DIR/db-password"
         mkdir -p "$data"
-        cp "$CLUSTER_DIR/db-password" "$CLUSTER_DIR/db-password.initdb"
+        (umask 077 && cp "$PG_PASSWORD_FILE" "$CLUSTER_DIR/db-password.initdb")
         if [[ $(id -u) == 0 ]]; then chown postgres "$data" "$CLUSTER_DIR/db-password.initdb"; fi
         as_pg "$bin/initdb" -D "$data" -U "$PG_USER" --pwfile="$CLUSTER_DIR/db-password.initdb" \
-            --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C.UTF-8 >"$CLUSTER_DIR/initdb.log"
+            --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$CLUSTER_DIR/initdb.log"
         rm -f "$CLUSTER_DIR/db-password.initdb"
         # What Masthead relies on (docs/scaling.md): durable commits, and room for every node's pool.
         cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
-unix_socket_directories = '/tmp'
 synchronous_commit = on
 max_connections = 200
 CONF
     fi
+    secure_postgres "$data"
     if ! as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
         log "Starting PostgreSQL on port $PG_PORT"
         as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w start >/dev/null
     fi
-    as_pg "$bin/psql" -h /tmp -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc \
+    as_pg_client "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc \
         "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'" | grep -q 1 \
-        || as_pg "$bin/createdb" -h /tmp -p "$PG_PORT" -U "$PG_USER" "$PG_DATABASE"
+        || as_pg_client "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" "$PG_DATABASE"
+}
+
+# The masthead role's password, made once, and the PGPASSFILE the clients above read: the owner's only.
+write_password_files() {
+    (
+        umask 077
+        [[ -f $PG_PASSWORD_FILE ]] || od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$PG_PASSWORD_FILE"
+        printf '127.0.0.1:*:*:%s:%s\n' "$PG_USER" "$(<"$PG_PASSWORD_FILE")" >"$PG_PASS_FILE"
+    )
+    # Made world-readable by an earlier version of this script.
+    chmod 600 "$PG_PASSWORD_FILE" "$PG_PASS_FILE"
+    if [[ $(id -u) == 0 ]]; then chown postgres "$PG_PASS_FILE"; fi
+}
+
+# Password logins over TCP only, replication included, and no Unix socket: any user on the machine could
+# reach a socket, and a "trust" line lets them in as the superuser. Written at every up, so that a database
+# made by an earlier version of this script (local trust, a socket in /tmp) is closed too: its logins at once
+# if it runs (reloaded), its socket at its next start.
+secure_postgres() {
+    local data=$1
+    cat >"$data/pg_hba.conf" <<HBA
+# Written by deploy/cluster.sh at every start: password logins (scram-sha-256) from this machine, over TCP.
+host    all             all             127.0.0.1/32            scram-sha-256
+host    replication     all             127.0.0.1/32            scram-sha-256
+HBA
+    grep -q "^unix_socket_directories = ''" "$data/postgresql.conf" \
+        || echo "unix_socket_directories = ''" >>"$data/postgresql.conf"
+    if [[ $(id -u) == 0 ]]; then chown postgres "$data/pg_hba.conf"; fi
+    chmod 600 "$data/pg_hba.conf"
+    if as_pg "$(pg_bin)/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        as_pg "$(pg_bin)/pg_ctl" -D "$data" reload >/dev/null
+    fi
 }
 
 # A streaming replica of the primary, made with pg_basebackup, for the reads that may be a moment stale.
@@ -233,11 +283,12 @@ start_replica() {
         mkdir -p "$data"
         chmod 700 "$data"
         if [[ $(id -u) == 0 ]]; then chown postgres "$data"; fi
-        as_pg env PGPASSWORD="$(<"$CLUSTER_DIR/db-password")" "$bin/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" \
-            -U "$PG_USER" -D "$data" --write-recovery-conf --wal-method=stream
+        as_pg_client "$bin/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" \
+            -U "$PG_USER" -D "$data" --write-recovery-conf --wal-method=stream --checkpoint=fast
         # The copied postgresql.conf names the primary's port; the last setting wins.
         echo "port = $REPLICA_PORT" >>"$data/postgresql.conf"
     fi
+    secure_postgres "$data"
     if ! as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
         log "Starting the replica on port $REPLICA_PORT"
         as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w start >/dev/null
@@ -250,7 +301,8 @@ start_pgbouncer() {
     local dir=$CLUSTER_DIR/pgbouncer
     [[ $PGBOUNCER == yes ]] || return 0
     mkdir -p "$dir"
-    printf '"%s" "%s"\n' "$PG_USER" "$(<"$CLUSTER_DIR/db-password")" >"$dir/users.txt"
+    chmod 700 "$dir"
+    (umask 077 && printf '"%s" "%s"\n' "$PG_USER" "$(<"$PG_PASSWORD_FILE")" >"$dir/users.txt")
     cat >"$dir/pgbouncer.ini" <<INI
 [databases]
 $PG_DATABASE = host=127.0.0.1 port=$PG_PORT
@@ -293,19 +345,29 @@ start_node() {
     port=$(node_port "$n")
     dir=$CLUSTER_DIR/node-$n
     mkdir -p "$dir"
+    # The log holds every sign-in and second-factor link while no SMTP server is set: the owner's only.
+    chmod 700 "$dir"
+    (umask 077 && touch "$dir/node.log")
+    chmod 600 "$dir/node.log"
     if pid_alive "$dir/pid"; then
         return 0
     fi
     log "Starting node $n on port $port"
+    # One data directory for every node: with the database external, it holds the wire folder (wires/), which
+    # agencies drop files in once for the whole site; a node claims each file with an atomic move, so each
+    # is taken once, and a file waits for no node in particular.
+    mkdir -p "$CLUSTER_DIR/shared"
     local db_url direct_arg
     read -r db_url direct_arg < <(db_args)
     # shellcheck disable=SC2086 # NODE_JAVA_OPTS and NODE_ARGS are lists of flags
     MASTHEAD_DB_URL=$db_url MASTHEAD_DB_USER=$PG_USER \
-        MASTHEAD_DB_PASSWORD=$(<"$CLUSTER_DIR/db-password") \
+        MASTHEAD_DB_PASSWORD=$(<"$PG_PASSWORD_FILE") \
         MASTHEAD_NOTIFICATIONS_GRIPSIGKEY=$( [[ $PUSHPIN == yes ]] && cat "$GRIP_SIG_KEY_FILE") \
         nohup "$JAVA" $NODE_JAVA_OPTS -jar "$JAR" \
+        --server.address=127.0.0.1 \
         --server.port="$port" \
-        --masthead.data-dir="$dir" \
+        --masthead.shutdown.drain=4s \
+        --masthead.data-dir="$CLUSTER_DIR/shared" \
         --masthead.images.dir="$CLUSTER_DIR/images" \
         --masthead.cache.purge-urls="http://127.0.0.1:$VARNISH_PORT" \
         --masthead.trusted-proxies=127.0.0.1/32 \
@@ -313,6 +375,18 @@ start_node() {
         ${PUSHPIN_ARG:-} ${REPLICA_ARG:-} $direct_arg \
         $NODE_ARGS >>"$dir/node.log" 2>&1 &
     echo $! >"$dir/pid"
+}
+
+# An earlier version of this script gave each node a wire folder of its own: what still waits in one goes to the
+# folder the nodes share.
+gather_wire_files() {
+    local file
+    mkdir -p "$CLUSTER_DIR/shared/wires/incoming"
+    for file in "$CLUSTER_DIR"/node-*/wires/incoming/*; do
+        [[ -f $file ]] || continue
+        log "Moving ${file#"$CLUSTER_DIR"/} to shared/wires/incoming, the wire folder every node takes from"
+        mv -n "$file" "$CLUSTER_DIR/shared/wires/incoming/"
+    done
 }
 
 wait_healthy() {
@@ -343,10 +417,12 @@ start_one_pushpin() {
     port=$(pushpin_port "$1")
     publish=$(pushpin_publish_port "$1")
     mkdir -p "$dir/run" "$dir/log"
+    # Its configuration holds the key that signs what it passes to the nodes.
+    chmod 700 "$dir"
     for ((n = 1; n <= NODES; n++)); do targets+=("127.0.0.1:$(node_port "$n")"); done
     # Targets are tried in order when one cannot be reached (a comma would start a target's options instead).
     echo "* ${targets[*]}" >"$dir/routes"
-    sed -e "s/@HTTP_PORT@/$port/" -e "s/@PUBLISH_PORT@/$publish/" \
+    sed -e "s/@HTTP_PORT@/127.0.0.1:$port/" -e "s/@PUBLISH_PORT@/$publish/" \
         -e "s/@PUSH_PORT@/$((publish - 1))/" -e "s/@SUBSCRIBE_PORT@/$((publish + 1))/" \
         -e "s/@COMMAND_PORT@/$((publish + 2))/" -e "s/@SIG_KEY@/$(<"$GRIP_SIG_KEY_FILE")/" \
         -e "s/@MAX_CONNECTIONS@/100000/" -e "s/@MESSAGE_RATE@/100000/" \
@@ -355,7 +431,7 @@ start_one_pushpin() {
         return 0
     fi
     log "Starting Pushpin on port $port (publish port $publish)"
-    (cd "$dir" && { nohup pushpin --config pushpin.conf --merge-output >>pushpin.log 2>&1 & echo $! >"$dir/pid"; })
+    (cd "$dir" && { nohup pushpin --config pushpin.conf --merge-output >>pushpin.log 2>&1 & echo $! >pid; })
 }
 
 start_varnish() {
@@ -382,8 +458,15 @@ start_varnish() {
     if pid_alive "$CLUSTER_DIR/varnish.pid"; then
         return 0
     fi
-    log "Starting Varnish on port $VARNISH_PORT"
-    varnishd -a "127.0.0.1:$VARNISH_PORT" -T 127.0.0.1:0 -n "$CLUSTER_DIR/varnish" \
+    log "Starting Varnish on $VARNISH_ADDRESS:$VARNISH_PORT"
+    local listen=(-a "127.0.0.1:$VARNISH_PORT")
+    # The nodes purge through 127.0.0.1; an address that covers it already would be a second bind of the port.
+    case $VARNISH_ADDRESS in
+    127.0.0.1 | localhost) ;;
+    0.0.0.0 | '[::]' | '::') listen=(-a "$VARNISH_ADDRESS:$VARNISH_PORT") ;;
+    *) listen+=(-a "$VARNISH_ADDRESS:$VARNISH_PORT") ;;
+    esac
+    varnishd "${listen[@]}" -T 127.0.0.1:0 -n "$CLUSTER_DIR/varnish" \
         -f "$DEPLOY_DIR/masthead.vcl" -p vcl_path="$CLUSTER_DIR:$DEPLOY_DIR:/usr/share/varnish/vcl" \
         -s malloc,256m -P "$CLUSTER_DIR/varnish.pid"
 }
@@ -406,14 +489,33 @@ up() {
     # the first node loads.
     start_pushpin
     start_varnish
+    gather_wire_files
     # The first node alone first: it migrates the database and loads the demo content; the others find them.
     start_node 1
     wait_healthy 1
     local n
     for ((n = 2; n <= NODES; n++)); do start_node "$n"; done
     for ((n = 2; n <= NODES; n++)); do wait_healthy "$n"; done
+    wait_varnish_sees_nodes
     status
-    echo "Masthead through Varnish: http://127.0.0.1:$VARNISH_PORT/"
+    echo "Masthead through Varnish: http://$VARNISH_ADDRESS:$VARNISH_PORT/"
+}
+
+# A node is healthy for Varnish only after its probe has answered enough times (deploy/masthead.vcl): until
+# then, readers all go to the others.
+wait_varnish_sees_nodes() {
+    local i n list sick
+    for ((i = 0; i < 60; i++)); do
+        list=$(varnishadm -n "$CLUSTER_DIR/varnish" backend.list 2>/dev/null) || list=
+        sick=()
+        for ((n = 1; n <= NODES; n++)); do
+            grep -Eq "\.node_$n[[:space:]].*[[:space:]]healthy([[:space:]]|$)" <<<"$list" || sick+=("node-$n")
+        done
+        ((${#sick[@]})) || return 0
+        sleep 1
+    done
+    printf '%s\n' "$list" >&2
+    die "Varnish does not see ${sick[*]} as healthy within 60 s, though the node answers its health check; see varnishadm -n $CLUSTER_DIR/varnish backend.list and $CLUSTER_DIR/varnish"
 }
 
 status() {
@@ -426,7 +528,7 @@ status() {
     fi
     if [[ $REPLICA == yes ]]; then
         if [[ -n $bin ]] && as_pg "$bin/pg_ctl" -D "$CLUSTER_DIR/replica" status >/dev/null 2>&1; then
-            echo "replica     127.0.0.1:$REPLICA_PORT  running, $(as_pg "$bin/psql" -h /tmp -p "$REPLICA_PORT" -U "$PG_USER" -d postgres -tAc \
+            echo "replica     127.0.0.1:$REPLICA_PORT  running, $(as_pg_client "$bin/psql" -h 127.0.0.1 -p "$REPLICA_PORT" -U "$PG_USER" -d postgres -tAc \
                 "SELECT 'streaming, ' || coalesce(pg_size_pretty(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())) || ' received and not yet replayed', 'nothing received yet')" 2>/dev/null)"
         else
             echo "replica     127.0.0.1:$REPLICA_PORT  stopped"
@@ -461,10 +563,10 @@ status() {
         done
     fi
     if pid_alive "$CLUSTER_DIR/varnish.pid"; then
-        echo "varnish     127.0.0.1:$VARNISH_PORT  running, pid $(<"$CLUSTER_DIR/varnish.pid")"
+        echo "varnish     $VARNISH_ADDRESS:$VARNISH_PORT  running, pid $(<"$CLUSTER_DIR/varnish.pid")"
         varnishadm -n "$CLUSTER_DIR/varnish" backend.list 2>/dev/null | sed 's/^/            /' || true
     else
-        echo "varnish     127.0.0.1:$VARNISH_PORT  stopped"
+        echo "varnish     $VARNISH_ADDRESS:$VARNISH_PORT  stopped"
     fi
 }
 
@@ -495,6 +597,10 @@ down() {
     fi
     if [[ -n $bin && -f $CLUSTER_DIR/postgres/PG_VERSION ]]; then
         as_pg "$bin/pg_ctl" -D "$CLUSTER_DIR/postgres" -m fast stop >/dev/null 2>&1 || true
+    fi
+    # A part that outlived its stop (or was started outside these pid files) would keep its ports.
+    if cluster_running; then
+        die "some of the cluster in $CLUSTER_DIR still runs (bash deploy/cluster.sh status): stop it by its pid"
     fi
     echo "stopped; the data stays in $CLUSTER_DIR"
 }

@@ -5,6 +5,10 @@
 # - Never caches a response that sets a cookie or is not public: personal fragments (/me), API answers,
 #   staff pages, anything that depends on a session. Live streams (/live) pass straight through, to the
 #   "live" director: Pushpin when it holds them, otherwise the nodes.
+# - A read (GET or HEAD) that a node fails to answer (refused, reset, timed out, or a 502-504 without
+#   Retry-After) is tried again on another node, twice at most, so a node that dies or stops costs readers nothing while its probe catches up.
+#   When no node can answer and no stale copy is held, readers get the paper's own short "back shortly" page
+#   with Retry-After, never Varnish's error page.
 # - Strips tracking parameters, normalises Accept-Encoding.
 # - Drops pages by surrogate key: the app sends PURGE with the keys in xkey-purge (masthead.cache.purge-urls),
 #   "*" for every page; each page's keys come from its Surrogate-Key header.
@@ -86,7 +90,29 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_backend_fetch {
+    # A retry asks the director again: round robin gives the next node, and skips those its probe marks sick.
+    if (bereq.retries > 0) {
+        if (bereq.url ~ "^/live(\?|$)") {
+            set bereq.backend = live.backend();
+        } else {
+            set bereq.backend = nodes.backend();
+        }
+    }
+}
+
 sub vcl_backend_response {
+    if (beresp.status >= 502 && beresp.status <= 504) {
+        # A refresh in the background that fails keeps the stale copy readers are being served.
+        if (bereq.is_bgfetch) {
+            return (abandon);
+        }
+        # Not an answer that asks to come back later (a node's own 503 when it is too busy): sending it to
+        # the others at once would only add to their load.
+        if (bereq.method ~ "^(GET|HEAD)$" && bereq.retries < 2 && !beresp.http.Retry-After) {
+            return (retry);
+        }
+    }
     if (beresp.http.Set-Cookie
             || beresp.http.Cache-Control !~ "public"
             || beresp.http.Cache-Control ~ "(private|no-store|no-cache)") {
@@ -105,6 +131,42 @@ sub vcl_backend_response {
         set beresp.grace = std.duration(
             regsub(beresp.http.Cache-Control, ".*stale-while-revalidate=([0-9]+).*", "\1") + "s", 10m);
     }
+    return (deliver);
+}
+
+# No node answered: the node could not be reached, or closed the connection before it answered.
+sub vcl_backend_error {
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
+    if (bereq.method ~ "^(GET|HEAD)$" && bereq.retries < 2) {
+        return (retry);
+    }
+    set beresp.status = 503;
+    set beresp.reason = "Service Unavailable";
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.uncacheable = true;
+    set beresp.ttl = 0s;
+    synthetic({"<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>Back in a moment</title>
+  <style>body{font-family:Georgia,serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style>
+</head>
+<body>
+<main>
+  <h1>Sorry – we will be back in a moment</h1>
+  <p>This page cannot be reached just now. Nothing you sent has been changed. Please try again in a moment.</p>
+  <p><a href="/">Go to the front page</a></p>
+</main>
+</body>
+</html>
+"});
     return (deliver);
 }
 

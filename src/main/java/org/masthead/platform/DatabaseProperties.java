@@ -30,6 +30,9 @@ public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultV
             @Nullable String replicaUrl) {
 
         public Db {
+            requireJdbcUrl("masthead.db.url (MASTHEAD_DB_URL)", url);
+            requireJdbcUrl("masthead.db.direct-url", directUrl);
+            requireJdbcUrl("masthead.db.replica-url", replicaUrl);
             boolean external = url != null && !url.isBlank();
             if (!external && directUrl != null && !directUrl.isBlank()) {
                 throw new IllegalArgumentException(
@@ -38,6 +41,15 @@ public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultV
             if (!external && replicaUrl != null && !replicaUrl.isBlank()) {
                 throw new IllegalArgumentException(
                         "masthead.db.replica-url is for an external PostgreSQL: set masthead.db.url too");
+            }
+        }
+
+        /** A URL as PostgreSQL's own tools write it ({@code postgres://...}) finds no JDBC driver: said at once. */
+        private static void requireJdbcUrl(String setting, @Nullable String url) {
+            if (url != null && !url.isBlank() && !url.strip().startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException(setting + " must be a JDBC URL that starts with jdbc:postgresql://,"
+                        + " such as jdbc:postgresql://db.example:5432/masthead, not "
+                        + url.replaceFirst("//[^/@]*@", "//...@"));
             }
         }
 

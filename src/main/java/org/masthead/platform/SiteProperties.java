@@ -1,6 +1,7 @@
 package org.masthead.platform;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param name the title in the masthead, page titles and feeds
  * @param tagline a line about the paper, used as the home page's description
- * @param baseUrl the public address of the site, used for canonical links, feeds and sitemaps
+ * @param baseUrl the public address of the site, used for canonical links, feeds and sitemaps: an absolute
+ *     {@code http(s)://} address, such as {@code https://news.example.org}
  * @param timeZone the zone in which dates are shown and article URLs are dated
  * @param locale the language of the site
  * @param securityContact where to report a security problem, as {@code /.well-known/security.txt}
@@ -28,6 +30,11 @@ public record SiteProperties(
         @DefaultValue("") String securityContact) {
 
     public SiteProperties {
+        baseUrl = baseUrl.strip();
+        if (!isAbsoluteHttpAddress(baseUrl)) {
+            throw new IllegalArgumentException("masthead.site.base-url (MASTHEAD_BASE_URL) must be the site's public"
+                    + " address with its scheme, such as https://news.example.org, not \"" + baseUrl + "\"");
+        }
         securityContact = securityContact.strip();
         if (!securityContact.isEmpty() && securityContact.indexOf(':') < 0) {
             securityContact = "mailto:" + securityContact;
@@ -37,6 +44,18 @@ public record SiteProperties(
                 && !securityContact.startsWith("https://")) {
             throw new IllegalArgumentException(
                     "masthead.site.security-contact must be an e-mail address or an https:// address");
+        }
+    }
+
+    private static boolean isAbsoluteHttpAddress(String address) {
+        try {
+            URI uri = new URI(address);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

@@ -21,6 +21,18 @@ class SitePropertiesTest {
         assertThatThrownBy(() -> site("http://paper.example/report")).hasMessageContaining("security-contact");
     }
 
+    @Test
+    void aBaseUrlWithoutItsSchemeIsRefusedAtStartNamingTheSetting() {
+        assertThatThrownBy(() -> new SiteProperties(
+                        "The Paper", "News", "news.example.org", ZoneId.of("Europe/London"), Locale.UK, ""))
+                .hasMessageContaining("masthead.site.base-url")
+                .hasMessageContaining("MASTHEAD_BASE_URL")
+                .hasMessageContaining("https://news.example.org");
+        assertThatThrownBy(() -> new SiteProperties(
+                        "The Paper", "News", "ftp://news.example.org", ZoneId.of("Europe/London"), Locale.UK, ""))
+                .hasMessageContaining("masthead.site.base-url");
+    }
+
     private static SiteProperties site(String securityContact) {
         return new SiteProperties(
                 "The Paper", "News", "https://news.example/", ZoneId.of("Europe/London"), Locale.UK, securityContact);
