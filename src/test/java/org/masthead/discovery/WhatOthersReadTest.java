@@ -68,6 +68,9 @@ class WhatOthersReadTest {
                 .isEqualTo(204);
         assertThat(http.get("/views/" + article, "User-Agent", "curl/8.5.0").statusCode())
                 .isEqualTo(204);
+        assertThat(http.head("/views/" + article, "User-Agent", BROWSER).statusCode())
+                .as("a HEAD, from a link checker, answered but not counted")
+                .isEqualTo(204);
         assertThat(http.get("/views/" + article, "User-Agent", BROWSER)
                         .headers()
                         .firstValue("Cache-Control"))

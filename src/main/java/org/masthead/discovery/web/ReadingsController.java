@@ -3,6 +3,7 @@ package org.masthead.discovery.web;
 import org.jspecify.annotations.Nullable;
 import org.masthead.discovery.internal.ActivityCounter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +26,12 @@ class ReadingsController {
     @GetMapping("/views/{articleId:\\d{1,18}}")
     ResponseEntity<Void> read(
             @PathVariable long articleId,
+            HttpMethod method,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
-        counter.countReading(articleId, userAgent);
+        // A HEAD is answered as its GET, but it is a link checker or a monitor asking, never the page's script.
+        if (method == HttpMethod.GET) {
+            counter.countReading(articleId, userAgent);
+        }
         return ResponseEntity.noContent()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();
