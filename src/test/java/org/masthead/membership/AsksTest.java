@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.masthead.Http;
 import org.masthead.MastheadTest;
 import org.masthead.WebSession;
 import org.masthead.accounts.TestAccounts;
@@ -84,6 +85,9 @@ class AsksTest {
 
         visitor.get("/asks/next?bucket=1");
         visitor.get("/support?variant=B");
+        assertThat(new Http(port).head("/support?variant=B").statusCode())
+                .as("a link checker's HEAD, answered but no click")
+                .isEqualTo(200);
         checkouts.start(
                 new ContributionCheckouts.Gift(
                         Frequency.ONE_OFF,

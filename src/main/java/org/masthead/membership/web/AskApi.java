@@ -6,6 +6,7 @@ import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
 import org.masthead.membership.internal.Asks;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,14 +44,19 @@ class AskApi {
 
     @GetMapping("/asks/next")
     ResponseEntity<Ask> next(
-            @RequestParam(defaultValue = "0") long bucket, @AuthenticationPrincipal @Nullable SignedIn reader) {
+            @RequestParam(defaultValue = "0") long bucket,
+            @AuthenticationPrincipal @Nullable SignedIn reader,
+            HttpMethod method) {
         boolean member = reader != null
                 && (membership.isSupporter(reader.accountId()) || membership.isPremium(reader.accountId()));
         Ask body = member
                 ? Ask.NONE
                 : asks.forBrowser(bucket)
                         .map(variant -> {
-                            asks.viewed(variant.code());
+                            // A HEAD is answered as its GET, but only the page's script, which sends GET, is a view.
+                            if (method == HttpMethod.GET) {
+                                asks.viewed(variant.code());
+                            }
                             return new Ask(
                                     true,
                                     variant.code(),

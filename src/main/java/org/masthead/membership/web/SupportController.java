@@ -19,6 +19,7 @@ import org.masthead.membership.internal.ContributionCheckouts;
 import org.masthead.membership.internal.Frequency;
 import org.masthead.payments.Money;
 import org.masthead.payments.PaymentRejectedException;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,9 +80,9 @@ class SupportController {
             Model model) {
         Currency chosen = currencies.of(currency, request, response);
         List<Money> presets = presets(chosen);
-        if (asks.known(variant) && currency == null) {
+        if (asks.known(variant) && currency == null && HttpMethod.GET.matches(request.getMethod())) {
             // The ask's link, which names no currency, leads here: this is its click. The currency
-            // switch keeps the variant for the form, and is not another click.
+            // switch keeps the variant for the form, and is not another click; a HEAD (a link checker) is not one.
             asks.clicked(variant);
         }
         return show(
