@@ -71,6 +71,19 @@ public class AccountTokens {
                 .optional();
     }
 
+    /** Who a token that was already spent, and has not expired, was for: for links that may be opened twice. */
+    public Optional<Redeemed> spent(String token, Purpose purpose) {
+        return db.sql(
+                        """
+                        SELECT account_id, detail FROM account_token
+                        WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NOT NULL AND expires_at > :now""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("hash", hash(token))
+                .param("purpose", purpose.name())
+                .query((rs, n) -> new Redeemed(rs.getLong("account_id"), rs.getString("detail")))
+                .optional();
+    }
+
     /**
      * A token made and hashed as {@link #issue} does, but stored nowhere, so it opens nothing: for
      * answers that must take as long as a real one.
