@@ -17,6 +17,17 @@
     if (csrf) {
       form.prepend(M.el("input", { type: "hidden", name: csrf.parameterName, value: csrf.token }));
     }
+    // Words a reader began in comment boxes are theirs alone: on a shared browser they go with them.
+    form.addEventListener("submit", function () {
+      try {
+        for (var i = window.localStorage.length - 1; i >= 0; i--) {
+          var name = window.localStorage.key(i);
+          if (name && name.indexOf("masthead.comments.unsaved.") === 0) {
+            window.localStorage.removeItem(name);
+          }
+        }
+      } catch (e) { /* Nothing kept. */ }
+    });
     // Signed out, the reader stays here if anyone may see this page; the server decides.
     var here = M.returnPath();
     if (here !== null) {

@@ -373,12 +373,15 @@
   // What is typed in a comment or reply box is kept in this browser until the server has it, as the
   // newsroom editor keeps an article's words: a session that ended meanwhile (and "Sign in again"), a tab
   // closed or a crash loses nothing. The box opens with it again; a reply's box is opened again under its
-  // comment once the conversation is shown.
-  var draftPrefix = "masthead.comments.unsaved." + conversation.articleId + ".";
+  // comment once the conversation is shown. Each reader's words are kept apart, under their account, so that
+  // on a shared browser the next reader never finds them (and signing out forgets them: account.js).
+  function draftPrefix() {
+    return "masthead.comments.unsaved." + (me.accountId || "nobody") + "." + conversation.articleId + ".";
+  }
   var drafts = {
     read: function (inReplyTo) {
       try {
-        var kept = JSON.parse(window.localStorage.getItem(draftPrefix + (inReplyTo || "new")) || "null");
+        var kept = JSON.parse(window.localStorage.getItem(draftPrefix() + (inReplyTo || "new")) || "null");
         return kept && typeof kept.text === "string" ? kept.text : "";
       } catch (e) {
         return "";
@@ -387,7 +390,7 @@
     keep: function (inReplyTo, text) {
       try {
         if (text.trim()) {
-          window.localStorage.setItem(draftPrefix + (inReplyTo || "new"), JSON.stringify({ text: text, at: Date.now() }));
+          window.localStorage.setItem(draftPrefix() + (inReplyTo || "new"), JSON.stringify({ text: text, at: Date.now() }));
         } else {
           drafts.forget(inReplyTo);
         }
@@ -395,7 +398,7 @@
     },
     forget: function (inReplyTo) {
       try {
-        window.localStorage.removeItem(draftPrefix + (inReplyTo || "new"));
+        window.localStorage.removeItem(draftPrefix() + (inReplyTo || "new"));
       } catch (e) { /* Nothing kept. */ }
     },
     // The comments this reader had begun a reply to, by id.
@@ -404,7 +407,7 @@
       try {
         for (var i = 0; i < window.localStorage.length; i++) {
           var name = window.localStorage.key(i);
-          var match = name && name.indexOf(draftPrefix) === 0 && /^(\d+)$/.exec(name.slice(draftPrefix.length));
+          var match = name && name.indexOf(draftPrefix()) === 0 && /^(\d+)$/.exec(name.slice(draftPrefix().length));
           if (match) {
             ids.push(match[1]);
           }

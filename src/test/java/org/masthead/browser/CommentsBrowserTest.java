@@ -430,6 +430,30 @@ class CommentsBrowserTest {
     }
 
     @Test
+    void wordsLeftInACommentBoxAreNotOfferedToTheNextReaderOfTheSameBrowser(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        String path = addresses.pathOf(article).orElseThrow();
+        browser.signIn(accounts.create(true));
+        browser.open(path);
+        waitFor(browser, d -> d.findElement(By.id("comment-text-new"))).sendKeys("Only mine, never posted.");
+        browser.find(By.xpath("//header//button[normalize-space()='Sign out']")).click();
+        waitFor(
+                browser,
+                d -> d.findElement(By.cssSelector("[data-account]")).getText().contains("Sign in"));
+
+        browser.signIn(accounts.create(true));
+        browser.open(path);
+
+        assertThat(waitFor(browser, d -> d.findElement(By.id("comment-text-new")))
+                        .getDomProperty("value"))
+                .as("a shared browser keeps no one's unposted words for the next reader")
+                .isEmpty();
+        assertThat(browser.script("return Object.keys(window.localStorage).join(' ')"))
+                .asString()
+                .doesNotContain("masthead.comments.unsaved.");
+    }
+
+    @Test
     void aReaderWhoseSessionEndedIsToldToSignInAgainAndComesBackToTheirComment(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         String path = addresses.pathOf(article).orElseThrow();
