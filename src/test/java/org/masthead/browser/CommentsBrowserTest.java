@@ -245,10 +245,10 @@ class CommentsBrowserTest {
         String articlePath = browser.path();
         browser.find(By.xpath("//header//button[normalize-space()='Sign out']")).click();
         // Signed out from a public page, the reader stays on it.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(driver -> driver.findElement(By.cssSelector("[data-account]"))
-                        .getText()
-                        .contains("Sign in"));
+        // The page is loaded again meanwhile: the header found before may be gone when it is read.
+        waitFor(
+                browser,
+                d -> d.findElement(By.cssSelector("[data-account]")).getText().contains("Sign in"));
         assertThat(browser.path()).isEqualTo(articlePath);
         assertThat(browser.find(By.cssSelector("[data-account]")).getText())
                 .contains("Sign in")
