@@ -363,7 +363,7 @@ start_node() {
     MASTHEAD_DB_URL=$db_url MASTHEAD_DB_USER=$PG_USER \
         MASTHEAD_DB_PASSWORD=$(<"$PG_PASSWORD_FILE") \
         MASTHEAD_NOTIFICATIONS_GRIPSIGKEY=$( [[ $PUSHPIN == yes ]] && cat "$GRIP_SIG_KEY_FILE") \
-        nohup "$JAVA" $NODE_JAVA_OPTS -jar "$JAR" \
+        nohup "$JAVA" $NODE_JAVA_OPTS $NODE_LAUNCH \
         --server.address=127.0.0.1 \
         --server.port="$port" \
         --masthead.shutdown.drain=4s \
@@ -482,6 +482,11 @@ up() {
         log "Building the jar"
         (cd "$ROOT" && ./mvnw -q -DskipTests -Dspotless.check.skip=true package) || die "the build failed"
     fi
+    # The jar extracted, with an ahead-of-time class cache on JDK 25 or newer, made once per build: a node then
+    # starts in about half the time (README.md, "Starting a production node faster").
+    # shellcheck disable=SC2086 # NODE_JAVA_OPTS is a list of flags
+    NODE_LAUNCH=$(bash "$DEPLOY_DIR/prepare-node.sh" "$JAR" "$CLUSTER_DIR/app" $NODE_JAVA_OPTS) \
+        || die "could not prepare the jar for the nodes"
     start_postgres
     start_replica
     start_pgbouncer
