@@ -70,13 +70,17 @@ class NotificationText {
     static String sentence(NotificationKind kind, String actor, int actorCount, String headline) {
         String on = "“" + headline + "”";
         int others = actorCount - 1;
-        String andOthers = others == 0 ? actor : actor + " and " + others + (others == 1 ? " other" : " others");
+        boolean former = actor.equals(AccountDeleted.SHOWN_AS);
+        // Where the name opens the sentence: a reader's own name as they wrote it, the former reader capitalised.
+        String first = former ? capitalised(actor) : actor;
+        String andOthers = others == 0 ? first : first + " and " + others + (others == 1 ? " other" : " others");
         return switch (kind) {
-            case REPLY -> actor + " replied to your comment on " + on;
-            case MENTION -> actor + " mentioned you in a comment on " + on;
+            case REPLY -> first + " replied to your comment on " + on;
+            case MENTION -> first + " mentioned you in a comment on " + on;
+            // A reader who deleted their account is followed by nobody any more.
             case FOLLOWED_POSTED ->
                 others == 0
-                        ? actor + ", whom you follow, commented on " + on
+                        ? first + (former ? "" : ", whom you follow,") + " commented on " + on
                         : andOthers + " you follow commented on " + on;
             case RECOMMENDED -> andOthers + " recommended your comment on " + on;
             case APPROVED -> "A moderator approved your comment on " + on + ": everyone can see it now";
@@ -90,16 +94,21 @@ class NotificationText {
             case CONVERSATION -> andOthers + " commented on " + on + ", a conversation you follow";
             case CONVERSATION_PICK ->
                 "Staff picked a comment by " + actor + " on " + on + ", a conversation you follow";
-            case STORY_SENT_BACK -> actor + " sent your draft " + on + " back to you";
-            case STORY_PUBLISHED -> actor + " published your story " + on;
+            case STORY_SENT_BACK -> first + " sent your draft " + on + " back to you";
+            case STORY_PUBLISHED -> first + " published your story " + on;
         };
+    }
+
+    private static String capitalised(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The subject line of a mail about one notification. */
     static String subject(NotificationKind kind, String actor) {
+        String first = actor.equals(AccountDeleted.SHOWN_AS) ? capitalised(actor) : actor;
         return switch (kind) {
-            case REPLY -> actor + " replied to your comment";
-            case MENTION -> actor + " mentioned you in a comment";
+            case REPLY -> first + " replied to your comment";
+            case MENTION -> first + " mentioned you in a comment";
             default -> throw new IllegalArgumentException(kind + " notifications are not mailed");
         };
     }
