@@ -424,6 +424,13 @@ class ModerationConsoleTest {
     void aWordRefusedIsToldBesideTheFormOfItsListAndAWarningByItsDate() {
         WebSession moderator = moderator();
         moderator.get("/moderation/words");
+        HttpResponse<String> single = moderator.post("/moderation/words", Map.of("list", "banned", "word", "xxx"));
+        assertThat(single.statusCode()).isEqualTo(400);
+        assertThat(single.body())
+                .as("repeated letters count as one, so it would refuse “Malcolm X”")
+                .contains("reads as a single letter");
+        assertThat(newcomer.post(article, "Malcolm X spoke here once.").statusCode())
+                .isEqualTo(201);
         HttpResponse<String> refused = moderator.post("/moderation/words", Map.of("list", "suspect", "word", "!!!"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body())
