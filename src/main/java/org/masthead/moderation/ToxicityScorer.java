@@ -11,5 +11,14 @@ public interface ToxicityScorer {
     /** A short name for moderators, such as {@code built-in} or {@code perspective}. */
     String name();
 
+    /**
+     * Whether the scorer runs in this process, without asking any service: such a scorer is quick, so it
+     * is asked even about a comment another rule holds already, and its score is recorded beside that hold
+     * (a new reader's threat must not pass as a harmless first comment).
+     */
+    default boolean runsHere() {
+        return false;
+    }
+
     double score(String text);
 }

@@ -102,7 +102,8 @@ class AppealsTest {
 
         String statement = TestMailServer.text(TestMailServer.awaitMessageTo(author.email(), mails));
         assertThat(statement)
-                .contains("A moderator removed your comment on")
+                .as("a new reader's comment, held when posted: nobody else ever saw it")
+                .contains("A moderator decided not to publish your comment on")
                 .contains("The rule: Stay on topic.")
                 .as("the reason ends its sentence, however the moderator wrote it")
                 .contains("Why: Off topic: This thread is about buses.")

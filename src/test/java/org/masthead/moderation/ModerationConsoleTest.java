@@ -133,6 +133,60 @@ class ModerationConsoleTest {
     }
 
     @Test
+    void aHeldCommentRejectedIsStatedAsNotPublishedNotAsRemoved() {
+        long id = held("Nobody but me ever read this.");
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+        int mails =
+                org.masthead.TestMailServer.messagesTo(newcomerAccount.email()).size();
+
+        flash(moderator, moderator.post("/moderation/comments/" + id + "/reject", Map.of("reason", "off-topic")));
+
+        assertThat(org.masthead.TestMailServer.text(
+                        org.masthead.TestMailServer.awaitMessageTo(newcomerAccount.email(), mails)))
+                .contains("A moderator decided not to publish your comment on")
+                .doesNotContain("removed your comment")
+                .doesNotContain("nobody else sees it now");
+        assertThat(newcomer.web.get("/appeals").body())
+                .contains("A moderator decided not to publish your comment on")
+                .doesNotContain("nobody else sees it now");
+    }
+
+    @Test
+    void aHeldReplyToACommentNoLongerPublishedIsNotOfferedForApprovalAndBulkApprovalSaysWhy() {
+        Participant trusted = Participant.signIn(port, accounts.create(true));
+        moderation.trust(trusted.id(), null);
+        long answered = json(trusted.post(article, "Anyone going to the quiz night?"))
+                .get("id")
+                .asLong();
+        long reply = json(newcomer.reply(article, answered, "Yes, see you there."))
+                .get("id")
+                .asLong();
+        long other = held("A first comment of my own.");
+        WebSession moderator = moderator();
+        moderator.get("/moderation");
+        flash(moderator, moderator.post("/moderation/comments/" + answered + "/reject", Map.of("reason", "other")));
+
+        String queue = moderator.get("/moderation").body();
+        String item = queue.substring(queue.indexOf("id=\"moderated-" + reply + "\""));
+        item = item.substring(0, item.indexOf("</li>", item.indexOf("moderation-item__actions")));
+        assertThat(item)
+                .contains("The comment it replies to is no longer published, so this")
+                .doesNotContain("/moderation/comments/" + reply + "/approve")
+                .contains("/moderation/comments/" + reply + "/reject");
+
+        String after = flash(
+                moderator,
+                moderator.postRaw(
+                        "/moderation/bulk?action=approve&ids=" + reply + "&ids=" + other,
+                        Map.of("_csrf", csrfOf(moderator))));
+        assertThat(after)
+                .contains("Approved 1 comment. 1 not approved: The comment it replies to is no longer published,"
+                        + " so this reply cannot be published either.")
+                .doesNotContain("another moderator");
+    }
+
+    @Test
     void twoModeratorsNeverBothDecideTheSameCommentAndTheSecondIsToldWhy() {
         long id = held("A comment two moderators look at.");
         WebSession first = moderator();
@@ -342,7 +396,8 @@ class ModerationConsoleTest {
         assertThat(item)
                 .as("every decision on the author, the rejection included")
                 .contains("Decisions on " + newcomerAccount.displayName() + " (2)")
-                .contains("Comment removed on “");
+                .as("it was held when posted, so it was never removed from anyone's view")
+                .contains("Comment not published on “");
         assertThat(moderator.get("/moderation/readers/" + newcomer.id()).body())
                 .as("moderators read the decisions as moderators, not as the reader is told them")
                 .containsPattern("Pre-moderated until [^<]+ \\(in force\\)")
@@ -424,6 +479,13 @@ class ModerationConsoleTest {
     void aWordRefusedIsToldBesideTheFormOfItsListAndAWarningByItsDate() {
         WebSession moderator = moderator();
         moderator.get("/moderation/words");
+        HttpResponse<String> single = moderator.post("/moderation/words", Map.of("list", "banned", "word", "xxx"));
+        assertThat(single.statusCode()).isEqualTo(400);
+        assertThat(single.body())
+                .as("repeated letters count as one, so it would refuse “Malcolm X”")
+                .contains("reads as a single letter");
+        assertThat(newcomer.post(article, "Malcolm X spoke here once.").statusCode())
+                .isEqualTo(201);
         HttpResponse<String> refused = moderator.post("/moderation/words", Map.of("list", "suspect", "word", "!!!"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body())

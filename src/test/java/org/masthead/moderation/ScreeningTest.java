@@ -218,6 +218,20 @@ class ScreeningTest {
     }
 
     @Test
+    void aNewReadersThreatIsHeldAsAFirstCommentWithItsToxicityScoreBesideIt() {
+        long id = json(newcomer.post(article, "you are a pathetic idiot and I will hurt you"))
+                .get("id")
+                .asLong();
+
+        assertThat(screening(id, "step")).isEqualTo("new-reader");
+        assertThat(screening(id, "array_to_string(also_held_by, ',')"))
+                .as("the built-in scorer runs here, so it is asked about a comment held already")
+                .isEqualTo("toxicity");
+        assertThat(screening(id, "array_to_string(notes, '|')"))
+                .contains("Also: Scored 1.00 for toxicity by the built-in scorer, above 0.80 (the toxicity check)");
+    }
+
+    @Test
     void aSuspendedReaderIsRefusedUntilTheSuspensionEndsAndABannedOneForGood() {
         Instant now = Instant.now();
         moderation.sanction(regular.id(), "suspend", now.minusSeconds(60), now.plus(Duration.ofDays(7)));

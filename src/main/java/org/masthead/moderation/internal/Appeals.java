@@ -259,12 +259,19 @@ public class Appeals {
             DiscussedComment comment = comments.get(row.commentId());
             String headline =
                     comment == null ? "" : headlines.computeIfAbsent(comment.articleId(), decisions::headlineOf);
+            boolean neverPublished = comment != null && decisions.neverPublished(comment, row.subjectId());
+            String what = neverPublished ? "Comment not published" : "Comment removed";
             return new Decided(
                     row.about().code(),
                     row.subjectId(),
                     row.readerId(),
-                    Decisions.rejection(headline, row.reasonCode(), row.why(), comment == null ? "" : comment.body()),
-                    headline.isEmpty() ? "Comment removed" : "Comment removed on “" + headline + "”",
+                    Decisions.rejection(
+                            headline,
+                            row.reasonCode(),
+                            row.why(),
+                            comment == null ? "" : comment.body(),
+                            neverPublished),
+                    headline.isEmpty() ? what : what + " on “" + headline + "”",
                     headline,
                     row.at(),
                     false,

@@ -51,6 +51,11 @@ class BuiltInToxicityScorer implements ToxicityScorer {
             .toList();
 
     @Override
+    public boolean runsHere() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "built-in";
     }

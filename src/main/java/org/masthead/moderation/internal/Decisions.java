@@ -52,7 +52,8 @@ public class Decisions {
     public static final int QUEUE_SIZE = 50;
 
     private static final int EXCERPT_LENGTH = 200;
-    private static final String TAKEN = "Another moderator has already decided on this comment.";
+    /** Why a decision changed nothing when another moderator decided the comment first. */
+    public static final String TAKEN = "Another moderator has already decided on this comment.";
 
     /**
      * A comment in a queue, with why it is there.
@@ -279,16 +280,49 @@ public class Decisions {
         }
         long decision = audit.record(AuditLog.Subject.comment(commentId), moderatorId, "reject", reason, more);
         DiscussedComment comment = discussion.comments(List.of(commentId)).getFirst();
-        mail.decided(comment.authorId(), rejection(headlineOf(comment.articleId()), reason, more, comment.body()));
+        mail.decided(
+                comment.authorId(),
+                rejection(
+                        headlineOf(comment.articleId()),
+                        reason,
+                        more,
+                        comment.body(),
+                        neverPublished(comment, decision)));
         return decision;
     }
 
-    /** The statement of reasons for a rejected comment, as its author is told it. */
-    static Statement rejection(String headline, String reason, String note, String text) {
+    /**
+     * Whether the comment a rejection decided had never been published before it: held when posted (not
+     * after readers' reports), never edited (an edit is of a published comment), and no earlier approval
+     * or rejection of it (a rejected comment is published again only when an appeal overturns it).
+     */
+    boolean neverPublished(DiscussedComment comment, long rejection) {
+        return comment.editedAt() == null
+                && db.sql(
+                                """
+                                SELECT EXISTS (SELECT 1 FROM moderation_screening
+                                               WHERE comment_id = :comment AND outcome = 'hold' AND step <> 'reports')
+                                   AND NOT EXISTS (SELECT 1 FROM moderation_decision
+                                                   WHERE comment_id = :comment AND id < :rejection
+                                                     AND action IN ('approve', 'reject'))""")
+                        .param("comment", comment.id())
+                        .param("rejection", rejection)
+                        .query(Boolean.class)
+                        .single();
+    }
+
+    /**
+     * The statement of reasons for a rejected comment, as its author is told it.
+     *
+     * @param neverPublished the comment was held when posted and nobody but its author ever saw it
+     */
+    static Statement rejection(String headline, String reason, String note, String text, boolean neverPublished) {
         String rule = RULE_OF_REASON.getOrDefault(reason, "civil");
         String label = REJECTION_REASONS.getOrDefault(reason, REJECTION_REASONS.get("other"));
         return new Statement(
-                "A moderator removed your comment on “" + headline + "”: nobody else sees it now.",
+                neverPublished
+                        ? "A moderator decided not to publish your comment on “" + headline + "”: nobody else sees it."
+                        : "A moderator removed your comment on “" + headline + "”: nobody else sees it now.",
                 "",
                 SanctionDesk.RULES.get(rule),
                 rule,

@@ -109,12 +109,7 @@ class Pipeline implements CommentScreening {
         return run.holder == null
                 ? new CommentVerdict(Outcome.PUBLISH, "", "", "", List.of(), run.notes)
                 : new CommentVerdict(
-                        Outcome.HOLD,
-                        run.holder.name(),
-                        run.holdReason,
-                        run.holder.toAuthor(),
-                        run.alsoHeldBy,
-                        run.notes);
+                        Outcome.HOLD, run.holder.name(), run.holdReason, run.holdToAuthor, run.alsoHeldBy, run.notes);
     }
 
     /**
@@ -127,6 +122,7 @@ class Pipeline implements CommentScreening {
         private final List<String> alsoHeldBy = new ArrayList<>();
         private @Nullable Step holder;
         private String holdReason = "";
+        private String holdToAuthor = "";
         private @Nullable CommentVerdict refusal;
 
         void through(List<Step> steps, CommentSubmission comment) {
@@ -149,6 +145,7 @@ class Pipeline implements CommentScreening {
                         if (holder == null) {
                             holder = step;
                             holdReason = decision.reason();
+                            holdToAuthor = decision.toAuthor().isEmpty() ? step.toAuthor() : decision.toAuthor();
                         } else {
                             alsoHeldBy.add(step.name());
                             notes.add("Also: " + decision.reason() + " (the " + step.name() + " check)");

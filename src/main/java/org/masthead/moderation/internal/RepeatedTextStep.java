@@ -29,11 +29,6 @@ class RepeatedTextStep implements Step {
     }
 
     @Override
-    public String toAuthor() {
-        return "It repeats text you posted a short while ago.";
-    }
-
-    @Override
     public boolean mayRefuse() {
         return true;
     }

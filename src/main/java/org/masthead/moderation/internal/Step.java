@@ -17,8 +17,11 @@ interface Step {
      * word that matched or the score, which the author is not shown.
      */
     default String toAuthor() {
-        return "A moderator will read it before it is shown.";
+        return NEUTRAL;
     }
+
+    /** Why a comment waits, for its author, when nothing more can be said of it. */
+    String NEUTRAL = "A moderator will read it before it is shown.";
 
     /** Whether this step ever refuses a comment, rather than only holding it. */
     boolean mayRefuse();
@@ -38,8 +41,10 @@ interface Step {
      *
      * @param note something a moderator should know even when the step let the comment through, such as
      *     a checker that did not answer in time; empty if nothing
+     * @param toAuthor for a hold, why it waits in words for its author when this hold's words differ from
+     *     the step's ({@link Step#toAuthor()}); empty for the step's
      */
-    record Decision(Kind kind, String reason, String note) {
+    record Decision(Kind kind, String reason, String note, String toAuthor) {
 
         enum Kind {
             PASS,
@@ -47,18 +52,22 @@ interface Step {
             REFUSE
         }
 
-        static final Decision PASS = new Decision(Kind.PASS, "", "");
+        static final Decision PASS = new Decision(Kind.PASS, "", "", "");
 
         static Decision hold(String reason) {
-            return new Decision(Kind.HOLD, reason, "");
+            return new Decision(Kind.HOLD, reason, "", "");
+        }
+
+        static Decision hold(String reason, String toAuthor) {
+            return new Decision(Kind.HOLD, reason, "", toAuthor);
         }
 
         static Decision refuse(String reason) {
-            return new Decision(Kind.REFUSE, reason, "");
+            return new Decision(Kind.REFUSE, reason, "", "");
         }
 
         Decision noting(String note) {
-            return new Decision(kind, reason, note);
+            return new Decision(kind, reason, note, toAuthor);
         }
     }
 }

@@ -62,9 +62,10 @@ class ToxicityStep implements Step, DisposableBean {
         return false;
     }
 
+    /** A scorer that asks a service is remote; the built-in one runs here and is asked like the other rules. */
     @Override
     public boolean remote() {
-        return true;
+        return !scorer.runsHere();
     }
 
     @Override
@@ -104,7 +105,8 @@ class ToxicityStep implements Step, DisposableBean {
 
     private Decision fallback(String what) {
         return settings.onTimeout() == Fallback.HOLD
-                ? Decision.hold("Not scored: " + what + "; held, as configured")
+                // Nothing says the comment is hostile: its author is told only that a moderator will read it.
+                ? Decision.hold("Not scored: " + what + "; held, as configured", Step.NEUTRAL)
                 : Decision.PASS.noting("not scored: " + what + "; published, as configured");
     }
 

@@ -82,6 +82,15 @@ public class WordLists {
             throw new RejectedException(
                     "The word cannot be added", "word", "Write a word or phrase with letters in it.");
         }
+        if (skeleton.replace("*", "").length() == 1) {
+            // Comments are folded the same way, so such an entry would refuse "Malcolm X" or "the letter x".
+            throw new RejectedException(
+                    "The word cannot be added",
+                    "word",
+                    "“" + written + "” reads as a single letter, since repeated letters count as one (so that"
+                            + " “stuuupid” is caught), and would match every comment using that letter as a word."
+                            + " Write a longer word or phrase.");
+        }
         if (written.length() > MAX_LENGTH || skeleton.length() > MAX_LENGTH) {
             throw new RejectedException(
                     "The word cannot be added", "word", "Keep it to " + MAX_LENGTH + " characters.");

@@ -116,6 +116,7 @@ class ModerationController {
         model.addAttribute(
                 "anyHeld", items.stream().anyMatch(item -> item.comment().held()));
         model.addAttribute("threads", threads);
+        model.addAttribute("orphans", orphans(items));
         model.addAttribute("histories", histories);
         model.addAttribute("reports", reports);
         Set<Long> authors = items.stream()
@@ -226,6 +227,8 @@ class ModerationController {
         int done = 0;
         int taken = 0;
         int missing = 0;
+        // Why the others were not decided, each reason with how many it stopped, as the single buttons say it.
+        Map<String, Integer> refusals = new java.util.LinkedHashMap<>();
         for (long id : new java.util.LinkedHashSet<>(ids)) {
             try {
                 if (action.equals("approve")) {
@@ -235,7 +238,11 @@ class ModerationController {
                 }
                 done++;
             } catch (ConflictException e) {
-                taken++;
+                if (Decisions.TAKEN.equals(e.getMessage())) {
+                    taken++;
+                } else {
+                    refusals.merge(String.valueOf(e.getMessage()), 1, Integer::sum);
+                }
             } catch (org.masthead.platform.NotFoundException e) {
                 missing++;
             }
@@ -247,7 +254,12 @@ class ModerationController {
                         + (done == 1 ? " comment" : " comments")
                         + (taken == 0 ? "" : "; " + taken + " had already been decided by another moderator")
                         + (missing == 0 ? "" : "; " + missing + (missing == 1 ? " was" : " were") + " not found")
-                        + ".");
+                        + "."
+                        + refusals.entrySet().stream()
+                                .map(refusal -> " " + refusal.getValue() + " not "
+                                        + (action.equals("approve") ? "approved" : "rejected") + ": "
+                                        + refusal.getKey())
+                                .collect(Collectors.joining()));
         return backTo(queue, back, null);
     }
 
@@ -312,6 +324,31 @@ class ModerationController {
 
     private static @Nullable Long number(@Nullable String text) {
         return text != null && text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+    }
+
+    /**
+     * The held replies whose answered comment is no longer published: they cannot be approved (a reply
+     * is never shown without what it answers), so the queue says so rather than offer Approve.
+     */
+    private Set<Long> orphans(java.util.List<Item> items) {
+        Map<Long, Long> answered = new java.util.HashMap<>();
+        for (Item item : items) {
+            Long inReplyTo = item.comment().inReplyToId();
+            if (item.comment().held() && inReplyTo != null) {
+                answered.put(item.comment().id(), inReplyTo);
+            }
+        }
+        if (answered.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> published = discussion.comments(java.util.List.copyOf(new HashSet<>(answered.values()))).stream()
+                .filter(c -> c.status().equals(org.masthead.discussion.DiscussedComment.PUBLISHED))
+                .map(org.masthead.discussion.DiscussedComment::id)
+                .collect(Collectors.toSet());
+        return answered.entrySet().stream()
+                .filter(reply -> !published.contains(reply.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     /** A comment another moderator decided first is not an error page: the queue says so and moves on. */

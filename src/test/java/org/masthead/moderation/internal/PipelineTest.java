@@ -109,6 +109,35 @@ class PipelineTest {
     }
 
     @Test
+    void aHoldsOwnWordsForItsAuthorComeBeforeItsSteps() {
+        Step toxicity = new Step() {
+            @Override
+            public String name() {
+                return "toxicity";
+            }
+
+            @Override
+            public String toAuthor() {
+                return "It may break our community standards.";
+            }
+
+            @Override
+            public boolean mayRefuse() {
+                return false;
+            }
+
+            @Override
+            public Decision check(CommentSubmission comment) {
+                return Decision.hold("Not scored", Step.NEUTRAL);
+            }
+        };
+
+        assertThat(screen(toxicity).toAuthor()).isEqualTo(Step.NEUTRAL);
+        assertThat(screen(step("links", false, Decision.hold("3 links"))).toAuthor())
+                .isEqualTo(Step.NEUTRAL);
+    }
+
+    @Test
     void aStepsNoteIsKeptEvenWhenItLetsTheCommentThrough() {
         CommentVerdict verdict = screen(step("toxicity", false, Decision.PASS.noting("not scored in time")));
 

@@ -89,6 +89,21 @@ class StepsTest {
     }
 
     @Test
+    void theBuiltInScorerRunsHereSoItIsALocalRuleAndAServiceIsRemote() {
+        ToxicityStep builtIn = new ToxicityStep(
+                new BuiltInToxicityScorer(), properties(2, toxicity(Duration.ofSeconds(2), Fallback.PUBLISH)));
+        ToxicityStep service =
+                new ToxicityStep(slow(Duration.ZERO), properties(2, toxicity(Duration.ofSeconds(2), Fallback.PUBLISH)));
+        try {
+            assertThat(builtIn.remote()).isFalse();
+            assertThat(service.remote()).isTrue();
+        } finally {
+            builtIn.destroy();
+            service.destroy();
+        }
+    }
+
+    @Test
     void aSlowScorerIsNotWaitedForAndTheCommentIsPublishedAsConfiguredSayingSo() {
         ToxicityStep step = new ToxicityStep(
                 slow(Duration.ofSeconds(5)), properties(2, toxicity(Duration.ofMillis(50), Fallback.PUBLISH)));
@@ -122,6 +137,9 @@ class StepsTest {
             Decision decision = step.check(comment("hello"));
             assertThat(decision.kind()).isEqualTo(Kind.HOLD);
             assertThat(decision.reason()).isEqualTo("Not scored: the failing scorer failed; held, as configured");
+            assertThat(decision.toAuthor())
+                    .as("nothing says the comment breaks the standards, so its author is not told it may")
+                    .isEqualTo("A moderator will read it before it is shown.");
         } finally {
             step.destroy();
         }
