@@ -149,6 +149,13 @@ sub vcl_backend_error {
     set beresp.http.Cache-Control = "no-store";
     set beresp.uncacheable = true;
     set beresp.ttl = 0s;
+    # A read changed nothing. Anything else (a comment, a payment) may have reached a node that committed it
+    # before the connection failed: the reader is told we cannot say, so as not to send it twice unawares.
+    if (bereq.method ~ "^(GET|HEAD)$") {
+        set beresp.http.X-Masthead-Sent = "Nothing you sent has been changed. Please try again in a moment.";
+    } else {
+        set beresp.http.X-Masthead-Sent = "We could not tell whether what you sent arrived. Please check, in a moment, whether it did before sending it again.";
+    }
     synthetic({"<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -161,12 +168,13 @@ sub vcl_backend_error {
 <body>
 <main>
   <h1>Sorry – we will be back in a moment</h1>
-  <p>This page cannot be reached just now. Nothing you sent has been changed. Please try again in a moment.</p>
+  <p>This page cannot be reached just now. "} + beresp.http.X-Masthead-Sent + {"</p>
   <p><a href="/">Go to the front page</a></p>
 </main>
 </body>
 </html>
 "});
+    unset beresp.http.X-Masthead-Sent;
     return (deliver);
 }
 

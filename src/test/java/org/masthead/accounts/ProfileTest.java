@@ -119,7 +119,7 @@ class ProfileTest {
     }
 
     @Test
-    void aReaderMayNotTakeAWritersBylineButAJournalistMayKeepTheirOwn() {
+    void aReaderMayNotTakeAWritersBylineButStaffMayTakeAWritersNameAsTheirDisplayName() {
         String byline = TestContent.unique("Helen Marchetti").replace('-', ' ');
         content.author(byline);
 
@@ -137,7 +137,7 @@ class ProfileTest {
                                 "/account/profile",
                                 Map.of("displayName", byline, "bio", "I write for the paper."))
                         .statusCode())
-                .as("a journalist comments under their own byline")
+                .as("staff may take a writer's name (authors are not linked to accounts)")
                 .isEqualTo(302);
     }
 

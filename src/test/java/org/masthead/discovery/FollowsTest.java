@@ -124,6 +124,30 @@ class FollowsTest {
     }
 
     @Test
+    void aPagePastTheLastGoesToTheLastAndNothingPublishedIsSaidOnlyWhenTrue() {
+        Author quiet = content.author("Quiet TopicFollows");
+        change(reader, "POST", "author/" + quiet.slug());
+        HttpResponse<String> nothingYet = reader.get("/my-news?page=2");
+        assertThat(nothingYet.statusCode()).isEqualTo(302);
+        assertThat(nothingYet.headers().firstValue("Location").orElseThrow()).endsWith("/my-news");
+        assertThat(reader.get("/my-news").body()).contains("Nothing published yet by what you follow.");
+
+        content.article(section).headline("The one article by Quiet").by(quiet).published();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> reader.get("/my-news").body().contains("The one article by Quiet"));
+
+        for (String past : new String[] {"2", "99"}) {
+            HttpResponse<String> response = reader.get("/my-news?page=" + past);
+            assertThat(response.statusCode()).as(past).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElseThrow())
+                    .as(past)
+                    .endsWith("/my-news");
+        }
+        assertThat(reader.get("/my-news").body()).doesNotContain("Nothing published yet");
+    }
+
+    @Test
     void anotherReadersMyNewsIsTheirOwn() {
         change(reader, "POST", "topic/" + topic.slug());
         content.article(section).headline("Only for the follower").tagged(topic).published();

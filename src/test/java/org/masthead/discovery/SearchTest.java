@@ -345,6 +345,18 @@ class SearchTest {
     }
 
     @Test
+    void aSearchWithNoWordInItSaysNoResultsRatherThatItIsTooCommon() {
+        for (String nothingToSearch : List.of("🙂", "\\", "!!!", "!@#$%^&*()", "—")) {
+            String page = get("/search?q=" + encode(nothingToSearch)).body();
+
+            assertThat(page)
+                    .as(nothingToSearch)
+                    .contains("No results for “" + nothingToSearch.replace("&", "&amp;") + "”")
+                    .doesNotContain("too common");
+        }
+    }
+
+    @Test
     void noResultsOffersACloseSpellingThatFindsSomething() {
         String word = word();
         content.article(section).headline("Parliament debates " + word).published();

@@ -99,6 +99,21 @@ class HttpMethodsTest {
     }
 
     @Test
+    void aMethodAFormsAddressDoesNotTakeIs405InWordsForAForm() {
+        for (String path : List.of("/support", "/follows/topic/x")) {
+            HttpResponse<String> response = http.send("PUT", path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(405);
+            assertThat(response.headers().firstValue("Allow")).as(path).hasValueSatisfying(allow -> assertThat(allow)
+                    .contains("POST"));
+            assertThat(response.body())
+                    .as(path)
+                    .contains("This address takes only its own")
+                    .doesNotContain("a page to read");
+        }
+    }
+
+    @Test
     void aMethodAPageDoesNotTakeIs405WithAllowForAReaderWithAToken() {
         WebSession reader = new WebSession(port);
         TestAccounts.signIn(reader, accounts.create(true));

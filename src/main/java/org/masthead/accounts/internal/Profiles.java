@@ -94,7 +94,8 @@ public class Profiles {
 
     /**
      * Whether taking this name would let a reader pass for one of the paper's writers: it is a byline, and
-     * the account is neither staff (a journalist comments under their own byline) nor already known by it.
+     * the account is neither staff (who may take any writer's name, as authors are not linked to accounts)
+     * nor already known by it.
      */
     private boolean passesForAWriter(long accountId, String displayName) {
         if (bylines.stream().noneMatch(known -> known.isByline(displayName))) {

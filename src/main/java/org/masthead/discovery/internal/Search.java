@@ -111,8 +111,14 @@ public class Search {
         if (words.isBlank()) {
             return Results.NONE;
         }
-        if (!index.hasSearchableWords(words)) {
-            return Results.ONLY_COMMON_WORDS;
+        switch (index.searchableWords(words)) {
+            case ONLY_COMMON -> {
+                return Results.ONLY_COMMON_WORDS;
+            }
+            case NONE -> {
+                return Results.NONE;
+            }
+            case SEARCHABLE -> {}
         }
         SearchRepository.Query query = queryOf(words, request);
         int pageSize = properties.searchPageSize();

@@ -338,14 +338,30 @@ class SearchRepository {
         return "";
     }
 
+    /** What a search's words leave to search for. */
+    enum Words {
+        /** At least one word the index keeps. */
+        SEARCHABLE,
+        /**
+         * Only words as common as "the" or "and" (PostgreSQL's stop words), which the index keeps none of, so
+         * that the reader is told to add a particular word.
+         */
+        ONLY_COMMON,
+        /** No word at all (emoji, punctuation, a backslash), which nothing can match. */
+        NONE
+    }
+
     /**
-     * Whether the words leave anything to search for. The index keeps no word as common as "the" or
-     * "and" (PostgreSQL's stop words), so a search made of them alone is no search at all.
+     * What the words leave to search for. The simple configuration keeps every word, stop words included,
+     * so it tells a search of common words from one with no word in it, which neither finds anything.
      */
-    boolean hasSearchableWords(String words) {
-        return db.sql("SELECT numnode(" + QUERY + ") > 0")
+    Words searchableWords(String words) {
+        return db.sql("SELECT numnode(" + QUERY + ") > 0 AS searchable,"
+                        + " numnode(websearch_to_tsquery('simple', :q)) > 0 AS any_word")
                 .param("q", words)
-                .query(Boolean.class)
+                .query((row, n) -> row.getBoolean("searchable")
+                        ? Words.SEARCHABLE
+                        : row.getBoolean("any_word") ? Words.ONLY_COMMON : Words.NONE)
                 .single();
     }
 

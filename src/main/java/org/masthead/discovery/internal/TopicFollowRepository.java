@@ -86,11 +86,8 @@ class TopicFollowRepository {
     /** The newest indexed articles with any of these topics or authors, a page at a time. */
     List<Long> newsFor(long readerId, int limit, long offset) {
         return db.sql(
-                        """
-                        WITH mine AS (
-                            SELECT coalesce(array_agg(ref_id) FILTER (WHERE kind = 'topic'), '{}') AS tags,
-                                   coalesce(array_agg(ref_id) FILTER (WHERE kind = 'author'), '{}') AS authors
-                            FROM topic_follow WHERE reader_id = :reader)
+                        MINE
+                                + """
                         SELECT d.article_id FROM search_document d, mine
                         WHERE d.tag_ids && mine.tags OR d.author_ids && mine.authors
                         ORDER BY d.published_at DESC, d.article_id DESC LIMIT :limit OFFSET :offset""")
@@ -100,4 +97,25 @@ class TopicFollowRepository {
                 .query(Long.class)
                 .list();
     }
+
+    /** How many indexed articles have any of these topics or authors. */
+    long newsCount(long readerId) {
+        return db.sql(
+                        MINE
+                                + """
+                        SELECT count(*) FROM search_document d, mine
+                        WHERE d.tag_ids && mine.tags OR d.author_ids && mine.authors""")
+                .param("reader", readerId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The topics and authors a reader follows, as arrays of ids. */
+    private static final String MINE =
+            """
+                        WITH mine AS (
+                            SELECT coalesce(array_agg(ref_id) FILTER (WHERE kind = 'topic'), '{}') AS tags,
+                                   coalesce(array_agg(ref_id) FILTER (WHERE kind = 'author'), '{}') AS authors
+                            FROM topic_follow WHERE reader_id = :reader)
+                        """;
 }

@@ -78,6 +78,12 @@ public class TopicFollows {
         return new News(cards, page, ids.size() > pageSize);
     }
 
+    /** The last page of "My news" with an article on it, 1 when nothing published is followed. */
+    public int lastNewsPage(long readerId, int pageSize) {
+        long count = follows.newsCount(readerId);
+        return (int) Math.max(1, (count + pageSize - 1) / pageSize);
+    }
+
     /**
      * Every reader who follows one of the article's authors or topics, once each, for the first of
      * them they follow: authors before topics, each in the article's order.

@@ -45,6 +45,12 @@ class MyNewsController {
             Model model) {
         var followed = follows.followedBy(reader.accountId());
         var news = follows.news(reader.accountId(), page, PAGE_SIZE);
+        if (page > 1 && news.articles().isEmpty()) {
+            // Past the last page, as an old link or fewer followed articles leaves one: to the last page, as
+            // search does, so that "Nothing published yet" is only said when it is true.
+            int last = follows.lastNewsPage(reader.accountId(), PAGE_SIZE);
+            return "redirect:/my-news" + (last > 1 ? "?page=" + last : "");
+        }
         model.addAttribute("followed", followed);
         model.addAttribute("news", news);
         // The cards say how many comments each has, as the same cards do on topic pages.

@@ -75,12 +75,13 @@ class SupportController {
             @RequestParam(required = false) @Nullable String currency,
             @RequestParam(required = false) @Nullable String variant,
             @AuthenticationPrincipal @Nullable SignedIn reader,
+            HttpMethod method,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         Currency chosen = currencies.of(currency, request, response);
         List<Money> presets = presets(chosen);
-        if (asks.known(variant) && currency == null && HttpMethod.GET.matches(request.getMethod())) {
+        if (asks.known(variant) && currency == null && method == HttpMethod.GET) {
             // The ask's link, which names no currency, leads here: this is its click. The currency
             // switch keeps the variant for the form, and is not another click; a HEAD (a link checker) is not one.
             asks.clicked(variant);

@@ -510,8 +510,8 @@ public class ArticleRepository {
                         """
                         SELECT aa.article_id, au.slug, au.name FROM article_author aa
                         JOIN author au ON au.id = aa.author_id
-                        WHERE aa.article_id IN (:ids) ORDER BY aa.article_id, aa.position""")
-                .param("ids", articleIds)
+                        WHERE aa.article_id = ANY(:ids) ORDER BY aa.article_id, aa.position""")
+                .param("ids", articleIds.toArray(Long[]::new))
                 .query((ResultSet rs) -> {
                     bylines.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>())
                             .add(new ArticleCard.Byline(rs.getString("slug"), rs.getString("name")));

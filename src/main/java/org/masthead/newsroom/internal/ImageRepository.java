@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,8 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ImageRepository {
 
-    private static final String SELECT_IMAGE =
-            "SELECT i.id, i.width, i.height, i.alt_text, i.caption, i.credit, i.focal_x, i.focal_y FROM image i";
+    private static final String SELECT_IMAGE = "SELECT " + joinedColumns("i", "") + " FROM image i";
 
     private final JdbcClient db;
 
@@ -80,8 +80,8 @@ public class ImageRepository {
             return Map.of();
         }
         return db
-                .sql(SELECT_IMAGE + " WHERE i.id IN (:ids)")
-                .param("ids", ids)
+                .sql(SELECT_IMAGE + " WHERE i.id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
                 .query((rs, n) -> toRef(rs))
                 .list()
                 .stream()
@@ -106,16 +106,9 @@ public class ImageRepository {
                 .list();
     }
 
+    /** An image row selected by {@link #SELECT_IMAGE}, read as a joined one with no prefix. */
     private static ImageRef toRef(ResultSet rs) throws SQLException {
-        return new ImageRef(
-                rs.getLong("id"),
-                rs.getInt("width"),
-                rs.getInt("height"),
-                rs.getString("alt_text"),
-                rs.getString("caption"),
-                rs.getString("credit"),
-                rs.getDouble("focal_x"),
-                rs.getDouble("focal_y"));
+        return Objects.requireNonNull(joined(rs, ""), "an image row has an id");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
@@ -104,6 +105,17 @@ class ErrorPages implements ErrorController {
                 ? asked
                 : request.getMethod();
         model.put("opened", HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method));
+        // What the address does take, as its Allow header says: a page that is only read, or an address that
+        // also takes a form's button (a PUT to the sign-out address is not refused for taking nothing).
+        String allow = response.getHeader(HttpHeaders.ALLOW);
+        model.put(
+                "takesForms",
+                allow != null
+                        && Stream.of(allow.split(","))
+                                .map(String::strip)
+                                .anyMatch(allowed -> !allowed.equalsIgnoreCase(HttpMethod.GET.name())
+                                        && !allowed.equalsIgnoreCase(HttpMethod.HEAD.name())
+                                        && !allowed.equalsIgnoreCase(HttpMethod.OPTIONS.name())));
         // Refused for its CSRF token: a form left open past its session, not a page the visitor may not see.
         model.put("expiredForm", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return new ModelAndView(view, model, status);
