@@ -521,11 +521,30 @@ class DiscussionTest {
         assertThat(location).startsWith("/" + section.path() + "/").endsWith("#comment-" + reply);
         assertThat(http.get(location.substring(0, location.indexOf('#'))).body())
                 .contains("data-article-id=\"" + article + "\"");
-        assertThat(thread("?around=" + reply)).contains("comment-" + reply);
+        assertThat(thread("?around=" + reply)).contains("comment-" + reply).doesNotContain(GONE);
 
         assertThat(http.get("/comment/999999999").statusCode()).isEqualTo(404);
         ann.act(article, "/discussion/comments/" + top + "/delete");
         assertThat(http.get("/comment/" + top).statusCode()).isEqualTo(404);
+    }
+
+    static final String GONE = "The comment you were linked to is no longer available";
+
+    @Test
+    void aLinkToACommentNoLongerShownOrNeverThereOpensTheConversationAtItsStartAndSaysSo() {
+        long kept = ann.posted(article, "Kept for all to read");
+        long deleted = bob.posted(article, "Soon deleted");
+        bob.act(article, "/discussion/comments/" + deleted + "/delete");
+
+        for (long linked : List.of(deleted, 999_999_999L)) {
+            String page = thread("?around=" + linked);
+            assertThat(page).as("around " + linked).contains(GONE).contains("comment-" + kept);
+            assertThat(page).doesNotContain("No comments yet");
+            assertThat(commentIds(page)).containsExactly(kept);
+        }
+        assertThat(http.get("/discussion/" + article + "?around=999999999").body())
+                .contains(GONE)
+                .contains("Kept for all to read");
     }
 
     @Test
