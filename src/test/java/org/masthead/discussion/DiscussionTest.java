@@ -193,6 +193,12 @@ class DiscussionTest {
                 "/discussion/" + article + "/comments",
                 "{\"body\":\"lone \\ud800 half\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}",
                 article);
+        assertThat(json(ann.post(article, "x".repeat(5001)))
+                        .get("errors")
+                        .get("body")
+                        .asString())
+                .as("numbers grouped as the comment box's hint writes them")
+                .isEqualTo("Keep your comment to 5,000 characters or fewer; it has 5,001.");
         assertThat(lone.statusCode()).isEqualTo(400);
         assertThat(json(lone).get("errors").get("body").asString()).contains("broken character");
         assertThat(ann.post(article, "é".repeat(5000)).statusCode()).isEqualTo(201);
