@@ -454,6 +454,28 @@ class CommentsBrowserTest {
     }
 
     @Test
+    void wordsLeftInACommentBoxForMoreThanAWeekAreForgotten(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        String path = addresses.pathOf(article).orElseThrow();
+        browser.signIn(accounts.create(true));
+        browser.open(path);
+        waitFor(browser, d -> d.findElement(By.id("comment-text-new"))).sendKeys("Left here long ago.");
+        browser.script("Object.keys(localStorage).forEach(function (k) {"
+                + " if (k.indexOf('masthead.comments.unsaved.') === 0) {"
+                + " var kept = JSON.parse(localStorage.getItem(k)); kept.at = Date.now() - 8 * 24 * 3600 * 1000;"
+                + " localStorage.setItem(k, JSON.stringify(kept)); } });");
+
+        browser.open(path);
+
+        assertThat(waitFor(browser, d -> d.findElement(By.id("comment-text-new")))
+                        .getDomProperty("value"))
+                .isEmpty();
+        assertThat(browser.script("return Object.keys(window.localStorage).join(' ')"))
+                .asString()
+                .doesNotContain("masthead.comments.unsaved.");
+    }
+
+    @Test
     void aReaderWhoseSessionEndedIsToldToSignInAgainAndComesBackToTheirComment(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         String path = addresses.pathOf(article).orElseThrow();
