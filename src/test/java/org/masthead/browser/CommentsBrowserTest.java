@@ -476,6 +476,23 @@ class CommentsBrowserTest {
     }
 
     @Test
+    void aLinkToACommentNoLongerThereOpensTheConversationAtItsStartWithItsCommentBox(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        String path = addresses.pathOf(article).orElseThrow();
+        long kept = comments.post(accounts.create(true).id(), article, "Still here to be read.", null);
+        browser.signIn(accounts.create(true));
+
+        browser.open(path + "#comment-999999999");
+
+        waitFor(browser, d -> d.findElement(By.id("comment-" + kept)));
+        assertThat(browser.find(By.id("comments")).getText())
+                .contains("The comment you were linked to is no longer available")
+                .contains("1 comment")
+                .doesNotContain("No comments yet");
+        assertThat(browser.find(By.id("comment-text-new")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void aReaderWhoseSessionEndedIsToldToSignInAgainAndComesBackToTheirComment(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         String path = addresses.pathOf(article).orElseThrow();
