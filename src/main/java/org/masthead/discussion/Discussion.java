@@ -127,8 +127,6 @@ public class Discussion {
         if (commentIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> reasons = new java.util.HashMap<>();
-        Comments.REPORT_REASONS.forEach(reason -> reasons.put(reason.code(), reason.label()));
         Map<Long, List<CommentReport>> reports = new java.util.LinkedHashMap<>();
         db.sql(
                         """
@@ -138,7 +136,7 @@ public class Discussion {
                 .query((rs, n) -> new CommentReport(
                         rs.getLong("comment_id"),
                         rs.getLong("reporter_id"),
-                        reasons.getOrDefault(rs.getString("reason"), rs.getString("reason")),
+                        Comments.reportReasonLabel(rs.getString("reason")),
                         rs.getString("detail"),
                         rs.getTimestamp("reported_at").toInstant()))
                 .list()

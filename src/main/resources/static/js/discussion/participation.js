@@ -374,7 +374,9 @@
   // newsroom editor keeps an article's words: a session that ended meanwhile (and "Sign in again"), a tab
   // closed or a crash loses nothing. The box opens with it again; a reply's box is opened again under its
   // comment once the conversation is shown. Each reader's words are kept apart, under their account, so that
-  // on a shared browser the next reader never finds them (and signing out forgets them: account.js).
+  // on a shared browser the next reader never finds them (and signing out forgets them: account.js). Words
+  // left for a week are forgotten when next looked for, since a session that merely timed out never signs out.
+  var DRAFT_KEPT_FOR_MS = 7 * 24 * 60 * 60 * 1000;
   function draftPrefix() {
     return "masthead.comments.unsaved." + (me.accountId || "nobody") + "." + conversation.articleId + ".";
   }
@@ -382,6 +384,10 @@
     read: function (inReplyTo) {
       try {
         var kept = JSON.parse(window.localStorage.getItem(draftPrefix() + (inReplyTo || "new")) || "null");
+        if (kept && !(Date.now() - kept.at < DRAFT_KEPT_FOR_MS)) {
+          drafts.forget(inReplyTo);
+          return "";
+        }
         return kept && typeof kept.text === "string" ? kept.text : "";
       } catch (e) {
         return "";
@@ -413,7 +419,7 @@
           }
         }
       } catch (e) { /* Nothing kept. */ }
-      return ids;
+      return ids.filter(function (id) { return drafts.read(id) !== ""; });
     }
   };
 

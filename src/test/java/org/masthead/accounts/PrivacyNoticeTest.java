@@ -41,6 +41,8 @@ class PrivacyNoticeTest {
                 .contains("<strong>SESSION</strong>")
                 .contains("<strong>RETURN</strong>")
                 .contains("<strong>masthead_currency</strong>")
+                .contains("<strong>Comments you have not posted yet.</strong>")
+                .contains("or leave it for a week")
                 // The periods the site runs with, from the mail and discovery modules' settings.
                 .contains("counts are deleted after <span>30 days</span>")
                 .contains("a copy of each e-mail we send for <span>30 days</span>");

@@ -454,6 +454,45 @@ class CommentsBrowserTest {
     }
 
     @Test
+    void wordsLeftInACommentBoxForMoreThanAWeekAreForgotten(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        String path = addresses.pathOf(article).orElseThrow();
+        browser.signIn(accounts.create(true));
+        browser.open(path);
+        waitFor(browser, d -> d.findElement(By.id("comment-text-new"))).sendKeys("Left here long ago.");
+        browser.script("Object.keys(localStorage).forEach(function (k) {"
+                + " if (k.indexOf('masthead.comments.unsaved.') === 0) {"
+                + " var kept = JSON.parse(localStorage.getItem(k)); kept.at = Date.now() - 8 * 24 * 3600 * 1000;"
+                + " localStorage.setItem(k, JSON.stringify(kept)); } });");
+
+        browser.open(path);
+
+        assertThat(waitFor(browser, d -> d.findElement(By.id("comment-text-new")))
+                        .getDomProperty("value"))
+                .isEmpty();
+        assertThat(browser.script("return Object.keys(window.localStorage).join(' ')"))
+                .asString()
+                .doesNotContain("masthead.comments.unsaved.");
+    }
+
+    @Test
+    void aLinkToACommentNoLongerThereOpensTheConversationAtItsStartWithItsCommentBox(Browser browser) {
+        long article = content.article(content.section("Conversation")).published();
+        String path = addresses.pathOf(article).orElseThrow();
+        long kept = comments.post(accounts.create(true).id(), article, "Still here to be read.", null);
+        browser.signIn(accounts.create(true));
+
+        browser.open(path + "#comment-999999999");
+
+        waitFor(browser, d -> d.findElement(By.id("comment-" + kept)));
+        assertThat(browser.find(By.id("comments")).getText())
+                .contains("The comment you were linked to is no longer available")
+                .contains("1 comment")
+                .doesNotContain("No comments yet");
+        assertThat(browser.find(By.id("comment-text-new")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void aReaderWhoseSessionEndedIsToldToSignInAgainAndComesBackToTheirComment(Browser browser) {
         long article = content.article(content.section("Conversation")).published();
         String path = addresses.pathOf(article).orElseThrow();

@@ -193,6 +193,12 @@ class DiscussionTest {
                 "/discussion/" + article + "/comments",
                 "{\"body\":\"lone \\ud800 half\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}",
                 article);
+        assertThat(json(ann.post(article, "x".repeat(5001)))
+                        .get("errors")
+                        .get("body")
+                        .asString())
+                .as("numbers grouped as the comment box's hint writes them")
+                .isEqualTo("Keep your comment to 5,000 characters or fewer; it has 5,001.");
         assertThat(lone.statusCode()).isEqualTo(400);
         assertThat(json(lone).get("errors").get("body").asString()).contains("broken character");
         assertThat(ann.post(article, "é".repeat(5000)).statusCode()).isEqualTo(201);
@@ -521,11 +527,30 @@ class DiscussionTest {
         assertThat(location).startsWith("/" + section.path() + "/").endsWith("#comment-" + reply);
         assertThat(http.get(location.substring(0, location.indexOf('#'))).body())
                 .contains("data-article-id=\"" + article + "\"");
-        assertThat(thread("?around=" + reply)).contains("comment-" + reply);
+        assertThat(thread("?around=" + reply)).contains("comment-" + reply).doesNotContain(GONE);
 
         assertThat(http.get("/comment/999999999").statusCode()).isEqualTo(404);
         ann.act(article, "/discussion/comments/" + top + "/delete");
         assertThat(http.get("/comment/" + top).statusCode()).isEqualTo(404);
+    }
+
+    static final String GONE = "The comment you were linked to is no longer available";
+
+    @Test
+    void aLinkToACommentNoLongerShownOrNeverThereOpensTheConversationAtItsStartAndSaysSo() {
+        long kept = ann.posted(article, "Kept for all to read");
+        long deleted = bob.posted(article, "Soon deleted");
+        bob.act(article, "/discussion/comments/" + deleted + "/delete");
+
+        for (long linked : List.of(deleted, 999_999_999L)) {
+            String page = thread("?around=" + linked);
+            assertThat(page).as("around " + linked).contains(GONE).contains("comment-" + kept);
+            assertThat(page).doesNotContain("No comments yet");
+            assertThat(commentIds(page)).containsExactly(kept);
+        }
+        assertThat(http.get("/discussion/" + article + "?around=999999999").body())
+                .contains(GONE)
+                .contains("Kept for all to read");
     }
 
     @Test

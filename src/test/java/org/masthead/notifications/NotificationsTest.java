@@ -156,6 +156,26 @@ class NotificationsTest {
     }
 
     @Test
+    void aReaderWhoMutedAnotherIsNotToldOfTheirRepliesOrMentions() {
+        Credentials alice = accounts.create(true);
+        Credentials bob = accounts.create(true);
+        db.sql("INSERT INTO moderation_mute (reader_id, muted_id, muted_at) VALUES (:reader, :muted, now())")
+                .param("reader", alice.id())
+                .param("muted", bob.id())
+                .update();
+        CommentPosted comment = discussion.publish(discussion.comment(TestDiscussion.article(), alice.id()));
+
+        CommentPosted reply = discussion.publish(discussion.reply(comment, bob.id()));
+        CommentPosted mention =
+                discussion.publish(discussion.mentioning(TestDiscussion.article(), bob.id(), alice.id()));
+        discussion.awaitHandled(reply.commentId());
+        discussion.awaitHandled(mention.commentId());
+
+        assertThat(notifications(alice)).isEmpty();
+        assertThat(TestMailServer.messagesTo(alice.email())).isEmpty();
+    }
+
+    @Test
     void replyingToYourselfTellsNobody() {
         Credentials alice = accounts.create(true);
         CommentPosted comment = discussion.publish(discussion.comment(TestDiscussion.article(), alice.id()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,8 +67,12 @@ public final class CommentText {
             return Optional.of("Write something before you post.");
         }
         if (body.codePointCount(0, body.length()) > MAX_LENGTH) {
-            return Optional.of("Keep your comment to " + MAX_LENGTH + " characters or fewer; it has "
-                    + body.codePointCount(0, body.length()) + ".");
+            // Grouped as the comment box's hint writes them ("Up to 5,000 characters").
+            return Optional.of(String.format(
+                    Locale.UK,
+                    "Keep your comment to %,d characters or fewer; it has %,d.",
+                    MAX_LENGTH,
+                    body.codePointCount(0, body.length())));
         }
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);

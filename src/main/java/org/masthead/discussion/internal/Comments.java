@@ -64,6 +64,15 @@ public class Comments {
             new ReportReason("personal-information", "Shares someone's personal information"),
             new ReportReason("other", "Something else"));
 
+    /** The words for a report's reason code; an unknown (retired) code is shown as it was stored. */
+    public static String reportReasonLabel(String code) {
+        return REPORT_REASONS.stream()
+                .filter(reason -> reason.code().equals(code))
+                .map(ReportReason::label)
+                .findFirst()
+                .orElse(code);
+    }
+
     public static final int REPORT_DETAIL_MAX_LENGTH = 1000;
 
     /** The title of every refusal of what a reader wrote or chose. */

@@ -110,6 +110,8 @@ public class Conversations {
      * @param earlier where the page before this one starts reading back from, if there is one
      * @param later where the page after this one starts, if there is one
      * @param accountIds every reader the page shows, for its surrogate keys
+     * @param linkedCommentGone the comment the page was opened at is not shown (deleted, held, removed
+     *     with nothing under it, or never there), so the page starts where it can and says so
      */
     public record ThreadPage(
             long articleId,
@@ -120,7 +122,8 @@ public class Conversations {
             @Nullable String later,
             boolean open,
             @Nullable Moment closesAt,
-            Set<Long> accountIds) {}
+            Set<Long> accountIds,
+            boolean linkedCommentGone) {}
 
     /**
      * The conversation's staff picks, the latest picked first, each shown on its own (a reply with whom
@@ -204,17 +207,13 @@ public class Conversations {
         boolean more;
         boolean earlier;
         Long expanded = null;
-        if (start.around() != null) {
-            CommentRow target = comments.byId(start.around())
-                    .filter(row -> row.articleId() == articleId)
-                    .orElseThrow(() -> new NotFoundException("There is no such comment."));
-            CommentRow thread = target.topLevel()
-                    ? target
-                    : comments.byId(target.threadId()).orElseThrow();
-            Cursor at = Cursor.at(thread, sort);
+        Optional<CommentRow> thread = start.around() == null ? Optional.empty() : threadOf(articleId, start.around());
+        boolean linkedCommentGone = start.around() != null && thread.isEmpty();
+        if (thread.isPresent()) {
+            Cursor at = Cursor.at(thread.get(), sort);
             rows = comments.topLevel(articleId, sort, at, true, false, size + 1);
             earlier = !comments.topLevel(articleId, sort, at, false, true, 1).isEmpty();
-            expanded = thread.id();
+            expanded = thread.get().id();
             more = rows.size() > size;
             rows = rows.subList(0, Math.min(size, rows.size()));
         } else if (start.before() != null) {
@@ -232,6 +231,11 @@ public class Conversations {
         Map<Long, List<CommentRow>> replies = comments.firstReplies(threadIds, properties.repliesShown());
         if (expanded != null) {
             replies.put(expanded, comments.allReplies(expanded));
+        }
+        if (start.around() != null && !linkedCommentGone) {
+            long linked = start.around();
+            linkedCommentGone = rows.stream().noneMatch(row -> row.id() == linked)
+                    && replies.getOrDefault(expanded, List.of()).stream().noneMatch(row -> row.id() == linked);
         }
         Map<Long, Integer> shownReplies = comments.shownReplyCounts(threadIds);
         List<CommentRow> all = new ArrayList<>(rows);
@@ -259,7 +263,18 @@ public class Conversations {
                 laterCursor,
                 rules.isOpen(article),
                 article.closeAt() == null ? null : moments.of(article.closeAt()),
-                views.accountIds());
+                views.accountIds(),
+                linkedCommentGone);
+    }
+
+    /**
+     * The top-level comment whose thread holds this comment of the article, if that thread is shown. A link
+     * to a comment no longer shown, or to one never there, finds none, and the page opens at the start.
+     */
+    private Optional<CommentRow> threadOf(long articleId, long commentId) {
+        Optional<CommentRow> target = comments.byId(commentId).filter(row -> row.articleId() == articleId);
+        Optional<Long> threadId = target.map(row -> row.topLevel() ? row.id() : row.threadId());
+        return threadId.flatMap(id -> comments.byIds(List.of(id)).stream().findFirst());
     }
 
     /** The staff picks under an article, as many as a page of the conversation holds. */

@@ -91,11 +91,7 @@ class DiscussionPersonalData implements PersonalDataContributor {
                         r.commentId(),
                         r.articleId(),
                         "/comment/" + r.commentId(),
-                        Comments.REPORT_REASONS.stream()
-                                .filter(reason -> reason.code().equals(r.reason()))
-                                .map(Comments.ReportReason::label)
-                                .findFirst()
-                                .orElse(r.reason()),
+                        Comments.reportReasonLabel(r.reason()),
                         r.detail(),
                         r.reportedAt()))
                 .toList();

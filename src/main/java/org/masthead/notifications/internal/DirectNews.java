@@ -7,7 +7,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.Accounts;
 import org.masthead.discussion.Discussion;
+import org.masthead.discussion.MutedReaders;
 import org.masthead.notifications.internal.NotificationRepository.About;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Component;
  * their own comment. Runs in a round of {@link ConversationNews}, before the conversation's followers are
  * told, so that those told here hear nothing more of it. Every notification is recorded against the comment
  * and actor that caused it ({@link NotificationRepository#recordSource}): a comment told twice tells nobody
- * twice, and mails nobody twice.
+ * twice, and mails nobody twice. A reader who muted its author is not told of a reply to them or a mention of
+ * them, here or as a follower of the conversation: muting is how a reader keeps someone who pesters them
+ * out of their sight.
  */
 @Component
 class DirectNews {
@@ -27,6 +31,7 @@ class DirectNews {
     private final NotificationText text;
     private final Discussion discussion;
     private final Accounts accounts;
+    private final ObjectProvider<MutedReaders> muted;
 
     DirectNews(
             NotificationRepository notifications,
@@ -34,13 +39,15 @@ class DirectNews {
             NotificationMail mail,
             NotificationText text,
             Discussion discussion,
-            Accounts accounts) {
+            Accounts accounts,
+            ObjectProvider<MutedReaders> muted) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.mail = mail;
         this.text = text;
         this.discussion = discussion;
         this.accounts = accounts;
+        this.muted = muted;
     }
 
     /** What telling one comment came to. */
@@ -55,6 +62,16 @@ class DirectNews {
         Set<Long> told = new LinkedHashSet<>();
         Set<Long> changed = new LinkedHashSet<>();
         told.add(author);
+        // Those who muted the author count as told, so that the conversation's gathered notification leaves
+        // them out too.
+        MutedReaders mutes = muted.getIfAvailable(() -> MutedReaders.NONE);
+        Set<Long> addressed = new LinkedHashSet<>(mentioned);
+        if (repliedTo != null) {
+            addressed.add(repliedTo);
+        }
+        addressed.stream()
+                .filter(reader -> mutes.mutedBy(reader).contains(author))
+                .forEach(told::add);
         if (repliedTo != null && told.add(repliedTo)) {
             if (notifyAndMail(repliedTo, NotificationKind.REPLY, about, author, now)) {
                 changed.add(repliedTo);
