@@ -108,7 +108,7 @@ class HttpMethodsTest {
                     .contains("POST"));
             assertThat(response.body())
                     .as(path)
-                    .contains("This address takes only its own")
+                    .contains("This address answers only the")
                     .doesNotContain("a page to read");
         }
     }
