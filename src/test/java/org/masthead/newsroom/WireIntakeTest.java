@@ -327,6 +327,36 @@ class WireIntakeTest {
     }
 
     @Test
+    void aDraftSaysWhenTheAgencyHasSentANewerVersionThanTheOneItWasMadeFrom() {
+        Section section = content.section("Wire desk");
+        String guid = TestContent.unique("urn:test:newer");
+        wires.drop(guid + "-2.json", bytes(TestWires.ninjs(guid, 2, "Strike talks resume", "Ships queue.")));
+        wires.takeWaiting();
+        long storyId = wires.story(guid).orElseThrow().id();
+        WebSession editor = staff(Role.EDITOR);
+        HttpResponse<String> made = editor.submit(
+                "/newsroom/wires/" + storyId,
+                "/newsroom/wires/" + storyId + "/draft",
+                Map.of("sectionId", String.valueOf(section.id())));
+        String draft = made.headers().firstValue("Location").orElseThrow();
+        assertThat(editor.get(draft).body()).contains("version 2 of the story").doesNotContain("data-wire-newer");
+
+        wires.drop(
+                guid + "-3.json", bytes(TestWires.ninjs(guid, 3, "Strike ends after overnight deal", "Ships sail.")));
+        wires.takeWaiting();
+
+        assertThat(editor.get(draft).body())
+                .as("the draft still holds version 2's words, and says so")
+                .contains("value=\"Strike talks resume\"")
+                .contains("version 2 of the story")
+                .contains("data-wire-newer")
+                .contains("The agency has sent a newer version (3,")
+                .contains("headed “Strike ends after overnight deal”) since this draft was made from version 2.");
+        assertThat(editor.get("/newsroom/wires/" + storyId).body())
+                .contains("It was made from version 2; the words here are version 3, sent since.");
+    }
+
+    @Test
     void aColleagueIsToldWhoHasAStoryAlreadyDraftedAndNotLedToAPageThatRefusesThem() {
         Section section = content.section("Wire desk");
         String guid = TestContent.unique("urn:test:flash");

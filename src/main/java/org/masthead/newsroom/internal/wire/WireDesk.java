@@ -173,7 +173,7 @@ public class WireDesk {
                         true,
                         null,
                         false));
-        wires.drafted(id, articleId);
+        wires.drafted(id, articleId, item.version());
         return new Drafted(articleId, false);
     }
 

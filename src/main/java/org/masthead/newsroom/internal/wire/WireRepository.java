@@ -25,7 +25,14 @@ public class WireRepository {
             @Nullable Integer urgency,
             String format,
             Instant receivedAt,
-            @Nullable Long articleId) {}
+            @Nullable Long articleId,
+            @Nullable Integer draftedVersion) {
+
+        /** Whether the agency has sent a newer version since the draft was made from this story. */
+        public boolean newerThanDraft() {
+            return draftedVersion != null && version > draftedVersion;
+        }
+    }
 
     /** A story with its latest words. */
     public record Item(
@@ -41,7 +48,13 @@ public class WireRepository {
             String format,
             Instant firstReceivedAt,
             Instant receivedAt,
-            @Nullable Long articleId) {
+            @Nullable Long articleId,
+            @Nullable Integer draftedVersion) {
+
+        /** Whether the agency has sent a newer version since the draft was made from this story. */
+        public boolean newerThanDraft() {
+            return draftedVersion != null && version > draftedVersion;
+        }
 
         public List<String> paragraphs() {
             return WireRepository.paragraphs(body);
@@ -172,7 +185,8 @@ public class WireRepository {
     List<Listed> list(String query, @Nullable Long beforeId, int limit) {
         return db.sql(
                         """
-                        SELECT id, agency, headline, version, version_count, urgency, format, received_at, article_id
+                        SELECT id, agency, headline, version, version_count, urgency, format, received_at, article_id,
+                               drafted_version
                         FROM wire_item
                         WHERE (:query = '' OR search @@ websearch_to_tsquery('simple', :query))
                           AND (CAST(:before AS BIGINT) IS NULL OR (received_at, id) <
@@ -191,7 +205,8 @@ public class WireRepository {
                         urgency(rs),
                         rs.getString("format"),
                         rs.getTimestamp("received_at").toInstant(),
-                        Sql.nullableLong(rs, "article_id")))
+                        Sql.nullableLong(rs, "article_id"),
+                        rs.getObject("drafted_version", Integer.class)))
                 .list();
     }
 
@@ -199,7 +214,7 @@ public class WireRepository {
         return db.sql(
                         """
                         SELECT id, guid, agency, headline, standfirst, body, byline, version, urgency, format,
-                               first_received_at, received_at, article_id
+                               first_received_at, received_at, article_id, drafted_version
                         FROM wire_item WHERE id = :id"""
                                 + (lock ? " FOR UPDATE" : ""))
                 .param("id", id)
@@ -216,7 +231,8 @@ public class WireRepository {
                         rs.getString("format"),
                         rs.getTimestamp("first_received_at").toInstant(),
                         rs.getTimestamp("received_at").toInstant(),
-                        Sql.nullableLong(rs, "article_id")))
+                        Sql.nullableLong(rs, "article_id"),
+                        rs.getObject("drafted_version", Integer.class)))
                 .optional();
     }
 
@@ -241,10 +257,11 @@ public class WireRepository {
                 .list();
     }
 
-    void drafted(long itemId, long articleId) {
-        db.sql("UPDATE wire_item SET article_id = :article WHERE id = :id")
+    void drafted(long itemId, long articleId, int version) {
+        db.sql("UPDATE wire_item SET article_id = :article, drafted_version = :version WHERE id = :id")
                 .param("id", itemId)
                 .param("article", articleId)
+                .param("version", version)
                 .update();
     }
 
@@ -252,7 +269,8 @@ public class WireRepository {
     Optional<Listed> madeInto(long articleId) {
         return db.sql(
                         """
-                        SELECT id, agency, headline, version, version_count, urgency, format, received_at, article_id
+                        SELECT id, agency, headline, version, version_count, urgency, format, received_at, article_id,
+                               drafted_version
                         FROM wire_item WHERE article_id = :article ORDER BY id LIMIT 1""")
                 .param("article", articleId)
                 .query((rs, n) -> new Listed(
@@ -264,7 +282,8 @@ public class WireRepository {
                         urgency(rs),
                         rs.getString("format"),
                         rs.getTimestamp("received_at").toInstant(),
-                        Sql.nullableLong(rs, "article_id")))
+                        Sql.nullableLong(rs, "article_id"),
+                        rs.getObject("drafted_version", Integer.class)))
                 .optional();
     }
 
