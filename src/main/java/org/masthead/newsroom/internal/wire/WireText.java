@@ -99,11 +99,16 @@ final class WireText {
         return paragraphs(List.of(parts));
     }
 
-    /** The text of agency HTML, one paragraph per block; no markup survives. */
+    /** Elements whose content is code for a browser, not words for a reader. */
+    private static final Set<String> CODE = Set.of("script", "style");
+
+    /** The text of agency HTML, one paragraph per block; no markup survives, nor what a script or style holds. */
     static String htmlParagraphs(String html) {
         List<String> paragraphs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         HtmlSanitizer.sanitize(html, new HtmlSanitizer.Policy() {
+            private int inCode;
+
             @Override
             public void openDocument() {}
 
@@ -114,17 +119,25 @@ final class WireText {
 
             @Override
             public void openTag(String elementName, List<String> attrs) {
+                if (CODE.contains(elementName)) {
+                    inCode++;
+                }
                 block(elementName);
             }
 
             @Override
             public void closeTag(String elementName) {
+                if (CODE.contains(elementName) && inCode > 0) {
+                    inCode--;
+                }
                 block(elementName);
             }
 
             @Override
             public void text(String text) {
-                current.append(text);
+                if (inCode == 0) {
+                    current.append(text);
+                }
             }
 
             private void block(String elementName) {

@@ -45,6 +45,18 @@ class WireParsersTest {
     }
 
     @Test
+    void whatAScriptOrStyleInAgencyHtmlHoldsIsNoParagraph() {
+        WireStory story = parse(
+                        WireFormat.NINJS,
+                        """
+                        {"uri": "urn:test:script", "headline": "Harbour", "body_html":
+                          "<p>Ships wait.</p><script>alert(1)</script><style>p { color: red }</style><p>Talks resume.</p>"}""")
+                .getFirst();
+
+        assertThat(story.body()).isEqualTo("Ships wait.\n\nTalks resume.");
+    }
+
+    @Test
     void ninjsTwoGivesHeadlinesAndBodiesFromTheirArrays() {
         WireStory story = WireParsers.parse(WireFormat.NINJS, sample("mpa-chess-final.json"), "x.json", AGENCY)
                 .getFirst();
