@@ -356,10 +356,15 @@ class NewsroomWorkflowTest {
         HttpResponse<String> created = editor.submit("/newsroom/articles/new", "/newsroom/articles", fields);
         String location = created.headers().firstValue("Location").orElseThrow();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        editor.submit(
+        HttpResponse<String> scheduling = editor.submit(
                 "/newsroom/articles/" + id,
                 "/newsroom/articles/" + id + "/schedule",
                 Map.of("publishAt", "2099-01-05T07:00"));
+        assertThat(editor.get(scheduling.headers().firstValue("Location").orElseThrow())
+                        .body())
+                .as("the confirmation says when it goes out")
+                .contains("Scheduled. It goes out on its own on")
+                .contains(">Mon 5 Jan 2099 07.00 GMT</time>.");
 
         String desk = editor.get("/newsroom").body();
         String scheduled =

@@ -386,7 +386,8 @@ class NewsroomController {
         } catch (RejectedException e) {
             return notReady(staff, id, "Saved, not scheduled.", e, model, response);
         }
-        redirect.addFlashAttribute("notice", "Scheduled. It goes out on its own at the time you chose.");
+        // The page words it, in the site's zone, as it shows every time.
+        redirect.addFlashAttribute("scheduledAt", at);
         return "redirect:/newsroom/articles/" + id;
     }
 
