@@ -417,6 +417,20 @@ class NewsroomWorkflowTest {
     }
 
     @Test
+    void theErrorSummaryListsTheFieldsInTheFormsOrder() {
+        Map<String, String> fields = fields("", "Counted.", "");
+        fields.put("sectionId", "");
+        HttpResponse<String> refused = editor.submit("/newsroom/articles/new", "/newsroom/articles", fields);
+
+        String body = refused.body();
+        assertThat(body).contains("class=\"error-summary\"");
+        String summary = body.substring(
+                body.indexOf("class=\"error-summary\""),
+                body.indexOf("</ul>", body.indexOf("class=\"error-summary\"")));
+        assertThat(summary).containsSubsequence("href=\"#headline\"", "href=\"#sectionId\"");
+    }
+
+    @Test
     void aSendBackNoteIsBoundedAndALongerOneIsRefusedBesideTheField() {
         long id = file(journalist, "Long story " + TestContent.unique("h"), "Words.");
         journalist.post("/newsroom/articles/" + id + "/submit", Map.of());
