@@ -431,6 +431,49 @@ class NewsroomWorkflowTest {
     }
 
     @Test
+    void aLongReadIsSavedAutosavedAndPreviewedAndABodyPastTheLimitIsRefusedBesideTheField() {
+        // About 8,000 words with typographic dashes and quotes: each of those is 9 bytes in a form.
+        String longRead = "The river rose — again — and “nobody” came. ".repeat(900);
+        assertThat(longRead.length()).isGreaterThan(39_000);
+        String headline = "The long read " + TestContent.unique("h");
+
+        long id = file(editor, headline, longRead);
+        assertThat(editor.get("/newsroom/articles/" + id).body()).contains(longRead.strip());
+        Map<String, String> autosaved = fields(headline, longRead + "And then it fell.", "");
+        autosaved.put("version", "1");
+        assertThat(editor.post("/newsroom/articles/" + id + "/autosave", autosaved)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(editor.post("/newsroom/preview", Map.of("body", longRead)).body())
+                .contains("The river rose");
+
+        String tooLong = "The river rose — again — and “nobody” came. ".repeat(4_546);
+        assertThat(tooLong.length()).isGreaterThan(200_000);
+        HttpResponse<String> refused = saveFrom(editor, id, 2, headline, tooLong);
+        assertThat(refused.statusCode())
+                .as("the editor again, not the page saying it is too large")
+                .isEqualTo(200);
+        assertThat(refused.body())
+                .containsPattern("id=\"body-error\">.*Keep the body to 200,000 characters")
+                .as("the words are kept in the form")
+                .contains(tooLong.strip());
+        Map<String, String> tooLongAutosaved = fields(headline, tooLong, "");
+        tooLongAutosaved.put("version", "2");
+        HttpResponse<String> notAutosaved = editor.post("/newsroom/articles/" + id + "/autosave", tooLongAutosaved);
+        assertThat(notAutosaved.statusCode()).isEqualTo(400);
+        assertThat(notAutosaved.body()).contains("Keep the body to 200,000 characters");
+        assertThat(versionOn(editor.get("/newsroom/articles/" + id).body()))
+                .as("nothing saved")
+                .isEqualTo("2");
+
+        HttpResponse<String> longNote =
+                editor.post("/newsroom/articles/" + id + "/send-back", Map.of("note", "Needs work. ".repeat(10_000)));
+        assertThat(longNote.statusCode())
+                .as("the article's other forms keep the usual limit")
+                .isEqualTo(413);
+    }
+
+    @Test
     void aSmallFormRefusedBecauseSomeoneActedFirstKeepsWhatWasTypedAndSaysWhoDidWhat() {
         long id = file(journalist, "Ferry quote " + TestContent.unique("h"), "Words.");
         journalist.post("/newsroom/articles/" + id + "/submit", Map.of());

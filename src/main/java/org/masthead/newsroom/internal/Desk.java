@@ -46,7 +46,9 @@ public class Desk {
     static final int STANDFIRST_MAX = 600;
     static final int SEO_TITLE_MAX = 120;
     static final int SEO_DESCRIPTION_MAX = 300;
-    static final int BODY_MAX = 200_000;
+    /** The longest body, in characters: a long read of some 30,000 words. */
+    public static final int BODY_MAX = 200_000;
+
     static final int CORRECTION_MAX = 2_000;
     static final int NOTE_MAX = 2_000;
     private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -512,7 +514,10 @@ public class Desk {
             errors.put("standfirst", "Keep the standfirst to " + STANDFIRST_MAX + " characters.");
         }
         if (edit.body().length() > BODY_MAX) {
-            errors.put("body", "The body is longer than " + BODY_MAX + " characters; split the story.");
+            errors.put(
+                    "body",
+                    "Keep the body to " + String.format(Locale.UK, "%,d", BODY_MAX)
+                            + " characters; split a longer story in two.");
         }
         String seoTitle = edit.seoTitle().strip();
         if (seoTitle.length() > SEO_TITLE_MAX) {

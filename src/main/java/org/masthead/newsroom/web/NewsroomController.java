@@ -471,7 +471,7 @@ class NewsroomController {
     @PostMapping(value = "/newsroom/preview", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String preview(
-            @RequestParam(defaultValue = "") @Size(max = 200_000, message = "The body is too long to preview.")
+            @RequestParam(defaultValue = "") @Size(max = Desk.BODY_MAX, message = "The body is too long to preview.")
                     String body) {
         return bodies.toHtml(body);
     }
