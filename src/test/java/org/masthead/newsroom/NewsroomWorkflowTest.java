@@ -196,7 +196,7 @@ class NewsroomWorkflowTest {
         assertThat(mine.body())
                 .contains("Not saved: someone else saved first")
                 .containsPattern(Pattern.quote(otherEditorName) + " saved this article at \\d\\d\\.\\d\\d on ")
-                .contains("See what they changed")
+                .contains("See what changed since you opened it")
                 .contains("/newsroom/articles/" + id + "/revisions?from=1&amp;to=2")
                 .contains("My own words.");
         assertThat(editor.get("/newsroom/articles/" + id).body())
@@ -251,9 +251,17 @@ class NewsroomWorkflowTest {
         HttpResponse<String> stale = journalist.post("/newsroom/articles/" + id + "/autosave", fields);
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body())
-                .contains("You saved this article at")
+                .containsPattern("You saved this article at [^\"]* in another window, after you opened it here\\.\"")
                 .contains("/newsroom/articles/" + id + "/revisions?from=1&to=2");
         assertThat(journalist.get("/newsroom/articles/" + id).body()).doesNotContain("Words from a stale window.");
+
+        HttpResponse<String> staleSave = saveFrom(journalist, id, 1, headline, "Words from a stale window.");
+        assertThat(staleSave.statusCode()).isEqualTo(409);
+        assertThat(staleSave.body())
+                .as("their own save in another window is not someone else's")
+                .contains("Not saved: you saved it in another window first")
+                .doesNotContain("someone else")
+                .contains("See what changed since you opened it");
     }
 
     @Test

@@ -794,11 +794,12 @@ public class Desk {
         String who =
                 latest.savedBy() != null && latest.savedBy() == staff.accountId() ? "You" : names.of(latest.savedBy());
         String when = TIME.format(ZonedDateTime.ofInstant(latest.savedAt(), site.timeZone()));
+        // Said as it happened: the same person in another window is not "someone else".
         ConflictException conflict = new ConflictException(
                 "Changed meanwhile",
-                who + " saved this article at " + when + ", after you opened it"
-                        + (who.equals("You") ? " in another window" : "")
-                        + ". Your changes were not saved: keep a copy of them, then look at what changed.");
+                who.equals("You")
+                        ? "You saved this article at " + when + " in another window, after you opened it here."
+                        : who + " saved this article at " + when + ", after you opened it.");
         conflict.with("version", article.version())
                 .with("savedBy", who)
                 .with("savedAt", latest.savedAt().toString());
