@@ -429,9 +429,17 @@
           sayWhileSignedOut();
         } else {
           dirty = true;
-          // The reason is a sentence of its own, with its own full stop.
-          var reason = (answer.detail || 'The change was refused.').replace(/\.?\s*$/, '.');
-          say('Not saved automatically. ' + reason + ' Save to see why.');
+          // What each field needs, when the answer says (problem details' errors), else the reason given;
+          // each a sentence of its own, with its own full stop.
+          var fieldErrors = answer.errors ? Object.keys(answer.errors).map(function (name) {
+            return String(answer.errors[name]).replace(/\.?\s*$/, '.');
+          }) : [];
+          if (fieldErrors.length) {
+            say('Not saved automatically. ' + fieldErrors.join(' ') + ' Save to see it beside the field.');
+          } else {
+            var reason = (answer.detail || 'The change was refused.').replace(/\.?\s*$/, '.');
+            say('Not saved automatically. ' + reason + ' Save to see why.');
+          }
         }
       });
     }).catch(function () {

@@ -206,8 +206,8 @@ class NewsroomJourneyBrowserTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                         journalist.find(By.id("autosave-status")).getText())
                 .as("the reason as a sentence of its own, with one full stop")
-                .isEqualTo("Not saved automatically. Some fields need changing before it can be saved. Save to see"
-                        + " why."));
+                .isEqualTo("Not saved automatically. Keep the body to 200,000 characters; split a longer story in"
+                        + " two. Save to see it beside the field."));
         setBody(journalist, "Words not saved yet.");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                         journalist.find(By.id("autosave-status")).getText())
