@@ -365,12 +365,13 @@
     stopped = true;
     status.textContent = '';
     var message = document.createElement('span');
-    message.textContent = 'Not saved automatically. ' + answer.conflict + ' ';
+    message.textContent = 'Not saved automatically. ' + answer.conflict + ' Keep a copy of your changes, then ';
     var link = document.createElement('a');
     link.href = answer.differences;
-    link.textContent = 'See what changed';
+    link.textContent = 'see what changed';
     status.appendChild(message);
     status.appendChild(link);
+    status.appendChild(document.createTextNode('.'));
     status.classList.add('autosave-status--conflict');
   }
 
@@ -428,7 +429,17 @@
           sayWhileSignedOut();
         } else {
           dirty = true;
-          say('Not saved automatically: ' + (answer.detail || 'the change was refused') + '. Save to see why.');
+          // What each field needs, when the answer says (problem details' errors), else the reason given;
+          // each a sentence of its own, with its own full stop.
+          var fieldErrors = answer.errors ? Object.keys(answer.errors).map(function (name) {
+            return String(answer.errors[name]).replace(/\.?\s*$/, '.');
+          }) : [];
+          if (fieldErrors.length) {
+            say('Not saved automatically. ' + fieldErrors.join(' ') + ' Save to see it beside the field.');
+          } else {
+            var reason = (answer.detail || 'The change was refused.').replace(/\.?\s*$/, '.');
+            say('Not saved automatically. ' + reason + ' Save to see why.');
+          }
         }
       });
     }).catch(function () {

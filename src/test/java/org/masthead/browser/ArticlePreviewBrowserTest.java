@@ -33,7 +33,9 @@ class ArticlePreviewBrowserTest {
                 journalist, mailbox, accounts.create(true, Role.JOURNALIST), "/newsroom/articles/new");
         journalist.find(By.id("headline")).sendKeys(headline);
         journalist.find(By.id("standfirst")).sendKeys("Fewer sailings in winter, more in summer.");
-        journalist.find(By.id("body")).sendKeys("The operator announced the new timetable today.");
+        // A long hashtag is one unbroken word: it must wrap, not push the page wider than a phone.
+        String longWord = "#" + "FerryTimetableChanges".repeat(6);
+        journalist.find(By.id("body")).sendKeys("The operator announced the new timetable today.\n\n" + longWord);
         new Select(journalist.find(By.id("sectionId"))).selectByVisibleText("Previews");
         journalist.follow(By.xpath("//button[normalize-space()='Save draft']"));
 
@@ -44,7 +46,10 @@ class ArticlePreviewBrowserTest {
         journalist.driver().switchTo().frame(frame);
         assertThat(journalist.find(By.tagName("h1")).getText()).isEqualTo(headline);
         assertThat(journalist.find(By.cssSelector(".article__body")).getText())
-                .isEqualTo("The operator announced the new timetable today.");
+                .startsWith("The operator announced the new timetable today.");
+        assertThat(((Number) journalist.script("return document.documentElement.scrollWidth")).intValue())
+                .as("a long word wraps within the phone's width")
+                .isLessThanOrEqualTo(390);
         journalist.driver().switchTo().defaultContent();
         journalist.checkAccessibility();
         journalist.screenshot("newsroom-article-preview");

@@ -13,6 +13,7 @@ import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -183,8 +184,15 @@ class NewsroomJourneyBrowserTest {
         journalist.open("/newsroom");
 
         journalist.follow(By.linkText("New article"));
-        assertThat(journalist.find(By.cssSelector(".unsaved-offer")).getText())
-                .contains("This browser kept changes to this article that were not saved");
+        WebElement offer = journalist.find(By.cssSelector(".unsaved-offer"));
+        assertThat(offer.getText()).contains("This browser kept changes to this article that were not saved");
+        assertThat(offer.getSize().getHeight())
+                .as("a notice above the form, not an empty panel as tall as the form")
+                .isLessThan(300);
+        assertThat(journalist.find(By.id("headline")).getRect().getX())
+                .as("the form stays in its column below the notice, not pushed into the side column")
+                .isEqualTo(offer.getRect().getX());
+        journalist.screenshot("newsroom-unsaved-offer");
         journalist
                 .find(By.xpath("//button[normalize-space()='Restore the unsaved changes']"))
                 .click();
@@ -193,6 +201,17 @@ class NewsroomJourneyBrowserTest {
         new Select(journalist.find(By.id("sectionId"))).selectByVisibleText(section.name());
         journalist.follow(By.xpath("//button[normalize-space()='Save draft']"));
         String article = journalist.path();
+
+        setBody(journalist, "x".repeat(200_001));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        journalist.find(By.id("autosave-status")).getText())
+                .as("the reason as a sentence of its own, with one full stop")
+                .isEqualTo("Not saved automatically. Keep the body to 200,000 characters; split a longer story in"
+                        + " two. Save to see it beside the field."));
+        setBody(journalist, "Words not saved yet.");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                        journalist.find(By.id("autosave-status")).getText())
+                .startsWith("Saved automatically at"));
 
         journalist.find(By.id("standfirst")).sendKeys("Typed, then the phone preview.");
         journalist.find(By.linkText("Phone")).click();
@@ -216,5 +235,13 @@ class NewsroomJourneyBrowserTest {
                 .as("kept in the browser, to be offered back")
                 .contains("Typed after the session ended.");
         journalist.screenshot("newsroom-signed-out");
+    }
+
+    /** Puts the words in the body at once, as a paste would, rather than typing them key by key. */
+    private static void setBody(Browser who, String words) {
+        who.script(
+                "var body = document.getElementById('body'); body.value = arguments[0];"
+                        + " body.dispatchEvent(new Event('input', {bubbles: true}));",
+                words);
     }
 }

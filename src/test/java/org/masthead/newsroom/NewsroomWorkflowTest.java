@@ -196,7 +196,7 @@ class NewsroomWorkflowTest {
         assertThat(mine.body())
                 .contains("Not saved: someone else saved first")
                 .containsPattern(Pattern.quote(otherEditorName) + " saved this article at \\d\\d\\.\\d\\d on ")
-                .contains("See what they changed")
+                .contains("See what changed since you opened it")
                 .contains("/newsroom/articles/" + id + "/revisions?from=1&amp;to=2")
                 .contains("My own words.");
         assertThat(editor.get("/newsroom/articles/" + id).body())
@@ -251,9 +251,17 @@ class NewsroomWorkflowTest {
         HttpResponse<String> stale = journalist.post("/newsroom/articles/" + id + "/autosave", fields);
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body())
-                .contains("You saved this article at")
+                .containsPattern("You saved this article at [^\"]* in another window, after you opened it here\\.\"")
                 .contains("/newsroom/articles/" + id + "/revisions?from=1&to=2");
         assertThat(journalist.get("/newsroom/articles/" + id).body()).doesNotContain("Words from a stale window.");
+
+        HttpResponse<String> staleSave = saveFrom(journalist, id, 1, headline, "Words from a stale window.");
+        assertThat(staleSave.statusCode()).isEqualTo(409);
+        assertThat(staleSave.body())
+                .as("their own save in another window is not someone else's")
+                .contains("Not saved: you saved it in another window first")
+                .doesNotContain("someone else")
+                .contains("See what changed since you opened it");
     }
 
     @Test
@@ -447,6 +455,49 @@ class NewsroomWorkflowTest {
         assertThat(editor.get("/newsroom/articles/" + id).body())
                 .as("still waiting for review")
                 .contains("state--in_review");
+    }
+
+    @Test
+    void aLongReadIsSavedAutosavedAndPreviewedAndABodyPastTheLimitIsRefusedBesideTheField() {
+        // About 8,000 words with typographic dashes and quotes: each of those is 9 bytes in a form.
+        String longRead = "The river rose — again — and “nobody” came. ".repeat(900);
+        assertThat(longRead.length()).isGreaterThan(39_000);
+        String headline = "The long read " + TestContent.unique("h");
+
+        long id = file(editor, headline, longRead);
+        assertThat(editor.get("/newsroom/articles/" + id).body()).contains(longRead.strip());
+        Map<String, String> autosaved = fields(headline, longRead + "And then it fell.", "");
+        autosaved.put("version", "1");
+        assertThat(editor.post("/newsroom/articles/" + id + "/autosave", autosaved)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(editor.post("/newsroom/preview", Map.of("body", longRead)).body())
+                .contains("The river rose");
+
+        String tooLong = "The river rose — again — and “nobody” came. ".repeat(4_546);
+        assertThat(tooLong.length()).isGreaterThan(200_000);
+        HttpResponse<String> refused = saveFrom(editor, id, 2, headline, tooLong);
+        assertThat(refused.statusCode())
+                .as("the editor again, not the page saying it is too large")
+                .isEqualTo(200);
+        assertThat(refused.body())
+                .containsPattern("id=\"body-error\">.*Keep the body to 200,000 characters")
+                .as("the words are kept in the form")
+                .contains(tooLong.strip());
+        Map<String, String> tooLongAutosaved = fields(headline, tooLong, "");
+        tooLongAutosaved.put("version", "2");
+        HttpResponse<String> notAutosaved = editor.post("/newsroom/articles/" + id + "/autosave", tooLongAutosaved);
+        assertThat(notAutosaved.statusCode()).isEqualTo(400);
+        assertThat(notAutosaved.body()).contains("Keep the body to 200,000 characters");
+        assertThat(versionOn(editor.get("/newsroom/articles/" + id).body()))
+                .as("nothing saved")
+                .isEqualTo("2");
+
+        HttpResponse<String> longNote =
+                editor.post("/newsroom/articles/" + id + "/send-back", Map.of("note", "Needs work. ".repeat(10_000)));
+        assertThat(longNote.statusCode())
+                .as("the article's other forms keep the usual limit")
+                .isEqualTo(413);
     }
 
     @Test

@@ -55,7 +55,10 @@ public final class BodyPolicy {
             .allowElements((name, attributes) -> "h2", "h1")
             .allowElements((name, attributes) -> "h4", "h5", "h6")
             .allowUrlProtocols("https", "http", "mailto")
+            // An address of another kind (javascript:) is given to the sanitizer as none at all: a link
+            // without one would only reload the page, so it goes and its words stay.
             .allowAttributes("href")
+            .matching(Pattern.compile("\\S.*", Pattern.DOTALL))
             .onElements("a")
             .allowAttributes("start")
             .matching(Pattern.compile("\\d{1,6}"))

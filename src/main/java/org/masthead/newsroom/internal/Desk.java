@@ -46,7 +46,9 @@ public class Desk {
     static final int STANDFIRST_MAX = 600;
     static final int SEO_TITLE_MAX = 120;
     static final int SEO_DESCRIPTION_MAX = 300;
-    static final int BODY_MAX = 200_000;
+    /** The longest body, in characters: a long read of some 30,000 words. */
+    public static final int BODY_MAX = 200_000;
+
     static final int CORRECTION_MAX = 2_000;
     static final int NOTE_MAX = 2_000;
     private static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
@@ -512,7 +514,10 @@ public class Desk {
             errors.put("standfirst", "Keep the standfirst to " + STANDFIRST_MAX + " characters.");
         }
         if (edit.body().length() > BODY_MAX) {
-            errors.put("body", "The body is longer than " + BODY_MAX + " characters; split the story.");
+            errors.put(
+                    "body",
+                    "Keep the body to " + String.format(Locale.UK, "%,d", BODY_MAX)
+                            + " characters; split a longer story in two.");
         }
         String seoTitle = edit.seoTitle().strip();
         if (seoTitle.length() > SEO_TITLE_MAX) {
@@ -789,11 +794,12 @@ public class Desk {
         String who =
                 latest.savedBy() != null && latest.savedBy() == staff.accountId() ? "You" : names.of(latest.savedBy());
         String when = TIME.format(ZonedDateTime.ofInstant(latest.savedAt(), site.timeZone()));
+        // Said as it happened: the same person in another window is not "someone else".
         ConflictException conflict = new ConflictException(
                 "Changed meanwhile",
-                who + " saved this article at " + when + ", after you opened it"
-                        + (who.equals("You") ? " in another window" : "")
-                        + ". Your changes were not saved: keep a copy of them, then look at what changed.");
+                who.equals("You")
+                        ? "You saved this article at " + when + " in another window, after you opened it here."
+                        : who + " saved this article at " + when + ", after you opened it.");
         conflict.with("version", article.version())
                 .with("savedBy", who)
                 .with("savedAt", latest.savedAt().toString());

@@ -283,7 +283,7 @@ class NewsroomController {
      *
      * @param saved what the editor page says of a save, with its time written as the site writes times
      *     (the browser's own clock format would say "02:47 AM")
-     * @param conflict why the changes were not saved, when someone else saved first
+     * @param conflict why the changes were not saved, when someone else (or another window) saved first
      * @param differences where to see what they changed
      */
     record Autosaved(
@@ -472,7 +472,7 @@ class NewsroomController {
     @PostMapping(value = "/newsroom/preview", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String preview(
-            @RequestParam(defaultValue = "") @Size(max = 200_000, message = "The body is too long to preview.")
+            @RequestParam(defaultValue = "") @Size(max = Desk.BODY_MAX, message = "The body is too long to preview.")
                     String body) {
         return bodies.toHtml(body);
     }
@@ -527,6 +527,7 @@ class NewsroomController {
         } catch (ConflictException e) {
             DeskRepository.WorkingCopy now = desk.open(staff, id);
             model.addAttribute("conflict", e.detail());
+            model.addAttribute("conflictBySelf", "You".equals(e.properties().get("savedBy")));
             model.addAttribute("conflictDifferences", differences(id, form.version(), now.version()));
             model.addAttribute(
                     "conflictDiff",

@@ -12,12 +12,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.masthead.platform.BodyLimit;
 import org.masthead.platform.ControlCharacters;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses input we would not take before anything reads it, so that it costs next to nothing and
@@ -29,8 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@code Content-Length}, unread;
  *       one without a length (chunked) is read through a stream that refuses to go past the limit.
  *       Uploads ({@code multipart/form-data}) have their own, larger, limits
- *       ({@code spring.servlet.multipart.*}), and form posts without a length Tomcat's ({@code
- *       maxPostSize}, set to the same limit);
+ *       ({@code spring.servlet.multipart.*}). A form without a length is read by Tomcat itself, as far
+ *       as its {@code maxPostSize} (the largest of the limits): where the path's limit is smaller, it is
+ *       refused with 411 (browsers always send a form's length);
  *   <li>a parameter, in the address or a form, with a control character in its name or value (see
  *       {@link ControlCharacters}): 400. JSON bodies are checked as they are read (see {@link
  *       ControlCharacterStrings}).
@@ -46,12 +52,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestInputFilter extends OncePerRequestFilter {
 
     private final WebInputProperties limits;
-    private final Map<String, Long> routeLimits;
+    private final Map<PathPattern, Long> routeLimits;
+    private final long formLimit;
 
-    /** @param routeLimits the limit, in bytes, of each path that has its own (see {@link BodyLimit}) */
-    RequestInputFilter(WebInputProperties limits, Map<String, Long> routeLimits) {
+    /**
+     * @param routeLimits the paths that have their own limit (see {@link BodyLimit})
+     * @param formLimit how much of a form without a length Tomcat reads ({@code maxPostSize})
+     */
+    RequestInputFilter(WebInputProperties limits, List<BodyLimit> routeLimits, long formLimit) {
         this.limits = limits;
-        this.routeLimits = Map.copyOf(routeLimits);
+        this.routeLimits = new LinkedHashMap<>();
+        for (BodyLimit limit : routeLimits) {
+            this.routeLimits.put(
+                    PathPatternParser.defaultInstance.parse(limit.path()),
+                    limit.maxSize().toBytes());
+        }
+        this.formLimit = formLimit;
+    }
+
+    /** The limit of a body sent to this path: its route's own, or the usual one. */
+    private long limitFor(String path) {
+        if (!routeLimits.isEmpty()) {
+            PathContainer parsed = PathContainer.parsePath(path);
+            for (Map.Entry<PathPattern, Long> route : routeLimits.entrySet()) {
+                if (route.getKey().matches(parsed)) {
+                    return route.getValue();
+                }
+            }
+        }
+        return limits.forPath(path);
     }
 
     @Override
@@ -59,14 +88,18 @@ class RequestInputFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpServletRequest read = request;
         if (!isUpload(request)) {
-            Long routeLimit = routeLimits.get(request.getRequestURI());
-            long limit = routeLimit != null ? routeLimit : limits.forPath(request.getRequestURI());
+            long limit = limitFor(request.getRequestURI());
             long length = request.getContentLengthLong();
             if (length > limit) {
                 response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
                 return;
             }
             if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+                // Tomcat reads such a form itself, as far as the largest route's limit: no browser sends one.
+                if (isForm(request) && limit < formLimit) {
+                    response.sendError(HttpStatus.LENGTH_REQUIRED.value());
+                    return;
+                }
                 read = new BoundedBody(request, limit);
             }
         }
@@ -131,6 +164,12 @@ class RequestInputFilter extends OncePerRequestFilter {
         public java.util.Enumeration<String> getParameterNames() {
             return java.util.Collections.enumeration(parameters.keySet());
         }
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        String form = "application/x-www-form-urlencoded";
+        return type != null && type.regionMatches(true, 0, form, 0, form.length());
     }
 
     private static boolean isUpload(HttpServletRequest request) {

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.catalina.Host;
@@ -52,24 +51,30 @@ class WebConfiguration {
     @Bean
     FilterRegistrationBean<RequestInputFilter> requestInputFilter(
             WebInputProperties properties, List<BodyLimit> bodyLimits) {
-        Map<String, Long> routeLimits = bodyLimits.stream()
-                .collect(Collectors.toMap(
-                        BodyLimit::path, limit -> limit.maxSize().toBytes()));
-        FilterRegistrationBean<RequestInputFilter> registration =
-                new FilterRegistrationBean<>(new RequestInputFilter(properties, routeLimits));
+        FilterRegistrationBean<RequestInputFilter> registration = new FilterRegistrationBean<>(
+                new RequestInputFilter(properties, bodyLimits, formLimit(properties, bodyLimits)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         registration.addUrlPatterns("/*");
         return registration;
     }
 
     /**
-     * A form posted without a length (chunked) is parsed by Tomcat itself, beyond the reach of {@link
-     * RequestInputFilter}: it stops reading at the same limit.
+     * Tomcat parses a form itself, and refuses to parse one longer than this: the largest limit of any
+     * route, so that a route with a larger one (the article editor's) gets its form. {@link
+     * RequestInputFilter} has already refused a longer body to any other path by its length, and refuses
+     * a form without a length to a path whose limit is smaller.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> formPostLimit(WebInputProperties properties) {
-        return factory -> factory.addConnectorCustomizers(connector ->
-                connector.setMaxPostSize((int) properties.maxBodySize().toBytes()));
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> formPostLimit(
+            WebInputProperties properties, List<BodyLimit> bodyLimits) {
+        int limit = (int) formLimit(properties, bodyLimits);
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setMaxPostSize(limit));
+    }
+
+    private static long formLimit(WebInputProperties properties, List<BodyLimit> bodyLimits) {
+        return bodyLimits.stream()
+                .mapToLong(limit -> limit.maxSize().toBytes())
+                .reduce(properties.maxBodySize().toBytes(), Math::max);
     }
 
     /** After the page cache and before anything that reads the database, the session filter first. */

@@ -147,4 +147,16 @@ class BodyRendererTest {
 
         assertThat(html).doesNotContain("<b").doesNotContain("javascript:").contains("&lt;b onclick");
     }
+
+    @Test
+    void aLinkToAScriptOrNowhereBecomesItsWordsAlone() {
+        String html =
+                renderer.toHtml("Read [this](javascript:alert(3)), [that]() and [the rest](https://example.org/).");
+
+        assertThat(html)
+                .as("no link that reloads the page the reader is on")
+                .isEqualTo("<p>Read this, that and <a href=\"https://example.org/\">the rest</a>.</p>\n");
+        assertThat(BodyPolicy.sanitize("<p><a href=\"javascript:alert(3)\">wire</a></p>"))
+                .isEqualTo("<p>wire</p>");
+    }
 }
