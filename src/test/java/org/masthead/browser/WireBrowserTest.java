@@ -70,7 +70,9 @@ class WireBrowserTest {
         assertThat(editor.find(By.id("body")).getDomProperty("value"))
                 .contains("The barrier's ten gates closed at 4pm.");
         assertThat(editor.find(By.cssSelector(".notice")).getText()).startsWith("Draft made from the wire");
-        assertThat(editor.find(By.cssSelector(".wire-origin a")).getText()).isEqualTo("Test Press, " + headline);
+        assertThat(editor.find(By.cssSelector(".wire-origin a")).getText())
+                .as("the link back names the version the draft holds")
+                .isEqualTo("Test Press, version 2 of the story");
         editor.screenshot("newsroom-wire-draft");
 
         editor.submitAndReturn(By.xpath("//button[normalize-space()='Publish now']"));
