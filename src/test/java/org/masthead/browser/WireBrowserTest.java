@@ -72,7 +72,7 @@ class WireBrowserTest {
         assertThat(editor.find(By.cssSelector(".notice")).getText()).startsWith("Draft made from the wire");
         assertThat(editor.find(By.cssSelector(".wire-origin a")).getText())
                 .as("the link back names the version the draft holds")
-                .isEqualTo("Test Press, version 2 of the story");
+                .isEqualTo("Test Press, agency version 2");
         editor.screenshot("newsroom-wire-draft");
 
         editor.submitAndReturn(By.xpath("//button[normalize-space()='Publish now']"));

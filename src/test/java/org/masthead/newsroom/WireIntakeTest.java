@@ -339,7 +339,9 @@ class WireIntakeTest {
                 "/newsroom/wires/" + storyId + "/draft",
                 Map.of("sectionId", String.valueOf(section.id())));
         String draft = made.headers().firstValue("Location").orElseThrow();
-        assertThat(editor.get(draft).body()).contains("version 2 of the story").doesNotContain("data-wire-newer");
+        assertThat(editor.get(draft).body())
+                .contains("Test Press, agency version 2")
+                .doesNotContain("data-wire-newer");
 
         wires.drop(
                 guid + "-3.json", bytes(TestWires.ninjs(guid, 3, "Strike ends after overnight deal", "Ships sail.")));
@@ -348,7 +350,7 @@ class WireIntakeTest {
         assertThat(editor.get(draft).body())
                 .as("the draft still holds version 2's words, and says so")
                 .contains("value=\"Strike talks resume\"")
-                .contains("version 2 of the story")
+                .contains("Test Press, agency version 2")
                 .contains("data-wire-newer")
                 .contains("The agency has sent a newer version (3,")
                 .contains("headed “Strike ends after overnight deal”) since this draft was made from version 2.");
