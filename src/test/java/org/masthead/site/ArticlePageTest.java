@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,31 @@ class ArticlePageTest {
         assertThat(page.headers().firstValue("Surrogate-Key").orElseThrow().split(" "))
                 .contains("article-" + articleId, "section-" + asia.id(), "tag-" + tag.id(), "author-" + author.id());
         assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aKeptPageIsSentWithTheHeadersItWasRenderedWith() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> rendered = http.get(canonicalPath());
+            HttpResponse<String> kept = http.get(canonicalPath());
+
+            assertThat(kept.body()).isEqualTo(rendered.body());
+            for (String name : List.of(
+                    "Cache-Control",
+                    "Content-Security-Policy",
+                    "Content-Type",
+                    "ETag",
+                    "Last-Modified",
+                    "Surrogate-Key",
+                    "Vary",
+                    "X-Content-Type-Options",
+                    "X-Frame-Options")) {
+                assertThat(kept.headers().allValues(name))
+                        .as(name)
+                        .hasSize(1)
+                        .isEqualTo(rendered.headers().allValues(name));
+            }
+        });
     }
 
     @Test

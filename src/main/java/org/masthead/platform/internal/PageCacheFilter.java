@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
@@ -21,12 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves public pages from memory, and keeps each one the application marks as public (see
- * {@link PublicPages}). It stands first in the filter chain: a cached page costs a map lookup and a
- * write, whatever the framework behind it would have done.
- *
- * <p>It also answers conditional requests (ETag and Last-Modified) with 304, and gives gzip to
- * clients that accept it.
+ * Keeps each page the application marks as public (see {@link PublicPages}), plain and gzipped, for
+ * {@link PageCacheValve} to serve from then on. It stands first in the filter chain, so that what it
+ * keeps is the page as the application rendered it.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -36,6 +32,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             "content-length",
             "content-encoding",
             "transfer-encoding",
+            "content-type",
             "date",
             "etag",
             "vary",
@@ -61,21 +58,11 @@ class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean get = "GET".equals(request.getMethod());
-        if (!get && !"HEAD".equals(request.getMethod())) {
+        if (!"GET".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
-        String key = keyOf(request);
-        CachedPage cached = cache.get(key);
-        if (cached != null) {
-            serve(cached, request, response);
-            return;
-        }
-        if (!get) {
-            chain.doFilter(request, response);
-            return;
-        }
+        String key = PageCacheValve.keyOf(request);
         long generation = cache.generation();
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
@@ -85,12 +72,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         cache.put(key, page, generation);
-        serve(page, request, capture.getResponse() instanceof HttpServletResponse raw ? raw : response);
-    }
-
-    private static String keyOf(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+        PageCacheValve.serve(page, request, capture.getResponse() instanceof HttpServletResponse raw ? raw : response);
     }
 
     private static @Nullable CachedPage toPage(ContentCachingResponseWrapper response) {
@@ -102,73 +84,20 @@ class PageCacheFilter extends OncePerRequestFilter {
             return null;
         }
         byte[] body = response.getContentAsByteArray();
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        List<CachedPage.Header> headers = new ArrayList<>();
         for (String name : response.getHeaderNames()) {
             if (!NOT_REPLAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 for (String value : response.getHeaders(name)) {
-                    headers.add(Map.entry(name, value));
+                    headers.add(CachedPage.Header.of(name, value));
                 }
             }
         }
-        headers.add(Map.entry("Content-Type", response.getContentType()));
-        headers.add(Map.entry("Vary", "Accept-Encoding"));
+        headers.add(CachedPage.Header.of("Content-Type", response.getContentType()));
+        headers.add(CachedPage.Header.of("Vary", "Accept-Encoding"));
         String lastModified = response.getHeader("Last-Modified");
         long lastModifiedMillis = lastModified == null ? -1 : parseHttpDate(lastModified);
-        return new CachedPage(
-                200,
-                body,
-                gzip(body),
-                etagOf(body),
-                lastModifiedMillis,
-                List.copyOf(headers),
-                Set.of(surrogateKeys.split(" ")));
-    }
-
-    private static void serve(CachedPage page, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        boolean gzip = acceptsGzip(request);
-        String etag = gzip ? page.gzipEtag() : page.etag();
-        for (Map.Entry<String, String> header : page.headers()) {
-            response.setHeader(header.getKey(), header.getValue());
-        }
-        response.setHeader("ETag", etag);
-        if (notModified(request, page)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        byte[] body = gzip ? page.gzippedBody() : page.body();
-        response.setStatus(page.status());
-        if (gzip) {
-            response.setHeader("Content-Encoding", "gzip");
-        }
-        response.setContentLength(body.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
-        }
-    }
-
-    private static boolean notModified(HttpServletRequest request, CachedPage page) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null) {
-            return ifNoneMatch.contains(page.etag())
-                    || ifNoneMatch.contains(page.gzipEtag())
-                    || ifNoneMatch.equals("*");
-        }
-        long ifModifiedSince = dateHeader(request, "If-Modified-Since");
-        return page.lastModified() > 0 && ifModifiedSince >= page.lastModified() / 1000 * 1000;
-    }
-
-    private static long dateHeader(HttpServletRequest request, String name) {
-        try {
-            return request.getDateHeader(name);
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
-    }
-
-    private static boolean acceptsGzip(HttpServletRequest request) {
-        String accept = request.getHeader("Accept-Encoding");
-        return accept != null && accept.contains("gzip");
+        return CachedPage.of(
+                body, gzip(body), etagOf(body), lastModifiedMillis, headers, Set.of(surrogateKeys.split(" ")));
     }
 
     private static long parseHttpDate(String value) {

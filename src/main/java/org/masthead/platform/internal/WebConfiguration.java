@@ -44,6 +44,17 @@ class WebConfiguration {
         return registration;
     }
 
+    /** Cached pages are answered by Tomcat's engine, before the web application sees the request. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(
+            InMemoryPageCache cache, PageCacheProperties properties) {
+        return factory -> {
+            if (properties.enabled()) {
+                factory.addEngineValves(new PageCacheValve(cache));
+            }
+        };
+    }
+
     /**
      * Before anything reads a body or a parameter (the security filters do) and before a request waits
      * for its turn: refusing costs nothing, and a refused request should not hold a turn.
