@@ -176,6 +176,22 @@ class NotificationsTest {
     }
 
     @Test
+    void aReaderWhoFollowedAndThenMutedAnotherIsNotToldTheyCommented() {
+        Credentials alice = accounts.create(true);
+        Credentials bob = accounts.create(true);
+        discussion.follow(alice.id(), bob.id());
+        db.sql("INSERT INTO moderation_mute (reader_id, muted_id, muted_at) VALUES (:reader, :muted, now())")
+                .param("reader", alice.id())
+                .param("muted", bob.id())
+                .update();
+
+        CommentPosted comment = discussion.publish(discussion.comment(TestDiscussion.article(), bob.id()));
+        discussion.awaitHandled(comment.commentId());
+
+        assertThat(notifications(alice)).isEmpty();
+    }
+
+    @Test
     void replyingToYourselfTellsNobody() {
         Credentials alice = accounts.create(true);
         CommentPosted comment = discussion.publish(discussion.comment(TestDiscussion.article(), alice.id()));

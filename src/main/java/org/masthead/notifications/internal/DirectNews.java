@@ -2,6 +2,7 @@ package org.masthead.notifications.internal;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +19,9 @@ import org.springframework.stereotype.Component;
  * their own comment. Runs in a round of {@link ConversationNews}, before the conversation's followers are
  * told, so that those told here hear nothing more of it. Every notification is recorded against the comment
  * and actor that caused it ({@link NotificationRepository#recordSource}): a comment told twice tells nobody
- * twice, and mails nobody twice. A reader who muted its author is not told of a reply to them or a mention of
- * them, here or as a follower of the conversation: muting is how a reader keeps someone who pesters them
- * out of their sight.
+ * twice, and mails nobody twice. A reader who muted its author is not told of a reply to them, a mention of
+ * them or, followed before the mute, its author's comment, here or as a follower of the conversation: muting
+ * is how a reader keeps someone who pesters them out of their sight.
  */
 @Component
 class DirectNews {
@@ -69,6 +70,8 @@ class DirectNews {
         if (repliedTo != null) {
             addressed.add(repliedTo);
         }
+        List<Long> followers = discussion.followersOf(author);
+        addressed.addAll(followers);
         addressed.stream()
                 .filter(reader -> mutes.mutedBy(reader).contains(author))
                 .forEach(told::add);
@@ -82,7 +85,7 @@ class DirectNews {
                 changed.add(reader);
             }
         }
-        for (long follower : discussion.followersOf(author)) {
+        for (long follower : followers) {
             if (told.add(follower)
                     && notifications.recordSource(
                             follower, NotificationKind.FOLLOWED_POSTED, about.commentId(), author)) {
