@@ -62,6 +62,10 @@ ulimit -n 65536 2>/dev/null || true
 
 APP_PID=
 NGINX_PID=
+# Other servers a script starts (bench/run.sh's bare Tomcat and Jetty): stopped on exit, and measured as the
+# server of the targets named in SERVER_PIDS (target name -> pid) instead of the app or nginx.
+OTHER_PIDS=()
+declare -A SERVER_PIDS=()
 
 stop_pid() {
     local pid=$1 signal=$2 i
@@ -81,6 +85,10 @@ stop_app() {
 }
 
 cleanup() {
+    local pid
+    for pid in "${OTHER_PIDS[@]}"; do
+        stop_pid "$pid" TERM
+    done
     stop_pid "$NGINX_PID" TERM
     NGINX_PID=
     stop_app
@@ -353,7 +361,7 @@ wait_for_quiet() { # prints the CPU % busy with other work once it is at most QU
 declare -A RPS P50 P99 ERRORS BUSY SERVER_CPU WRK_CPU OTHER_CPU CPU_PER_REQUEST DB_CPU_PER_REQUEST RESPONSE_KB
 measure_targets() {
     local target name label url extra busy0 total0 busy1 total1 app0 app1 nginx0 nginx1 pg0 pg1 wrk0 wrk1 total server
-    local others requests
+    local others requests other0 other1 server0
     local -a nginx_pids wrk_args script_args
     for target in "${TARGETS[@]}"; do
         ((WARMUP > 0)) || break
@@ -383,6 +391,8 @@ measure_targets() {
         # shellcheck disable=SC2046 # pids are numbers
         pg0=$(proc_ticks $(pg_pids))
         nginx0=$(proc_ticks "${nginx_pids[@]}")
+        other0=$( ((${#OTHER_PIDS[@]} == 0)) || proc_ticks "${OTHER_PIDS[@]}")
+        server0=$([[ -z ${SERVER_PIDS[$name]:-} ]] || proc_ticks "${SERVER_PIDS[$name]}")
         wrk_ticks
         wrk0=$WRK_TICKS
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${wrk_args[@]}" "$url" "${script_args[@]}" | tee "$OUT/wrk-$name.txt" >&2
@@ -392,11 +402,18 @@ measure_targets() {
         # shellcheck disable=SC2046
         pg1=$(proc_ticks $(pg_pids))
         nginx1=$(proc_ticks "${nginx_pids[@]}")
+        other1=$( ((${#OTHER_PIDS[@]} == 0)) || proc_ticks "${OTHER_PIDS[@]}")
         read -r busy1 total1 < <(stat_ticks)
         # Shares of the whole machine's CPU time (all CPUs) during the measurement.
         total=$((total1 - total0 > 0 ? total1 - total0 : 1))
-        if [[ $name == *nginx* ]]; then server=$((nginx1 - nginx0)); else server=$((app1 - app0)); fi
-        others=$((busy1 - busy0 - (app1 - app0) - (pg1 - pg0) - (nginx1 - nginx0) - (wrk1 - wrk0)))
+        if [[ -n ${SERVER_PIDS[$name]:-} ]]; then
+            server=$(($(proc_ticks "${SERVER_PIDS[$name]}") - server0))
+        elif [[ $name == *nginx* ]]; then
+            server=$((nginx1 - nginx0))
+        else
+            server=$((app1 - app0))
+        fi
+        others=$((busy1 - busy0 - (app1 - app0) - (pg1 - pg0) - (nginx1 - nginx0) - (${other1:-0} - ${other0:-0}) - (wrk1 - wrk0)))
         SERVER_CPU[$name]=$((100 * server / total))
         WRK_CPU[$name]=$((100 * (wrk1 - wrk0) / total))
         OTHER_CPU[$name]=$((others > 0 ? 100 * others / total : 0))

@@ -19,10 +19,15 @@
 #   APP_JAVA_OPTS    JVM flags for the app (default below)
 #   APP_ARGS=        extra arguments for the app, e.g. --server.tomcat.max-keep-alive-requests=-1
 #   REPORT=docs/benchmarks.md   where the results go, between the bench:reading markers
+#   CONNECTORS=yes   also measure bare Tomcat and bare Jetty sending the article's bytes and headers (Jetty and
+#                    SLF4J are fetched from Maven Central into bench/out/connectors); "no" leaves them out
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ARTICLES=${ARTICLES:-20000}
+CONNECTORS=${CONNECTORS:-yes}
+JETTY_VERSION=12.1.13
+SLF4J_VERSION=2.0.17
 SECTION=${SECTION:-}
 START_MARKER='<!-- bench:reading:start -->'
 END_MARKER='<!-- bench:reading:end -->'
@@ -58,6 +63,45 @@ curl -s -o "$OUT/home.html" "$APP/"
 curl -s -o "$OUT/section.html" "$APP$SECTION_PATH"
 start_nginx "$OUT/article.html" "$CONTENT_TYPE" "home=$OUT/home.html" "section=$OUT/section.html"
 
+# The article's bytes and headers from bare servers that do nothing else (bench/Connectors.java): Tomcat, the
+# version the app runs, writing from an engine valve as the app's page cache does, and Jetty. What the app costs
+# beyond bare Tomcat is the app's; what bare Tomcat costs beyond Jetty is the server's.
+declare -A BARE_URL=()
+start_bare_servers() {
+    local dir=$OUT/connectors artifact server port pid i
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    TOMCAT_VERSION=$("$(dirname "$JAVA")/jar" tf "$OUT/masthead.jar" | sed -n 's|.*/tomcat-embed-core-\(.*\)\.jar$|\1|p')
+    [[ -n $TOMCAT_VERSION ]] || die "found no tomcat-embed-core in the app's jar"
+    for artifact in "org.apache.tomcat.embed:tomcat-embed-core:$TOMCAT_VERSION" \
+        "org.eclipse.jetty:jetty-server:$JETTY_VERSION" "org.eclipse.jetty:jetty-http:$JETTY_VERSION" \
+        "org.eclipse.jetty:jetty-io:$JETTY_VERSION" "org.eclipse.jetty:jetty-util:$JETTY_VERSION" \
+        "org.slf4j:slf4j-api:$SLF4J_VERSION"; do
+        (cd "$ROOT" && ./mvnw -q -ntp dependency:copy -Dartifact="$artifact" -DoutputDirectory="$dir") \
+            || die "could not fetch $artifact from Maven Central (or run with CONNECTORS=no)"
+    done
+    curl -s -D "$dir/headers.raw" -o /dev/null "$APP$ARTICLE_PATH"
+    tr -d '\r' <"$dir/headers.raw" | grep -v -i -E '^(HTTP/|date:|content-length:|connection:|keep-alive:|transfer-encoding:)' \
+        | grep . >"$dir/headers.txt"
+    for server in tomcat jetty; do
+        port=$(free_port)
+        log "Starting bare $server on port $port"
+        # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
+        "$JAVA" $APP_JAVA_OPTS -cp "$dir/*" "$BENCH_DIR/Connectors.java" "$server" "$port" "$OUT/article.html" \
+            "$dir/headers.txt" >"$OUT/$server.log" 2>&1 &
+        pid=$!
+        OTHER_PIDS+=("$pid")
+        SERVER_PIDS[bare-$server]=$pid
+        BARE_URL[$server]=http://127.0.0.1:$port
+        for ((i = 0; i < 300; i++)); do
+            kill -0 "$pid" 2>/dev/null || { cat "$OUT/$server.log" >&2; die "bare $server exited"; }
+            curl -sf -o "$dir/check.html" "${BARE_URL[$server]}$ARTICLE_PATH" 2>/dev/null && break
+            sleep 0.1
+        done
+        cmp -s "$dir/check.html" "$OUT/article.html" || die "bare $server does not send the article's bytes"
+    done
+}
+
 # --- Measure ----------------------------------------------------------------------------------------------
 
 # name|label|url; each app page is compared with nginx sending its bytes (REFERENCE).
@@ -70,6 +114,14 @@ TARGETS=(
     "section|app section page|$APP$SECTION_PATH"
 )
 declare -A REFERENCE=([nginx]=nginx [article]=nginx [nginx-home]=nginx-home [home]=nginx-home [nginx-section]=nginx-section [section]=nginx-section)
+if [[ $CONNECTORS == yes ]]; then
+    start_bare_servers
+    TARGETS+=(
+        "bare-tomcat|bare Tomcat, the article's bytes and headers|${BARE_URL[tomcat]}$ARTICLE_PATH"
+        "bare-jetty|bare Jetty, the article's bytes and headers|${BARE_URL[jetty]}$ARTICLE_PATH"
+    )
+    REFERENCE+=([bare-tomcat]=nginx [bare-jetty]=nginx)
+fi
 measure_targets
 
 # --- Report -----------------------------------------------------------------------------------------------
@@ -118,6 +170,12 @@ SECTION_FILE=$OUT/benchmarks-reading.md
     echo "- Pages: article \`$ARTICLE_PATH\`, home \`/\`, section \`$SECTION_PATH\`"
     echo "- App page cache during the measurements: $CACHE_LINE; repeated requests for the article return the same ETag: $SAME_ETAG"
     echo "- Reproduce: \`bash bench/run.sh\` (options in [bench/README.md](../bench/README.md)); raw wrk output in \`bench/out/wrk-*.txt\`"
+    if [[ $CONNECTORS == yes ]]; then
+        echo "- Bare servers ([bench/Connectors.java](../bench/Connectors.java), the app's JVM flags): Tomcat $TOMCAT_VERSION, the app's"
+        echo "  version and connector settings, answering every request from an engine valve with the article's bytes and headers"
+        echo "  as the app's page cache does; Jetty $JETTY_VERSION, a core handler with the same bytes and pre-encoded headers."
+        echo "  The app's cost beyond bare Tomcat is the app's own; bare Tomcat's beyond bare Jetty is the server's."
+    fi
     echo
     echo "| Target | req/s | p50 | p99 | Ratio to nginx, same bytes |"
     echo "|---|---:|---:|---:|---:|"
