@@ -33,15 +33,8 @@ class PaymentsPropertiesTest {
     }
 
     @Test
-    void stripeIsUsedOnlyWithBothItsKeyAndItsWebhookSecret() {
+    void stripeIsUsedWithBothItsKeyAndItsWebhookSecretAndTheSandboxWithNeither() {
         assertThat(new PaymentsProperties(null, Duration.ofMinutes(5), NO_STRIPE, SANDBOX).usesStripe())
-                .isFalse();
-        assertThat(new PaymentsProperties(
-                                null,
-                                Duration.ofMinutes(5),
-                                new PaymentsProperties.Stripe("sk_test_1", "", "https://api.stripe.com"),
-                                SANDBOX)
-                        .usesStripe())
                 .isFalse();
         assertThat(new PaymentsProperties(
                                 null,
@@ -50,5 +43,15 @@ class PaymentsPropertiesTest {
                                 SANDBOX)
                         .usesStripe())
                 .isTrue();
+    }
+
+    @Test
+    void oneStripeSecretWithoutTheOtherStopsTheStartNamingTheMissingOne() {
+        assertThatThrownBy(() -> new PaymentsProperties.Stripe("sk_live_onlythis", "", "https://api.stripe.com"))
+                .hasMessageContaining("masthead.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) is not set");
+        assertThatThrownBy(() -> new PaymentsProperties.Stripe("sk_live_onlythis", " ", "https://api.stripe.com"))
+                .hasMessageContaining("masthead.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) is not set");
+        assertThatThrownBy(() -> new PaymentsProperties.Stripe("", "whsec_onlythis", "https://api.stripe.com"))
+                .hasMessageContaining("masthead.payments.stripe.secret-key (STRIPE_SECRET_KEY) is not set");
     }
 }
