@@ -114,6 +114,11 @@ public record PaymentsProperties(
                 throw new IllegalArgumentException(
                         "masthead.payments.sandbox.month-length must be positive and " + "renewal-attempts at least 1");
             }
+            if (!renewalPollInterval.isPositive() || !deliveryPollInterval.isPositive()) {
+                throw new IllegalArgumentException("masthead.payments.sandbox.renewal-poll-interval and"
+                        + " .delivery-poll-interval must be positive, not " + renewalPollInterval + " and "
+                        + deliveryPollInterval);
+            }
         }
 
         /** How long a sandbox day lasts: a thirtieth of its month. */

@@ -31,4 +31,17 @@ public record SharedCacheProperties(
         @DefaultValue("5s") Duration timeout,
         @DefaultValue("1s") Duration retryDelay,
         @DefaultValue("1m") Duration maxRetryDelay,
-        @DefaultValue("1d") Duration giveUpAfter) {}
+        @DefaultValue("1d") Duration giveUpAfter) {
+
+    public SharedCacheProperties {
+        if (!pollInterval.isPositive() || !timeout.isPositive()) {
+            throw new IllegalArgumentException("masthead.cache.poll-interval and masthead.cache.timeout must be"
+                    + " positive, not " + pollInterval + " and " + timeout);
+        }
+        if (retryDelay.isNegative() || maxRetryDelay.compareTo(retryDelay) < 0 || giveUpAfter.isNegative()) {
+            throw new IllegalArgumentException("masthead.cache.retry-delay and masthead.cache.give-up-after must not"
+                    + " be negative, and masthead.cache.max-retry-delay at least masthead.cache.retry-delay, not "
+                    + retryDelay + ", " + giveUpAfter + " and " + maxRetryDelay);
+        }
+    }
+}

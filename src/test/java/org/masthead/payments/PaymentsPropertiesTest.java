@@ -2,6 +2,7 @@ package org.masthead.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.masthead.StartupSettings.refusal;
 
 import java.time.Duration;
 import java.util.Currency;
@@ -53,5 +54,21 @@ class PaymentsPropertiesTest {
                 .hasMessageContaining("masthead.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) is not set");
         assertThatThrownBy(() -> new PaymentsProperties.Stripe("", "whsec_onlythis", "https://api.stripe.com"))
                 .hasMessageContaining("masthead.payments.stripe.secret-key (STRIPE_SECRET_KEY) is not set");
+    }
+
+    @Test
+    void aStripeSecretAloneInTheEnvironmentsNamesStopsTheStart() {
+        refusal(PaymentsProperties.class, "masthead.payments", "masthead.payments.stripe.secret-key=sk_live_onlythis")
+                .hasMessageStartingWith("masthead.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) is not set but"
+                        + " masthead.payments.stripe.secret-key is");
+    }
+
+    @Test
+    void sandboxPollIntervalsThatAreNotPositiveAreRefusedAtStart() {
+        refusal(PaymentsProperties.class, "masthead.payments", "masthead.payments.sandbox.delivery-poll-interval=0s")
+                .hasMessageContaining("masthead.payments.sandbox.renewal-poll-interval and .delivery-poll-interval"
+                        + " must be positive");
+        refusal(PaymentsProperties.class, "masthead.payments", "masthead.payments.sandbox.renewal-poll-interval=-1m")
+                .hasMessageContaining("must be positive");
     }
 }
