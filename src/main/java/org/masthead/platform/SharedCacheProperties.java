@@ -34,6 +34,17 @@ public record SharedCacheProperties(
         @DefaultValue("1d") Duration giveUpAfter) {
 
     public SharedCacheProperties {
+        for (URI url : purgeUrls) {
+            String scheme = String.valueOf(url.getScheme());
+            if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("fastly")) {
+                throw new IllegalArgumentException("masthead.cache.purge-urls: " + url
+                        + " is neither http://host:port (a Varnish) nor fastly:SERVICE_ID");
+            }
+            if (scheme.equals("fastly") && (fastlyToken == null || fastlyToken.isBlank())) {
+                throw new IllegalArgumentException("masthead.cache.purge-urls names " + url
+                        + ": set masthead.cache.fastly-token to an API token that may purge it");
+            }
+        }
         if (!pollInterval.isPositive() || !timeout.isPositive()) {
             throw new IllegalArgumentException("masthead.cache.poll-interval and masthead.cache.timeout must be"
                     + " positive, not " + pollInterval + " and " + timeout);

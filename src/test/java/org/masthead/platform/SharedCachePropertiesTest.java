@@ -28,6 +28,26 @@ class SharedCachePropertiesTest {
     }
 
     @Test
+    void aCacheThatIsNeitherAVarnishNorAFastlyServiceIsRefusedAtStart() {
+        refusal(SharedCacheProperties.class, "masthead.cache", "masthead.cache.purge-urls=varnish.example:6081")
+                .hasMessage("masthead.cache.purge-urls: varnish.example:6081 is neither http://host:port (a Varnish)"
+                        + " nor fastly:SERVICE_ID");
+    }
+
+    @Test
+    void aFastlyServiceWithoutItsTokenIsRefusedAtStart() {
+        refusal(SharedCacheProperties.class, "masthead.cache", "masthead.cache.purge-urls=fastly:service-1")
+                .hasMessageContaining("set masthead.cache.fastly-token");
+        assertThat(bind(
+                                SharedCacheProperties.class,
+                                "masthead.cache",
+                                "masthead.cache.purge-urls=fastly:service-1",
+                                "masthead.cache.fastly-token=token")
+                        .purgeUrls())
+                .hasSize(1);
+    }
+
+    @Test
     void theDefaultsStart() {
         assertThat(bind(SharedCacheProperties.class, "masthead.cache").timeout())
                 .isEqualTo(Duration.ofSeconds(5));
