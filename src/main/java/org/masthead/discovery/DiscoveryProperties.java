@@ -29,5 +29,10 @@ public record DiscoveryProperties(
         if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
             throw new IllegalArgumentException("masthead.discovery.recency-half-life must be positive");
         }
+        if (!indexCheckInterval.isPositive() || !viewsFlushInterval.isPositive() || !activityRetention.isPositive()) {
+            throw new IllegalArgumentException("masthead.discovery.index-check-interval, .views-flush-interval and"
+                    + " .activity-retention must be positive, not " + indexCheckInterval + ", " + viewsFlushInterval
+                    + " and " + activityRetention);
+        }
     }
 }

@@ -38,5 +38,9 @@ public record MailProperties(
             throw new IllegalArgumentException("masthead.mail.poll-interval must be positive, and "
                     + "masthead.mail.max-retry-delay at least masthead.mail.retry-delay");
         }
+        if (!retention.isPositive()) {
+            // Mail older than a negative retention is all of it, sent or not.
+            throw new IllegalArgumentException("masthead.mail.retention must be positive, not " + retention);
+        }
     }
 }

@@ -17,4 +17,20 @@ public record ImageProperties(
         @Nullable Path dir,
         @DefaultValue("0.8") float jpegQuality,
         @DefaultValue("0.75") float webpQuality,
-        @DefaultValue("2") int renderers) {}
+        @DefaultValue("2") int renderers) {
+
+    /** Checked here, so that a typo stops the start instead of failing every new rendition. */
+    public ImageProperties {
+        if (!(jpegQuality >= 0 && jpegQuality <= 1)) {
+            throw new IllegalArgumentException(
+                    "masthead.images.jpeg-quality must be between 0 and 1, not " + jpegQuality);
+        }
+        if (!(webpQuality >= 0 && webpQuality <= 1)) {
+            throw new IllegalArgumentException(
+                    "masthead.images.webp-quality must be between 0 and 1, not " + webpQuality);
+        }
+        if (renderers < 1) {
+            throw new IllegalArgumentException("masthead.images.renderers must be at least 1, not " + renderers);
+        }
+    }
+}

@@ -58,6 +58,10 @@ public record NotificationsProperties(
             throw new IllegalArgumentException("masthead.notifications.live-timeout must be at least 10s, and "
                     + "masthead.notifications.live-heartbeat positive");
         }
+        if (!liveRetention.isPositive()) {
+            throw new IllegalArgumentException(
+                    "masthead.notifications.live-retention must be positive, not " + liveRetention);
+        }
         if (!batchWindow.isPositive()) {
             throw new IllegalArgumentException("masthead.notifications.batch-window must be positive");
         }

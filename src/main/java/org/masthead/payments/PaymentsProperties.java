@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     units; currencies not named get {@link Limit#DEFAULT} (1.00 to 1,000.00)
  * @param webhookTolerance how old a webhook's signed timestamp may be before the event is refused as
  *     a replay
- * @param stripe the Stripe account; used when its secret key and webhook secret are both set
+ * @param stripe the Stripe account; used when its secret key and webhook secret are both set, and refused
+ *     at start when only one of them is
  * @param sandbox the built-in sandbox provider, used when Stripe is not configured
  */
 @ConfigurationProperties("masthead.payments")
@@ -70,7 +71,25 @@ public record PaymentsProperties(
     public record Stripe(
             @DefaultValue("") String secretKey,
             @DefaultValue("") String webhookSecret,
-            @DefaultValue("https://api.stripe.com") String apiBase) {}
+            @DefaultValue("https://api.stripe.com") String apiBase) {
+
+        /**
+         * One secret without the other is a deployment going live with a typo: starting would leave the
+         * public sandbox checkout, where the test card pays for Premium, on a live site.
+         */
+        public Stripe {
+            if (secretKey.isBlank() != webhookSecret.isBlank()) {
+                throw new IllegalArgumentException(
+                        secretKey.isBlank()
+                                ? "masthead.payments.stripe.secret-key (STRIPE_SECRET_KEY) is not set but"
+                                        + " masthead.payments.stripe.webhook-secret is: set both to take payments through"
+                                        + " Stripe, or neither for the sandbox"
+                                : "masthead.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) is not set but"
+                                        + " masthead.payments.stripe.secret-key is: set both to take payments through"
+                                        + " Stripe, or neither for the sandbox");
+            }
+        }
+    }
 
     /**
      * @param monthLength how long a sandbox "month" lasts: a billing period of a monthly subscription
@@ -94,6 +113,11 @@ public record PaymentsProperties(
             if (!monthLength.isPositive() || renewalAttempts < 1) {
                 throw new IllegalArgumentException(
                         "masthead.payments.sandbox.month-length must be positive and " + "renewal-attempts at least 1");
+            }
+            if (!renewalPollInterval.isPositive() || !deliveryPollInterval.isPositive()) {
+                throw new IllegalArgumentException("masthead.payments.sandbox.renewal-poll-interval and"
+                        + " .delivery-poll-interval must be positive, not " + renewalPollInterval + " and "
+                        + deliveryPollInterval);
             }
         }
 

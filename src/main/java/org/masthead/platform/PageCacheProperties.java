@@ -30,6 +30,28 @@ public record PageCacheProperties(
 
     private static final DataSize LARGEST_DEFAULT = DataSize.ofMegabytes(256);
 
+    /** Checked here, so that a typo stops the start with the setting's name rather than the cache's stack trace. */
+    public PageCacheProperties {
+        if (maxSize != null && maxSize.toBytes() < 1) {
+            throw new IllegalArgumentException("masthead.page-cache.max-size must be positive, not " + maxSize
+                    + " (masthead.page-cache.enabled=false keeps no pages)");
+        }
+        if (!timeToLive.isPositive()) {
+            throw new IllegalArgumentException("masthead.page-cache.time-to-live must be positive, not " + timeToLive);
+        }
+        requireNotNegative("max-age", maxAge);
+        requireNotNegative("shared-max-age", sharedMaxAge);
+        requireNotNegative("stale-while-revalidate", staleWhileRevalidate);
+        requireNotNegative("stale-if-error", staleIfError);
+    }
+
+    /** A negative age would go out in every public page's Cache-Control, which caches would not understand. */
+    private static void requireNotNegative(String setting, Duration age) {
+        if (age.isNegative()) {
+            throw new IllegalArgumentException("masthead.page-cache." + setting + " must not be negative, not " + age);
+        }
+    }
+
     /** The memory the in-app cache may use, as set or else worked out from the heap this JVM may grow to. */
     public DataSize maxSizeOr(long maxHeapBytes) {
         if (maxSize != null) {

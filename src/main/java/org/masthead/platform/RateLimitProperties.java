@@ -13,6 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("masthead")
 public record RateLimitProperties(@DefaultValue Map<String, Limit> rateLimits) {
 
+    /** Checked here, by name, so that a typo stops the start instead of failing every request the limit guards. */
+    public RateLimitProperties {
+        rateLimits.forEach((name, limit) -> {
+            if (limit.capacity() != null && limit.capacity() < 1) {
+                throw new IllegalArgumentException("masthead.rate-limits.%s.capacity must be at least 1, not %d"
+                        .formatted(name, limit.capacity()));
+            }
+            if (limit.period() != null && !limit.period().isPositive()) {
+                throw new IllegalArgumentException(
+                        "masthead.rate-limits.%s.period must be positive, not %s".formatted(name, limit.period()));
+            }
+        });
+    }
+
     /**
      * @param capacity how many requests one key may make in a burst, and per period
      * @param period how long a used-up limit takes to refill completely

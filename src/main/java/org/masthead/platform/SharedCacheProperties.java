@@ -31,4 +31,28 @@ public record SharedCacheProperties(
         @DefaultValue("5s") Duration timeout,
         @DefaultValue("1s") Duration retryDelay,
         @DefaultValue("1m") Duration maxRetryDelay,
-        @DefaultValue("1d") Duration giveUpAfter) {}
+        @DefaultValue("1d") Duration giveUpAfter) {
+
+    public SharedCacheProperties {
+        for (URI url : purgeUrls) {
+            String scheme = String.valueOf(url.getScheme());
+            if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("fastly")) {
+                throw new IllegalArgumentException("masthead.cache.purge-urls: " + url
+                        + " is neither http://host:port (a Varnish) nor fastly:SERVICE_ID");
+            }
+            if (scheme.equals("fastly") && (fastlyToken == null || fastlyToken.isBlank())) {
+                throw new IllegalArgumentException("masthead.cache.purge-urls names " + url
+                        + ": set masthead.cache.fastly-token to an API token that may purge it");
+            }
+        }
+        if (!pollInterval.isPositive() || !timeout.isPositive()) {
+            throw new IllegalArgumentException("masthead.cache.poll-interval and masthead.cache.timeout must be"
+                    + " positive, not " + pollInterval + " and " + timeout);
+        }
+        if (retryDelay.isNegative() || maxRetryDelay.compareTo(retryDelay) < 0 || giveUpAfter.isNegative()) {
+            throw new IllegalArgumentException("masthead.cache.retry-delay and masthead.cache.give-up-after must not"
+                    + " be negative, and masthead.cache.max-retry-delay at least masthead.cache.retry-delay, not "
+                    + retryDelay + ", " + giveUpAfter + " and " + maxRetryDelay);
+        }
+    }
+}

@@ -2,6 +2,7 @@ package org.masthead.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.masthead.StartupSettings.refusal;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,5 +54,11 @@ class NotificationsPropertiesTest {
                 .isEqualTo((int) Math.max(100, Runtime.getRuntime().maxMemory() / 4 / (100 * 1024)));
         assertThatThrownBy(() -> with(Duration.ofSeconds(2), -1))
                 .hasMessageContaining("masthead.notifications.live-max-streams");
+    }
+
+    @Test
+    void aLiveRetentionThatIsNotPositiveIsRefusedByNameRatherThanDeletingEveryEvent() {
+        refusal(NotificationsProperties.class, "masthead.notifications", "masthead.notifications.live-retention=-1h")
+                .hasMessage("masthead.notifications.live-retention must be positive, not PT-1H");
     }
 }

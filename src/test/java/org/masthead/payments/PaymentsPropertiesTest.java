@@ -2,6 +2,7 @@ package org.masthead.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.masthead.StartupSettings.refusal;
 
 import java.time.Duration;
 import java.util.Currency;
@@ -33,15 +34,8 @@ class PaymentsPropertiesTest {
     }
 
     @Test
-    void stripeIsUsedOnlyWithBothItsKeyAndItsWebhookSecret() {
+    void stripeIsUsedWithBothItsKeyAndItsWebhookSecretAndTheSandboxWithNeither() {
         assertThat(new PaymentsProperties(null, Duration.ofMinutes(5), NO_STRIPE, SANDBOX).usesStripe())
-                .isFalse();
-        assertThat(new PaymentsProperties(
-                                null,
-                                Duration.ofMinutes(5),
-                                new PaymentsProperties.Stripe("sk_test_1", "", "https://api.stripe.com"),
-                                SANDBOX)
-                        .usesStripe())
                 .isFalse();
         assertThat(new PaymentsProperties(
                                 null,
@@ -50,5 +44,31 @@ class PaymentsPropertiesTest {
                                 SANDBOX)
                         .usesStripe())
                 .isTrue();
+    }
+
+    @Test
+    void oneStripeSecretWithoutTheOtherStopsTheStartNamingTheMissingOne() {
+        assertThatThrownBy(() -> new PaymentsProperties.Stripe("sk_live_onlythis", "", "https://api.stripe.com"))
+                .hasMessageContaining("masthead.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) is not set");
+        assertThatThrownBy(() -> new PaymentsProperties.Stripe("sk_live_onlythis", " ", "https://api.stripe.com"))
+                .hasMessageContaining("masthead.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) is not set");
+        assertThatThrownBy(() -> new PaymentsProperties.Stripe("", "whsec_onlythis", "https://api.stripe.com"))
+                .hasMessageContaining("masthead.payments.stripe.secret-key (STRIPE_SECRET_KEY) is not set");
+    }
+
+    @Test
+    void aStripeSecretAloneInTheEnvironmentsNamesStopsTheStart() {
+        refusal(PaymentsProperties.class, "masthead.payments", "masthead.payments.stripe.secret-key=sk_live_onlythis")
+                .hasMessageStartingWith("masthead.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET) is not set but"
+                        + " masthead.payments.stripe.secret-key is");
+    }
+
+    @Test
+    void sandboxPollIntervalsThatAreNotPositiveAreRefusedAtStart() {
+        refusal(PaymentsProperties.class, "masthead.payments", "masthead.payments.sandbox.delivery-poll-interval=0s")
+                .hasMessageContaining("masthead.payments.sandbox.renewal-poll-interval and .delivery-poll-interval"
+                        + " must be positive");
+        refusal(PaymentsProperties.class, "masthead.payments", "masthead.payments.sandbox.renewal-poll-interval=-1m")
+                .hasMessageContaining("must be positive");
     }
 }

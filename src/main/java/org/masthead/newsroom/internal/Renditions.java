@@ -29,7 +29,7 @@ public class Renditions {
         this.images = images;
         this.properties = properties;
         // Making a rendition takes a core for a moment; a page of new pictures must not take them all.
-        this.renderers = new Semaphore(Math.max(1, properties.renderers()), true);
+        this.renderers = new Semaphore(properties.renderers(), true);
     }
 
     public static String masterKey(long imageId) {

@@ -21,12 +21,20 @@ record ProxyProperties(@DefaultValue List<String> trustedProxies) {
     ProxyProperties {
         trustedProxies = trustedProxies.stream().map(String::strip).toList();
         for (String proxy : trustedProxies) {
-            if (!ADDRESS.matcher(proxy).matches()) {
+            if (!ADDRESS.matcher(proxy).matches() || !readByTomcat(proxy)) {
                 throw new IllegalArgumentException(
                         "masthead.trusted-proxies: " + proxy + " is not an IP address or CIDR range");
             }
-            // Checked as Tomcat will read it, so that a typo stops the start rather than trusting no one.
+        }
+    }
+
+    /** Checked as Tomcat will read it, so that a typo (a prefix longer than the address) stops the start. */
+    private static boolean readByTomcat(String proxy) {
+        try {
             new NetMask(proxy);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

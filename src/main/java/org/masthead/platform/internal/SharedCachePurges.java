@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.masthead.platform.ClusterMessages;
@@ -65,22 +66,15 @@ class SharedCachePurges {
             SharedCache cache =
                     switch (scheme) {
                         case "http", "https" -> new VarnishCache(http, url, properties.timeout());
-                        case "fastly" -> {
-                            if (properties.fastlyToken() == null
-                                    || properties.fastlyToken().isBlank()) {
-                                throw new IllegalStateException("masthead.cache.purge-urls names " + url
-                                        + ": set masthead.cache.fastly-token to an API token that may purge it");
-                            }
-                            yield new FastlyCache(
+                        case "fastly" ->
+                            new FastlyCache(
                                     http,
                                     properties.fastlyApi(),
                                     url.getSchemeSpecificPart(),
-                                    properties.fastlyToken(),
+                                    Objects.requireNonNull(properties.fastlyToken()),
                                     properties.timeout());
-                        }
-                        default ->
-                            throw new IllegalStateException("masthead.cache.purge-urls: " + url
-                                    + " is neither http://host:port (a Varnish) nor fastly:SERVICE_ID");
+                        // SharedCacheProperties refuses any other at start.
+                        default -> throw new IllegalStateException("Not a cache to purge: " + url);
                     };
             caches.put(url.toString(), cache);
         }

@@ -37,6 +37,10 @@ public record WireProperties(
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("masthead.wires.poll-interval must be positive");
         }
+        if (settleTime.isNegative() || !claimTimeout.isPositive()) {
+            throw new IllegalArgumentException("masthead.wires.settle-time must not be negative, and"
+                    + " masthead.wires.claim-timeout must be positive, not " + settleTime + " and " + claimTimeout);
+        }
         if (defaultAgency.isBlank()) {
             throw new IllegalArgumentException("masthead.wires.default-agency must name an agency");
         }
