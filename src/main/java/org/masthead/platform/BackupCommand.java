@@ -1,5 +1,12 @@
 package org.masthead.platform;
 
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +29,10 @@ public final class BackupCommand {
 
     /** Runs the command and returns the process's exit status, saying what happened on the way. */
     public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> words =
                 Arrays.stream(args).filter(arg -> !arg.startsWith(DATA_DIR)).toList();
         Path dataDir = Arrays.stream(args)
@@ -30,14 +41,14 @@ public final class BackupCommand {
                 .reduce((first, second) -> second)
                 .orElse(Path.of("data"));
         if (words.size() != 2) {
-            System.err.println("Usage: java -jar masthead.jar backup|restore FILE [--masthead.data-dir=DIR]");
+            err.println("Usage: java -jar masthead.jar backup|restore FILE [--masthead.data-dir=DIR]");
             return 2;
         }
         Path file = Path.of(words.get(1));
         try {
             if (words.getFirst().equals("backup")) {
                 EmbeddedBackup.Made made = EmbeddedBackup.backup(dataDir, file);
-                System.out.printf(
+                out.printf(
                         "Backed up %s (%s) to %s: %,d files, %,d bytes%n",
                         dataDir.toAbsolutePath(),
                         made.online() ? "while it ran" : "stopped",
@@ -46,14 +57,42 @@ public final class BackupCommand {
                         made.bytes());
             } else {
                 long files = EmbeddedBackup.restore(file, dataDir);
-                System.out.printf(
+                out.printf(
                         "Restored %,d files into %s; start Masthead with --masthead.data-dir=%s%n",
                         files, dataDir.toAbsolutePath(), dataDir);
             }
             return 0;
         } catch (Exception e) {
-            System.err.println(words.getFirst() + " failed: " + e.getMessage());
+            err.println(words.getFirst() + " failed: " + reason(e));
             return 1;
         }
+    }
+
+    /**
+     * What went wrong, for someone reading a cron mail: the JDK's file errors carry only the path unless
+     * given a reason, so their kind is said in words.
+     */
+    static String reason(Exception e) {
+        if (e instanceof FileSystemException failure) {
+            String why = failure.getReason() != null ? failure.getReason() : kind(failure);
+            String other = failure.getOtherFile() == null ? "" : " -> " + failure.getOtherFile();
+            return failure.getFile() + other + ": " + why;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    private static String kind(FileSystemException failure) {
+        if (failure instanceof NoSuchFileException) {
+            return "no such file or directory";
+        } else if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        } else if (failure instanceof NotDirectoryException) {
+            return "not a directory";
+        } else if (failure instanceof FileAlreadyExistsException) {
+            return "already exists";
+        } else if (failure instanceof DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        return failure.getClass().getSimpleName();
     }
 }

@@ -16,7 +16,7 @@ public class Dates {
 
     Dates(SiteProperties site) {
         this.site = site;
-        this.display = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH.mm zzz", site.locale());
+        this.display = site.dateAndTime();
         this.day = DateTimeFormatter.ofPattern("d MMMM yyyy", site.locale());
     }
 

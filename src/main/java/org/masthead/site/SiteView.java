@@ -31,7 +31,7 @@ public class SiteView {
     }
 
     public String language() {
-        return properties.locale().toLanguageTag();
+        return properties.language().toLanguageTag();
     }
 
     /** The top-level sections, for navigation. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.masthead.MastheadTest;
@@ -135,6 +140,62 @@ class BackupTest {
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.size(file)).isGreaterThan("an earlier backup".length());
         assertThat(partial).doesNotExist();
+    }
+
+    @Test
+    void aRestoreOfAFileThatIsNotThereSaysSoAndMakesNoDirectory() {
+        Path missing = backups.resolve("nope.zip");
+        Path target = backups.resolve("never-made");
+
+        Result restore = command("restore", missing.toString(), "--masthead.data-dir=" + target);
+
+        assertThat(restore.status()).isEqualTo(1);
+        assertThat(restore.err()).isEqualTo("restore failed: " + missing + ": no such file or directory\n");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aFailedRestoreRemovesTheDirectoriesItMadeAndEmptiesTheOneItWasGiven() throws Exception {
+        Path notABackup = backups.resolve("photos.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(notABackup))) {
+            zip.putNextEntry(new ZipEntry("holiday/beach.jpg"));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeEntry();
+        }
+        Path made = backups.resolve("made");
+        Path given = Files.createDirectory(backups.resolve("given"));
+
+        Result intoNew = command("restore", notABackup.toString(), "--masthead.data-dir=" + made.resolve("data"));
+        Result intoGiven = command("restore", notABackup.toString(), "--masthead.data-dir=" + given);
+
+        assertThat(intoNew.err()).isEqualTo("restore failed: Not a Masthead backup: it holds no postgres folder\n");
+        assertThat(made).as("made by the restore, with its parent").doesNotExist();
+        assertThat(intoGiven.status()).isEqualTo(1);
+        assertThat(given).as("the user's own directory").isEmptyDirectory();
+    }
+
+    @Test
+    void aBackupIntoAFolderThatIsAFileSaysWhichPathIsNotADirectory() throws Exception {
+        Path log = Files.writeString(backups.resolve("backup.log"), "yesterday's log");
+
+        Result backup =
+                command("backup", log.resolve("masthead.zip").toString(), "--masthead.data-dir=" + database.dataDir());
+
+        assertThat(backup.status()).isEqualTo(1);
+        assertThat(backup.err()).isEqualTo("backup failed: " + log + ": not a directory\n");
+        assertThat(log).hasContent("yesterday's log");
+    }
+
+    private record Result(int status, String out, String err) {}
+
+    private static Result command(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = BackupCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static HikariDataSource dataSource(EmbeddedPostgresServer server) {

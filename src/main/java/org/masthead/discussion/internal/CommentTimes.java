@@ -27,7 +27,7 @@ public class CommentTimes {
     CommentTimes(SiteProperties site, Clock clock) {
         this.site = site;
         this.clock = clock;
-        this.exact = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH.mm zzz", site.locale());
+        this.exact = site.dateAndTime();
         this.day = DateTimeFormatter.ofPattern("d MMM yyyy", site.locale());
     }
 

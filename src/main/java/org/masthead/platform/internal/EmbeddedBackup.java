@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A backup of the embedded default's data directory as one zip file, and its restore into a fresh
@@ -69,7 +72,10 @@ public final class EmbeddedBackup {
         if (!Files.isDirectory(pgData)) {
             throw new NoSuchFileException(pgData.toString(), null, "no embedded PostgreSQL in this data directory");
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "a folder: give the backup file's own name");
+        }
+        createFolders(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Made made;
         try (OutputStream out = createOwnerOnly(partial);
@@ -229,7 +235,8 @@ public final class EmbeddedBackup {
 
     /**
      * Unpacks a backup into a data directory that does not exist yet or is empty; the next start
-     * replays the log the backup holds and serves what was committed when it ended.
+     * replays the log the backup holds and serves what was committed when it ended. A restore that fails
+     * leaves things as they were: a directory it made is removed, one that was empty is emptied again.
      */
     public static long restore(Path file, Path dataDir) throws IOException {
         if (Files.isDirectory(dataDir)) {
@@ -240,31 +247,80 @@ public final class EmbeddedBackup {
                 }
             }
         }
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "a folder, not a backup file");
+        }
         Path root = dataDir.toAbsolutePath().normalize();
-        Files.createDirectories(root);
-        long files = 0;
-        try (InputStream in = Files.newInputStream(file);
-                ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                Path target = root.resolve(entry.getName()).normalize();
-                if (!target.startsWith(root)) {
-                    throw new IOException("Not a Masthead backup: " + entry.getName() + " points outside it");
+        // Opened before anything is made: a backup that is missing or unreadable changes nothing.
+        try (InputStream in = Files.newInputStream(file)) {
+            Path made = createFolders(root);
+            try {
+                long files = unpack(in, root);
+                if (!Files.isDirectory(root.resolve(POSTGRES))) {
+                    throw new IOException("Not a Masthead backup: it holds no " + POSTGRES + " folder");
                 }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(zip, target);
-                    files++;
-                }
+                ownerOnly(root.resolve(POSTGRES), "rwx------");
+                ownerOnly(root.resolve(EmbeddedPostgresServer.PASSWORD_FILE), "rw-------");
+                return files;
+            } catch (IOException | RuntimeException e) {
+                undo(made != null ? made : root, made != null, e);
+                throw e;
             }
         }
-        if (!Files.isDirectory(root.resolve(POSTGRES))) {
-            throw new IOException("Not a Masthead backup: it holds no " + POSTGRES + " folder");
+    }
+
+    private static long unpack(InputStream in, Path root) throws IOException {
+        long files = 0;
+        ZipInputStream zip = new ZipInputStream(in);
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            Path target = root.resolve(entry.getName()).normalize();
+            if (!target.startsWith(root)) {
+                throw new IOException("Not a Masthead backup: " + entry.getName() + " points outside it");
+            }
+            if (entry.isDirectory()) {
+                Files.createDirectories(target);
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.copy(zip, target);
+                files++;
+            }
         }
-        ownerOnly(root.resolve(POSTGRES), "rwx------");
-        ownerOnly(root.resolve(EmbeddedPostgresServer.PASSWORD_FILE), "rw-------");
         return files;
+    }
+
+    /**
+     * Creates a folder and those missing above it, saying which path is in the way when one is a file (the
+     * JDK names it but not the problem). Returns the topmost folder it created, or null if there was none.
+     */
+    private static @Nullable Path createFolders(Path folder) throws IOException {
+        Path topmost = null;
+        for (Path missing = folder; missing != null && Files.notExists(missing); missing = missing.getParent()) {
+            topmost = missing;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException inTheWay) {
+            throw new FileSystemException(inTheWay.getFile(), null, "not a directory");
+        } catch (IOException e) {
+            if (topmost != null && Files.exists(topmost)) {
+                undo(topmost, true, e);
+            }
+            throw e;
+        }
+        return topmost;
+    }
+
+    /** Removes what a failed restore wrote: the folder itself if it made it, otherwise only its contents. */
+    private static void undo(Path folder, boolean itself, Exception failure) {
+        try (Stream<Path> tree = Files.walk(folder)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                if (itself || !path.equals(folder)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** PostgreSQL refuses a data folder others can read, and the password stays its owner's. */

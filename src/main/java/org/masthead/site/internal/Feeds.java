@@ -38,7 +38,7 @@ public class Feeds {
         feed.setTitle(title.isEmpty() ? site.name() : title + " | " + site.name());
         feed.setDescription(description.isEmpty() ? site.tagline() : description);
         feed.setLink(links.absolute(pagePath));
-        feed.setLanguage(site.locale().toLanguageTag());
+        feed.setLanguage(site.language().toLanguageTag());
         feed.setCopyright(site.name());
         articles.stream().findFirst().ifPresent(a -> feed.setPublishedDate(Date.from(a.publishedAt())));
         feed.setEntries(articles.stream().map(this::entry).toList());
@@ -56,7 +56,7 @@ public class Feeds {
         feed.setTitle(title + " | " + site.name());
         feed.setDescription(description);
         feed.setLink(links.absolute(pagePath));
-        feed.setLanguage(site.locale().toLanguageTag());
+        feed.setLanguage(site.language().toLanguageTag());
         feed.setCopyright(site.name());
         corrections.stream()
                 .findFirst()

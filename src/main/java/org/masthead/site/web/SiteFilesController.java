@@ -80,7 +80,7 @@ class SiteFilesController {
                 site.name(),
                 site.name(),
                 site.tagline(),
-                site.locale().toLanguageTag(),
+                site.language().toLanguageTag(),
                 "/",
                 "browser",
                 "#ffffff",
@@ -105,7 +105,7 @@ class SiteFilesController {
                 Canonical: %s/.well-known/security.txt
                 """
                         .formatted(
-                                site.securityContact(), expires, site.locale().getLanguage(), site.origin());
+                                site.securityContact(), expires, site.language().getLanguage(), site.origin());
         return ResponseEntity.ok().cacheControl(A_DAY).body(body);
     }
 

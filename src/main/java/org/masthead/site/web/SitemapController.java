@@ -128,7 +128,7 @@ class SitemapController {
                     .append("</loc>\n    <news:news>\n      <news:publication>\n        <news:name>")
                     .append(escape(site.name()))
                     .append("</news:name>\n        <news:language>")
-                    .append(site.locale().getLanguage())
+                    .append(site.language().getLanguage())
                     .append("</news:language>\n      </news:publication>\n      <news:publication_date>")
                     .append(dates.iso(article.publishedAt()))
                     .append("</news:publication_date>\n      <news:title>")
