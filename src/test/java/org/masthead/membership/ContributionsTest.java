@@ -34,6 +34,7 @@ import org.masthead.payments.PaymentSucceeded;
 import org.masthead.payments.SubscriptionChanged;
 import org.masthead.payments.SubscriptionStatus;
 import org.masthead.payments.TestPayments;
+import org.masthead.site.Dates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +80,9 @@ class ContributionsTest {
 
     @Autowired
     TestPayments sandbox;
+
+    @Autowired
+    Dates dates;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -458,10 +462,14 @@ class ContributionsTest {
         assertThat(contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd())
                 .as("nothing stops until the reader confirms")
                 .isFalse();
+        String periodEnd =
+                dates.day(contributions.byReference(reference).orElseThrow().currentPeriodEnd());
         reader.post("/account/membership/contributions/" + reference + "/cancel", Map.of());
         // The very next page, before the provider's event can have come back, shows the outcome.
         assertThat(reader.get("/account/membership").body())
-                .contains("Your contribution is stopped.")
+                .as("it runs to the end of the period paid for, as the card below says")
+                .contains("Your contribution will stop on " + periodEnd + ". No more payments will be taken.")
+                .doesNotContain("is stopped")
                 .contains("Stops on")
                 .contains("Keep giving")
                 .doesNotContain("Next payment on")
