@@ -56,7 +56,7 @@ public class ContributionCheckouts {
         String reference = Contributions.REFERENCE_PREFIX + UUID.randomUUID();
         contributions.started(
                 reference, gift.accountId(), gift.email(), gift.frequency(), gift.amount(), gift.askVariant());
-        String description = "A " + gift.frequency().label() + " contribution";
+        String description = gift.frequency().description();
         Checkout checkout = gift.frequency()
                 .interval()
                 .<Checkout>map(interval -> new Checkout.Subscription(
