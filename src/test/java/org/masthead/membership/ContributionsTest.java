@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
 import org.masthead.TestMailServer;
@@ -342,6 +344,67 @@ class ContributionsTest {
                         .path("payments")
                         .size())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void cancellingTheCheckoutBringsBackTheFormAsTheReaderLeftItAndSaysNothingWasCharged() {
+        String email = TestContent.unique("second+thoughts") + "@example.com";
+        WebSession guest = new WebSession(port);
+        guest.get("/support?currency=EUR");
+        HttpResponse<String> started = guest.post(
+                "/support",
+                Map.of(
+                        "frequency", "MONTH",
+                        "amount", "other",
+                        "customAmount", "15",
+                        "currency", "EUR",
+                        "email", email));
+        String checkout = URI.create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        String payPage = guest.get(checkout).body();
+        assertThat(payPage).contains("A monthly contribution").contains("€15.00");
+
+        String back = guest.get(cancelLinkIn(payPage)).body();
+
+        assertThat(back)
+                .contains("You left the payment page, so nothing was")
+                .containsPattern("id=\"frequency-MONTH\"[^>]*checked")
+                .doesNotContainPattern("id=\"frequency-ONE_OFF\"[^>]*checked")
+                .containsPattern("id=\"amount-other\"[^>]*checked")
+                .containsPattern("id=\"customAmount\"[^>]*value=\"15\"")
+                .containsPattern("id=\"email\"[^>]*value=\"" + Pattern.quote(email) + "\"")
+                .contains("Your amount in EUR");
+        assertThat(guest.get("/support?currency=EUR").body())
+                .as("the support page opened again afresh says nothing about a payment")
+                .doesNotContain("nothing was charged");
+
+        // A signed-in reader's preset, annually: the address is theirs, never written into the way back.
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        reader.get("/support?currency=GBP");
+        started = reader.post("/support", Map.of("frequency", "YEAR", "amount", "20.00", "currency", "GBP"));
+        checkout = URI.create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        payPage = reader.get(checkout).body();
+        assertThat(payPage).contains("An annual contribution").doesNotContain("A annual");
+        String wayBack = cancelLinkIn(payPage);
+        assertThat(wayBack).doesNotContain("email");
+
+        assertThat(reader.get(wayBack).body())
+                .contains("nothing was")
+                .containsPattern("id=\"frequency-YEAR\"[^>]*checked")
+                .containsPattern("id=\"amount-2000\"[^>]*checked")
+                .containsPattern("id=\"customAmount\"[^>]*value=\"\"");
+    }
+
+    /** The path and query of the sandbox checkout's "Cancel and go back". */
+    private static String cancelLinkIn(String checkoutPage) {
+        Matcher link =
+                Pattern.compile("<a href=\"([^\"]+)\">Cancel and go back</a>").matcher(checkoutPage);
+        assertThat(link.find()).as("the checkout's way back").isTrue();
+        URI back = URI.create(link.group(1).replace("&amp;", "&"));
+        return back.getRawPath() + "?" + back.getRawQuery();
     }
 
     /** The sandbox checkout's path for what a guest chose on the support page. */
