@@ -1,6 +1,7 @@
 package org.masthead.payments;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import org.masthead.payments.internal.PaymentProvider;
 import org.masthead.payments.internal.SubscriptionRecord;
 import org.masthead.payments.internal.SubscriptionRecords;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What other modules ask of payments. Every method checks its input first: amounts must be positive
@@ -93,6 +95,21 @@ public class Payments {
     /** The provider's customer id for the account's most recent subscription, if it has had one. */
     public Optional<String> customerOf(long accountId) {
         return subscriptions.latestCustomerOf(provider.name(), accountId);
+    }
+
+    /**
+     * Names the account on what was paid under these references without one (a guest's payments and
+     * subscriptions, given to the account that has since confirmed the guest's address): its charges and
+     * refunds, in its data export, and its subscriptions, whose later events then name it too. What already
+     * names an account keeps it. Runs in the caller's transaction, if it has one.
+     */
+    @Transactional
+    public void giveToAccount(Collection<String> references, long accountId) {
+        if (references.isEmpty()) {
+            return;
+        }
+        ledger.giveToAccount(references, accountId);
+        subscriptions.giveToAccount(references, accountId);
     }
 
     /** Stops the subscription from renewing: it ends when the period paid for ends. */

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.masthead.MastheadTest;
 import org.masthead.TestMailServer;
@@ -25,6 +27,7 @@ import org.masthead.discussion.CommenterBadges;
 import org.masthead.membership.internal.ContributionCheckouts;
 import org.masthead.membership.internal.Contributions;
 import org.masthead.membership.internal.Frequency;
+import org.masthead.membership.internal.MembershipPayments;
 import org.masthead.newsroom.TestContent;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
@@ -32,9 +35,13 @@ import org.masthead.payments.PaymentKind;
 import org.masthead.payments.PaymentSucceeded;
 import org.masthead.payments.SubscriptionChanged;
 import org.masthead.payments.SubscriptionStatus;
+import org.masthead.payments.TestPayments;
+import org.masthead.site.Dates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Contributions: the amount and currency are checked before any checkout opens; a paid one-off
@@ -69,6 +76,17 @@ class ContributionsTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    MembershipPayments payments;
+
+    @Autowired
+    TestPayments sandbox;
+
+    @Autowired
+    Dates dates;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void aGuestGivesOnceWithTheSucceedingCardAndIsMailedAReceipt() {
@@ -257,11 +275,161 @@ class ContributionsTest {
         members.publish(paid(contribution, null, email, Instant.now()));
         await().atMost(WAIT).until(() -> "PAID".equals(guestContribution(email).status()));
 
+        long accountId = registerAndConfirm(email).id();
+
+        assertThat(membership.isSupporter(accountId)).isTrue();
+    }
+
+    @Test
+    void aGuestsPaymentsJoinTheAccountWithTheirContributionsAndSoDoLaterOnes() {
+        String email = TestContent.unique("guestpays") + "@example.com";
+        WebSession guest = new WebSession(port);
+        guest.get("/support?currency=GBP");
+        pay(guest, checkoutAsGuest(guest, email, "MONTH", "10.00"));
+        pay(guest, checkoutAsGuest(guest, email, "ONE_OFF", "5.00"));
+        await().atMost(WAIT)
+                .until(() -> db.sql(
+                                        "SELECT count(*) FROM contribution WHERE email = :email AND status IN ('ACTIVE', 'PAID')")
+                                .param("email", email)
+                                .query(Long.class)
+                                .single()
+                        == 2);
+
+        TestAccounts.Credentials account = registerAndConfirm(email);
+        await().atMost(WAIT).until(() -> payments.of(account.id(), 10).size() == 2);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+
+        assertThat(reader.get("/account/membership").body())
+                .as("the payments that started the guest's contributions are the account's, as its own would be")
+                .doesNotContain("No payments yet.")
+                .containsPattern("Contribution</td>\\s*<td>£10.00</td>\\s*<td>Paid</td>")
+                .containsPattern("Contribution</td>\\s*<td>£5.00</td>\\s*<td>Paid</td>");
+        JsonNode exported = JSON.readTree(reader.get("/account/export").body()).path("payments");
+        assertThat(exported.path("payments").size())
+                .as("the ledger's two charges, in the export")
+                .isEqualTo(2);
+        assertThat(exported.path("subscriptions").size())
+                .as("the monthly one's subscription")
+                .isEqualTo(1);
+
+        sandbox.renewDue(Instant.now().plus(Duration.ofDays(31)));
+
+        await().atMost(WAIT).until(() -> payments.of(account.id(), 10).size() == 3);
+        assertThat(JSON.readTree(reader.get("/account/export").body())
+                        .path("payments")
+                        .path("payments")
+                        .size())
+                .as("the renewal names the account the subscription was given to")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aGuestWhoRegistersBeforePayingInTheOpenCheckoutHasThePaymentOnTheAccount() {
+        String email = TestContent.unique("paylater") + "@example.com";
+        WebSession guest = new WebSession(port);
+        guest.get("/support?currency=GBP");
+        String checkout = checkoutAsGuest(guest, email, "ONE_OFF", "7.00");
+        TestAccounts.Credentials account = registerAndConfirm(email);
+
+        pay(guest, checkout);
+
+        await().atMost(WAIT).until(() -> payments.of(account.id(), 10).size() == 1);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        assertThat(reader.get("/account/membership").body())
+                .containsPattern("Contribution</td>\\s*<td>£7.00</td>\\s*<td>Paid</td>");
+        assertThat(JSON.readTree(reader.get("/account/export").body())
+                        .path("payments")
+                        .path("payments")
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void cancellingTheCheckoutBringsBackTheFormAsTheReaderLeftItAndSaysNothingWasCharged() {
+        String email = TestContent.unique("second+thoughts") + "@example.com";
+        WebSession guest = new WebSession(port);
+        guest.get("/support?currency=EUR");
+        HttpResponse<String> started = guest.post(
+                "/support",
+                Map.of(
+                        "frequency", "MONTH",
+                        "amount", "other",
+                        "customAmount", "15",
+                        "currency", "EUR",
+                        "email", email));
+        String checkout = URI.create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        String payPage = guest.get(checkout).body();
+        assertThat(payPage).contains("A monthly contribution").contains("€15.00");
+
+        String back = guest.get(cancelLinkIn(payPage)).body();
+
+        assertThat(back)
+                .contains("You left the payment page, so nothing was")
+                .containsPattern("id=\"frequency-MONTH\"[^>]*checked")
+                .doesNotContainPattern("id=\"frequency-ONE_OFF\"[^>]*checked")
+                .containsPattern("id=\"amount-other\"[^>]*checked")
+                .containsPattern("id=\"customAmount\"[^>]*value=\"15\"")
+                .containsPattern("id=\"email\"[^>]*value=\"" + Pattern.quote(email) + "\"")
+                .contains("Your amount in EUR");
+        assertThat(guest.get("/support?currency=EUR").body())
+                .as("the support page opened again afresh says nothing about a payment")
+                .doesNotContain("nothing was charged");
+
+        // A signed-in reader's preset, annually: the address is theirs, never written into the way back.
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        reader.get("/support?currency=GBP");
+        started = reader.post("/support", Map.of("frequency", "YEAR", "amount", "20.00", "currency", "GBP"));
+        checkout = URI.create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        payPage = reader.get(checkout).body();
+        assertThat(payPage).contains("An annual contribution").doesNotContain("A annual");
+        String wayBack = cancelLinkIn(payPage);
+        assertThat(wayBack).doesNotContain("email");
+
+        assertThat(reader.get(wayBack).body())
+                .contains("nothing was")
+                .containsPattern("id=\"frequency-YEAR\"[^>]*checked")
+                .containsPattern("id=\"amount-2000\"[^>]*checked")
+                .containsPattern("id=\"customAmount\"[^>]*value=\"\"");
+    }
+
+    /** The path and query of the sandbox checkout's "Cancel and go back". */
+    private static String cancelLinkIn(String checkoutPage) {
+        Matcher link =
+                Pattern.compile("<a href=\"([^\"]+)\">Cancel and go back</a>").matcher(checkoutPage);
+        assertThat(link.find()).as("the checkout's way back").isTrue();
+        URI back = URI.create(link.group(1).replace("&amp;", "&"));
+        return back.getRawPath() + "?" + back.getRawQuery();
+    }
+
+    /** The sandbox checkout's path for what a guest chose on the support page. */
+    private static String checkoutAsGuest(WebSession guest, String email, String frequency, String amount) {
+        HttpResponse<String> started = guest.post(
+                "/support", Map.of("frequency", frequency, "amount", amount, "currency", "GBP", "email", email));
+        assertThat(started.statusCode()).isEqualTo(302);
+        return URI.create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+    }
+
+    private static void pay(WebSession payer, String checkout) {
+        HttpResponse<String> paid =
+                payer.submit(checkout, checkout, Map.of("cardNumber", SUCCEEDS, "expiry", "12/34", "cvc", "123"));
+        assertThat(paid.headers().firstValue("Location").orElseThrow()).contains("/support/thanks?checkout=");
+    }
+
+    /** Registers with the address and opens the link mailed to confirm it, as a guest who gave would. */
+    private TestAccounts.Credentials registerAndConfirm(String email) {
+        String name = TestContent.unique("Giver");
         WebSession visitor = new WebSession(port);
         visitor.submit(
                 "/register",
                 "/register",
-                Map.of("email", email, "displayName", TestContent.unique("Giver"), "password", TestAccounts.PASSWORD));
+                Map.of("email", email, "displayName", name, "password", TestAccounts.PASSWORD));
         MimeMessage verify = await().atMost(WAIT)
                 .until(
                         () -> TestMailServer.messagesTo(email).stream()
@@ -270,10 +438,8 @@ class ContributionsTest {
                         Optional::isPresent)
                 .orElseThrow();
         visitor.get(TestMailServer.linkIn(verify, "/account/verify?token="));
-
         await().atMost(WAIT).until(() -> guestContribution(email).accountId() != null);
-        long accountId = guestContribution(email).accountId();
-        assertThat(membership.isSupporter(accountId)).isTrue();
+        return new TestAccounts.Credentials(guestContribution(email).accountId(), email, name);
     }
 
     @Test
@@ -359,10 +525,14 @@ class ContributionsTest {
         assertThat(contributions.byReference(reference).orElseThrow().cancelAtPeriodEnd())
                 .as("nothing stops until the reader confirms")
                 .isFalse();
+        String periodEnd =
+                dates.day(contributions.byReference(reference).orElseThrow().currentPeriodEnd());
         reader.post("/account/membership/contributions/" + reference + "/cancel", Map.of());
         // The very next page, before the provider's event can have come back, shows the outcome.
         assertThat(reader.get("/account/membership").body())
-                .contains("Your contribution is stopped.")
+                .as("it runs to the end of the period paid for, as the card below says")
+                .contains("Your contribution will stop on " + periodEnd + ". No more payments will be taken.")
+                .doesNotContain("is stopped")
                 .contains("Stops on")
                 .contains("Keep giving")
                 .doesNotContain("Next payment on")

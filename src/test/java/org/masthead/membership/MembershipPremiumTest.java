@@ -169,6 +169,28 @@ class MembershipPremiumTest {
     }
 
     @Test
+    void theOfferSaysWhatPremiumGivesToVisitorsAndToReadersWithoutIt() {
+        WebSession visitor = new WebSession(port);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, accounts.create(true));
+
+        for (String page : List.of(
+                visitor.get("/premium").body(),
+                reader.get("/premium").body(),
+                reader.get("/reading-list").body())) {
+            assertThat(page)
+                    .contains("a reading list: save any article and come back to it later, on any device")
+                    .contains("collections of your own to sort saved articles into, and a private note on each")
+                    .contains("search within the articles you saved")
+                    .as("the number the offline worker keeps")
+                    .contains("your newest 100 saved articles to read offline, on the devices you read on");
+        }
+        assertThat(reader.get("/reading-list").body())
+                .contains("The reading list is for Premium members.")
+                .contains("Subscribe to Premium</a> to save articles to your reading list.");
+    }
+
+    @Test
     void aVisitorWhoSignsInToSubscribeComesBackToThePlanAndCurrencyTheyChose() {
         TestAccounts.Credentials account = accounts.create(true);
         WebSession visitor = new WebSession(port);

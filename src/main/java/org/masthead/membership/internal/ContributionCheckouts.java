@@ -56,7 +56,7 @@ public class ContributionCheckouts {
         String reference = Contributions.REFERENCE_PREFIX + UUID.randomUUID();
         contributions.started(
                 reference, gift.accountId(), gift.email(), gift.frequency(), gift.amount(), gift.askVariant());
-        String description = "A " + gift.frequency().label() + " contribution";
+        String description = gift.frequency().description();
         Checkout checkout = gift.frequency()
                 .interval()
                 .<Checkout>map(interval -> new Checkout.Subscription(
@@ -95,9 +95,15 @@ public class ContributionCheckouts {
      */
     public record Changed(Money amount, Frequency frequency, @Nullable Instant from) {}
 
-    /** Stops the reader's recurring contribution at the end of the period paid for. */
-    public void cancel(long accountId, String reference) {
-        payments.cancelAtPeriodEnd(renewing(accountId, reference).subscriptionId());
+    /**
+     * Stops the reader's recurring contribution at the end of the period paid for.
+     *
+     * @return when it stops: the end of that period, or null if the provider has not said when it is
+     */
+    public @Nullable Instant cancel(long accountId, String reference) {
+        Contribution contribution = renewing(accountId, reference);
+        payments.cancelAtPeriodEnd(contribution.subscriptionId());
+        return contribution.currentPeriodEnd();
     }
 
     /** Undoes {@link #cancel} while the period paid for lasts: the contribution renews again. */

@@ -255,12 +255,17 @@ public class Contributions {
                 .update();
     }
 
-    /** Gives a guest's contributions made with this address to the account that has confirmed it. */
-    int claim(long accountId, String email) {
-        return db.sql(
-                        "UPDATE contribution SET account_id = :account WHERE account_id IS NULL AND lower(email) = lower(:email)")
+    /**
+     * Gives a guest's contributions made with this address to the account that has confirmed it.
+     *
+     * @return the references of the contributions it gave, none twice
+     */
+    List<String> claim(long accountId, String email) {
+        return db.sql("UPDATE contribution SET account_id = :account"
+                        + " WHERE account_id IS NULL AND lower(email) = lower(:email) RETURNING reference")
                 .param("account", accountId)
                 .param("email", email)
-                .update();
+                .query(String.class)
+                .list();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,15 @@ public class MembershipPayments {
                 .param("reason", failure.reason())
                 .param("at", Timestamp.from(failure.at()))
                 .param("retry", failure.nextRetry() == null ? null : Timestamp.from(failure.nextRetry()))
+                .update();
+    }
+
+    /** Names the account on the payments under these references that name none: a guest's, now theirs. */
+    void giveToAccount(Collection<String> references, long accountId) {
+        db.sql("UPDATE membership_payment SET account_id = :account"
+                        + " WHERE account_id IS NULL AND reference IN (:references)")
+                .param("account", accountId)
+                .param("references", references)
                 .update();
     }
 

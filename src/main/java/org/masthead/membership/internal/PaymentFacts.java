@@ -1,18 +1,21 @@
 package org.masthead.membership.internal;
 
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.AddressVerified;
 import org.masthead.payments.ChargeRefunded;
 import org.masthead.payments.PaymentFailed;
 import org.masthead.payments.PaymentKind;
 import org.masthead.payments.PaymentSucceeded;
+import org.masthead.payments.Payments;
 import org.masthead.payments.SubscriptionChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies what the payments module reports to membership: the only way a subscription, a payment or
- * a contribution changes here (besides a guest's contributions being claimed by the account that
- * confirms their address). Events are routed by the reference we gave the checkout; others' are
+ * a contribution changes here (besides a guest's contributions, and their payments, being claimed by
+ * the account that confirms their address). Events are routed by the reference we gave the checkout; others' are
  * not ours and are passed over.
  */
 @Component
@@ -20,27 +23,56 @@ class PaymentFacts {
 
     private final PremiumSubscriptions premium;
     private final Contributions contributions;
-    private final MembershipPayments payments;
+    private final MembershipPayments membershipPayments;
+    private final Payments payments;
     private final ContributionMail mail;
     private final PremiumMail premiumMail;
 
     PaymentFacts(
             PremiumSubscriptions premium,
             Contributions contributions,
-            MembershipPayments payments,
+            MembershipPayments membershipPayments,
+            Payments payments,
             ContributionMail mail,
             PremiumMail premiumMail) {
         this.premium = premium;
         this.contributions = contributions;
+        this.membershipPayments = membershipPayments;
         this.payments = payments;
         this.mail = mail;
         this.premiumMail = premiumMail;
     }
 
-    /** A guest's contributions under an address become the account's once it confirms the address. */
+    /**
+     * A guest's contributions under an address become the account's once it confirms the address, and so do
+     * their payments, here and in payments (the ledger, the export, the subscriptions whose later payments
+     * then name the account): in one transaction, and once, since only what names no account is claimed.
+     */
     @ApplicationModuleListener
     void on(AddressVerified verified) {
-        contributions.claim(verified.accountId(), verified.email());
+        giveToAccount(contributions.claim(verified.accountId(), verified.email()), verified.accountId());
+    }
+
+    private void giveToAccount(List<String> references, long accountId) {
+        if (references.isEmpty()) {
+            return;
+        }
+        membershipPayments.giveToAccount(references, accountId);
+        payments.giveToAccount(references, accountId);
+    }
+
+    /**
+     * A guest's contribution claimed before the provider reported this about it (the guest registered, then
+     * paid in the checkout still open): what the report names no account for follows the contribution.
+     */
+    private void followClaim(String reference, @Nullable Long reportedAccountId) {
+        if (reportedAccountId != null || !reference.startsWith(Contributions.REFERENCE_PREFIX)) {
+            return;
+        }
+        contributions
+                .byReference(reference)
+                .map(Contributions.Contribution::accountId)
+                .ifPresent(owner -> giveToAccount(List.of(reference), owner));
     }
 
     @ApplicationModuleListener
@@ -51,6 +83,7 @@ class PaymentFacts {
             }
         } else if (change.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
             contributions.apply(change);
+            followClaim(change.reference(), change.accountId());
         }
     }
 
@@ -60,11 +93,12 @@ class PaymentFacts {
             return;
         }
         // A charge is recorded once, however often its event is handled: so is its mail.
-        if (!payments.succeeded(payment)) {
+        if (!membershipPayments.succeeded(payment)) {
             return;
         }
         if (payment.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
             contributions.paid(payment);
+            followClaim(payment.reference(), payment.accountId());
             contributions
                     .byReference(payment.reference())
                     .ifPresent(contribution ->
@@ -88,7 +122,8 @@ class PaymentFacts {
         if (!isOurs(failure.reference())) {
             return;
         }
-        payments.failed(failure);
+        membershipPayments.failed(failure);
+        followClaim(failure.reference(), failure.accountId());
         if (!failure.renewal() || failure.nextRetry() == null || failure.email().isBlank()) {
             return;
         }
@@ -111,7 +146,7 @@ class PaymentFacts {
         if (!isOurs(refund.reference())) {
             return;
         }
-        payments.refunded(refund).ifPresent(payment -> {
+        membershipPayments.refunded(refund).ifPresent(payment -> {
             if (refund.reference().startsWith(Contributions.REFERENCE_PREFIX)) {
                 if (refund.fully()) {
                     contributions.refundedInFull(refund.reference());

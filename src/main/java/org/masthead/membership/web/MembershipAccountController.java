@@ -1,7 +1,9 @@
 package org.masthead.membership.web;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
 import org.masthead.membership.internal.ContributionCheckouts;
@@ -229,30 +231,30 @@ class MembershipAccountController {
     @PostMapping("/contributions/{reference}/cancel")
     View cancelContribution(
             @AuthenticationPrincipal SignedIn reader, @PathVariable String reference, RedirectAttributes redirect) {
-        return contributionAccepted(
-                redirect,
-                reference,
-                true,
-                "Your contribution is stopped. No more payments will be taken.",
-                () -> giving.cancel(reader.accountId(), reference));
+        // It runs to the end of the period paid for: the notice says until when, as the page does.
+        return contributionAccepted(redirect, reference, true, () -> {
+            Instant stops = giving.cancel(reader.accountId(), reference);
+            return (stops == null
+                            ? "Your contribution will stop when the period you have paid for ends."
+                            : "Your contribution will stop on " + dates.day(stops) + ".")
+                    + " No more payments will be taken.";
+        });
     }
 
     @PostMapping("/contributions/{reference}/resume")
     View resumeContribution(
             @AuthenticationPrincipal SignedIn reader, @PathVariable String reference, RedirectAttributes redirect) {
-        return contributionAccepted(
-                redirect,
-                reference,
-                false,
-                "Thank you: your contribution carries on.",
-                () -> giving.resume(reader.accountId(), reference));
+        return contributionAccepted(redirect, reference, false, () -> {
+            giving.resume(reader.accountId(), reference);
+            return "Thank you: your contribution carries on.";
+        });
     }
 
+    /** @param change asks the provider for the change, and says what the reader is told it does */
     private static View contributionAccepted(
-            RedirectAttributes redirect, String reference, boolean stops, String notice, Runnable change) {
+            RedirectAttributes redirect, String reference, boolean stops, Supplier<String> change) {
         try {
-            change.run();
-            redirect.addFlashAttribute("notice", notice);
+            redirect.addFlashAttribute("notice", change.get());
             redirect.addFlashAttribute(CONTRIBUTION, reference);
             redirect.addFlashAttribute(CONTRIBUTION_STOPS, stops);
         } catch (RefusedException | PaymentRejectedException e) {

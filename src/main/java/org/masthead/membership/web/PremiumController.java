@@ -115,6 +115,7 @@ class PremiumController {
         model.addAttribute("signedIn", reader != null);
         model.addAttribute("premium", reader != null && membership.isPremium(reader.accountId()));
         model.addAttribute("problem", problem);
+        model.addAttribute("offlineArticles", OfflineReadingController.KEPT);
         return "membership/premium";
     }
 

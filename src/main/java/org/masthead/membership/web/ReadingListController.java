@@ -263,6 +263,7 @@ class ReadingListController {
         if (!membership.isPremium(reader.accountId())) {
             model.addAttribute("premium", false);
             model.addAttribute("kept", readingList.size(reader.accountId()));
+            model.addAttribute("offlineArticles", OfflineReadingController.KEPT);
             return "membership/reading-list";
         }
         ReadingList.Query query = view.query();

@@ -7,9 +7,15 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.mail.DeliverableAddress;
@@ -43,6 +49,10 @@ class SupportController {
     private static final String FREQUENCY = "frequency-ONE_OFF";
     private static final String AMOUNT = "customAmount";
     private static final String EMAIL = "email";
+    private static final String OTHER = "other";
+    private static final String CANCELLED = "cancelled";
+    private static final int MAX_WRITTEN_AMOUNT = 20;
+    private static final int MAX_EMAIL = 254;
 
     private final ContributionCheckouts checkouts;
     private final MembershipProperties properties;
@@ -70,10 +80,20 @@ class SupportController {
     record SupportForm(
             String frequency, String amount, String customAmount, String currency, String email, String variant) {}
 
+    /**
+     * The form, empty or (from the checkout's "Cancel and go back", see {@link #leftAt}) as the reader left
+     * it. What the address says only fills the form in: anything it says that the form does not offer is
+     * passed over, and nothing is given until the form is posted.
+     */
     @GetMapping
     String page(
             @RequestParam(required = false) @Nullable String currency,
             @RequestParam(required = false) @Nullable String variant,
+            @RequestParam(required = false) @Nullable String frequency,
+            @RequestParam(required = false) @Nullable String amount,
+            @RequestParam(required = false) @Nullable String customAmount,
+            @RequestParam(required = false) @Nullable String email,
+            @RequestParam(name = CANCELLED, defaultValue = "false") boolean cancelled,
             @AuthenticationPrincipal @Nullable SignedIn reader,
             HttpMethod method,
             HttpServletRequest request,
@@ -86,17 +106,50 @@ class SupportController {
             // switch keeps the variant for the form, and is not another click; a HEAD (a link checker) is not one.
             asks.clicked(variant);
         }
+        boolean own = OTHER.equals(amount);
+        boolean preset = presets.stream().map(Money::toPlainString).anyMatch(p -> p.equals(amount));
+        model.addAttribute("cancelled", cancelled);
         return show(
                 new SupportForm(
-                        "ONE_OFF",
-                        presets.get(presets.size() / 2).toPlainString(),
-                        "",
+                        Arrays.stream(Frequency.values())
+                                .map(Frequency::name)
+                                .filter(f -> f.equals(frequency))
+                                .findFirst()
+                                .orElse(Frequency.ONE_OFF.name()),
+                        own || preset ? amount : presets.get(presets.size() / 2).toPlainString(),
+                        own && customAmount != null && customAmount.length() <= MAX_WRITTEN_AMOUNT ? customAmount : "",
                         chosen.getCurrencyCode(),
-                        "",
+                        reader == null && email != null && email.length() <= MAX_EMAIL ? email : "",
                         asks.known(variant) ? variant : ""),
                 reader,
                 List.of(),
                 model);
+    }
+
+    /**
+     * Where the checkout's "Cancel and go back" leads: this page, with the form as the reader left it
+     * (how often, how much, the currency, a guest's address, the ask they came from) and word that nothing
+     * was charged. The checkout holds the guest's address already; a signed-in reader's is not written.
+     */
+    private URI leftAt(SupportForm form, boolean guest) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("currency", form.currency());
+        query.put("frequency", form.frequency());
+        query.put("amount", form.amount().isBlank() ? OTHER : form.amount());
+        if (!form.customAmount().isBlank()) {
+            query.put("customAmount", form.customAmount().strip());
+        }
+        if (guest) {
+            query.put("email", form.email().strip());
+        }
+        if (asks.known(form.variant())) {
+            query.put("variant", form.variant());
+        }
+        query.put(CANCELLED, "true");
+        return addresses.of("/support?"
+                + query.entrySet().stream()
+                        .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&")));
     }
 
     /**
@@ -125,7 +178,7 @@ class SupportController {
         SupportForm form = new SupportForm(
                 frequency,
                 amount,
-                amount.equals("other") || amount.isBlank() ? customAmount : "",
+                amount.equals(OTHER) || amount.isBlank() ? customAmount : "",
                 // An unknown currency is refused below; the form comes back in the home currency.
                 currencies.supported(currency).orElse(properties.homeCurrency()).getCurrencyCode(),
                 email,
@@ -142,7 +195,7 @@ class SupportController {
         try {
             // The ticked choice decides: with a preset ticked, whatever was left in "Another amount"
             // (typed before the reader changed their mind) is not read at all.
-            boolean own = amount.equals("other") || amount.isBlank();
+            boolean own = amount.equals(OTHER) || amount.isBlank();
             money = checkouts.amount(own ? customAmount : amount, currency);
         } catch (PaymentRejectedException e) {
             money = null;
@@ -168,7 +221,7 @@ class SupportController {
                     reader == null ? null : reader.accountId(),
                     asks.known(variant) ? variant : null);
             URI success = addresses.of("/support/thanks");
-            URI cancel = addresses.of("/support?currency=" + money.currencyCode());
+            URI cancel = leftAt(form, reader == null);
             return "redirect:" + checkouts.start(gift, success, cancel).redirectTo();
         } catch (PaymentRejectedException e) {
             return show(form, reader, List.of(new Problem(null, e.getMessage())), model);

@@ -3,6 +3,7 @@ package org.masthead.payments.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -214,6 +215,15 @@ public class Ledger {
                 .param("account", accountId)
                 .query((rs, n) -> entry(rs))
                 .list();
+    }
+
+    /** Names the account on the lines under these references that name none: a guest's, now theirs. */
+    public void giveToAccount(Collection<String> references, long accountId) {
+        db.sql(
+                        "UPDATE payment_ledger SET account_id = :account WHERE account_id IS NULL AND reference IN (:references)")
+                .param("account", accountId)
+                .param("references", references)
+                .update();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.masthead.payments.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.masthead.payments.BillingInterval;
@@ -48,6 +49,18 @@ public class SubscriptionRecords {
                 .param("account", accountId)
                 .query((rs, n) -> record(rs))
                 .list();
+    }
+
+    /**
+     * Names the account on the subscriptions under these references that name none: a guest's, now theirs.
+     * Later events about them, which name no account, take it from here.
+     */
+    public void giveToAccount(Collection<String> references, long accountId) {
+        db.sql("UPDATE payment_subscription SET account_id = :account"
+                        + " WHERE account_id IS NULL AND reference IN (:references)")
+                .param("account", accountId)
+                .param("references", references)
+                .update();
     }
 
     /** Takes the account and its address off its subscriptions; later events about them mail no one. */
