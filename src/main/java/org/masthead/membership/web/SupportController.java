@@ -52,7 +52,6 @@ class SupportController {
     private static final String OTHER = "other";
     private static final String CANCELLED = "cancelled";
     private static final int MAX_WRITTEN_AMOUNT = 20;
-    private static final int MAX_EMAIL = 254;
 
     private final ContributionCheckouts checkouts;
     private final MembershipProperties properties;
@@ -92,7 +91,6 @@ class SupportController {
             @RequestParam(required = false) @Nullable String frequency,
             @RequestParam(required = false) @Nullable String amount,
             @RequestParam(required = false) @Nullable String customAmount,
-            @RequestParam(required = false) @Nullable String email,
             @RequestParam(name = CANCELLED, defaultValue = "false") boolean cancelled,
             @AuthenticationPrincipal @Nullable SignedIn reader,
             HttpMethod method,
@@ -119,7 +117,7 @@ class SupportController {
                         own || preset ? amount : presets.get(presets.size() / 2).toPlainString(),
                         own && customAmount != null && customAmount.length() <= MAX_WRITTEN_AMOUNT ? customAmount : "",
                         chosen.getCurrencyCode(),
-                        reader == null && email != null && email.length() <= MAX_EMAIL ? email : "",
+                        "",
                         asks.known(variant) ? variant : ""),
                 reader,
                 List.of(),
@@ -128,19 +126,17 @@ class SupportController {
 
     /**
      * Where the checkout's "Cancel and go back" leads: this page, with the form as the reader left it
-     * (how often, how much, the currency, a guest's address, the ask they came from) and word that nothing
-     * was charged. The checkout holds the guest's address already; a signed-in reader's is not written.
+     * (how often, how much, the currency, the ask they came from) and word that nothing was charged. No
+     * e-mail address is written into it: an address in a URL ends up in browser histories and in the logs
+     * of every proxy and cache on the way, so a guest types theirs again.
      */
-    private URI leftAt(SupportForm form, boolean guest) {
+    private URI leftAt(SupportForm form) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("currency", form.currency());
         query.put("frequency", form.frequency());
         query.put("amount", form.amount().isBlank() ? OTHER : form.amount());
         if (!form.customAmount().isBlank()) {
             query.put("customAmount", form.customAmount().strip());
-        }
-        if (guest) {
-            query.put("email", form.email().strip());
         }
         if (asks.known(form.variant())) {
             query.put("variant", form.variant());
@@ -221,7 +217,7 @@ class SupportController {
                     reader == null ? null : reader.accountId(),
                     asks.known(variant) ? variant : null);
             URI success = addresses.of("/support/thanks");
-            URI cancel = leftAt(form, reader == null);
+            URI cancel = leftAt(form);
             return "redirect:" + checkouts.start(gift, success, cancel).redirectTo();
         } catch (PaymentRejectedException e) {
             return show(form, reader, List.of(new Problem(null, e.getMessage())), model);
