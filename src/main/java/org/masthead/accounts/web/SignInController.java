@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.mail.Mailbox;
 import org.springframework.security.authentication.DisabledException;
@@ -28,10 +29,12 @@ class SignInController {
 
     private final ReturnAfterSignIn returns;
     private final Mailbox mailbox;
+    private final Accounts accounts;
 
-    SignInController(ReturnAfterSignIn returns, Mailbox mailbox) {
+    SignInController(ReturnAfterSignIn returns, Mailbox mailbox, Accounts accounts) {
         this.returns = returns;
         this.mailbox = mailbox;
+        this.accounts = accounts;
     }
 
     /** The address typed into a sign-in that failed, for the form to show again: in the session, never in a URL. */
@@ -91,7 +94,7 @@ class SignInController {
                 && authentication.getPrincipal() instanceof SignedIn signedIn
                 && signedIn.isStaff()) {
             model.addAttribute("oneMoreStep", true);
-            model.addAttribute("typedEmail", signedIn.email());
+            model.addAttribute("typedEmail", accounts.currentAddressOf(signedIn.accountId()));
         }
         return "accounts/signin";
     }
@@ -102,7 +105,7 @@ class SignInController {
         if (signedIn == null) {
             return "redirect:/signin";
         }
-        model.addAttribute("email", signedIn.email());
+        model.addAttribute("email", accounts.currentAddressOf(signedIn.accountId()));
         model.addAttribute("keepsMailLocally", mailbox.keepsMailLocally());
         return "accounts/second-factor";
     }
