@@ -40,6 +40,9 @@ class SignInController {
     /** The address typed into a sign-in that failed, for the form to show again: in the session, never in a URL. */
     private static final String TYPED_EMAIL = SignInController.class.getName() + ".email";
 
+    /** Where a signed-in account's own link was sent, for the page that says so: in the session, as above. */
+    private static final String LINK_SENT_TO = SignInController.class.getName() + ".linkSentTo";
+
     /**
      * A sign-in that failed: back to the form, which says so and keeps the address typed. An account an
      * admin disabled is told so, but only once its password has been checked: otherwise anyone could learn
@@ -146,8 +149,21 @@ class SignInController {
         return "redirect:/signin?link-expired";
     }
 
+    /**
+     * Says the link was sent to this address, on the page that follows: only for a request from the
+     * address's own signed-in session, since anyone else is told the same whether or not it has an account.
+     */
+    static void rememberLinkSentToOwnAddress(HttpServletRequest request, String email) {
+        request.getSession().setAttribute(LINK_SENT_TO, email);
+    }
+
     @GetMapping("/signin/email-link/sent")
-    String linkSent() {
+    String linkSent(HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(LINK_SENT_TO) instanceof String email) {
+            session.removeAttribute(LINK_SENT_TO);
+            model.addAttribute("sentTo", email);
+        }
         return "accounts/signin-link-sent";
     }
 }
