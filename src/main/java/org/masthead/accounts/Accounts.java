@@ -80,6 +80,18 @@ public class Accounts {
     }
 
     /**
+     * The address the account signs in with, as it is now, confirmed or not: what a signed-in reader is
+     * shown as theirs, and where what they pay for is receipted. Asked for afresh, since a change of
+     * address confirmed elsewhere reaches no session's principal.
+     */
+    @Transactional(readOnly = true)
+    public String currentAddressOf(long accountId) {
+        return accounts.byId(accountId)
+                .map(AccountRow::email)
+                .orElseThrow(() -> new IllegalStateException("No account " + accountId));
+    }
+
+    /**
      * Those of these accounts that have somewhere to be e-mailed (as {@link #emailAddressOf(long)} says),
      * in one query: for telling many readers at once.
      */

@@ -11,29 +11,24 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The person behind a request, as Spring Security holds them. Its name is the account id, so a
- * session stays theirs when they change their address. Not final: a sign-in through an identity
- * provider needs a principal that is also an {@code OidcUser}.
+ * session stays theirs when they change their address. It holds no address: a change confirmed in one
+ * session would not reach the others kept in the session store, so whatever needs the address asks
+ * for it as it is now ({@link Accounts#currentAddressOf(long)}). Not final: a sign-in through an
+ * identity provider needs a principal that is also an {@code OidcUser}.
  */
 public class SignedIn implements UserDetails, CredentialsContainer {
 
     private static final long serialVersionUID = 1L;
 
     private final long accountId;
-    private final String email;
     private final String displayName;
     private final Set<Role> roles;
     private final boolean enabled;
     private @Nullable String passwordHash;
 
     public SignedIn(
-            long accountId,
-            String email,
-            String displayName,
-            Set<Role> roles,
-            boolean enabled,
-            @Nullable String passwordHash) {
+            long accountId, String displayName, Set<Role> roles, boolean enabled, @Nullable String passwordHash) {
         this.accountId = accountId;
-        this.email = email;
         this.displayName = displayName;
         this.roles = Set.copyOf(roles);
         this.enabled = enabled;
@@ -42,10 +37,6 @@ public class SignedIn implements UserDetails, CredentialsContainer {
 
     public long accountId() {
         return accountId;
-    }
-
-    public String email() {
-        return email;
     }
 
     public String displayName() {

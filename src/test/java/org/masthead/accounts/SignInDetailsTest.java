@@ -184,6 +184,41 @@ class SignInDetailsTest {
     }
 
     @Test
+    void aConfirmedNewAddressIsUsedAtOnceInEverySessionOfTheAccount() {
+        WebSession elsewhere = new WebSession(port);
+        TestAccounts.signIn(elsewhere, reader);
+        String newEmail = TestContent.unique("moved") + "@example.com";
+        changeEmail(newEmail, TestAccounts.PASSWORD);
+        String link = TestMailServer.linkIn(TestMailServer.awaitMessageTo(newEmail), "/account/email/confirm?token=");
+        elsewhere.get(link);
+        elsewhere.post("/account/email/confirm", Map.of("token", TestMailServer.tokenOf(link)));
+
+        for (WebSession session : java.util.List.of(visitor, elsewhere)) {
+            assertThat(session.get("/account/password").body())
+                    .as("password managers are told the new address")
+                    .contains("value=\"" + newEmail + "\"")
+                    .doesNotContain(reader.email());
+            session.get("/support?currency=GBP");
+            HttpResponse<String> started = session.post(
+                    "/support",
+                    Map.of(
+                            "frequency", "ONE_OFF",
+                            "amount", "other",
+                            "customAmount", "5",
+                            "currency", "GBP",
+                            "email", ""));
+            String checkout = java.net
+                    .URI
+                    .create(started.headers().firstValue("Location").orElseThrow())
+                    .getPath();
+            assertThat(session.get(checkout).body())
+                    .as("the checkout, and so the receipt, goes to the new address")
+                    .contains(newEmail)
+                    .doesNotContain(reader.email());
+        }
+    }
+
+    @Test
     void confirmingANewAddressConfirmsAnUnconfirmedAccount() {
         TestAccounts.Credentials unconfirmed = accounts.create(false);
         WebSession session = new WebSession(port);

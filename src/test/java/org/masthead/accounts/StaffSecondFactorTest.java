@@ -59,6 +59,27 @@ class StaffSecondFactorTest {
     }
 
     @Test
+    void aStaffMemberAskingForTheirSecondFactorIsToldWhereTheLinkWent() {
+        TestAccounts.signIn(visitor, admin);
+        visitor.get("/admin/mailbox");
+
+        HttpResponse<String> asked =
+                visitor.submit("/signin/second-factor", "/signin/email-link", Map.of("username", admin.email()));
+
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/signin/email-link/sent");
+        assertThat(visitor.get("/signin/email-link/sent").body())
+                .as("signed in with their password, they have nothing to be kept from")
+                .contains("We have sent a link to <strong>" + admin.email() + "</strong>.")
+                .doesNotContain("If that address has an account");
+        WebSession stranger = new WebSession(port);
+        stranger.submit("/signin", "/signin/email-link", Map.of("username", admin.email()));
+        assertThat(stranger.get("/signin/email-link/sent").body())
+                .as("anyone else is told the same whether or not the address has an account")
+                .contains("If that address has an account")
+                .doesNotContain(admin.email());
+    }
+
+    @Test
     void anEmailLinkAloneIsNotEnoughEither() {
         visitor.submit("/signin", "/signin/email-link", Map.of("username", admin.email()));
         String link = TestMailServer.linkIn(TestMailServer.awaitMessageTo(admin.email()), "/signin/link?token=");

@@ -225,6 +225,38 @@ class AppealsTest {
     }
 
     @Test
+    void aWarningAndASuspensionReachTheReadersNotificationsSayingWhatAndUntilWhen() {
+        WebSession decider = moderator();
+        // The reader's page holds the sanction form, and so the form's token, whatever the queues hold.
+        decider.get("/moderation/readers/" + reader.id());
+        flash(
+                decider,
+                decider.post(
+                        "/moderation/readers/" + reader.id() + "/sanctions",
+                        Map.of("kind", "warn", "rule", "civil", "reason", "Be kinder")));
+        flash(
+                decider,
+                decider.post(
+                        "/moderation/readers/" + reader.id() + "/sanctions",
+                        Map.of("kind", "suspend", "rule", "civil", "reason", "Rude to others", "days", "7")));
+
+        String page = Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> reader.web.get("/notifications").body(),
+                        notifications -> notifications.contains("You have 2 unread notifications."));
+        assertThat(page)
+                .contains("A moderator made a decision about you: see why, and how to appeal")
+                .contains("A moderator has warned you. The rule: Be civil.")
+                .containsPattern("You are suspended from commenting\\. Until [A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2,3}"
+                        + " \\d{4} \\d{2}\\.\\d{2} [^.]*\\. The rule: Be civil\\.");
+        Matcher open = Pattern.compile("/notifications/\\d+/open").matcher(page);
+        assertThat(open.find()).isTrue();
+        HttpResponse<String> opened = reader.web.post(open.group(), Map.of());
+        assertThat(opened.headers().firstValue("Location").orElseThrow()).endsWith("/appeals");
+    }
+
+    @Test
     void aSanctionNoStrongerThanOneInForceIsRefusedAndAnOverturnSaysWhatStillHolds() {
         WebSession first = moderator();
         // A page with a form, which carries the token that signing in with the second factor renewed.

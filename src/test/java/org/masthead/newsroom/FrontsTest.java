@@ -284,8 +284,7 @@ class FrontsTest {
     }
 
     private static SignedIn editorPrincipal() {
-        return new org.masthead.accounts.SignedIn(
-                1, "editor@example.com", "An editor", java.util.Set.of(Role.EDITOR), true, null);
+        return new org.masthead.accounts.SignedIn(1, "An editor", java.util.Set.of(Role.EDITOR), true, null);
     }
 
     private void add(String front, long articleId, String layout) {

@@ -30,6 +30,6 @@ public class AccountUserDetailsService implements UserDetailsService {
     }
 
     static SignedIn toSignedIn(AccountRepository.AccountRow row) {
-        return new SignedIn(row.id(), row.email(), row.displayName(), row.roles(), row.active(), row.passwordHash());
+        return new SignedIn(row.id(), row.displayName(), row.roles(), row.active(), row.passwordHash());
     }
 }

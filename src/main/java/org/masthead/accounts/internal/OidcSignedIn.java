@@ -23,7 +23,7 @@ public final class OidcSignedIn extends SignedIn implements OidcUser {
     private final Map<String, Object> claims;
 
     OidcSignedIn(AccountRow account, OidcUser providerUser) {
-        super(account.id(), account.email(), account.displayName(), account.roles(), account.active(), null);
+        super(account.id(), account.displayName(), account.roles(), account.active(), null);
         this.idToken = providerUser.getIdToken();
         this.userInfo = providerUser.getUserInfo();
         this.claims = new LinkedHashMap<>(providerUser.getClaims());

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.platform.RateLimit;
 import org.masthead.platform.RateLimitedRoute;
@@ -79,7 +80,8 @@ class AccountRateLimits {
     static final RateLimit EMAIL_LINK_PER_ADDRESS = RateLimit.of("email-link-per-address", 3, Duration.ofHours(1));
 
     @Bean
-    RateLimitedRoutes accountRoutes() {
+    RateLimitedRoutes accountRoutes(Accounts accounts) {
+        RateLimitedRoute.Key ownEmail = request -> ownEmailKey(request, accounts);
         return () -> List.of(
                 RateLimitedRoute.of(POST, "/signin", SIGN_IN_PER_IP, clientAddress()),
                 RateLimitedRoute.of(
@@ -95,12 +97,14 @@ class AccountRateLimits {
                 RateLimitedRoute.of(POST, "/register", REGISTRATION_PER_IP, clientAddress()),
                 RateLimitedRoute.of(POST, "/signin/email-link", EMAIL_LINK_PER_IP, clientAddressUnlessSignedIn()),
                 RateLimitedRoute.of(
-                        POST, "/signin/email-link", EMAIL_LINK_PER_ADDRESS, emailParameterUnlessOwnSession("username")),
+                        POST,
+                        "/signin/email-link",
+                        EMAIL_LINK_PER_ADDRESS,
+                        emailParameterUnlessOwnSession("username", ownEmail)),
                 RateLimitedRoute.of(POST, "/account/forgot-password", EMAIL_LINK_PER_IP, clientAddress()),
                 RateLimitedRoute.of(POST, "/account/forgot-password", EMAIL_LINK_PER_ADDRESS, emailParameter("email")),
-                RateLimitedRoute.of(
-                        POST, "/account/password", PASSWORD_CHANGE_PER_ACCOUNT, AccountRateLimits::ownEmailKey),
-                RateLimitedRoute.of(POST, "/account/email", EMAIL_CHANGE_PER_ACCOUNT, AccountRateLimits::ownEmailKey),
+                RateLimitedRoute.of(POST, "/account/password", PASSWORD_CHANGE_PER_ACCOUNT, ownEmail),
+                RateLimitedRoute.of(POST, "/account/email", EMAIL_CHANGE_PER_ACCOUNT, ownEmail),
                 RateLimitedRoute.of(POST, "/account/email", EMAIL_LINK_PER_ADDRESS, emailParameter("email")),
                 RateLimitedRoute.of(POST, "/account/verify/resend", EMAIL_LINK_PER_IP, clientAddress()));
     }
@@ -111,29 +115,35 @@ class AccountRateLimits {
      * any address: were the owner's own requests counted with strangers', a stranger asking now and
      * then would keep a staff member without a passkey out of the staff areas.
      */
-    static RateLimitedRoute.Key emailParameterUnlessOwnSession(String name) {
+    static RateLimitedRoute.Key emailParameterUnlessOwnSession(String name, RateLimitedRoute.Key ownEmail) {
         RateLimitedRoute.Key email = emailParameter(name);
         return request -> {
             String key = email.of(request);
-            return key == null || key.equals(ownEmailKey(request)) ? null : key;
+            return key == null || key.equals(ownEmail.of(request)) ? null : key;
         };
     }
 
     /** The client's address, unless the request comes from a signed-in session. */
     static RateLimitedRoute.Key clientAddressUnlessSignedIn() {
         RateLimitedRoute.Key address = clientAddress();
-        return request -> ownEmailKey(request) == null ? address.of(request) : null;
+        return request -> signedIn(request) == null ? address.of(request) : null;
+    }
+
+    /** The signed-in account's address as it is now, which its session does not hold. */
+    private static @Nullable String ownEmailKey(HttpServletRequest request, Accounts accounts) {
+        SignedIn signedIn = signedIn(request);
+        return signedIn == null ? null : RateLimits.emailKey(accounts.currentAddressOf(signedIn.accountId()));
     }
 
     /** Read from the session, since limits are counted before Spring Security has loaded it. */
-    private static @Nullable String ownEmailKey(HttpServletRequest request) {
+    private static @Nullable SignedIn signedIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null
                 && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
                         instanceof SecurityContext context
                 && context.getAuthentication() != null
                 && context.getAuthentication().getPrincipal() instanceof SignedIn signedIn) {
-            return RateLimits.emailKey(signedIn.email());
+            return signedIn;
         }
         return null;
     }

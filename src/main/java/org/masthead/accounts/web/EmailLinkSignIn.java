@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.masthead.accounts.SignedIn;
 import org.masthead.accounts.internal.AccountMail;
 import org.masthead.accounts.internal.AccountRepository;
 import org.masthead.platform.AccessRules;
@@ -13,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.ott.DefaultGenerateOneTimeTokenRequestResolver;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 
@@ -20,7 +23,8 @@ import org.springframework.security.web.authentication.ott.OneTimeTokenGeneratio
  * Signing in by a link sent to one's address instead of a password (Spring Security's one-time
  * token login). Tokens live in the database, so the link works whichever node serves it, and last
  * 15 minutes. Whether the address has an account is never revealed: the answer is always "check
- * your e-mail".
+ * your e-mail", and names the address only to someone signed in to its account (a staff member asking
+ * for their second factor).
  */
 @Configuration(proxyBeanMethods = false)
 class EmailLinkSignIn {
@@ -76,9 +80,23 @@ class EmailLinkSignIn {
             String returnTo = returns.target(request).orElse(null);
             accounts.byEmail(token.getUsername())
                     .filter(AccountRepository.AccountRow::active)
-                    .ifPresent(account ->
-                            mail.signInLink(account.email(), account.displayName(), token.getTokenValue(), returnTo));
+                    .ifPresent(account -> {
+                        mail.signInLink(account.email(), account.displayName(), token.getTokenValue(), returnTo);
+                        if (isSignedInAs(account.id())) {
+                            // A staff member asking for their second factor already proved who they are:
+                            // there is nothing to hide from them, so the next page names their address.
+                            SignInController.rememberLinkSentToOwnAddress(request, account.email());
+                        }
+                    });
             response.sendRedirect("/signin/email-link/sent");
+        }
+
+        private static boolean isSignedInAs(long accountId) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication != null
+                    && authentication.isAuthenticated()
+                    && authentication.getPrincipal() instanceof SignedIn signedIn
+                    && signedIn.accountId() == accountId;
         }
     }
 }

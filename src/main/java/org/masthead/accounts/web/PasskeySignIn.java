@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.accounts.internal.AccountUserDetailsService;
 import org.masthead.platform.AccessRules;
@@ -76,7 +77,8 @@ class PasskeySignIn {
             PublicKeyCredentialUserEntityRepository users,
             UserCredentialRepository passkeys,
             PasskeyOrigins origins,
-            SiteProperties site) {
+            SiteProperties site,
+            Accounts accounts) {
         PublicKeyCredentialRpEntity relyingParty = PublicKeyCredentialRpEntity.builder()
                 .id(URI.create(site.origin()).getHost())
                 .name(site.name())
@@ -93,7 +95,7 @@ class PasskeySignIn {
                 if (stored != null) {
                     options.user(ImmutablePublicKeyCredentialUserEntity.builder()
                             .id(stored.getId())
-                            .name(signedIn.email())
+                            .name(accounts.currentAddressOf(signedIn.accountId()))
                             .displayName(signedIn.displayName())
                             .build());
                 }

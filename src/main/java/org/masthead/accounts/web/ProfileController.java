@@ -129,8 +129,8 @@ class ProfileController {
                 || signedIn.getClass() != SignedIn.class) {
             return;
         }
-        SignedIn renamed = new SignedIn(
-                signedIn.accountId(), signedIn.email(), displayName, signedIn.roles(), signedIn.isEnabled(), null);
+        SignedIn renamed =
+                new SignedIn(signedIn.accountId(), displayName, signedIn.roles(), signedIn.isEnabled(), null);
         UsernamePasswordAuthenticationToken after =
                 UsernamePasswordAuthenticationToken.authenticated(renamed, null, before.getAuthorities());
         after.setDetails(before.getDetails());

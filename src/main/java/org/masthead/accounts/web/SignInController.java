@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.mail.Mailbox;
 import org.springframework.security.authentication.DisabledException;
@@ -28,14 +29,19 @@ class SignInController {
 
     private final ReturnAfterSignIn returns;
     private final Mailbox mailbox;
+    private final Accounts accounts;
 
-    SignInController(ReturnAfterSignIn returns, Mailbox mailbox) {
+    SignInController(ReturnAfterSignIn returns, Mailbox mailbox, Accounts accounts) {
         this.returns = returns;
         this.mailbox = mailbox;
+        this.accounts = accounts;
     }
 
     /** The address typed into a sign-in that failed, for the form to show again: in the session, never in a URL. */
     private static final String TYPED_EMAIL = SignInController.class.getName() + ".email";
+
+    /** Where a signed-in account's own link was sent, for the page that says so: in the session, as above. */
+    private static final String LINK_SENT_TO = SignInController.class.getName() + ".linkSentTo";
 
     /**
      * A sign-in that failed: back to the form, which says so and keeps the address typed. An account an
@@ -91,7 +97,7 @@ class SignInController {
                 && authentication.getPrincipal() instanceof SignedIn signedIn
                 && signedIn.isStaff()) {
             model.addAttribute("oneMoreStep", true);
-            model.addAttribute("typedEmail", signedIn.email());
+            model.addAttribute("typedEmail", accounts.currentAddressOf(signedIn.accountId()));
         }
         return "accounts/signin";
     }
@@ -102,7 +108,7 @@ class SignInController {
         if (signedIn == null) {
             return "redirect:/signin";
         }
-        model.addAttribute("email", signedIn.email());
+        model.addAttribute("email", accounts.currentAddressOf(signedIn.accountId()));
         model.addAttribute("keepsMailLocally", mailbox.keepsMailLocally());
         return "accounts/second-factor";
     }
@@ -143,8 +149,21 @@ class SignInController {
         return "redirect:/signin?link-expired";
     }
 
+    /**
+     * Says the link was sent to this address, on the page that follows: only for a request from the
+     * address's own signed-in session, since anyone else is told the same whether or not it has an account.
+     */
+    static void rememberLinkSentToOwnAddress(HttpServletRequest request, String email) {
+        request.getSession().setAttribute(LINK_SENT_TO, email);
+    }
+
     @GetMapping("/signin/email-link/sent")
-    String linkSent() {
+    String linkSent(HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(LINK_SENT_TO) instanceof String email) {
+            session.removeAttribute(LINK_SENT_TO);
+            model.addAttribute("sentTo", email);
+        }
         return "accounts/signin-link-sent";
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.accounts.internal.AccountChangeRejectedException;
 import org.masthead.accounts.internal.LinkNotValidException;
@@ -27,15 +28,17 @@ class SignInDetailsController {
     private static final String CONFIRM = "accounts/confirm-email-change";
 
     private final SignInDetails details;
+    private final Accounts accounts;
 
-    SignInDetailsController(SignInDetails details) {
+    SignInDetailsController(SignInDetails details, Accounts accounts) {
         this.details = details;
+        this.accounts = accounts;
     }
 
     /** Whose password the form changes, for password managers, which otherwise cannot tell which to update. */
     @ModelAttribute("accountEmail")
     String accountEmail(@AuthenticationPrincipal @Nullable SignedIn signedIn) {
-        return signedIn == null ? "" : signedIn.email();
+        return signedIn == null ? "" : accounts.currentAddressOf(signedIn.accountId());
     }
 
     @GetMapping("/account/password")

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Currency;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.membership.Membership;
 import org.masthead.membership.internal.Plans;
@@ -39,9 +40,16 @@ class PremiumController {
     private final Membership membership;
     private final ReturnAddresses addresses;
     private final CurrencyChoice currencies;
+    private final Accounts accounts;
 
     PremiumController(
-            Plans plans, Premium premium, Membership membership, ReturnAddresses addresses, CurrencyChoice currencies) {
+            Plans plans,
+            Premium premium,
+            Membership membership,
+            ReturnAddresses addresses,
+            CurrencyChoice currencies,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.plans = plans;
         this.premium = premium;
         this.membership = membership;
@@ -80,7 +88,13 @@ class PremiumController {
             URI success = addresses.of("/premium/thanks");
             URI cancel = addresses.of("/premium?currency=" + exact.getCurrencyCode());
             return "redirect:"
-                    + premium.subscribe(reader.accountId(), reader.email(), interval, exact, success, cancel)
+                    + premium.subscribe(
+                                    reader.accountId(),
+                                    accounts.currentAddressOf(reader.accountId()),
+                                    interval,
+                                    exact,
+                                    success,
+                                    cancel)
                             .redirectTo();
         } catch (RefusedException | PaymentRejectedException e) {
             return show(currencies.of(currency, request, response), reader, e.getMessage(), model);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.masthead.accounts.Accounts;
 import org.masthead.accounts.SignedIn;
 import org.masthead.mail.DeliverableAddress;
 import org.masthead.membership.MembershipProperties;
@@ -59,6 +60,7 @@ class SupportController {
     private final ReturnAddresses addresses;
     private final CurrencyChoice currencies;
     private final Validator validator;
+    private final Accounts accounts;
 
     SupportController(
             ContributionCheckouts checkouts,
@@ -66,8 +68,10 @@ class SupportController {
             Asks asks,
             ReturnAddresses addresses,
             CurrencyChoice currencies,
-            Validator validator) {
+            Validator validator,
+            Accounts accounts) {
         this.validator = validator;
+        this.accounts = accounts;
         this.checkouts = checkouts;
         this.properties = properties;
         this.asks = asks;
@@ -198,7 +202,7 @@ class SupportController {
             // An unknown currency is no field's fault: the form sends the one the reader chose.
             problems.add(new Problem(currencies.supported(currency).isPresent() ? AMOUNT : null, e.getMessage()));
         }
-        String address = reader != null ? reader.email() : email.strip();
+        String address = reader != null ? accounts.currentAddressOf(reader.accountId()) : email.strip();
         if (reader == null) {
             validator.validate(new GuestAddress(address)).stream()
                     .map(ConstraintViolation::getMessage)

@@ -12,6 +12,7 @@ import org.masthead.accounts.AccountSummary;
 import org.masthead.accounts.Accounts;
 import org.masthead.accounts.Role;
 import org.masthead.discussion.ReaderStanding;
+import org.masthead.moderation.SanctionImposed;
 import org.masthead.moderation.SanctionWithdrawn;
 import org.masthead.moderation.internal.Sanctions.Sanction;
 import org.masthead.platform.ConflictException;
@@ -25,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Moderators sanctioning readers. Every sanction carries a statement of reasons (the rule, what the
  * reader did, what it means and until when), mailed to the reader with the sanction and shown to them
- * in the app before they next write; it is enforced at posting time and ends on its own. A sanction other
- * than a warning adds to those in force only if it is stronger than each of them, and a moderator may withdraw one in force
+ * in the app before they next write and among their notifications; it is enforced at posting time and ends
+ * on its own. A sanction other than a warning adds to those in force only if it is stronger than each of them, and a moderator may withdraw one in force
  * (one imposed by mistake), saying why; the reader is told.
  */
 @Service
@@ -136,16 +137,16 @@ public class SanctionDesk {
         }
         Instant until = days == null ? null : now.plus(Duration.ofDays(days));
         long id = sanctions.impose(accountId, kind, ruleName, why, now, until, by);
-        mail.decided(
-                accountId,
-                new Statement(
-                        what(kind),
-                        until == null ? "" : standing.display(until),
-                        ruleName,
-                        rule,
-                        why,
-                        "",
-                        kind == Sanctions.Kind.SUSPEND || kind == Sanctions.Kind.BAN));
+        Statement statement = new Statement(
+                what(kind),
+                until == null ? "" : standing.display(until),
+                ruleName,
+                rule,
+                why,
+                "",
+                kind == Sanctions.Kind.SUSPEND || kind == Sanctions.Kind.BAN);
+        mail.decided(accountId, statement);
+        events.publishEvent(new SanctionImposed(id, accountId, decision(statement), now));
         return id;
     }
 
@@ -248,6 +249,15 @@ public class SanctionDesk {
             case SUSPEND -> "You are suspended from commenting.";
             case BAN -> "You are banned from commenting.";
         };
+    }
+
+    /**
+     * The sanction as the reader finds it among their notifications: what, until when, and the rule, as
+     * the mail opens; the mail says why at length.
+     */
+    static String decision(Statement statement) {
+        String until = statement.until().isEmpty() ? "" : " Until " + statement.until() + ".";
+        return statement.what() + until + " The rule: " + statement.rule() + ".";
     }
 
     /** A sanction that no longer holds (it ended, or was lifted), as the reader is told it. */

@@ -11,6 +11,7 @@ import org.masthead.discussion.DiscussedComment;
 import org.masthead.discussion.Discussion;
 import org.masthead.moderation.AppealDecided;
 import org.masthead.moderation.CommentApproved;
+import org.masthead.moderation.SanctionImposed;
 import org.masthead.moderation.SanctionWithdrawn;
 import org.masthead.newsroom.CommentSettings;
 import org.masthead.newsroom.PublishedContent;
@@ -137,6 +138,22 @@ class CommentNotifications {
                 decided.articleHeadline(),
                 decided.outcome());
         notifications.insert(reader, NotificationKind.APPEAL, about, reader, MailState.NONE, decided.decidedAt());
+        unread.changed(Set.of(reader));
+    }
+
+    /**
+     * The reader hears of a sanction imposed on them, what and until when, once however often this is
+     * handled (the sanction is the source; the mail with the reasons went out with it): also a reader who
+     * turned mail off, or whose mail went astray.
+     */
+    @ApplicationModuleListener
+    void on(SanctionImposed imposed) {
+        long reader = imposed.readerId();
+        if (!notifications.recordSource(reader, NotificationKind.SANCTION, imposed.sanctionId(), reader)) {
+            return;
+        }
+        About about = new About(0, 0, "", imposed.decision());
+        notifications.insert(reader, NotificationKind.SANCTION, about, reader, MailState.NONE, imposed.imposedAt());
         unread.changed(Set.of(reader));
     }
 

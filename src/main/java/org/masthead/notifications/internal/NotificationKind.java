@@ -14,6 +14,8 @@ public enum NotificationKind {
     APPROVED,
     /** A moderator decided the reader's appeal against a rejection or a sanction. */
     APPEAL,
+    /** A moderator sanctioned the reader (warned, pre-moderated, suspended or banned them): one per sanction. */
+    SANCTION,
     /** A moderator withdrew a sanction on the reader: one per sanction. */
     SANCTION_WITHDRAWN,
     /** A moderator or an editor picked one of the reader's comments as a staff pick. */

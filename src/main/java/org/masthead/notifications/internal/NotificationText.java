@@ -89,6 +89,7 @@ class NotificationText {
                 headline.isEmpty()
                         ? "A moderator decided your appeal against a sanction"
                         : "A moderator decided your appeal about your comment on " + on;
+            case SANCTION -> "A moderator made a decision about you: see why, and how to appeal";
             case SANCTION_WITHDRAWN -> "A moderator withdrew a sanction on you";
             case FOLLOWED_PUBLISHED -> "New on a topic or by an author you follow: " + on;
             case CONVERSATION -> andOthers + " commented on " + on + ", a conversation you follow";

@@ -103,8 +103,8 @@ public class Notifications {
 
     /**
      * Marks the notification read and says where it leads: the comment it is about, the article for
-     * one published on what the reader follows, or for the decision on an appeal or a sanction withdrawn,
-     * the reader's page of moderators' decisions.
+     * one published on what the reader follows, or for a sanction, the decision on an appeal or a sanction
+     * withdrawn, the reader's page of moderators' decisions.
      *
      * @throws NotFoundException if the reader has no such notification
      */
@@ -117,6 +117,7 @@ public class Notifications {
             unread.changed(Set.of(accountId));
         }
         if (notification.kind() == NotificationKind.APPEAL
+                || notification.kind() == NotificationKind.SANCTION
                 || notification.kind() == NotificationKind.SANCTION_WITHDRAWN) {
             return "/appeals";
         }
