@@ -9,7 +9,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.TestAccounts;
 import org.masthead.membership.TestMembers;
-import org.masthead.membership.internal.ReadingList;
 import org.masthead.newsroom.Section;
 import org.masthead.newsroom.TestContent;
 import org.masthead.site.ArticleAddresses;
@@ -46,9 +45,6 @@ class ReadingListBrowserTest {
 
     @Autowired
     ArticleAddresses addresses;
-
-    @Autowired
-    ReadingList readingList;
 
     @Test
     void aMemberMakesACollectionSavesAnArticleIntoItWithANoteAndFindsItBySearching(Browser browser) {
@@ -120,7 +116,7 @@ class ReadingListBrowserTest {
                     .headline("Saved story number " + i)
                     .standfirst("A standfirst long enough to give the list some height, as real ones do")
                     .published();
-            readingList.save(member.id(), article);
+            members.save(member.id(), article);
             saved.add(article);
         }
         // Newest saved first: the fifth item down is the second saved, and the first saved follows it.
