@@ -149,6 +149,14 @@ class ReadingListBrowserTest {
         assertThat(browser.focused().getAttribute("id")).isEqualTo("saved-" + sixth);
         assertThat(inView(browser, sixth)).isTrue();
         browser.screenshot("reading-list-removed");
+
+        // The last article gone, nothing follows it: the reader is taken to the list's heading, told there.
+        browser.submitAndReturn(By.cssSelector("#saved-" + sixth + " [data-unsave] button"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/reading-list#reading-list-heading");
+        assertThat(browser.find(By.cssSelector("[data-notice]")).getText())
+                .isEqualTo("Removed from your reading list: Saved story number 1");
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("reading-list-heading");
+        browser.screenshot("reading-list-removed-last");
     }
 
     @Test
