@@ -1,6 +1,7 @@
 // The Follow and Mute buttons on a reader's public profile. The page is cached and the same for everyone, so
 // whether this reader follows or muted them (or is them, and has nothing to follow) comes from
-// /discussion/readers/{id}/me, with the CSRF token for the change.
+// /discussion/readers/{id}/me, with the CSRF token for the change. On their own profile the reader is shown,
+// from the same JSON and to them alone, their comments that wait for a moderator.
 (function (M) {
   "use strict";
   var reader = document.querySelector("[data-reader-id]");
@@ -12,7 +13,11 @@
   var followers = reader.querySelector("[data-followers]");
 
   M.filling(reader, M.getJson("/discussion/readers/" + readerId + "/me")).then(function (me) {
-    if (!me || !me.signedIn || me.self) {
+    if (!me || !me.signedIn) {
+      return;
+    }
+    if (me.self) {
+      showWaiting(me.waiting || []);
       return;
     }
     var following = me.following;
@@ -50,4 +55,29 @@
         .catch(function (problem) { window.alert(problem.message); });
     });
   });
+
+  // Each with a way to it under its article, where the article's page shows it to its author.
+  function showWaiting(list) {
+    var slot = reader.querySelector("[data-waiting-comments]");
+    if (!slot || list.length === 0) {
+      return;
+    }
+    slot.replaceChildren(M.el("ol", { "class": "comment-list" }, list.map(function (comment) {
+      var paragraphs = comment.body.split(/\n\s*\n/).map(function (text) { return M.el("p", { text: text }); });
+      return M.el("li", { "class": "listed-comment", "data-waiting-comment": String(comment.id) }, [
+        M.el("p", { "class": "comment__status", text: "Waiting for a moderator \u2014 only you can see this" }),
+        M.el("p", { "class": "listed-comment__where" }, [document.createTextNode("You wrote on "),
+          M.el("a", { href: comment.link, text: comment.articleHeadline })]),
+        M.el("div", { "class": "comment__body" }, paragraphs),
+        M.el("p", { "class": "listed-comment__meta" }, [M.el("time", { datetime: comment.posted.iso,
+          title: comment.posted.exact, text: comment.posted.relative })])
+      ]);
+    })));
+    slot.hidden = false;
+    // The page's own words are about what others see: none of it published yet.
+    var none = reader.querySelector("[data-no-comments]");
+    if (none) {
+      none.textContent = "Nothing published yet.";
+    }
+  }
 })(window.Masthead);

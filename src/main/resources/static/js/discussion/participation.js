@@ -142,6 +142,7 @@
   // The reader's own comments that wait for a moderator or were removed by one: nobody else sees them,
   // so they are shown from the reader's own JSON, never from the cached conversation.
   var moderatedSlot = null;
+  var arrivedAtOwn = false;
   function renderModerated() {
     var list = me.moderated || [];
     if (!formSlot) {
@@ -167,6 +168,13 @@
     });
     moderatedSlot.hidden = apart.length === 0;
     moderatedSlot.replaceChildren.apply(moderatedSlot, apart);
+    // Come from the reader's own profile to a comment of theirs that waits: it is only here now, so go to it.
+    var arrived = !arrivedAtOwn && location.hash.indexOf("#own-comment-") === 0
+      && document.getElementById(location.hash.slice(1));
+    if (arrived) {
+      arrivedAtOwn = true;
+      focusOn(arrived);
+    }
   }
 
   // The reader's own copy of a comment out of the conversation, with what became of it.

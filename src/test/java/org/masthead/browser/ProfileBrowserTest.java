@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.masthead.accounts.TestAccounts;
+import org.masthead.discussion.Discussion;
 import org.masthead.newsroom.TestContent;
 import org.masthead.platform.TestPictures;
 import org.openqa.selenium.By;
@@ -16,12 +17,21 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A reader sets up their profile with a picture and sees it as others will, in a real browser. */
+/**
+ * A reader sets up their profile with a picture and sees it as others will, in a real browser; on their own
+ * profile they also find their comments that wait for a moderator.
+ */
 @BrowserJourney
 class ProfileBrowserTest {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    Discussion discussion;
 
     @Test
     void readerWritesABioChoosesAPictureSavesBothAtOnceAndSeesThemOnTheirPublicProfile(Browser browser)
@@ -78,6 +88,38 @@ class ProfileBrowserTest {
                 .as("a Follow button on the reader's own profile")
                 .noneMatch(WebElement::isDisplayed);
         browser.screenshot("profile-own");
+    }
+
+    @Test
+    void aReaderFindsTheirCommentThatWaitsForAModeratorOnTheirOwnProfileAndGoesToIt(Browser browser) {
+        TestAccounts.Credentials reader = accounts.create(true);
+        long article = content.article(content.section(TestContent.unique("Held")))
+                .headline("Town council approves the new bridge")
+                .published();
+        long held = discussion.post(reader.id(), article, "A first comment that waits for a moderator", null);
+        discussion.hold(held);
+        browser.signIn(reader);
+
+        browser.follow(By.linkText("See your public profile"));
+
+        WebElement waiting = browser.find(By.cssSelector("[data-waiting-comment]"));
+        assertThat(waiting.isDisplayed()).isTrue();
+        assertThat(waiting.getText())
+                .contains("Waiting for a moderator — only you can see this")
+                .contains("You wrote on Town council approves the new bridge")
+                .contains("A first comment that waits for a moderator");
+        browser.screenshot("profile-own-waiting");
+
+        browser.follow(waiting.findElement(By.linkText("Town council approves the new bridge")));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#own-comment-" + held);
+        WebElement own = new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("own-comment-" + held)).isEmpty()
+                        ? null
+                        : d.findElement(By.id("own-comment-" + held)));
+        assertThat(own.getText()).contains("Only you can see this comment until it is approved.");
+        assertThat(browser.focused().getAttribute("id"))
+                .as("the article opens at the comment, which has the keyboard's focus")
+                .isEqualTo("own-comment-" + held);
     }
 
     private static Object loadedWidth(Browser browser, WebElement image) {

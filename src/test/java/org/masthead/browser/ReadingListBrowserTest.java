@@ -3,6 +3,7 @@ package org.masthead.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,61 @@ class ReadingListBrowserTest {
 
         browser.open("/reading-list?q=" + "%25%27%22%3C%3E");
         assertThat(browser.find(By.cssSelector("[data-empty]")).getText()).startsWith("Nothing saved matches");
+    }
+
+    @Test
+    void aMemberWhoMarksOrRemovesAnArticleFarDownTheListStaysThereAndIsToldWhatHappened(Browser browser) {
+        Section section = content.section(TestContent.unique("Place"));
+        TestAccounts.Credentials member = accounts.create(true);
+        members.makePremium(member.id());
+        List<Long> saved = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            long article = content.article(section)
+                    .slug(TestContent.unique("place"))
+                    .headline("Saved story number " + i)
+                    .standfirst("A standfirst long enough to give the list some height, as real ones do")
+                    .published();
+            members.save(member.id(), article);
+            saved.add(article);
+        }
+        // Newest saved first: the fifth item down is the second saved, and the first saved follows it.
+        long fifth = saved.get(1);
+        long sixth = saved.get(0);
+        browser.signIn(member);
+        browser.open("/reading-list?sort=saved");
+
+        browser.submitAndReturn(By.cssSelector("#saved-" + fifth + " form[action$='/read'] button"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/reading-list#saved-" + fifth);
+        assertThat(itemFor(browser, fifth)
+                        .findElement(By.cssSelector("[data-notice]"))
+                        .getText())
+                .isEqualTo("Marked as read");
+        assertThat(browser.focused().getAttribute("id"))
+                .as("the keyboard goes on from the article it was at")
+                .isEqualTo("saved-" + fifth);
+        assertThat(inView(browser, fifth))
+                .as("the article is on screen, not the top of the list")
+                .isTrue();
+        browser.screenshot("reading-list-marked-read");
+
+        browser.submitAndReturn(By.cssSelector("#saved-" + fifth + " [data-unsave] button"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#saved-" + sixth);
+        assertThat(browser.findAll(By.id("saved-" + fifth))).isEmpty();
+        assertThat(itemFor(browser, sixth)
+                        .findElement(By.cssSelector("[data-notice]"))
+                        .getText())
+                .isEqualTo("Removed from your reading list: Saved story number 2");
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("saved-" + sixth);
+        assertThat(inView(browser, sixth)).isTrue();
+        browser.screenshot("reading-list-removed");
+
+        // The last article gone, nothing follows it: the reader is taken to the list's heading, told there.
+        browser.submitAndReturn(By.cssSelector("#saved-" + sixth + " [data-unsave] button"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/reading-list#reading-list-heading");
+        assertThat(browser.find(By.cssSelector("[data-notice]")).getText())
+                .isEqualTo("Removed from your reading list: Saved story number 1");
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("reading-list-heading");
+        browser.screenshot("reading-list-removed-last");
     }
 
     @Test
@@ -216,6 +272,14 @@ class ReadingListBrowserTest {
                                         .getText())
                         ? true
                         : null);
+    }
+
+    /** Whether the top of the article's item is within the window, where the reader is looking. */
+    private static boolean inView(Browser browser, long article) {
+        return Boolean.TRUE.equals(browser.script(
+                "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight"
+                        + " && window.scrollY > 0",
+                itemFor(browser, article)));
     }
 
     private static WebElement itemFor(Browser browser, long article) {

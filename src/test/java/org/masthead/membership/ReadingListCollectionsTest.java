@@ -140,9 +140,9 @@ class ReadingListCollectionsTest {
         HttpResponse<String> deleted =
                 member.web.post("/reading-list/collections/" + id + "/delete", Map.of("collection", "" + id));
         assertThat(deleted.statusCode()).isEqualTo(303);
-        assertThat(deleted.headers().firstValue("Location").orElse("")).endsWith("/reading-list");
+        assertThat(deleted.headers().firstValue("Location").orElse("")).endsWith("/reading-list#reading-list-heading");
         String page = member.web.get("/reading-list").body();
-        assertThat(page).doesNotContain("Long weekend").contains("Kept after its collection goes");
+        assertThat(page).doesNotContain("Long weekend (").contains("Kept after its collection goes");
         assertThat(member.web.get("/reading-list?collection=" + id).statusCode())
                 .isEqualTo(404);
     }

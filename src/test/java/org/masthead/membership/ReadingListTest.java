@@ -114,6 +114,10 @@ class ReadingListTest {
                 .contains("Already read story")
                 .contains("Mark unread");
         reader.post("/reading-list/" + unread + "/remove", Map.of());
+        assertThat(reader.get("/reading-list").body())
+                .as("gone from the list, named only by the notice that says so")
+                .doesNotContain("id=\"saved-" + unread + "\"")
+                .contains("Removed from your reading list: Still unread story");
         assertThat(reader.get("/reading-list").body()).doesNotContain("Still unread story");
     }
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.masthead.membership.internal.ContributionCheckouts;
 import org.masthead.membership.internal.Frequency;
 import org.masthead.membership.internal.PremiumSubscriptions;
+import org.masthead.membership.internal.ReadingList;
 import org.masthead.newsroom.TestContent;
 import org.masthead.payments.BillingInterval;
 import org.masthead.payments.Money;
@@ -31,16 +32,24 @@ public class TestMembers {
     private final TransactionTemplate transactions;
     private final Membership membership;
     private final ContributionCheckouts checkouts;
+    private final ReadingList readingList;
 
     TestMembers(
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Membership membership,
-            ContributionCheckouts checkouts) {
+            ContributionCheckouts checkouts,
+            ReadingList readingList) {
         this.events = events;
         this.transactions = transactions;
         this.membership = membership;
         this.checkouts = checkouts;
+        this.readingList = readingList;
+    }
+
+    /** Saves the article to a Premium member's reading list, as its Save button does. */
+    public void save(long accountId, long articleId) {
+        readingList.save(accountId, articleId);
     }
 
     /** Starts a guest's one-off contribution as the support form does, not yet paid. */

@@ -318,6 +318,16 @@ class CommentRepository {
         return query.query(CommentRepository::toRow).list();
     }
 
+    /** The author's comments and replies that wait for a moderator, newest first. */
+    List<CommentRow> waitingBy(long authorId, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM comment c WHERE c.author_id = :author AND c.status = '" + PENDING
+                        + "' ORDER BY c.posted_at DESC, c.id DESC LIMIT :limit")
+                .param("author", authorId)
+                .param("limit", limit)
+                .query(CommentRepository::toRow)
+                .list();
+    }
+
     Optional<Instant> lastPostedBy(long authorId) {
         return db.sql("SELECT max(posted_at) FROM comment WHERE author_id = :author")
                 .param("author", authorId)

@@ -140,6 +140,14 @@ public class Conversations {
     /** A comment in a list away from its article: a profile, the following page. */
     public record ListedComment(CommentView comment, String articleHeadline, String articlePath) {}
 
+    /**
+     * One of a reader's own comments that waits for a moderator, as only its author sees it away from its
+     * article (on their own profile).
+     *
+     * @param link the comment under its article, where the article's page shows it to its author alone
+     */
+    public record WaitingComment(long id, String body, String articleHeadline, String link, Moment posted) {}
+
     /** A page of such a list, newest first, and where the next (older) page starts. */
     public record ListPage(List<ListedComment> comments, @Nullable String older, Set<Long> accountIds) {}
 
@@ -330,6 +338,24 @@ public class Conversations {
     /** A reader's published comments and replies, newest first. */
     public ListPage byAuthor(long authorId, @Nullable Cursor before) {
         return list(comments.byAuthor(authorId, before, properties.listSize() + 1));
+    }
+
+    /**
+     * The reader's own comments and replies that wait for a moderator, newest first, as many as a profile
+     * lists: for their eyes only, never for a page that others see or that is cached.
+     */
+    public List<WaitingComment> waitingBy(long authorId) {
+        List<WaitingComment> waiting = new ArrayList<>();
+        for (CommentRow row : comments.waitingBy(authorId, properties.listSize())) {
+            content.commentSettings(row.articleId())
+                    .ifPresent(article -> waiting.add(new WaitingComment(
+                            row.id(),
+                            row.body(),
+                            article.headline(),
+                            addresses.pathOf(article.articleId()).orElse("/") + "#own-comment-" + row.id(),
+                            moments.of(row.postedAt()))));
+        }
+        return List.copyOf(waiting);
     }
 
     /** The readers this one follows, in the order they followed them; a deleted account is left out. */

@@ -2,9 +2,11 @@ package org.masthead.discussion.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.masthead.accounts.SignedIn;
 import org.masthead.discussion.MutedReaders;
+import org.masthead.discussion.internal.Conversations;
 import org.masthead.discussion.internal.Follows;
 import org.masthead.platform.CsrfHeader;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,24 +19,35 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Following readers, from their profile or any of their comments. */
+/**
+ * Following readers, from their profile or any of their comments; and what only the reader themselves sees
+ * on their own profile.
+ */
 @RestController
 class FollowApi {
 
-    /** Whether the reader asking is this one, follows them or muted them; the CSRF token for changing that. */
+    /**
+     * Whether the reader asking is this one, follows them or muted them; the CSRF token for changing that.
+     *
+     * @param waiting for the reader looking at their own profile only, their comments that wait for a
+     *     moderator: the cached profile is the same for everyone, so they come from here
+     */
     record Relationship(
             boolean signedIn,
             boolean self,
             boolean following,
             boolean muted,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable CsrfHeader csrf) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable CsrfHeader csrf,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Conversations.WaitingComment> waiting) {}
 
     private final Follows follows;
     private final ObjectProvider<MutedReaders> muted;
+    private final Conversations conversations;
 
-    FollowApi(Follows follows, ObjectProvider<MutedReaders> muted) {
+    FollowApi(Follows follows, ObjectProvider<MutedReaders> muted, Conversations conversations) {
         this.follows = follows;
         this.muted = muted;
+        this.conversations = conversations;
     }
 
     /** Whether the reader asking follows this one, for the follow button on a cached profile. */
@@ -42,15 +55,17 @@ class FollowApi {
     ResponseEntity<Relationship> relationship(
             @PathVariable long id, @AuthenticationPrincipal @Nullable SignedIn signedIn, HttpServletRequest request) {
         follows.requireReader(id);
+        boolean self = signedIn != null && signedIn.accountId() == id;
         Relationship body = new Relationship(
                 signedIn != null,
-                signedIn != null && signedIn.accountId() == id,
+                self,
                 signedIn != null && follows.follows(signedIn.accountId(), id),
                 signedIn != null
                         && muted.getIfAvailable(() -> MutedReaders.NONE)
                                 .mutedBy(signedIn.accountId())
                                 .contains(id),
-                signedIn == null ? null : CsrfHeader.of(request));
+                signedIn == null ? null : CsrfHeader.of(request),
+                self ? conversations.waitingBy(id) : List.of());
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(body);

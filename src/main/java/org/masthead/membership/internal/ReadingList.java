@@ -381,6 +381,25 @@ public class ReadingList {
                 .update();
     }
 
+    /** The member's entry for this article, if it is on their list. */
+    public Optional<Entry> entry(long accountId, long articleId) {
+        return db.sql(SELECT + " WHERE e.account_id = :account AND e.article_id = :article")
+                .param("account", accountId)
+                .param("article", articleId)
+                .query(ReadingList::entry)
+                .optional();
+    }
+
+    /**
+     * The article that comes after this entry in the query's order, as the list stands now: where the member
+     * is taken back to once the entry has left the page they were reading (removed, or read in "unread only").
+     */
+    public Optional<Long> following(long accountId, Query query, Entry entry) {
+        return page(accountId, query, Cursor.after(entry, query.sort()), 1).stream()
+                .map(Entry::articleId)
+                .findFirst();
+    }
+
     public boolean isSaved(long accountId, long articleId) {
         return db.sql("SELECT count(*) FROM reading_list_entry WHERE account_id = :account AND article_id = :article")
                         .param("account", accountId)

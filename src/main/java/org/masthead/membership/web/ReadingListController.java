@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -35,20 +36,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The reading list page: the member's saved articles ("Saved") or one of their collections, searched by
  * headline and standfirst, newest saved or newest published first, a page at a time, all or unread only.
  * Each article has its private note and the collections it is in; the member makes, renames and deletes
  * collections here. Plain forms, so the page works without JavaScript; each form carries the view it was
- * sent from and comes back to it. A form's bad input comes back on the page, beside its field. A reader
- * without Premium is told how many articles are kept for them and how to get them back.
+ * sent from and comes back to it, at the article it was about (or the one that now follows it, once it has
+ * left the view), with a notice of what was done. A form's bad input comes back on the page, beside its
+ * field. A reader without Premium is told how many articles are kept for them and how to get them back.
  */
 @Controller
 @RequestMapping("/reading-list")
 class ReadingListController {
 
     static final int PAGE_SIZE = 20;
+
+    /** The flash attributes of the notice after a form: what was done, and the article it is shown at. */
+    static final String NOTICE = "notice";
+
+    static final String NOTICE_AT = "noticeAt";
+
+    /** The id of the page's heading, where the member lands when no article is left to come back to. */
+    static final String HEADING = "reading-list-heading";
 
     private final Membership membership;
     private final ReadingList readingList;
@@ -86,6 +97,11 @@ class ReadingListController {
             return ReadingList.Sort.parse(sort).name().toLowerCase(Locale.ROOT);
         }
 
+        /** The address of this view, on the page it is on. */
+        String here() {
+            return path(ReadingList.Cursor.parse(after).map(Object::toString).orElse(null));
+        }
+
         /** The address of this view, with another page's cursor when given. */
         String path(@Nullable String after) {
             List<String> parts = new ArrayList<>();
@@ -93,7 +109,9 @@ class ReadingListController {
                 parts.add("collection=" + collection);
             }
             if (!search().isEmpty()) {
-                parts.add("q=" + URLEncoder.encode(search(), StandardCharsets.UTF_8));
+                // %20 for a space, not "+": the notice after a form is matched to this address's decoded query.
+                parts.add("q="
+                        + URLEncoder.encode(search(), StandardCharsets.UTF_8).replace("+", "%20"));
             }
             if (ReadingList.Sort.parse(sort) != ReadingList.Sort.SAVED) {
                 parts.add("sort=" + sortName());
@@ -148,14 +166,16 @@ class ReadingListController {
             @Valid @ModelAttribute("nameForm") NameForm form,
             BindingResult errors,
             Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         readingList.requirePremium(reader.accountId());
         if (errors.hasErrors()) {
             return invalid(reader, view, "name", "new", errors, form.name(), model, response);
         }
         try {
             long id = readingList.createCollection(reader.accountId(), form.name());
-            return Redirects.seeOther(view.in(id).path(null));
+            String name = readingList.collection(reader.accountId(), id).name();
+            return toHeading(view.in(id), "Collection “" + name + "” made", redirect);
         } catch (RejectedException | ConflictException e) {
             return invalid(
                     reader, view, new FormError("name", "new", message(e), value(form.name())), e, model, response);
@@ -170,7 +190,8 @@ class ReadingListController {
             @Valid @ModelAttribute("nameForm") NameForm form,
             BindingResult errors,
             Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         readingList.requirePremium(reader.accountId());
         String target = Long.toString(collectionId);
         if (errors.hasErrors()) {
@@ -178,7 +199,9 @@ class ReadingListController {
         }
         try {
             readingList.renameCollection(reader.accountId(), collectionId, form.name());
-            return Redirects.seeOther(view.path(null));
+            String name =
+                    readingList.collection(reader.accountId(), collectionId).name();
+            return toHeading(view, "Collection renamed to “" + name + "”", redirect);
         } catch (RejectedException e) {
             return invalid(
                     reader, view, new FormError("name", target, message(e), value(form.name())), e, model, response);
@@ -186,10 +209,15 @@ class ReadingListController {
     }
 
     @PostMapping("/collections/{collectionId}/delete")
-    View delete(@AuthenticationPrincipal SignedIn reader, @PathVariable long collectionId, ListView view) {
+    View delete(
+            @AuthenticationPrincipal SignedIn reader,
+            @PathVariable long collectionId,
+            ListView view,
+            RedirectAttributes redirect) {
+        String name = readingList.collection(reader.accountId(), collectionId).name();
         readingList.deleteCollection(reader.accountId(), collectionId);
         ListView back = Long.valueOf(collectionId).equals(view.collection()) ? view.in(null) : view;
-        return Redirects.seeOther(back.path(null));
+        return toHeading(back, "Collection “" + name + "” deleted: its articles are still saved", redirect);
     }
 
     @PostMapping("/{articleId}/collections")
@@ -197,13 +225,15 @@ class ReadingListController {
             @AuthenticationPrincipal SignedIn reader,
             @PathVariable long articleId,
             @RequestParam(name = "to", required = false) @Nullable Long collectionId,
-            ListView view) {
+            ListView view,
+            RedirectAttributes redirect) {
         readingList.requirePremium(reader.accountId());
         if (collectionId == null) {
             throw new RejectedException("Collection needed", "to", "Choose the collection to add it to.");
         }
         readingList.addToCollection(reader.accountId(), articleId, collectionId);
-        return Redirects.seeOther(view.path(null) + "#saved-" + articleId);
+        String name = readingList.collection(reader.accountId(), collectionId).name();
+        return backTo(view, articleId, "Added to “" + name + "”", redirect);
     }
 
     @PostMapping("/{articleId}/collections/{collectionId}/remove")
@@ -211,11 +241,15 @@ class ReadingListController {
             @AuthenticationPrincipal SignedIn reader,
             @PathVariable long articleId,
             @PathVariable long collectionId,
-            ListView view) {
+            ListView view,
+            RedirectAttributes redirect) {
+        String name = readingList.collection(reader.accountId(), collectionId).name();
+        Optional<ReadingList.Entry> entry = readingList.entry(reader.accountId(), articleId);
         readingList.removeFromCollection(reader.accountId(), articleId, collectionId);
-        // Back to the article, unless it has just left the collection on view.
-        return Redirects.seeOther(
-                view.path(null) + (Long.valueOf(collectionId).equals(view.collection()) ? "" : "#saved-" + articleId));
+        String notice = "Taken out of “" + name + "”";
+        return Long.valueOf(collectionId).equals(view.collection())
+                ? onFrom(reader, view, entry, notice, redirect)
+                : backTo(view, articleId, notice, redirect);
     }
 
     @PostMapping("/{articleId}/note")
@@ -226,7 +260,8 @@ class ReadingListController {
             @Valid @ModelAttribute("noteForm") NoteForm form,
             BindingResult errors,
             Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         readingList.requirePremium(reader.accountId());
         String target = Long.toString(articleId);
         if (errors.hasErrors()) {
@@ -234,7 +269,8 @@ class ReadingListController {
         }
         try {
             readingList.setNote(reader.accountId(), articleId, form.note());
-            return Redirects.seeOther(view.path(null) + "#saved-" + articleId);
+            boolean blank = form.note() == null || form.note().isBlank();
+            return backTo(view, articleId, blank ? "Note removed" : "Note saved", redirect);
         } catch (RejectedException e) {
             return invalid(
                     reader, view, new FormError("note", target, message(e), value(form.note())), e, model, response);
@@ -246,15 +282,53 @@ class ReadingListController {
             @AuthenticationPrincipal SignedIn reader,
             @PathVariable long articleId,
             @RequestParam(defaultValue = "true") boolean read,
-            ListView view) {
+            ListView view,
+            RedirectAttributes redirect) {
+        Optional<ReadingList.Entry> entry = readingList.entry(reader.accountId(), articleId);
         readingList.markRead(reader.accountId(), articleId, read);
-        return Redirects.seeOther(view.path(null));
+        String notice = read ? "Marked as read" : "Marked unread";
+        // Read while only the unread are shown, it has left the page: the member goes on to the next one.
+        return read && view.unreadOnly()
+                ? onFrom(reader, view, entry, notice, redirect)
+                : backTo(view, articleId, notice, redirect);
     }
 
     @PostMapping("/{articleId}/remove")
-    View remove(@AuthenticationPrincipal SignedIn reader, @PathVariable long articleId, ListView view) {
+    View remove(
+            @AuthenticationPrincipal SignedIn reader,
+            @PathVariable long articleId,
+            ListView view,
+            RedirectAttributes redirect) {
+        Optional<ReadingList.Entry> entry = readingList.entry(reader.accountId(), articleId);
         readingList.remove(reader.accountId(), articleId);
-        return Redirects.seeOther(view.path(null));
+        String headline = entry.map(ReadingList.Entry::headline)
+                .filter(h -> !h.isEmpty())
+                .orElse("an article no longer published");
+        return onFrom(reader, view, entry, "Removed from your reading list: " + headline, redirect);
+    }
+
+    /** Back to the article the member was at, on the page they were on, with what was done. */
+    private static View backTo(ListView view, long articleId, String notice, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(NOTICE, notice);
+        redirect.addFlashAttribute(NOTICE_AT, articleId);
+        return Redirects.seeOther(view.here() + "#saved-" + articleId);
+    }
+
+    /** The article has left the view: on to the one that now follows it there, or the heading if none does. */
+    private View onFrom(
+            SignedIn reader,
+            ListView view,
+            Optional<ReadingList.Entry> left,
+            String notice,
+            RedirectAttributes redirect) {
+        Optional<Long> next = left.flatMap(entry -> readingList.following(reader.accountId(), view.query(), entry));
+        return next.isPresent() ? backTo(view, next.get(), notice, redirect) : toHeading(view, notice, redirect);
+    }
+
+    /** To the top of the view, for a change to the list as a whole, with what was done. */
+    private static View toHeading(ListView view, String notice, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(NOTICE, notice);
+        return Redirects.seeOther(view.here() + "#" + HEADING);
     }
 
     private String page(SignedIn reader, ListView view, @Nullable FormError error, Model model) {
