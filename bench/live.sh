@@ -64,13 +64,16 @@ node_pid() { cat "$CLUSTER_DIR/node-1/pid"; }
 threads() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
 NODE_IDLE="rss_mb=$(rss_mb "$(node_pid)") threads=$(threads "$(node_pid)")"
 
-# Runs one measurement: $1 a label, $2 where the streams are opened, $3 how many. Prints DiscussionLoad's
+# Runs one measurement: $1 a label, $2 where the streams are opened, $3 how many, $4 how many unmeasured comments
+# the reader posts first (the first measurement warms node 1's posting path for both: the reader's comments count
+# against the cluster's rate limit of ten in a burst). Prints DiscussionLoad's
 # result line with the highest memory and thread count of node 1, and the memory of Pushpin, while the streams
 # were open.
 measure() {
-    local label=$1 listen=$2 count=$3 result_file=$OUT/live-$1.txt
+    local label=$1 listen=$2 count=$3 warmup_posts=$4 result_file=$OUT/live-$1.txt
     log "$label: $count listeners on $listen, article $ARTICLE_ID"
-    "$JAVA" -Dopen.rate="$OPEN_RATE" -Dholder.streams="$HOLDER_STREAMS" "$BENCH_DIR/DiscussionLoad.java" listen \
+    "$JAVA" -Dopen.rate="$OPEN_RATE" -Dholder.streams="$HOLDER_STREAMS" -Dwarmup.posts="$warmup_posts" \
+        "$BENCH_DIR/DiscussionLoad.java" listen \
         "$NODE" "$ARTICLE_ID" "$OUT/live-reader.txt" masthead-demo "$count" "$listen" >"$result_file" 2>&1 &
     local load=$! node_rss=0 node_threads=0 pushpin_rss=0 now
     for ((i = 0; i < 600; i++)); do
@@ -104,9 +107,9 @@ for ((n = 0; n < 2; n++)); do
     wrk -t2 -c8 -d10s -H "Grip-Sig: $GRIP_SIG" -H 'Accept: text/event-stream' \
         "http://127.0.0.1:$((NODE_PORT + n))/live?article=$ARTICLE_ID" >"$OUT/live-warmup-$((n + 1)).txt"
 done
-THROUGH_PUSHPIN=$(measure pushpin "$LISTEN_BASES" "$LISTENERS")
+THROUGH_PUSHPIN=$(measure pushpin "$LISTEN_BASES" "$LISTENERS" 3)
 sleep 5
-ON_THE_NODE=$(measure node "$NODE" "$NODE_LISTENERS")
+ON_THE_NODE=$(measure node "$NODE" "$NODE_LISTENERS" 0)
 
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 row() {
@@ -122,8 +125,8 @@ SECTION=$OUT/benchmarks-live.md
     echo "The local cluster of \`deploy/cluster.sh\` (two nodes, PostgreSQL, Varnish, $PUSHPINS Pushpin instances) on this machine."
     echo "$LISTENERS clients (\`DiscussionLoad.java listen\`, one socket each, held by processes of at most $HOLDER_STREAMS) open"
     echo "\`/live?article=$ARTICLE_ID\` through the Pushpin instances in turn, $OPEN_RATE a second; then, as the baseline, $NODE_LISTENERS open it"
-    echo "on node 1 itself. Before they open, the demo reader posts three unmeasured comments, so that the measured one is"
-    echo "not the node's first; once they are open it posts one comment on node 1, and each client's delay from"
+    echo "on node 1 itself. Before the first streams open, the demo reader posts three unmeasured comments, so that the measured"
+    echo "ones are not the node's first; once each crowd is open it posts one comment on node 1, and each client's delay from"
     echo "sending that post to reading the comment's event is measured. Connected counts the streams answered 200 in the"
     echo "end; Refused those answered otherwise at first, which are tried again after 2 to 8 s as the site's pages do;"
     echo "Dropped counts the times a server closed an open stream before its client had heard; the client opens it"
