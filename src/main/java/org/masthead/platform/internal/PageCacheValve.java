@@ -27,7 +27,10 @@ final class PageCacheValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String method = request.getMethod();
-        if ("GET".equals(method) || "HEAD".equals(method)) {
+        // A request Tomcat could not read (a request line longer than it takes) comes here too, already
+        // answered 400 and without an address, for its error page.
+        boolean readable = request.getRequestURI() != null && response.getStatus() == HttpServletResponse.SC_OK;
+        if (readable && ("GET".equals(method) || "HEAD".equals(method))) {
             CachedPage page = cache.get(keyOf(request));
             if (page != null) {
                 serve(page, request, response);
