@@ -2,6 +2,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -43,6 +44,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java bench/DiscussionLoad.java post   BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD RATE SECONDS
  * java bench/DiscussionLoad.java listen BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD LISTENERS [LISTEN_BASE[,LISTEN_BASE...]]
+ * java bench/DiscussionLoad.java reply  BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD COMMENT_ID SECONDS ACKED_FILE
  * </pre>
  *
  * {@code post} signs in every reader in ACCOUNTS_FILE (one address a line), warms up unmeasured (thirty
@@ -53,6 +55,9 @@ import java.util.regex.Pattern;
  * front of the nodes, or several in turn) when it is given, the comment is always posted on BASE. The
  * streams are opened at {@code -Dopen.rate} a second (500) and held by child processes of at most
  * {@code -Dholder.streams} each (10,000), since each is a file descriptor at this end too.
+ * {@code reply} is the failure drills' write load (deploy/drills/cluster-failures.sh): the first reader
+ * replies to COMMENT_ID, one reply after another, for SECONDS, and writes to ACKED_FILE the id of each reply
+ * the app answered was published, so the file lists exactly the replies a reader was told went out.
  */
 class DiscussionLoad {
 
@@ -67,6 +72,8 @@ class DiscussionLoad {
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]));
             case "listen" -> listen(URI.create(args[1]), Long.parseLong(args[2]), readers(args[3]), args[4],
                     Integer.parseInt(args[5]), args.length > 6 ? args[6] : args[1]);
+            case "reply" -> reply(URI.create(args[1]), Long.parseLong(args[2]), readers(args[3]).getFirst(), args[4],
+                    Long.parseLong(args[5]), Integer.parseInt(args[6]), Path.of(args[7]));
             case "hold" -> hold(Long.parseLong(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
             default -> {
                 System.err.println("usage: post|listen ... (see the comment at the top of DiscussionLoad.java)");
@@ -549,6 +556,41 @@ class DiscussionLoad {
         return fields;
     }
 
+    /**
+     * Replies to one comment for SECONDS, through whichever node answers; a reply not answered (a node dying
+     * under it) is not counted, and the next is tried a moment later. Stops early once nothing has answered
+     * for a few seconds.
+     */
+    private static void reply(URI base, long articleId, String email, String password, long commentId, int seconds,
+            Path acked) throws Exception {
+        Reader reader = Reader.signIn(base, articleId, email, password);
+        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        int published = 0;
+        int other = 0;
+        int unanswered = 0;
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(acked))) {
+            for (int n = 0; System.nanoTime() < until && unanswered < 20; n++) {
+                try {
+                    HttpResponse<String> answer = reader.send(base, articleId,
+                            "Reply " + n + " of drill " + RUN + ": what happens next here?", commentId);
+                    unanswered = 0;
+                    Matcher id = COMMENT_ID.matcher(answer.body());
+                    if (answer.statusCode() == 201 && !answer.body().contains("\"held\":true") && id.find()) {
+                        out.println(id.group(1));
+                        out.flush();
+                        published++;
+                    } else {
+                        other++;
+                    }
+                } catch (IOException e) {
+                    unanswered++;
+                    Thread.sleep(250);
+                }
+            }
+        }
+        System.out.println("published=" + published + " other=" + other);
+    }
+
     // --- Readers ---------------------------------------------------------------------------------------
 
     private static List<Reader> signIn(URI base, long articleId, List<String> emails, String password)
@@ -620,8 +662,14 @@ class DiscussionLoad {
         }
 
         private HttpResponse<String> send(URI base, long articleId, String text) throws Exception {
+            return send(base, articleId, text, null);
+        }
+
+        /** A comment, or a reply to {@code inReplyTo}. */
+        private HttpResponse<String> send(URI base, long articleId, String text, Long inReplyTo) throws Exception {
             String json = "{\"body\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-                    + "\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}";
+                    + "\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\""
+                    + (inReplyTo == null ? "" : ",\"inReplyTo\":" + inReplyTo) + "}";
             return http.send(HttpRequest.newBuilder(base.resolve("/discussion/" + articleId + "/comments"))
                             .header("Content-Type", "application/json")
                             .header("Accept", "application/json")

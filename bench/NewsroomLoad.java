@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  * <pre>
  * java bench/NewsroomLoad.java publish NODE SECOND_NODE LOG EMAIL PASSWORD SECTION_ID SECTION_PATH BYLINE COUNT
  * java bench/NewsroomLoad.java save    NODE LOG EMAIL PASSWORD SECTION_ID BYLINE COUNT WORDS
+ * java bench/NewsroomLoad.java schedule NODE LOG EMAIL PASSWORD SECTION_ID BYLINE COUNT AT
  * </pre>
  *
  * {@code publish} writes COUNT drafts on NODE and publishes each in turn, timing from the moment the
@@ -34,6 +35,9 @@ import java.util.stream.Collectors;
  * its address and lists it on its section page (which it had cached just before). {@code save} writes one
  * article of WORDS words and saves it COUNT times, a word changed each time, as the editor's Save button
  * does (the form posted whole, answered with a redirect) and as its autosave does (answered in JSON).
+ * {@code schedule} writes COUNT drafts and schedules each to be published at AT (the minute as the form takes
+ * it, {@code 2026-12-06T18:45}, in the site's zone), printing each article's id on a line of its own: the
+ * failure drills check that each is published once although a node dies around that minute.
  * LOG is the app's log: without a mail server the app writes the second factor's link there. On several nodes
  * of one database, whichever node claims the mail writes it to its own log: give every node's log, separated
  * by commas ({@code deploy/.cluster/node-1/node.log,deploy/.cluster/node-2/node.log}).
@@ -51,6 +55,7 @@ public class NewsroomLoad {
         switch (args.length > 0 ? args[0] : "") {
             case "publish" -> publish(args);
             case "save" -> save(args);
+            case "schedule" -> schedule(args);
             default -> {
                 System.err.println("usage: see the comment at the top of bench/NewsroomLoad.java");
                 System.exit(2);
@@ -104,6 +109,20 @@ public class NewsroomLoad {
         }
         System.out.println("publications=" + count + " " + summary("ack", acknowledged) + " "
                 + summary("article", articleServed) + " " + summary("section", sectionServed));
+    }
+
+    private static void schedule(String[] args) throws Exception {
+        Editor editor = Editor.signIn(args[1], logs(args[2]), args[3], args[4]);
+        int count = Integer.parseInt(args[7]);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        for (int i = 0; i < count; i++) {
+            long id = editor.create(
+                    "Scheduled story " + run + " number " + i, "A standfirst for the drill.", words(120, i), args[5],
+                    args[6]);
+            expect(302, editor.post("/newsroom/articles/" + id + "/schedule", Map.of("publishAt", args[8])),
+                    "scheduling");
+            System.out.println(id);
+        }
     }
 
     private static void save(String[] args) throws Exception {
