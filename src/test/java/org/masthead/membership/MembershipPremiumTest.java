@@ -228,6 +228,35 @@ class MembershipPremiumTest {
     }
 
     @Test
+    void leavingTheCheckoutComesBackToThePlanChosenSayingNothingWasCharged() {
+        TestAccounts.Credentials account = accounts.create(true);
+        WebSession reader = new WebSession(port);
+        TestAccounts.signIn(reader, account);
+        reader.get("/premium?currency=EUR");
+        HttpResponse<String> started = reader.post("/premium", Map.of("plan", "YEAR", "currency", "EUR"));
+        String checkout = java.net
+                .URI
+                .create(started.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        java.util.regex.Matcher wayBack = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">Cancel and go back</a>")
+                .matcher(reader.get(checkout).body());
+        assertThat(wayBack.find()).as("the checkout's way back").isTrue();
+        java.net.URI back = java.net.URI.create(wayBack.group(1).replace("&amp;", "&"));
+
+        String page = reader.get(back.getRawPath() + "?" + back.getRawQuery()).body();
+
+        assertThat(page)
+                .contains("You left the payment page, so")
+                .contains("nothing was charged.")
+                .containsPattern("data-plan=\"YEAR\"[\\s\\S]*?data-chosen-plan")
+                .contains("€50.00 a year");
+        assertThat(membership.isPremium(account.id())).isFalse();
+        assertThat(reader.get("/premium?currency=EUR").body())
+                .as("the page opened afresh says nothing about a payment")
+                .doesNotContain("nothing was charged");
+    }
+
+    @Test
     void aReaderSubscribesThroughTheCheckoutAtThePlansPriceAndBecomesPremium() throws MessagingException {
         TestAccounts.Credentials account = accounts.create(true);
         WebSession reader = new WebSession(port);

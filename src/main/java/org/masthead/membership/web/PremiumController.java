@@ -59,17 +59,20 @@ class PremiumController {
 
     /**
      * The plans; with {@code plan}, the one a visitor chose before signing in, which the sign-in link
-     * brings them back to, ready to subscribe.
+     * brings them back to, ready to subscribe, or the one a reader left the checkout of ({@code
+     * cancelled}), told that nothing was charged.
      */
     @GetMapping
     String page(
             @RequestParam(required = false) @Nullable String currency,
             @RequestParam(required = false) @Nullable String plan,
+            @RequestParam(defaultValue = "false") boolean cancelled,
             @AuthenticationPrincipal @Nullable SignedIn reader,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         model.addAttribute("chosen", plan == null ? "" : plan);
+        model.addAttribute("cancelled", cancelled);
         return show(currencies.of(currency, request, response), reader, null, model);
     }
 
@@ -86,7 +89,8 @@ class PremiumController {
             Currency exact = Money.currency(currency);
             BillingInterval interval = interval(plan);
             URI success = addresses.of("/premium/thanks");
-            URI cancel = addresses.of("/premium?currency=" + exact.getCurrencyCode());
+            URI cancel = addresses.of(
+                    "/premium?currency=" + exact.getCurrencyCode() + "&plan=" + interval.name() + "&cancelled=true");
             return "redirect:"
                     + premium.subscribe(
                                     reader.accountId(),
