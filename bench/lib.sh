@@ -275,12 +275,19 @@ start_nginx() {
     "$NGINX" -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" &
     NGINX_PID=$!
     NGINX_URL=http://127.0.0.1:$NGINX_PORT
-    for ((i = 0; i < 100; i++)); do
-        kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NGX/error.log" >&2; die "nginx exited"; }
-        curl -sf -o "$NGX/check.html" "$NGINX_URL/" 2>/dev/null && break
+    await_bytes nginx "$NGINX_PID" "$NGX/error.log" "$NGINX_URL/" "$NGX/html/page.html"
+}
+
+# Waits (up to 30 s) until the server $1 (process $2, log $3) answers $4 with the bytes of the file $5; dies,
+# showing the log, if it exits first or sends other bytes.
+await_bytes() {
+    local name=$1 pid=$2 server_log=$3 url=$4 expected=$5 i
+    for ((i = 0; i < 300; i++)); do
+        kill -0 "$pid" 2>/dev/null || { cat "$server_log" >&2; die "$name exited"; }
+        curl -sf -o "$OUT/check.html" "$url" 2>/dev/null && break
         sleep 0.1
     done
-    cmp -s "$NGX/check.html" "$NGX/html/page.html" || die "nginx does not serve the saved page"
+    cmp -s "$OUT/check.html" "$expected" || die "$name does not send the bytes of $expected"
 }
 
 # --- Measure ----------------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ start_nginx "$OUT/article.html" "$CONTENT_TYPE" "home=$OUT/home.html" "section=$
 # beyond bare Tomcat is the app's; what bare Tomcat costs beyond Jetty is the server's.
 declare -A BARE_URL=()
 start_bare_servers() {
-    local dir=$OUT/connectors artifact server port pid i
+    local dir=$OUT/connectors artifact server port pid
     rm -rf "$dir"
     mkdir -p "$dir"
     TOMCAT_VERSION=$("$(dirname "$JAVA")/jar" tf "$OUT/masthead.jar" | sed -n 's|.*/tomcat-embed-core-\(.*\)\.jar$|\1|p')
@@ -93,12 +93,7 @@ start_bare_servers() {
         OTHER_PIDS+=("$pid")
         SERVER_PIDS[bare-$server]=$pid
         BARE_URL[$server]=http://127.0.0.1:$port
-        for ((i = 0; i < 300; i++)); do
-            kill -0 "$pid" 2>/dev/null || { cat "$OUT/$server.log" >&2; die "bare $server exited"; }
-            curl -sf -o "$dir/check.html" "${BARE_URL[$server]}$ARTICLE_PATH" 2>/dev/null && break
-            sleep 0.1
-        done
-        cmp -s "$dir/check.html" "$OUT/article.html" || die "bare $server does not send the article's bytes"
+        await_bytes "bare $server" "$pid" "$OUT/$server.log" "${BARE_URL[$server]}$ARTICLE_PATH" "$OUT/article.html"
     done
 }
 
