@@ -2,6 +2,7 @@ package org.masthead.moderation.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.masthead.accounts.Accounts;
@@ -41,6 +42,20 @@ public class Mutes implements MutedReaders {
                 .param("reader", readerId)
                 .query(Long.class)
                 .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> whoMuted(long mutedId, Collection<Long> readerIds) {
+        if (readerIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.sql(
+                        "SELECT reader_id FROM moderation_mute WHERE muted_id = :muted AND reader_id = ANY(CAST(:readers AS bigint[]))")
+                .param("muted", mutedId)
+                .param("readers", readerIds.stream().distinct().toArray(Long[]::new))
+                .query(Long.class)
+                .list());
     }
 
     @Transactional

@@ -72,9 +72,7 @@ class DirectNews {
         }
         List<Long> followers = discussion.followersOf(author);
         addressed.addAll(followers);
-        addressed.stream()
-                .filter(reader -> mutes.mutedBy(reader).contains(author))
-                .forEach(told::add);
+        told.addAll(mutes.whoMuted(author, addressed));
         if (repliedTo != null && told.add(repliedTo)) {
             if (notifyAndMail(repliedTo, NotificationKind.REPLY, about, author, now)) {
                 changed.add(repliedTo);
