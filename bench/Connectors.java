@@ -21,9 +21,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * A bare server that answers every request with one page's bytes and headers, as the app's page cache
- * does, and nothing else: Tomcat (the app's version, the page written from an engine valve with its
- * headers as bytes, as the app's PageCacheValve does) or Jetty (a core handler with pre-encoded headers).
- * It tells how much of a cached page's cost is the server's own, and whether another server costs less.
+ * does, and nothing else: Jetty (the app's version, one selector per CPU, a non-blocking core handler with
+ * pre-encoded headers answering on the selector's thread, as the app's PageCacheHandler does) or Tomcat
+ * (which the app ran on before: the page written from an engine valve with its headers as bytes). It
+ * tells how much of a cached page's cost is the server's own.
  *
  *   java -cp 'bench/out/connectors/*' bench/Connectors.java tomcat|jetty PORT PAGE HEADERS
  *
@@ -60,7 +61,7 @@ public class Connectors {
         tomcat.setBaseDir(Files.createTempDirectory("tomcat").toString());
         tomcat.setPort(port);
         tomcat.getConnector().setProperty("address", "127.0.0.1");
-        // The app's connector settings (WebConfiguration, application.properties).
+        // The connector settings the app had on Tomcat.
         tomcat.getConnector().setProperty("socket.appWriteBufSize", String.valueOf(64 * 1024));
         tomcat.getConnector().setProperty("socket.directBuffer", "true");
         tomcat.getConnector().setProperty("maxKeepAliveRequests", "-1");
@@ -91,7 +92,8 @@ public class Connectors {
         Server server = new Server();
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        int selectors = Runtime.getRuntime().availableProcessors();
+        ServerConnector connector = new ServerConnector(server, -1, selectors, new HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);

@@ -70,7 +70,7 @@ public class NewsroomLoad {
         String sectionPage = secondNode + "/" + args[7];
         String byline = args[8];
         int count = Integer.parseInt(args[9]);
-        HttpClient reader = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient reader = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<Long> acknowledged = new ArrayList<>();
         List<Long> articleServed = new ArrayList<>();

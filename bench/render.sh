@@ -43,7 +43,7 @@ ensure_articles $((TAIL + TAIL_WARMUP))
 # Restarts it RESTARTS times and sets MEDIAN (the median start's "first-page-ms cpu-ms steps...", the steps as
 # ms since launch read from the log) and ALL_RESTARTS_MS (every start's time to its first page, in order).
 RESTART_STEP_NAMES=("JVM started, Spring starting" "embedded PostgreSQL listening" "database schema checked (Flyway)"
-    "Tomcat listening" "application started")
+    "Jetty listening" "application started")
 measure_restarts() {
     local i runs=()
     ALL_RESTARTS_MS=()
@@ -53,7 +53,7 @@ measure_restarts() {
         ALL_RESTARTS_MS+=("$FIRST_PAGE_MS")
         runs+=("$FIRST_PAGE_MS $FIRST_PAGE_CPU_MS $(since_launch 'Starting MastheadApplication')\
  $(since_launch 'Embedded PostgreSQL is listening') $(since_launch 'Schema .* is up to date|Successfully applied')\
- $(since_launch 'Tomcat started on port') $(since_launch 'Started MastheadApplication')")
+ $(since_launch 'Jetty started on port') $(since_launch 'Started MastheadApplication')")
     done
     MEDIAN=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n "$(((RESTARTS + 1) / 2))p")
 }

@@ -17,16 +17,16 @@
 #   QUIET_WAIT=120   ...but no longer than this many seconds
 #   BUILD=yes        build the jar first; "no" uses target/masthead-0.1.0-SNAPSHOT.jar as it is
 #   APP_JAVA_OPTS    JVM flags for the app (default below)
-#   APP_ARGS=        extra arguments for the app, e.g. --server.tomcat.max-keep-alive-requests=-1
+#   APP_ARGS=        extra arguments for the app, e.g. --server.jetty.threads.max=400
 #   REPORT=docs/benchmarks.md   where the results go, between the bench:reading markers
-#   CONNECTORS=yes   also measure bare Tomcat and bare Jetty sending the article's bytes and headers (Jetty and
-#                    SLF4J are fetched from Maven Central into bench/out/connectors); "no" leaves them out
+#   CONNECTORS=yes   also measure bare Jetty and bare Tomcat sending the article's bytes and headers (both, and
+#                    SLF4J, are fetched from Maven Central into bench/out/connectors); "no" leaves them out
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ARTICLES=${ARTICLES:-20000}
 CONNECTORS=${CONNECTORS:-yes}
-JETTY_VERSION=12.1.13
+TOMCAT_VERSION=11.0.22
 SLF4J_VERSION=2.0.17
 SECTION=${SECTION:-}
 START_MARKER='<!-- bench:reading:start -->'
@@ -63,16 +63,16 @@ curl -s -o "$OUT/home.html" "$APP/"
 curl -s -o "$OUT/section.html" "$APP$SECTION_PATH"
 start_nginx "$OUT/article.html" "$CONTENT_TYPE" "home=$OUT/home.html" "section=$OUT/section.html"
 
-# The article's bytes and headers from bare servers that do nothing else (bench/Connectors.java): Tomcat, the
-# version the app runs, writing from an engine valve as the app's page cache does, and Jetty. What the app costs
-# beyond bare Tomcat is the app's; what bare Tomcat costs beyond Jetty is the server's.
+# The article's bytes and headers from bare servers that do nothing else (bench/Connectors.java): Jetty, the
+# version the app runs, answering on its selector threads as the app's page cache does, and Tomcat, which the app
+# ran on before. What the app costs beyond bare Jetty is the app's.
 declare -A BARE_URL=()
 start_bare_servers() {
     local dir=$OUT/connectors artifact server port pid
     rm -rf "$dir"
     mkdir -p "$dir"
-    TOMCAT_VERSION=$("$(dirname "$JAVA")/jar" tf "$OUT/masthead.jar" | sed -n 's|.*/tomcat-embed-core-\(.*\)\.jar$|\1|p')
-    [[ -n $TOMCAT_VERSION ]] || die "found no tomcat-embed-core in the app's jar"
+    JETTY_VERSION=$("$(dirname "$JAVA")/jar" tf "$OUT/masthead.jar" | sed -n 's|.*/jetty-server-\(.*\)\.jar$|\1|p')
+    [[ -n $JETTY_VERSION ]] || die "found no jetty-server in the app's jar"
     for artifact in "org.apache.tomcat.embed:tomcat-embed-core:$TOMCAT_VERSION" \
         "org.eclipse.jetty:jetty-server:$JETTY_VERSION" "org.eclipse.jetty:jetty-http:$JETTY_VERSION" \
         "org.eclipse.jetty:jetty-io:$JETTY_VERSION" "org.eclipse.jetty:jetty-util:$JETTY_VERSION" \
@@ -83,7 +83,7 @@ start_bare_servers() {
     curl -s -D "$dir/headers.raw" -o /dev/null "$APP$ARTICLE_PATH"
     tr -d '\r' <"$dir/headers.raw" | grep -v -i -E '^(HTTP/|date:|content-length:|connection:|keep-alive:|transfer-encoding:)' \
         | grep . >"$dir/headers.txt"
-    for server in tomcat jetty; do
+    for server in jetty tomcat; do
         port=$(free_port)
         log "Starting bare $server on port $port"
         # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of flags
@@ -112,8 +112,8 @@ declare -A REFERENCE=([nginx]=nginx [article]=nginx [nginx-home]=nginx-home [hom
 if [[ $CONNECTORS == yes ]]; then
     start_bare_servers
     TARGETS+=(
-        "bare-tomcat|bare Tomcat, the article's bytes and headers|${BARE_URL[tomcat]}$ARTICLE_PATH"
         "bare-jetty|bare Jetty, the article's bytes and headers|${BARE_URL[jetty]}$ARTICLE_PATH"
+        "bare-tomcat|bare Tomcat, the article's bytes and headers|${BARE_URL[tomcat]}$ARTICLE_PATH"
     )
     REFERENCE+=([bare-tomcat]=nginx [bare-jetty]=nginx)
 fi
@@ -166,10 +166,11 @@ SECTION_FILE=$OUT/benchmarks-reading.md
     echo "- App page cache during the measurements: $CACHE_LINE; repeated requests for the article return the same ETag: $SAME_ETAG"
     echo "- Reproduce: \`bash bench/run.sh\` (options in [bench/README.md](../bench/README.md)); raw wrk output in \`bench/out/wrk-*.txt\`"
     if [[ $CONNECTORS == yes ]]; then
-        echo "- Bare servers ([bench/Connectors.java](../bench/Connectors.java), the app's JVM flags): Tomcat $TOMCAT_VERSION, the app's"
-        echo "  version and connector settings, answering every request from an engine valve with the article's bytes and headers"
-        echo "  as the app's page cache does; Jetty $JETTY_VERSION, a core handler with the same bytes and pre-encoded headers."
-        echo "  The app's cost beyond bare Tomcat is the app's own; bare Tomcat's beyond bare Jetty is the server's."
+        echo "- Bare servers ([bench/Connectors.java](../bench/Connectors.java), the app's JVM flags): Jetty $JETTY_VERSION, the app's"
+        echo "  version, with one selector per CPU and a non-blocking core handler answering every request with the article's"
+        echo "  bytes and pre-encoded headers on the selector's thread, as the app's page cache does; Tomcat $TOMCAT_VERSION, the"
+        echo "  server the app ran on before, writing the same from an engine valve with the connector settings the app had."
+        echo "  The app's cost beyond bare Jetty is the app's own."
     fi
     echo
     echo "| Target | req/s | p50 | p99 | Ratio to nginx, same bytes |"

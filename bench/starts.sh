@@ -11,7 +11,7 @@
 #   PAGE_CACHE="off on"   the masthead.page-cache.enabled settings to run, in turn
 #   WAVE_EVERY=0.5   seconds between bursts (each burst asks for every page of BURST_PATHS at once)
 #   HOLD=20          seconds a start must keep serving after its first full burst
-#   STALL=120        seconds without a single answer, once Tomcat has started, after which a start is stuck
+#   STALL=120        seconds without a single answer, once Jetty has started, after which a start is stuck
 #   DEADLINE=3600    seconds after launch by which a start must serve, or it counts as too slow
 #   BUILD=yes        build the jar first; "no" uses target/masthead-0.1.0-SNAPSHOT.jar as it is
 #   APP_JAVA_OPTS=   JVM flags for the app (none: as a newcomer runs it)
@@ -142,7 +142,7 @@ run_start() {
         elapsed=$(($(now_ms) - launched))
         ((elapsed < DEADLINE * 1000)) || break
         kill -0 "$APP_PID" 2>/dev/null || { result=exited; break; }
-        if [[ $listening == - ]] && grep -q 'Tomcat started on port' "$RUN_DIR/app.log"; then
+        if [[ $listening == - ]] && grep -q 'Jetty started on port' "$RUN_DIR/app.log"; then
             listening=$elapsed
         fi
         if [[ $listening != - ]]; then
@@ -206,7 +206,7 @@ write_results() {
         echo "whose notifications and mail are worked through while the site serves. From the moment the JVM is"
         echo "launched, every ${WAVE_EVERY} s a burst asks for ${#BURST_PATHS[@]} pages at once (\`${BURST_PATHS[*]}\`)."
         echo "A start **serves** when, after the log says the app started, every page of a burst answers 200, and"
-        echo "again ${HOLD} s later. A start is **stuck** if, once Tomcat has started, not one request is answered"
+        echo "again ${HOLD} s later. A start is **stuck** if, once Jetty has started, not one request is answered"
         echo "for ${STALL} s (the hang), and **too slow** if it neither serves nor stops answering within ${DEADLINE} s"
         echo "of its launch; the log, requests and a thread dump of such a start are kept in \`bench/out/starts/\`."
         echo

@@ -53,7 +53,7 @@ train() {
     pid=$!
     for ((i = 0; i < 600; i++)); do
         kill -0 "$pid" 2>/dev/null || return 1
-        port=$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$DIR/training.log")
+        port=$(sed -n 's/.*Jetty started on port \([0-9]*\).*/\1/p' "$DIR/training.log")
         [[ -n $port ]] && break
         sleep 0.5
     done

@@ -50,7 +50,7 @@ public record NotificationsProperties(
         @DefaultValue("0") int liveMaxStreams,
         @Nullable String gripSigKey) {
 
-    /** What one stream held by a node takes of its heap, measured: Tomcat's buffers, mostly. */
+    /** What one stream held by a node takes of its heap, measured on Tomcat, which the app ran on before: its buffers, mostly. */
     static final long HEAP_PER_STREAM = 100 * 1024;
 
     public NotificationsProperties {

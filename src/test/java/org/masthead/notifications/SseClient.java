@@ -20,7 +20,14 @@ public final class SseClient implements AutoCloseable {
     /** One event; {@code id} is null when the event carried none. */
     public record Event(String id, String name, String data) {}
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as a browser's EventSource speaks it. Java's client would otherwise offer an upgrade to
+     * h2c, which Pushpin forwards without the Connection header that goes with it, and Jetty refuses such a
+     * request (400).
+     */
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;

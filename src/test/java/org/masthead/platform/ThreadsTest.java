@@ -24,8 +24,8 @@ import org.masthead.newsroom.TestContent;
 import org.masthead.notifications.SseClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.TaskScheduler;
@@ -65,9 +65,8 @@ class ThreadsTest {
 
     @Test
     void requestThreadsGetPastAClassLoadWaitingForALockHeldByWorkThatWaits() throws Exception {
-        TomcatWebServer tomcat = (TomcatWebServer) context.getWebServer();
-        getPastAClassLoadWaitingForALockHeldByWorkThatWaits(
-                tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor());
+        JettyWebServer jetty = (JettyWebServer) context.getWebServer();
+        getPastAClassLoadWaitingForALockHeldByWorkThatWaits(jetty.getServer().getThreadPool());
     }
 
     @Test

@@ -171,7 +171,7 @@ class HttpMethodsTest {
     }
 
     @Test
-    void addressesTomcatRefusesShowTheSitesOwnErrorPage() {
+    void addressesTheServerRefusesShowTheSitesOwnErrorPage() {
         for (String path : List.of("/%2e%2e/etc/passwd", "/" + section.path() + "/..%2f..%2fetc")) {
             HttpResponse<String> response = http.get(path);
 

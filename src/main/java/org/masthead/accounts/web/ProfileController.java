@@ -69,7 +69,7 @@ class ProfileController {
         byte[] picture = null;
         if (file != null && !file.isEmpty()) {
             if (file.getSize() > AvatarImages.MAX_BYTES) {
-                // Tomcat reads somewhat more than we take (see application.properties), so that this is
+                // The server reads somewhat more than we take (see application.properties), so that this is
                 // said here, by the form, rather than by an error page.
                 response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
                 pictureProblem = Profiles.tooLarge();

@@ -134,7 +134,7 @@ class ImagesController {
         if (file == null || file.isEmpty()) {
             fileProblem = "Choose a JPEG, PNG or WebP picture to upload.";
         } else if (file.getSize() > Pictures.MAX_BYTES) {
-            // Tomcat reads somewhat more than we take, so that this is said by the form, not an error page.
+            // The server reads somewhat more than we take, so that this is said by the form, not an error page.
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             fileProblem = Pictures.tooLarge();
         } else {

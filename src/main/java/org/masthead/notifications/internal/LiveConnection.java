@@ -105,7 +105,7 @@ final class LiveConnection {
      * The response is then committed, its headers complete, before the request's thread goes back through
      * the filters, which write headers of their own on the way out unless it is. Written later by a
      * writer's thread instead, the first frame could commit the response while those filters still wrote to
-     * it: Tomcat's headers are not safe for two threads, and under load they were left broken (a
+     * it: the server's response headers are not safe for two threads, and under load they were left broken (a
      * {@code NullPointerException} in {@code MimeHeaders}, the stream lost).
      */
     void start(List<Frame> first) {

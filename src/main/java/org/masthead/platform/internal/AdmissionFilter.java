@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Retry-After}, having changed nothing.
  *
  * <p>Without it a burst beyond what the node can do collapses it instead of queueing: every request
- * Tomcat has a thread for (200 by default) runs at once, and each takes a pooled database connection
+ * Jetty has a thread for (200 by default) runs at once, and each takes a pooled database connection
  * several times (the session, a rate limit, its transaction, the session again). Hundreds of requests
  * then share twenty connections, all of them slow, many timing out after work was done, and the node does not recover
  * while the burst lasts. Admitted in order, the first ones finish at full speed and a backlog drains.

@@ -1,14 +1,16 @@
 package org.masthead.platform.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rendered public page: its body plain and gzipped, and the headers to send with it.
  *
  * @param etag the strong validator of the plain body
  * @param gzipEtag the gzipped body's, derived from it
+ * @param length the plain body's {@code Content-Length}, and {@code gzipLength} the gzipped body's
  */
 record CachedPage(
         int status,
@@ -16,6 +18,8 @@ record CachedPage(
         byte[] gzippedBody,
         Header etag,
         Header gzipEtag,
+        Header length,
+        Header gzipLength,
         long lastModified,
         List<Header> headers,
         Set<String> surrogateKeys) {
@@ -34,6 +38,8 @@ record CachedPage(
                 gzippedBody,
                 Header.of("ETag", etag),
                 Header.of("ETag", gzipEtag),
+                Header.of("Content-Length", String.valueOf(body.length)),
+                Header.of("Content-Length", String.valueOf(gzippedBody.length)),
                 lastModified,
                 List.copyOf(headers),
                 Set.copyOf(surrogateKeys));
@@ -43,24 +49,42 @@ record CachedPage(
         return body.length + gzippedBody.length + 512;
     }
 
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.contains("gzip");
+    }
+
     /**
-     * A header with its bytes as Tomcat would write them (ISO-8859-1, control characters but tab
-     * made spaces), made once when the page is kept rather than for every response.
+     * Whether a client holding this page may be told it has not changed.
+     *
+     * @param ifModifiedSince milliseconds since the epoch, or -1 when the client sent none (or nonsense)
      */
-    record Header(String name, String value, byte[] nameBytes, byte[] valueBytes) {
+    boolean notModified(@Nullable String ifNoneMatch, long ifModifiedSince) {
+        if (ifNoneMatch != null) {
+            return ifNoneMatch.contains(etag.value())
+                    || ifNoneMatch.contains(gzipEtag.value())
+                    || ifNoneMatch.equals("*");
+        }
+        return lastModified > 0 && ifModifiedSince >= lastModified / 1000 * 1000;
+    }
+
+    /**
+     * A header as it goes on the wire (ISO-8859-1, control characters but tab made spaces), encoded
+     * once when the page is kept rather than for every response.
+     */
+    record Header(String name, String value, PreEncodedHttpField field) {
 
         static Header of(String name, String value) {
-            return new Header(name, value, onTheWire(name), onTheWire(value));
+            String safe = onTheWire(value);
+            return new Header(name, safe, new PreEncodedHttpField(name, safe));
         }
 
-        private static byte[] onTheWire(String text) {
-            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-            for (int i = 0; i < bytes.length; i++) {
-                if ((bytes[i] >= 0 && bytes[i] <= 31 && bytes[i] != 9) || bytes[i] == 127) {
-                    bytes[i] = ' ';
-                }
+        private static String onTheWire(String text) {
+            StringBuilder safe = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                safe.append((c <= 31 && c != 9) || c == 127 || c > 255 ? ' ' : c);
             }
-            return bytes;
+            return safe.toString();
         }
     }
 }

@@ -66,7 +66,7 @@ class ErrorPages implements ErrorController {
             response.reset();
             kept.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         }
-        // A request refused before the security chain saw it (by Tomcat, or a filter ahead of the chain) has
+        // A request refused before the security chain saw it (by Jetty, or a filter ahead of the chain) has
         // none of them yet: an error page is a page like any other. Each writer leaves a header already set.
         SecurityConfiguration.PAGE_HEADERS.forEach(writer -> writer.writeHeaders(request, response));
         response.setHeader("Cache-Control", "no-store");

@@ -21,7 +21,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Keeps each page the application marks as public (see {@link PublicPages}), plain and gzipped, for
- * {@link PageCacheValve} to serve from then on. It stands first in the filter chain, so that what it
+ * {@link PageCacheHandler} to serve from then on. It stands first in the filter chain, so that what it
  * keeps is the page as the application rendered it.
  */
 class PageCacheFilter extends OncePerRequestFilter {
@@ -62,7 +62,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = PageCacheValve.keyOf(request);
+        String query = request.getQueryString();
+        String key = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
         long generation = cache.generation();
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
@@ -72,7 +73,43 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         cache.put(key, page, generation);
-        PageCacheValve.serve(page, request, capture.getResponse() instanceof HttpServletResponse raw ? raw : response);
+        serve(page, request, capture.getResponse() instanceof HttpServletResponse raw ? raw : response);
+    }
+
+    /** The page just rendered, as {@link PageCacheHandler} will send it from now on. */
+    private static void serve(CachedPage page, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        boolean gzip = CachedPage.acceptsGzip(request.getHeader("Accept-Encoding"));
+        // The response has the page's headers already: each is replaced, and a repeated one added again.
+        String previous = null;
+        for (CachedPage.Header header : page.headers()) {
+            if (header.name().equals(previous)) {
+                response.addHeader(header.name(), header.value());
+            } else {
+                response.setHeader(header.name(), header.value());
+            }
+            previous = header.name();
+        }
+        response.setHeader("ETag", (gzip ? page.gzipEtag() : page.etag()).value());
+        if (page.notModified(request.getHeader("If-None-Match"), dateHeader(request, "If-Modified-Since"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] body = gzip ? page.gzippedBody() : page.body();
+        response.setStatus(page.status());
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static long dateHeader(HttpServletRequest request, String name) {
+        try {
+            return request.getDateHeader(name);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     private static @Nullable CachedPage toPage(ContentCachingResponseWrapper response) {

@@ -2,7 +2,7 @@ package org.masthead.platform.internal;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.catalina.util.NetMask;
+import org.eclipse.jetty.util.InetAddressSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,30 +21,27 @@ record ProxyProperties(@DefaultValue List<String> trustedProxies) {
     ProxyProperties {
         trustedProxies = trustedProxies.stream().map(String::strip).toList();
         for (String proxy : trustedProxies) {
-            if (!ADDRESS.matcher(proxy).matches() || !readByTomcat(proxy)) {
+            if (!ADDRESS.matcher(proxy).matches() || !readable(proxy)) {
                 throw new IllegalArgumentException(
                         "masthead.trusted-proxies: " + proxy + " is not an IP address or CIDR range");
             }
         }
     }
 
-    /** Checked as Tomcat will read it, so that a typo (a prefix longer than the address) stops the start. */
-    private static boolean readByTomcat(String proxy) {
+    /** Checked as it will be read, so that a typo (a prefix longer than the address) stops the start. */
+    private static boolean readable(String proxy) {
         try {
-            new NetMask(proxy);
+            new InetAddressSet().add(proxy);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    /** The ranges as Tomcat's RemoteIpValve reads them: a single address is a range of one. */
-    String asCidrList() {
-        return String.join(
-                ",",
-                trustedProxies.stream()
-                        .map(proxy ->
-                                proxy.indexOf('/') >= 0 ? proxy : proxy + (proxy.indexOf(':') >= 0 ? "/128" : "/32"))
-                        .toList());
+    /** The proxies as a set to test addresses against: a single address is a range of one. */
+    InetAddressSet asSet() {
+        InetAddressSet set = new InetAddressSet();
+        set.addAll(trustedProxies);
+        return set;
     }
 }

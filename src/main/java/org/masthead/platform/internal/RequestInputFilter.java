@@ -1,5 +1,6 @@
 package org.masthead.platform.internal;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -7,11 +8,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +39,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *       {@code Content-Length}, unread;
  *       one without a length (chunked) is read through a stream that refuses to go past the limit.
  *       Uploads ({@code multipart/form-data}) have their own, larger, limits
- *       ({@code spring.servlet.multipart.*}). A form without a length is read by Tomcat itself, as far
- *       as its {@code maxPostSize} (the largest of the limits): where the path's limit is smaller, it is
+ *       ({@code spring.servlet.multipart.*}). A form without a length is read by the server itself, as far
+ *       as the largest of the limits: where the path's limit is smaller, it is
  *       refused with 411 (browsers always send a form's length);
  *   <li>a parameter, in the address or a form, with a control character in its name or value (see
  *       {@link ControlCharacters}): 400. JSON bodies are checked as they are read (see {@link
@@ -54,12 +59,14 @@ class RequestInputFilter extends OncePerRequestFilter {
     private final WebInputProperties limits;
     private final Map<PathPattern, Long> routeLimits;
     private final long formLimit;
+    private final long uploadLimit;
 
     /**
      * @param routeLimits the paths that have their own limit (see {@link BodyLimit})
-     * @param formLimit how much of a form without a length Tomcat reads ({@code maxPostSize})
+     * @param formLimit how much of a form without a length the server reads ({@code maxFormContentSize})
+     * @param uploadLimit the largest upload read ({@code spring.servlet.multipart.max-request-size})
      */
-    RequestInputFilter(WebInputProperties limits, List<BodyLimit> routeLimits, long formLimit) {
+    RequestInputFilter(WebInputProperties limits, List<BodyLimit> routeLimits, long formLimit, long uploadLimit) {
         this.limits = limits;
         this.routeLimits = new LinkedHashMap<>();
         for (BodyLimit limit : routeLimits) {
@@ -68,6 +75,7 @@ class RequestInputFilter extends OncePerRequestFilter {
                     limit.maxSize().toBytes());
         }
         this.formLimit = formLimit;
+        this.uploadLimit = uploadLimit;
     }
 
     /** The limit of a body sent to this path: its route's own, or the usual one. */
@@ -83,35 +91,71 @@ class RequestInputFilter extends OncePerRequestFilter {
         return limits.forPath(path);
     }
 
+    private static final long DISCARDED = 32 * 1024 * 1024;
+
+    /** A request attribute: the body was refused unread, and nothing that shows the error may read it. */
+    private static final String UNREAD = RequestInputFilter.class.getName() + ".UNREAD";
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // The error page of a request refused here is not refused again. It runs the security filters again,
+            // some of which read a parameter: for an upload refused unread, that would have the server read the
+            // whole body, which it refuses to do past its limit, and answer with its own page instead of ours.
+            chain.doFilter(request.getAttribute(UNREAD) == null ? request : new WithoutBody(request), response);
+            return;
+        }
         HttpServletRequest read = request;
         if (!isUpload(request)) {
             long limit = limitFor(request.getRequestURI());
             long length = request.getContentLengthLong();
             if (length > limit) {
-                response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+                refuseTooLarge(request, response);
                 return;
             }
             if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
-                // Tomcat reads such a form itself, as far as the largest route's limit: no browser sends one.
+                // The server reads such a form itself, as far as the largest route's limit: no browser sends one.
                 if (isForm(request) && limit < formLimit) {
                     response.sendError(HttpStatus.LENGTH_REQUIRED.value());
                     return;
                 }
                 read = new BoundedBody(request, limit);
             }
+        } else if (request.getContentLengthLong() > uploadLimit) {
+            // Not read at all: the server would stop reading it at this limit and fail the parameters. Nor
+            // by the error page (see doFilterNestedErrorDispatch).
+            request.setAttribute(UNREAD, true);
+            refuseTooLarge(request, response);
+            return;
         }
-        if (controlCharacterIn(request.getParameterMap())) {
+        Map<String, String[]> parameters = request.getParameterMap();
+        if (controlCharacterIn(parameters)) {
             request.setAttribute(ErrorPages.DETAIL, ControlCharacters.REFUSED);
             response.sendError(HttpStatus.BAD_REQUEST.value());
             return;
         }
-        if (lineBreakIn(request.getParameterMap())) {
+        if (lineBreakIn(parameters)) {
             read = new OneCharacterLineBreaks(read);
         }
         chain.doFilter(read, response);
+    }
+
+    /**
+     * Answers 413, having read and thrown away a body up to {@link #DISCARDED} long: a client still sending
+     * when the server stops reading sees a reset connection, not the page that says why. A phone's largest
+     * photos fit; beyond this the connection is closed after the answer.
+     */
+    private static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() <= DISCARDED) {
+            request.getInputStream().skip(DISCARDED);
+        }
+        response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
     }
 
     private static boolean lineBreakIn(Map<String, String[]> parameters) {
@@ -126,6 +170,59 @@ class RequestInputFilter extends OncePerRequestFilter {
     }
 
     /** The request's parameters with each CR LF, or a CR alone, read as one line feed. */
+    /** A request whose body is never read: no parameters but the address's, no parts, nothing to read. */
+    private static final class WithoutBody extends HttpServletRequestWrapper {
+
+        WithoutBody(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public @Nullable String getContentType() {
+            return null;
+        }
+
+        @Override
+        public int getContentLength() {
+            return 0;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return 0;
+        }
+
+        @Override
+        public @Nullable String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String @Nullable [] getParameterValues(String name) {
+            return null;
+        }
+
+        @Override
+        public Collection<Part> getParts() {
+            return List.of();
+        }
+
+        @Override
+        public @Nullable Part getPart(String name) {
+            return null;
+        }
+    }
+
     private static final class OneCharacterLineBreaks extends HttpServletRequestWrapper {
 
         private final Map<String, String[]> parameters;

@@ -1,5 +1,6 @@
 package org.masthead.platform.internal;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.masthead.platform.AccessRules;
@@ -90,8 +91,12 @@ class SecurityConfiguration {
         // A request that no rule names and nothing serves by its method runs nothing: the dispatcher answers it
         // 404, or 405 with Allow. Its missing token is no forgery, and a visitor who never signed in is not
         // told that their form had expired. Everything a controller or a sign-in filter serves keeps its check.
-        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(
-                        new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, routeRules::servedOrNamed))
+        // The error page, shown for a request already refused, changes nothing and reads nothing it sent (an
+        // upload refused for its size is never read at all).
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(
+                        CsrfFilter.DEFAULT_CSRF_MATCHER,
+                        routeRules::servedOrNamed,
+                        request -> request.getDispatcherType() != DispatcherType.ERROR))
                 .withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
                     @Override
                     public <F extends CsrfFilter> F postProcess(F filter) {

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Where the work that is not a request gets its threads: listeners of application events and scheduled
- * jobs. All of them are platform threads, as Tomcat's request threads are ({@code
+ * jobs. All of them are platform threads, as Jetty's request threads are ({@code
  * spring.threads.virtual.enabled=false}).
  *
  * <p>Why not virtual threads: a virtual thread that loads a class (which the JVM does lazily, the first

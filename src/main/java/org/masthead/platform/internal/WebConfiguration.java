@@ -6,13 +6,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.catalina.Host;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.masthead.platform.BodyLimit;
 import org.masthead.platform.OperationsProperties;
 import org.masthead.platform.PageCacheProperties;
 import org.masthead.platform.StreamedRoute;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -44,15 +47,45 @@ class WebConfiguration {
         return registration;
     }
 
-    /** Cached pages are answered by Tomcat's engine, before the web application sees the request. */
+    /** Cached pages are answered by the server itself, before the web application sees the request. */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> pageCacheHandler(
             InMemoryPageCache cache, PageCacheProperties properties) {
         return factory -> {
             if (properties.enabled()) {
-                factory.addEngineValves(new PageCacheValve(cache));
+                factory.addServerCustomizers(
+                        server -> server.setHandler(new PageCacheHandler(cache, server.getHandler())));
             }
         };
+    }
+
+    /**
+     * Requests Jetty refuses on its own get the site's error page too. An empty segment in an address
+     * ({@code //example.org/}) is not refused: {@link TrailingSlashes} sends it to the address it meant.
+     */
+    @Bean
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> siteErrorHandler() {
+        return factory -> factory.addServerCustomizers(server -> {
+            server.setErrorHandler(new SiteErrorHandler(server.getDescendant(ServletContextHandler.class)));
+            for (var connector : server.getConnectors()) {
+                HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) {
+                    http.getHttpConfiguration()
+                            .setUriCompliance(UriCompliance.DEFAULT.with(
+                                    "masthead", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+                }
+            }
+        });
+    }
+
+    /**
+     * One selector per core: a cached page is answered on the selector's thread that read its request
+     * (see {@link PageCacheHandler}), so that is where the work of a busy site is, and one selector
+     * would keep it on one core.
+     */
+    @Bean
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> selectorPerCore() {
+        return factory -> factory.setSelectors(Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -61,25 +94,31 @@ class WebConfiguration {
      */
     @Bean
     FilterRegistrationBean<RequestInputFilter> requestInputFilter(
-            WebInputProperties properties, List<BodyLimit> bodyLimits) {
-        FilterRegistrationBean<RequestInputFilter> registration = new FilterRegistrationBean<>(
-                new RequestInputFilter(properties, bodyLimits, formLimit(properties, bodyLimits)));
+            WebInputProperties properties, List<BodyLimit> bodyLimits, MultipartProperties uploads) {
+        FilterRegistrationBean<RequestInputFilter> registration = new FilterRegistrationBean<>(new RequestInputFilter(
+                properties,
+                bodyLimits,
+                formLimit(properties, bodyLimits),
+                uploads.getMaxRequestSize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         registration.addUrlPatterns("/*");
         return registration;
     }
 
     /**
-     * Tomcat parses a form itself, and refuses to parse one longer than this: the largest limit of any
-     * route, so that a route with a larger one (the article editor's) gets its form. {@link
+     * The server parses a form itself, and refuses to parse one longer than this: the largest limit of
+     * any route, so that a route with a larger one (the article editor's) gets its form. {@link
      * RequestInputFilter} has already refused a longer body to any other path by its length, and refuses
      * a form without a length to a path whose limit is smaller.
      */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> formPostLimit(
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> formPostLimit(
             WebInputProperties properties, List<BodyLimit> bodyLimits) {
         int limit = (int) formLimit(properties, bodyLimits);
-        return factory -> factory.addConnectorCustomizers(connector -> connector.setMaxPostSize(limit));
+        return factory -> factory.addServerCustomizers(server -> {
+            ServletContextHandler site = server.getDescendant(ServletContextHandler.class);
+            site.setMaxFormContentSize(limit);
+        });
     }
 
     private static long formLimit(WebInputProperties properties, List<BodyLimit> bodyLimits) {
@@ -110,18 +149,6 @@ class WebConfiguration {
         return registration;
     }
 
-    /**
-     * A cached page should leave in one write: Tomcat's default 8 KB socket buffer splits a typical
-     * article into two, and a front into seven.
-     */
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> socketBuffers() {
-        return factory -> factory.addConnectorCustomizers(connector -> {
-            connector.setProperty("socket.appWriteBufSize", String.valueOf(64 * 1024));
-            connector.setProperty("socket.directBuffer", "true");
-        });
-    }
-
     /** Spring Session's own store, wrapped to read a session once per request and write it back only when needed. */
     @Bean
     static BeanPostProcessor frugalSessionStore() {
@@ -145,29 +172,6 @@ class WebConfiguration {
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
-    }
-
-    /**
-     * After Spring Boot's own settings for Tomcat's error report, which this replaces: requests Tomcat
-     * refuses on its own get the site's error page too.
-     */
-    @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> siteErrorReport() {
-        return new SiteErrorReportCustomizer();
-    }
-
-    private static final class SiteErrorReportCustomizer
-            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
-
-        @Override
-        public void customize(TomcatServletWebServerFactory factory) {
-            factory.addContextCustomizers(context -> SiteErrorReport.replaceOn((Host) context.getParent()));
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE;
-        }
     }
 
     /** Before the security chain: the address without its slash is judged as itself. */

@@ -23,12 +23,17 @@ class ProxyPropertiesTest {
     }
 
     @Test
-    void addressesAndRangesAreTakenAsTomcatReadsThem() {
-        assertThat(bind(
-                                ProxyProperties.class,
-                                "masthead",
-                                "masthead.trusted-proxies=10.0.0.0/8, 192.0.2.7,2001:db8::/32")
-                        .asCidrList())
-                .isEqualTo("10.0.0.0/8,192.0.2.7/32,2001:db8::/32");
+    void addressesAndRangesAreMatchedAsRanges() throws Exception {
+        var trusted = bind(
+                        ProxyProperties.class,
+                        "masthead",
+                        "masthead.trusted-proxies=10.0.0.0/8, 192.0.2.7,2001:db8::/32")
+                .asSet();
+
+        assertThat(trusted.test(java.net.InetAddress.getByName("10.200.3.4"))).isTrue();
+        assertThat(trusted.test(java.net.InetAddress.getByName("192.0.2.7"))).isTrue();
+        assertThat(trusted.test(java.net.InetAddress.getByName("192.0.2.8"))).isFalse();
+        assertThat(trusted.test(java.net.InetAddress.getByName("2001:db8::1"))).isTrue();
+        assertThat(trusted.test(java.net.InetAddress.getByName("11.0.0.1"))).isFalse();
     }
 }
