@@ -278,6 +278,22 @@ class RateLimitsTest {
     }
 
     @Test
+    void whatAClientWritesInFrontOfTheProxysAddressIsNotBelieved() {
+        // The proxy appends the address it heard from; a client may put anything before it.
+        String client = nextAddress();
+        for (int i = 0; i < 3; i++) {
+            WebSession spoofing = new WebSession(port).header(FORWARDED_FOR, nextAddress() + ", " + client);
+            assertThat(signIn(spoofing, someoneElse(), "guess").statusCode()).isEqualTo(302);
+        }
+
+        WebSession spoofing = new WebSession(port).header(FORWARDED_FOR, nextAddress() + ", " + client);
+
+        assertThat(signIn(spoofing, someoneElse(), "guess").statusCode())
+                .as("every attempt counts against the address the proxy heard from")
+                .isEqualTo(429);
+    }
+
+    @Test
     void theSessionCookieIsSecureBehindATrustedHttpsProxy() {
         HttpResponse<String> response =
                 visitorFrom(nextAddress()).header("X-Forwarded-Proto", "https").get("/signin");
