@@ -64,9 +64,9 @@ class PageQueriesTest {
                         http.get("/?fresh=" + TestContent.unique("home")).body())
                 .contains("Politics today", "Music today"));
 
-        // The pinned stories, the articles of every block, their images, their bylines and their comment counts,
+        // The pinned stories, the articles of every block with their images and bylines, their comment counts,
         // and what others are reading.
-        assertThat(asked).isLessThanOrEqualTo(8);
+        assertThat(asked).isLessThanOrEqualTo(6);
     }
 
     @Test
@@ -83,8 +83,8 @@ class PageQueriesTest {
                 .containsExactly(
                         List.of("Block one"), List.of("Block three", "Block two"), List.of(), List.of("Block two")));
 
-        // The articles of every list, their images, their bylines: not three for each list.
-        assertThat(asked).isLessThanOrEqualTo(3);
+        // The articles of every list with their images and bylines, in one question: not three for each list.
+        assertThat(asked).isEqualTo(1);
     }
 
     @Test
@@ -108,9 +108,9 @@ class PageQueriesTest {
         // Reads see the latest commits statement by statement either way; each transaction would cost a
         // BEGIN and a COMMIT. The one left is the discussion's comment counts.
         assertThat(transactions).isLessThanOrEqualTo(1);
-        // The article with its authors, tags and picture; its corrections; the cards beside it, their pictures
-        // and their bylines; their comment counts; what others are reading.
-        assertThat(asked).isLessThanOrEqualTo(8);
+        // The article with its authors, tags and picture; its corrections; the cards beside it with their
+        // pictures and bylines; their comment counts; what others are reading.
+        assertThat(asked).isLessThanOrEqualTo(6);
     }
 
     @Test
