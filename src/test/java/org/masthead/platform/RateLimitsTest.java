@@ -7,15 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.masthead.MovableClock;
 import org.masthead.SecondNode;
 import org.masthead.TestMailServer;
 import org.masthead.WebSession;
@@ -414,26 +412,5 @@ class RateLimitsTest {
     static Duration retryAfter(HttpResponse<String> response) {
         return Duration.ofSeconds(
                 Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow()));
-    }
-
-    /** The real time, moved on by however much a test needs to wait. */
-    static final class MovableClock extends Clock {
-
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
     }
 }

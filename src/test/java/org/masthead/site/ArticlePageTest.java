@@ -116,6 +116,11 @@ class ArticlePageTest {
         assertThat(data.get("image").get(0).asString()).startsWith("http://localhost:8080/media/" + image.id() + "/");
         assertThat(data.get("publisher").get("name").asString()).isEqualTo("The Masthead");
         assertThat(json).doesNotContain("<b>");
+        // Written in the same order by every node and after every restart, so the page's ETag is too.
+        assertThat(json)
+                .contains("{\"@type\":\"Person\",\"name\":\"Amara Okafor\",\"url\":")
+                .contains("\"publisher\":{\"@type\":\"NewsMediaOrganization\",\"name\":\"The Masthead\","
+                        + "\"url\":\"http://localhost:8080/\",\"logo\":{\"@type\":\"ImageObject\",\"url\":");
     }
 
     @Test

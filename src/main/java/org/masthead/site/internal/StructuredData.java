@@ -1,8 +1,11 @@
 package org.masthead.site.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.masthead.newsroom.PublishedArticle;
 import org.masthead.platform.SiteProperties;
 import org.masthead.site.Dates;
@@ -26,6 +29,14 @@ public class StructuredData {
         this.site = site;
     }
 
+    /**
+     * A schema.org thing inside the article, its keys always in this order: the page's bytes, and so its
+     * ETag, are then the same on every node and after every restart (a {@code Map.of} orders them afresh in
+     * each JVM).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Thing(@JsonProperty("@type") String type, @Nullable String name, String url, @Nullable Thing logo) {}
+
     /** A NewsArticle, safe to place inside a {@code <script type="application/ld+json">} element. */
     public String newsArticle(PublishedArticle article) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -41,8 +52,7 @@ public class StructuredData {
         data.put(
                 "author",
                 article.authors().stream()
-                        .map(a -> Map.of(
-                                "@type", "Person", "name", a.name(), "url", links.absolute(links.author(a.slug()))))
+                        .map(a -> new Thing("Person", a.name(), links.absolute(links.author(a.slug())), null))
                         .toList());
         if (article.mainImage() != null) {
             data.put(
@@ -53,15 +63,11 @@ public class StructuredData {
         data.put("isAccessibleForFree", true);
         data.put(
                 "publisher",
-                Map.of(
-                        "@type",
+                new Thing(
                         "NewsMediaOrganization",
-                        "name",
                         site.name(),
-                        "url",
                         site.origin() + "/",
-                        "logo",
-                        Map.of("@type", "ImageObject", "url", site.origin() + "/img/logo.png")));
+                        new Thing("ImageObject", null, site.origin() + "/img/logo.png", null)));
         // "</script>" inside a string would end the element early; escaped, it means the same JSON.
         return json.writeValueAsString(data)
                 .replace("<", "\\u003c")

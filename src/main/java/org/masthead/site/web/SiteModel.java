@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page template the site, its addresses, its dates and its article cards as model variables. (Thymeleaf
+ * Gives every page template the site, its addresses, its dates, its article cards and what every page shares as model variables. (Thymeleaf
  * does not allow bean references such as {@code @links} in URL attributes.)
  */
 @ControllerAdvice
@@ -18,12 +18,14 @@ class SiteModel {
     private final Links links;
     private final Dates dates;
     private final CardHtml cards;
+    private final SiteChrome chrome;
 
-    SiteModel(SiteView site, Links links, Dates dates, CardHtml cards) {
+    SiteModel(SiteView site, Links links, Dates dates, CardHtml cards, SiteChrome chrome) {
         this.site = site;
         this.links = links;
         this.dates = dates;
         this.cards = cards;
+        this.chrome = chrome;
     }
 
     @ModelAttribute
@@ -32,5 +34,6 @@ class SiteModel {
         model.addAttribute("links", links);
         model.addAttribute("dates", dates);
         model.addAttribute("cards", cards);
+        model.addAttribute("chrome", chrome);
     }
 }
