@@ -12,8 +12,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Finds a request's controller method by its path first. An address with variables in it (an article, a
  * section's page) is matched against every one of the application's mappings, some 250, and Spring asks each
  * about the request's method, headers and media types before its path: each question passes through every
- * wrapper the filters put around the request. That was a twentieth of a rendered article page's CPU, for
- * mappings whose path could never match; asking about the path first sets nearly all of them aside at once.
+ * wrapper the filters put around the request. Finding the article page's method took 9% of the page's CPU samples;
+ * with the path asked first, which sets nearly every mapping aside at once, 6.7%.
  * Which method answers a request is unchanged: a mapping whose path matches is asked everything, as before.
  */
 @Component
