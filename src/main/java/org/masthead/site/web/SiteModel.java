@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page template the site, its addresses, its dates, its article cards and what every page shares as model variables. (Thymeleaf
- * does not allow bean references such as {@code @links} in URL attributes.)
+ * Gives every page template the site, its addresses, its dates, its article cards and the chrome every page
+ * shares as model variables. (Thymeleaf does not allow bean references such as {@code @links} in URL attributes.)
  */
 @ControllerAdvice
 class SiteModel {
