@@ -73,7 +73,14 @@ class NotificationText {
         boolean former = actor.equals(AccountDeleted.SHOWN_AS);
         // Where the name opens the sentence: a reader's own name as they wrote it, the former reader capitalised.
         String first = former ? capitalised(actor) : actor;
-        String andOthers = others == 0 ? first : first + " and " + others + (others == 1 ? " other" : " others");
+        String andOthers = others == 0
+                ? first
+                : first + " and " + others
+                        + (kind == NotificationKind.CONVERSATION
+                                        && actorCount >= NotificationRepository.COUNTED_COMMENTERS
+                                ? "+"
+                                : "")
+                        + (others == 1 ? " other" : " others");
         return switch (kind) {
             case REPLY -> first + " replied to your comment on " + on;
             case MENTION -> first + " mentioned you in a comment on " + on;

@@ -64,6 +64,9 @@ class ConversationFollowsTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    NotificationRepository repository;
+
     @Test
     void commentersHearOfOthersCommentsOnceGatheredAndNeverOfTheirOwnOrOfRepliesTwice() throws Exception {
         Credentials alice = accounts.create(true);
@@ -124,6 +127,40 @@ class ConversationFollowsTest {
         assertThat(notifications(alice)).hasSize(2);
         assertThat(rowOf(alice, "conversation").actorCount()).isEqualTo(2);
         assertThat(rowOf(carol, "conversation").actorCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aConversationNotificationCountsAHundredCommentersAndThenSaysThereAreMore() {
+        Credentials alice = accounts.create(true);
+        long article = TestDiscussion.article();
+
+        gather(alice, article, 1, 60);
+        assertThat(rowOf(alice, "conversation").actorCount()).isEqualTo(60);
+        // Some of these commented in the first round already: 121 in all, counted to the hundred.
+        gather(alice, article, 41, 120);
+        assertThat(rowOf(alice, "conversation").actorCount()).isEqualTo(NotificationRepository.COUNTED_COMMENTERS);
+        gather(alice, article, 121, 130);
+        assertThat(rowOf(alice, "conversation").actorCount()).isEqualTo(NotificationRepository.COUNTED_COMMENTERS);
+
+        assertThat(signedIn(alice).get("/notifications").body())
+                .contains(" and 99+ others commented on “Headline of article " + article
+                        + "”, a conversation you follow");
+    }
+
+    /** One round of news for the reader: comments by the commenters numbered from {@code first} to {@code last}. */
+    private void gather(Credentials reader, long article, int first, int last) {
+        Credentials latest = accounts.create(true);
+        java.util.Set<Long> commenters = new java.util.HashSet<>();
+        for (int n = first; n < last; n++) {
+            commenters.add(-n - 1_000_000L);
+        }
+        commenters.add(latest.id());
+        transactions.executeWithoutResult(status -> repository.gatherConversation(
+                article,
+                "Headline of article " + article,
+                List.of(new NotificationRepository.Gathered(reader.id(), last, latest.id(), "Hello", commenters)),
+                Map.of(),
+                Instant.now()));
     }
 
     @Test

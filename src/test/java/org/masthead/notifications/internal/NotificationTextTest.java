@@ -28,4 +28,16 @@ class NotificationTextTest {
         assertThat(NotificationText.sentence(NotificationKind.CONVERSATION_PICK, AccountDeleted.SHOWN_AS, 1, "Rain"))
                 .isEqualTo("Staff picked a comment by a former reader on “Rain”, a conversation you follow");
     }
+
+    @Test
+    void aConversationCountedToTheLimitSaysThereAreMoreAndOtherKindsCountOn() {
+        int limit = NotificationRepository.COUNTED_COMMENTERS;
+
+        assertThat(NotificationText.sentence(NotificationKind.CONVERSATION, "Ann", limit - 1, "Rain"))
+                .isEqualTo("Ann and 98 others commented on “Rain”, a conversation you follow");
+        assertThat(NotificationText.sentence(NotificationKind.CONVERSATION, "Ann", limit, "Rain"))
+                .isEqualTo("Ann and 99+ others commented on “Rain”, a conversation you follow");
+        assertThat(NotificationText.sentence(NotificationKind.RECOMMENDED, "Ann", limit + 5, "Rain"))
+                .isEqualTo("Ann and 104 others recommended your comment on “Rain”");
+    }
 }
