@@ -109,7 +109,8 @@ class DiscussionLoad {
                 result.statuses().toString().replace(", ", ","), result.failures(), readers.size());
     }
 
-    private static final int WARMUP_SECONDS = 30;
+    /** How long each warm-up phase posts: on two CPUs the JIT compilers are still busy a minute after start. */
+    private static final int WARMUP_SECONDS = Integer.getInteger("warmup.seconds", 30);
 
     private record Result(long[] latencies, double elapsedSeconds, Map<String, Integer> statuses, int failures) {}
 
