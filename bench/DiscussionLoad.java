@@ -47,9 +47,11 @@ import java.util.regex.Pattern;
  * java bench/DiscussionLoad.java reply  BASE ARTICLE_ID ACCOUNTS_FILE PASSWORD COMMENT_ID SECONDS ACKED_FILE
  * </pre>
  *
- * {@code post} signs in every reader in ACCOUNTS_FILE (one address a line), warms up unmeasured (thirty
- * seconds at half the rate, thirty at the full rate), then posts comments at a fixed RATE per second, whatever the answers take (an open model: a slow answer does not delay the
- * next request, and each latency is measured from when the request was due, so queueing shows).
+ * {@code post} signs in every reader in ACCOUNTS_FILE (one address a line), warms up unmeasured
+ * ({@code -Dwarmup.seconds} at half the rate, as long again at the full rate; thirty by default), then posts
+ * comments at a fixed RATE per second, whatever the answers take (an open model: a slow answer does not delay
+ * the next request, and each latency is measured from when the request was due, so queueing shows). With
+ * {@code -Dtimeline.file}, it also writes the measured phase's latencies a quarter of a second at a time.
  * {@code listen} holds LISTENERS open live streams of the article, then posts one comment and times
  * how long each listener takes to hear of it; the streams are opened on LISTEN_BASE (such as a Pushpin in
  * front of the nodes, or several in turn) when it is given, the comment is always posted on BASE. The
@@ -95,7 +97,33 @@ class DiscussionLoad {
         // fresh JVM compiles for tens of seconds; at half the rate first, so that its backlog stays small.
         report("warm-up at half rate", schedule(base, articleId, readers, rate / 2, WARMUP_SECONDS, "Slow warm-up"), readers);
         report("warm-up at full rate", schedule(base, articleId, readers, rate, WARMUP_SECONDS, "Fast warm-up"), readers);
-        report("measured", schedule(base, articleId, readers, rate, seconds, "Load test"), readers);
+        Instant measuredFrom = Instant.now();
+        Result measured = schedule(base, articleId, readers, rate, seconds, "Load test");
+        String timeline = System.getProperty("timeline.file");
+        if (timeline != null) {
+            writeTimeline(Path.of(timeline), measuredFrom, measured.latencies(), rate);
+        }
+        report("measured", measured, readers);
+    }
+
+    /** The slices of the timeline: short enough to show a pause, long enough to hold a few dozen posts. */
+    private static final int SLICE_MS = 250;
+
+    /**
+     * Writes, for each {@value #SLICE_MS} ms of the schedule, how many posts were due in it and their
+     * slowest and median answers: a tail made of a few bursts shows as a few bad slices, a slow server as
+     * many.
+     */
+    private static void writeTimeline(Path file, Instant from, long[] latencies, int rate) throws IOException {
+        int perSlice = Math.max(1, rate * SLICE_MS / 1000);
+        StringBuilder lines = new StringBuilder("# the measured phase, from about " + from + "\n# due_from_ms posts p50_ms max_ms\n");
+        for (int first = 0; first < latencies.length; first += perSlice) {
+            long[] slice = Arrays.copyOfRange(latencies, first, Math.min(latencies.length, first + perSlice));
+            Arrays.sort(slice);
+            lines.append("%d %d %.1f %.1f%n".formatted(
+                    (long) first * 1000 / rate, slice.length, ms(percentile(slice, 50)), ms(slice[slice.length - 1])));
+        }
+        Files.writeString(file, lines);
     }
 
     /** Prints a line of results: the last one printed is the measurement. */
@@ -132,7 +160,7 @@ class DiscussionLoad {
         CountDownLatch done = new CountDownLatch(total);
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var requests = Executors.newVirtualThreadPerTaskExecutor(); var poster = new Poster(base)) {
             for (int i = 0; i < total; i++) {
                 long due = start + i * periodNanos;
                 long wait = due - System.nanoTime();
@@ -143,7 +171,7 @@ class DiscussionLoad {
                 Reader reader = readers.get(i % readers.size());
                 requests.submit(() -> {
                     try {
-                        String status = reader.comment(base, articleId, label + " comment " + n + " from " + reader.email
+                        String status = poster.comment(reader, articleId, label + " comment " + n + " from " + reader.email
                                 + " in run " + RUN + ".\n\nA second paragraph, as readers write them.");
                         statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                     } catch (Exception e) {
@@ -609,12 +637,166 @@ class DiscussionLoad {
         return readers;
     }
 
+    private static String commentJson(String text, Long inReplyTo) {
+        return "{\"body\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                + "\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\""
+                + (inReplyTo == null ? "" : ",\"inReplyTo\":" + inReplyTo) + "}";
+    }
+
+    /**
+     * Posts comments for any reader over plain HTTP/1.1 keep-alive sockets that all readers share, each
+     * request with its reader's cookies and CSRF token. The JDK's client, one per reader, took a third of a
+     * CPU at 200 posts a second, CPU that the server being measured then lacked; this takes a few percent.
+     */
+    private static final class Poster implements AutoCloseable {
+
+        private final String host;
+        private final int port;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Connection> idle =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Poster(URI base) {
+            host = base.getHost();
+            port = base.getPort() < 0 ? 80 : base.getPort();
+        }
+
+        /** The answer's status, and "-held" when the comment waits for a moderator. */
+        String comment(Reader reader, long articleId, String text) throws IOException {
+            String json = commentJson(text, null);
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST /discussion/" + articleId + "/comments HTTP/1.1\r\n"
+                            + "Host: " + host + ":" + port + "\r\n"
+                            + "Content-Type: application/json\r\n"
+                            + "Accept: application/json\r\n"
+                            + reader.csrfHeader() + ": " + reader.csrfToken() + "\r\n"
+                            + "Cookie: " + reader.cookies() + "\r\n"
+                            + "Content-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            Connection connection = idle.poll();
+            if (connection != null) {
+                try {
+                    return answer(connection, head, body);
+                } catch (IOException closedWhileIdle) {
+                    // The server closed the idle connection: the same request again (the same idempotency
+                    // key, so posted once at most) on a new one.
+                    connection.close();
+                }
+            }
+            return answer(new Connection(host, port), head, body);
+        }
+
+        private String answer(Connection connection, byte[] head, byte[] body) throws IOException {
+            try {
+                connection.out.write(head);
+                connection.out.write(body);
+                connection.out.flush();
+                Connection.Response response = connection.read();
+                if (response.keepAlive()) {
+                    idle.add(connection);
+                } else {
+                    connection.close();
+                }
+                return response.status() + (response.body().contains("\"held\":true") ? "-held" : "");
+            } catch (IOException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            for (Connection connection; (connection = idle.poll()) != null; ) {
+                connection.close();
+            }
+        }
+    }
+
+    /** One keep-alive HTTP/1.1 connection, read by hand: status line, headers, a sized or chunked body. */
+    private static final class Connection {
+
+        record Response(int status, String body, boolean keepAlive) {}
+
+        private final Socket socket;
+        final java.io.BufferedOutputStream out;
+        private final java.io.BufferedInputStream in;
+
+        Connection(String host, int port) throws IOException {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 4096);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 8192);
+        }
+
+        Response read() throws IOException {
+            String statusLine = line();
+            if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
+                throw new IOException("not an HTTP/1.1 answer: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            int length = -1;
+            boolean chunked = false;
+            boolean keepAlive = true;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, Math.max(colon, 0)).strip().toLowerCase(java.util.Locale.ROOT);
+                String value = header.substring(colon + 1).strip().toLowerCase(java.util.Locale.ROOT);
+                switch (name) {
+                    case "content-length" -> length = Integer.parseInt(value);
+                    case "transfer-encoding" -> chunked = value.contains("chunked");
+                    case "connection" -> keepAlive = !value.contains("close");
+                    default -> {}
+                }
+            }
+            byte[] body;
+            if (chunked) {
+                java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+                for (int size = Integer.parseInt(line().split(";")[0].strip(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].strip(), 16)) {
+                    chunks.write(in.readNBytes(size));
+                    line();
+                }
+                for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {}
+                body = chunks.toByteArray();
+            } else if (length >= 0) {
+                body = in.readNBytes(length);
+            } else {
+                body = in.readAllBytes();
+                keepAlive = false;
+            }
+            return new Response(status, new String(body, StandardCharsets.UTF_8), keepAlive);
+        }
+
+        /** A header line without its CRLF; end of stream before one is an error. */
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("the connection closed mid-answer");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing is all that was wanted
+            }
+        }
+    }
+
     /** One signed-in reader with their own cookies and CSRF token. */
-    private record Reader(String email, HttpClient http, String csrfHeader, String csrfToken) {
+    private record Reader(String email, HttpClient http, String csrfHeader, String csrfToken, String cookies) {
 
         static Reader signIn(URI base, long articleId, String email, String password) throws Exception {
+            CookieManager cookies = new CookieManager();
             HttpClient http = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
+                    .cookieHandler(cookies)
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(10))
@@ -644,7 +826,10 @@ class DiscussionLoad {
             if (!header.find() || !token.find()) {
                 throw new IllegalStateException("no CSRF token in /discussion/" + articleId + "/me: " + me);
             }
-            return new Reader(email, http, header.group(1), token.group(1));
+            String cookieHeader = cookies.getCookieStore().get(base).stream()
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            return new Reader(email, http, header.group(1), token.group(1), cookieHeader);
         }
 
         /** The answer's status, and "-held" when the comment waits for a moderator. */
@@ -668,9 +853,7 @@ class DiscussionLoad {
 
         /** A comment, or a reply to {@code inReplyTo}. */
         private HttpResponse<String> send(URI base, long articleId, String text, Long inReplyTo) throws Exception {
-            String json = "{\"body\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-                    + "\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\""
-                    + (inReplyTo == null ? "" : ",\"inReplyTo\":" + inReplyTo) + "}";
+            String json = commentJson(text, inReplyTo);
             return http.send(HttpRequest.newBuilder(base.resolve("/discussion/" + articleId + "/comments"))
                             .header("Content-Type", "application/json")
                             .header("Accept", "application/json")

@@ -10,7 +10,7 @@
 #   READERS=200        signed-in readers who post
 #   POST_RATE=200      comments posted per second...
 #   POST_SECONDS=30    ...for this long
-#   POST_WARMUP=30     seconds of each unmeasured warm-up before it (half rate, then full rate)
+#   POST_WARMUP=120    seconds of each unmeasured warm-up before it (half rate, then full rate)
 #   LISTENERS=5000     live listeners on the article
 #   PHASES="read post listen"  which measurements to run; the report marks the others "not measured"
 #   SCORER_DELAY_MS=30 how long the stand-in for the toxicity scorer (bench/ToxicityStub.java) takes to answer
@@ -21,7 +21,7 @@ COMMENTS=${COMMENTS:-10000}
 READERS=${READERS:-200}
 POST_RATE=${POST_RATE:-200}
 POST_SECONDS=${POST_SECONDS:-30}
-POST_WARMUP=${POST_WARMUP:-30}
+POST_WARMUP=${POST_WARMUP:-120}
 LISTENERS=${LISTENERS:-5000}
 PHASES=${PHASES:-read post listen}
 runs() { [[ " $PHASES " == *" $1 "* ]]; }
@@ -111,7 +111,7 @@ POST_RESULT=
 if runs post; then
     log "Posting: $POST_RATE comments a second for ${POST_SECONDS}s from $READERS readers"
     POST_BUSY=$(wait_for_quiet)
-    POST_RESULT=$("$JAVA" -Dwarmup.seconds="$POST_WARMUP" "$BENCH_DIR/DiscussionLoad.java" post "$APP" "$POST_ARTICLE_ID" "$OUT/readers.txt" \
+    POST_RESULT=$("$JAVA" -Dwarmup.seconds="$POST_WARMUP" -Dtimeline.file="$OUT/posting-timeline.txt" "$BENCH_DIR/DiscussionLoad.java" post "$APP" "$POST_ARTICLE_ID" "$OUT/readers.txt" \
         "$BENCH_PASSWORD" "$POST_RATE" "$POST_SECONDS" | tee "$OUT/posting.txt" | tail -n 1)
 fi
 
@@ -152,7 +152,7 @@ SECTION_FILE=$OUT/benchmarks-discussion.md
     echo "- Machine: $(machine_line); the load generators share it with the app"
     echo "- JDK: $jdk; app JVM flags: \`$APP_JAVA_OPTS\`; app arguments: \`$APP_ARGS\`"
     echo "- Article $ARTICLE_ID with $(thousands "$THREAD_COMMENTS") comments ($(thousands "$TOP_LEVEL") top-level) before posting; $READERS signed-in readers"
-    echo "- Reproduce: \`bash bench/discussion.sh\` (options in [bench/README.md](../bench/README.md)); raw output in \`bench/out/\` (\`wrk-*.txt\`, \`posting.txt\`, \`listening.txt\`)"
+    echo "- Reproduce: \`bash bench/discussion.sh\` (options in [bench/README.md](../bench/README.md)); raw output in \`bench/out/\` (\`wrk-*.txt\`, \`posting.txt\`, \`posting-timeline.txt\`, \`listening.txt\`)"
     echo
     echo "### Reading the first page of the thread"
     echo
