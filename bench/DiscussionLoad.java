@@ -656,6 +656,9 @@ class DiscussionLoad {
                 new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         Poster(URI base) {
+            if (!"http".equals(base.getScheme())) {
+                throw new IllegalArgumentException("posting speaks plain HTTP to a node, not " + base);
+            }
             host = base.getHost();
             port = base.getPort() < 0 ? 80 : base.getPort();
         }
