@@ -26,6 +26,7 @@ final class Normaliser {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final int LONGEST_RUN = 24;
     private static final Pattern EDGES = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+    private static final Pattern SIGNS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Normaliser() {}
 
@@ -58,7 +59,7 @@ final class Normaliser {
                 joined.add(whole);
             }
             // "@idiot", "idiot,": the signs around or between words separate them.
-            for (String piece : chunk.split("[^\\p{L}\\p{N}]+")) {
+            for (String piece : SIGNS.split(chunk)) {
                 String skeleton = skeleton(piece);
                 if (!skeleton.isEmpty()) {
                     pieces.add(skeleton);

@@ -1,13 +1,18 @@
 package org.masthead.moderation.internal;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.masthead.discussion.CommentScreening;
 import org.masthead.discussion.CommentSubmission;
 import org.masthead.discussion.CommentVerdict;
 import org.masthead.discussion.CommentVerdict.Outcome;
 import org.masthead.moderation.internal.Step.Decision;
+import org.masthead.platform.Admission;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * links, the same text again, and how hostile it reads. The reader's rate limit comes before all of
  * them, in the discussion. The first refusal decides; a hold stands unless a later rule refuses. Once a
  * comment is held, the rules on this node still say whether they would have held it too, so that the
- * moderator sees every reason (and finds it under each rule's filter); the remote scorer is not asked.
+ * moderator sees every reason (and finds it under each rule's filter); the remote scorer's answer is not
+ * waited for.
  */
 @Component
 class Pipeline implements CommentScreening {
@@ -30,6 +36,7 @@ class Pipeline implements CommentScreening {
     private final @Nullable SanctionStep sanctions;
     private final @Nullable Tallies tallies;
     private final @Nullable TransactionTemplate lookups;
+    private final Admission admission;
 
     @Autowired
     Pipeline(
@@ -42,17 +49,19 @@ class Pipeline implements CommentScreening {
             ToxicityStep toxicity,
             Screenings screenings,
             Tallies tallies,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Admission admission) {
         this(
                 List.of(sanctions, newReaders, banned, suspect, links, repeated, toxicity),
                 screenings,
                 sanctions,
                 tallies,
-                readOnly(transactions));
+                readOnly(transactions),
+                admission);
     }
 
     Pipeline(List<Step> steps, Screenings screenings, @Nullable SanctionStep sanctions, @Nullable Tallies tallies) {
-        this(steps, screenings, sanctions, tallies, null);
+        this(steps, screenings, sanctions, tallies, null, Runnable::run);
     }
 
     private Pipeline(
@@ -60,7 +69,8 @@ class Pipeline implements CommentScreening {
             Screenings screenings,
             @Nullable SanctionStep sanctions,
             @Nullable Tallies tallies,
-            @Nullable TransactionTemplate lookups) {
+            @Nullable TransactionTemplate lookups,
+            Admission admission) {
         // The remote rules go last, keeping their order; they are last in the list already.
         this.local = steps.stream().filter(step -> !step.remote()).toList();
         this.remote = steps.stream().filter(Step::remote).toList();
@@ -68,6 +78,7 @@ class Pipeline implements CommentScreening {
         this.sanctions = sanctions;
         this.tallies = tallies;
         this.lookups = lookups;
+        this.admission = admission;
     }
 
     private static TransactionTemplate readOnly(PlatformTransactionManager transactions) {
@@ -85,18 +96,28 @@ class Pipeline implements CommentScreening {
      * The rules that look things up in the database (the reader's sanctions and history, the same text
      * again) share one read-only transaction, so a comment borrows one pooled connection for them rather
      * than one per rule: at 200 comments a second the pool is the scarce thing, and each borrow waits in
-     * line behind the posting transactions. The remote scorer is asked after that connection is returned.
+     * line behind the posting transactions. The remote scorer is asked before them, so that its answer
+     * (tens of milliseconds away) travels while they run, and is waited for after the connection is
+     * returned, with the request's turn lent to another ({@link Admission}); a comment they refuse or hold
+     * does not wait for it.
      */
     @Override
     public CommentVerdict screen(CommentSubmission comment) {
+        Map<Step, Step.Asked> asked = new IdentityHashMap<>();
+        remote.forEach(step -> asked.put(step, step.ask(comment)));
         Run run = new Run();
-        if (lookups == null) {
-            run.through(local, comment);
-        } else {
-            lookups.executeWithoutResult(status -> run.through(local, comment));
-        }
-        if (run.refusal == null) {
-            run.through(remote, comment);
+        try {
+            if (lookups == null) {
+                run.through(local, step -> step.check(comment));
+            } else {
+                lookups.executeWithoutResult(status -> run.through(local, step -> step.check(comment)));
+            }
+            if (run.refusal == null) {
+                admission.whileWaiting(() -> run.through(
+                        remote, step -> Objects.requireNonNull(asked.get(step)).decision()));
+            }
+        } finally {
+            asked.values().forEach(Step.Asked::withdraw);
         }
         CommentVerdict refusal = run.refusal;
         if (refusal != null) {
@@ -125,7 +146,7 @@ class Pipeline implements CommentScreening {
         private String holdToAuthor = "";
         private @Nullable CommentVerdict refusal;
 
-        void through(List<Step> steps, CommentSubmission comment) {
+        void through(List<Step> steps, Function<Step, Decision> check) {
             for (Step step : steps) {
                 if (refusal != null) {
                     return;
@@ -133,7 +154,7 @@ class Pipeline implements CommentScreening {
                 if (holder != null && !step.mayRefuse() && step.remote()) {
                     continue;
                 }
-                Decision decision = step.check(comment);
+                Decision decision = check.apply(step);
                 if (!decision.note().isEmpty()) {
                     notes.add(step.name() + ": " + decision.note());
                 }

@@ -37,6 +37,33 @@ interface Step {
     Decision check(CommentSubmission comment);
 
     /**
+     * Starts checking the comment, for the decision to be taken later. A remote rule sends its question at
+     * once, so that the answer travels while the rules on this node read the database; any other rule
+     * checks when its decision is wanted.
+     */
+    default Asked ask(CommentSubmission comment) {
+        return new Asked() {
+            @Override
+            public Decision decision() {
+                return check(comment);
+            }
+
+            @Override
+            public void withdraw() {}
+        };
+    }
+
+    /** A rule's check under way. */
+    interface Asked {
+
+        /** What the rule made of the comment, waiting for it if need be. */
+        Decision decision();
+
+        /** Says the decision is no longer wanted: a question still out is abandoned. */
+        void withdraw();
+    }
+
+    /**
      * What a step made of a comment.
      *
      * @param note something a moderator should know even when the step let the comment through, such as

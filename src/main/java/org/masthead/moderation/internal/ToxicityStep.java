@@ -70,14 +70,45 @@ class ToxicityStep implements Step, DisposableBean {
 
     @Override
     public Decision check(CommentSubmission comment) {
+        return ask(comment).decision();
+    }
+
+    /** Sends the comment to the scorer at once; the time budget counts from then. */
+    @Override
+    public Asked ask(CommentSubmission comment) {
+        long askedAt = System.nanoTime();
         Future<Double> score;
         try {
             score = scoring.submit(() -> scorer.score(comment.body()));
         } catch (RejectedExecutionException busy) {
-            return fallback("the " + scorer.name() + " scorer was busy");
+            Decision busyScorer = fallback("the " + scorer.name() + " scorer was busy");
+            return new Asked() {
+                @Override
+                public Decision decision() {
+                    return busyScorer;
+                }
+
+                @Override
+                public void withdraw() {}
+            };
         }
+        return new Asked() {
+            @Override
+            public Decision decision() {
+                return decide(score, askedAt);
+            }
+
+            @Override
+            public void withdraw() {
+                score.cancel(true);
+            }
+        };
+    }
+
+    private Decision decide(Future<Double> score, long askedAt) {
+        long budget = settings.timeBudget().toNanos();
         try {
-            double value = score.get(settings.timeBudget().toMillis(), TimeUnit.MILLISECONDS);
+            double value = score.get(Math.max(0, budget - (System.nanoTime() - askedAt)), TimeUnit.NANOSECONDS);
             if (value > settings.threshold()) {
                 return Decision.hold(String.format(
                         Locale.ROOT,

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.masthead.platform.Admission;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,10 +32,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * may take a slow connection minutes to arrive, and a handful of them would otherwise hold every turn.
  * And the operations endpoints: a liveness probe that queued behind a burst would have a busy node
  * restarted, just when it is needed most.
+ *
+ * <p>A request that waits for a service elsewhere lends its turn while it waits ({@link Admission}): a comment
+ * spends most of its time waiting for the toxicity scorer, and twelve turns held through 30 ms waits allowed
+ * fewer than 300 comments a second on CPUs that were a third idle.
  */
-class AdmissionFilter extends OncePerRequestFilter {
+class AdmissionFilter extends OncePerRequestFilter implements Admission {
 
     private final Semaphore turns;
+    private final ThreadLocal<@Nullable Boolean> holding = new ThreadLocal<>();
     private final long maxWaitNanos;
     private final Counter refusals;
 
@@ -69,10 +76,27 @@ class AdmissionFilter extends OncePerRequestFilter {
             response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
             return;
         }
+        holding.set(Boolean.TRUE);
         try {
             chain.doFilter(request, response);
         } finally {
+            holding.remove();
             turns.release();
+        }
+    }
+
+    @Override
+    public void whileWaiting(Runnable wait) {
+        if (holding.get() == null) {
+            wait.run();
+            return;
+        }
+        turns.release();
+        try {
+            wait.run();
+        } finally {
+            // The request has work done that only it can finish: it waits in line rather than be refused.
+            turns.acquireUninterruptibly();
         }
     }
 }

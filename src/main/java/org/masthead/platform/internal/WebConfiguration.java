@@ -138,9 +138,13 @@ class WebConfiguration {
 
     /** After the page cache and before anything that reads the database, the session filter first. */
     @Bean
-    FilterRegistrationBean<AdmissionFilter> admissionFilter(ConcurrencyProperties properties, MeterRegistry meters) {
-        FilterRegistrationBean<AdmissionFilter> registration =
-                new FilterRegistrationBean<>(new AdmissionFilter(properties, meters));
+    AdmissionFilter admission(ConcurrencyProperties properties, MeterRegistry meters) {
+        return new AdmissionFilter(properties, meters);
+    }
+
+    @Bean
+    FilterRegistrationBean<AdmissionFilter> admissionFilter(AdmissionFilter admission) {
+        FilterRegistrationBean<AdmissionFilter> registration = new FilterRegistrationBean<>(admission);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         registration.addUrlPatterns("/*");
         return registration;

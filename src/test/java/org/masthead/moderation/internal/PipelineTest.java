@@ -144,4 +144,80 @@ class PipelineTest {
         assertThat(verdict.outcome()).isEqualTo(Outcome.PUBLISH);
         assertThat(verdict.notes()).containsExactly("toxicity: not scored in time");
     }
+
+    /** A remote step that says when it is asked, answered and withdrawn. */
+    private Step asking(String name, Decision decision) {
+        return new Step() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean mayRefuse() {
+                return false;
+            }
+
+            @Override
+            public boolean remote() {
+                return true;
+            }
+
+            @Override
+            public Decision check(CommentSubmission comment) {
+                return ask(comment).decision();
+            }
+
+            @Override
+            public Asked ask(CommentSubmission comment) {
+                asked.add(name + " asked");
+                return new Asked() {
+                    private boolean answered;
+
+                    @Override
+                    public Decision decision() {
+                        answered = true;
+                        asked.add(name + " answered");
+                        return decision;
+                    }
+
+                    @Override
+                    public void withdraw() {
+                        if (!answered) {
+                            asked.add(name + " withdrawn");
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void theRemoteScorerIsAskedBeforeTheLocalRulesRunAndItsAnswerTakenAfterThem() {
+        CommentVerdict verdict = screen(
+                step("new", false, Decision.PASS),
+                step("banned", true, Decision.PASS),
+                asking("toxicity", Decision.hold("hostile")));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
+        assertThat(verdict.step()).isEqualTo("toxicity");
+        assertThat(asked).containsExactly("toxicity asked", "new", "banned", "toxicity answered");
+    }
+
+    @Test
+    void aCommentTheLocalRulesRefuseOrHoldDoesNotWaitForTheRemoteAnswer() {
+        CommentVerdict refused =
+                screen(step("banned", true, Decision.refuse("word")), asking("toxicity", Decision.PASS));
+
+        assertThat(refused.outcome()).isEqualTo(Outcome.REFUSE);
+        assertThat(asked).containsExactly("toxicity asked", "banned", "toxicity withdrawn");
+
+        asked.clear();
+        CommentVerdict held =
+                screen(step("links", false, Decision.hold("3 links")), asking("toxicity", Decision.hold("hostile")));
+
+        assertThat(held.step()).isEqualTo("links");
+        assertThat(held.alsoHeldBy()).isEmpty();
+        assertThat(asked).containsExactly("toxicity asked", "links", "toxicity withdrawn");
+    }
 }

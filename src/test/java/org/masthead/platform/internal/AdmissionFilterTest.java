@@ -64,6 +64,46 @@ class AdmissionFilterTest {
         assertThat(answer.get(1, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void aRequestWaitingForAServiceElsewhereLendsItsTurnAndTakesItBackAfter() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> posting = CompletableFuture.supplyAsync(
+                () -> {
+                    MockHttpServletResponse response = new MockHttpServletResponse();
+                    try {
+                        filter.doFilter(
+                                new MockHttpServletRequest("POST", "/discussion/1/comments"),
+                                response,
+                                (request, res) -> filter.whileWaiting(() -> {
+                                    waiting.countDown();
+                                    try {
+                                        answered.await();
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                }));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return response;
+                },
+                requests);
+        assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(run(new MockHttpServletRequest("GET", "/me")).getStatus())
+                .as("worked on in the turn the waiting request lent")
+                .isEqualTo(200);
+
+        holdTheTurn();
+        answered.countDown();
+        Thread.sleep(200);
+        assertThat(posting).as("back from its wait, it waits for a turn again").isNotDone();
+
+        finish.countDown();
+        assertThat(posting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
     private void holdTheTurn() throws InterruptedException {
         requests.submit(() -> {
             FilterChain slow = (request, response) -> {
