@@ -16,6 +16,7 @@ KEEP_DATA=${KEEP_DATA:-yes}
 QUIET=${QUIET:-20}
 QUIET_WAIT=${QUIET_WAIT:-120}
 BUILD=${BUILD:-yes}
+DAMON=${DAMON:-pause}
 REPORT=${REPORT:-$ROOT/docs/benchmarks.md}
 # A fixed, pre-touched heap so the run measures steady state rather than heap growth; ParallelGC because on
 # a small machine it runs no concurrent GC threads beside the server and wrk, and cached pages allocate
@@ -84,8 +85,48 @@ stop_app() {
     APP_PID=
 }
 
+# DAMON, the kernel's data access monitor, runs on some machines (these VMs among them) with a scheme that
+# pages out memory left untouched for a minute, handing it back to the host. Its thread samples every half
+# second and then takes a CPU for tens of milliseconds: with two CPUs, every process on the machine stalls
+# in step with it, and a benchmark's slowest requests measure the monitor. With DAMON=pause (the default) the
+# scripts turn each running kdamond off while they run, when they may (as root), and back on at the end;
+# with DAMON=keep they leave it. See bench/README.md.
+PAUSED_KDAMONDS=()
+pause_damon() {
+    local state
+    [[ $DAMON == pause ]] || return 0
+    for state in /sys/kernel/mm/damon/admin/kdamonds/*/state; do
+        [[ -w $state && $(<"$state") == on ]] || continue
+        echo off >"$state" 2>/dev/null && PAUSED_KDAMONDS+=("$state")
+    done
+    ((${#PAUSED_KDAMONDS[@]} == 0)) || log "Paused the kernel's DAMON page reclaim (${#PAUSED_KDAMONDS[@]} kdamond) until the end (DAMON=keep leaves it)"
+}
+
+resume_damon() {
+    local state
+    for state in "${PAUSED_KDAMONDS[@]}"; do
+        echo on >"$state" 2>/dev/null || echo "bench: could not turn $state back on" >&2
+    done
+    PAUSED_KDAMONDS=()
+}
+
+damon_line() { # for the report: whether DAMON ran during the measurements
+    local state running=0
+    for state in /sys/kernel/mm/damon/admin/kdamonds/*/state; do
+        [[ -r $state && $(<"$state") == on ]] && running=$((running + 1))
+    done
+    if ((${#PAUSED_KDAMONDS[@]})); then
+        echo "the kernel's DAMON page reclaim paused while measuring (\`DAMON=keep\` leaves it running)"
+    elif ((running)); then
+        echo "the kernel's DAMON page reclaim running (\`DAMON=pause\` pauses it)"
+    else
+        echo "no DAMON page reclaim running"
+    fi
+}
+
 cleanup() {
     local pid
+    resume_damon
     for pid in "${OTHER_PIDS[@]}"; do
         stop_pid "$pid" TERM
     done
@@ -95,6 +136,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+pause_damon
 
 free_port() {
     local port _
@@ -460,5 +502,5 @@ thousands() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }'; }
 
 machine_line() {
-    echo "$(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB memory, Linux $(uname -r)"
+    echo "$(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB memory, Linux $(uname -r); $(damon_line)"
 }
