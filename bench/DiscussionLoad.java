@@ -95,8 +95,10 @@ class DiscussionLoad {
         List<Reader> readers = signIn(base, articleId, emails, password);
         // Unmeasured first, as wrk's warm-up is: the posting path's code compiled, its caches filled. A
         // fresh JVM compiles for tens of seconds; at half the rate first, so that its backlog stays small.
-        report("warm-up at half rate", schedule(base, articleId, readers, rate / 2, WARMUP_SECONDS, "Slow warm-up"), readers);
-        report("warm-up at full rate", schedule(base, articleId, readers, rate, WARMUP_SECONDS, "Fast warm-up"), readers);
+        if (WARMUP_SECONDS > 0) {
+            report("warm-up at half rate", schedule(base, articleId, readers, rate / 2, WARMUP_SECONDS, "Slow warm-up"), readers);
+            report("warm-up at full rate", schedule(base, articleId, readers, rate, WARMUP_SECONDS, "Fast warm-up"), readers);
+        }
         Instant measuredFrom = Instant.now();
         Result measured = schedule(base, articleId, readers, rate, seconds, "Load test");
         String timeline = System.getProperty("timeline.file");
@@ -129,6 +131,10 @@ class DiscussionLoad {
     /** Prints a line of results: the last one printed is the measurement. */
     private static void report(String what, Result result, List<Reader> readers) {
         long[] latencies = result.latencies();
+        if (latencies.length == 0) {
+            System.out.printf("phase=%s requests=0 readers=%d%n", what.replace(' ', '-'), readers.size());
+            return;
+        }
         Arrays.sort(latencies);
         System.out.printf(
                 "phase=%s requests=%d achieved_rate=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f statuses=%s failures=%d readers=%d%n",
