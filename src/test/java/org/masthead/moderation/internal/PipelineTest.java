@@ -69,7 +69,7 @@ class PipelineTest {
     }
 
     @Test
-    void onceHeldTheLocalStepsStillSayWhyTheyWouldHoldItButTheRemoteScorerIsNotAsked() {
+    void onceHeldTheLocalStepsStillSayWhyTheyWouldHoldItButTheRemoteScorersAnswerIsNotWaitedFor() {
         CommentVerdict verdict = screen(
                 step("new", false, Decision.hold("new reader")),
                 step("links", false, Decision.hold("3 links")),
@@ -81,10 +81,11 @@ class PipelineTest {
         assertThat(verdict.reason()).isEqualTo("new reader");
         assertThat(verdict.alsoHeldBy()).containsExactly("links");
         assertThat(verdict.notes()).containsExactly("Also: 3 links (the links check)");
-        assertThat(asked).containsExactly("new", "links", "repeat");
+        assertThat(asked).containsExactly("toxicity asked", "new", "links", "repeat", "toxicity withdrawn");
     }
 
-    private static Step remote(Step step) {
+    /** A remote step around {@code step}: it says when it is asked, and when it is withdrawn unanswered. */
+    private Step remote(Step step) {
         return new Step() {
             @Override
             public String name() {
@@ -103,7 +104,28 @@ class PipelineTest {
 
             @Override
             public Decision check(CommentSubmission comment) {
-                return step.check(comment);
+                return ask(comment).decision();
+            }
+
+            @Override
+            public Asked ask(CommentSubmission comment) {
+                asked.add(step.name() + " asked");
+                return new Asked() {
+                    private boolean answered;
+
+                    @Override
+                    public Decision decision() {
+                        answered = true;
+                        return step.check(comment);
+                    }
+
+                    @Override
+                    public void withdraw() {
+                        if (!answered) {
+                            asked.add(step.name() + " withdrawn");
+                        }
+                    }
+                };
             }
         };
     }
@@ -145,76 +167,30 @@ class PipelineTest {
         assertThat(verdict.notes()).containsExactly("toxicity: not scored in time");
     }
 
-    /** A remote step that says when it is asked, answered and withdrawn. */
-    private Step asking(String name, Decision decision) {
-        return new Step() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean mayRefuse() {
-                return false;
-            }
-
-            @Override
-            public boolean remote() {
-                return true;
-            }
-
-            @Override
-            public Decision check(CommentSubmission comment) {
-                return ask(comment).decision();
-            }
-
-            @Override
-            public Asked ask(CommentSubmission comment) {
-                asked.add(name + " asked");
-                return new Asked() {
-                    private boolean answered;
-
-                    @Override
-                    public Decision decision() {
-                        answered = true;
-                        asked.add(name + " answered");
-                        return decision;
-                    }
-
-                    @Override
-                    public void withdraw() {
-                        if (!answered) {
-                            asked.add(name + " withdrawn");
-                        }
-                    }
-                };
-            }
-        };
-    }
-
     @Test
     void theRemoteScorerIsAskedBeforeTheLocalRulesRunAndItsAnswerTakenAfterThem() {
         CommentVerdict verdict = screen(
                 step("new", false, Decision.PASS),
                 step("banned", true, Decision.PASS),
-                asking("toxicity", Decision.hold("hostile")));
+                remote(step("toxicity", false, Decision.hold("hostile"))));
 
         assertThat(verdict.outcome()).isEqualTo(Outcome.HOLD);
         assertThat(verdict.step()).isEqualTo("toxicity");
-        assertThat(asked).containsExactly("toxicity asked", "new", "banned", "toxicity answered");
+        assertThat(asked).containsExactly("toxicity asked", "new", "banned", "toxicity");
     }
 
     @Test
     void aCommentTheLocalRulesRefuseOrHoldDoesNotWaitForTheRemoteAnswer() {
         CommentVerdict refused =
-                screen(step("banned", true, Decision.refuse("word")), asking("toxicity", Decision.PASS));
+                screen(step("banned", true, Decision.refuse("word")), remote(step("toxicity", false, Decision.PASS)));
 
         assertThat(refused.outcome()).isEqualTo(Outcome.REFUSE);
         assertThat(asked).containsExactly("toxicity asked", "banned", "toxicity withdrawn");
 
         asked.clear();
-        CommentVerdict held =
-                screen(step("links", false, Decision.hold("3 links")), asking("toxicity", Decision.hold("hostile")));
+        CommentVerdict held = screen(
+                step("links", false, Decision.hold("3 links")),
+                remote(step("toxicity", false, Decision.hold("hostile"))));
 
         assertThat(held.step()).isEqualTo("links");
         assertThat(held.alsoHeldBy()).isEmpty();
