@@ -91,12 +91,15 @@ class AdmissionFilter extends OncePerRequestFilter implements Admission {
             wait.run();
             return;
         }
+        // Lent once: a wait within the wait has no turn left to lend.
+        holding.remove();
         turns.release();
         try {
             wait.run();
         } finally {
             // The request has work done that only it can finish: it waits in line rather than be refused.
             turns.acquireUninterruptibly();
+            holding.set(Boolean.TRUE);
         }
     }
 }

@@ -22,10 +22,12 @@ class AdmissionFilterTest {
             new AdmissionFilter(new ConcurrencyProperties(1, Duration.ofSeconds(5), 8), new SimpleMeterRegistry());
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch finish = new CountDownLatch(1);
+    final CountDownLatch answered = new CountDownLatch(1);
     final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
 
     @AfterEach
     void stop() {
+        answered.countDown();
         finish.countDown();
         requests.close();
     }
@@ -67,7 +69,6 @@ class AdmissionFilterTest {
     @Test
     void aRequestWaitingForAServiceElsewhereLendsItsTurnAndTakesItBackAfter() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
-        CountDownLatch answered = new CountDownLatch(1);
         CompletableFuture<MockHttpServletResponse> posting = CompletableFuture.supplyAsync(
                 () -> {
                     MockHttpServletResponse response = new MockHttpServletResponse();
@@ -102,6 +103,36 @@ class AdmissionFilterTest {
 
         finish.countDown();
         assertThat(posting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aWaitWithinAWaitLendsTheTurnOnlyOnce() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        requests.submit(() -> {
+            filter.doFilter(
+                    new MockHttpServletRequest("POST", "/discussion/1/comments"),
+                    new MockHttpServletResponse(),
+                    (request, response) -> filter.whileWaiting(() -> filter.whileWaiting(() -> {
+                        waiting.countDown();
+                        try {
+                            answered.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    })));
+            return null;
+        });
+        assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+        holdTheTurn();
+
+        CompletableFuture<MockHttpServletResponse> next =
+                CompletableFuture.supplyAsync(() -> run(new MockHttpServletRequest("GET", "/me")), requests);
+        Thread.sleep(200);
+
+        assertThat(next).as("the one turn lent is taken").isNotDone();
+        answered.countDown();
+        finish.countDown();
+        assertThat(next.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
     }
 
     private void holdTheTurn() throws InterruptedException {
