@@ -61,6 +61,19 @@ interface Step {
 
         /** Says the decision is no longer wanted: a question still out is abandoned. */
         void withdraw();
+
+        /** A check that decided at once, with nothing out to withdraw. */
+        static Asked answered(Decision decision) {
+            return new Asked() {
+                @Override
+                public Decision decision() {
+                    return decision;
+                }
+
+                @Override
+                public void withdraw() {}
+            };
+        }
     }
 
     /**

@@ -81,16 +81,7 @@ class ToxicityStep implements Step, DisposableBean {
         try {
             score = scoring.submit(() -> scorer.score(comment.body()));
         } catch (RejectedExecutionException busy) {
-            Decision busyScorer = fallback("the " + scorer.name() + " scorer was busy");
-            return new Asked() {
-                @Override
-                public Decision decision() {
-                    return busyScorer;
-                }
-
-                @Override
-                public void withdraw() {}
-            };
+            return Asked.answered(fallback("the " + scorer.name() + " scorer was busy"));
         }
         return new Asked() {
             @Override
