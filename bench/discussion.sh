@@ -31,7 +31,7 @@ SCORER_DELAY_MS=${SCORER_DELAY_MS:-30}
 # The bench readers sign in from one address and post far faster than the limits allow anyone: what is
 # measured is the server, not the limits. Every moderation rule runs, at its defaults; the toxicity scorer
 # is the Perspective adapter, pointed at a local stand-in that answers after SCORER_DELAY_MS.
-STUB_PORT=$(( 20000 + RANDOM % 40000 ))
+STUB_PORT=$((10000 + RANDOM % 22000)) # below the ephemeral range, as lib.sh's free_port
 # The node's cap on the live streams it holds (by default what a quarter of its heap holds) is raised to the
 # listeners measured: how many it can hold is what the live phase finds out.
 APP_ARGS=${APP_ARGS:---masthead.notifications.live-max-streams=$((LISTENERS + 100)) --masthead.rate-limits.comments-per-reader.capacity=1000000 --masthead.rate-limits.sign-in-per-ip.capacity=1000000 --masthead.moderation.toxicity.perspective-api-key=bench --masthead.moderation.toxicity.perspective-url=http://127.0.0.1:$STUB_PORT}

@@ -138,10 +138,13 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 pause_damon
 
+# A port below Linux's ephemeral range (32768 and up), where the system picks the embedded PostgreSQL's port
+# and those of outgoing connections: one picked there could be taken by the app's own database before the app
+# binds it.
 free_port() {
     local port _
     for _ in $(seq 200); do
-        port=$((20000 + RANDOM % 40000))
+        port=$((10000 + RANDOM % 22000))
         [[ $port == "${APP_PORT:-}" ]] && continue
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"

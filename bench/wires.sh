@@ -53,7 +53,7 @@ trap 'exit 130' INT TERM
 free_port() {
     local port _
     for _ in $(seq 200); do
-        port=$((20000 + RANDOM % 40000))
+        port=$((10000 + RANDOM % 22000)) # below the ephemeral range, as in lib.sh
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return
