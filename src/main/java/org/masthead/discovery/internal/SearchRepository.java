@@ -153,17 +153,20 @@ class SearchRepository {
     /**
      * The page of articles whose title document (headline, topics, standfirst, authors) matches the whole
      * query, best first, and how many match, counting no further than {@code candidates}. Only the newest
-     * {@code candidates} matches are ranked: {@code ts_rank} on the title document plus 0.01, times a factor
-     * for age that halves from 1 towards 0.5 every half-life, so that a newer article beats an older one
-     * with the same words while an old story that matches much better still comes first among them. A word
-     * in thousands of headlines would otherwise have every one of them read and ranked for each search, and
-     * no reader pages past the first thousand results: they sort by date to see further back.
+     * {@code candidates} matches are ordered by score: {@code ts_rank} on the title document plus 0.01, times
+     * a factor for age that halves from 1 towards 0.5 every half-life, so that a newer article beats an older
+     * one with the same words while an old story that matches much better still comes first among them. A
+     * word in thousands of headlines would otherwise have every one of them read and ordered for each search,
+     * and no reader pages past the first thousand results: they sort by date to see further back.
      *
      * <p>The query is written into the statement, not computed in a common table expression, so that the
      * planner sees what it asks for: it reads a common word's newest matches through the date index, which
      * holds the title document, and a rare word's through the title index ({@link #matchThroughIndexes}).
      * Age is computed in floating point: the numeric that {@code extract} returns made {@code power} cost
-     * three times the ranking.
+     * three times the ranking. Each match is ranked as it is read, so that only its id, date and rank are
+     * sorted and kept, and the matches are counted from the kept rows: sorting the matches with their title
+     * documents, and counting them with a window that copied each again, took 7 to 11 ms for a word in
+     * 2,174 headlines, against 2 to 4 ms ranking every match first.
      */
     TitleMatches rankedByTitle(Query query, Instant now, Duration halfLife, int candidates, int limit, long offset) {
         matchThroughIndexes();
@@ -174,11 +177,12 @@ class SearchRepository {
                         db.sql(
                                 """
                                 WITH newest AS MATERIALIZED (
-                                    SELECT d.article_id, d.published_at, d.title_document FROM search_document d
+                                    SELECT d.article_id, d.published_at, ts_rank(d.title_document, %1$s) AS rank
+                                    FROM search_document d
                                     WHERE d.title_document @@ %1$s %2$s %3$s
                                     ORDER BY d.published_at DESC, d.article_id DESC LIMIT :candidates)
-                                SELECT article_id, count(*) OVER () AS matches,
-                                       (ts_rank(title_document, %1$s) + 0.01)
+                                SELECT article_id, (SELECT count(*) FROM newest) AS matches,
+                                       (rank + 0.01)
                                        * (0.5 + 0.5 * power(0.5, greatest(0, CAST(extract(epoch FROM
                                              (CAST(:now AS timestamptz) - published_at)) AS float8)) / :halfLife))
                                            AS score
