@@ -1,11 +1,12 @@
 package org.masthead.platform.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.http.server.PathContainer;
@@ -37,8 +38,21 @@ class PathFirstMappings implements WebMvcRegistrations {
             /** The request being looked up: its path, and the first segment of it as patterns see it. */
             private final ThreadLocal<@Nullable Lookup> lookingUp = new ThreadLocal<>();
 
-            /** Each mapping's first words, when every pattern of it begins with a fixed one. */
-            private final Map<RequestMappingInfo, Optional<Set<String>>> firstWords = new ConcurrentHashMap<>();
+            /**
+             * Each mapping's first words, when every pattern of it begins with a fixed one: found as the
+             * mapping is registered, and looked up by identity, since a mapping's hash code is computed
+             * from all its conditions on every call and, asked of 250 mappings, cost more than the paths.
+             * Replaced whole at each registration (all of them at start-up), so that lookups need no lock.
+             */
+            private volatile Map<RequestMappingInfo, Optional<Set<String>>> firstWords = Map.of();
+
+            @Override
+            protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+                super.registerHandlerMethod(handler, method, mapping);
+                Map<RequestMappingInfo, Optional<Set<String>>> words = new IdentityHashMap<>(firstWords);
+                words.put(mapping, PathFirstMappings.firstWords(mapping));
+                firstWords = words;
+            }
 
             @Override
             protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -62,8 +76,8 @@ class PathFirstMappings implements WebMvcRegistrations {
                 PathPatternsRequestCondition paths = info.getPathPatternsCondition();
                 Lookup lookup = lookingUp.get();
                 if (paths != null && lookup != null) {
-                    Optional<Set<String>> words = firstWords.computeIfAbsent(info, PathFirstMappings::firstWords);
-                    if (words.isPresent() && !words.get().contains(lookup.firstWord())) {
+                    Optional<Set<String>> words = firstWords.get(info);
+                    if (words != null && words.isPresent() && !words.get().contains(lookup.firstWord())) {
                         return null;
                     }
                     if (noneMatches(paths, lookup.path())) {
