@@ -37,7 +37,7 @@ final class Normaliser {
      * CPU spent posting a comment.
      */
     private static final Cache<String, Words> RECENTLY_READ =
-            Caffeine.newBuilder().maximumSize(256).build();
+            Caffeine.newBuilder().maximumSize(64).build();
 
     private Normaliser() {}
 
