@@ -111,15 +111,6 @@ public class Search {
         if (words.isBlank()) {
             return Results.NONE;
         }
-        switch (index.searchableWords(words)) {
-            case ONLY_COMMON -> {
-                return Results.ONLY_COMMON_WORDS;
-            }
-            case NONE -> {
-                return Results.NONE;
-            }
-            case SEARCHABLE -> {}
-        }
         SearchRepository.Query query = queryOf(words, request);
         int pageSize = properties.searchPageSize();
         long offset = (long) (request.page() - 1) * pageSize;
@@ -138,6 +129,19 @@ public class Search {
             if (found.size() < pageSize && total > title.matches()) {
                 found.addAll(index.newestInBodyAlone(
                         query, total >= COUNT_CAP, pageSize - found.size(), Math.max(0, offset - title.matches())));
+            }
+        }
+        if (total == 0) {
+            // Asked only when nothing is found, which words too common to search for, or none at all, find
+            // nothing at once: a found search is spared the round trip.
+            switch (index.searchableWords(words)) {
+                case ONLY_COMMON -> {
+                    return Results.ONLY_COMMON_WORDS;
+                }
+                case NONE -> {
+                    return Results.NONE;
+                }
+                case SEARCHABLE -> {}
             }
         }
         int totalPages = Math.max(1, (total + pageSize - 1) / pageSize);
