@@ -347,6 +347,33 @@ class SearchTest {
     }
 
     @Test
+    void onlyCommonWordsAreToldSoWhateverTheFiltersAndOrder() {
+        String word = word();
+        content.article(section).headline("The " + word + " of the day").published();
+        headlinesFor(word, 1);
+
+        // The words are looked at only once nothing is found: the filtered and dated searches run first.
+        for (String asked : List.of(
+                "/search?q=the&sort=date",
+                "/search?q=the&section=" + section.path(),
+                "/search?q=" + encode("of the") + "&section=" + section.path() + "&sort=date&page=2")) {
+            HttpResponse<String> response = http.get(asked);
+
+            assertThat(response.statusCode()).as(asked).isEqualTo(200);
+            assertThat(response.body())
+                    .as(asked)
+                    .contains("is too common to search for.")
+                    .doesNotContain("No results for")
+                    .doesNotContain("Did you mean");
+        }
+        assertThat(http.get("/search?q=%F0%9F%99%82&sort=date&section=" + section.path())
+                        .body())
+                .as("no word at all, filtered")
+                .contains("No results for")
+                .doesNotContain("too common");
+    }
+
+    @Test
     void aSearchWithNoWordInItSaysNoResultsRatherThatItIsTooCommon() {
         for (String nothingToSearch : List.of("🙂", "\\", "!!!", "!@#$%^&*()", "—")) {
             String page = get("/search?q=" + encode(nothingToSearch)).body();

@@ -1,6 +1,7 @@
 package org.masthead.moderation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,20 @@ class NormaliserTest {
 
     private static boolean finds(String entry, String text) {
         return Normaliser.words(text).matches(Normaliser.entry(entry));
+    }
+
+    @Test
+    void aTextReadAgainReadsTheSameAndNoRuleCanChangeWhatAnotherReads() {
+        // One screening's rules share the words of a comment: none may add to them for the next.
+        Normaliser.Words first = Normaliser.words("you are a h a l f w i t");
+        assertThatThrownBy(() -> first.candidates().add("idiot")).isInstanceOf(UnsupportedOperationException.class);
+
+        Normaliser.Words again = Normaliser.words("you are a h a l f w i t");
+        assertThat(again.candidates()).isEqualTo(first.candidates()).doesNotContain("idiot");
+        assertThat(again.matches(Normaliser.entry("halfwit"))).isTrue();
+        assertThat(Normaliser.words("you are a halfway house").matches(Normaliser.entry("halfwit")))
+                .as("another text is read for itself")
+                .isFalse();
     }
 
     @ParameterizedTest
