@@ -44,4 +44,17 @@ class OperationsEndpointsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("masthead_page_cache_size");
     }
+
+    @Test
+    void requestsAreMeasuredButEachAccessDecisionIsNotObserved() {
+        assertThat(http.get("/account").statusCode()).isEqualTo(302);
+        assertThat(http.get("/").statusCode()).isEqualTo(200);
+
+        String metrics = http.get("/actuator/prometheus", "Authorization", "Bearer test-metrics-token")
+                .body();
+
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_count")
+                .doesNotContain("spring_security_authorizations");
+    }
 }

@@ -16,6 +16,7 @@ import org.masthead.platform.Admission;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,12 +57,16 @@ class Pipeline implements CommentScreening {
                 screenings,
                 sanctions,
                 tallies,
-                readOnly(transactions),
+                oneConnection(transactions),
                 admission);
     }
 
     Pipeline(List<Step> steps, Screenings screenings, @Nullable SanctionStep sanctions, @Nullable Tallies tallies) {
         this(steps, screenings, sanctions, tallies, null, Runnable::run);
+    }
+
+    Pipeline(List<Step> steps, Screenings screenings, PlatformTransactionManager transactions) {
+        this(steps, screenings, null, null, oneConnection(transactions), Runnable::run);
     }
 
     private Pipeline(
@@ -81,9 +86,14 @@ class Pipeline implements CommentScreening {
         this.admission = admission;
     }
 
-    private static TransactionTemplate readOnly(PlatformTransactionManager transactions) {
+    /**
+     * A scope that keeps the connection its first statement borrows for the rest, without a transaction:
+     * the rules only read, each statement sees what is committed as it runs, and a transaction's BEGIN and
+     * COMMIT would cost the database a round trip, and both sides a wake-up, for nothing.
+     */
+    private static TransactionTemplate oneConnection(PlatformTransactionManager transactions) {
         TransactionTemplate template = new TransactionTemplate(transactions);
-        template.setReadOnly(true);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
         return template;
     }
 
@@ -94,8 +104,8 @@ class Pipeline implements CommentScreening {
 
     /**
      * The rules that look things up in the database (the reader's sanctions and history, the same text
-     * again) share one read-only transaction, so a comment borrows one pooled connection for them rather
-     * than one per rule: at 200 comments a second the pool is the scarce thing, and each borrow waits in
+     * again) share one pooled connection ({@link #oneConnection}), rather than borrowing one per rule: at
+     * 200 comments a second the pool is the scarce thing, and each borrow waits in
      * line behind the posting transactions. The remote scorer is asked before them, so that its answer
      * (tens of milliseconds away) travels while they run, and is waited for after the connection is
      * returned, with the request's turn lent to another ({@link Admission}); a comment they refuse or hold

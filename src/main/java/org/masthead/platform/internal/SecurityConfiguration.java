@@ -54,12 +54,16 @@ class SecurityConfiguration {
             new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
 
     /**
-     * Observes sign-ins and access decisions, not every filter of every request: wrapping each of the
-     * chain's filters in an observation costs more than most requests' own work.
+     * Observes sign-ins, not every filter or access decision of every request: wrapping each of the chain's
+     * filters in an observation cost more than most requests' own work, and observing each request's access
+     * decision was 3% of the CPU of posting a comment. A refused request is still counted by its status in
+     * {@code http.server.requests}.
      */
     @Bean
     SecurityObservationSettings securityObservations() {
-        return SecurityObservationSettings.withDefaults().build();
+        return SecurityObservationSettings.withDefaults()
+                .shouldObserveAuthorizations(false)
+                .build();
     }
 
     @Bean

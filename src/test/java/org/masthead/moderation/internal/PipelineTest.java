@@ -9,6 +9,10 @@ import org.masthead.discussion.CommentSubmission;
 import org.masthead.discussion.CommentVerdict;
 import org.masthead.discussion.CommentVerdict.Outcome;
 import org.masthead.moderation.internal.Step.Decision;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class PipelineTest {
 
@@ -195,5 +199,71 @@ class PipelineTest {
         assertThat(held.step()).isEqualTo("links");
         assertThat(held.alsoHeldBy()).isEmpty();
         assertThat(asked).containsExactly("toxicity asked", "links", "toxicity withdrawn");
+    }
+
+    @Test
+    void theLocalRulesShareOneConnectionScopeWithoutATransactionAndTheRemoteAnswerIsTakenOutsideIt() {
+        List<String> begun = new ArrayList<>();
+        AbstractPlatformTransactionManager transactions = new AbstractPlatformTransactionManager() {
+            @Override
+            protected Object doGetTransaction() {
+                return new Object();
+            }
+
+            @Override
+            protected void doBegin(Object transaction, TransactionDefinition definition) {
+                begun.add(definition.toString());
+            }
+
+            @Override
+            protected void doCommit(DefaultTransactionStatus status) {}
+
+            @Override
+            protected void doRollback(DefaultTransactionStatus status) {}
+        };
+        Step local = new Step() {
+            @Override
+            public String name() {
+                return "sanctions";
+            }
+
+            @Override
+            public boolean mayRefuse() {
+                return false;
+            }
+
+            @Override
+            public Decision check(CommentSubmission comment) {
+                asked.add("local: shared " + TransactionSynchronizationManager.isSynchronizationActive()
+                        + ", in a transaction " + TransactionSynchronizationManager.isActualTransactionActive());
+                return Decision.PASS;
+            }
+        };
+        Step scorer = remote(new Step() {
+            @Override
+            public String name() {
+                return "toxicity";
+            }
+
+            @Override
+            public boolean mayRefuse() {
+                return false;
+            }
+
+            @Override
+            public Decision check(CommentSubmission comment) {
+                asked.add("remote: shared " + TransactionSynchronizationManager.isSynchronizationActive());
+                return Decision.PASS;
+            }
+        });
+
+        CommentVerdict verdict = new Pipeline(List.of(local, scorer), null, transactions)
+                .screen(new CommentSubmission(1, 2, null, "text"));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.PUBLISH);
+        assertThat(begun).isEmpty();
+        assertThat(asked)
+                .containsExactly(
+                        "toxicity asked", "local: shared true, in a transaction false", "remote: shared false");
     }
 }
