@@ -1,7 +1,5 @@
 package org.masthead.moderation.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.masthead.moderation.ToxicityScorer;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Google Jigsaw's Perspective API ({@code comments:analyze}), asked for the TOXICITY attribute of
  * each comment. The text is not stored by Perspective ({@code doNotStore}).
  */
-class PerspectiveToxicityScorer implements ToxicityScorer {
+class PerspectiveToxicityScorer implements AsyncToxicityScorer {
 
     /** The request body, as Perspective's API documents it. */
     record Analyze(
@@ -48,22 +46,17 @@ class PerspectiveToxicityScorer implements ToxicityScorer {
     }
 
     @Override
-    public double score(String text) {
+    public CompletableFuture<Double> scoreAsync(String text) {
         Analyze body = new Analyze(Map.of("text", text), Map.of("TOXICITY", Map.of()), List.of("en"), true);
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking Perspective", e);
-        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::scoreIn);
+    }
+
+    private double scoreIn(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Perspective answered " + response.statusCode());
         }

@@ -1,10 +1,12 @@
 package org.masthead.moderation.internal;
 
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ class ToxicityStep implements Step, DisposableBean {
     private final ToxicityScorer scorer;
     private final ModerationProperties.Toxicity settings;
     private final ExecutorService scoring;
+    private final Semaphore outAsync = new Semaphore(MAX_SCORING);
 
     ToxicityStep(ToxicityScorer scorer, ModerationProperties properties) {
         this.scorer = scorer;
@@ -79,7 +82,7 @@ class ToxicityStep implements Step, DisposableBean {
         long askedAt = System.nanoTime();
         Future<Double> score;
         try {
-            score = scoring.submit(() -> scorer.score(comment.body()));
+            score = send(comment.body());
         } catch (RejectedExecutionException busy) {
             return Asked.answered(fallback("the " + scorer.name() + " scorer was busy"));
         }
@@ -94,6 +97,30 @@ class ToxicityStep implements Step, DisposableBean {
                 score.cancel(true);
             }
         };
+    }
+
+    /**
+     * Asks the scorer: one that answers later is asked by the caller's thread, the others on a thread of
+     * their own. Either way no more than {@value #MAX_SCORING} are out at once.
+     *
+     * @throws RejectedExecutionException when that many are out already
+     */
+    private Future<Double> send(String text) {
+        if (!(scorer instanceof AsyncToxicityScorer async)) {
+            return scoring.submit(() -> scorer.score(text));
+        }
+        if (!outAsync.tryAcquire()) {
+            throw new RejectedExecutionException("busy");
+        }
+        CompletableFuture<Double> score;
+        try {
+            score = async.scoreAsync(text);
+        } catch (RuntimeException failed) {
+            outAsync.release();
+            throw failed;
+        }
+        score.whenComplete((value, failure) -> outAsync.release());
+        return score;
     }
 
     private Decision decide(Future<Double> score, long askedAt) {

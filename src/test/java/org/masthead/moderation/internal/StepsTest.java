@@ -3,7 +3,9 @@ package org.masthead.moderation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.masthead.discussion.CommentSubmission;
 import org.masthead.moderation.ModerationProperties;
@@ -140,6 +142,51 @@ class StepsTest {
             assertThat(decision.toAuthor())
                     .as("nothing says the comment breaks the standards, so its author is not told it may")
                     .isEqualTo("A moderator will read it before it is shown.");
+        } finally {
+            step.destroy();
+        }
+    }
+
+    @Test
+    void aScorerThatAnswersLaterIsAskedByTheCommentsOwnThreadAndNoMoreThan64AreOutAtOnce() {
+        List<String> askedBy = new ArrayList<>();
+        List<CompletableFuture<Double>> out = new ArrayList<>();
+        AsyncToxicityScorer service = new AsyncToxicityScorer() {
+            @Override
+            public String name() {
+                return "service";
+            }
+
+            @Override
+            public CompletableFuture<Double> scoreAsync(String text) {
+                askedBy.add(Thread.currentThread().getName());
+                CompletableFuture<Double> score = new CompletableFuture<>();
+                out.add(score);
+                return score;
+            }
+        };
+        ToxicityStep step = new ToxicityStep(service, properties(2, toxicity(Duration.ofSeconds(2), Fallback.HOLD)));
+        try {
+            List<Step.Asked> asked = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                asked.add(step.ask(comment("comment " + i)));
+            }
+            assertThat(askedBy).hasSize(64).containsOnly(Thread.currentThread().getName());
+
+            Decision busy = step.ask(comment("one too many")).decision();
+            assertThat(busy.kind()).isEqualTo(Kind.HOLD);
+            assertThat(busy.reason()).isEqualTo("Not scored: the service scorer was busy; held, as configured");
+
+            out.getFirst().complete(0.95);
+            assertThat(asked.getFirst().decision().reason()).contains("Scored 0.95 for toxicity by the service scorer");
+            asked.get(1).withdraw();
+            out.get(2).complete(0.1);
+            assertThat(asked.get(2).decision().kind()).isEqualTo(Kind.PASS);
+
+            Step.Asked next = step.ask(comment("room again"));
+            assertThat(askedBy).hasSize(65);
+            out.getLast().complete(0.2);
+            assertThat(next.decision().kind()).isEqualTo(Kind.PASS);
         } finally {
             step.destroy();
         }
