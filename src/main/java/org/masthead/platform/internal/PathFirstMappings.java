@@ -2,8 +2,11 @@ package org.masthead.platform.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -19,14 +23,17 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Finds a request's controller method by its path first. An address with variables in it (an article, a
- * section's page, a comment posted) is matched against every one of the application's mappings, some 250,
- * and Spring asks each about the request's method, headers and media types before its path: each question
- * passes through every wrapper the filters put around the request. Finding the article page's method took 9%
- * of the page's CPU samples; with the path asked first, 6.7%. Matching 250 patterns was still 5.5% of posting
- * a comment's samples, so a mapping whose every pattern begins with a fixed word ({@code /discussion/...})
- * is set aside by that word alone when the address begins with another one.
- * Which method answers a request is unchanged: a mapping whose path matches is asked everything, as before.
+ * Finds a request's controller method among the mappings its path can match. Spring matches an address with
+ * variables in it (an article, a section's page, a comment posted) against every one of the application's
+ * mappings, some 250, asking each about the request's method, headers and media types before its path, and
+ * each question passes through every wrapper the filters put around the request: that was 9% of the article
+ * page's CPU samples, and after asking the path first, still 9.7% of posting a comment's. So each mapping is
+ * filed, as it is registered, under the fixed first word of its patterns ({@code /discussion/...}), or among
+ * those that may begin with anything; a request is matched against its first word's mappings and those.
+ *
+ * <p>Which method answers is Spring's choice as before: the matches are ordered by Spring's comparator, and
+ * whatever is not a plain best match (an address some mapping names exactly, no match at all, which Spring
+ * turns into a 404, 405 or 415, two equally good matches, a CORS preflight) is left to Spring's own lookup.
  */
 @Component
 class PathFirstMappings implements WebMvcRegistrations {
@@ -35,71 +42,137 @@ class PathFirstMappings implements WebMvcRegistrations {
     public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
         return new RequestMappingHandlerMapping() {
 
-            /** The request being looked up: its path, and the first segment of it as patterns see it. */
-            private final ThreadLocal<@Nullable Lookup> lookingUp = new ThreadLocal<>();
-
-            /**
-             * Each mapping's first words, when every pattern of it begins with a fixed one: found as the
-             * mapping is registered, and looked up by identity, since a mapping's hash code is computed
-             * from all its conditions on every call and, asked of 250 mappings, cost more than the paths.
-             * Replaced whole at each registration (all of them at start-up), so that lookups need no lock.
-             */
-            private volatile Map<RequestMappingInfo, Optional<Set<String>>> firstWords = Map.of();
+            /** Replaced whole at each registration (all of them at start-up), so that lookups need no lock. */
+            private volatile Routes routes = Routes.NONE;
 
             @Override
             protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
                 super.registerHandlerMethod(handler, method, mapping);
-                Map<RequestMappingInfo, Optional<Set<String>>> words = new IdentityHashMap<>(firstWords);
-                words.put(mapping, PathFirstMappings.firstWords(mapping));
-                firstWords = words;
+                filed(mapping);
+            }
+
+            @Override
+            public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+                super.registerMapping(mapping, handler, method);
+                filed(mapping);
+            }
+
+            @Override
+            public void unregisterMapping(RequestMappingInfo mapping) {
+                super.unregisterMapping(mapping);
+                synchronized (this) {
+                    routes = routes.without(mapping);
+                }
+            }
+
+            private synchronized void filed(RequestMappingInfo mapping) {
+                HandlerMethod handler = getHandlerMethods().get(mapping);
+                if (handler != null) {
+                    routes = routes.with(new Route(mapping, handler), firstWords(mapping), getDirectPaths(mapping));
+                }
             }
 
             @Override
             protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
                     throws Exception {
-                Lookup previous = lookingUp.get();
-                lookingUp.set(
-                        ServletRequestPathUtils.hasParsedRequestPath(request)
-                                ? Lookup.of(ServletRequestPathUtils.getParsedRequestPath(request)
-                                        .pathWithinApplication())
-                                : null);
-                try {
+                Routes known = routes;
+                if (!ServletRequestPathUtils.hasParsedRequestPath(request)
+                        || known.directPaths().contains(lookupPath)
+                        || CorsUtils.isPreFlightRequest(request)) {
                     return super.lookupHandlerMethod(lookupPath, request);
-                } finally {
-                    lookingUp.set(previous);
                 }
+                PathContainer path =
+                        ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+                List<Route> matches = new ArrayList<>(2);
+                addMatches(known.byFirstWord().getOrDefault(firstWord(path), List.of()), path, request, matches);
+                addMatches(known.anyFirstWord(), path, request, matches);
+                if (matches.isEmpty()) {
+                    return super.lookupHandlerMethod(lookupPath, request);
+                }
+                if (matches.size() > 1) {
+                    Comparator<RequestMappingInfo> order = getMappingComparator(request);
+                    matches.sort((one, other) -> order.compare(one.mapping(), other.mapping()));
+                    if (order.compare(matches.get(0).mapping(), matches.get(1).mapping()) == 0) {
+                        return super.lookupHandlerMethod(lookupPath, request);
+                    }
+                }
+                Route best = matches.getFirst();
+                request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+                handleMatch(best.mapping(), lookupPath, request);
+                return best.handler();
             }
 
-            @Override
-            protected @Nullable RequestMappingInfo getMatchingMapping(
-                    RequestMappingInfo info, HttpServletRequest request) {
-                PathPatternsRequestCondition paths = info.getPathPatternsCondition();
-                Lookup lookup = lookingUp.get();
-                if (paths != null && lookup != null) {
-                    Optional<Set<String>> words = firstWords.get(info);
-                    if (words != null && words.isPresent() && !words.get().contains(lookup.firstWord())) {
-                        return null;
+            private void addMatches(
+                    List<Route> candidates, PathContainer path, HttpServletRequest request, List<Route> matches) {
+                for (Route route : candidates) {
+                    PathPatternsRequestCondition paths = route.mapping().getPathPatternsCondition();
+                    if (paths != null && noneMatches(paths, path)) {
+                        continue;
                     }
-                    if (noneMatches(paths, lookup.path())) {
-                        return null;
+                    RequestMappingInfo match = getMatchingMapping(route.mapping(), request);
+                    if (match != null) {
+                        matches.add(new Route(match, route.handler()));
                     }
                 }
-                return super.getMatchingMapping(info, request);
             }
         };
     }
 
-    /** A request's path, and its first segment as a pattern compares it (decoded, without parameters). */
-    private record Lookup(PathContainer path, String firstWord) {
+    /** A registered mapping, or the part of one a request matched, and the method it leads to. */
+    private record Route(RequestMappingInfo mapping, HandlerMethod handler) {}
 
-        static Lookup of(PathContainer path) {
-            for (PathContainer.Element element : path.elements()) {
-                if (element instanceof PathContainer.PathSegment segment) {
-                    return new Lookup(path, segment.valueToMatch());
+    /**
+     * The mappings by the fixed first word of their patterns, those that may begin with anything, and the
+     * addresses that mappings name exactly.
+     */
+    private record Routes(Map<String, List<Route>> byFirstWord, List<Route> anyFirstWord, Set<String> directPaths) {
+
+        static final Routes NONE = new Routes(Map.of(), List.of(), Set.of());
+
+        Routes with(Route route, Optional<Set<String>> firstWords, Set<String> paths) {
+            Routes without = without(route.mapping());
+            Map<String, List<Route>> byWord = new HashMap<>(without.byFirstWord());
+            List<Route> anyWord = new ArrayList<>(without.anyFirstWord());
+            if (firstWords.isPresent()) {
+                for (String word : firstWords.get()) {
+                    List<Route> filed = new ArrayList<>(byWord.getOrDefault(word, List.of()));
+                    filed.add(route);
+                    byWord.put(word, List.copyOf(filed));
                 }
+            } else {
+                anyWord.add(route);
             }
-            return new Lookup(path, "");
+            Set<String> direct = new HashSet<>(without.directPaths());
+            direct.addAll(paths);
+            return new Routes(Map.copyOf(byWord), List.copyOf(anyWord), Set.copyOf(direct));
         }
+
+        /** Without the mapping; its exact addresses stay, which only sends their requests to Spring's lookup. */
+        Routes without(RequestMappingInfo mapping) {
+            Map<String, List<Route>> byWord = new HashMap<>();
+            byFirstWord.forEach((word, filed) -> {
+                List<Route> kept = filed.stream()
+                        .filter(route -> route.mapping() != mapping)
+                        .toList();
+                if (!kept.isEmpty()) {
+                    byWord.put(word, kept);
+                }
+            });
+            List<Route> anyWord = anyFirstWord.stream()
+                    .filter(route -> route.mapping() != mapping)
+                    .toList();
+            return new Routes(Map.copyOf(byWord), anyWord, directPaths);
+        }
+    }
+
+    /** A path's first segment as a pattern compares it (decoded, without parameters). */
+    private static String firstWord(PathContainer path) {
+        for (PathContainer.Element element : path.elements()) {
+            if (element instanceof PathContainer.PathSegment segment) {
+                return segment.valueToMatch();
+            }
+        }
+        return "";
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.masthead.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.method.HandlerMethod;
@@ -51,6 +53,31 @@ class PathFirstMappingsTest {
                 .isEqualTo("article");
         assertThat(handler("GET", "/feeds/all")).isEqualTo("feed");
         assertThat(handler("GET", "/nothing/answers/this/path")).isNull();
+        assertThat(handler("GET", "/discussion/7/comments"))
+                .as("of two mappings that match, the more particular one, as Spring orders them")
+                .isEqualTo("comments");
+        assertThat(handler("GET", "/business/7/comments")).isEqualTo("anyComments");
+        assertThat(handler("GET", "/discussion/about"))
+                .as("an address named exactly")
+                .isEqualTo("about");
+    }
+
+    @Test
+    void aPathNoMethodOfItsVerbAnswersIsRefusedAsSpringRefusesIt() {
+        assertThatThrownBy(() -> handler("DELETE", "/discussion/comments/42/edit"))
+                .isInstanceOf(HttpRequestMethodNotSupportedException.class);
+    }
+
+    @Test
+    void aMappingUnregisteredIsNoLongerFound() throws Exception {
+        RequestMappingInfo feeds = mapping.getHandlerMethods().keySet().stream()
+                .filter(info -> info.getPatternValues().contains("/feeds/{name}"))
+                .findFirst()
+                .orElseThrow();
+
+        mapping.unregisterMapping(feeds);
+
+        assertThat(handler("GET", "/feeds/all")).isEqualTo("article");
     }
 
     private @Nullable String handler(String verb, String path) throws Exception {
@@ -86,6 +113,21 @@ class PathFirstMappingsTest {
         }
 
         public String feed() {
+            return "";
+        }
+
+        @GetMapping("/discussion/{id}/comments")
+        public String comments() {
+            return "";
+        }
+
+        @GetMapping("/{section}/{id}/comments")
+        public String anyComments() {
+            return "";
+        }
+
+        @GetMapping("/discussion/about")
+        public String about() {
             return "";
         }
     }
