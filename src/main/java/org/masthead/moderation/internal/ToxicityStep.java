@@ -116,8 +116,9 @@ class ToxicityStep implements Step, DisposableBean {
         try {
             score = async.scoreAsync(text);
         } catch (RuntimeException failed) {
+            // A scorer that fails before it asks fails like one that fails later: the comment is not blocked.
             outAsync.release();
-            throw failed;
+            return CompletableFuture.failedFuture(failed);
         }
         score.whenComplete((value, failure) -> outAsync.release());
         return score;

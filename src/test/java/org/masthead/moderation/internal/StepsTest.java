@@ -192,6 +192,29 @@ class StepsTest {
         }
     }
 
+    @Test
+    void aScorerThatFailsBeforeAskingIsAFailureNotABlockedComment() {
+        AsyncToxicityScorer broken = new AsyncToxicityScorer() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public CompletableFuture<Double> scoreAsync(String text) {
+                throw new IllegalStateException("no request could be made");
+            }
+        };
+        ToxicityStep step = new ToxicityStep(broken, properties(2, toxicity(Duration.ofSeconds(2), Fallback.PUBLISH)));
+        try {
+            Decision decision = step.ask(comment("hello")).decision();
+            assertThat(decision.kind()).isEqualTo(Kind.PASS);
+            assertThat(decision.note()).isEqualTo("not scored: the broken scorer failed; published, as configured");
+        } finally {
+            step.destroy();
+        }
+    }
+
     private static ToxicityScorer slow(Duration delay) {
         return new ToxicityScorer() {
             @Override
