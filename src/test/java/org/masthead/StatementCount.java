@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -58,16 +60,19 @@ public class StatementCount {
         };
     }
 
+    /** First of all filters, so that reading the session counts too. */
     @Bean
-    static Filter statementCountingScope() {
-        return (request, response, chain) -> {
+    static FilterRegistrationBean<Filter> statementCountingScope() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
             SERVING.set(true);
             try {
                 chain.doFilter(request, response);
             } finally {
                 SERVING.remove();
             }
-        };
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     private DataSource wrap(DataSource dataSource) {

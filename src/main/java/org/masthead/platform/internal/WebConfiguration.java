@@ -14,6 +14,7 @@ import org.masthead.platform.BodyLimit;
 import org.masthead.platform.OperationsProperties;
 import org.masthead.platform.PageCacheProperties;
 import org.masthead.platform.StreamedRoute;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
@@ -26,7 +27,9 @@ import org.springframework.core.Ordered;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 @Configuration(proxyBeanMethods = false)
@@ -162,10 +165,23 @@ class WebConfiguration {
         return registration;
     }
 
-    /** Spring Session's own store, wrapped to read a session once per request and write it back only when needed. */
+    /**
+     * Spring Session's own store, wrapped to read a session once per request, without a transaction, and
+     * write it back only when needed.
+     */
     @Bean
-    static BeanPostProcessor frugalSessionStore() {
+    static BeanPostProcessor frugalSessionStore(ObjectProvider<PlatformTransactionManager> transactions) {
         return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                // Its store is made afterwards, from what it holds by then.
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    configuration.setTransactionOperations(
+                            new FrugalSessionStore.Transactions(transactions.getObject()));
+                }
+                return bean;
+            }
+
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JdbcIndexedSessionRepository store ? wrap(store) : bean;
