@@ -34,13 +34,12 @@ public class Accounts {
         return accounts.byId(accountId).map(Accounts::summary);
     }
 
-    /** Whether the account has confirmed its address, as it must before it may post. */
-    @Transactional(readOnly = true)
+    /**
+     * Whether the account is active and has confirmed its address, as it must be before it may post. One
+     * statement, so no transaction of its own: it is asked for every comment posted.
+     */
     public boolean isVerified(long accountId) {
-        return accounts.byId(accountId)
-                .filter(AccountRow::active)
-                .map(AccountRow::verified)
-                .orElse(false);
+        return accounts.activeAndVerified(accountId);
     }
 
     /** What other readers see of these accounts, by id, in one query; ids with no account are absent. */

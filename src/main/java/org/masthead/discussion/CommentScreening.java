@@ -12,8 +12,8 @@ public interface CommentScreening {
     /** Publishes everything: the discussion on its own, with no moderation module. */
     CommentScreening NONE = new CommentScreening() {
         @Override
-        public CommentVerdict screen(CommentSubmission submission) {
-            return CommentVerdict.published();
+        public Screening begin(CommentSubmission submission) {
+            return CommentVerdict::published;
         }
 
         @Override
@@ -29,7 +29,29 @@ public interface CommentScreening {
      * Judges the text as its author sent it, before it is stored; it may count what it refuses, but never
      * stores the comment.
      */
-    CommentVerdict screen(CommentSubmission submission);
+    default CommentVerdict screen(CommentSubmission submission) {
+        try (Screening screening = begin(submission)) {
+            return screening.verdict();
+        }
+    }
+
+    /**
+     * Starts judging the text: what is asked of a service elsewhere (a toxicity scorer, tens of milliseconds
+     * away) is sent at once, so that the caller's own checks run while the answer travels. {@link
+     * Screening#verdict} finishes the judgement as {@link #screen} does.
+     */
+    Screening begin(CommentSubmission submission);
+
+    /** A judgement under way. Closing it unfinished (the caller refused the comment itself) withdraws what it asked. */
+    @FunctionalInterface
+    interface Screening extends AutoCloseable {
+
+        /** The verdict, waiting for the answers asked for, as long as the rules allow. */
+        CommentVerdict verdict();
+
+        @Override
+        default void close() {}
+    }
 
     /**
      * The comment was stored (or changed) as the verdict said: called inside the transaction that

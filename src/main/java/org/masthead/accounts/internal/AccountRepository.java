@@ -86,6 +86,17 @@ public class AccountRepository {
                 .optional();
     }
 
+    /** Whether the account is active and its address confirmed; false for one that does not exist. */
+    public boolean activeAndVerified(long id) {
+        return db.sql(
+                        """
+                        SELECT EXISTS (SELECT 1 FROM account
+                                       WHERE id = :id AND status = 'ACTIVE' AND email_verified_at IS NOT NULL)""")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The live account with this address, whatever its case. */
     public Optional<AccountRow> byEmail(String email) {
         return db.sql(SELECT + " WHERE lower(a.email) = lower(:email) AND a.status <> 'DELETED'")

@@ -169,10 +169,11 @@ public class Comments {
             if (earlier.isPresent()) {
                 posted = retried(earlier.get(), articleId);
             } else {
-                CommentSubmission submission =
-                        new CommentSubmission(authorId, articleId, null, CommentText.normalise(text));
-                CommentVerdict verdict = screen(submission);
-                posted = transactions.execute(status -> postInTransaction(submission, text, inReplyToId, key, verdict));
+                posted = screenedAndPosted(
+                        new CommentSubmission(authorId, articleId, null, CommentText.normalise(text)),
+                        text,
+                        inReplyToId,
+                        key);
             }
         } catch (RuntimeException refused) {
             rateLimits.giveBack(limit, reader);
@@ -184,17 +185,36 @@ public class Comments {
         return Objects.requireNonNull(posted);
     }
 
+    /**
+     * The checks that need no lock (the article takes comments, the reader may post, the text is one we
+     * take) run while the screening's remote scorer thinks, each statement on its own (at read committed
+     * a transaction would see nothing else); only what must commit together waits for its verdict.
+     */
+    private @Nullable Posted screenedAndPosted(
+            CommentSubmission submission, String text, @Nullable Long inReplyToId, UUID key) {
+        try (CommentScreening.Screening screening = beginScreening(submission)) {
+            CommentSettings article = content.commentSettings(submission.articleId())
+                    .orElseThrow(() -> new NotFoundException("There is no such article."));
+            requireVerified(submission.authorId());
+            if (!isOpen(article)) {
+                throw new ConflictException("Comments are closed", "Comments on this article are closed.");
+            }
+            String body = validBody(text);
+            CommentVerdict verdict = screening.verdict();
+            return transactions.execute(
+                    status -> postInTransaction(submission, article, body, inReplyToId, key, verdict));
+        }
+    }
+
     private Posted postInTransaction(
-            CommentSubmission submission, String text, @Nullable Long inReplyToId, UUID key, CommentVerdict verdict) {
+            CommentSubmission submission,
+            CommentSettings article,
+            String body,
+            @Nullable Long inReplyToId,
+            UUID key,
+            CommentVerdict verdict) {
         long authorId = submission.authorId();
         long articleId = submission.articleId();
-        CommentSettings article = content.commentSettings(articleId)
-                .orElseThrow(() -> new NotFoundException("There is no such article."));
-        requireVerified(authorId);
-        if (!isOpen(article)) {
-            throw new ConflictException("Comments are closed", "Comments on this article are closed.");
-        }
-        String body = validBody(text);
         CommentRow answered = null;
         if (inReplyToId != null) {
             answered = comments.lock(inReplyToId)
@@ -618,11 +638,16 @@ public class Comments {
     }
 
     private CommentVerdict screen(CommentSubmission submission) {
-        if (CommentText.problemWith(submission.body()).isPresent()) {
-            // Refused with the reason in the transaction, whatever screening would say.
-            return CommentVerdict.published();
+        try (CommentScreening.Screening screening = beginScreening(submission)) {
+            return screening.verdict();
         }
-        return screening().screen(submission);
+    }
+
+    private CommentScreening.Screening beginScreening(CommentSubmission submission) {
+        // A text we do not take is refused with the reason, whatever screening would say: nothing is asked.
+        return CommentText.problemWith(submission.body()).isPresent()
+                ? CommentScreening.NONE.begin(submission)
+                : screening().begin(submission);
     }
 
     private CommentScreening screening() {

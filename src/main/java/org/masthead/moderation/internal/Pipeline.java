@@ -103,31 +103,41 @@ class Pipeline implements CommentScreening {
     }
 
     /**
-     * The rules that look things up in the database (the reader's sanctions and history, the same text
-     * again) share one pooled connection ({@link #oneConnection}), rather than borrowing one per rule: at
-     * 200 comments a second the pool is the scarce thing, and each borrow waits in
-     * line behind the posting transactions. The remote scorer is asked before them, so that its answer
-     * (tens of milliseconds away) travels while they run, and is waited for after the connection is
-     * returned, with the request's turn lent to another ({@link Admission}); a comment they refuse or hold
-     * does not wait for it.
+     * Asks the remote scorer at once, so that its answer (tens of milliseconds away) travels while the
+     * caller's own checks and the local rules run. The rules that look things up in the database (the
+     * reader's sanctions and history, the same text again) share one pooled connection ({@link
+     * #oneConnection}), rather than borrowing one per rule: at 200 comments a second the pool is the scarce
+     * thing, and each borrow waits in line behind the posting transactions. The answer is waited for
+     * after the connection is returned, with the request's turn lent to another ({@link Admission}); a
+     * comment they refuse or hold does not wait for it.
      */
     @Override
-    public CommentVerdict screen(CommentSubmission comment) {
+    public Screening begin(CommentSubmission comment) {
         Map<Step, Step.Asked> asked = new IdentityHashMap<>();
         remote.forEach(step -> asked.put(step, step.ask(comment)));
+        return new Screening() {
+            @Override
+            public CommentVerdict verdict() {
+                return judge(comment, asked);
+            }
+
+            @Override
+            public void close() {
+                asked.values().forEach(Step.Asked::withdraw);
+            }
+        };
+    }
+
+    private CommentVerdict judge(CommentSubmission comment, Map<Step, Step.Asked> asked) {
         Run run = new Run();
-        try {
-            if (lookups == null) {
-                run.through(local, step -> step.check(comment));
-            } else {
-                lookups.executeWithoutResult(status -> run.through(local, step -> step.check(comment)));
-            }
-            if (run.refusal == null) {
-                admission.whileWaiting(() -> run.through(
-                        remote, step -> Objects.requireNonNull(asked.get(step)).decision()));
-            }
-        } finally {
-            asked.values().forEach(Step.Asked::withdraw);
+        if (lookups == null) {
+            run.through(local, step -> step.check(comment));
+        } else {
+            lookups.executeWithoutResult(status -> run.through(local, step -> step.check(comment)));
+        }
+        if (run.refusal == null) {
+            admission.whileWaiting(() -> run.through(
+                    remote, step -> Objects.requireNonNull(asked.get(step)).decision()));
         }
         CommentVerdict refusal = run.refusal;
         if (refusal != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.masthead.discussion.CommentScreening;
 import org.masthead.discussion.CommentSubmission;
 import org.masthead.discussion.CommentVerdict;
 import org.masthead.discussion.CommentVerdict.Outcome;
@@ -199,6 +200,39 @@ class PipelineTest {
         assertThat(held.step()).isEqualTo("links");
         assertThat(held.alsoHeldBy()).isEmpty();
         assertThat(asked).containsExactly("toxicity asked", "links", "toxicity withdrawn");
+    }
+
+    @Test
+    void theRemoteScorerIsAskedAsScreeningBeginsSoThatTheCallersOwnChecksRunWhileItThinks() {
+        Pipeline pipeline = new Pipeline(
+                List.of(step("banned", true, Decision.PASS), remote(step("toxicity", false, Decision.PASS))),
+                null,
+                null,
+                null);
+
+        CommentVerdict verdict;
+        try (CommentScreening.Screening screening = pipeline.begin(new CommentSubmission(1, 2, null, "text"))) {
+            asked.add("the discussion's own checks");
+            verdict = screening.verdict();
+        }
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.PUBLISH);
+        assertThat(asked).containsExactly("toxicity asked", "the discussion's own checks", "banned", "toxicity");
+    }
+
+    @Test
+    void aCommentTheDiscussionRefusesItselfWithdrawsTheQuestionUnanswered() {
+        Pipeline pipeline = new Pipeline(
+                List.of(step("banned", true, Decision.PASS), remote(step("toxicity", false, Decision.PASS))),
+                null,
+                null,
+                null);
+
+        CommentScreening.Screening screening = pipeline.begin(new CommentSubmission(1, 2, null, "text"));
+        // The article's comments are closed: the discussion refuses it before asking for the verdict.
+        screening.close();
+
+        assertThat(asked).containsExactly("toxicity asked", "toxicity withdrawn");
     }
 
     @Test
