@@ -91,23 +91,18 @@ public class ConversationFollows {
                 .list();
     }
 
-    /** The author of a comment follows its conversation, unless they chose not to when they comment. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void commented(long authorId, long articleId, Instant now) {
-        // One statement, as it runs in every posting transaction.
-        db.sql(
-                        """
-                        INSERT INTO conversation_follow (reader_id, article_id, followed_at)
-                        SELECT :reader, :article, :now
-                        WHERE COALESCE((SELECT follow_conversations FROM notification_preference
-                                        WHERE account_id = :reader), :byDefault)
-                        ON CONFLICT DO NOTHING""")
-                .param("reader", authorId)
-                .param("byDefault", EmailPreferences.FOLLOW_CONVERSATIONS_BY_DEFAULT)
-                .param("article", articleId)
-                .param("now", Timestamp.from(now))
-                .update();
-    }
+    /**
+     * The author of a comment follows its conversation, unless they chose not to: a statement for the
+     * {@code WITH} of {@link ConversationNews}'s, which records the comment in the same round trip. It
+     * binds {@code :author}, {@code :article}, {@code :now} and {@code :followByDefault}.
+     */
+    static final String AUTHOR_FOLLOWS =
+            """
+            INSERT INTO conversation_follow (reader_id, article_id, followed_at)
+            SELECT :author, :article, :now
+            WHERE COALESCE((SELECT follow_conversations FROM notification_preference WHERE account_id = :author),
+                           :followByDefault)
+            ON CONFLICT DO NOTHING""";
 
     /** The articles whose conversations the reader follows, as their data export lists them. */
     List<Followed> followedBy(long readerId) {
@@ -128,7 +123,8 @@ public class ConversationFollows {
                 .update();
     }
 
-    private void follow(long readerId, long articleId, Instant now) {
+    /** Follows as of that moment (as {@link #follow(long, long)} does as of now). */
+    void follow(long readerId, long articleId, Instant now) {
         db.sql(
                         """
                         INSERT INTO conversation_follow (reader_id, article_id, followed_at)

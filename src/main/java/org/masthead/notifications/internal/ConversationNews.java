@@ -103,15 +103,17 @@ class ConversationNews {
     @Transactional(propagation = Propagation.MANDATORY)
     void on(CommentPosted comment) {
         Instant now = clock.instant();
-        // Its author follows at once: the page they reload straight after posting shows it.
-        conversations.commented(comment.authorId(), comment.articleId(), now);
+        // Its author follows at once (the page they reload straight after posting shows it), in the same
+        // statement: one round trip, in every posting transaction.
         db.sql(
-                        """
+                        "WITH author_follows AS (" + ConversationFollows.AUTHOR_FOLLOWS + ")\n"
+                                + """
                         INSERT INTO conversation_news (comment_id, article_id, author_id, in_reply_to_author_id,
                                                        mentioned_ids, article_headline, excerpt, told, recorded_at)
                         VALUES (:comment, :article, :author, :repliedTo, CAST(:mentioned AS bigint[]), :headline,
                                 :excerpt, '{}', :now)
                         ON CONFLICT (comment_id) DO NOTHING""")
+                .param("followByDefault", EmailPreferences.FOLLOW_CONVERSATIONS_BY_DEFAULT)
                 .param("comment", comment.commentId())
                 .param("article", comment.articleId())
                 .param("author", comment.authorId())

@@ -173,7 +173,7 @@ class ConversationFollowsTest {
         // Alice's comment still waits for its round when Bob starts following, as when he replies to it at once.
         transactions.executeWithoutResult(status -> {
             news.on(aliceFirst);
-            follows.commented(bob.id(), article, Instant.now().plusMillis(1));
+            follows.follow(bob.id(), article, Instant.now().plusMillis(1));
         });
         discussion.awaitHandled(aliceFirst.commentId());
 
