@@ -76,19 +76,6 @@ public final class Participant {
         return sendJson("/discussion/" + articleId + "/comments", json.toString(), articleId);
     }
 
-    /** Posts a comment with the CSRF token {@link #me} last handed out, asking for nothing first. */
-    HttpResponse<String> postWithTokenHeld(long articleId, String body) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("body", body);
-        json.put("idempotencyKey", UUID.randomUUID().toString());
-        return web.postBody(
-                "/discussion/" + articleId + "/comments",
-                "application/json",
-                json.toString().getBytes(StandardCharsets.UTF_8),
-                csrfHeader,
-                csrfToken);
-    }
-
     /** Posts a comment and gives its id, checking that it was made. */
     public long posted(long articleId, String body) {
         HttpResponse<String> response = post(articleId, body);

@@ -75,7 +75,7 @@ class PostingRoundTripsTest {
 
         ann.me(article);
         int transactions = statements.transactionsDuring(
-                () -> assertThat(ann.postWithTokenHeld(article, "Two transactions and no more.")
+                () -> assertThat(ann.postWithTokenInHand(article, "Two transactions and no more.")
                                 .statusCode())
                         .isEqualTo(201));
 

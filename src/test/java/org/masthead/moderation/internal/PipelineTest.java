@@ -202,13 +202,17 @@ class PipelineTest {
         assertThat(asked).containsExactly("toxicity asked", "links", "toxicity withdrawn");
     }
 
-    @Test
-    void theRemoteScorerIsAskedAsScreeningBeginsSoThatTheCallersOwnChecksRunWhileItThinks() {
-        Pipeline pipeline = new Pipeline(
+    private Pipeline bannedWordsThenToxicity() {
+        return new Pipeline(
                 List.of(step("banned", true, Decision.PASS), remote(step("toxicity", false, Decision.PASS))),
                 null,
                 null,
                 null);
+    }
+
+    @Test
+    void theRemoteScorerIsAskedAsScreeningBeginsSoThatTheCallersOwnChecksRunWhileItThinks() {
+        Pipeline pipeline = bannedWordsThenToxicity();
 
         CommentVerdict verdict;
         try (CommentScreening.Screening screening = pipeline.begin(new CommentSubmission(1, 2, null, "text"))) {
@@ -222,11 +226,7 @@ class PipelineTest {
 
     @Test
     void aCommentTheDiscussionRefusesItselfWithdrawsTheQuestionUnanswered() {
-        Pipeline pipeline = new Pipeline(
-                List.of(step("banned", true, Decision.PASS), remote(step("toxicity", false, Decision.PASS))),
-                null,
-                null,
-                null);
+        Pipeline pipeline = bannedWordsThenToxicity();
 
         CommentScreening.Screening screening = pipeline.begin(new CommentSubmission(1, 2, null, "text"));
         // The article's comments are closed: the discussion refuses it before asking for the verdict.
