@@ -332,6 +332,19 @@ class DiscussionTest {
     }
 
     @Test
+    void aVerifiedReaderWhoseAccountWasDisabledMayNotPost() {
+        ann.me(article);
+        db.sql("UPDATE account SET status = 'DISABLED' WHERE id = :id")
+                .param("id", ann.id())
+                .update();
+
+        HttpResponse<String> response = ann.postWithTokenInHand(article, "Still here?");
+
+        assertThat(response.statusCode()).isNotEqualTo(201);
+        assertThat(storedComments()).isZero();
+    }
+
+    @Test
     void anonymousVisitorIsToldToSignIn() {
         JsonNode me = json(http.get("/discussion/" + article + "/me", "Accept", "application/json"));
         assertThat(me.get("signedIn").asBoolean()).isFalse();
