@@ -13,7 +13,7 @@
 #   POST_WARMUP=120    seconds of each unmeasured warm-up before it (half rate, then full rate)
 #   LISTENERS=5000     live listeners on the article
 #   PHASES="read post listen"  which measurements to run; the report marks the others "not measured"
-#   SCORER_DELAY_MS=30 how long the stand-in for the toxicity scorer (bench/ToxicityStub.java) takes to answer
+#   SCORER_DELAY_MS=30 how long the stand-in for the toxicity scorer (nginx with bench/scorer.conf) takes to answer
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -40,15 +40,27 @@ BENCH_PASSWORD=masthead-demo
 # shellcheck source=bench/lib.sh
 source "$BENCH_DIR/lib.sh"
 
-STUB_PID=
-trap 'stop_pid "$STUB_PID" TERM; cleanup' EXIT
-"$JAVA" "$BENCH_DIR/ToxicityStub.java" "$STUB_PORT" "$SCORER_DELAY_MS" >"$OUT/toxicity-stub.log" 2>&1 &
+ECHO_MODULE=/usr/lib/nginx/modules/ngx_http_echo_module.so
+if [[ ! -f $ECHO_MODULE ]]; then
+    [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null \
+        || die "please install nginx's echo module (Debian/Ubuntu: apt-get install libnginx-mod-http-echo)"
+    log "Installing libnginx-mod-http-echo"
+    apt_install libnginx-mod-http-echo || die "could not install libnginx-mod-http-echo"
+fi
+SCORER=$OUT/scorer
+nginx_conf "$BENCH_DIR/scorer.conf" "$SCORER" "$STUB_PORT" "ECHO_MODULE=$ECHO_MODULE" \
+    "DELAY_SECONDS=$(awk -v ms="$SCORER_DELAY_MS" 'BEGIN { printf "%.3f", ms / 1000 }')"
+: >"$SCORER/error.log"
+"$NGINX" -p "$SCORER" -c "$SCORER/nginx.conf" -e "$SCORER/error.log" &
 STUB_PID=$!
+trap 'stop_pid "$STUB_PID" TERM; cleanup' EXIT
 for _ in $(seq 100); do
-    grep -q listening "$OUT/toxicity-stub.log" 2>/dev/null && break
+    curl -sf -o /dev/null -X POST -d '{}' "http://127.0.0.1:$STUB_PORT/v1alpha1/comments:analyze" && break
+    kill -0 "$STUB_PID" 2>/dev/null || break
     sleep 0.2
 done
-grep -q listening "$OUT/toxicity-stub.log" || die "the toxicity scorer's stand-in did not start; see bench/out/toxicity-stub.log"
+curl -sf -o /dev/null -X POST -d '{}' "http://127.0.0.1:$STUB_PORT/v1alpha1/comments:analyze" \
+    || { cat "$SCORER/error.log" >&2; die "the toxicity scorer's stand-in did not start"; }
 
 start_app
 
@@ -181,7 +193,7 @@ SECTION_FILE=$OUT/benchmarks-discussion.md
     echo "every reader follows its conversation from their first comment, so each comment is news for the others),"
     echo "each a different text, as a JSON request with its CSRF token and idempotency key. Every moderation rule runs at"
     echo "its defaults (the readers are vouched for, as readers with a history are); the toxicity score comes from the"
-    echo "Perspective adapter asking a local stand-in (\`bench/ToxicityStub.java\`) that answers after $SCORER_DELAY_MS ms."
+    echo "Perspective adapter asking a local stand-in (nginx with \`bench/scorer.conf\`) that answers after $SCORER_DELAY_MS ms."
     echo "Answers are counted by status: 201 is published, 201-held held for a moderator, 400 refused. The rate is fixed (an open model): a slow answer"
     echo "does not hold back the next request, and latency counts from when each request was due. Other work on the"
     echo "machine just before: ${POST_BUSY}%. Before the measurement, unmeasured and shown for what they are: a warm-up"

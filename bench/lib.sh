@@ -289,6 +289,42 @@ check_page() {
 
 # --- nginx ------------------------------------------------------------------------------------------------
 
+# Writes $2/nginx.conf from the template $1 for an nginx under the prefix $2 listening on port $3: fills in
+# @USER@, @PREFIX@, @PORT@ and @TEMP_PATHS@, and each further argument NAME=VALUE's @NAME@.
+nginx_conf() {
+    local template=$1 prefix=$2 port=$3 nginx_build temp_paths module user_line
+    shift 3
+    mkdir -p "$prefix/tmp"
+    nginx_build=$("$NGINX" -V 2>&1)
+    temp_paths="    client_body_temp_path $prefix/tmp/body;"
+    for module in proxy fastcgi uwsgi scgi; do
+        if [[ $nginx_build != *"--without-http_${module}_module"* ]]; then
+            temp_paths+=$'\n'"    ${module}_temp_path $prefix/tmp/$module;"
+        fi
+    done
+    user_line=
+    [[ $(id -u) == 0 ]] && user_line="user root;" # the workers must read bench/out, wherever the checkout lives
+    awk -v user="$user_line" -v prefix="$prefix" -v port="$port" -v temps="$temp_paths" -v extra="$(printf '%s\n' "$@")" '
+        BEGIN {
+            n = split(extra, pairs, "\n")
+            for (i = 1; i <= n; i++) {
+                eq = index(pairs[i], "=")
+                if (eq) { names[i] = "@" substr(pairs[i], 1, eq - 1) "@"; values[i] = substr(pairs[i], eq + 1) }
+            }
+        }
+        /^@TEMP_PATHS@$/ { print temps; next }
+        {
+            gsub(/@USER@/, user); gsub(/@PREFIX@/, prefix); gsub(/@PORT@/, port)
+            # Values are put in as they are: no character of theirs means anything to awk here.
+            for (i in names) {
+                while ((at = index($0, names[i])) > 0) {
+                    $0 = substr($0, 1, at - 1) values[i] substr($0, at + length(names[i]))
+                }
+            }
+            print
+        }' "$template" >"$prefix/nginx.conf"
+}
+
 # Starts nginx answering every path with the file $1, sent with Content-Type $2, and /_same/<name> with each
 # further argument's file, given as name=file; sets NGINX_URL.
 start_nginx() {
@@ -301,20 +337,7 @@ start_nginx() {
     for same in "${@:3}"; do
         cp "${same#*=}" "$NGX/html/_same/${same%%=*}"
     done
-    local nginx_build temp_paths module user_line i
-    nginx_build=$("$NGINX" -V 2>&1)
-    temp_paths="    client_body_temp_path $NGX/tmp/body;"
-    for module in proxy fastcgi uwsgi scgi; do
-        if [[ $nginx_build != *"--without-http_${module}_module"* ]]; then
-            temp_paths+=$'\n'"    ${module}_temp_path $NGX/tmp/$module;"
-        fi
-    done
-    user_line=
-    [[ $(id -u) == 0 ]] && user_line="user root;" # the workers must read bench/out, wherever the checkout lives
-    awk -v user="$user_line" -v prefix="$NGX" -v port="$NGINX_PORT" -v ctype="$2" -v temps="$temp_paths" '
-        { gsub(/@USER@/, user); gsub(/@PREFIX@/, prefix); gsub(/@PORT@/, port); gsub(/@CONTENT_TYPE@/, ctype) }
-        /^@TEMP_PATHS@$/ { print temps; next }
-        { print }' "$BENCH_DIR/nginx.conf" >"$NGX/nginx.conf"
+    nginx_conf "$BENCH_DIR/nginx.conf" "$NGX" "$NGINX_PORT" "CONTENT_TYPE=$2"
     : >"$NGX/error.log"
     log "Starting nginx on port $NGINX_PORT"
     "$NGINX" -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" &
