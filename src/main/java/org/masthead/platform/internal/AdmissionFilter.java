@@ -8,8 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.masthead.platform.Admission;
 import org.springframework.http.HttpHeaders;
@@ -35,20 +33,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>A request that waits for a service elsewhere lends its turn while it waits ({@link Admission}): a comment
  * spends most of its time waiting for the toxicity scorer, and twelve turns held through 30 ms waits allowed
- * fewer than 300 comments a second on CPUs that were a third idle.
+ * fewer than 300 comments a second on CPUs that were a third idle. Back from its wait, it goes before the
+ * requests that have not begun ({@link Turns}).
  */
 class AdmissionFilter extends OncePerRequestFilter implements Admission {
 
-    private final Semaphore turns;
+    private final Turns turns;
     private final ThreadLocal<@Nullable Boolean> holding = new ThreadLocal<>();
     private final long maxWaitNanos;
     private final Counter refusals;
 
     AdmissionFilter(ConcurrencyProperties properties, MeterRegistry meters) {
-        this.turns = new Semaphore(properties.requests(), true);
+        this.turns = new Turns(properties.requests());
         this.maxWaitNanos = properties.requestWait().toNanos();
         this.refusals = meters.counter("masthead.admission.refusals");
-        Gauge.builder("masthead.admission.waiting", turns, Semaphore::getQueueLength)
+        Gauge.builder("masthead.admission.waiting", turns, Turns::waiting)
                 .description("requests waiting for their turn")
                 .register(meters);
     }
@@ -65,7 +64,7 @@ class AdmissionFilter extends OncePerRequestFilter implements Admission {
             throws ServletException, IOException {
         boolean admitted;
         try {
-            admitted = turns.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            admitted = turns.take(maxWaitNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             admitted = false;
@@ -81,7 +80,7 @@ class AdmissionFilter extends OncePerRequestFilter implements Admission {
             chain.doFilter(request, response);
         } finally {
             holding.remove();
-            turns.release();
+            turns.give();
         }
     }
 
@@ -93,12 +92,12 @@ class AdmissionFilter extends OncePerRequestFilter implements Admission {
         }
         // Lent once: a wait within the wait has no turn left to lend.
         holding.remove();
-        turns.release();
+        turns.give();
         try {
             wait.run();
         } finally {
-            // The request has work done that only it can finish: it waits in line rather than be refused.
-            turns.acquireUninterruptibly();
+            // The request has work done that only it can finish: it goes first, and is never refused.
+            turns.takeBack();
             holding.set(Boolean.TRUE);
         }
     }

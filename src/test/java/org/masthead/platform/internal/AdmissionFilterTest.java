@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +45,43 @@ class AdmissionFilterTest {
         finish.countDown();
 
         assertThat(next.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestThatWaitedTooLongIsRefusedAndLeavesTheTurnToTheNext() throws Exception {
+        AdmissionFilter impatient =
+                new AdmissionFilter(new ConcurrencyProperties(1, Duration.ofMillis(100), 8), new SimpleMeterRegistry());
+        CompletableFuture<Void> holding = CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        impatient.doFilter(
+                                new MockHttpServletRequest("GET", "/"),
+                                new MockHttpServletResponse(),
+                                (request, response) -> {
+                                    started.countDown();
+                                    try {
+                                        finish.await();
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                });
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                requests);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        impatient.doFilter(new MockHttpServletRequest("GET", "/me"), refused, (request, response) -> {});
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+
+        finish.countDown();
+        holding.get(5, TimeUnit.SECONDS);
+        MockHttpServletResponse next = new MockHttpServletResponse();
+        impatient.doFilter(new MockHttpServletRequest("GET", "/me"), next, (request, response) -> {});
+        assertThat(next.getStatus()).as("the turn is free again").isEqualTo(200);
     }
 
     @Test
@@ -106,6 +145,41 @@ class AdmissionFilterTest {
     }
 
     @Test
+    void aRequestBackFromItsWaitIsWorkedOnBeforeRequestsThatHaveNotBegun() throws Exception {
+        List<String> worked = new CopyOnWriteArrayList<>();
+        CountDownLatch waiting = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> posting = CompletableFuture.supplyAsync(
+                () -> run(new MockHttpServletRequest("POST", "/discussion/1/comments"), () -> {
+                    filter.whileWaiting(() -> {
+                        waiting.countDown();
+                        try {
+                            answered.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    worked.add("back from its wait");
+                }),
+                requests);
+        assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+        holdTheTurn();
+        CompletableFuture<MockHttpServletResponse> newcomer = CompletableFuture.supplyAsync(
+                () -> run(new MockHttpServletRequest("GET", "/me"), () -> worked.add("new")), requests);
+        Thread.sleep(200);
+        answered.countDown();
+        Thread.sleep(200);
+        assertThat(posting).as("back from its wait, it waits for the turn").isNotDone();
+
+        finish.countDown();
+
+        assertThat(posting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(newcomer.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(worked)
+                .as("the turn goes to the request that lent it, though the other came first")
+                .containsExactly("back from its wait", "new");
+    }
+
+    @Test
     void aWaitWithinAWaitLendsTheTurnOnlyOnce() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
         requests.submit(() -> {
@@ -153,9 +227,13 @@ class AdmissionFilterTest {
     }
 
     private MockHttpServletResponse run(MockHttpServletRequest request) {
+        return run(request, () -> {});
+    }
+
+    private MockHttpServletResponse run(MockHttpServletRequest request, Runnable work) {
         MockHttpServletResponse response = new MockHttpServletResponse();
         try {
-            filter.doFilter(request, response, (req, res) -> {});
+            filter.doFilter(request, response, (req, res) -> work.run());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
