@@ -59,11 +59,7 @@ class AdmissionFilterTest {
                                 new MockHttpServletResponse(),
                                 (request, response) -> {
                                     started.countDown();
-                                    try {
-                                        finish.await();
-                                    } catch (InterruptedException e) {
-                                        Thread.currentThread().interrupt();
-                                    }
+                                    await(finish);
                                 });
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -117,11 +113,7 @@ class AdmissionFilterTest {
                                 response,
                                 (request, res) -> filter.whileWaiting(() -> {
                                     waiting.countDown();
-                                    try {
-                                        answered.await();
-                                    } catch (InterruptedException e) {
-                                        Thread.currentThread().interrupt();
-                                    }
+                                    await(answered);
                                 }));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -152,11 +144,7 @@ class AdmissionFilterTest {
                 () -> run(new MockHttpServletRequest("POST", "/discussion/1/comments"), () -> {
                     filter.whileWaiting(() -> {
                         waiting.countDown();
-                        try {
-                            answered.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                        await(answered);
                     });
                     worked.add("back from its wait");
                 }),
@@ -188,11 +176,7 @@ class AdmissionFilterTest {
                     new MockHttpServletResponse(),
                     (request, response) -> filter.whileWaiting(() -> filter.whileWaiting(() -> {
                         waiting.countDown();
-                        try {
-                            answered.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                        await(answered);
                     })));
             return null;
         });
@@ -213,11 +197,7 @@ class AdmissionFilterTest {
         requests.submit(() -> {
             FilterChain slow = (request, response) -> {
                 started.countDown();
-                try {
-                    finish.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                await(finish);
             };
             filter.doFilter(
                     new MockHttpServletRequest("POST", "/discussion/1/comments"), new MockHttpServletResponse(), slow);
@@ -238,5 +218,14 @@ class AdmissionFilterTest {
             throw new IllegalStateException(e);
         }
         return response;
+    }
+
+    /** Waits for the latch as a request's work would, keeping an interrupt for whoever runs it. */
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
