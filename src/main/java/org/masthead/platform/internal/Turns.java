@@ -32,7 +32,7 @@ final class Turns {
 
     /** Takes a turn for a new request, waiting at most that long behind the others; false if none came. */
     boolean take(long maxWaitNanos) throws InterruptedException {
-        return await(arriving, System.nanoTime() + maxWaitNanos, true);
+        return await(arriving, maxWaitNanos, true);
     }
 
     /** Takes a turn back after lending it, before any new request, however long that takes. */
@@ -68,7 +68,9 @@ final class Turns {
         }
     }
 
-    private boolean await(Deque<Waiter> line, long deadline, boolean interruptible) throws InterruptedException {
+    /** Waits in the line given, at most {@code maxWaitNanos}; {@code Long.MAX_VALUE} waits as long as it takes. */
+    private boolean await(Deque<Waiter> line, long maxWaitNanos, boolean interruptible) throws InterruptedException {
+        long start = System.nanoTime();
         Waiter me;
         lock.lock();
         try {
@@ -85,7 +87,9 @@ final class Turns {
         boolean interrupted = false;
         try {
             while (true) {
-                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                // Time left from time spent, not from a deadline, which a wait of centuries would overflow.
+                long left =
+                        maxWaitNanos == Long.MAX_VALUE ? Long.MAX_VALUE : maxWaitNanos - (System.nanoTime() - start);
                 lock.lock();
                 try {
                     if (me.given) {

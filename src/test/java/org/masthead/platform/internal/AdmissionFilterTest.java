@@ -20,8 +20,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** One turn, held by a request that is still being worked on; BusyNodeTest covers a refusal end to end. */
 class AdmissionFilterTest {
 
-    final AdmissionFilter filter =
-            new AdmissionFilter(new ConcurrencyProperties(1, Duration.ofSeconds(5), 8), new SimpleMeterRegistry());
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final AdmissionFilter filter = new AdmissionFilter(new ConcurrencyProperties(1, Duration.ofSeconds(5), 8), meters);
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch finish = new CountDownLatch(1);
     final CountDownLatch answered = new CountDownLatch(1);
@@ -41,10 +41,16 @@ class AdmissionFilterTest {
                 CompletableFuture.supplyAsync(() -> run(new MockHttpServletRequest("GET", "/me")), requests);
         Thread.sleep(200);
         assertThat(next).as("it waits its turn").isNotDone();
+        assertThat(waiting()).as("the operators' gauge counts it").isEqualTo(1);
 
         finish.countDown();
 
         assertThat(next.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(waiting()).isZero();
+    }
+
+    private double waiting() {
+        return meters.get("masthead.admission.waiting").gauge().value();
     }
 
     @Test
